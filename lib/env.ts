@@ -1,0 +1,35 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+// Validated once when the server (or a script) starts: a missing or malformed variable stops
+// start-up with a message that names it. `next build` skips validation because production
+// secrets are not present at build time.
+const isBuild = process.env.NEXT_PHASE === "phase-production-build";
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+    MEILI_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL of a Meilisearch server" }),
+    MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters"),
+    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, "may hold only a-z, 0-9 and _").default("tb_"),
+    NEXTAUTH_URL: z.url({ error: "must be the public URL of the app, e.g. https://techbridge.example.cn" }),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }),
+    MAIL_FROM: z.string().min(3).default("TechBridge <noreply@techbridge.local>"),
+    // Only in dev and tests: where the local mail sink serves what it caught (admin outbox page).
+    MAIL_SINK_URL: z.url().optional(),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  skipValidation: isBuild || process.env.SKIP_ENV_VALIDATION === "1",
+  emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    const lines = issues.map((i) => `  - ${i.path?.map(String).join(".")}: ${i.message}`);
+    const message = `Invalid environment variables:\n${lines.join("\n")}\nSee README.md, "Configuration".`;
+    console.error(message);
+    throw new Error(message);
+  },
+});

