@@ -1,23 +1,19 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
+// Reads DATABASE_URL directly so that CLIs (admin, worker, seed) need nothing else; the web
+// server validates its whole environment at start (instrumentation.ts -> lib/env.ts).
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createClient() {
-  const adapter = new PrismaPg({
-    connectionString: env.DATABASE_URL,
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-    // Fail fast instead of hanging when PostgreSQL is down or restarting.
-    connectionTimeoutMillis: 5_000,
-  });
-  return new PrismaClient({ adapter });
+export function createPrismaClient(connectionString = process.env.DATABASE_URL, max = Number(process.env.DATABASE_POOL_MAX ?? 10)) {
+  if (!connectionString) throw new Error("DATABASE_URL is not set: point it at PostgreSQL, e.g. postgresql://user:pass@host:5432/techbridge");
+  // connectionTimeoutMillis: fail fast instead of hanging while PostgreSQL is down or restarting.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 }) });
 }
 
-export const prisma = globalForPrisma.prisma ?? createClient();
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+export const prisma = globalForPrisma.prisma ?? createPrismaClient();
+globalForPrisma.prisma = prisma;
 
-export type Db = PrismaClient;
 export type { Prisma } from "@/lib/generated/prisma/client";

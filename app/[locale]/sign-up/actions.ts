@@ -1,0 +1,25 @@
+"use server";
+import { getTranslations } from "next-intl/server";
+import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
+import { toUiLocale } from "@/lib/i18n-locale";
+import { signUpSchema } from "@/lib/users/schemas";
+import { signUp } from "@/lib/users/sign-up";
+import { parseInput } from "@/lib/validation/parse-input";
+
+const FIELDS = ["name", "email", "role", "organisationName", "organisationKind"] as const;
+
+// Public by design (anyone may sign up); the service refuses taken emails and organisations.
+export async function signUpAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const uiLocale = toUiLocale(locale);
+  const t = await getTranslations({ locale, namespace: "form" });
+  const values = formValues(formData, FIELDS);
+  const input = { ...values, password: formData.get("password") ?? "", locale: uiLocale === "en" ? "en" : "zh" };
+  const parsed = parseInput(signUpSchema, input, uiLocale);
+  if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
+  try {
+    await signUp(parsed.data, uiLocale);
+    return { status: "success", data: { email: parsed.data.email } };
+  } catch (error) {
+    return errorState(error, values, t("error"));
+  }
+}

@@ -1,0 +1,47 @@
+import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/policy";
+import { SignOutButton } from "./sign-out-button";
+import { LanguageSwitch } from "./language-switch";
+
+export async function SiteHeader({ locale }: { locale: string }) {
+  const t = await getTranslations({ locale, namespace: "nav" });
+  const tApp = await getTranslations({ locale, namespace: "app" });
+  const actor = await getCurrentActor();
+  const link = "rounded px-2 py-1 hover:bg-brand-50 hover:text-brand-700";
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-2 px-4 py-3 text-sm" aria-label="main">
+        <Link href="/" className="mr-4 text-lg font-semibold text-brand-700">{tApp("name")}</Link>
+        {actor && (
+          <>
+            <Link href="/needs" className={link}>{t("needs")}</Link>
+            <Link href="/results" className={link}>{t("results")}</Link>
+            <Link href="/search" className={link}>{t("search")}</Link>
+            {can(actor, "need.create") && <Link href="/needs/new" className={link}>{t("newNeed")}</Link>}
+            {can(actor, "result.create") && <Link href="/results/new" className={link}>{t("newResult")}</Link>}
+            {can(actor, "admin.outbox") && <Link href="/admin/outbox" className={link}>{t("outbox")}</Link>}
+          </>
+        )}
+        <span className="ml-auto flex items-center gap-2">
+          <Suspense fallback={null}>
+            <LanguageSwitch label={t("language")} />
+          </Suspense>
+          {actor ? (
+            <>
+              <Link href="/account" className={link} data-testid="current-user">{actor.name ?? actor.email}</Link>
+              <SignOutButton label={t("signOut")} locale={locale} />
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className={link}>{t("signIn")}</Link>
+              <Link href="/sign-up" className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">{t("signUp")}</Link>
+            </>
+          )}
+        </span>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import CredentialsProvider from "next-auth/providers/credentials";
+import EmailProvider from "next-auth/providers/email";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send-mail";
+import { signInLinkMail } from "@/lib/mail/templates";
+import { verifyPassword } from "./password";
+import { signInSchema } from "@/lib/users/schemas";
+import { openAuthSession, revokeAuthSession, AUTH_SESSION_MAX_AGE_S } from "./auth-sessions";
+
+// next-auth v4 (stable). Credentials sign-in needs the JWT strategy; the JWT carries the id of a
+// server-side AuthSession row so that sign-out revokes a copied cookie (see current-actor.ts).
+export const authOptions: NextAuthOptions = {
+  adapter: PrismaAdapter(prisma as never) as unknown as Adapter,
+  secret: env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: AUTH_SESSION_MAX_AGE_S },
+  pages: { signIn: "/zh-CN/sign-in", verifyRequest: "/zh-CN/sign-in/check-email", error: "/zh-CN/sign-in" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
+        if (!user?.passwordHash) return null;
+        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        // Until the address is confirmed by a magic link, a password alone does not sign in.
+        if (!user.emailVerified) throw new Error("EmailNotVerified");
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    EmailProvider({
+      server: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      maxAge: 24 * 60 * 60,
+      async sendVerificationRequest({ identifier, url }) {
+        const user = await prisma.user.findUnique({ where: { email: identifier }, select: { locale: true } });
+        const mail = signInLinkMail(user?.locale ?? "zh", url, new URL(url).host);
+        await sendMail({ to: identifier, ...mail });
+      },
+    }),
+  ],
+  callbacks: {
+    // Magic links go only to existing accounts: sign-up (with role and organisation) comes first.
+    async signIn({ user, account }) {
+      if (account?.provider !== "email") return true;
+      const existing = await prisma.user.findUnique({ where: { email: user.email ?? "" }, select: { id: true } });
+      return existing !== null;
+    },
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sid = await openAuthSession(user.id);
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, uid: token.uid, sid: token.sid };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await revokeAuthSession(token.sid);
+    },
+  },
+};

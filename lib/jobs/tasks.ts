@@ -1,0 +1,16 @@
+import "server-only";
+import type { Task, TaskList } from "graphile-worker";
+import { prisma } from "@/lib/db";
+import { syncNeed, syncResult } from "@/lib/search/sync";
+import type { JobName, JobPayloads } from "./enqueue";
+
+// Each task is idempotent: it indexes the row's current state, so running it twice (after a
+// crash or retry) gives the same index.
+function task<N extends JobName>(run: (payload: JobPayloads[N]) => Promise<void>): Task {
+  return async (payload) => run(payload as JobPayloads[N]);
+}
+
+export const taskList: TaskList = {
+  "index-need": task<"index-need">(async ({ needId }) => syncNeed(prisma, needId)),
+  "index-result": task<"index-result">(async ({ resultId }) => syncResult(prisma, resultId)),
+};

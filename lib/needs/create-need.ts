@@ -1,0 +1,30 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { authorize, type Actor } from "@/lib/policy";
+import { assertChainNodeExists } from "@/lib/taxonomy/assert-chain-node";
+import { detectLang } from "@/lib/text/detect-lang";
+import type { UiLocale } from "@/lib/validation/parse-input";
+import type { CreateNeedInput } from "./schemas";
+
+export async function createNeed(actor: Actor, input: CreateNeedInput, locale: UiLocale): Promise<{ id: string }> {
+  authorize(actor, "need.create");
+  const organisationId = actor.organisationId!;
+  return prisma.$transaction(async (tx) => {
+    await assertChainNodeExists(tx, input.chainNodeId, locale);
+    const need = await tx.need.create({
+      data: {
+        ...input,
+        lang: input.lang ?? detectLang(`${input.title} ${input.description}`),
+        status: "PUBLISHED",
+        publishedAt: new Date(),
+        organisationId,
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+    // Same transaction: the index update commits with the need or not at all.
+    await enqueueJob(tx, "index-need", { needId: need.id }, { jobKey: `index-need:${need.id}` });
+    return need;
+  });
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { keywordsSchema, modesSchema, optionalInt, optionalText, trlSchema } from "@/lib/validation/common";
+
+const needFields = {
+  title: z.string().trim().min(4).max(200),
+  description: z.string().trim().min(20).max(20_000),
+  field: z.string().trim().min(2).max(100),
+  keywords: keywordsSchema.default([]),
+  lang: z.enum(["zh", "en"]).optional(),
+  visibility: z.enum(["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"]).default("PUBLIC"),
+  teaser: optionalText(1_000),
+  chainNodeId: optionalText(80),
+  trlTarget: trlSchema,
+  budgetMinCny: optionalInt(0, 10_000_000_000),
+  budgetMaxCny: optionalInt(0, 10_000_000_000),
+  collaborationModes: modesSchema.default([]),
+  region: optionalText(60),
+};
+
+type Checkable = { budgetMinCny?: number; budgetMaxCny?: number; visibility?: string; teaser?: string };
+
+function checkCrossField(v: Checkable, ctx: z.RefinementCtx) {
+  if (v.budgetMinCny !== undefined && v.budgetMaxCny !== undefined && v.budgetMinCny > v.budgetMaxCny) {
+    ctx.addIssue({ code: "custom", path: ["budgetMinCny"], message: "v.budgetRange" });
+  }
+  if (v.visibility === "CONFIDENTIAL" && !v.teaser) {
+    ctx.addIssue({ code: "custom", path: ["teaser"], message: "v.teaserRequired" });
+  }
+}
+
+// One schema for the web form and the REST API. Unknown fields are rejected.
+export const createNeedSchema = z.strictObject(needFields).superRefine(checkCrossField);
+export type CreateNeedInput = z.output<typeof createNeedSchema>;
+
+// PATCH: every field optional, at least one present. Cross-field rules are checked again by the
+// service on the merged row (a new minimum against the stored maximum).
+export const updateNeedSchema = z
+  .strictObject({
+    title: needFields.title.optional(),
+    description: needFields.description.optional(),
+    field: needFields.field.optional(),
+    keywords: keywordsSchema.optional(),
+    lang: needFields.lang,
+    visibility: z.enum(["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"]).optional(),
+    teaser: needFields.teaser,
+    chainNodeId: needFields.chainNodeId,
+    trlTarget: needFields.trlTarget,
+    budgetMinCny: needFields.budgetMinCny,
+    budgetMaxCny: needFields.budgetMaxCny,
+    collaborationModes: modesSchema.optional(),
+    region: needFields.region,
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "v.noChange", path: ["_"] });
+export type UpdateNeedInput = z.output<typeof updateNeedSchema>;
+
+export const needCrossFieldSchema = z.object({}).passthrough().superRefine((v, ctx) => checkCrossField(v as Checkable, ctx));

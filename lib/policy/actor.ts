@@ -1,0 +1,13 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// The acting user, as every service receives it. `null` is an anonymous visitor.
+export type Actor = {
+  id: string;
+  role: Role;
+  organisationId: string | null;
+  isOrgAdmin: boolean;
+  email: string;
+  name: string | null;
+};
+
+export type MaybeActor = Actor | null;

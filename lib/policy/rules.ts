@@ -1,0 +1,48 @@
+import type { NeedStatus, Visibility } from "@/lib/generated/prisma/enums";
+import type { MaybeActor } from "./actor";
+
+// The one table of who may do what. Deny by default: an action missing here is never allowed.
+// Resource-level checks receive the minimal facts they need (owner organisation, visibility).
+
+export type NeedFacts = { organisationId: string; visibility: Visibility; status: NeedStatus };
+export type ResultFacts = { organisationId: string; status: string };
+
+type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
+
+const signedIn = (a: MaybeActor) => a !== null;
+const isStaff = (a: MaybeActor) => a?.role === "BROKER" || a?.role === "ADMIN";
+const inOrg = (a: MaybeActor, organisationId: string) => a !== null && a.organisationId === organisationId;
+const LIVE_NEED: NeedStatus[] = ["PUBLISHED", "IN_PROGRESS", "SOLVED"];
+
+export const rules = {
+  "need.create": ((a) => a?.role === "COMPANY" && a.organisationId !== null) as Rule<void>,
+  // Seeing that a need exists at all (list, teaser). Non-live needs only to their owners and staff.
+  "need.discover": ((a, n) => {
+    if (!signedIn(a)) return false;
+    if (inOrg(a, n.organisationId) || isStaff(a)) return true;
+    return n.visibility !== "BROKER_ONLY" && LIVE_NEED.includes(n.status);
+  }) as Rule<NeedFacts>,
+  // Reading the full text. CONFIDENTIAL needs: owners and staff (grants come with NDA access).
+  "need.readFull": ((a, n) => {
+    if (!rules["need.discover"](a, n)) return false;
+    if (inOrg(a, n.organisationId) || isStaff(a)) return true;
+    return n.visibility === "PUBLIC" || n.visibility === "ANONYMOUS";
+  }) as Rule<NeedFacts>,
+  // Seeing which company posted it.
+  "need.seeOwner": ((a, n) => {
+    if (!rules["need.readFull"](a, n)) return false;
+    if (inOrg(a, n.organisationId) || isStaff(a)) return true;
+    return n.visibility === "PUBLIC";
+  }) as Rule<NeedFacts>,
+  "need.update": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  "result.create": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
+  "result.read": ((a, r) => signedIn(a) && (r.status === "PUBLISHED" || inOrg(a, r.organisationId) || isStaff(a))) as Rule<ResultFacts>,
+  "result.update": ((a, r) => inOrg(a, r.organisationId) && (a?.role === "RESEARCHER" || a?.role === "BROKER")) as Rule<ResultFacts>,
+  "catalog.search": ((a) => signedIn(a)) as Rule<void>,
+  "token.create": ((a) => signedIn(a)) as Rule<void>,
+  "org.invite": ((a) => a !== null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
+  "admin.outbox": ((a) => a?.role === "ADMIN") as Rule<void>,
+} as const;
+
+export type Action = keyof typeof rules;
+export type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];

@@ -1,0 +1,46 @@
+import type { MaybeActor } from "@/lib/policy";
+
+export type ResultView = {
+  id: string;
+  title: string;
+  summary: string;
+  description: string | null;
+  field: string;
+  keywords: string[];
+  lang: "zh" | "en";
+  status: string;
+  trl: number | null;
+  transferModes: string[];
+  chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
+  organisation: { id: string; name: string };
+  isOwner: boolean;
+  version: number;
+  createdAt: string;
+};
+
+export type ResultRow = Omit<ResultView, "isOwner" | "createdAt"> & { organisationId: string; createdAt: Date };
+
+export function presentResult(actor: MaybeActor, row: ResultRow): ResultView {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    field: row.field,
+    keywords: row.keywords,
+    lang: row.lang,
+    status: row.status,
+    trl: row.trl,
+    transferModes: row.transferModes,
+    chainNode: row.chainNode,
+    organisation: { id: row.organisation.id, name: row.organisation.name },
+    isOwner: actor?.organisationId === row.organisationId,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export const resultRowInclude = {
+  chainNode: { select: { id: true, chainId: true, nameZh: true, nameEn: true } },
+  organisation: { select: { id: true, name: true } },
+} as const;

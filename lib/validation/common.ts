@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+// Keywords arrive as an array (API) or as one comma/顿号-separated string (forms).
+export const keywordsSchema = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean) : v),
+  z.array(z.string().trim().min(1, { error: "v.keyword" }).max(40, { error: "v.keyword" })).max(20, { error: "v.keyword" }),
+);
+
+// Empty form fields mean "not given".
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const optionalInt = (min: number, max: number, error?: string) =>
+  z.preprocess(
+    (v) => {
+      const b = blankToUndefined(v);
+      return typeof b === "string" && /^-?\d+$/.test(b.trim()) ? Number(b) : b;
+    },
+    z.number({ error }).int({ error }).min(min, { error }).max(max, { error }).optional(),
+  );
+
+export const optionalText = (max: number) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+
+export const trlSchema = optionalInt(1, 9, "v.trl");
+
+export const collaborationModeSchema = z.enum([
+  "LICENCE",
+  "ASSIGNMENT",
+  "CO_DEVELOPMENT",
+  "COMMISSIONED_RD",
+  "TECHNICAL_SERVICE",
+  "EQUITY",
+  "CONSULTING",
+]);
+
+export const modesSchema = z.preprocess(
+  (v) => (typeof v === "string" ? [v] : v),
+  z.array(collaborationModeSchema).max(7),
+);

@@ -1,0 +1,21 @@
+import type { UiLocale } from "./parse-input";
+
+// Messages for rules zod cannot word by itself. Keys start with "v." so the parser knows them.
+const messages: Record<string, { "zh-CN": string; en: string }> = {
+  "v.unknownField": { "zh-CN": "不支持的字段", en: "Unknown field" },
+  "v.required": { "zh-CN": "必填", en: "Required" },
+  "v.email": { "zh-CN": "请输入有效的电子邮箱地址", en: "Enter a valid email address" },
+  "v.password": { "zh-CN": "密码至少 10 个字符", en: "Password must be at least 10 characters" },
+  "v.budgetRange": { "zh-CN": "预算下限不能高于上限", en: "Budget minimum must not exceed the maximum" },
+  "v.teaserRequired": { "zh-CN": "保密需求必须填写对外摘要", en: "A confidential need needs a teaser" },
+  "v.trl": { "zh-CN": "技术成熟度须为 1 到 9 之间的整数", en: "TRL must be a whole number from 1 to 9" },
+  "v.keyword": { "zh-CN": "每个关键词 1 到 40 个字符，最多 20 个", en: "Each keyword 1-40 characters, at most 20" },
+  "v.orgTaken": { "zh-CN": "该机构已注册，请联系其管理员邀请您加入", en: "This organisation is already registered: ask its admin to invite you" },
+  "v.emailTaken": { "zh-CN": "该邮箱已注册，请直接登录", en: "This email is already registered: sign in instead" },
+  "v.chainNode": { "zh-CN": "未知的产业链节点", en: "Unknown industry chain node" },
+  "v.noChange": { "zh-CN": "请至少修改一个字段", en: "Change at least one field" },
+};
+
+export function translateValidationKey(key: string, locale: UiLocale): string {
+  return messages[key]?.[locale] ?? key;
+}
