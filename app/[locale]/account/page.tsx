@@ -1,0 +1,18 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireActorForPage } from "@/lib/auth/require-actor";
+import { TokenForm } from "./token-form";
+
+export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActorForPage(locale, "/account");
+  const t = await getTranslations({ locale, namespace: "account" });
+  return (
+    <section className="rounded-lg bg-white p-6 shadow-sm">
+      <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
+      <p className="mb-6 text-sm text-slate-600">{actor.email}</p>
+      <h2 className="mb-3 text-lg font-semibold">{t("tokens")}</h2>
+      <TokenForm locale={locale} />
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { requireActorForPage } from "@/lib/auth/require-actor";
+import { isAppError } from "@/lib/errors";
+import { getResult } from "@/lib/results/get-result";
+import { Markdown } from "@/components/markdown";
+import { ResultMatches } from "@/components/matching/result-matches";
+
+export default async function ResultPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActorForPage(locale, `/results/${id}`);
+  const result = await getResult(actor, id).catch((e: unknown) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const t = await getTranslations({ locale, namespace: "result" });
+  return (
+    <div className="space-y-8">
+      <article className="rounded-lg bg-white p-6 shadow-sm" data-testid="result-detail">
+        <h1 className="text-2xl font-semibold">{result.title}</h1>
+        <dl className="mt-3 flex flex-wrap gap-x-6 text-sm text-slate-600">
+          <div><dt className="inline">{t("institution")}: </dt><dd className="inline">{result.organisation.name}</dd></div>
+          <div><dt className="inline">{t("field")}: </dt><dd className="inline">{result.field}</dd></div>
+          {result.trl && <div><dt className="inline">TRL: </dt><dd className="inline">{result.trl}</dd></div>}
+        </dl>
+        <p className="mt-4 whitespace-pre-line">{result.summary}</p>
+        {result.description && <div className="prose mt-4 max-w-none"><Markdown text={result.description} /></div>}
+        {result.keywords.length > 0 && (
+          <ul className="mt-4 flex flex-wrap gap-2" aria-label={t("keywords")}>
+            {result.keywords.map((k) => <li key={k} className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-700">{k}</li>)}
+          </ul>
+        )}
+      </article>
+      <section aria-labelledby="matching-needs">
+        <h2 id="matching-needs" className="mb-3 text-xl font-semibold">{t("matchingNeeds")}</h2>
+        <ResultMatches actor={actor} resultId={result.id} locale={locale} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
+import { toUiLocale } from "@/lib/i18n-locale";
+import { authorize } from "@/lib/policy";
+import { createResult } from "@/lib/results/create-result";
+import { createResultSchema } from "@/lib/results/schemas";
+import { parseInput } from "@/lib/validation/parse-input";
+
+const FIELDS = ["title", "summary", "description", "field", "keywords", "trl", "chainNodeId"] as const;
+
+export async function createResultAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const uiLocale = toUiLocale(locale);
+  const t = await getTranslations({ locale, namespace: "form" });
+  const values = formValues(formData, FIELDS);
+  let id: string;
+  try {
+    const actor = await getCurrentActor();
+    authorize(actor, "result.create");
+    const input = { ...values, transferModes: formData.getAll("transferModes") };
+    const parsed = parseInput(createResultSchema, input, uiLocale);
+    if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
+    ({ id } = await createResult(actor, parsed.data, uiLocale));
+  } catch (error) {
+    return errorState(error, values, t("error"));
+  }
+  redirect(`/${locale}/results/${id}`);
+}
