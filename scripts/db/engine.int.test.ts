@@ -1,0 +1,207 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
+import { withDatabase } from "./adapter";
+import { createMigration, deployMigrations, migrationStatus } from "./engine";
+
+// Runs against its own throwaway database (not the integration setup's DATABASE_URL), so it also
+// works on its own: `npx vitest run scripts/db/engine.int.test.ts`.
+const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const DB_NAME = `tb_engine_test_${process.pid}_${Date.now().toString(36)}`;
+const url = withDatabase(ADMIN_URL, DB_NAME);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const MIGRATIONS = path.join(ROOT, "prisma/migrations");
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
+async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return (await client.query<T>(sql, values).finally(() => client.end())).rows;
+}
+
+async function migrationNames(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+// One write + read per model. Typed over Prisma.ModelName, and checked against it at runtime, so a
+// new model without a case fails here. Cases run in this order; later ones reuse earlier rows.
+type Ids = { org: string; user: string; chain: string; node: string };
+const ids: Partial<Ids> = {};
+const id = (key: keyof Ids): string => ids[key] ?? expect.fail(`${key} fixture missing (case order)`);
+type RoundTrip = (db: PrismaClient) => Promise<{ written: object; read: object }>;
+const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
+  Organisation: async (db) => {
+    const written = await db.organisation.create({ data: { name: "Engine Test Org", kind: "COMPANY", region: "Shanghai" } });
+    ids.org = written.id;
+    return { written, read: await db.organisation.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  User: async (db) => {
+    const written = await db.user.create({ data: { email: "engine@test.local", role: "COMPANY", locale: "en", organisationId: id("org") } });
+    ids.user = written.id;
+    return { written, read: await db.user.findUniqueOrThrow({ where: { email: "engine@test.local" } }) };
+  },
+  Account: async (db) => {
+    const written = await db.account.create({ data: { userId: id("user"), type: "email", provider: "email", providerAccountId: "engine@test.local" } });
+    return { written, read: await db.account.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  VerificationToken: async (db) => {
+    const written = await db.verificationToken.create({ data: { identifier: "engine@test.local", token: "tok-1", expires: new Date(Date.now() + 60_000) } });
+    return { written, read: await db.verificationToken.findUniqueOrThrow({ where: { token: "tok-1" } }) };
+  },
+  AuthSession: async (db) => {
+    const written = await db.authSession.create({ data: { userId: id("user"), expiresAt: new Date(Date.now() + 60_000) } });
+    return { written, read: await db.authSession.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ApiToken: async (db) => {
+    const written = await db.apiToken.create({ data: { userId: id("user"), name: "ci", tokenHash: "hash-1", prefix: "tb_1" } });
+    return { written, read: await db.apiToken.findUniqueOrThrow({ where: { tokenHash: "hash-1" } }) };
+  },
+  Invitation: async (db) => {
+    const written = await db.invitation.create({
+      data: { email: "new@test.local", role: "RESEARCHER", organisationId: id("org"), invitedById: id("user"), tokenHash: "inv-1", expiresAt: new Date(Date.now() + 60_000) },
+    });
+    return { written, read: await db.invitation.findUniqueOrThrow({ where: { tokenHash: "inv-1" } }) };
+  },
+  IndustryChain: async (db) => {
+    const written = await db.industryChain.create({ data: { id: "ev", nameZh: "新能源汽车", nameEn: "EV", sort: 1 } });
+    ids.chain = written.id;
+    return { written, read: await db.industryChain.findUniqueOrThrow({ where: { id: "ev" } }) };
+  },
+  ChainNode: async (db) => {
+    const written = await db.chainNode.create({ data: { id: "ev-battery", chainId: id("chain"), stage: "UPSTREAM", nameZh: "动力电池", nameEn: "Battery" } });
+    ids.node = written.id;
+    return { written, read: await db.chainNode.findUniqueOrThrow({ where: { id: "ev-battery" } }) };
+  },
+  Need: async (db) => {
+    const written = await db.need.create({
+      data: {
+        title: "固态电池电解质",
+        description: "Need a solid electrolyte partner",
+        field: "materials",
+        keywords: ["电池", "electrolyte"],
+        collaborationModes: ["LICENCE", "CO_DEVELOPMENT"],
+        visibility: "ANONYMOUS",
+        budgetMinCny: 100_000,
+        chainNodeId: id("node"),
+        organisationId: id("org"),
+        createdById: id("user"),
+      },
+    });
+    return { written, read: await db.need.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  Result: async (db) => {
+    const written = await db.result.create({
+      data: {
+        title: "Sulfide electrolyte",
+        summary: "Lab-scale process",
+        field: "materials",
+        keywords: ["sulfide"],
+        transferModes: ["ASSIGNMENT"],
+        trl: 4,
+        externalId: "ext-1",
+        chainNodeId: id("node"),
+        organisationId: id("org"),
+        createdById: id("user"),
+      },
+    });
+    const read = await db.result.findUniqueOrThrow({ where: { organisationId_externalId: { organisationId: id("org"), externalId: "ext-1" } } });
+    return { written, read };
+  },
+  AuditLog: async (db) => {
+    const written = await db.auditLog.create({ data: { action: "test.write", subject: "Need:1", detail: { nested: { ok: true }, list: [1, "二"] } } });
+    return { written, read: await db.auditLog.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+};
+
+describe("WASM schema engine migrations", { timeout: 60_000 }, () => {
+  beforeAll(() => admin(`CREATE DATABASE "${DB_NAME}"`));
+  afterAll(() => admin(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`));
+
+  it("reports every migration as pending on an empty database", async () => {
+    const status = await migrationStatus(url);
+    expect(status).toMatchObject({ clean: false, hasMigrationsTable: false, pending: await migrationNames(MIGRATIONS) });
+    expect(status.drift).toContain("Added tables");
+  });
+
+  it("applies every migration, then reports a clean status", async () => {
+    const started = performance.now();
+    const { applied } = await deployMigrations(url);
+    console.log(`deployMigrations on an empty database: ${Math.round(performance.now() - started)} ms`);
+    expect(applied).toEqual(await migrationNames(MIGRATIONS));
+    expect((await deployMigrations(url)).applied).toEqual([]);
+
+    const t = performance.now();
+    const status = await migrationStatus(url);
+    console.log(`migrationStatus: ${Math.round(performance.now() - t)} ms`);
+    expect(status).toEqual({ clean: true, hasMigrationsTable: true, pending: [], missingLocally: [], failed: [], edited: [], drift: null });
+  });
+
+  it("installs graphile-worker's schema", async () => {
+    const [job] = await query<{ id: string }>(`SELECT id FROM graphile_worker.add_job('engine-test', '{"ok":true}'::json, max_attempts => 1)`);
+    const rows = await query("SELECT task_identifier, max_attempts FROM graphile_worker.jobs WHERE id = $1", [job?.id]);
+    expect(rows).toEqual([{ task_identifier: "engine-test", max_attempts: 1 }]);
+  });
+
+  it("writes and reads one row of every model with the generated client", async () => {
+    expect(Object.keys(roundTrips).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    try {
+      for (const [model, roundTrip] of Object.entries(roundTrips)) {
+        const { written, read } = await roundTrip(db);
+        expect(read, model).toEqual(written);
+      }
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("creates a migration from a schema change, applies $$ bodies, and writes nothing without changes", async () => {
+    // Work on copies so the repository's schema and migrations stay untouched.
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "tb-engine-"));
+    try {
+      const migrationsDir = path.join(tmp, "migrations");
+      await fs.cp(MIGRATIONS, migrationsDir, { recursive: true });
+      // Hand-written migration with ";" inside a $$ body and a string literal: adapter-pg's
+      // executeScript would split it into broken statements.
+      const last = (await migrationNames(migrationsDir)).at(-1) ?? "";
+      const fnDir = path.join(migrationsDir, `${last.slice(0, 14)}_zz_dollar_quoting`);
+      await fs.mkdir(fnDir);
+      await fs.writeFile(
+        path.join(fnDir, "migration.sql"),
+        `CREATE FUNCTION engine_probe() RETURNS text LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN 'a;b';\nEND;\n$$;\nCOMMENT ON FUNCTION engine_probe() IS 'x; y';\n`,
+      );
+      expect((await deployMigrations(url, { migrationsDir })).applied).toEqual([path.basename(fnDir)]);
+      expect(await query("SELECT engine_probe() AS v")).toEqual([{ v: "a;b" }]);
+
+      const schemaPath = path.join(tmp, "schema.prisma");
+      const schema = await fs.readFile(path.join(ROOT, "prisma/schema.prisma"), "utf8");
+      await fs.writeFile(schemaPath, `${schema}\nmodel EngineProbe {\n  id   Int    @id\n  note String\n}\n`);
+      const options = { migrationsDir, schemaPath };
+      expect((await migrationStatus(url, options)).drift).toContain("EngineProbe");
+
+      const { created, applied } = await createMigration(url, "probe", options);
+      expect(created).toMatch(/^\d{14}_probe$/);
+      expect(applied).toEqual([created]);
+      expect(await fs.readFile(path.join(migrationsDir, `${created}/migration.sql`), "utf8")).toContain('CREATE TABLE "EngineProbe"');
+      expect(await fs.readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
+      expect((await migrationStatus(url, options)).clean).toBe(true);
+
+      const before = await migrationNames(migrationsDir);
+      expect(await createMigration(url, "nothing", options)).toEqual({ created: null, applied: [] });
+      expect(await migrationNames(migrationsDir)).toEqual(before);
+    } finally {
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
+  });
+});
