@@ -1,0 +1,295 @@
+// Small helpers shared by the dev-service modules (scripts/services/*), scripts/demo.ts,
+// scripts/e2e-server.ts and the vitest global setup. Node built-ins only: these run before
+// anything else in the project is known to work.
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, openSync, closeSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+/** The repository root (scripts/services/ is two levels below it). */
+export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
+
+/** Persistent local state of the zero-setup stack (gitignored). */
+export const dataDir = path.join(projectRoot, ".data");
+
+export function ensureDir(dir: string, mode = 0o755): string {
+  mkdirSync(dir, { recursive: true, mode });
+  return dir;
+}
+
+/**
+ * Returns the secret stored in `.data/<name>`, creating it (random, URL-safe, file mode 0600)
+ * the first time. Stable across runs so that sessions, passwords and keys keep working.
+ */
+export function readOrCreateSecret(name: string, bytes = 32, dir = dataDir): string {
+  const file = path.join(dir, name);
+  if (existsSync(file)) {
+    const value = readFileSync(file, "utf8").trim();
+    if (value) return value;
+  }
+  ensureDir(dir);
+  const value = randomBytes(bytes).toString("base64url");
+  writeFileSync(file, value + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600); // writeFileSync's mode is ignored when the file already existed
+  return value;
+}
+
+export function randomKey(bytes = 24): string {
+  return randomBytes(bytes).toString("base64url");
+}
+
+/** Random lowercase identifier suffix, safe for database names and index prefixes. */
+export function randomId(length = 10): string {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  const buf = randomBytes(length);
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[buf[i]! % alphabet.length];
+  return out;
+}
+
+/** Resolves true when something accepts TCP connections on host:port. */
+export function isPortInUse(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    const done = (inUse: boolean) => {
+      socket.destroy();
+      resolve(inUse);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/** A TCP port that was free a moment ago (bind to 0, read it, release it). */
+export function getFreePort(host = "127.0.0.1"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once("error", reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `preferred` when it is free, otherwise a free port. */
+export async function preferPort(preferred: number, host = "127.0.0.1"): Promise<number> {
+  return (await isPortInUse(preferred, host)) ? getFreePort(host) : preferred;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export function parentOf(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so split after ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+  } catch {
+    return "";
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Polls `url` until it answers with a status accepted by `ok` (default: any HTTP answer below
+ * 500), or throws after `timeoutMs`. `abort` lets the caller stop early, e.g. when the
+ * process that should answer has exited.
+ */
+export async function waitForHttp(
+  url: string,
+  options: {
+    timeoutMs?: number;
+    intervalMs?: number;
+    ok?: (status: number) => boolean;
+    abort?: () => string | undefined;
+  } = {},
+): Promise<void> {
+  const { timeoutMs = 60_000, intervalMs = 100, ok = (s) => s < 500 } = options;
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    const reason = options.abort?.();
+    if (reason) throw new Error(`${url} will not answer: ${reason}`);
+    try {
+      const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer().catch(() => undefined);
+      if (ok(res.status)) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await sleep(intervalMs);
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${url} (${last})`);
+}
+
+export type ManagedProcess = {
+  name: string;
+  child: ChildProcess;
+  /** Set once the process has exited. */
+  exited: () => { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** SIGTERM to the whole process group, SIGKILL after `graceMs`; resolves once it exited. */
+  stop: (graceMs?: number) => Promise<void>;
+};
+
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // Last resort when the parent dies without a clean shutdown (uncaught error, process.exit):
+  // never leave a `next start` or worker behind holding a port.
+  process.on("exit", () => {
+    for (const pgid of liveGroups) {
+      try {
+        process.kill(-pgid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
+  });
+}
+
+/**
+ * Spawns a long-running child in its own process group (so `npm run x` -> sh -> node trees
+ * are stopped as a whole). Output goes to `logFile` when given, else is inherited, or
+ * prefixed on the parent's stdout with `[name]` when `prefix` is set.
+ */
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile?: string; output?: "inherit" | "prefix" | "ignore" } = {},
+): ManagedProcess {
+  installExitHook();
+  let stdio: SpawnOptions["stdio"];
+  let fd: number | undefined;
+  if (options.logFile) {
+    ensureDir(path.dirname(options.logFile));
+    fd = openSync(options.logFile, "a");
+    stdio = ["ignore", fd, fd];
+  } else if (options.output === "prefix") {
+    stdio = ["ignore", "pipe", "pipe"];
+  } else if (options.output === "ignore") {
+    stdio = ["ignore", "ignore", "ignore"];
+  } else {
+    stdio = ["ignore", "inherit", "inherit"];
+  }
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? projectRoot,
+    env: options.env ?? process.env,
+    stdio,
+    detached: process.platform !== "win32",
+  });
+  if (fd !== undefined) closeSync(fd);
+  if (options.output === "prefix" && !options.logFile) {
+    const relay = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
+      let pending = "";
+      stream?.setEncoding("utf8");
+      stream?.on("data", (chunk: string) => {
+        pending += chunk;
+        const lines = pending.split("\n");
+        pending = lines.pop() ?? "";
+        for (const line of lines) out.write(`[${name}] ${line}\n`);
+      });
+      stream?.on("end", () => pending && out.write(`[${name}] ${pending}\n`));
+    };
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
+  }
+  let exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  const exitPromise = new Promise<void>((resolve) => {
+    child.once("exit", (code, signal) => {
+      exitInfo = { code, signal };
+      if (child.pid) liveGroups.delete(child.pid);
+      resolve();
+    });
+    child.once("error", (err) => {
+      exitInfo = { code: null, signal: null };
+      console.error(`[${name}] failed to start: ${err.message}`);
+      resolve();
+    });
+  });
+  if (child.pid) liveGroups.add(child.pid);
+
+  const signalGroup = (signal: NodeJS.Signals) => {
+    if (!child.pid) return;
+    try {
+      process.kill(process.platform === "win32" ? child.pid : -child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+
+  return {
+    name,
+    child,
+    exited: () => exitInfo,
+    stop: async (graceMs = 10_000) => {
+      if (exitInfo) {
+        signalGroup("SIGKILL"); // grandchildren that outlived their parent
+        return;
+      }
+      signalGroup("SIGTERM");
+      const timer = setTimeout(() => signalGroup("SIGKILL"), graceMs);
+      await exitPromise;
+      clearTimeout(timer);
+      // The group leader exited; make sure nothing else in its group lingers.
+      signalGroup("SIGKILL");
+    },
+  };
+}
+
+/** Runs a command to completion; rejects with its output tail when it fails. */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? projectRoot,
+      env: options.env ?? process.env,
+      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+    });
+    let tail = "";
+    const keep = (chunk: Buffer) => {
+      tail = (tail + chunk.toString("utf8")).slice(-8000);
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})${tail ? `:\n${tail}` : ""}`));
+    });
+  });
+}
+
+/** Path of a binary in node_modules/.bin. */
+export function bin(name: string): string {
+  return path.join(projectRoot, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+}
