@@ -1,0 +1,45 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+// `@/x` -> <root>/x (like tsconfig paths); `server-only` -> an empty module.
+const alias = [
+  { find: /^@\//, replacement: `${root}/` },
+  { find: /^server-only$/, replacement: path.join(root, "tests/empty.ts") },
+];
+const exclude = ["**/node_modules/**", "**/.next/**", "**/.data/**", "e2e/**", "lib/generated/**", "test-results/**", "playwright-report/**"];
+
+export default defineConfig({
+  test: {
+    // Global teardown stops Meilisearch and drops the throwaway database.
+    teardownTimeout: 60_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["**/*.test.ts"],
+          exclude: [...exclude, "**/*.int.test.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["**/*.int.test.ts"],
+          exclude,
+          // One throwaway database and one Meilisearch for the whole run: files run one at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Starts PostgreSQL database + Meilisearch + mail sink, provides their env (tests/global-setup.ts).
+          globalSetup: ["tests/global-setup.ts"],
+          setupFiles: ["tests/setup-env.ts"],
+        },
+      },
+    ],
+  },
+});
