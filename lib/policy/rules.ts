@@ -14,26 +14,30 @@ const isStaff = (a: MaybeActor) => a?.role === "BROKER" || a?.role === "ADMIN";
 const inOrg = (a: MaybeActor, organisationId: string) => a !== null && a.organisationId === organisationId;
 const LIVE_NEED: NeedStatus[] = ["PUBLISHED", "IN_PROGRESS", "SOLVED"];
 
+// Seeing that a need exists at all (list, teaser). Non-live needs only to their owners and staff.
+const needDiscover: Rule<NeedFacts> = (a, n) => {
+  if (!signedIn(a)) return false;
+  if (inOrg(a, n.organisationId) || isStaff(a)) return true;
+  return n.visibility !== "BROKER_ONLY" && LIVE_NEED.includes(n.status);
+};
+// Reading the full text. CONFIDENTIAL needs: owners and staff (grants come with NDA access).
+const needReadFull: Rule<NeedFacts> = (a, n) => {
+  if (!needDiscover(a, n)) return false;
+  if (inOrg(a, n.organisationId) || isStaff(a)) return true;
+  return n.visibility === "PUBLIC" || n.visibility === "ANONYMOUS";
+};
+// Seeing which company posted it.
+const needSeeOwner: Rule<NeedFacts> = (a, n) => {
+  if (!needReadFull(a, n)) return false;
+  if (inOrg(a, n.organisationId) || isStaff(a)) return true;
+  return n.visibility === "PUBLIC";
+};
+
 export const rules = {
   "need.create": ((a) => a?.role === "COMPANY" && a.organisationId !== null) as Rule<void>,
-  // Seeing that a need exists at all (list, teaser). Non-live needs only to their owners and staff.
-  "need.discover": ((a, n) => {
-    if (!signedIn(a)) return false;
-    if (inOrg(a, n.organisationId) || isStaff(a)) return true;
-    return n.visibility !== "BROKER_ONLY" && LIVE_NEED.includes(n.status);
-  }) as Rule<NeedFacts>,
-  // Reading the full text. CONFIDENTIAL needs: owners and staff (grants come with NDA access).
-  "need.readFull": ((a, n) => {
-    if (!rules["need.discover"](a, n)) return false;
-    if (inOrg(a, n.organisationId) || isStaff(a)) return true;
-    return n.visibility === "PUBLIC" || n.visibility === "ANONYMOUS";
-  }) as Rule<NeedFacts>,
-  // Seeing which company posted it.
-  "need.seeOwner": ((a, n) => {
-    if (!rules["need.readFull"](a, n)) return false;
-    if (inOrg(a, n.organisationId) || isStaff(a)) return true;
-    return n.visibility === "PUBLIC";
-  }) as Rule<NeedFacts>,
+  "need.discover": needDiscover,
+  "need.readFull": needReadFull,
+  "need.seeOwner": needSeeOwner,
   "need.update": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
   "result.create": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
   "result.read": ((a, r) => signedIn(a) && (r.status === "PUBLISHED" || inOrg(a, r.organisationId) || isStaff(a))) as Rule<ResultFacts>,

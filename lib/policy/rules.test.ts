@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import type { Visibility } from "@/lib/generated/prisma/enums";
+import type { Actor } from "./actor";
+import { can } from "./index";
+import type { NeedFacts } from "./rules";
+
+const actor = (role: Actor["role"], organisationId: string | null): Actor => ({ id: `u-${role}-${organisationId}`, role, organisationId, isOrgAdmin: false, email: "x@example.com", name: null });
+
+const owner = actor("COMPANY", "org-owner");
+const otherCompany = actor("COMPANY", "org-other");
+const researcher = actor("RESEARCHER", "org-uni");
+const broker = actor("BROKER", "org-tto");
+const admin = actor("ADMIN", "org-gov");
+const need = (visibility: Visibility, status: NeedFacts["status"] = "PUBLISHED"): NeedFacts => ({ organisationId: "org-owner", visibility, status });
+
+// Expected table: [visibility] -> viewer -> [discover, readFull, seeOwner]
+const expected: Record<Visibility, Record<string, [boolean, boolean, boolean]>> = {
+  PUBLIC: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, true, true], researcher: [true, true, true], broker: [true, true, true], admin: [true, true, true] },
+  ANONYMOUS: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, true, false], researcher: [true, true, false], broker: [true, true, true], admin: [true, true, true] },
+  CONFIDENTIAL: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, false, false], researcher: [true, false, false], broker: [true, true, true], admin: [true, true, true] },
+  BROKER_ONLY: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [false, false, false], researcher: [false, false, false], broker: [true, true, true], admin: [true, true, true] },
+};
+const viewers = { anonymous: null, owner, otherCompany, researcher, broker, admin };
+
+describe("need visibility rules", () => {
+  for (const [visibility, row] of Object.entries(expected) as [Visibility, (typeof expected)[Visibility]][]) {
+    for (const [name, [discover, readFull, seeOwner]] of Object.entries(row)) {
+      it(`${visibility} need, viewer ${name}`, () => {
+        const viewer = viewers[name as keyof typeof viewers];
+        expect([can(viewer, "need.discover", need(visibility)), can(viewer, "need.readFull", need(visibility)), can(viewer, "need.seeOwner", need(visibility))]).toEqual([discover, readFull, seeOwner]);
+      });
+    }
+  }
+
+  it("hides drafts from everyone but the owner organisation and staff", () => {
+    expect(can(researcher, "need.discover", need("PUBLIC", "DRAFT"))).toBe(false);
+    expect(can(owner, "need.discover", need("PUBLIC", "DRAFT"))).toBe(true);
+    expect(can(broker, "need.discover", need("PUBLIC", "DRAFT"))).toBe(true);
+  });
+});
+
+describe("action rules", () => {
+  it("lets only company members post needs and researchers or brokers list results", () => {
+    expect([owner, researcher, broker, admin, null].map((a) => can(a, "need.create"))).toEqual([true, false, false, false, false]);
+    expect([owner, researcher, broker, admin, null].map((a) => can(a, "result.create"))).toEqual([false, true, true, false, false]);
+  });
+  it("lets only the owning company edit a need", () => {
+    expect(can(owner, "need.update", need("PUBLIC"))).toBe(true);
+    expect(can(otherCompany, "need.update", need("PUBLIC"))).toBe(false);
+    expect(can(broker, "need.update", need("PUBLIC"))).toBe(false);
+  });
+  it("denies an unknown action", () => {
+    expect(can(admin, "no.such.action" as never)).toBe(false);
+  });
+});
