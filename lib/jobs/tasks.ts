@@ -11,6 +11,6 @@ function task<N extends JobName>(run: (payload: JobPayloads[N]) => Promise<void>
 }
 
 export const taskList: TaskList = {
-  "index-need": task<"index-need">(async ({ needId }) => syncNeed(prisma, needId)),
-  "index-result": task<"index-result">(async ({ resultId }) => syncResult(prisma, resultId)),
+  "index-need": task<"index-need">(async ({ needId }) => void (await syncNeed(prisma, needId))),
+  "index-result": task<"index-result">(async ({ resultId }) => void (await syncResult(prisma, resultId))),
 };

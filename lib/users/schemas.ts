@@ -28,3 +28,8 @@ export const inviteMemberSchema = z.strictObject({
   email: emailSchema,
   role: z.enum(["COMPANY", "RESEARCHER", "BROKER"]),
 });
+
+export const acceptInvitationSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  password: z.string().min(10, { error: "v.password" }).max(200),
+});

@@ -1,18 +1,33 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireActorForPage } from "@/lib/auth/require-actor";
+import { can } from "@/lib/policy";
 import { TokenForm } from "./token-form";
+import { InviteForm } from "./invite-form";
 
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActorForPage(locale, "/account");
   const t = await getTranslations({ locale, namespace: "account" });
+  const roles = [
+    { value: "COMPANY", label: t("roleCOMPANY") },
+    { value: "RESEARCHER", label: t("roleRESEARCHER") },
+    { value: "BROKER", label: t("roleBROKER") },
+  ];
   return (
-    <section className="rounded-lg bg-white p-6 shadow-sm">
-      <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mb-6 text-sm text-slate-600">{actor.email}</p>
-      <h2 className="mb-3 text-lg font-semibold">{t("tokens")}</h2>
-      <TokenForm locale={locale} />
-    </section>
+    <div className="space-y-6">
+      <section className="rounded-lg bg-white p-6 shadow-sm">
+        <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
+        <p className="mb-6 text-sm text-slate-600">{actor.email}</p>
+        <h2 className="mb-3 text-lg font-semibold">{t("tokens")}</h2>
+        <TokenForm locale={locale} />
+      </section>
+      {can(actor, "org.invite") && (
+        <section className="rounded-lg bg-white p-6 shadow-sm">
+          <h2 className="mb-3 text-lg font-semibold">{t("inviteTitle")}</h2>
+          <InviteForm locale={locale} roles={roles} />
+        </section>
+      )}
+    </div>
   );
 }
