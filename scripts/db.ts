@@ -60,7 +60,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    // Engine errors carry their cause in the message; the WASM stack only helps when debugging.
+    console.error(error instanceof Error ? (process.env.DEBUG ? error.stack : `${error.name}: ${error.message}`) : error);
     process.exit(1);
   },
 );

@@ -103,21 +103,22 @@ async function readMigrations(baseDir: string): Promise<MigrationList> {
 
 /** Creates the database if it does not exist yet, like `prisma migrate deploy|dev` do. */
 async function ensureDatabase(databaseUrl: string): Promise<void> {
-  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  const admin = withDatabase(databaseUrl, "postgres");
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
+  // Probe the target first: only a missing database (3D000) needs the maintenance database.
+  const probe = new pg.Client({ connectionString: databaseUrl });
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await runAdminStatement(admin, `CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-  } finally {
-    await client.end();
+    await probe.connect();
+    await probe.end();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "3D000") throw error;
   }
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  await runAdminStatement(withDatabase(databaseUrl, "postgres"), `CREATE DATABASE "${name.replaceAll('"', '""')}"`);
 }
 
 async function installWorkerSchema(databaseUrl: string): Promise<void> {
   // graphile-worker versions its own schema (graphile_worker.migrations); idempotent and cheap when current.
-  await runGraphileMigrations({ connectionString: databaseUrl, logger: undefined });
+  await runGraphileMigrations({ connectionString: databaseUrl });
 }
 
 /** Applies pending migrations from prisma/migrations, then installs/updates graphile-worker's schema. */
