@@ -1,0 +1,32 @@
+import { Suspense } from "react";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireActorForPage } from "@/lib/auth/require-actor";
+import { authorize } from "@/lib/policy";
+import { catalogQuerySchema } from "@/lib/search/catalog-query";
+import { SearchBox } from "@/components/search/search-box";
+import { SearchHits } from "@/components/search/search-hits";
+
+export default async function SearchPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActorForPage(locale, "/search");
+  authorize(actor, "catalog.search");
+  const raw = await searchParams;
+  const parsed = catalogQuerySchema.safeParse({ q: first(raw.q), type: first(raw.type), page: first(raw.page) });
+  // A malformed URL (hand-edited) falls back to the defaults instead of failing the page.
+  const query = parsed.success ? parsed.data : catalogQuerySchema.parse({});
+  const t = await getTranslations({ locale, namespace: "search" });
+  return (
+    <section>
+      <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
+      <SearchBox placeholder={t("placeholder")} labels={{ needs: t("needs"), results: t("results"), searching: t("searching") }} />
+      <Suspense key={`${query.type}:${query.q}:${query.page}`} fallback={<p>{t("searching")}</p>}>
+        <SearchHits actor={actor} query={query} locale={locale} />
+      </Suspense>
+    </section>
+  );
+}
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
