@@ -1,21 +1,50 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { AppError, errorStatus } from "@/lib/errors";
+import { AppError, errorStatus, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import type { UiLocale } from "@/lib/validation/parse-input";
 
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]> } };
 
-export function jsonError(error: unknown, requestId?: string): NextResponse<ApiErrorBody> {
+// Chinese wording per error code. Services and lib/policy word their messages in English; a
+// message that already carries Chinese (validation, the search outage) is kept as it is.
+const zhMessages: Record<ErrorCode, string> = {
+  BAD_REQUEST: "请求格式有误（例如 JSON 无法解析）",
+  UNAUTHENTICATED: "请先登录，或在 Authorization 头中提供有效的访问令牌",
+  FORBIDDEN: "您无权执行此操作",
+  NOT_FOUND: "未找到",
+  CONFLICT: "该记录已被他人修改，请刷新后重试",
+  PAYLOAD_TOO_LARGE: "请求体过大",
+  UNSUPPORTED_MEDIA_TYPE: "请以 application/json 格式发送请求体",
+  VALIDATION: "部分字段有误",
+  RATE_LIMITED: "请求过于频繁，请稍后再试",
+  UNAVAILABLE: "服务暂时不可用，请稍后再试",
+  INTERNAL: "服务器出错了，请稍后再试",
+};
+
+const CJK = /[\u3400-\u9fff]/;
+
+export function localizedMessage(code: ErrorCode, message: string, locale: UiLocale): string {
+  if (locale !== "zh-CN" || CJK.test(message)) return message;
+  return zhMessages[code];
+}
+
+export function jsonError(error: unknown, options: { requestId?: string; locale?: UiLocale } = {}): NextResponse<ApiErrorBody> {
+  const { requestId, locale = "en" } = options;
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
     if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
     if (error.status >= 500) logger.error({ err: error, detail: error.detail, requestId }, "request failed");
+    const message = localizedMessage(error.code, error.message, locale);
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+      { error: { code: error.code, message, ...(error.fields ? { fields: error.fields } : {}) } },
       { status: error.status, headers },
     );
   }
   // Unexpected: details go to the log, the caller gets a safe message.
   logger.error({ err: error, requestId }, "unexpected error");
-  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong" } }, { status: errorStatus.INTERNAL });
+  return NextResponse.json(
+    { error: { code: "INTERNAL", message: localizedMessage("INTERNAL", "Something went wrong", locale) } },
+    { status: errorStatus.INTERNAL },
+  );
 }

@@ -1,31 +1,49 @@
 import "server-only";
 import type { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
-import type { MaybeActor } from "@/lib/policy";
+import type { Actor, MaybeActor } from "@/lib/policy";
 import { authenticateBearer } from "@/lib/tokens/authenticate-token";
 import type { UiLocale } from "@/lib/validation/parse-input";
 import { jsonError } from "./respond";
 
-export type ApiContext<P> = { actor: MaybeActor; locale: UiLocale; params: P; request: Request };
+export type ApiContext<P, A extends MaybeActor = Actor> = { actor: A; locale: UiLocale; params: P; request: Request };
 
-function localeOf(request: Request): UiLocale {
+export function localeOf(request: Request): UiLocale {
   const accept = request.headers.get("accept-language") ?? "";
   return /^\s*zh/i.test(accept) ? "zh-CN" : "en";
 }
 
+type Handler<P, A extends MaybeActor> = (ctx: ApiContext<P, A>) => Promise<NextResponse | Response>;
+
 // Wraps a REST v1 handler: Bearer-token authentication, error mapping to {error:{code,message,fields}}.
+// Every v1 endpoint needs a token (401 without one) unless it opts out with { public: true }.
 // Each handler still authorizes its own action through lib/policy.
-export function withApi<P = Record<string, never>>(
-  handler: (ctx: ApiContext<P>) => Promise<NextResponse | Response>,
-) {
-  return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
+export function withApi<P = Record<string, never>>(handler: Handler<P, Actor>): RouteHandler<P>;
+export function withApi<P = Record<string, never>>(handler: Handler<P, MaybeActor>, options: { public: true }): RouteHandler<P>;
+export function withApi<P>(handler: Handler<P, Actor> | Handler<P, MaybeActor>, options: { public?: boolean } = {}): RouteHandler<P> {
+  const run = handler as Handler<P, MaybeActor>;
+  return async (request, route) => {
+    const locale = localeOf(request);
     try {
       const hasAuthHeader = request.headers.has("authorization");
       const actor = await authenticateBearer(request.headers.get("authorization"));
       if (hasAuthHeader && !actor) throw new AppError("UNAUTHENTICATED", "Invalid or revoked token");
-      return await handler({ actor, locale: localeOf(request), params: await route.params, request });
+      if (!actor && !options.public) {
+        throw new AppError("UNAUTHENTICATED", "Send a personal access token: Authorization: Bearer tb_pat_...");
+      }
+      const response = await run({ actor, locale, params: await route.params, request });
+      return noStore(response);
     } catch (error) {
-      return jsonError(error);
+      return noStore(jsonError(error, { locale }));
     }
   };
+}
+
+export type RouteHandler<P> = (request: Request, route: { params: Promise<P> }) => Promise<Response>;
+
+// Answers depend on who asks: no shared cache may keep them.
+function noStore(response: Response): Response {
+  if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "private, no-store");
+  response.headers.set("Vary", "Authorization, Accept-Language");
+  return response;
 }

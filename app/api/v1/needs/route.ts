@@ -1,0 +1,27 @@
+import { NextResponse } from "next/server";
+import { pageQuerySchema } from "@/lib/api/query-schemas";
+import { readJsonBody } from "@/lib/api/read-json";
+import { readQuery } from "@/lib/api/read-query";
+import { withApi } from "@/lib/api/with-api";
+import { createNeed } from "@/lib/needs/create-need";
+import { getNeed } from "@/lib/needs/get-need";
+import { listNeeds } from "@/lib/needs/list-needs";
+import { createNeedSchema } from "@/lib/needs/schemas";
+import { authorize } from "@/lib/policy";
+import { parseOrThrow } from "@/lib/validation/parse-input";
+
+// GET /api/v1/needs?page=&pageSize= : the needs the caller may discover, newest first.
+export const GET = withApi(async ({ actor, locale, request }) => {
+  const { page, pageSize } = readQuery(request, pageQuerySchema, locale);
+  const { items, total } = await listNeeds(actor, { page, pageSize });
+  return NextResponse.json({ items, total, page, pageSize });
+});
+
+// POST /api/v1/needs : 201 with the new need as the caller sees it.
+export const POST = withApi(async ({ actor, locale, request }) => {
+  authorize(actor, "need.create");
+  const input = parseOrThrow(createNeedSchema, await readJsonBody(request), locale);
+  const { id } = await createNeed(actor, input, locale);
+  const need = await getNeed(actor, id);
+  return NextResponse.json(need, { status: 201, headers: { Location: `/api/v1/needs/${encodeURIComponent(id)}` } });
+});

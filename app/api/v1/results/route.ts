@@ -1,0 +1,27 @@
+import { NextResponse } from "next/server";
+import { pageQuerySchema } from "@/lib/api/query-schemas";
+import { readJsonBody } from "@/lib/api/read-json";
+import { readQuery } from "@/lib/api/read-query";
+import { withApi } from "@/lib/api/with-api";
+import { authorize } from "@/lib/policy";
+import { createResult } from "@/lib/results/create-result";
+import { getResult } from "@/lib/results/get-result";
+import { listResults } from "@/lib/results/list-results";
+import { createResultSchema } from "@/lib/results/schemas";
+import { parseOrThrow } from "@/lib/validation/parse-input";
+
+// GET /api/v1/results?page=&pageSize= : published results plus the caller's own, newest first.
+export const GET = withApi(async ({ actor, locale, request }) => {
+  const { page, pageSize } = readQuery(request, pageQuerySchema, locale);
+  const { items, total } = await listResults(actor, { page, pageSize });
+  return NextResponse.json({ items, total, page, pageSize });
+});
+
+// POST /api/v1/results : researchers and brokers; 201 with the new result.
+export const POST = withApi(async ({ actor, locale, request }) => {
+  authorize(actor, "result.create");
+  const input = parseOrThrow(createResultSchema, await readJsonBody(request), locale);
+  const { id } = await createResult(actor, input, locale);
+  const result = await getResult(actor, id);
+  return NextResponse.json(result, { status: 201, headers: { Location: `/api/v1/results/${encodeURIComponent(id)}` } });
+});
