@@ -36,7 +36,7 @@ async function migrationNames(dir: string): Promise<string[]> {
 
 // One write + read per model. Typed over Prisma.ModelName, and checked against it at runtime, so a
 // new model without a case fails here. Cases run in this order; later ones reuse earlier rows.
-type Ids = { org: string; user: string; chain: string; node: string };
+type Ids = { org: string; user: string; chain: string; node: string; need: string; result: string; nda: string; request: string; intro: string; contract: string };
 const ids: Partial<Ids> = {};
 const id = (key: keyof Ids): string => ids[key] ?? expect.fail(`${key} fixture missing (case order)`);
 type RoundTrip = (db: PrismaClient) => Promise<{ written: object; read: object }>;
@@ -98,6 +98,7 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
         createdById: id("user"),
       },
     });
+    ids.need = written.id;
     return { written, read: await db.need.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   Result: async (db) => {
@@ -115,8 +116,73 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
         createdById: id("user"),
       },
     });
+    ids.result = written.id;
     const read = await db.result.findUniqueOrThrow({ where: { organisationId_externalId: { organisationId: id("org"), externalId: "ext-1" } } });
     return { written, read };
+  },
+  ExpertiseProfile: async (db) => {
+    const written = await db.expertiseProfile.create({ data: { userId: id("user"), fields: ["电化学"], methods: ["XRD"], equipment: ["手套箱"], pastProjects: "固态电池中试" } });
+    return { written, read: await db.expertiseProfile.findUniqueOrThrow({ where: { userId: id("user") } }) };
+  },
+  Attachment: async (db) => {
+    const written = await db.attachment.create({
+      data: { needId: id("need"), fileName: "spec.pdf", contentType: "application/pdf", sizeBytes: 5, sha256: "00", data: Buffer.from("%PDF-"), uploadedById: id("user") },
+    });
+    return { written, read: await db.attachment.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  Nda: async (db) => {
+    const written = await db.nda.create({ data: { needId: id("need"), version: 1, text: "保密协议", textSha256: "abc" } });
+    ids.nda = written.id;
+    return { written, read: await db.nda.findUniqueOrThrow({ where: { needId_version: { needId: id("need"), version: 1 } } }) };
+  },
+  NdaAcceptance: async (db) => {
+    const written = await db.ndaAcceptance.create({ data: { ndaId: id("nda"), userId: id("user"), textSha256: "abc", ip: "127.0.0.1" } });
+    return { written, read: await db.ndaAcceptance.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  AccessRequest: async (db) => {
+    const written = await db.accessRequest.create({ data: { needId: id("need"), requesterId: id("user"), ndaId: id("nda") } });
+    ids.request = written.id;
+    return { written, read: await db.accessRequest.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  Notification: async (db) => {
+    const written = await db.notification.create({ data: { userId: id("user"), kind: "match", title: "新匹配", body: "一项成果匹配您的需求", dedupeKey: "match:1" } });
+    return { written, read: await db.notification.findUniqueOrThrow({ where: { userId_dedupeKey: { userId: id("user"), dedupeKey: "match:1" } } }) };
+  },
+  SavedSearch: async (db) => {
+    const written = await db.savedSearch.create({ data: { userId: id("user"), name: "电池", q: "固态电解质", type: "results", filters: { trlMin: 4 } } });
+    return { written, read: await db.savedSearch.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  MatchFeedback: async (db) => {
+    const written = await db.matchFeedback.create({ data: { needId: id("need"), resultId: id("result"), userId: id("user"), useful: false, reason: "TRL_TOO_EARLY" } });
+    return { written, read: await db.matchFeedback.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  Introduction: async (db) => {
+    const written = await db.introduction.create({ data: { needId: id("need"), resultId: id("result"), researcherId: id("user"), state: "INTRODUCED" } });
+    ids.intro = written.id;
+    return { written, read: await db.introduction.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  Message: async (db) => {
+    const written = await db.message.create({ data: { introductionId: id("intro"), senderId: id("user"), body: "您好" } });
+    return { written, read: await db.message.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  DealEvent: async (db) => {
+    const written = await db.dealEvent.create({ data: { introductionId: id("intro"), fromState: "SUGGESTED", toState: "INTRODUCED", actorId: id("user") } });
+    return { written, read: await db.dealEvent.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  Contract: async (db) => {
+    const written = await db.contract.create({
+      data: { introductionId: id("intro"), mode: "LICENCE", valueCny: 500_000, contractRegistrationNo: "2026440300000123", signedAt: new Date(), milestones: [{ title: "样机", amountCny: 100_000 }] },
+    });
+    ids.contract = written.id;
+    return { written, read: await db.contract.findUniqueOrThrow({ where: { introductionId: id("intro") } }) };
+  },
+  OutcomeFollowUp: async (db) => {
+    const written = await db.outcomeFollowUp.create({ data: { contractId: id("contract"), monthsAfter: 6, dueAt: new Date() } });
+    return { written, read: await db.outcomeFollowUp.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  Visit: async (db) => {
+    const written = await db.visit.create({ data: { brokerId: id("user"), organisationId: id("org"), visitedOn: new Date(), peopleMet: "王总", notes: "需求：低温快充" } });
+    return { written, read: await db.visit.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   AuditLog: async (db) => {
     const written = await db.auditLog.create({ data: { action: "test.write", subject: "Need:1", detail: { nested: { ok: true }, list: [1, "二"] } } });
