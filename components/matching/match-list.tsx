@@ -1,0 +1,47 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { Match, MatchResponse } from "@/lib/matching/matcher";
+
+export async function MatchList({ response, locale, basePath, emptyText, testId }: { response: MatchResponse; locale: string; basePath: "/needs" | "/results"; emptyText: string; testId: string }) {
+  const t = await getTranslations({ locale, namespace: "match" });
+  const ts = await getTranslations({ locale, namespace: "search" });
+  if (!response.ok) return <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800" data-testid={testId}>{ts("unavailable")}</p>;
+  if (response.matches.length === 0) return <p data-testid={testId}>{emptyText}</p>;
+  return (
+    <ol className="space-y-3" data-testid={testId}>
+      {response.matches.map((m) => (
+        <li key={m.id} className="rounded-lg bg-white p-4 shadow-sm">
+          <div className="flex items-baseline justify-between gap-4">
+            <Link href={`${basePath}/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
+            <span className="shrink-0 text-xs text-slate-500">{t("score")} {Math.round(m.score * 100)}%</span>
+          </div>
+          <p className="mt-1 text-sm text-slate-500">{[m.organisationName, m.field, m.trl ? `TRL ${m.trl}` : null].filter(Boolean).join(" · ")}</p>
+          <Explanation match={m} labels={{ matchedTerms: t("matchedTerms"), sharedChain: t("sharedChain"), sharedField: t("sharedField"), trlFit: t("trlFit"), modeFit: t("modeFit") }} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Explanation({ match, labels }: { match: Match; labels: Record<"matchedTerms" | "sharedChain" | "sharedField" | "trlFit" | "modeFit", string> }) {
+  const e = match.explanation;
+  const badges = [
+    e.sameChain || e.sameChainNode ? labels.sharedChain : null,
+    e.sameField ? labels.sharedField : null,
+    e.trlFit ? labels.trlFit : null,
+    e.sharedModes.length > 0 ? labels.modeFit : null,
+  ].filter((b): b is string => b !== null);
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
+      {e.matchedTerms.length > 0 && (
+        <span>
+          {labels.matchedTerms}:{" "}
+          {e.matchedTerms.slice(0, 8).map((term) => (
+            <mark key={term.term} className="mr-1 rounded bg-yellow-100 px-1" title={term.words.join(", ")}>{term.term}</mark>
+          ))}
+        </span>
+      )}
+      {badges.map((b) => <span key={b} className="rounded bg-green-50 px-2 py-0.5 text-green-700">{b}</span>)}
+    </div>
+  );
+}
