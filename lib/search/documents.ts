@@ -1,0 +1,199 @@
+// Maps database rows to search-index documents, applying the confidentiality rules.
+// Pure (no server-only): unit tests and the benchmark import it.
+//
+// Rules (spec): PUBLIC -> full content + organisation; ANONYMOUS -> content, no organisation name
+// or id; CONFIDENTIAL -> teaser fields only (title, teaser, chain/node, field, and TRL target /
+// budget range / region / modes only when listed in Need.teaserFields), no description,
+// keywords or organisation; BROKER_ONLY -> never in `needs`, only
+// in `needs_broker`. Public indexes hold PUBLISHED / IN_PROGRESS needs and PUBLISHED results.
+// The broker index holds every need that left DRAFT, with full content.
+// Every document carries the row's `version` so the index can be compared with the database.
+// `terms` / `titleTerms` are the analysed words the matcher counts: they are built from the SAME
+// fields the document exposes, so a confidential need's description never leaks through them.
+import type { Need, Result } from "@/lib/generated/prisma/client";
+import { analyze } from "@/lib/matching/terms";
+
+// Structural subsets of the Prisma rows (a full row satisfies them; the bench builds them).
+export type NeedRow = Pick<
+  Need,
+  | "id" | "version" | "title" | "teaser" | "teaserFields" | "description" | "keywords" | "field" | "lang"
+  | "visibility" | "status" | "trlTarget" | "budgetMinCny" | "budgetMaxCny" | "collaborationModes" | "region"
+  | "chainNodeId" | "organisationId" | "createdAt" | "publishedAt"
+> &
+  Partial<Pick<Need, "desiredOutcome">> & {
+  organisation?: { name: string; region?: string | null } | null;
+  chainNode?: { id?: string; chainId: string } | null;
+};
+export type ResultRow = Pick<
+  Result,
+  | "id" | "version" | "title" | "summary" | "description" | "keywords" | "field" | "lang" | "status" | "trl"
+  | "transferModes" | "chainNodeId" | "organisationId" | "createdAt"
+> &
+  Partial<Pick<Result, "advantages" | "applicationScenarios">> & {
+  organisation?: { name: string; region?: string | null } | null;
+  chainNode?: { id?: string; chainId: string } | null;
+};
+
+type BaseDoc = {
+  id: string;
+  version: number;
+  title: string;
+  field: string;
+  lang: "zh" | "en";
+  status: string;
+  trl: number | null;
+  collaborationModes: string[];
+  region: string | null;
+  chainId: string | null;
+  chainNodeId: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  createdAt: number;
+  publishedAt: number | null;
+  /** analysed words of the title (+ keywords), space-separated: for matching */
+  titleTerms: string;
+  /** analysed words of the body text, space-separated: for matching */
+  terms: string;
+};
+
+export type NeedDocument = BaseDoc & {
+  kind: "need";
+  visibility: string;
+  teaser: string | null;
+  description: string | null;
+  keywords: string[];
+  budgetMinCny: number | null;
+  budgetMaxCny: number | null;
+};
+
+export type ResultDocument = BaseDoc & {
+  kind: "result";
+  summary: string;
+  description: string | null;
+  keywords: string[];
+};
+
+export type SearchDocument = NeedDocument | ResultDocument;
+
+export const PUBLIC_NEED_STATUSES = ["PUBLISHED", "IN_PROGRESS"] as const;
+export const PUBLIC_RESULT_STATUSES = ["PUBLISHED"] as const;
+
+const time = (d: Date | null | undefined) => (d ? d.getTime() : null);
+const joinTerms = (...texts: (string | null | undefined)[]) => analyze(texts.filter(Boolean).join("\n")).join(" ");
+
+/** Full-content need document (what the broker index holds, and PUBLIC needs in the public index). */
+function fullNeedDocument(need: NeedRow, withOrganisation: boolean): NeedDocument {
+  return {
+    id: need.id,
+    version: need.version,
+    kind: "need",
+    title: need.title,
+    teaser: need.teaser ?? null,
+    description: need.description,
+    keywords: [...need.keywords],
+    field: need.field,
+    lang: need.lang,
+    visibility: need.visibility,
+    status: need.status,
+    trl: need.trlTarget ?? null,
+    budgetMinCny: need.budgetMinCny ?? null,
+    budgetMaxCny: need.budgetMaxCny ?? null,
+    collaborationModes: [...need.collaborationModes],
+    region: need.region ?? null,
+    chainId: need.chainNode?.chainId ?? null,
+    chainNodeId: need.chainNodeId ?? null,
+    organisationId: withOrganisation ? need.organisationId : null,
+    organisationName: withOrganisation ? (need.organisation?.name ?? null) : null,
+    createdAt: need.createdAt.getTime(),
+    publishedAt: time(need.publishedAt),
+    titleTerms: joinTerms(need.title, need.keywords.join(" ")),
+    terms: joinTerms(need.teaser, need.description, need.desiredOutcome),
+  };
+}
+
+/** Optional teaser fields a CONFIDENTIAL need's owner chose to show (Need.teaserFields). */
+export const OPTIONAL_TEASER_FIELDS = ["trlTarget", "budget", "region", "collaborationModes"] as const;
+
+/**
+ * Teaser-only document of a CONFIDENTIAL need: title, teaser, chain/node and field, plus the
+ * optional fields listed in `teaserFields` (TRL target, budget range, region, modes); never the
+ * description, keywords or organisation.
+ */
+function teaserNeedDocument(need: NeedRow): NeedDocument {
+  const shown = new Set(need.teaserFields ?? []);
+  return {
+    id: need.id,
+    version: need.version,
+    kind: "need",
+    title: need.title,
+    teaser: need.teaser ?? null,
+    description: null,
+    keywords: [],
+    field: need.field,
+    lang: need.lang,
+    visibility: need.visibility,
+    status: need.status,
+    trl: shown.has("trlTarget") ? (need.trlTarget ?? null) : null,
+    budgetMinCny: shown.has("budget") ? (need.budgetMinCny ?? null) : null,
+    budgetMaxCny: shown.has("budget") ? (need.budgetMaxCny ?? null) : null,
+    collaborationModes: shown.has("collaborationModes") ? [...need.collaborationModes] : [],
+    region: shown.has("region") ? (need.region ?? null) : null,
+    chainId: need.chainNode?.chainId ?? null,
+    chainNodeId: need.chainNodeId ?? null,
+    organisationId: null,
+    organisationName: null,
+    createdAt: need.createdAt.getTime(),
+    publishedAt: time(need.publishedAt),
+    titleTerms: joinTerms(need.title),
+    terms: joinTerms(need.teaser),
+  };
+}
+
+/** The document of a need for the public `needs` index, or null when it must not be there. */
+export function needPublicDocument(need: NeedRow): NeedDocument | null {
+  if (!(PUBLIC_NEED_STATUSES as readonly string[]).includes(need.status)) return null;
+  switch (need.visibility) {
+    case "PUBLIC":
+      return fullNeedDocument(need, true);
+    case "ANONYMOUS":
+      return fullNeedDocument(need, false);
+    case "CONFIDENTIAL":
+      return teaserNeedDocument(need);
+    default:
+      return null; // BROKER_ONLY and anything unknown: never public
+  }
+}
+
+/** The document of a need for the broker index (`needs_broker`), or null for drafts. */
+export function needBrokerDocument(need: NeedRow): NeedDocument | null {
+  if (need.status === "DRAFT") return null;
+  return fullNeedDocument(need, true);
+}
+
+/** The document of a result for the `results` index, or null when it must not be there. */
+export function resultDocument(result: ResultRow): ResultDocument | null {
+  if (!(PUBLIC_RESULT_STATUSES as readonly string[]).includes(result.status)) return null;
+  return {
+    id: result.id,
+    version: result.version,
+    kind: "result",
+    title: result.title,
+    summary: result.summary,
+    description: result.description ?? null,
+    keywords: [...result.keywords],
+    field: result.field,
+    lang: result.lang,
+    status: result.status,
+    trl: result.trl ?? null,
+    collaborationModes: [...result.transferModes],
+    region: result.organisation?.region ?? null,
+    chainId: result.chainNode?.chainId ?? null,
+    chainNodeId: result.chainNodeId ?? null,
+    organisationId: result.organisationId,
+    organisationName: result.organisation?.name ?? null,
+    createdAt: result.createdAt.getTime(),
+    publishedAt: result.createdAt.getTime(),
+    titleTerms: joinTerms(result.title, result.keywords.join(" ")),
+    terms: joinTerms(result.summary, result.description, result.advantages, result.applicationScenarios),
+  };
+}

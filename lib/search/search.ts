@@ -1,0 +1,139 @@
+import "server-only";
+import { getMeili, indexUid, isUnavailableError } from "./client";
+import { isBrokerView, needsIndexFor, type Viewer } from "./access";
+import { buildFilters, FilterValueError, oneOf, type CatalogFilters } from "./filters";
+import { PRE, POST, toSegments, type Segment } from "./highlight";
+import { CATALOG_SEARCH_ATTRIBUTES } from "./settings-data";
+import { PUBLIC_NEED_STATUSES } from "./documents";
+
+export type { Viewer } from "./access";
+export type { CatalogFilters } from "./filters";
+
+export type CatalogQuery = {
+  q: string;
+  type: "needs" | "results";
+  viewer: Viewer;
+  filters?: CatalogFilters;
+  page?: number;
+  limit?: number;
+  sort?: "relevance" | "newest";
+};
+
+export type CatalogHit = {
+  id: string;
+  kind: "need" | "result";
+  title: string;
+  teaser: string | null;
+  summary: string | null;
+  field: string;
+  lang: "zh" | "en";
+  trl: number | null;
+  visibility: string | null;
+  status: string;
+  chainId: string | null;
+  chainNodeId: string | null;
+  region: string | null;
+  collaborationModes: string[];
+  organisationName: string | null;
+  publishedAt: number | null;
+  highlights: { title: Segment[]; snippet: Segment[] };
+};
+
+export type CatalogResponse =
+  | { ok: true; hits: CatalogHit[]; total: number; page: number; limit: number; totalPages: number; processingTimeMs: number }
+  | { ok: false; reason: "unavailable" }
+  | { ok: false; reason: "invalid-filter"; attribute: string };
+
+const RETRIEVE = [
+  "id", "kind", "title", "teaser", "summary", "field", "lang", "trl", "visibility", "status", "chainId",
+  "chainNodeId", "region", "collaborationModes", "organisationName", "publishedAt",
+];
+
+/**
+ * Catalogue search, server-side. Brokers/admins search `needs_broker`, everyone else `needs`
+ * (which only ever holds what the public may see). Meilisearch being down gives an explicit
+ * `{ ok: false, reason: "unavailable" }`, never a silent empty list.
+ */
+export async function searchCatalog(query: CatalogQuery): Promise<CatalogResponse> {
+  const limit = Math.min(50, Math.max(1, Math.floor(query.limit ?? 20)));
+  const page = Math.min(1000, Math.max(1, Math.floor(query.page ?? 1)));
+  const q = (query.q ?? "").slice(0, 500);
+  let filter: string[];
+  try {
+    filter = buildFilters(restrictFilters(query.filters, query.viewer, query.type));
+    if (query.type === "needs" && isBrokerView(query.viewer) && !query.filters?.status?.length) {
+      filter.push(oneOf("status", [...PUBLIC_NEED_STATUSES]));
+    }
+  } catch (e) {
+    if (e instanceof FilterValueError) return { ok: false, reason: "invalid-filter", attribute: e.attribute };
+    throw e;
+  }
+  const kind = query.type === "results" ? "results" : needsIndexFor(query.viewer);
+  const snippetAttr = query.type === "results" ? "summary" : "teaser";
+  const snippetSources = query.type === "results" ? ["summary", "description"] : ["teaser", "description"];
+  try {
+    const res = await getMeili()
+      .index(indexUid(kind))
+      .search(q, {
+        filter,
+        page,
+        hitsPerPage: limit,
+        attributesToSearchOn: [...(query.type === "results" ? CATALOG_SEARCH_ATTRIBUTES.results : CATALOG_SEARCH_ATTRIBUTES.needs)],
+        attributesToRetrieve: [...RETRIEVE, "description"],
+        attributesToHighlight: ["title", ...snippetSources],
+        attributesToCrop: snippetSources,
+        cropLength: 40,
+        highlightPreTag: PRE,
+        highlightPostTag: POST,
+        sort: query.sort === "newest" ? ["publishedAt:desc"] : undefined,
+      });
+    const hits: CatalogHit[] = res.hits.map((h) => {
+      const f = (h._formatted ?? {}) as Record<string, unknown>;
+      const snippetFormatted =
+        (typeof f[snippetAttr] === "string" && (f[snippetAttr] as string).includes(PRE) ? f[snippetAttr] : undefined) ??
+        (typeof f.description === "string" && (f.description as string).includes(PRE) ? f.description : undefined) ??
+        f[snippetAttr] ?? f.description ?? "";
+      return {
+        id: String(h.id),
+        kind: h.kind === "result" ? "result" : "need",
+        title: String(h.title ?? ""),
+        teaser: (h.teaser as string | null) ?? null,
+        summary: (h.summary as string | null) ?? null,
+        field: String(h.field ?? ""),
+        lang: h.lang === "en" ? "en" : "zh",
+        trl: (h.trl as number | null) ?? null,
+        visibility: (h.visibility as string | null) ?? null,
+        status: String(h.status ?? ""),
+        chainId: (h.chainId as string | null) ?? null,
+        chainNodeId: (h.chainNodeId as string | null) ?? null,
+        region: (h.region as string | null) ?? null,
+        collaborationModes: (h.collaborationModes as string[] | undefined) ?? [],
+        organisationName: (h.organisationName as string | null) ?? null,
+        publishedAt: (h.publishedAt as number | null) ?? null,
+        highlights: { title: toSegments(f.title ?? h.title), snippet: toSegments(snippetFormatted) },
+      };
+    });
+    return {
+      ok: true,
+      hits,
+      total: res.totalHits ?? hits.length,
+      page,
+      limit,
+      totalPages: res.totalPages ?? 1,
+      processingTimeMs: res.processingTimeMs,
+    };
+  } catch (e) {
+    if (isUnavailableError(e)) return { ok: false, reason: "unavailable" };
+    throw e;
+  }
+}
+
+/** Non-brokers cannot filter on status/visibility (the public index only holds public needs). */
+function restrictFilters(filters: CatalogFilters | undefined, viewer: Viewer, type: "needs" | "results"): CatalogFilters {
+  const f = { ...(filters ?? {}) };
+  if (type === "results" || !isBrokerView(viewer)) {
+    delete f.status;
+    delete f.visibility;
+  }
+  return f;
+}

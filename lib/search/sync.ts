@@ -1,0 +1,181 @@
+import "server-only";
+import type { Meilisearch } from "meilisearch";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { awaitTask, getMeili, indexUid } from "./client";
+import { INDEX_KINDS, type IndexKind } from "./config";
+import {
+  needBrokerDocument,
+  needPublicDocument,
+  resultDocument,
+  type NeedRow,
+  type ResultRow,
+  type SearchDocument,
+} from "./documents";
+import { applyIndexSettings } from "./settings";
+
+type Db = Pick<PrismaClient, "need" | "result">;
+
+const needInclude = {
+  organisation: { select: { name: true, region: true } },
+  chainNode: { select: { id: true, chainId: true } },
+} as const;
+const resultInclude = needInclude;
+
+const BATCH = 1000;
+const MAX_ROUNDS = 5;
+
+export type SyncOutcome = { id: string; version: number | null; actions: Partial<Record<IndexKind, "upserted" | "deleted" | "kept-newer">> };
+
+/** Upserts `doc` into `uid` (or deletes `id` when doc is null), never replacing a newer version. */
+async function putOrDelete(client: Meilisearch, uid: string, id: string, doc: SearchDocument | null) {
+  const index = client.index(uid);
+  if (!doc) {
+    await awaitTask(index.deleteDocument(id));
+    return "deleted" as const;
+  }
+  const current = await index.getDocument<{ version?: number }>(id, { fields: ["version"] }).catch(() => null);
+  if (current && typeof current.version === "number" && current.version > doc.version) return "kept-newer" as const;
+  await awaitTask(index.addDocuments([doc], { primaryKey: "id" }));
+  return "upserted" as const;
+}
+
+/**
+ * Brings a row's documents in every index in line with the row as it is NOW in the database.
+ * Idempotent. A job never writes an older version over a newer document; after writing, the row
+ * is read again and the sync repeats if it changed meanwhile (a concurrent job with an older
+ * snapshot cannot leave the index behind).
+ */
+async function syncRow<R extends { version: number }>(
+  read: () => Promise<R | null>,
+  id: string,
+  targets: { kind: IndexKind; toDoc: (row: R) => SearchDocument | null }[],
+): Promise<SyncOutcome> {
+  const client = getMeili();
+  let outcome: SyncOutcome = { id, version: null, actions: {} };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const row = await read();
+    outcome = { id, version: row?.version ?? null, actions: {} };
+    for (const { kind, toDoc } of targets) {
+      const uid = indexUid(kind);
+      await ensureIndexWithSettings(client, uid, kind);
+      outcome.actions[kind] = await putOrDelete(client, uid, id, row ? toDoc(row) : null);
+    }
+    const again = await read();
+    if ((again?.version ?? null) === outcome.version) return outcome;
+  }
+  return outcome;
+}
+
+const settingsApplied = new Set<string>();
+async function ensureIndexWithSettings(client: Meilisearch, uid: string, kind: IndexKind) {
+  const key = `${client.config.host}|${uid}`;
+  if (settingsApplied.has(key)) return;
+  await applyIndexSettings(client, uid, kind);
+  settingsApplied.add(key);
+}
+
+/** Syncs one need into `needs` (public rules) and `needs_broker` (all but drafts). */
+export async function syncNeed(db: Db, needId: string): Promise<SyncOutcome> {
+  return syncRow<NeedRow>(
+    () => db.need.findUnique({ where: { id: needId }, include: needInclude }) as Promise<NeedRow | null>,
+    needId,
+    [
+      { kind: "needs", toDoc: needPublicDocument },
+      { kind: "needs_broker", toDoc: needBrokerDocument },
+    ],
+  );
+}
+
+/** Syncs one research result into `results`. */
+export async function syncResult(db: Db, resultId: string): Promise<SyncOutcome> {
+  return syncRow<ResultRow>(
+    () => db.result.findUnique({ where: { id: resultId }, include: resultInclude }) as Promise<ResultRow | null>,
+    resultId,
+    [{ kind: "results", toDoc: resultDocument }],
+  );
+}
+
+/** Adds documents to an index in awaited batches (the index is created and configured first). */
+export async function addDocumentsAwaited(client: Meilisearch, uid: string, kind: IndexKind, docs: readonly SearchDocument[]) {
+  await applyIndexSettings(client, uid, kind);
+  for (let i = 0; i < docs.length; i += BATCH) {
+    await awaitTask(client.index(uid).addDocuments(docs.slice(i, i + BATCH) as SearchDocument[], { primaryKey: "id" }), 600_000);
+  }
+}
+
+/**
+ * Bulk indexing through the production path (settings + awaited batches) into the index of
+ * `kind` under the current MEILI_INDEX_PREFIX. Used by the benchmark.
+ */
+export async function indexDocumentsBulk(kind: IndexKind, docs: readonly SearchDocument[]): Promise<void> {
+  await addDocumentsAwaited(getMeili(), indexUid(kind), kind, docs);
+}
+
+async function* pages<T extends { id: string }>(fetchPage: (cursor: string | undefined) => Promise<T[]>) {
+  let cursor: string | undefined;
+  while (true) {
+    const rows = await fetchPage(cursor);
+    if (rows.length === 0) return;
+    yield rows;
+    cursor = rows[rows.length - 1]!.id;
+  }
+}
+
+function docsFor(kind: IndexKind, rows: { needs?: NeedRow[]; results?: ResultRow[] }): SearchDocument[] {
+  const out: SearchDocument[] = [];
+  if (kind === "results") for (const r of rows.results ?? []) { const d = resultDocument(r); if (d) out.push(d); }
+  else for (const n of rows.needs ?? []) { const d = kind === "needs" ? needPublicDocument(n) : needBrokerDocument(n); if (d) out.push(d); }
+  return out;
+}
+
+/**
+ * Rebuilds every index from the database into a temporary index, then swaps it in atomically
+ * (searches keep working on the old one until the swap) and deletes the old one. Rows written
+ * while the rebuild ran are synced again after the swap, so no update is lost.
+ */
+export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, number>> {
+  const client = getMeili();
+  const startedAt = new Date(Date.now() - 1000);
+  const counts = { needs: 0, needs_broker: 0, results: 0 } as Record<IndexKind, number>;
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+  for (const kind of INDEX_KINDS) {
+    const live = indexUid(kind);
+    const tmp = `${live}__rebuild_${stamp}`;
+    await applyIndexSettings(client, tmp, kind);
+    const source =
+      kind === "results"
+        ? pages((cursor) =>
+            db.result.findMany({
+              take: 500,
+              orderBy: { id: "asc" },
+              ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+              include: resultInclude,
+            }) as Promise<ResultRow[]>,
+          )
+        : pages((cursor) =>
+            db.need.findMany({
+              take: 500,
+              orderBy: { id: "asc" },
+              ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+              include: needInclude,
+            }) as Promise<NeedRow[]>,
+          );
+    for await (const rows of source) {
+      const docs = kind === "results" ? docsFor(kind, { results: rows as ResultRow[] }) : docsFor(kind, { needs: rows as NeedRow[] });
+      if (docs.length) await awaitTask(client.index(tmp).addDocuments(docs, { primaryKey: "id" }), 600_000);
+      counts[kind] += docs.length;
+    }
+    await applyIndexSettings(client, live, kind); // the live index must exist to be swapped
+    await awaitTask(client.swapIndexes([{ indexes: [live, tmp], rename: false }]));
+    await awaitTask(client.deleteIndex(tmp));
+    settingsApplied.add(`${client.config.host}|${live}`);
+  }
+
+  // Catch up with writes that happened during the rebuild.
+  const changedNeeds = await db.need.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } });
+  for (const { id } of changedNeeds) await syncNeed(db, id);
+  const changedResults = await db.result.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } });
+  for (const { id } of changedResults) await syncResult(db, id);
+  return counts;
+}
