@@ -1,0 +1,70 @@
+// npm run bench:match -- <folder>
+// Loads a folder's results into a fresh, isolated index (unique prefix) through the production
+// indexing code, runs the production matcher for every need and prints, as its LAST line, one
+// JSON object with nDCG@10, Recall@10, Recall@100, MRR@10, p50/p95 latency (ms) and the number
+// of needs scored. Qrels are read only for scoring.
+import { randomBytes } from "node:crypto";
+import { readBench, folderArg } from "./data";
+import { evaluate } from "./metrics";
+import { startMeili } from "./meili-server";
+import type { ResultRow } from "@/lib/search/documents";
+
+const folder = folderArg();
+const { results, needs, qrels } = readBench(folder);
+const meili = await startMeili();
+process.env.MEILI_URL = meili.url;
+process.env.MEILI_MASTER_KEY = meili.key;
+process.env.MEILI_INDEX_PREFIX = `bench_${randomBytes(4).toString("hex")}_`;
+
+// Imported after the env is set (the client reads it on use anyway).
+const { resultDocument } = await import("@/lib/search/documents");
+const { indexDocumentsBulk } = await import("@/lib/search/sync");
+const { getMeili, indexUid } = await import("@/lib/search/client");
+const { matchSubject } = await import("@/lib/matching/matcher");
+
+try {
+  const now = new Date();
+  const rows: ResultRow[] = results.map((r) => ({
+    id: r.id,
+    title: r.title,
+    summary: r.abstract,
+    description: null,
+    field: r.discipline ?? "",
+    keywords: r.keywords ?? [],
+    lang: r.lang === "en" ? "en" : "zh",
+    status: "PUBLISHED",
+    trl: null,
+    transferModes: [],
+    chainNodeId: null,
+    organisationId: "bench",
+    version: 1,
+    createdAt: now,
+    organisation: { name: "bench", region: null },
+    chainNode: null,
+  }));
+  const t0 = Date.now();
+  const docs = rows.map((r) => resultDocument(r)!).filter(Boolean);
+  await indexDocumentsBulk("results", docs);
+  console.error(`indexed ${docs.length} results in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Warm-up (jieba and dictionary loading, connection) outside the timed runs.
+  await matchSubject({ text: { title: needs[0]?.title ?? "warm up" } }, "results", { limit: 100 });
+
+  const runs = new Map<string, string[]>();
+  const latencies: number[] = [];
+  for (const need of needs) {
+    const start = performance.now();
+    const res = await matchSubject({ text: { title: need.title, body: need.description } }, "results", { limit: 100 });
+    latencies.push(performance.now() - start);
+    if (!res.ok) throw new Error("Meilisearch unavailable during the benchmark");
+    runs.set(need.id, res.matches.map((m) => m.id));
+  }
+  const figures = evaluate(runs, qrels, latencies);
+  await getMeili().deleteIndex(indexUid("results")).waitTask().catch(() => {});
+  await meili.stop();
+  console.log(JSON.stringify(figures));
+  process.exit(0);
+} catch (e) {
+  await meili.stop();
+  throw e;
+}

