@@ -13,7 +13,17 @@ export function createPrismaClient(connectionString = process.env.DATABASE_URL, 
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 }) });
 }
 
-export const prisma = globalForPrisma.prisma ?? createPrismaClient();
-globalForPrisma.prisma = prisma;
+function getClient(): PrismaClient {
+  return (globalForPrisma.prisma ??= createPrismaClient());
+}
+
+// Created on first use, not at import: `next build` loads route modules without a database.
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getClient();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
 
 export type { Prisma } from "@/lib/generated/prisma/client";
