@@ -57,9 +57,10 @@ export const users: DemoUser[] = [
 ];
 
 /** The account list a demo can print: every demo user signs in with DEMO_PASSWORD. */
-export const demoAccounts: { email: string; role: DemoRole; org: string }[] = users.map((u) => ({
+export const demoAccounts: { email: string; role: DemoRole; name: string; org: string }[] = users.map((u) => ({
   email: u.email,
   role: u.role,
+  name: u.name,
   org: organisations.find((o) => o.id === u.organisationId)?.name ?? "",
 }));
 

@@ -52,6 +52,8 @@ export interface DemoNeed {
   visibility?: DemoVisibility;
   /** Public summary shown instead of the details; required for CONFIDENTIAL needs. */
   teaser?: string;
+  /** Broker (user id) assigned to follow the need up. */
+  broker?: string;
 }
 
 export interface DemoResult {
