@@ -6,7 +6,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type JobPayloads = {
   "index-need": { needId: string };
   "index-result": { resultId: string };
+  // Tells the other side of an access request what happened (in-app notification + email).
+  "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
 };
+export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;
 
 type TxClient = Pick<Prisma.TransactionClient, "$executeRaw">;

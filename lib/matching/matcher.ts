@@ -50,6 +50,8 @@ export type Match = {
   field: string;
   trl: number | null;
   organisationName: string | null;
+  /** the index document's version (callers re-check need matches against the database) */
+  version: number | null;
   explanation: MatchExplanation;
 };
 
@@ -64,6 +66,7 @@ export type MatchResponse = { ok: true; matches: Match[] } | { ok: false; reason
 
 type FetchedDoc = {
   id: string;
+  version?: number;
   kind?: string;
   title?: string;
   lang?: string;
@@ -79,7 +82,7 @@ type FetchedDoc = {
 };
 
 const DOC_FIELDS: (keyof FetchedDoc)[] = [
-  "id", "kind", "title", "lang", "field", "trl", "organisationName", "chainId", "chainNodeId",
+  "id", "version", "kind", "title", "lang", "field", "trl", "organisationName", "chainId", "chainNodeId",
   "collaborationModes", "region", "titleTerms", "terms",
 ];
 const MATCH_ON = ["titleTerms", "terms"];
@@ -215,6 +218,7 @@ export async function matchSubject(
         field: d.meta.field ?? "",
         trl: d.meta.trl ?? null,
         organisationName: d.meta.organisationName ?? null,
+        version: typeof d.meta.version === "number" ? d.meta.version : null,
         explanation: {
           matchedTerms: d.matched
             .map((t) => byTerm.get(t))
