@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { authorize, type Actor } from "@/lib/policy";
+import { authorize, type MaybeActor } from "@/lib/policy";
 import { recordAudit } from "./record-audit";
 
 const COLUMNS = ["at", "action", "subject", "actorId", "actorEmail", "actorRole", "ip", "detail"] as const;
@@ -15,7 +15,7 @@ export function csvCell(value: string | null | undefined): string {
 
 // The audit log as CSV for admins. The export is itself audited (before the rows are read, so
 // it appears in its own file). Rows hold ids, levels and reason codes only, never need text.
-export async function exportAuditCsv(actor: Actor, range: { from?: string; to?: string }, ctx: { ip: string | null }): Promise<string> {
+export async function exportAuditCsv(actor: MaybeActor, range: { from?: string; to?: string }, ctx: { ip: string | null }): Promise<string> {
   authorize(actor, "audit.export");
   const where = {
     at: {

@@ -69,3 +69,12 @@ export async function getOwnAccessRequest(actor: MaybeActor, needId: string): Pr
   if (!r) return null;
   return { id: r.id, status: r.status, live: isLive(r, new Date()), reasonCode: r.reasonCode, expiresAt: iso(r.expiresAt), ndaVersion: r.nda.version };
 }
+
+// What the viewer may do about access to a need: ask (a researcher who may), and their request.
+export async function getAccessState(actor: MaybeActor, needId: string): Promise<{ canRequest: boolean; own: OwnAccessRequestView | null }> {
+  if (!actor) return { canRequest: false, own: null };
+  const row = await findNeedRow(actor, needId);
+  if (!row) throw new AppError("NOT_FOUND", "Not found");
+  const canRequest = can(actor, "need.requestAccess", needFactsOf(row));
+  return { canRequest, own: canRequest ? await getOwnAccessRequest(actor, needId) : null };
+}

@@ -36,7 +36,8 @@ export const postMessageSchema = z.strictObject({
 });
 export type PostMessageInput = z.output<typeof postMessageSchema>;
 
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date().optional());
 export const auditExportQuerySchema = z.strictObject({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: optionalDate.describe("First day (YYYY-MM-DD, UTC)"),
+  to: optionalDate.describe("Last day (YYYY-MM-DD, UTC), inclusive"),
 });

@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { needScopeFor, type MaybeActor } from "@/lib/policy";
-import { needRowInclude, presentNeed, type NeedRow, type NeedView } from "./present-need";
+import { can, needScopeFor, type MaybeActor } from "@/lib/policy";
+import { needFactsOf, needRowInclude, presentNeed, type NeedRow, type NeedView } from "./present-need";
 
 // The need as this viewer may know it, with their grant and reveal loaded in the same query.
 // Another organisation's hidden need is simply not found (404, not 403).
@@ -20,4 +20,11 @@ export async function getNeed(actor: MaybeActor, needId: string): Promise<NeedVi
   const view = row ? presentNeed(actor, row) : null;
   if (!view) throw new AppError("NOT_FOUND", "Not found");
   return view;
+}
+
+// For work derived from the full text (matching): 404 unless the viewer may read it in full.
+export async function requireFullAccess(actor: MaybeActor, needId: string): Promise<NeedRow> {
+  const row = await findNeedRow(actor, needId);
+  if (!row || !can(actor, "need.readFull", needFactsOf(row))) throw new AppError("NOT_FOUND", "Not found");
+  return row;
 }
