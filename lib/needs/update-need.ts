@@ -11,13 +11,22 @@ import { assertChainNodeExists } from "@/lib/taxonomy/assert-chain-node";
 import { parseOrThrow, type UiLocale } from "@/lib/validation/parse-input";
 import { needCrossFieldSchema, type UpdateNeedInput } from "./schemas";
 
-export async function updateNeed(actor: Actor, needId: string, patch: UpdateNeedInput, locale: UiLocale, ctx: { ip?: string | null } = {}): Promise<{ id: string; version: number }> {
+// `ctx.expectedVersion` (the version the editor started from, e.g. an HTTP If-Match) turns a stale
+// read-change-write into a 409 instead of silently overwriting someone else's change.
+export async function updateNeed(
+  actor: Actor,
+  needId: string,
+  patch: UpdateNeedInput,
+  locale: UiLocale,
+  ctx: { ip?: string | null; expectedVersion?: number } = {},
+): Promise<{ id: string; version: number }> {
   const { ndaText, ...fields } = patch;
   const result = await prisma.$transaction(async (tx) => {
     // Ownership lives in the query: another organisation's hidden need is simply not found.
     const current = await tx.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] } });
     if (!current) throw new AppError("NOT_FOUND", "Not found");
     authorize(actor, "need.update", current);
+    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== current.version) throw staleEdit();
     const merged = { ...current, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
     parseOrThrow(needCrossFieldSchema, merged, locale);
     await assertChainNodeExists(tx, fields.chainNodeId, locale);
@@ -26,7 +35,7 @@ export async function updateNeed(actor: Actor, needId: string, patch: UpdateNeed
       where: { id: current.id, version: current.version },
       data: { ...fields, version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError("CONFLICT", "This need was changed by someone else; reload and try again");
+    if (count === 0) throw staleEdit();
     if (fields.visibility && fields.visibility !== current.visibility) {
       await recordAudit(tx, {
         actorId: actor.id,
@@ -50,4 +59,8 @@ export async function updateNeed(actor: Actor, needId: string, patch: UpdateNeed
     await syncNeed(prisma, result.id).catch((err: unknown) => logger.warn({ err, needId: result.id }, "immediate index sync failed; the job will retry"));
   }
   return { id: result.id, version: result.version };
+}
+
+function staleEdit() {
+  return new AppError("CONFLICT", "This need was changed by someone else; reload and try again");
 }

@@ -6,6 +6,7 @@ import { viewNeed } from "@/lib/needs/view-need";
 import { updateNeedSchema } from "@/lib/needs/schemas";
 import { updateNeed } from "@/lib/needs/update-need";
 import { parseOrThrow } from "@/lib/validation/parse-input";
+import { AppError } from "@/lib/errors";
 
 type Params = { id: string };
 
@@ -13,14 +14,24 @@ type Params = { id: string };
 // (access: "teaser", no description) when they may know it exists but not read it. Every read of
 // a confidential need's full text is audited (one row per response).
 export const GET = withApi<Params>(async ({ actor, params, request }) => {
-  return NextResponse.json(await viewNeed(actor, params.id, { ip: clientIpFrom(request.headers), via: "api" }));
+  const need = await viewNeed(actor, params.id, { ip: clientIpFrom(request.headers), via: "api" });
+  return NextResponse.json(need, { headers: { ETag: `"${need.version}"` } });
 });
 
 // PATCH /api/v1/needs/{id} : owner organisation only (others get 404 or 403); 409 when the need
-// changed while this update was being written.
+// changed since the version named in If-Match (the ETag of GET), or while this update was written.
 export const PATCH = withApi<Params>(async ({ actor, locale, params, request }) => {
+  const expectedVersion = parseIfMatch(request.headers.get("if-match"));
   const patch = parseOrThrow(updateNeedSchema, await readJsonBody(request), locale);
   const ip = clientIpFrom(request.headers);
-  const { id } = await updateNeed(actor, params.id, patch, locale, { ip });
-  return NextResponse.json(await viewNeed(actor, id, { ip, via: "api" }));
+  const { id } = await updateNeed(actor, params.id, patch, locale, { ip, expectedVersion });
+  const need = await viewNeed(actor, id, { ip, via: "api" });
+  return NextResponse.json(need, { headers: { ETag: `"${need.version}"` } });
 });
+
+function parseIfMatch(header: string | null): number | undefined {
+  if (!header || header.trim() === "*") return undefined;
+  const match = header.match(/^\s*(?:W\/)?"(\d+)"\s*$/);
+  if (!match) throw new AppError("BAD_REQUEST", 'If-Match must be the ETag of the need, e.g. "3"');
+  return Number(match[1]);
+}
