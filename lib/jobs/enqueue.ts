@@ -6,6 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type JobPayloads = {
   "index-need": { needId: string };
   "index-result": { resultId: string };
+  // Emails one in-app notification (at most once: see lib/notifications/email-notification.ts).
+  "email-notification": { notificationId: string };
 };
 export type JobName = keyof JobPayloads;
 

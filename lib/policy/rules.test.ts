@@ -53,3 +53,9 @@ describe("action rules", () => {
     expect(can(admin, "no.such.action" as never)).toBe(false);
   });
 });
+
+describe("operations rules", () => {
+  it("lets only admins see and retry dead background jobs", () => {
+    expect([owner, researcher, broker, admin, null].map((a) => can(a, "admin.jobs"))).toEqual([false, false, false, true, false]);
+  });
+});
