@@ -1,5 +1,5 @@
 import "server-only";
-import type { Meilisearch } from "meilisearch";
+import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { awaitTask, getMeili, indexUid } from "./client";
 import { INDEX_KINDS, type IndexKind } from "./config";
@@ -22,6 +22,7 @@ const needInclude = {
 const resultInclude = needInclude;
 
 const BATCH = 1000;
+const REBUILD_PAGE = 2000;
 const MAX_ROUNDS = 5;
 
 export type SyncOutcome = { id: string; version: number | null; actions: Partial<Record<IndexKind, "upserted" | "deleted" | "kept-newer">> };
@@ -147,7 +148,7 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
       kind === "results"
         ? pages((cursor) =>
             db.result.findMany({
-              take: 500,
+              take: REBUILD_PAGE,
               orderBy: { id: "asc" },
               ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
               include: resultInclude,
@@ -155,17 +156,25 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
           )
         : pages((cursor) =>
             db.need.findMany({
-              take: 500,
+              take: REBUILD_PAGE,
               orderBy: { id: "asc" },
               ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
               include: needInclude,
             }) as Promise<NeedRow[]>,
           );
+    // Batches are enqueued back to back (Meilisearch merges consecutive additions into one
+    // indexing run) and every task is awaited and checked before the swap.
+    const pending: EnqueuedTaskPromise[] = [];
     for await (const rows of source) {
       const docs = kind === "results" ? docsFor(kind, { results: rows as ResultRow[] }) : docsFor(kind, { needs: rows as NeedRow[] });
-      if (docs.length) await awaitTask(client.index(tmp).addDocuments(docs, { primaryKey: "id" }), 600_000);
+      if (docs.length) {
+        const enqueued = client.index(tmp).addDocuments(docs, { primaryKey: "id" });
+        await enqueued; // the HTTP request itself (the task is awaited below)
+        pending.push(enqueued);
+      }
       counts[kind] += docs.length;
     }
+    for (const task of pending) await awaitTask(task, 600_000);
     await applyIndexSettings(client, live, kind); // the live index must exist to be swapped
     await awaitTask(client.swapIndexes([{ indexes: [live, tmp], rename: false }]));
     await awaitTask(client.deleteIndex(tmp));

@@ -29,13 +29,13 @@ function multiplier(): number {
 }
 
 type Store = { kind: "redis"; client: Redis } | { kind: "postgres"; pool: pg.Pool };
-const globalStore = globalThis as unknown as { tbRateLimitStore?: Store; tbRateLimiters?: Map<string, RateLimiterAbstract> };
+const globalStore = globalThis as unknown as { tbRateLimitStore?: Store; tbRateLimiters?: Map<string, Promise<RateLimiterAbstract>> };
 
 function store(): Store {
   if (globalStore.tbRateLimitStore) return globalStore.tbRateLimitStore;
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) {
-    const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false });
+    const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 2_000 });
     client.on("error", (err) => logger.warn({ err: err.message }, "rate-limit redis"));
     globalStore.tbRateLimitStore = { kind: "redis", client };
   } else {
@@ -46,9 +46,7 @@ function store(): Store {
   return globalStore.tbRateLimitStore;
 }
 
-let schemaReady: Promise<unknown> | undefined;
-
-function limiter(action: LimitedAction, scope: "ip" | "account"): RateLimiterAbstract {
+function limiter(action: LimitedAction, scope: "ip" | "account"): Promise<RateLimiterAbstract> {
   const m = multiplier();
   const prefix = process.env.RATE_LIMIT_PREFIX || "tb:rl";
   const key = `${prefix}|${action}|${scope}|${m}`;
@@ -58,13 +56,23 @@ function limiter(action: LimitedAction, scope: "ip" | "account"): RateLimiterAbs
   const { points, durationS } = LIMITS[action][scope];
   const opts = { keyPrefix: `${prefix}:${action}:${scope}`, points: Math.max(1, Math.round(points * m)), duration: durationS };
   const s = store();
-  let created: RateLimiterAbstract;
+  let created: Promise<RateLimiterAbstract>;
   if (s.kind === "redis") {
-    created = new RateLimiterRedis({ ...opts, storeClient: s.client, rejectIfRedisNotReady: true });
+    created = Promise.resolve(new RateLimiterRedis({ ...opts, storeClient: s.client }));
   } else {
-    schemaReady ??= s.pool.query("CREATE SCHEMA IF NOT EXISTS ratelimit");
-    created = new RateLimiterPostgres({ ...opts, storeClient: s.pool, schemaName: "ratelimit", tableName: "limits", tableCreated: false });
+    // Its own schema, outside Prisma's "public": migrations never see (or drop) the table.
+    created = s.pool.query("CREATE SCHEMA IF NOT EXISTS ratelimit").then(
+      () =>
+        new Promise<RateLimiterAbstract>((resolve, reject) => {
+          const rl: RateLimiterAbstract = new RateLimiterPostgres(
+            { ...opts, storeClient: s.pool, schemaName: "ratelimit", tableName: "limits", tableCreated: false },
+            (err?: Error) => (err ? reject(err) : resolve(rl)),
+          );
+        }),
+    );
   }
+  // A failed set-up (store down) is retried on the next request instead of being cached.
+  created.catch(() => cache.delete(key));
   cache.set(key, created);
   return created;
 }
@@ -79,9 +87,10 @@ export type LimitSubject = { ip?: string | null; account?: string | null };
  */
 export async function consumeRateLimit(action: LimitedAction, subject: LimitSubject): Promise<void> {
   const tasks: Promise<unknown>[] = [];
-  if (schemaReady) await schemaReady.catch(() => undefined);
-  if (subject.ip) tasks.push(limiter(action, "ip").consume(subject.ip));
-  if (subject.account) tasks.push(limiter(action, "account").consume(subject.account.trim().toLowerCase()));
+  const ip = subject.ip;
+  const account = subject.account?.trim().toLowerCase();
+  if (ip) tasks.push(limiter(action, "ip").then((l) => l.consume(ip)));
+  if (account) tasks.push(limiter(action, "account").then((l) => l.consume(account)));
   const settled = await Promise.allSettled(tasks);
   let retryMs = 0;
   for (const s of settled) {
