@@ -6,6 +6,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type JobPayloads = {
   "index-need": { needId: string };
   "index-result": { resultId: string };
+  // Batched index jobs (what "index-need"/"index-result" become, see below): record ids.
+  "index-needs": string[];
+  "index-results": string[];
   // Emails one in-app notification (at most once: see lib/notifications/email-notification.ts).
   "email-notification": { notificationId: string };
 };
@@ -20,6 +23,21 @@ export async function enqueueJob<N extends JobName>(
   options: { jobKey?: string; maxAttempts?: number; runAt?: Date } = {},
 ): Promise<void> {
   const maxAttempts = options.maxAttempts ?? 10;
+  // Index updates are batched: every write appends its record id to the one pending batch job
+  // (graphile-worker concatenates array payloads under the same job key; a batch that is already
+  // running is left alone and a new one starts). One batch syncs many records in a few Meilisearch
+  // tasks instead of one task per record, which is what keeps the index current under load.
+  if (name === "index-need" || name === "index-result") {
+    const batch = name === "index-need" ? "index-needs" : "index-results";
+    const id = name === "index-need" ? (payload as JobPayloads["index-need"]).needId : (payload as JobPayloads["index-result"]).resultId;
+    await tx.$executeRaw`SELECT graphile_worker.add_job(
+      ${batch}::text,
+      ${JSON.stringify([id])}::json,
+      job_key => ${batch}::text,
+      max_attempts => ${maxAttempts}::int
+    )`;
+    return;
+  }
   await tx.$executeRaw`SELECT graphile_worker.add_job(
     ${name}::text,
     ${JSON.stringify(payload)}::json,

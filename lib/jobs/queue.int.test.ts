@@ -35,12 +35,13 @@ afterAll(async () => {
 describe("dead letters", () => {
   it("lists permanently failed jobs, counts them in the queue state and retries them", async () => {
     await clearQueue();
-    await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: "n-dead" }, { jobKey: "index-need:n-dead", maxAttempts: 1 }));
-    await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: "n-ok" }, { jobKey: "index-need:n-ok" }));
+    await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: "n-dead" }, { maxAttempts: 1 }));
+    await prisma.$transaction((tx) => enqueueJob(tx, "email-notification", { notificationId: "n-ok" }, { jobKey: "email-notification:n-ok" }));
     const failing = {
-      "index-need": async (payload: unknown) => {
-        if ((payload as { needId: string }).needId === "n-dead") throw new Error("Meilisearch task 42 failed: index_not_found");
+      "index-needs": async (payload: unknown) => {
+        if ((payload as string[]).includes("n-dead")) throw new Error("Meilisearch task 42 failed: index_not_found");
       },
+      "email-notification": async () => undefined,
     };
     await runOnce({ connectionString: url, taskList: failing, noHandleSignals: true });
 
@@ -48,7 +49,7 @@ describe("dead letters", () => {
     expect(state).toMatchObject({ depth: 0, deadLetters: 1, running: 0 });
     const dead = await listDeadJobs(prisma);
     expect(dead).toHaveLength(1);
-    expect(dead[0]).toMatchObject({ task: "index-need", key: "index-need:n-dead", attempts: 1 });
+    expect(dead[0]).toMatchObject({ task: "index-needs", key: "index-needs", attempts: 1 });
     expect(dead[0]!.lastError).toContain("index_not_found");
 
     expect(await retryDeadJobs(prisma, ["999999999", "not-a-number"])).toEqual([]);
@@ -58,16 +59,18 @@ describe("dead letters", () => {
     expect(after.oldestJobAgeSeconds).toBeGreaterThanOrEqual(0);
 
     // Retried, it now succeeds and leaves the queue empty.
-    await runOnce({ connectionString: url, taskList: { "index-need": async () => undefined }, noHandleSignals: true });
+    await runOnce({ connectionString: url, taskList: { "index-needs": async () => undefined }, noHandleSignals: true });
     expect(await getQueueState(prisma)).toMatchObject({ depth: 0, deadLetters: 0 });
   });
 
-  it("coalesces repeated writes of one record into one pending job (job key)", async () => {
+  it("batches index updates: many writes append their ids to one pending job", async () => {
     await clearQueue();
     for (let i = 0; i < 5; i++) {
-      await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: "n-1" }, { jobKey: "index-need:n-1" }));
+      await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: `n-${i % 3}` }, { jobKey: "ignored" }));
     }
     expect((await getQueueState(prisma)).depth).toBe(1);
+    const [job] = await prisma.$queryRaw<{ payload: string[] }[]>`SELECT payload FROM graphile_worker._private_jobs`;
+    expect(job!.payload).toEqual(["n-0", "n-1", "n-2", "n-0", "n-1"]);
     await clearQueue();
   });
 });
@@ -75,20 +78,20 @@ describe("dead letters", () => {
 describe("worker liveness", () => {
   it("unlocks jobs held by a dead worker but never those of a live one", async () => {
     await clearQueue();
-    await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: "n-a" }, { jobKey: "index-need:n-a" }));
-    await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: "n-b" }, { jobKey: "index-need:n-b" }));
+    await prisma.$transaction((tx) => enqueueJob(tx, "email-notification", { notificationId: "n-a" }, { jobKey: "n-a" }));
+    await prisma.$transaction((tx) => enqueueJob(tx, "email-notification", { notificationId: "n-b" }, { jobKey: "n-b" }));
     const live = await startWorkerLiveness(url);
     const observer = await startWorkerLiveness(url);
     try {
       await live.register("worker-alive");
       // Simulate two crashed-or-running workers holding one job each for a while.
       await prisma.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '1 minute',
-        locked_by = CASE WHEN key = 'index-need:n-a' THEN 'worker-dead' ELSE 'worker-alive' END`);
+        locked_by = CASE WHEN key = 'n-a' THEN 'worker-dead' ELSE 'worker-alive' END`);
       expect(await observer.reclaimDeadWorkers()).toEqual(["worker-dead"]);
       const rows = await prisma.$queryRaw<{ key: string; locked_by: string | null }[]>`SELECT key, locked_by FROM graphile_worker.jobs ORDER BY key`;
       expect(rows).toEqual([
-        { key: "index-need:n-a", locked_by: null },
-        { key: "index-need:n-b", locked_by: "worker-alive" },
+        { key: "n-a", locked_by: null },
+        { key: "n-b", locked_by: "worker-alive" },
       ]);
     } finally {
       await live.close();

@@ -2,7 +2,7 @@ import "server-only";
 import type { Task, TaskList } from "graphile-worker";
 import { prisma } from "@/lib/db";
 import { emailNotification } from "@/lib/notifications/email-notification";
-import { syncNeed, syncResult } from "@/lib/search/sync";
+import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import type { JobName, JobPayloads } from "./enqueue";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
@@ -17,5 +17,7 @@ function task<N extends JobName>(run: (payload: JobPayloads[N]) => Promise<void>
 export const taskList: TaskList = {
   "index-need": task<"index-need">(async ({ needId }) => void (await syncNeed(prisma, needId))),
   "index-result": task<"index-result">(async ({ resultId }) => void (await syncResult(prisma, resultId))),
+  "index-needs": task<"index-needs">(async (ids) => void (await syncNeeds(prisma, ids))),
+  "index-results": task<"index-results">(async (ids) => void (await syncResults(prisma, ids))),
   "email-notification": task<"email-notification">(async ({ notificationId }) => void (await emailNotification(notificationId))),
 };

@@ -62,3 +62,24 @@ describe("rebuildAllIndexes", () => {
     expect(doc.version).toBe(2);
   });
 });
+
+describe("syncNeeds (the batched index job)", () => {
+  it("upserts current versions, deletes removed rows, and gives the same index when run twice", async () => {
+    const rows = await prisma.need.findMany({ take: 3, orderBy: { id: "asc" }, select: { id: true } });
+    const [a, b, c] = rows.map((r) => r.id) as [string, string, string];
+    await prisma.need.update({ where: { id: a }, data: { title: "批量同步 A", version: { increment: 1 } } });
+    await prisma.need.update({ where: { id: b }, data: { status: "DRAFT", version: { increment: 1 } } });
+    await prisma.need.delete({ where: { id: c } });
+    const { syncNeeds } = await import("./sync");
+    for (let run = 0; run < 2; run++) {
+      await syncNeeds(prisma, [a, b, c, a, "no-such-id"]);
+      const docA = await indexFor("needs").getDocument<{ title: string; version: number }>(a);
+      expect(docA).toMatchObject({ title: "批量同步 A" });
+      // A draft leaves the public index; a deleted need leaves every index.
+      await expect(indexFor("needs").getDocument(b)).rejects.toThrow();
+      await expect(indexFor("needs_broker").getDocument(b)).rejects.toThrow();
+      await expect(indexFor("needs").getDocument(c)).rejects.toThrow();
+      await expect(indexFor("needs_broker").getDocument(c)).rejects.toThrow();
+    }
+  });
+});
