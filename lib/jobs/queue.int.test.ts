@@ -3,7 +3,7 @@
 import { runOnce } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { enqueueJob } from "./enqueue";
+import { enqueueJob, shardOf } from "./enqueue";
 import { getQueueState, listDeadJobs, retryDeadJobs } from "./queue-state";
 import { startWorkerLiveness } from "./worker-liveness";
 import { emailNotification } from "@/lib/notifications/email-notification";
@@ -49,7 +49,7 @@ describe("dead letters", () => {
     expect(state).toMatchObject({ depth: 0, deadLetters: 1, running: 0 });
     const dead = await listDeadJobs(prisma);
     expect(dead).toHaveLength(1);
-    expect(dead[0]).toMatchObject({ task: "index-needs", key: "index-needs", attempts: 1 });
+    expect(dead[0]).toMatchObject({ task: "index-needs", key: `index-needs:${shardOf("n-dead")}`, attempts: 1 });
     expect(dead[0]!.lastError).toContain("index_not_found");
 
     expect(await retryDeadJobs(prisma, ["999999999", "not-a-number"])).toEqual([]);
@@ -65,12 +65,14 @@ describe("dead letters", () => {
 
   it("batches index updates: many writes append their ids to one pending job", async () => {
     await clearQueue();
+    // Ids of one shard share one pending job.
+    const ids = Array.from({ length: 200 }, (_, i) => `need-${i}`).filter((id) => shardOf(id) === 3).slice(0, 3);
     for (let i = 0; i < 5; i++) {
-      await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: `n-${i % 3}` }, { jobKey: "ignored" }));
+      await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: ids[i % 3]! }, { jobKey: "ignored" }));
     }
     expect((await getQueueState(prisma)).depth).toBe(1);
-    const [job] = await prisma.$queryRaw<{ payload: string[] }[]>`SELECT payload FROM graphile_worker._private_jobs`;
-    expect(job!.payload).toEqual(["n-0", "n-1", "n-2", "n-0", "n-1"]);
+    const [job] = await prisma.$queryRaw<{ payload: string[]; key: string }[]>`SELECT payload, key FROM graphile_worker.jobs`;
+    expect(job).toEqual({ key: "index-needs:3", payload: [ids[0], ids[1], ids[2], ids[0], ids[1]] });
     await clearQueue();
   });
 });
