@@ -48,13 +48,18 @@ function store(): Store {
 
 function limiter(action: LimitedAction, scope: "ip" | "account"): Promise<RateLimiterAbstract> {
   const m = multiplier();
+  const { points, durationS } = LIMITS[action][scope];
+  return sharedLimiter(`${action}:${scope}`, Math.max(1, Math.round(points * m)), durationS);
+}
+
+/** A limiter over the shared store (Redis or PostgreSQL), cached per name and window. */
+export function sharedLimiter(name: string, points: number, durationS: number): Promise<RateLimiterAbstract> {
   const prefix = process.env.RATE_LIMIT_PREFIX || "tb:rl";
-  const key = `${prefix}|${action}|${scope}|${m}`;
+  const key = `${prefix}|${name}|${points}|${durationS}`;
   const cache = (globalStore.tbRateLimiters ??= new Map());
   const hit = cache.get(key);
   if (hit) return hit;
-  const { points, durationS } = LIMITS[action][scope];
-  const opts = { keyPrefix: `${prefix}:${action}:${scope}`, points: Math.max(1, Math.round(points * m)), duration: durationS };
+  const opts = { keyPrefix: `${prefix}:${name}`, points, duration: durationS };
   const s = store();
   let created: Promise<RateLimiterAbstract>;
   if (s.kind === "redis") {
