@@ -71,7 +71,7 @@ describe("dead letters", () => {
       await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: ids[i % 3]! }, { jobKey: "ignored" }));
     }
     expect((await getQueueState(prisma)).depth).toBe(1);
-    const [job] = await prisma.$queryRaw<{ payload: string[]; key: string }[]>`SELECT payload, key FROM graphile_worker.jobs`;
+    const [job] = await prisma.$queryRaw<{ payload: string[]; key: string }[]>`SELECT payload, key FROM graphile_worker._private_jobs`;
     expect(job).toEqual({ key: "index-needs:3", payload: [ids[0], ids[1], ids[2], ids[0], ids[1]] });
     await clearQueue();
   });

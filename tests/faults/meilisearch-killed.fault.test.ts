@@ -25,7 +25,7 @@ beforeAll(async () => {
   meiliDir = tempDir(cleanups, "tb-fault-meili-");
   meiliHandle = await meilisearch(cleanups, meiliDir);
   env = appEnv({ DATABASE_URL: databaseUrl, MEILI_URL: meiliHandle.url, MEILI_MASTER_KEY: meiliHandle.masterKey, WORKER_CONCURRENCY: "4" });
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: meiliHandle.url, MEILI_MASTER_KEY: meiliHandle.masterKey, MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX, DATABASE_POOL_MAX: "20" });
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: meiliHandle.url, MEILI_MASTER_KEY: meiliHandle.masterKey, MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX, DATABASE_POOL_MAX: "20", DATABASE_CONNECT_TIMEOUT_MS: "60000" });
   ({ prisma } = await import("@/lib/db"));
   const { getMeili } = await import("@/lib/search/client");
   meili = getMeili();
