@@ -35,7 +35,8 @@ export async function enqueueJob<N extends JobName>(
       ${batch}::text,
       ${JSON.stringify([id])}::json,
       job_key => ${`${batch}:${shardOf(id)}`}::text,
-      max_attempts => ${maxAttempts}::int
+      max_attempts => ${maxAttempts}::int,
+      run_at => ${options.runAt ?? null}::timestamptz
     )`;
     return;
   }

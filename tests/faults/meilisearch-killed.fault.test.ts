@@ -120,7 +120,12 @@ describe("SIGKILL Meilisearch during 1,000 concurrent writes", () => {
     meiliHandle = await startMeilisearch({ dbPath: meiliDir, port: meiliHandle.port, masterKey: meiliHandle.masterKey });
     cleanups.add(() => meiliHandle.stop());
 
-    await waitUntil(queueDrained, { timeoutMs: 180_000, intervalMs: 500, what: "the queue to drain after Meilisearch came back" });
+    await waitUntil(queueDrained, { timeoutMs: 180_000, intervalMs: 500, what: "the queue to drain after Meilisearch came back" }).catch(async (err) => {
+      const jobs = await prisma.$queryRaw`SELECT id, key, attempts, run_at, locked_at, locked_by, last_error FROM graphile_worker.jobs`;
+      const tasks = await meili.tasks.getTasks({ statuses: ["enqueued", "processing"], limit: 5 }).catch((e: Error) => e.message);
+      console.error("[fault 1] queue did not drain", JSON.stringify({ jobs, tasks }, null, 1).slice(0, 4000));
+      throw err;
+    });
 
     const rows = await prisma.need.findMany({ select: { id: true, version: true } });
     const dbPairs = rows.map((r) => `${r.id}@${r.version}`).sort();
