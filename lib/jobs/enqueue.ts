@@ -11,7 +11,10 @@ export type JobPayloads = {
   "index-results": string[];
   // Emails one in-app notification (at most once: see lib/notifications/email-notification.ts).
   "email-notification": { notificationId: string };
+  // Tells the other side of an access request what happened (in-app notification + email).
+  "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
 };
+export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;
 
 type TxClient = Pick<Prisma.TransactionClient, "$executeRaw">;

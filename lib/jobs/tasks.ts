@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { emailNotification } from "@/lib/notifications/email-notification";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "./enqueue";
+import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
 // a newer one), so running one twice (after a crash or retry) gives the same index; the email task
@@ -37,4 +38,5 @@ export const taskList: TaskList = {
   "index-needs": indexBatch("index-need", (ids) => syncNeeds(prisma, ids)),
   "index-results": indexBatch("index-result", (ids) => syncResults(prisma, ids)),
   "email-notification": task<"email-notification">(async ({ notificationId }) => void (await emailNotification(notificationId))),
+  "access-notify": task<"access-notify">(notifyAccessEvent),
 };

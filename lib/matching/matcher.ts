@@ -8,6 +8,7 @@ import { MATCH_CONFIG, type MatchConfig } from "./config";
 import {
   bm25,
   buildQueryTerms,
+  fuseCandidates,
   mixQuery,
   prfCandidates,
   prfTerms,
@@ -49,6 +50,8 @@ export type Match = {
   field: string;
   trl: number | null;
   organisationName: string | null;
+  /** the index document's version (callers re-check need matches against the database) */
+  version: number | null;
   explanation: MatchExplanation;
 };
 
@@ -65,6 +68,7 @@ export type MatchResponse = { ok: true; matches: Match[] } | { ok: false; reason
 
 type FetchedDoc = {
   id: string;
+  version?: number;
   kind?: string;
   title?: string;
   lang?: string;
@@ -80,7 +84,7 @@ type FetchedDoc = {
 };
 
 const DOC_FIELDS: (keyof FetchedDoc)[] = [
-  "id", "kind", "title", "lang", "field", "trl", "organisationName", "chainId", "chainNodeId",
+  "id", "version", "kind", "title", "lang", "field", "trl", "organisationName", "chainId", "chainNodeId",
   "collaborationModes", "region", "titleTerms", "terms",
 ];
 const MATCH_ON = ["titleTerms", "terms"];
@@ -90,7 +94,7 @@ const MATCH_ON = ["titleTerms", "terms"];
 // Document frequencies read from the index (exact hit counts of one-word queries), cached per
 // index + filter for a few minutes: they change slowly and ranking tolerates slightly stale
 // counts. Bounded: the oldest entries go first.
-const DF_TTL_MS = 10 * 60_000;
+const DF_TTL_MS = 5 * 60_000;
 const DF_MAX = 200_000;
 const dfCache = new Map<string, { df: number; at: number }>();
 function cachedDf(key: string): number | undefined {
@@ -103,6 +107,8 @@ function cachedDf(key: string): number | undefined {
   return e.df;
 }
 function rememberDf(key: string, df: number) {
+  // A word in no document is not remembered: a newly indexed one must be found at once.
+  if (df <= 0) return;
   if (dfCache.size >= DF_MAX) {
     const oldest = dfCache.keys().next().value;
     if (oldest !== undefined) dfCache.delete(oldest);
@@ -113,7 +119,7 @@ function rememberDf(key: string, df: number) {
 // AVGDL_SAMPLE documents' word counts and cached like the document frequencies. (The candidates'
 // own average is biased: long documents match more words. Measured: nDCG@10 0.398 -> 0.403.)
 const AVGDL_SAMPLE = 1000;
-const lengthCache = new Map<string, { title: number; body: number; at: number }>();
+const lengthCache = new Map<string, { n: number; title: number; body: number; at: number }>();
 
 /** Forgets cached corpus statistics (tests; after a rebuild). */
 export function clearDfCache() {
@@ -165,29 +171,34 @@ export async function matchSubject(
     });
     let lengths = lengthCache.get(cacheScope);
     if (lengths && Date.now() - lengths.at > DF_TTL_MS) lengths = undefined;
-    const r1 = await client.multiSearch({
-      queries: [
-        lengths
-          ? { indexUid: uid, q: "", limit: 0, filter }
-          : { indexUid: uid, q: "", limit: AVGDL_SAMPLE, filter, attributesToRetrieve: ["titleTermCount", "termCount"] },
-        ...unknown.map((t) => ({ indexUid: uid, q: phrase(t.term), attributesToSearchOn: MATCH_ON, limit: 0, filter })),
-      ],
-    });
-    const n = r1.results[0]?.estimatedTotalHits ?? r1.results[0]?.totalHits ?? 0;
-    if (n === 0) return { ok: true, matches: [] };
-    if (!lengths) {
-      const sample = r1.results[0]!.hits;
-      const mean = (f: string) => sample.reduce((s, h) => s + (Number(h[f]) || 0), 0) / Math.max(1, sample.length);
-      lengths = { title: mean("titleTermCount"), body: mean("termCount"), at: Date.now() };
-      if (lengthCache.size > 1000) lengthCache.clear();
-      lengthCache.set(cacheScope, lengths);
+    // With every statistic cached (steady state) this round is skipped.
+    if (!lengths || unknown.length) {
+      const r1 = await client.multiSearch({
+        queries: [
+          lengths
+            ? { indexUid: uid, q: "", limit: 0, filter }
+            : { indexUid: uid, q: "", limit: AVGDL_SAMPLE, filter, attributesToRetrieve: ["titleTermCount", "termCount"] },
+          ...unknown.map((t) => ({ indexUid: uid, q: phrase(t.term), attributesToSearchOn: MATCH_ON, limit: 0, filter })),
+        ],
+      });
+      const total = r1.results[0]?.estimatedTotalHits ?? r1.results[0]?.totalHits ?? 0;
+      if (total === 0) return { ok: true, matches: [] };
+      if (!lengths) {
+        const sample = r1.results[0]!.hits;
+        const mean = (f: string) => sample.reduce((s, h) => s + (Number(h[f]) || 0), 0) / Math.max(1, sample.length);
+        lengths = { n: total, title: mean("titleTermCount"), body: mean("termCount"), at: Date.now() };
+        if (lengthCache.size > 1000) lengthCache.clear();
+        lengthCache.set(cacheScope, lengths);
+      }
+      lengths.n = total;
+      unknown.forEach((t, i) => {
+        const r = r1.results[i + 1]!;
+        const d = r.estimatedTotalHits ?? r.totalHits ?? 0;
+        df.set(t.term, d);
+        rememberDf(cacheScope + t.term, d);
+      });
     }
-    unknown.forEach((t, i) => {
-      const r = r1.results[i + 1]!;
-      const d = r.estimatedTotalHits ?? r.totalHits ?? 0;
-      df.set(t.term, d);
-      rememberDf(cacheScope + t.term, d);
-    });
+    const n = lengths.n;
     lap("df");
 
     // Round 2: candidates. One list per term (complete for rare terms, title matches first for
@@ -197,14 +208,20 @@ export async function matchSubject(
       .map((t) => ({ t, w: t.weight * idf(n, df.get(t.term)!) }))
       .sort((a, b) => b.w - a.w);
     if (present.length === 0) return { ok: true, matches: [] };
-    const broadSets = [present.slice(0, cfg.broadWords), present.slice(cfg.broadWords, 2 * cfg.broadWords)].filter((l) => l.length > 1);
+    const broadSets = Array.from({ length: cfg.broadQueries }, (_, i) => present.slice(i * cfg.broadWords, (i + 1) * cfg.broadWords)).filter((l) => l.length > 1);
     const r2 = await client.multiSearch({
       queries: [
         ...present.map(({ t }) => ({
           indexUid: uid,
           q: phrase(t.term),
           attributesToSearchOn: MATCH_ON,
-          limit: Math.min(df.get(t.term)!, df.get(t.term)! <= cfg.rareTermDf ? cfg.rareTermDf : cfg.perTermLimit),
+          // (a rare term asks for rareTermDf hits, not df: the cached df may be a little stale)
+          limit:
+            df.get(t.term)! <= cfg.rareTermDf
+              ? cfg.rareTermDf
+              : df.get(t.term)! > cfg.commonTermShare * n
+                ? 0
+                : cfg.perTermLimit,
           attributesToRetrieve: ["id"],
           filter,
         })),
@@ -220,29 +237,16 @@ export async function matchSubject(
       ],
     });
     lap("search");
-    // Pre-score: summed weight x idf of the terms whose list holds the document (a BM25
-    // without term frequencies), plus a reciprocal-rank share for the broad searches.
-    const pre = new Map<string, number>();
     const maxW = present[0]!.w || 1;
-    present.forEach(({ w }, i) => {
-      for (const h of r2.results[i]!.hits) {
-        const id = String(h.id);
-        pre.set(id, (pre.get(id) ?? 0) + w / maxW);
-      }
-    });
-    const meiliRank = new Map<string, number>();
-    broadSets.forEach((_, j) => {
-      r2.results[present.length + j]!.hits.forEach((h, rank) => {
-        const id = String(h.id);
-        if (j === 0) meiliRank.set(id, rank);
-        pre.set(id, (pre.get(id) ?? 0) + (cfg.broadWeight * (cfg.rrfK + 1)) / (cfg.rrfK + rank + 1));
-      });
-    });
-    const fused = [...pre].sort((a, b) => b[1] - a[1]).slice(0, cfg.candidateCap);
+    const fused = fuseCandidates(
+      present.map(({ w }, i) => ({ ids: r2.results[i]!.hits.map((h) => String(h.id)), weight: w / maxW })),
+      broadSets.map((_, j) => r2.results[present.length + j]!.hits.map((h) => String(h.id))),
+      cfg,
+    );
     if (fused.length === 0) return { ok: true, matches: [] };
 
     // Round 3: the candidates' analysed words and structured fields.
-    const ids = fused.map(([id]) => id);
+    const ids = fused;
     const fetched = await client.index(uid).getDocuments<FetchedDoc>({ ids, fields: DOC_FIELDS, limit: ids.length });
     lap("fetch");
     const docs = fetched.results.map((d) => ({ meta: d, td: termDoc(String(d.id), d.titleTerms ?? "", d.terms ?? "", cfg) }));
@@ -297,11 +301,7 @@ export async function matchSubject(
           region: d.meta.region,
         };
         const fit = target === "results" ? structuredFit(subjectStructured, other, cfg) : structuredFit(other, subjectStructured, cfg);
-        // Meilisearch's own ranking of the broad query (word count, proximity, attribute) as a
-        // reciprocal-rank feature next to the normalised BM25 score.
-        const mr = meiliRank.get(d.td.id);
-        const meili = mr === undefined ? 0 : (cfg.meiliRankWeight * (cfg.rrfK + 1)) / (cfg.rrfK + mr + 1);
-        return { d, fit, score: (d.score / topScore + meili) * (1 + fit.bonus) };
+        return { d, fit, score: (d.score / topScore) * (1 + fit.bonus) };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
@@ -317,6 +317,7 @@ export async function matchSubject(
         field: d.meta.field ?? "",
         trl: d.meta.trl ?? null,
         organisationName: d.meta.organisationName ?? null,
+        version: typeof d.meta.version === "number" ? d.meta.version : null,
         explanation: {
           matchedTerms: d.matched
             .map((t) => byTerm.get(t))
