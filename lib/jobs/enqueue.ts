@@ -6,6 +6,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type JobPayloads = {
   "index-need": { needId: string };
   "index-result": { resultId: string };
+  // Chained by the index tasks once the record is in the index (lib/alerts).
+  "match-need": { needId: string };
+  "match-result": { resultId: string };
+  "email-notification": { notificationId: string };
+  "email-digest": { frequency: "DAILY" | "WEEKLY" };
+  "check-saved-searches": Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 

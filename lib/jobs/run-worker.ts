@@ -1,5 +1,6 @@
 import "server-only";
-import { run, type Runner } from "graphile-worker";
+import { parseCronItems, run, type Runner } from "graphile-worker";
+import { CRON_ITEMS } from "./schedule";
 import { taskList } from "./tasks";
 
 export async function startWorker(connectionString: string, concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4)): Promise<Runner> {
@@ -7,6 +8,7 @@ export async function startWorker(connectionString: string, concurrency = Number
     connectionString,
     concurrency,
     taskList,
+    parsedCronItems: parseCronItems(CRON_ITEMS),
     noHandleSignals: true,
     pollInterval: 1_000,
   });

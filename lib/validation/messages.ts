@@ -14,6 +14,7 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.emailTaken": { "zh-CN": "该邮箱已注册，请直接登录", en: "This email is already registered: sign in instead" },
   "v.chainNode": { "zh-CN": "未知的产业链节点", en: "Unknown industry chain node" },
   "v.noChange": { "zh-CN": "请至少修改一个字段", en: "Change at least one field" },
+  "v.feedbackReasonRequired": { "zh-CN": "请选择不合适的原因", en: "Choose why it is not useful" },
 };
 
 export function translateValidationKey(key: string, locale: UiLocale): string {
