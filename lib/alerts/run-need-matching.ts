@@ -1,22 +1,17 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { matchResultsForNeed, matchSubject, type MatchResponse } from "@/lib/matching/matcher";
+import { matchResultsForNeed, matchSubject } from "@/lib/matching/matcher";
 import { needRowInclude } from "@/lib/needs/present-need";
 import { createNotifications, type NewNotification } from "@/lib/notifications/create-notifications";
 import { needNoticeFor, resultMatchNotice, type NeedMatchReason } from "@/lib/notifications/notices";
 import { rankResearchers } from "@/lib/recommend/rank-researchers";
 import { ALERT_CONFIG } from "./config";
 import { confidentMatches } from "./confidence";
+import { matchesOrThrow } from "./match-safely";
 import { recipientSelect } from "./recipients";
 import { researcherVisibleSubject } from "./subjects";
 
 const LIVE = ["PUBLISHED", "IN_PROGRESS"];
-
-function orThrow(response: MatchResponse | null): MatchResponse & { ok: true } {
-  // Search down: the job fails and graphile-worker retries it later.
-  if (response && !response.ok) throw new Error("search unavailable");
-  return response ?? { ok: true, matches: [] };
-}
 
 /**
  * Job "match-need" (chained after the need is indexed): tells researchers whose results or
@@ -28,13 +23,13 @@ export async function runNeedMatching(needId: string): Promise<{ notified: numbe
   if (!need || !LIVE.includes(need.status)) return { notified: 0 };
   const cfg = ALERT_CONFIG;
   const items: NewNotification[] = [];
-  const full = orThrow(await matchResultsForNeed(prisma, needId, { limit: cfg.candidates }));
+  const full = await matchesOrThrow(() => matchResultsForNeed(prisma, needId, { limit: cfg.candidates }));
 
   const visible = researcherVisibleSubject(need);
   if (visible) {
     // PUBLIC/ANONYMOUS: researchers read the full text, the same subject as `full`.
-    const seen = need.visibility === "CONFIDENTIAL" ? orThrow(await matchSubject(visible, "results", { limit: cfg.candidates })) : full;
-    const confident = confidentMatches(seen.matches);
+    const seen = need.visibility === "CONFIDENTIAL" ? await matchesOrThrow(() => matchSubject(visible, "results", { limit: cfg.candidates })) : full;
+    const confident = confidentMatches(seen);
     const results = await prisma.result.findMany({
       where: { id: { in: confident.map((m) => m.id) }, status: "PUBLISHED", NOT: { organisationId: need.organisationId } },
       select: { id: true, title: true, createdById: true },
@@ -53,7 +48,7 @@ export async function runNeedMatching(needId: string): Promise<{ notified: numbe
   }
 
   // The need's author sees everything of their own need; results are public.
-  const forOwner = confidentMatches(full.matches).slice(0, cfg.maxResultsForNeedOwner);
+  const forOwner = confidentMatches(full).slice(0, cfg.maxResultsForNeedOwner);
   const ownerResults = await prisma.result.findMany({ where: { id: { in: forOwner.map((m) => m.id) }, status: "PUBLISHED", NOT: { organisationId: need.organisationId } }, select: { id: true } });
   const live = new Set(ownerResults.map((r) => r.id));
   for (const m of forOwner) {

@@ -1,22 +1,18 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { matchNeedsForResult, type MatchResponse } from "@/lib/matching/matcher";
+import { matchNeedsForResult } from "@/lib/matching/matcher";
 import { needRowInclude } from "@/lib/needs/present-need";
 import { createNotifications, type NewNotification } from "@/lib/notifications/create-notifications";
 import { needNoticeFor, resultMatchNotice } from "@/lib/notifications/notices";
 import { ALERT_CONFIG } from "./config";
 import { confidentMatches } from "./confidence";
+import { matchesOrThrow } from "./match-safely";
 import { recipientSelect } from "./recipients";
 
 const LIVE = ["PUBLISHED", "IN_PROGRESS"] as const;
 // Searches every live need (the broker index) to reach the owners of confidential and
 // broker-only needs too; each owner only ever hears about their own need and a public result.
 const ALL_NEEDS = { role: "BROKER", organisationId: null } as const;
-
-function orThrow(response: MatchResponse | null): MatchResponse & { ok: true } {
-  if (response && !response.ok) throw new Error("search unavailable");
-  return response ?? { ok: true, matches: [] };
-}
 
 /**
  * Job "match-result" (chained after the result is indexed): tells the result's author which needs
@@ -33,8 +29,8 @@ export async function runResultMatching(resultId: string): Promise<{ notified: n
   const author = result.createdBy;
   const items: NewNotification[] = [];
 
-  const forAuthor = confidentMatches(orThrow(await matchNeedsForResult(prisma, resultId, { viewer: author, limit: cfg.candidates })).matches);
-  const forOwners = confidentMatches(orThrow(await matchNeedsForResult(prisma, resultId, { viewer: ALL_NEEDS, limit: cfg.candidates })).matches);
+  const forAuthor = confidentMatches(await matchesOrThrow(() => matchNeedsForResult(prisma, resultId, { viewer: author, limit: cfg.candidates })));
+  const forOwners = confidentMatches(await matchesOrThrow(() => matchNeedsForResult(prisma, resultId, { viewer: ALL_NEEDS, limit: cfg.candidates })));
   const needs = await prisma.need.findMany({
     where: { id: { in: [...new Set([...forAuthor, ...forOwners].map((m) => m.id))] }, status: { in: [...LIVE] }, NOT: { organisationId: result.organisationId } },
     include: { ...needRowInclude, createdBy: { select: recipientSelect } },
