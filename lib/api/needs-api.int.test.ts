@@ -93,6 +93,21 @@ describe("authentication", () => {
     expect((await readJson<ApiErrorJson>(res)).error.message).toMatch(/访问令牌/);
   });
 
+  it("answers 429 with Retry-After once a user's per-minute budget is spent, without touching other users", async () => {
+    const busy = await createApiUser("COMPANY");
+    process.env.API_RATE_LIMIT_PER_MINUTE = "3";
+    try {
+      for (let i = 0; i < 3; i++) expect((await listNeeds(busy)).status).toBe(200);
+      const limited = await listNeeds(busy);
+      expect(limited.status).toBe(429);
+      expect((await readJson<ApiErrorJson>(limited)).error.code).toBe("RATE_LIMITED");
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect((await listNeeds(company)).status).toBe(200);
+    } finally {
+      delete process.env.API_RATE_LIMIT_PER_MINUTE;
+    }
+  });
+
   it("marks responses as private and not cacheable", async () => {
     const res = await listNeeds(company);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
@@ -222,6 +237,14 @@ describe("request bodies", () => {
     const { fields } = (await readJson<ApiErrorJson>(res)).error;
     expect(Object.keys(fields ?? {}).sort()).toEqual(["collaborationModes.0", "keywords.0", "title", "trlTarget", "visibility"]);
     for (const messages of Object.values(fields ?? {})) expect(messages[0]).toBeTruthy();
+  });
+
+  it("answers a budget too large to store with 422, never 500", async () => {
+    const before = await needCount();
+    const res = await postNeed(company, needBody({ budgetMinCny: 3_000_000_000, budgetMaxCny: 5_000_000_000 }));
+    expect(res.status).toBe(422);
+    expect((await readJson<ApiErrorJson>(res)).error.code).toBe("VALIDATION");
+    expect(await needCount()).toBe(before);
   });
 
   it("answers a body that is not an object with 422", async () => {
@@ -373,6 +396,22 @@ describe("PATCH /needs/{id}", () => {
     const retry = await patchNeed(company, need.id, { title: "接口这次的修改" });
     expect(retry.status).toBe(200);
     expect(needViewSchema.parse(await retry.json()).version).toBe(3);
+  });
+});
+
+describe("PATCH /api/v1/needs/{id} with If-Match", () => {
+  it("answers 409 to an edit based on a stale version, and accepts the current ETag", async () => {
+    const need = await createNeedAs(company);
+    const first = await patchNeed(company, need.id, { title: "第一次修改的标题" }, { headers: { "if-match": '"1"' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("etag")).toBe('"2"');
+    const stale = await patchNeed(company, need.id, { title: "基于旧版本的修改" }, { headers: { "if-match": '"1"' } });
+    expect(stale.status).toBe(409);
+    expect((await readJson<ApiErrorJson>(stale)).error.code).toBe("CONFLICT");
+    const malformed = await patchNeed(company, need.id, { title: "格式错误的版本" }, { headers: { "if-match": "yesterday" } });
+    expect(malformed.status).toBe(400);
+    const row = await prisma.need.findUniqueOrThrow({ where: { id: need.id } });
+    expect(row).toMatchObject({ version: 2, title: "第一次修改的标题" });
   });
 });
 

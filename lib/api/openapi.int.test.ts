@@ -13,6 +13,7 @@ function routeFiles(dir = V1_DIR, prefix = ""): { apiPath: string; file: string 
   const out: { apiPath: string; file: string }[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name.startsWith("[...")) continue; // the JSON 404 catch-all
     if (entry.isDirectory()) out.push(...routeFiles(full, `${prefix}/${entry.name.replace(/^\[(\w+)\]$/, "{$1}")}`));
     else if (entry.name === "route.ts") out.push({ apiPath: prefix || "/", file: full });
   }
@@ -56,6 +57,15 @@ describe("GET /api/v1/openapi.json", () => {
         expect(res.status, `${method} ${apiPath}`).toBe(401);
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
       }
+    }
+  });
+
+  it("answers unknown API URLs with a JSON 404, token or not", async () => {
+    const { GET, POST } = await import("@/app/api/v1/[...path]/route");
+    const ctx = { params: Promise.resolve({ path: ["nope"] }) };
+    for (const res of [await GET(new Request("http://localhost/api/v1/nope"), ctx), await POST(new Request("http://localhost/api/v1/nope", { method: "POST" }), ctx)]) {
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
     }
   });
 

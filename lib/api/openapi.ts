@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createNeedSchema, updateNeedSchema } from "@/lib/needs/schemas";
 import { createResultSchema } from "@/lib/results/schemas";
+import { DEFAULT_API_REQUESTS_PER_MINUTE } from "./consume-api-quota";
 import { MAX_JSON_BYTES } from "./read-json";
 import { matchesQuerySchema, pageQuerySchema, searchQuerySchema } from "./query-schemas";
 import {
@@ -342,7 +343,8 @@ function buildDocument(): OpenApiDocument {
       description:
         "REST API v1 for technology needs and research results. Authenticate with a personal access token: " +
         "`Authorization: Bearer tb_pat_...` (create one on your account page). Bodies are JSON (at most 256 KiB); unknown fields are rejected. " +
-        "Errors are `{ error: { code, message, fields? } }`; messages are Chinese when Accept-Language starts with zh, English otherwise.",
+        "Errors are `{ error: { code, message, fields? } }`; messages are Chinese when Accept-Language starts with zh, English otherwise. " +
+        `Each user may send ${DEFAULT_API_REQUESTS_PER_MINUTE} requests a minute (429 with Retry-After beyond that).`,
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearer: [] }],
