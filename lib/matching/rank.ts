@@ -118,12 +118,13 @@ export function prfTerms(
   dfOf: (t: string) => number | undefined,
   n: number,
   count: number,
+  temperature = 1,
 ): { term: string; weight: number }[] {
   if (!top.length) return [];
   const max = top[0]!.score || 1;
   const acc = new Map<string, number>();
   for (const { doc, score } of top) {
-    const w = Math.exp(score - max);
+    const w = Math.exp((score - max) / temperature);
     for (const [t, f] of doc.tf) acc.set(t, (acc.get(t) ?? 0) + (w * f) / doc.len);
   }
   const out: { term: string; weight: number }[] = [];
