@@ -4,6 +4,7 @@ import { feedbackSummaryFor, type FeedbackSummary } from "@/lib/feedback/match-f
 import { matchResultsForNeed, type Match } from "@/lib/matching/matcher";
 import { needRowInclude, presentNeed, type NeedView } from "@/lib/needs/present-need";
 import { authorize, type MaybeActor } from "@/lib/policy";
+import { matchOrEmpty } from "@/lib/alerts/match-safely";
 import { rankResearchers, type ResearcherMatch } from "./rank-researchers";
 
 export type CandidateResult = Match & { feedback: FeedbackSummary | null };
@@ -26,7 +27,7 @@ export async function listBrokerCandidates(actor: MaybeActor, page = 1): Promise
   for (const row of rows) {
     const need = presentNeed(actor, row);
     if (!need) continue;
-    const res = await matchResultsForNeed(prisma, row.id, { viewer: actor, limit: 20 });
+    const res = await matchOrEmpty(() => matchResultsForNeed(prisma, row.id, { viewer: actor, limit: 20 }));
     const matches = res?.ok ? res.matches : [];
     const researchers = res?.ok
       ? await rankResearchers({ title: row.title, body: [row.teaser, row.description].filter(Boolean).join("\n"), keywords: row.keywords }, matches, { limit: RESEARCHERS_PER_NEED, excludeOrganisationId: row.organisationId })

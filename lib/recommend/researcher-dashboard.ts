@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { profileText } from "@/lib/expertise/score";
 import { matchNeedsForResult, matchSubject, type Match } from "@/lib/matching/matcher";
 import { authorize, type MaybeActor } from "@/lib/policy";
+import { matchOrEmpty } from "@/lib/alerts/match-safely";
 
 export type DashboardNeed = Match & { viaResults: { id: string; title: string }[] };
 export type ResearcherDashboard = {
@@ -30,7 +31,7 @@ export async function getResearcherDashboard(actor: MaybeActor): Promise<Researc
   let unavailable = false;
   const byNeed = new Map<string, DashboardNeed>();
   for (const r of results) {
-    const res = await matchNeedsForResult(prisma, r.id, { viewer: actor, limit: PER_SOURCE });
+    const res = await matchOrEmpty(() => matchNeedsForResult(prisma, r.id, { viewer: actor, limit: PER_SOURCE }));
     if (!res) continue;
     if (!res.ok) {
       unavailable = true;
@@ -47,8 +48,8 @@ export async function getResearcherDashboard(actor: MaybeActor): Promise<Researc
   let fromExpertise: Match[] = [];
   const text = profile ? profileText(profile).trim() : "";
   if (profile && text && !unavailable) {
-    const res = await matchSubject({ text: { title: profile.fields.join(" "), body: text } }, "needs", { viewer: actor, limit: PER_SOURCE });
-    if (res.ok) fromExpertise = res.matches;
+    const res = await matchOrEmpty(() => matchSubject({ text: { title: profile.fields.join(" "), body: text } }, "needs", { viewer: actor, limit: PER_SOURCE }));
+    if (res?.ok) fromExpertise = res.matches;
     else unavailable = true;
   }
   return {
