@@ -12,13 +12,12 @@ export const MATCH_CONFIG = {
   broadLimit: 200,
   /** Words per broad query (Meilisearch uses at most 10 words of a query). */
   broadWords: 10,
-  /** Candidates kept after reciprocal-rank fusion, then re-ranked. */
+  /** Candidates kept after fusing the lists (see fuseCandidates), then re-ranked; rrfK is the
+   * reciprocal-rank constant for the broad searches' share. */
   candidateCap: 300,
   rrfK: 60,
   /** BM25 re-ranking on the analysed words of the candidates (BM25F-style title weight). */
   bm25: { k1: 1.6, b: 0.75, titleWeight: 3 },
-  /** Weight of Meilisearch's own rank (broad query) fused with the normalised BM25 score. */
-  meiliRankWeight: 0,
   /** Pseudo-relevance feedback: expand the query with the top documents' words. */
   prf: { enabled: true, docs: 10, terms: 30, weight: 0.5, temperature: 2, lookups: 45 },
   /** Translated terms (zh <-> en) weigh this much relative to the source term. */

@@ -8,6 +8,7 @@ import { MATCH_CONFIG, type MatchConfig } from "./config";
 import {
   bm25,
   buildQueryTerms,
+  fuseCandidates,
   mixQuery,
   prfCandidates,
   prfTerms,
@@ -220,29 +221,16 @@ export async function matchSubject(
       ],
     });
     lap("search");
-    // Pre-score: summed weight x idf of the terms whose list holds the document (a BM25
-    // without term frequencies), plus a reciprocal-rank share for the broad searches.
-    const pre = new Map<string, number>();
     const maxW = present[0]!.w || 1;
-    present.forEach(({ w }, i) => {
-      for (const h of r2.results[i]!.hits) {
-        const id = String(h.id);
-        pre.set(id, (pre.get(id) ?? 0) + w / maxW);
-      }
-    });
-    const meiliRank = new Map<string, number>();
-    broadSets.forEach((_, j) => {
-      r2.results[present.length + j]!.hits.forEach((h, rank) => {
-        const id = String(h.id);
-        if (j === 0) meiliRank.set(id, rank);
-        pre.set(id, (pre.get(id) ?? 0) + (cfg.broadWeight * (cfg.rrfK + 1)) / (cfg.rrfK + rank + 1));
-      });
-    });
-    const fused = [...pre].sort((a, b) => b[1] - a[1]).slice(0, cfg.candidateCap);
+    const fused = fuseCandidates(
+      present.map(({ w }, i) => ({ ids: r2.results[i]!.hits.map((h) => String(h.id)), weight: w / maxW })),
+      broadSets.map((_, j) => r2.results[present.length + j]!.hits.map((h) => String(h.id))),
+      cfg,
+    );
     if (fused.length === 0) return { ok: true, matches: [] };
 
     // Round 3: the candidates' analysed words and structured fields.
-    const ids = fused.map(([id]) => id);
+    const ids = fused;
     const fetched = await client.index(uid).getDocuments<FetchedDoc>({ ids, fields: DOC_FIELDS, limit: ids.length });
     lap("fetch");
     const docs = fetched.results.map((d) => ({ meta: d, td: termDoc(String(d.id), d.titleTerms ?? "", d.terms ?? "", cfg) }));
@@ -297,11 +285,7 @@ export async function matchSubject(
           region: d.meta.region,
         };
         const fit = target === "results" ? structuredFit(subjectStructured, other, cfg) : structuredFit(other, subjectStructured, cfg);
-        // Meilisearch's own ranking of the broad query (word count, proximity, attribute) as a
-        // reciprocal-rank feature next to the normalised BM25 score.
-        const mr = meiliRank.get(d.td.id);
-        const meili = mr === undefined ? 0 : (cfg.meiliRankWeight * (cfg.rrfK + 1)) / (cfg.rrfK + mr + 1);
-        return { d, fit, score: (d.score / topScore + meili) * (1 + fit.bonus) };
+        return { d, fit, score: (d.score / topScore) * (1 + fit.bonus) };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
