@@ -52,9 +52,12 @@ test("a researcher is notified in-app and by email when a matching need is publi
   const openLink = linksIn(mail).find((l) => /\/zh-CN\/notifications\/[^/]+\/open$/.test(l));
   expect(openLink).toBeDefined();
 
-  // ...and in-app: the bell counts it and the list shows it, unread.
+  // ...and in-app: the bell counts it and the list shows it, unread. (The researcher may also
+  // have heard about older matching needs when the result was published.)
   await researcherPage.goto("/zh-CN/notifications");
-  await expect(researcherPage.getByTestId("unread-badge")).toHaveText("1");
+  const badge = researcherPage.getByTestId("unread-badge");
+  await expect(badge).toHaveText(/^[1-9]\d*$/);
+  const unreadBefore = Number(await badge.textContent());
   const item = researcherPage.getByTestId("notifications").getByRole("listitem").filter({ hasText: needTitle });
   await expect(item).toHaveAttribute("data-read", "false");
   await expect(item).toContainText(`与您的科研成果「${resultTitle}」相匹配`);
@@ -64,9 +67,10 @@ test("a researcher is notified in-app and by email when a matching need is publi
   await expect(researcherPage.getByRole("heading", { level: 1 })).toHaveText(needTitle);
   await expect(researcherPage.getByTestId("need-matches")).toContainText(resultTitle);
 
-  // It is read now: no badge, and the list says so. The email's link opens the same need.
+  // It is read now: one unread fewer, and the list says so. The email's link opens the same need.
   await researcherPage.goto("/zh-CN/notifications");
-  await expect(researcherPage.getByTestId("unread-badge")).toHaveCount(0);
+  if (unreadBefore === 1) await expect(badge).toHaveCount(0);
+  else await expect(badge).toHaveText(String(unreadBefore - 1));
   await expect(researcherPage.getByTestId("notifications").getByRole("listitem").filter({ hasText: needTitle })).toHaveAttribute("data-read", "true");
   await researcherPage.goto(openLink!);
   await expect(researcherPage.getByRole("heading", { level: 1 })).toHaveText(needTitle);

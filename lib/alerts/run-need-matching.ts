@@ -23,12 +23,12 @@ export async function runNeedMatching(needId: string): Promise<{ notified: numbe
   if (!need || !LIVE.includes(need.status)) return { notified: 0 };
   const cfg = ALERT_CONFIG;
   const items: NewNotification[] = [];
-  const full = await matchesOrThrow(() => matchResultsForNeed(prisma, needId, { limit: cfg.candidates }));
+  const full = await matchesOrThrow("results", () => matchResultsForNeed(prisma, needId, { limit: cfg.candidates }));
 
   const visible = researcherVisibleSubject(need);
   if (visible) {
     // PUBLIC/ANONYMOUS: researchers read the full text, the same subject as `full`.
-    const seen = need.visibility === "CONFIDENTIAL" ? await matchesOrThrow(() => matchSubject(visible, "results", { limit: cfg.candidates })) : full;
+    const seen = need.visibility === "CONFIDENTIAL" ? await matchesOrThrow("results", () => matchSubject(visible, "results", { limit: cfg.candidates })) : full;
     const confident = confidentMatches(seen);
     const results = await prisma.result.findMany({
       where: { id: { in: confident.map((m) => m.id) }, status: "PUBLISHED", NOT: { organisationId: need.organisationId } },

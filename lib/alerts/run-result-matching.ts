@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { matchNeedsForResult } from "@/lib/matching/matcher";
+import { needsIndexFor } from "@/lib/search/access";
 import { needRowInclude } from "@/lib/needs/present-need";
 import { createNotifications, type NewNotification } from "@/lib/notifications/create-notifications";
 import { needNoticeFor, resultMatchNotice } from "@/lib/notifications/notices";
@@ -29,8 +30,8 @@ export async function runResultMatching(resultId: string): Promise<{ notified: n
   const author = result.createdBy;
   const items: NewNotification[] = [];
 
-  const forAuthor = confidentMatches(await matchesOrThrow(() => matchNeedsForResult(prisma, resultId, { viewer: author, limit: cfg.candidates })));
-  const forOwners = confidentMatches(await matchesOrThrow(() => matchNeedsForResult(prisma, resultId, { viewer: ALL_NEEDS, limit: cfg.candidates })));
+  const forAuthor = confidentMatches(await matchesOrThrow(needsIndexFor(author), () => matchNeedsForResult(prisma, resultId, { viewer: author, limit: cfg.candidates })));
+  const forOwners = confidentMatches(await matchesOrThrow("needs_broker", () => matchNeedsForResult(prisma, resultId, { viewer: ALL_NEEDS, limit: cfg.candidates })));
   const needs = await prisma.need.findMany({
     where: { id: { in: [...new Set([...forAuthor, ...forOwners].map((m) => m.id))] }, status: { in: [...LIVE] }, NOT: { organisationId: result.organisationId } },
     include: { ...needRowInclude, createdBy: { select: recipientSelect } },

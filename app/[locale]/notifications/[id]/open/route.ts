@@ -1,21 +1,22 @@
-import { NextResponse } from "next/server";
+import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
 import { openNotification } from "@/lib/notifications/read-notifications";
 
 // The link in a notification email and in the list: marks it read, then goes to its subject.
-// Signed-out visitors sign in first and come back here.
-export async function GET(request: Request, { params }: { params: Promise<{ locale: string; id: string }> }) {
+// Signed-out visitors sign in first and come back here. Redirects are relative paths (never
+// built from request.url, whose host may differ from the one the browser used).
+export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   const uiLocale = locale === "en" ? "en" : "zh-CN";
-  const here = `/${uiLocale}/notifications/${encodeURIComponent(id)}/open`;
   const actor = await getCurrentActor();
-  if (!actor) return NextResponse.redirect(new URL(`/${uiLocale}/sign-in?callbackUrl=${encodeURIComponent(here)}`, request.url), 303);
+  if (!actor) redirect(`/${uiLocale}/sign-in?callbackUrl=${encodeURIComponent(`/${uiLocale}/notifications/${encodeURIComponent(id)}/open`)}`);
+  let link: string;
   try {
-    const link = await openNotification(actor, id);
-    return NextResponse.redirect(new URL(`/${uiLocale}${link}`, request.url), 303);
+    link = await openNotification(actor, id);
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return NextResponse.redirect(new URL(`/${uiLocale}/notifications`, request.url), 303);
+    if (isAppError(error) && error.code === "NOT_FOUND") redirect(`/${uiLocale}/notifications`);
     throw error;
   }
+  redirect(`/${uiLocale}${link}`);
 }
