@@ -6,6 +6,8 @@ import { createApiTokenInUi, signUpAndConfirm, uniqueUser } from "./helpers/acco
 import { linksIn, waitForMessage } from "./helpers/mail";
 
 test("a researcher is notified in-app and by email when a matching need is published, and opens it", async ({ browser, request }) => {
+  // Two sign-ups plus three background steps (index, match, email) on a cold server.
+  test.setTimeout(120_000);
   const tag = Date.now().toString(36);
   const researcherContext = await browser.newContext();
   const researcherPage = await researcherContext.newPage();
