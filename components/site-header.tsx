@@ -28,6 +28,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
             {can(actor, "expertise.update") && <Link href="/expertise" className={link}>{t("expertise")}</Link>}
             {can(actor, "broker.candidates") && <Link href="/broker/candidates" className={link}>{t("candidates")}</Link>}
             {can(actor, "admin.outbox") && <Link href="/admin/outbox" className={link}>{t("outbox")}</Link>}
+            {can(actor, "audit.export") && <Link href="/admin/audit" className={link}>{t("auditLog")}</Link>}
           </>
         )}
         <span className="ml-auto flex items-center gap-2">

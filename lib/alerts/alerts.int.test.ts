@@ -50,6 +50,7 @@ const NEED = {
   keywords: ["固态电解质", "硫化物", "锂电池"],
   visibility: "PUBLIC" as const,
   collaborationModes: [],
+  teaserFields: [],
 };
 
 beforeAll(async () => {

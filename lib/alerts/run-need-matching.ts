@@ -19,7 +19,7 @@ const LIVE = ["PUBLISHED", "IN_PROGRESS"];
  * match it. Dedupe keys make re-runs and edits announce only new matches.
  */
 export async function runNeedMatching(needId: string): Promise<{ notified: number }> {
-  const need = await prisma.need.findUnique({ where: { id: needId }, include: { ...needRowInclude, createdBy: { select: recipientSelect } } });
+  const need = await prisma.need.findUnique({ where: { id: needId }, include: { ...needRowInclude(null), createdBy: { select: recipientSelect } } });
   if (!need || !LIVE.includes(need.status)) return { notified: 0 };
   const cfg = ALERT_CONFIG;
   const items: NewNotification[] = [];

@@ -34,7 +34,7 @@ export async function runResultMatching(resultId: string): Promise<{ notified: n
   const forOwners = confidentMatches(await matchesOrThrow("needs_broker", () => matchNeedsForResult(prisma, resultId, { viewer: ALL_NEEDS, limit: cfg.candidates })));
   const needs = await prisma.need.findMany({
     where: { id: { in: [...new Set([...forAuthor, ...forOwners].map((m) => m.id))] }, status: { in: [...LIVE] }, NOT: { organisationId: result.organisationId } },
-    include: { ...needRowInclude, createdBy: { select: recipientSelect } },
+    include: { ...needRowInclude(null), createdBy: { select: recipientSelect } },
   });
   const byId = new Map(needs.map((n) => [n.id, n]));
 

@@ -12,7 +12,10 @@ export type JobPayloads = {
   "email-notification": { notificationId: string };
   "email-digest": { frequency: "DAILY" | "WEEKLY" };
   "check-saved-searches": Record<string, never>;
+  // Tells the other side of an access request what happened (in-app notification + email).
+  "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
 };
+export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;
 
 type TxClient = Pick<Prisma.TransactionClient, "$executeRaw">;

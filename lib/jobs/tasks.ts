@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db";
 import { sendDigests } from "@/lib/notifications/send-digests";
 import { sendNotificationEmail } from "@/lib/notifications/send-notification-email";
 import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
+import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 import { syncNeed, syncResult } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "./enqueue";
 
@@ -38,4 +39,5 @@ export const taskList: TaskList = {
   "email-notification": task<"email-notification">(async ({ notificationId }) => void (await sendNotificationEmail(notificationId))),
   "email-digest": task<"email-digest">(async ({ frequency }) => void (await sendDigests(frequency))),
   "check-saved-searches": task<"check-saved-searches">(async () => void (await checkSavedSearches())),
+  "access-notify": task<"access-notify">(notifyAccessEvent),
 };

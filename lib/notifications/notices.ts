@@ -42,8 +42,9 @@ export function needMatchNotice(lang: Lang, need: Pick<NeedView, "id" | "title" 
  * The notice a recipient gets about a need, or null when they may not even know it exists
  * (BROKER_ONLY needs for non-brokers, drafts): built through presentNeed, never from the raw row.
  */
-export function needNoticeFor(recipient: Actor & { locale: Lang }, row: NeedRow, reason: NeedMatchReason): Notice | null {
-  const view = presentNeed(recipient, row);
+export function needNoticeFor(recipient: Actor & { locale: Lang }, row: Omit<NeedRow, "accessRequests" | "introductions">, reason: NeedMatchReason): Notice | null {
+  // As if the recipient held no access grant: a stored notice must not depend on one (grants expire).
+  const view = presentNeed(recipient, { ...row, accessRequests: [], introductions: [] }, "summary");
   return view ? needMatchNotice(recipient.locale, view, reason) : null;
 }
 

@@ -19,7 +19,7 @@ export async function listBrokerCandidates(actor: MaybeActor, page = 1): Promise
   authorize(actor, "broker.candidates");
   const where = { status: { in: ["SUBMITTED", "PUBLISHED", "IN_PROGRESS"] as ("SUBMITTED" | "PUBLISHED" | "IN_PROGRESS")[] } };
   const [rows, total] = await Promise.all([
-    prisma.need.findMany({ where, include: needRowInclude, orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }], skip: (Math.max(1, page) - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    prisma.need.findMany({ where, include: needRowInclude(actor), orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }], skip: (Math.max(1, page) - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     prisma.need.count({ where }),
   ]);
   const feedback = await feedbackSummaryFor(actor, rows.map((r) => r.id));

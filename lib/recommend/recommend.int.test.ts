@@ -26,8 +26,8 @@ beforeAll(async () => {
   [company, author, expert, broker] = await Promise.all([createApiUser("COMPANY"), createApiUser("RESEARCHER"), createApiUser("RESEARCHER"), createApiUser("BROKER")]);
   await saveMyExpertise(expert.actor, { fields: ["Hydrogen fuel cells"], methods: ["proton exchange membrane testing", "catalyst synthesis"], equipment: ["fuel cell test bench"], pastProjects: "Low-platinum catalysts for PEM fuel cells" });
   ({ id: resultId } = await createResult(author.actor, { title: "低铂燃料电池催化剂", summary: "一种低铂载量的质子交换膜燃料电池催化剂，铂用量降低百分之六十，耐久性通过 5000 小时测试。", field: "氢能", keywords: ["燃料电池", "催化剂", "低铂"], trl: 5, transferModes: [] }, "zh-CN"));
-  ({ id: needId } = await createNeed(company.actor, { title: "燃料电池低铂催化剂国产化", description: "我们需要降低质子交换膜燃料电池催化剂的铂用量，寻求低铂催化剂技术合作，要求耐久性不低于 5000 小时。", field: "氢能", keywords: ["燃料电池", "催化剂"], visibility: "PUBLIC", collaborationModes: [] }, "zh-CN"));
-  ({ id: brokerOnlyId } = await createNeed(company.actor, { title: "燃料电池催化剂内部评估", description: "仅经纪人可见：评估燃料电池低铂催化剂的供应商，铂用量与耐久性是关键。", field: "氢能", keywords: ["燃料电池", "催化剂"], visibility: "BROKER_ONLY", collaborationModes: [] }, "zh-CN"));
+  ({ id: needId } = await createNeed(company.actor, { title: "燃料电池低铂催化剂国产化", description: "我们需要降低质子交换膜燃料电池催化剂的铂用量，寻求低铂催化剂技术合作，要求耐久性不低于 5000 小时。", field: "氢能", keywords: ["燃料电池", "催化剂"], visibility: "PUBLIC", collaborationModes: [], teaserFields: [] }, "zh-CN"));
+  ({ id: brokerOnlyId } = await createNeed(company.actor, { title: "燃料电池催化剂内部评估", description: "仅经纪人可见：评估燃料电池低铂催化剂的供应商，铂用量与耐久性是关键。", field: "氢能", keywords: ["燃料电池", "催化剂"], visibility: "BROKER_ONLY", collaborationModes: [], teaserFields: [] }, "zh-CN"));
   await syncResult(prisma, resultId);
   await syncNeed(prisma, needId);
   await syncNeed(prisma, brokerOnlyId);
