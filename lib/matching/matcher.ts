@@ -353,6 +353,14 @@ export async function matchSubject(
   }
 }
 
+/**
+ * Loads jieba and the zh-en dictionary (~1 s once per process) so that the first match request
+ * does not pay for it; call at server / worker start if convenient.
+ */
+export function warmUpMatching(): void {
+  buildQueryTerms({ title: "heat conduction 热传导 锂离子电池" });
+}
+
 type Db = Pick<PrismaClient, "need" | "result">;
 
 /** Ranked research results for a need (read from the database; the caller checks access). */
