@@ -13,6 +13,12 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.orgTaken": { "zh-CN": "该机构已注册，请联系其管理员邀请您加入", en: "This organisation is already registered: ask its admin to invite you" },
   "v.emailTaken": { "zh-CN": "该邮箱已注册，请直接登录", en: "This email is already registered: sign in instead" },
   "v.chainNode": { "zh-CN": "未知的产业链节点", en: "Unknown industry chain node" },
+  "v.date": { "zh-CN": "请输入有效日期（年-月-日）", en: "Enter a valid date (YYYY-MM-DD)" },
+  "v.datePast": { "zh-CN": "日期不能早于今天", en: "The date must not be in the past" },
+  "v.dateFar": { "zh-CN": "日期太远（最多 20 年内）", en: "The date is too far ahead (at most 20 years)" },
+  "v.patents": { "zh-CN": "专利格式：号码|类型(INVENTION/UTILITY_MODEL/DESIGN)|状态(GRANTED/PENDING)|法域，多个用分号分隔", en: "Patents: number|type (INVENTION/UTILITY_MODEL/DESIGN)|status (GRANTED/PENDING)|jurisdiction, separated by semicolons" },
+  "v.duplicateExternalId": { "zh-CN": "文件中外部编号重复", en: "Duplicate external id in this file" },
+  "v.visitFuture": { "zh-CN": "拜访日期不能晚于今天", en: "The visit date must not be in the future" },
   "v.noChange": { "zh-CN": "请至少修改一个字段", en: "Change at least one field" },
 };
 
