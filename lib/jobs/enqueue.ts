@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type JobPayloads = {
   "index-need": { needId: string };
   "index-result": { resultId: string };
+  "expire-needs": Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 

@@ -7,6 +7,8 @@ export async function startWorker(connectionString: string, concurrency = Number
     connectionString,
     concurrency,
     taskList,
+    // Published needs not re-confirmed within 90 days expire; reminders go out 14 days before.
+    crontab: "17 * * * * expire-needs",
     noHandleSignals: true,
     pollInterval: 1_000,
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Task, TaskList } from "graphile-worker";
 import { prisma } from "@/lib/db";
+import { expireOverdueNeeds } from "@/lib/needs/expire-needs";
 import { syncNeed, syncResult } from "@/lib/search/sync";
 import type { JobName, JobPayloads } from "./enqueue";
 
@@ -13,4 +14,5 @@ function task<N extends JobName>(run: (payload: JobPayloads[N]) => Promise<void>
 export const taskList: TaskList = {
   "index-need": task<"index-need">(async ({ needId }) => void (await syncNeed(prisma, needId))),
   "index-result": task<"index-result">(async ({ resultId }) => void (await syncResult(prisma, resultId))),
+  "expire-needs": task<"expire-needs">(async () => void (await expireOverdueNeeds(prisma))),
 };

@@ -6,6 +6,7 @@ import type { MaybeActor } from "./actor";
 
 export type NeedFacts = { organisationId: string; visibility: Visibility; status: NeedStatus };
 export type ResultFacts = { organisationId: string; status: string };
+export type DraftFacts = NeedFacts & { brokerId: string | null };
 
 type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
@@ -39,6 +40,14 @@ export const rules = {
   "need.readFull": needReadFull,
   "need.seeOwner": needSeeOwner,
   "need.update": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  // Lifecycle (publish, withdraw, re-confirm, ...): the owning company, never a broker.
+  "need.transition": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  // A broker edits only the drafts they wrote after a visit, until the company publishes them.
+  "need.editAsBroker": ((a, n) => a?.role === "BROKER" && n.status === "DRAFT" && n.brokerId === a.id) as Rule<DraftFacts>,
+  "need.attach": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  "visit.create": ((a) => a?.role === "BROKER") as Rule<void>,
+  "result.import": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
+  "expertise.edit": ((a) => a?.role === "RESEARCHER") as Rule<void>,
   "result.create": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
   "result.read": ((a, r) => signedIn(a) && (r.status === "PUBLISHED" || inOrg(a, r.organisationId) || isStaff(a))) as Rule<ResultFacts>,
   "result.update": ((a, r) => inOrg(a, r.organisationId) && (a?.role === "RESEARCHER" || a?.role === "BROKER")) as Rule<ResultFacts>,

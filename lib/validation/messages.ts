@@ -19,6 +19,9 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.patents": { "zh-CN": "专利格式：号码|类型(INVENTION/UTILITY_MODEL/DESIGN)|状态(GRANTED/PENDING)|法域，多个用分号分隔", en: "Patents: number|type (INVENTION/UTILITY_MODEL/DESIGN)|status (GRANTED/PENDING)|jurisdiction, separated by semicolons" },
   "v.duplicateExternalId": { "zh-CN": "文件中外部编号重复", en: "Duplicate external id in this file" },
   "v.visitFuture": { "zh-CN": "拜访日期不能晚于今天", en: "The visit date must not be in the future" },
+  "v.notDraft": { "zh-CN": "该需求已不是草稿，请在编辑页面修改", en: "This need is no longer a draft: edit it instead" },
+  "v.transition": { "zh-CN": "当前状态下不能执行此操作", en: "This is not possible in the need's current status" },
+  "v.noFile": { "zh-CN": "请选择文件", en: "Choose a file" },
   "v.noChange": { "zh-CN": "请至少修改一个字段", en: "Change at least one field" },
 };
 
