@@ -7,6 +7,7 @@ export type JobPayloads = {
   "index-need": { needId: string };
   "index-result": { resultId: string };
   "expire-needs": Record<string, never>;
+  "index-results": { resultIds: string[] };
 };
 export type JobName = keyof JobPayloads;
 

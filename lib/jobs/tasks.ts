@@ -14,5 +14,9 @@ function task<N extends JobName>(run: (payload: JobPayloads[N]) => Promise<void>
 export const taskList: TaskList = {
   "index-need": task<"index-need">(async ({ needId }) => void (await syncNeed(prisma, needId))),
   "index-result": task<"index-result">(async ({ resultId }) => void (await syncResult(prisma, resultId))),
+  // Bulk imports: one job per 1,000 rows instead of one per row.
+  "index-results": task<"index-results">(async ({ resultIds }) => {
+    for (const id of resultIds) await syncResult(prisma, id);
+  }),
   "expire-needs": task<"expire-needs">(async () => void (await expireOverdueNeeds(prisma))),
 };
