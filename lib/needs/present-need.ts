@@ -20,6 +20,13 @@ export type NeedView = {
   budgetMaxCny: number | null;
   collaborationModes: string[];
   region: string | null;
+  triedSoFar: string | null;
+  desiredOutcome: string | null;
+  acceptanceCriteria: string | null;
+  constraints: string | null;
+  deadline: string | null;
+  /** Owners only: when the need must be re-confirmed to stay published. */
+  reconfirmBy: string | null;
   chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
   organisation: { id: string; name: string } | null;
   isOwner: boolean;
@@ -41,6 +48,12 @@ export type NeedRow = NeedFacts & {
   budgetMaxCny: number | null;
   collaborationModes: string[];
   region: string | null;
+  triedSoFar?: string | null;
+  desiredOutcome?: string | null;
+  acceptanceCriteria?: string | null;
+  constraints?: string | null;
+  deadline?: Date | null;
+  reconfirmBy?: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -67,6 +80,12 @@ export function presentNeed(actor: MaybeActor, row: NeedRow): NeedView | null {
     budgetMaxCny: row.budgetMaxCny,
     collaborationModes: full ? row.collaborationModes : [],
     region: full ? row.region : null,
+    triedSoFar: full ? (row.triedSoFar ?? null) : null,
+    desiredOutcome: full ? (row.desiredOutcome ?? null) : null,
+    acceptanceCriteria: full ? (row.acceptanceCriteria ?? null) : null,
+    constraints: full ? (row.constraints ?? null) : null,
+    deadline: full && row.deadline ? row.deadline.toISOString() : null,
+    reconfirmBy: actor?.organisationId === row.organisationId && row.reconfirmBy ? row.reconfirmBy.toISOString() : null,
     chainNode: row.chainNode,
     organisation: can(actor, "need.seeOwner", row) ? { id: row.organisation.id, name: row.organisation.name } : null,
     isOwner: actor?.organisationId === row.organisationId,
