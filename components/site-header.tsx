@@ -22,6 +22,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
             <Link href="/search" className={link}>{t("search")}</Link>
             {can(actor, "need.create") && <Link href="/needs/new" className={link}>{t("newNeed")}</Link>}
             {can(actor, "result.create") && <Link href="/results/new" className={link}>{t("newResult")}</Link>}
+            {can(actor, "result.import") && <Link href="/results/import" className={link}>{t("importResults")}</Link>}
+            {can(actor, "visit.create") && <Link href="/visits" className={link}>{t("visits")}</Link>}
+            {can(actor, "expertise.edit") && <Link href="/expertise" className={link}>{t("expertise")}</Link>}
             {can(actor, "admin.outbox") && <Link href="/admin/outbox" className={link}>{t("outbox")}</Link>}
           </>
         )}

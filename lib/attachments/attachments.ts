@@ -75,3 +75,8 @@ export async function deleteAttachment(actor: Actor, id: string): Promise<void> 
   if (!row || !allowed) throw new AppError("NOT_FOUND", "Not found");
   await prisma.attachment.delete({ where: { id } });
 }
+
+/** Names of a need's attachments; the caller has checked that the viewer reads the need in full. */
+export async function listNeedAttachments(needId: string) {
+  return prisma.attachment.findMany({ where: { needId }, select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } });
+}

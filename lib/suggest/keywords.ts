@@ -23,7 +23,6 @@ function idfOf(word: string): number {
   return idfMap.get(word) ?? medianIdf;
 }
 
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const NOUNISH = new Set(["n", "nz", "vn", "ng", "eng", "nt", "nrt", "l", "j"]);
 const ACTION = new Set(["v", "vn"]);
 // Relation words that make a measurement, not a topic ("误差小于").

@@ -77,7 +77,10 @@ export async function importResultsCsv(db: PrismaClient, actor: Actor, csv: stri
             "priceExpectation" = EXCLUDED."priceExpectation", lab = EXCLUDED.lab, team = EXCLUDED.team,
             version = "Result".version + 1, "updatedAt" = now()
           RETURNING id, (xmax = 0) AS inserted`;
-        for (const w of written) w.inserted ? created++ : updated++;
+        for (const w of written) {
+          if (w.inserted) created++;
+          else updated++;
+        }
         // The index follows in the background, committed with the rows.
         await enqueueJob(tx, "index-results", { resultIds: written.map((w) => w.id) });
       }

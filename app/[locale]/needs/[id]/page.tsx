@@ -5,6 +5,10 @@ import { isAppError } from "@/lib/errors";
 import { getNeed } from "@/lib/needs/get-need";
 import { NeedDetail } from "@/components/needs/need-detail";
 import { NeedMatches } from "@/components/matching/need-matches";
+import { listNeedAttachments } from "@/lib/attachments/attachments";
+import { availableActions } from "@/lib/needs/lifecycle";
+import { can } from "@/lib/policy";
+import { OwnerActions } from "./owner-actions";
 
 export default async function NeedPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -15,9 +19,13 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "need" });
+  const ownerCanAct = need.isOwner && can(actor, "need.transition", { organisationId: actor.organisationId!, visibility: need.visibility, status: need.status });
+  // Attachments only with full access (they are part of the need's content).
+  const attachments = need.access === "full" ? await listNeedAttachments(need.id) : [];
   return (
     <div className="space-y-8">
-      <NeedDetail need={need} locale={locale} />
+      {ownerCanAct && <OwnerActions locale={locale} needId={need.id} actions={availableActions(need.status).filter((a) => a !== "publish" && a !== "submit")} reconfirmBy={need.reconfirmBy} />}
+      <NeedDetail need={need} locale={locale} attachments={attachments} />
       {need.access === "full" && (
         <section aria-labelledby="matches-heading">
           <h2 id="matches-heading" className="mb-3 text-xl font-semibold">{t("matches")}</h2>
