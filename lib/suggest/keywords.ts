@@ -1,5 +1,5 @@
 // Keyword suggestions for the need wizard and the result form (pure: no server-only).
-// Chinese: jieba TF-IDF over the CJK runs, plus two-word compounds (姿态+估计 -> 姿态估计), since
+// Chinese: jieba words weighted by TF-IDF (jieba's IDF table), plus two-word compounds (姿态+估计 -> 姿态估计), since
 // the terms people search for are usually compounds the dictionary does not hold.
 // English: RAKE-style phrases (runs of content words between stop words and punctuation).
 import { idf } from "@node-rs/jieba/dict";
