@@ -399,6 +399,22 @@ describe("PATCH /needs/{id}", () => {
   });
 });
 
+describe("PATCH /api/v1/needs/{id} with If-Match", () => {
+  it("answers 409 to an edit based on a stale version, and accepts the current ETag", async () => {
+    const need = await createNeedAs(company);
+    const first = await patchNeed(company, need.id, { title: "第一次修改的标题" }, { headers: { "if-match": '"1"' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("etag")).toBe('"2"');
+    const stale = await patchNeed(company, need.id, { title: "基于旧版本的修改" }, { headers: { "if-match": '"1"' } });
+    expect(stale.status).toBe(409);
+    expect((await readJson<ApiErrorJson>(stale)).error.code).toBe("CONFLICT");
+    const malformed = await patchNeed(company, need.id, { title: "格式错误的版本" }, { headers: { "if-match": "yesterday" } });
+    expect(malformed.status).toBe(400);
+    const row = await prisma.need.findUniqueOrThrow({ where: { id: need.id } });
+    expect(row).toMatchObject({ version: 2, title: "第一次修改的标题" });
+  });
+});
+
 /** Waits until another session is blocked by `holder`'s locks (the API's versioned UPDATE). */
 async function waitForLockWait(holder: pg.Client, needId: string): Promise<void> {
   const deadline = Date.now() + 10_000;
