@@ -71,7 +71,8 @@ export const needCrossFieldSchema = z.object({}).passthrough().superRefine((v, c
 
 // A draft (wizard autosave): every field optional and only bounded, so half-typed text saves.
 // Publishing checks the whole need against createNeedSchema.
-export const needDraftSchema = z.strictObject({
+export const needDraftSchema = z
+  .strictObject({
   title: z.string().trim().max(200).default(""),
   description: z.string().trim().max(20_000).default(""),
   field: z.string().trim().max(100).default(""),
@@ -89,7 +90,10 @@ export const needDraftSchema = z.strictObject({
   acceptanceCriteria: needFields.acceptanceCriteria,
   constraints: needFields.constraints,
   deadline: needFields.deadline,
-});
+  })
+  // The budget range is checked while drafting too (the wizard shows it at once); the teaser
+  // rule waits for publishing.
+  .superRefine((v, ctx) => checkCrossField({ budgetMinCny: v.budgetMinCny, budgetMaxCny: v.budgetMaxCny }, ctx));
 export type NeedDraftInput = z.output<typeof needDraftSchema>;
 
 export const visitSchema = z.strictObject({

@@ -38,6 +38,13 @@ describe("suggestKeywords", () => {
     expect(got).not.toContain("手环"); // inside 智能手环
   });
 
+  it("skips codes and ids but keeps acronyms", () => {
+    const got = suggestKeywords("run abc123 of the 5G IMU module, build v2");
+    expect(got).not.toContain("abc123");
+    expect(got).not.toContain("v2");
+    expect(got.join(" ")).toContain("IMU");
+  });
+
   it("returns nothing for empty or stop-word-only text", () => {
     expect(suggestKeywords("")).toEqual([]);
     expect(suggestKeywords("我们的 and the of")).toEqual([]);

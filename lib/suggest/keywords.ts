@@ -46,6 +46,8 @@ function chineseSuggestions(text: string): Suggestion[] {
       const next = tagged[i + 1];
       if (!next || !NOUNISH.has(t.tag) || !(NOUNISH.has(next.tag) || next.tag === "v")) return;
       if (!usable(t.word) || !usable(next.word) || NOT_IN_COMPOUND.has(next.word)) return;
+      // A one-character verb ends a phrase rather than a term (可移植 + 到).
+      if (next.tag === "v" && next.word.length < 2) return;
       const compound = t.word + next.word;
       if (compound.length < 3 || compound.length > 8) return;
       // A topic plus what is done to it (姿态估计, 磁干扰) is the typical technical term.
@@ -67,7 +69,9 @@ function englishSuggestions(text: string): Suggestion[] {
       // Hyphenated compounds stay one word (solid-state, wrist-worn).
       const w = raw.replace(/'s$/i, "").replace(/^['-]+|['-]+$/g, "");
       const lower = w.toLowerCase();
-      if (!w || w.length < 2 || EN_STOP_WORDS.has(lower) || GENERIC_EN.has(lower) || /^\d+$/.test(w)) {
+      // Codes and ids (abc123, v2) are not keywords; acronyms with digits (5G, H2) are.
+      const code = /\d/.test(w) && /[a-z]/.test(w);
+      if (!w || w.length < 2 || EN_STOP_WORDS.has(lower) || GENERIC_EN.has(lower) || /^\d+$/.test(w) || code) {
         if (run.length) runs.push(run);
         run = [];
       } else run.push(w);
@@ -115,7 +119,7 @@ export function suggestKeywords(text: string, existing: readonly string[] = [], 
   const picked: string[] = [];
   for (const { term } of all) {
     const lower = term.toLowerCase();
-    if (have.has(lower) || picked.some((p) => p.toLowerCase().includes(lower) || lower.includes(p.toLowerCase()))) continue;
+    if (have.has(lower) || [...have].some((h) => h.includes(lower)) || picked.some((p) => p.toLowerCase().includes(lower) || lower.includes(p.toLowerCase()))) continue;
     picked.push(term);
     if (picked.length >= limit) break;
   }
