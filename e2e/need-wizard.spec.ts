@@ -1,6 +1,6 @@
 // Issue 3 (讲不清): the guided need wizard, broker-assisted drafts, bulk import and facets, in zh-CN.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signUpAndConfirm, uniqueUser, type TestUser } from "./helpers/accounts";
+import { createApiTokenInUi, signUpAndConfirm, uniqueUser, type TestUser } from "./helpers/accounts";
 import { waitForLink } from "./helpers/mail";
 
 async function signedIn(browser: Browser, prefix: string, role: "COMPANY" | "RESEARCHER"): Promise<{ page: Page; user: TestUser }> {
@@ -33,6 +33,29 @@ async function signedInBroker(browser: Browser): Promise<Page> {
   await expect(page.getByTestId("current-user")).toHaveText(broker.name);
   return page;
 }
+
+// The catalogue holds one result and one need before the tests (Meilisearch refuses searches on
+// an index that has never seen a document: "Attribute `title` is not searchable").
+test.beforeAll(async ({ browser, request }) => {
+  const seeds = [
+    { role: "RESEARCHER", type: "results", body: { title: "九轴惯性姿态估计算法", summary: "面向可穿戴设备的姿态估计算法，在强磁干扰环境下自动识别并抑制磁力计异常。", field: "传感器" } },
+    { role: "COMPANY", type: "needs", body: { title: "储能电池低温快充", description: "储能电池在零下二十度时充电缓慢，需要低温下离子电导率高的电解质材料。", field: "电池材料" } },
+  ] as const;
+  for (const seed of seeds) {
+    const { page } = await signedIn(browser, `seed${seed.role.toLowerCase()}`, seed.role);
+    const token = await createApiTokenInUi(page);
+    await page.context().close();
+    const headers = { authorization: `Bearer ${token}` };
+    const res = await request.post(`/api/v1/${seed.type}`, { headers, data: seed.body });
+    expect(res.status()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    // Indexing runs in the worker: wait until the item is searchable.
+    await expect(async () => {
+      const search = await request.get(`/api/v1/search?type=${seed.type}&q=${encodeURIComponent(seed.body.title)}`, { headers });
+      expect(await search.text()).toContain(id);
+    }).toPass({ timeout: 30_000 });
+  }
+});
 
 const step = (page: Page, name: RegExp) => page.getByRole("button", { name }).first().click();
 const saved = (page: Page) => expect(page.getByTestId("autosave-status")).toContainText("已自动保存");

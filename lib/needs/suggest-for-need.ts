@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "@/lib/logger";
 import { authorize, type Actor } from "@/lib/policy";
 import { searchCatalog } from "@/lib/search/search";
 import { suggestChainNodes, type ChainNodeSuggestion } from "@/lib/suggest/chain-nodes";
@@ -23,10 +24,13 @@ export async function suggestForNeed(actor: Actor, input: { title: string; text:
   const q = [input.title, ...input.keywords, ...keywords.slice(0, 3)].join(" ").trim().slice(0, 300);
   if (!q) return { keywords, chainNodes, similarResults: [], similarNeeds: [] };
   const viewer = { role: actor.role, organisationId: actor.organisationId };
-  const [results, needs] = await Promise.all([
-    searchCatalog({ q, type: "results", viewer, limit: 5 }),
-    searchCatalog({ q, type: "needs", viewer, limit: 6 }),
-  ]);
+  // Similar items are a help, not a requirement: a search failure leaves the suggestions working.
+  const search = (type: "results" | "needs", limit: number) =>
+    searchCatalog({ q, type, viewer, limit }).catch((err: unknown) => {
+      logger.warn({ err }, "wizard: similar-items search failed");
+      return { ok: false as const, reason: "unavailable" as const };
+    });
+  const [results, needs] = await Promise.all([search("results", 5), search("needs", 6)]);
   const toItems = (r: Awaited<ReturnType<typeof searchCatalog>>) =>
     r.ok ? r.hits.filter((h) => h.id !== input.excludeId).slice(0, 5).map((h) => ({ id: h.id, title: h.title, org: h.organisationName, trl: h.trl })) : [];
   return { keywords, chainNodes, similarResults: toItems(results), similarNeeds: toItems(needs) };

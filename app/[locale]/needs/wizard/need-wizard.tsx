@@ -152,6 +152,8 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
   }
 
   const current = STEPS[step]!;
+  // Until fresh suggestions arrive, never offer what was just accepted.
+  const offered = (suggestions?.keywords ?? []).filter((k) => !keywords.some((have) => have.toLowerCase() === k.toLowerCase()));
   const err = (name: string) => fields[name] ?? Object.entries(fields).find(([k]) => k.startsWith(`${name}.`))?.[1];
   const stepHasError = (i: number) => STEP_FIELDS[STEPS[i]!].some((f) => err(f));
 
@@ -274,11 +276,11 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
                   }
                 }} />
               {err("keywords") && <p role="alert" className="mt-1 text-sm text-red-600">{err("keywords")!.join("; ")}</p>}
-              {suggestions && suggestions.keywords.length > 0 && (
+              {offered.length > 0 && (
                 <div className="mt-3" data-testid="suggested-keywords">
                   <p className="text-sm text-slate-600">{t("suggestedKeywords")}</p>
                   <div className="mt-1 flex flex-wrap gap-2">
-                    {suggestions.keywords.map((k) => (
+                    {offered.map((k) => (
                       <button key={k} type="button" onClick={() => addKeyword(k)} aria-label={t("addKeyword", { k })}
                         className="rounded border border-dashed border-brand-600 px-2 py-0.5 text-sm text-brand-700 hover:bg-brand-50">+ {k}</button>
                     ))}
