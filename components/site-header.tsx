@@ -26,6 +26,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
             {can(actor, "visit.create") && <Link href="/visits" className={link}>{t("visits")}</Link>}
             {can(actor, "expertise.edit") && <Link href="/expertise" className={link}>{t("expertise")}</Link>}
             {can(actor, "admin.outbox") && <Link href="/admin/outbox" className={link}>{t("outbox")}</Link>}
+            {can(actor, "audit.export") && <Link href="/admin/audit" className={link}>{t("auditLog")}</Link>}
           </>
         )}
         <span className="ml-auto flex items-center gap-2">

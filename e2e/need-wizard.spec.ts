@@ -71,7 +71,7 @@ test("a company member completes the wizard with suggested tags and publishes a 
   );
   // The draft saves itself and gets an address; a reload brings it back.
   await saved(page);
-  await expect(page).toHaveURL(/\/zh-CN\/needs\/[^/]+\/edit$/);
+  await expect(page).toHaveURL(/\/zh-CN\/needs\/[^/]+\/wizard$/);
   await page.reload();
   await expect(page.getByLabel("用一句话说出您要解决的技术问题")).toHaveValue(title);
 

@@ -77,6 +77,7 @@ async function main() {
     MAIL_SINK_URL: sink.url,
     MAIL_FROM: "TechBridge E2E <noreply@techbridge.test>",
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(process.env, env);
 

@@ -29,6 +29,10 @@ export async function NeedDetail({ need, locale, attachments = [] }: { need: Nee
         <div><dt className="inline">{t("field")}: </dt><dd className="inline">{need.field}</dd></div>
         {chain && <div><dt className="inline">{t("chain")}: </dt><dd className="inline">{chain}</dd></div>}
         {need.trlTarget && <div><dt className="inline">TRL: </dt><dd className="inline">{need.trlTarget}</dd></div>}
+        {(need.budgetMinCny !== null || need.budgetMaxCny !== null) && (
+          <div><dt className="inline">{t("budget")}: </dt><dd className="inline">{need.budgetMinCny ?? "…"} – {need.budgetMaxCny ?? "…"}</dd></div>
+        )}
+        {need.region && <div><dt className="inline">{t("region")}: </dt><dd className="inline">{need.region}</dd></div>}
         <div><dt className="inline">{t("visibility")}: </dt><dd className="inline">{t(need.visibility)}</dd></div>
         <div><dt className="inline">{ta("status")}: </dt><dd className="inline" data-testid="need-status">{tb(`statuses.${need.status}`)}</dd></div>
       </dl>
@@ -39,6 +43,7 @@ export async function NeedDetail({ need, locale, attachments = [] }: { need: Nee
         </>
       ) : (
         <>
+          {need.visibility === "CONFIDENTIAL" && <p className="mt-4 rounded bg-red-50 p-3 text-sm text-red-800" data-testid="confidential-banner">{t("confidentialBanner")}</p>}
           <div className="prose mt-4 max-w-none"><Markdown text={need.description ?? ""} /></div>
           {sections.filter(([, v]) => v).map(([k, v]) => (
             <section key={k} className="mt-4"><h2 className="font-semibold">{k}</h2><div className="prose max-w-none"><Markdown text={v!} /></div></section>

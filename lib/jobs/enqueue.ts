@@ -8,7 +8,10 @@ export type JobPayloads = {
   "index-result": { resultId: string };
   "expire-needs": Record<string, never>;
   "index-results": { resultIds: string[] };
+  // Tells the other side of an access request what happened (in-app notification + email).
+  "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
 };
+export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;
 
 type TxClient = Pick<Prisma.TransactionClient, "$executeRaw">;

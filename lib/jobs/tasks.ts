@@ -2,6 +2,7 @@ import "server-only";
 import type { Task, TaskList } from "graphile-worker";
 import { prisma } from "@/lib/db";
 import { expireOverdueNeeds } from "@/lib/needs/expire-needs";
+import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 import { syncNeed, syncResult } from "@/lib/search/sync";
 import type { JobName, JobPayloads } from "./enqueue";
 
@@ -19,4 +20,5 @@ export const taskList: TaskList = {
     for (const id of resultIds) await syncResult(prisma, id);
   }),
   "expire-needs": task<"expire-needs">(async () => void (await expireOverdueNeeds(prisma))),
+  "access-notify": task<"access-notify">(notifyAccessEvent),
 };

@@ -30,7 +30,7 @@ export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 
   if (q.status && NEED_STATUSES.includes(q.status)) filters.push({ status: q.status as NeedStatus });
   const where: Prisma.NeedWhereInput = { AND: filters };
   const [rows, total, byNode, byField, byRegion, byTrl, byStatus, modeCounts] = await Promise.all([
-    prisma.need.findMany({ where, include: needRowInclude, orderBy: ORDER[q.sort], skip: (q.page - 1) * pageSize, take: pageSize }),
+    prisma.need.findMany({ where, include: needRowInclude(actor), orderBy: ORDER[q.sort], skip: (q.page - 1) * pageSize, take: pageSize }),
     prisma.need.count({ where }),
     prisma.need.groupBy({ by: ["chainNodeId"], where, _count: { _all: true } }),
     prisma.need.groupBy({ by: ["field"], where, _count: { _all: true }, orderBy: { _count: { field: "desc" } }, take: 15 }),

@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { keywordsSchema, modesSchema, optionalFutureDate, optionalInt, optionalText, trlSchema } from "@/lib/validation/common";
+import { OPTIONAL_TEASER_FIELDS } from "./teaser-fields";
+
+// Form checkboxes arrive as one value or several; the API sends an array.
+const teaserFieldsSchema = z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.enum(OPTIONAL_TEASER_FIELDS)).max(OPTIONAL_TEASER_FIELDS.length));
 
 const needFields = {
   title: z.string().trim().min(4).max(200),
@@ -21,6 +25,12 @@ const needFields = {
   acceptanceCriteria: optionalText(5_000),
   constraints: optionalText(5_000),
   deadline: optionalFutureDate,
+  // Which optional fields a confidential need shows in its teaser (title, teaser, chain and field always).
+  teaserFields: teaserFieldsSchema.default([]),
+  // Days an approved access grant lasts.
+  accessDays: optionalInt(1, 730, "v.accessDays"),
+  // The NDA researchers accept before asking for access; a changed text becomes a new version.
+  ndaText: optionalText(20_000),
 };
 
 /** The need fields a form or the API may set (lifecycle fields are set by services). */
@@ -63,6 +73,9 @@ export const updateNeedSchema = z
     acceptanceCriteria: needFields.acceptanceCriteria,
     constraints: needFields.constraints,
     deadline: needFields.deadline,
+    teaserFields: teaserFieldsSchema.optional(),
+    accessDays: needFields.accessDays,
+    ndaText: needFields.ndaText,
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "v.noChange", path: ["_"] });
 export type UpdateNeedInput = z.output<typeof updateNeedSchema>;

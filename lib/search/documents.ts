@@ -121,7 +121,7 @@ function fullNeedDocument(need: NeedRow, withOrganisation: boolean): NeedDocumen
 }
 
 /** Optional teaser fields a CONFIDENTIAL need's owner chose to show (Need.teaserFields). */
-export const OPTIONAL_TEASER_FIELDS = ["trlTarget", "budget", "region", "collaborationModes"] as const;
+export { OPTIONAL_TEASER_FIELDS } from "@/lib/needs/teaser-fields";
 
 /**
  * Teaser-only document of a CONFIDENTIAL need: title, teaser, chain/node and field, plus the

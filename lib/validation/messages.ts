@@ -22,6 +22,9 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.notDraft": { "zh-CN": "该需求已不是草稿，请在编辑页面修改", en: "This need is no longer a draft: edit it instead" },
   "v.transition": { "zh-CN": "当前状态下不能执行此操作", en: "This is not possible in the need's current status" },
   "v.noFile": { "zh-CN": "请选择文件", en: "Choose a file" },
+  "v.accessDays": { "zh-CN": "访问期限须为 1 到 730 之间的整数（天）", en: "Access period must be a whole number of days from 1 to 730" },
+  "v.ndaAccept": { "zh-CN": "请先阅读并接受保密协议", en: "Read and accept the NDA first" },
+  "v.reasonCode": { "zh-CN": "请选择原因", en: "Choose a reason" },
   "v.noChange": { "zh-CN": "请至少修改一个字段", en: "Change at least one field" },
 };
 

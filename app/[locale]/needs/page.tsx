@@ -32,7 +32,7 @@ export default async function NeedsPage({ params, searchParams }: { params: Prom
           <p className="text-sm text-amber-900">{tb("awaitingHint")}</p>
           <ul className="mt-2 space-y-1">
             {awaiting.map((n) => (
-              <li key={n.id}>{n.title || "—"} · {n.broker?.name ?? n.broker?.email} · {n.visit?.visitedOn.toISOString().slice(0, 10)} — <Link href={`/needs/${n.id}/edit`} className="text-brand-700 underline">{tb("review")}</Link></li>
+              <li key={n.id}>{n.title || "—"} · {n.broker?.name ?? n.broker?.email} · {n.visit?.visitedOn.toISOString().slice(0, 10)} — <Link href={`/needs/${n.id}/wizard`} className="text-brand-700 underline">{tb("review")}</Link></li>
             ))}
           </ul>
         </section>

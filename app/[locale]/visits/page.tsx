@@ -29,7 +29,7 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
               <li key={v.id} className="border-b pb-2">
                 <p className="font-medium">{v.organisation.name} · {v.visitedOn.toISOString().slice(0, 10)}</p>
                 <p className="text-sm text-slate-600">{v.peopleMet}</p>
-                <ul className="text-sm">{v.needs.map((n) => <li key={n.id}>{n.status === "DRAFT" ? <Link href={`/needs/${n.id}/edit`} className="text-brand-700 underline">{n.title || "—"}</Link> : <Link href={`/needs/${n.id}`} className="text-brand-700 underline">{n.title}</Link>} · {tb(`statuses.${n.status}`)}</li>)}</ul>
+                <ul className="text-sm">{v.needs.map((n) => <li key={n.id}>{n.status === "DRAFT" ? <Link href={`/needs/${n.id}/wizard`} className="text-brand-700 underline">{n.title || "—"}</Link> : <Link href={`/needs/${n.id}`} className="text-brand-700 underline">{n.title}</Link>} · {tb(`statuses.${n.status}`)}</li>)}</ul>
                 <Link href={`/needs/new?visit=${v.id}`} className="text-sm text-brand-700 underline">{t("draftNeed")}</Link>
               </li>
             ))}

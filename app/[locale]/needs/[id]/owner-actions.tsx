@@ -19,7 +19,7 @@ export function OwnerActions({ locale, needId, actions, reconfirmBy }: { locale:
     <section className="rounded-lg bg-white p-4 shadow-sm" data-testid="owner-actions">
       {reconfirmBy && <p className="mb-2 text-sm text-slate-700">{t("reconfirmBy", { date: reconfirmBy.slice(0, 10) })}</p>}
       <div className="flex flex-wrap gap-2">
-        <Link href={`/needs/${needId}/edit`} className="rounded border px-3 py-1.5">{t("edit")}</Link>
+        <Link href={`/needs/${needId}/wizard`} className="rounded border px-3 py-1.5">{t("edit")}</Link>
         {actions.map((a) => (
           <button key={a} type="button" disabled={pending} onClick={() => run(a)} className={`rounded px-3 py-1.5 ${a === "withdraw" ? "border border-red-300 text-red-700" : "bg-slate-800 text-white"}`}>{t(a)}</button>
         ))}

@@ -79,7 +79,7 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
     if (out.id && out.id !== needId) {
       setNeedId(out.id);
       // The draft now has an address: a reload comes back to it.
-      window.history.replaceState(null, "", `/${locale}/needs/${out.id}/edit`);
+      window.history.replaceState(null, "", `/${locale}/needs/${out.id}/wizard`);
     }
     setSaveState(out.ok ? { kind: "saved", at: new Date().toLocaleTimeString(locale) } : { kind: "failed" });
     return out.id ?? needId;
