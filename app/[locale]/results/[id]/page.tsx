@@ -23,7 +23,7 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
         <h1 className="text-2xl font-semibold">{result.title}</h1>
         {result.isOwner && can(actor, "result.update", { organisationId: actor.organisationId!, status: result.status }) && (
           <form action={setResultPublishedAction.bind(null, locale, result.id, result.status !== "PUBLISHED")} className="mt-2">
-            <button type="submit" className="rounded border border-red-300 px-3 py-1 text-sm text-red-700">{result.status === "PUBLISHED" ? t("withdraw") : "✓ PUBLISHED"}</button>
+            <button type="submit" className="rounded border border-red-300 px-3 py-1 text-sm text-red-700">{result.status === "PUBLISHED" ? t("withdraw") : t("republish")}</button>
           </form>
         )}
         <dl className="mt-3 flex flex-wrap gap-x-6 text-sm text-slate-600">
