@@ -77,6 +77,9 @@ async function main() {
     MAIL_SINK_URL: sink.url,
     MAIL_FROM: "TechBridge E2E <noreply@techbridge.test>",
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    // Every e2e user signs up from 127.0.0.1: scale the per-IP limits so tests do not trip them
+    // (the limits themselves are covered by integration tests).
+    RATE_LIMIT_MULTIPLIER: process.env.RATE_LIMIT_MULTIPLIER || "100",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(process.env, env);

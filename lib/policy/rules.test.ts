@@ -61,13 +61,32 @@ describe("action rules", () => {
     expect(can(broker, "need.editAsBroker", { ...draft, brokerId: "someone-else" })).toBe(false);
     expect(can(owner, "need.editAsBroker", { ...draft, brokerId: owner.id })).toBe(false);
   });
-  it("lets brokers record visits, researchers and brokers import results, researchers keep expertise profiles", () => {
+  it("lets brokers record visits, researchers and brokers import results", () => {
     expect([owner, researcher, broker, admin, null].map((a) => can(a, "visit.create"))).toEqual([false, false, true, false, false]);
     expect([owner, researcher, broker, admin, null].map((a) => can(a, "result.import"))).toEqual([false, true, true, false, false]);
-    expect([owner, researcher, broker, admin, null].map((a) => can(a, "expertise.edit"))).toEqual([false, true, false, false, false]);
   });
   it("denies an unknown action", () => {
     expect(can(admin, "no.such.action" as never)).toBe(false);
+  });
+});
+
+describe("operations rules", () => {
+  it("lets only admins see and retry dead background jobs", () => {
+    expect([owner, researcher, broker, admin, null].map((a) => can(a, "admin.jobs"))).toEqual([false, false, false, true, false]);
+  });
+});
+
+describe("matching delivered to people", () => {
+  it("gives researchers the dashboard and the expertise profile, staff the candidate queue", () => {
+    const all = [owner, researcher, broker, admin, null];
+    expect(all.map((a) => can(a, "researcher.dashboard"))).toEqual([false, true, false, false, false]);
+    expect(all.map((a) => can(a, "expertise.update"))).toEqual([false, true, false, false, false]);
+    expect(all.map((a) => can(a, "broker.candidates"))).toEqual([false, false, true, true, false]);
+  });
+  it("lets every signed-in user read notifications, save searches and give match feedback", () => {
+    for (const action of ["notification.read", "notification.settings", "savedSearch.manage", "match.feedback"] as const) {
+      expect([owner, researcher, broker, admin, null].map((a) => can(a, action))).toEqual([true, true, true, true, false]);
+    }
   });
 });
 

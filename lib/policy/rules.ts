@@ -72,7 +72,6 @@ export const rules = {
   "need.attach": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
   "visit.create": ((a) => a?.role === "BROKER") as Rule<void>,
   "result.import": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
-  "expertise.edit": ((a) => a?.role === "RESEARCHER") as Rule<void>,
   "need.requestAccess": needRequestAccess,
   "need.manageAccess": needManageAccess,
   "need.viewAudit": needManageAccess,
@@ -85,6 +84,17 @@ export const rules = {
   "token.create": ((a) => signedIn(a)) as Rule<void>,
   "org.invite": ((a) => a !== null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
   "admin.outbox": ((a) => a?.role === "ADMIN") as Rule<void>,
+  "admin.jobs": ((a) => a?.role === "ADMIN") as Rule<void>,
+  // Matching delivered to people (issue 5). Rows are always the actor's own: the services put
+  // userId into `where`.
+  "notification.read": ((a) => signedIn(a)) as Rule<void>,
+  "notification.settings": ((a) => signedIn(a)) as Rule<void>,
+  "savedSearch.manage": ((a) => signedIn(a)) as Rule<void>,
+  "expertise.update": ((a) => a?.role === "RESEARCHER") as Rule<void>,
+  "researcher.dashboard": ((a) => a?.role === "RESEARCHER") as Rule<void>,
+  "broker.candidates": ((a) => isStaff(a)) as Rule<void>,
+  // Feedback on a need-result match; the service also checks that both are visible to the actor.
+  "match.feedback": ((a) => signedIn(a)) as Rule<void>,
 } as const;
 
 export type Action = keyof typeof rules;

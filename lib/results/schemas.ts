@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { keywordsSchema, modesSchema, optionalText, textListSchema, trlSchema } from "@/lib/validation/common";
+import { keywordsSchema, modesSchema, optionalText, trlSchema } from "@/lib/validation/common";
 
 export const patentSchema = z.strictObject({
   number: z.string().trim().min(3).max(40),
@@ -43,12 +43,5 @@ const resultFields = {
 };
 
 export const createResultSchema = z.strictObject(resultFields);
-export type CreateResultInput = z.output<typeof createResultSchema>;
-
-export const expertiseSchema = z.strictObject({
-  fields: textListSchema(20, 60).default([]),
-  methods: textListSchema(30, 80).default([]),
-  equipment: textListSchema(30, 120).default([]),
-  pastProjects: optionalText(10_000),
-});
-export type ExpertiseInput = z.output<typeof expertiseSchema>;
+// Callers inside the app may leave out patents (stored as []).
+export type CreateResultInput = Omit<z.output<typeof createResultSchema>, "patents"> & { patents?: Patent[] };

@@ -54,9 +54,3 @@ export const optionalFutureDate = z.preprocess(
     .optional(),
 );
 
-// A text list from a form (one item per line or comma-separated) or an API array.
-export const textListSchema = (maxItems: number, maxLength: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean) : v),
-    z.array(z.string().trim().min(1).max(maxLength)).max(maxItems),
-  );

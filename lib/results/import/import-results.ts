@@ -82,7 +82,7 @@ export async function importResultsCsv(db: PrismaClient, actor: Actor, csv: stri
           else updated++;
         }
         // The index follows in the background, committed with the rows.
-        await enqueueJob(tx, "index-results", { resultIds: written.map((w) => w.id) });
+        await enqueueJob(tx, "index-results", written.map((w) => w.id));
       }
       return { created, updated };
     },

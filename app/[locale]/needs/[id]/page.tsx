@@ -12,6 +12,7 @@ import { listNeedAttachments } from "@/lib/attachments/attachments";
 import { availableActions } from "@/lib/needs/lifecycle";
 import { can } from "@/lib/policy";
 import { OwnerActions } from "./owner-actions";
+import { NeedResearchers } from "@/components/matching/need-researchers";
 
 export default async function NeedPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -47,6 +48,12 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
         <section aria-labelledby="matches-heading">
           <h2 id="matches-heading" className="mb-3 text-xl font-semibold">{t("matches")}</h2>
           <NeedMatches actor={actor} needId={need.id} locale={locale} />
+        </section>
+      )}
+      {need.access === "full" && (
+        <section aria-labelledby="researchers-heading">
+          <h2 id="researchers-heading" className="mb-3 text-xl font-semibold">{t("researchers")}</h2>
+          <NeedResearchers actor={actor} needId={need.id} locale={locale} />
         </section>
       )}
     </div>
