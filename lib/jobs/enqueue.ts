@@ -6,6 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type JobPayloads = {
   "index-need": { needId: string };
   "index-result": { resultId: string };
+  // The hourly re-confirmation sweep (lib/needs/expire-needs.ts).
+  "expire-needs": Record<string, never>;
   // Batched index jobs (what "index-need"/"index-result" become, see below): record ids.
   "index-needs": string[];
   "index-results": string[];

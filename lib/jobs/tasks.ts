@@ -4,6 +4,7 @@ import { ALERT_CONFIG } from "@/lib/alerts/config";
 import { runNeedMatching } from "@/lib/alerts/run-need-matching";
 import { runResultMatching } from "@/lib/alerts/run-result-matching";
 import { prisma } from "@/lib/db";
+import { expireOverdueNeeds } from "@/lib/needs/expire-needs";
 import { emailNotification } from "@/lib/notifications/email-notification";
 import { sendDigests } from "@/lib/notifications/send-digests";
 import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
@@ -67,5 +68,6 @@ export const taskList: TaskList = {
   "email-notification": task<"email-notification">(async ({ notificationId }) => void (await emailNotification(notificationId))),
   "email-digest": task<"email-digest">(async ({ frequency }) => void (await sendDigests(frequency))),
   "check-saved-searches": task<"check-saved-searches">(async () => void (await checkSavedSearches())),
+  "expire-needs": task<"expire-needs">(async () => void (await expireOverdueNeeds(prisma))),
   "access-notify": task<"access-notify">(notifyAccessEvent),
 };

@@ -19,6 +19,7 @@ export type NeedFacts = {
   revealedToViewer?: boolean;
 };
 export type ResultFacts = { organisationId: string; status: string };
+export type DraftFacts = NeedFacts & { brokerId: string | null };
 /** A message thread on an access request. */
 export type ThreadFacts = { requesterId: string; need: NeedFacts };
 
@@ -64,6 +65,13 @@ export const rules = {
   "need.readFull": needReadFull,
   "need.seeOwner": needSeeOwner,
   "need.update": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  // Lifecycle (publish, withdraw, re-confirm, ...): the owning company, never a broker.
+  "need.transition": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  // A broker edits only the drafts they wrote after a visit, until the company publishes them.
+  "need.editAsBroker": ((a, n) => a?.role === "BROKER" && n.status === "DRAFT" && n.brokerId === a.id) as Rule<DraftFacts>,
+  "need.attach": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  "visit.create": ((a) => a?.role === "BROKER") as Rule<void>,
+  "result.import": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
   "need.requestAccess": needRequestAccess,
   "need.manageAccess": needManageAccess,
   "need.viewAudit": needManageAccess,
