@@ -6,6 +6,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type JobPayloads = {
   "index-need": { needId: string };
   "index-result": { resultId: string };
+  "email-notification": { notificationId: string };
+  "deal-respond-reminder": { introductionId: string };
+  "deal-respond-lapse": { introductionId: string };
+  "follow-up-reminder": { followUpId: string };
 };
 export type JobName = keyof JobPayloads;
 

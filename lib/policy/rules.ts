@@ -6,6 +6,8 @@ import type { MaybeActor } from "./actor";
 
 export type NeedFacts = { organisationId: string; visibility: Visibility; status: NeedStatus };
 export type ResultFacts = { organisationId: string; status: string };
+// An introduction (deal): the need's owner organisation on one side, a researcher on the other.
+export type DealFacts = { needOrganisationId: string; researcherId: string; brokerId: string | null };
 
 type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
@@ -33,6 +35,11 @@ const needSeeOwner: Rule<NeedFacts> = (a, n) => {
   return n.visibility === "PUBLIC";
 };
 
+// The two sides of a deal. Staff (brokers, admins) run deals; the parties take part in them.
+const companySide = (a: MaybeActor, d: DealFacts) => a?.role === "COMPANY" && inOrg(a, d.needOrganisationId);
+const researcherSide = (a: MaybeActor, d: DealFacts) => a !== null && a.id === d.researcherId;
+const dealParty = (a: MaybeActor, d: DealFacts) => companySide(a, d) || researcherSide(a, d);
+
 export const rules = {
   "need.create": ((a) => a?.role === "COMPANY" && a.organisationId !== null) as Rule<void>,
   "need.discover": needDiscover,
@@ -45,6 +52,17 @@ export const rules = {
   "catalog.search": ((a) => signedIn(a)) as Rule<void>,
   "token.create": ((a) => signedIn(a)) as Rule<void>,
   "org.invite": ((a) => a !== null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
+  "broker.workbench": ((a) => isStaff(a)) as Rule<void>,
+  "need.triage": ((a) => isStaff(a)) as Rule<NeedFacts>,
+  "need.decideEdit": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  "visit.log": ((a) => isStaff(a)) as Rule<void>,
+  "metrics.read": ((a) => isStaff(a)) as Rule<void>,
+  "deal.list": ((a) => signedIn(a)) as Rule<void>,
+  "deal.read": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
+  "deal.respond": dealParty as Rule<DealFacts>,
+  "deal.advance": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
+  "deal.message": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
+  "deal.followUp": ((a) => isStaff(a)) as Rule<DealFacts>,
   "admin.outbox": ((a) => a?.role === "ADMIN") as Rule<void>,
 } as const;
 
