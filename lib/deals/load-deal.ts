@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { authorize, can, type Actor } from "@/lib/policy";
+import { can, type Actor } from "@/lib/policy";
 import type { DealFacts } from "@/lib/policy/rules";
 
 type Tx = Prisma.TransactionClient;
@@ -25,7 +25,8 @@ export function dealFacts(row: { need: { organisationId: string }; researcherId:
 export async function loadDeal(tx: Tx, actor: Actor, id: string, action: DealAction): Promise<DealRow> {
   const row = await tx.introduction.findUnique({ where: { id }, include: dealInclude });
   if (!row || !can(actor, "deal.read", dealFacts(row))) throw new AppError("NOT_FOUND", "Not found");
-  authorize(actor, action, dealFacts(row));
+  // Someone in the deal who may not take this step is told so (403), not that it is missing.
+  if (!can(actor, action, dealFacts(row))) throw new AppError("FORBIDDEN", "You are not allowed to do this");
   return row;
 }
 
