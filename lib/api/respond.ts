@@ -29,8 +29,43 @@ export function localizedMessage(code: ErrorCode, message: string, locale: UiLoc
   return zhMessages[code];
 }
 
+type DbError = { name: string; code: string; meta?: { modelName?: string; driverAdapterError?: { cause?: { constraint?: { index?: string } } } } };
+
+const isDbError = (e: unknown): e is DbError =>
+  e instanceof Error && e.name === "PrismaClientKnownRequestError" && typeof (e as { code?: unknown }).code === "string";
+
+/**
+ * Database errors that a request's own values cause, as the 4xx they are: a unique value that
+ * is already taken (P2002, e.g. a result's externalId) and a number too large for its column
+ * (P2020). A safety net: services and schemas should catch these first, with better messages.
+ */
+export function fromDatabaseError(error: unknown, locale: UiLocale): AppError | null {
+  if (!isDbError(error)) return null;
+  const zh = locale === "zh-CN";
+  if (error.code === "P2002") {
+    const index = error.meta?.driverAdapterError?.cause?.constraint?.index ?? "";
+    const model = error.meta?.modelName ?? "";
+    const columns = index.startsWith(`${model}_`) && index.endsWith("_key") ? index.slice(model.length + 1, -4).split("_") : [];
+    const taken = columns.filter((c) => c !== "organisationId" && c !== "userId" && c !== "");
+    const message = zh ? "该值已被使用" : "This value is already in use";
+    return new AppError("CONFLICT", zh ? "已存在相同的记录" : "An item with the same unique value already exists", {
+      fields: taken.length ? Object.fromEntries(taken.map((c) => [c, [message]])) : undefined,
+      cause: error,
+    });
+  }
+  if (error.code === "P2020") {
+    return new AppError("VALIDATION", zh ? "数值超出允许范围" : "A number is out of the allowed range", { cause: error });
+  }
+  return null;
+}
+
 export function jsonError(error: unknown, options: { requestId?: string; locale?: UiLocale } = {}): NextResponse<ApiErrorBody> {
   const { requestId, locale = "en" } = options;
+  const fromDb = fromDatabaseError(error, locale);
+  if (fromDb) {
+    logger.warn({ dbCode: (error as DbError).code, model: (error as DbError).meta?.modelName, requestId }, `database rejected the request's values: ${fromDb.code}`);
+    error = fromDb;
+  }
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
     if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor, MaybeActor } from "@/lib/policy";
 import { authenticateBearer } from "@/lib/tokens/authenticate-token";
 import type { UiLocale } from "@/lib/validation/parse-input";
+import { consumeApiQuota } from "./consume-api-quota";
 import { jsonError } from "./respond";
 
 export type ApiContext<P, A extends MaybeActor = Actor> = { actor: A; locale: UiLocale; params: P; request: Request };
@@ -16,7 +17,8 @@ export function localeOf(request: Request): UiLocale {
 type Handler<P, A extends MaybeActor> = (ctx: ApiContext<P, A>) => Promise<NextResponse | Response>;
 
 // Wraps a REST v1 handler: Bearer-token authentication, error mapping to {error:{code,message,fields}}.
-// Every v1 endpoint needs a token (401 without one) unless it opts out with { public: true }.
+// Every v1 endpoint needs a token (401 without one) unless it opts out with { public: true };
+// each user has a per-minute request budget (429 beyond it, consume-api-quota.ts).
 // Each handler still authorizes its own action through lib/policy.
 export function withApi<P = Record<string, never>>(handler: Handler<P, Actor>): RouteHandler<P>;
 export function withApi<P = Record<string, never>>(handler: Handler<P, MaybeActor>, options: { public: true }): RouteHandler<P>;
@@ -31,6 +33,7 @@ export function withApi<P>(handler: Handler<P, Actor> | Handler<P, MaybeActor>, 
       if (!actor && !options.public) {
         throw new AppError("UNAUTHENTICATED", "Send a personal access token: Authorization: Bearer tb_pat_...");
       }
+      if (actor) await consumeApiQuota(actor.id);
       const response = await run({ actor, locale, params: await route.params, request });
       return noStore(response);
     } catch (error) {

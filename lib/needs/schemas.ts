@@ -11,8 +11,9 @@ const needFields = {
   teaser: optionalText(1_000),
   chainNodeId: optionalText(80),
   trlTarget: trlSchema,
-  budgetMinCny: optionalInt(0, 10_000_000_000),
-  budgetMaxCny: optionalInt(0, 10_000_000_000),
+  // The column is a 32-bit integer: up to 2 billion CNY.
+  budgetMinCny: optionalInt(0, 2_000_000_000),
+  budgetMaxCny: optionalInt(0, 2_000_000_000),
   collaborationModes: modesSchema.default([]),
   region: optionalText(60),
 };

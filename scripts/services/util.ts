@@ -263,6 +263,13 @@ export function startProcess(
   };
 }
 
+const activeCommands = new Set<ChildProcess>();
+
+/** SIGTERM to every runCommand() child still running (for a shutdown mid-way). */
+export function killActiveCommands(): void {
+  for (const child of activeCommands) child.kill("SIGTERM");
+}
+
 /** Runs a command to completion; rejects with its output tail when it fails. */
 export function runCommand(
   command: string,
@@ -275,6 +282,8 @@ export function runCommand(
       env: options.env ?? process.env,
       stdio: options.quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
     });
+    activeCommands.add(child);
+    child.once("exit", () => activeCommands.delete(child));
     let tail = "";
     const keep = (chunk: Buffer) => {
       tail = (tail + chunk.toString("utf8")).slice(-8000);

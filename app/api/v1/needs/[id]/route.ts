@@ -5,19 +5,30 @@ import { getNeed } from "@/lib/needs/get-need";
 import { updateNeedSchema } from "@/lib/needs/schemas";
 import { updateNeed } from "@/lib/needs/update-need";
 import { parseOrThrow } from "@/lib/validation/parse-input";
+import { AppError } from "@/lib/errors";
 
 type Params = { id: string };
 
 // GET /api/v1/needs/{id} : 404 when the caller may not know the need exists; a teaser
 // (access: "teaser", no description) when they may know it exists but not read it.
 export const GET = withApi<Params>(async ({ actor, params }) => {
-  return NextResponse.json(await getNeed(actor, params.id));
+  const need = await getNeed(actor, params.id);
+  return NextResponse.json(need, { headers: { ETag: `"${need.version}"` } });
 });
 
 // PATCH /api/v1/needs/{id} : owner organisation only (others get 404 or 403); 409 when the need
-// changed while this update was being written.
+// changed since the version named in If-Match (the ETag of GET), or while this update was written.
 export const PATCH = withApi<Params>(async ({ actor, locale, params, request }) => {
+  const expectedVersion = parseIfMatch(request.headers.get("if-match"));
   const patch = parseOrThrow(updateNeedSchema, await readJsonBody(request), locale);
-  const { id } = await updateNeed(actor, params.id, patch, locale);
-  return NextResponse.json(await getNeed(actor, id));
+  const { id } = await updateNeed(actor, params.id, patch, locale, expectedVersion);
+  const need = await getNeed(actor, id);
+  return NextResponse.json(need, { headers: { ETag: `"${need.version}"` } });
 });
+
+function parseIfMatch(header: string | null): number | undefined {
+  if (!header || header.trim() === "*") return undefined;
+  const match = header.match(/^\s*(?:W\/)?"(\d+)"\s*$/);
+  if (!match) throw new AppError("BAD_REQUEST", 'If-Match must be the ETag of the need, e.g. "3"');
+  return Number(match[1]);
+}

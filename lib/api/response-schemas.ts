@@ -1,0 +1,166 @@
+import { z } from "zod";
+import { errorStatus, type ErrorCode } from "@/lib/errors";
+import type { NeedView } from "@/lib/needs/present-need";
+import type { ResultView } from "@/lib/results/present-result";
+import type { Match } from "@/lib/matching/matcher";
+import type { CatalogHit } from "@/lib/search/search";
+
+// What the API returns, as zod schemas: the OpenAPI document is generated from them, the
+// compile-time checks below fail when NeedView / ResultView change without them, and the
+// integration tests parse real responses with them.
+
+const chainNodeSchema = z
+  .object({ id: z.string(), chainId: z.string(), nameZh: z.string(), nameEn: z.string() })
+  .describe("Industry chain node the item belongs to");
+const organisationRefSchema = z.object({ id: z.string(), name: z.string() });
+const isoDate = z.string().describe("ISO 8601 timestamp");
+
+export const needViewSchema = z
+  .object({
+    id: z.string(),
+    access: z
+      .enum(["full", "teaser"])
+      .describe('"teaser": the caller may know the need exists but not read it (CONFIDENTIAL need of another organisation); description, keywords, collaborationModes and region are then withheld'),
+    title: z.string(),
+    teaser: z.string().nullable().describe("Public summary; required for CONFIDENTIAL needs"),
+    description: z.string().nullable().describe("null when access is teaser"),
+    field: z.string(),
+    keywords: z.array(z.string()).describe("Empty when access is teaser"),
+    lang: z.enum(["zh", "en"]),
+    visibility: z
+      .enum(["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"])
+      .describe("PUBLIC: everyone signed in; ANONYMOUS: readable, company hidden; CONFIDENTIAL: others see a teaser only; BROKER_ONLY: owner organisation and brokers only"),
+    status: z.enum(["DRAFT", "SUBMITTED", "PUBLISHED", "IN_PROGRESS", "SOLVED", "CLOSED", "EXPIRED"]),
+    trlTarget: z.number().int().nullable(),
+    budgetMinCny: z.number().int().nullable(),
+    budgetMaxCny: z.number().int().nullable(),
+    collaborationModes: z.array(z.string()).describe("Empty when access is teaser"),
+    region: z.string().nullable(),
+    chainNode: chainNodeSchema.nullable(),
+    organisation: organisationRefSchema.nullable().describe("null unless the caller may see who posted the need"),
+    isOwner: z.boolean(),
+    version: z.number().int().describe("Bumped on every change"),
+    createdAt: isoDate,
+    updatedAt: isoDate,
+  })
+  .describe("A need (技术需求) as the caller may see it");
+
+export const resultViewSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    description: z.string().nullable(),
+    field: z.string(),
+    keywords: z.array(z.string()),
+    lang: z.enum(["zh", "en"]),
+    status: z.string().describe("DRAFT | PUBLISHED | WITHDRAWN"),
+    trl: z.number().int().nullable(),
+    transferModes: z.array(z.string()),
+    chainNode: chainNodeSchema.nullable(),
+    organisation: organisationRefSchema,
+    isOwner: z.boolean(),
+    version: z.number().int(),
+    createdAt: isoDate,
+  })
+  .describe("A research result (科技成果)");
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int().describe("Items visible to the caller, over all pages"),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+
+export const needPageSchema = pageOf(needViewSchema);
+export const resultPageSchema = pageOf(resultViewSchema);
+
+const segmentsSchema = z
+  .array(z.object({ text: z.string(), match: z.boolean() }))
+  .describe("Plain-text segments; match: true marks the words that matched the query");
+
+export const catalogHitSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["need", "result"]),
+    title: z.string(),
+    teaser: z.string().nullable(),
+    summary: z.string().nullable(),
+    field: z.string(),
+    lang: z.enum(["zh", "en"]),
+    trl: z.number().int().nullable().describe("TRL of a result, target TRL of a need"),
+    visibility: z.string().nullable(),
+    status: z.string(),
+    chainId: z.string().nullable(),
+    chainNodeId: z.string().nullable(),
+    region: z.string().nullable(),
+    collaborationModes: z.array(z.string()),
+    organisationName: z.string().nullable().describe("null for anonymous and confidential needs"),
+    publishedAt: z.number().int().nullable().describe("Unix time in milliseconds"),
+    highlights: z.object({ title: segmentsSchema, snippet: segmentsSchema }),
+  })
+  .describe("One search hit: only what the caller may see of the item (GET the item for the rest)");
+
+export const searchPageSchema = z.object({
+  items: z.array(catalogHitSchema),
+  total: z.number().int().describe("Estimated number of hits over all pages"),
+  page: z.number().int(),
+  limit: z.number().int(),
+  totalPages: z.number().int(),
+});
+
+export const matchSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["need", "result"]),
+    score: z.number().describe("Relevance; only comparable within one answer"),
+    title: z.string(),
+    lang: z.enum(["zh", "en"]),
+    field: z.string(),
+    trl: z.number().int().nullable(),
+    organisationName: z.string().nullable(),
+    explanation: z
+      .object({
+        matchedTerms: z
+          .array(z.object({ term: z.string(), words: z.array(z.string()), translated: z.boolean() }))
+          .describe("Words both sides share; translated: matched across Chinese and English"),
+        sameChainNode: z.boolean(),
+        sameChain: z.boolean(),
+        sameField: z.boolean(),
+        trlFit: z.boolean().nullable().describe("Whether the result's TRL reaches the need's target; null when either is unknown"),
+        sharedModes: z.array(z.string()),
+        sameRegion: z.boolean(),
+      })
+      .describe("Why this item matched"),
+  })
+  .describe("A research result matching a need");
+
+export const matchListSchema = z.object({
+  needId: z.string(),
+  items: z.array(matchSchema).describe("Best first"),
+});
+
+export const apiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string().describe("Safe to show to users; Chinese when Accept-Language starts with zh"),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .describe('Validation errors per field ("budgetMinCny", "keywords.0", "_" for the whole body)'),
+    }),
+  })
+  .describe("Every error response");
+
+// Compile-time drift guards: the schemas must describe exactly what the presenters return.
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const needViewMatches: Equal<z.output<typeof needViewSchema>, NeedView> = true;
+const resultViewMatches: Equal<z.output<typeof resultViewSchema>, ResultView> = true;
+void needViewMatches;
+void resultViewMatches;
+const catalogHitMatches: Equal<z.output<typeof catalogHitSchema>, CatalogHit> = true;
+void catalogHitMatches;
+const matchMatches: Equal<z.output<typeof matchSchema>, Match> = true;
+void matchMatches;

@@ -1,0 +1,67 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// e2e tests run against `next start` of the production build (npm run test:e2e builds first),
+// served with throwaway services by scripts/e2e-server.ts. Chromium is Debian's (/usr/bin/chromium):
+// never `playwright install` (no download here).
+const PORT = Number(process.env.E2E_PORT) || 3100;
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT) || 2525;
+const SINK_PORT = Number(process.env.E2E_MAIL_SINK_PORT) || 2526;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+// Test workers inherit this: e2e/helpers/mail.ts reads magic links from the sink.
+process.env.MAIL_SINK_URL = `http://127.0.0.1:${SINK_PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  outputDir: "test-results",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node_modules/.bin/tsx --conditions=react-server scripts/e2e-server.ts",
+    url: `${baseURL}/`,
+    env: {
+      E2E_PORT: String(PORT),
+      E2E_SMTP_PORT: String(SMTP_PORT),
+      E2E_MAIL_SINK_PORT: String(SINK_PORT),
+    },
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    // SIGTERM lets e2e-server stop next/worker/Meilisearch and drop its database.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});

@@ -1,0 +1,95 @@
+// The server Playwright's `webServer` starts (playwright.config.ts): a production build of the
+// app against throwaway services, cleaned up on exit.
+//   - a throwaway database on TEST_PG_ADMIN_URL, migrated, with the taxonomy only (tests create
+//     their users and data through the app)
+//   - Meilisearch in a temp dir on a free port, unique index prefix
+//   - the mail sink on fixed ports (E2E_SMTP_PORT 2525, E2E_MAIL_SINK_PORT 2526) so tests find it
+//   - the worker and `next start -p 3100` of the existing .next build (run `next build` first)
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { seedTaxonomy } from "./seed";
+import { createThrowawayDatabase } from "./services/embedded-postgres";
+import { startMailSink } from "./services/mail-sink";
+import { startMeilisearch } from "./services/meilisearch";
+import { bin, projectRoot, randomId, randomKey, startProcess, type ManagedProcess } from "./services/util";
+
+const port = Number(process.env.E2E_PORT) || 3100;
+const smtpPort = Number(process.env.E2E_SMTP_PORT) || 2525;
+const sinkPort = Number(process.env.E2E_MAIL_SINK_PORT) || 2526;
+const adminUrl = process.env.TEST_PG_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const log = (message: string) => console.log(`[e2e-server] ${message}`);
+
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const apps: ManagedProcess[] = [];
+let stopping: Promise<void> | undefined;
+
+function stop(code: number): Promise<void> {
+  stopping ??= (async () => {
+    await Promise.allSettled(apps.map((p) => p.stop(8_000)));
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        console.error(`[e2e-server] cleanup step failed: ${(err as Error).message}`);
+      }
+    }
+    process.exit(code);
+  })();
+  return stopping;
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
+
+async function main() {
+  const started = performance.now();
+  if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
+    throw new Error("No production build in .next/: run `next build` first (npm run test:e2e does).");
+  }
+
+  const db = await createThrowawayDatabase(adminUrl, "tb_e2e_");
+  cleanups.push(() => db.drop());
+  const { deployMigrations } = await import("./db/engine");
+  await deployMigrations(db.databaseUrl);
+  process.env.DATABASE_URL = db.databaseUrl;
+  await seedTaxonomy(db.databaseUrl);
+  log(`database ${db.name} migrated and seeded with the taxonomy`);
+
+  const meiliDir = mkdtempSync(path.join(os.tmpdir(), "tb-e2e-meili-"));
+  cleanups.push(() => rmSync(meiliDir, { recursive: true, force: true }));
+  const meili = await startMeilisearch({ dbPath: meiliDir, port: "free", masterKey: randomKey(24) });
+  cleanups.push(() => meili.stop());
+
+  const sink = await startMailSink({ smtpPort, httpPort: sinkPort });
+  cleanups.push(() => sink.stop());
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.databaseUrl,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    MEILI_INDEX_PREFIX: `e2e${randomId(6)}_`,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: randomKey(32),
+    SMTP_URL: sink.smtpUrl,
+    MAIL_SINK_URL: sink.url,
+    MAIL_FROM: "TechBridge E2E <noreply@techbridge.test>",
+    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+  };
+  Object.assign(process.env, env);
+
+  apps.push(startProcess("worker", bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { env, output: "prefix" }));
+  apps.push(startProcess("next", bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, output: "prefix" }));
+  for (const p of apps) {
+    p.child.once("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`[e2e-server] ${p.name} exited (${signal ?? `code ${code}`}); stopping`);
+      void stop(1);
+    });
+  }
+  log(`services up in ${Math.round(performance.now() - started)} ms; app on http://127.0.0.1:${port}, mail sink ${sink.url}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`[e2e-server] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  void stop(1);
+});
