@@ -22,6 +22,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
             <Link href="/search" className={link}>{t("search")}</Link>
             {can(actor, "need.create") && <Link href="/needs/new" className={link}>{t("newNeed")}</Link>}
             {can(actor, "result.create") && <Link href="/results/new" className={link}>{t("newResult")}</Link>}
+            {can(actor, "broker.workbench") && <Link href="/broker" className={link}>{t("broker")}</Link>}
+            {can(actor, "deal.list") && <Link href="/deals" className={link}>{t("deals")}</Link>}
+            <Link href="/notifications" className={link}>{t("notifications")}</Link>
             {can(actor, "admin.outbox") && <Link href="/admin/outbox" className={link}>{t("outbox")}</Link>}
           </>
         )}

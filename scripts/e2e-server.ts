@@ -74,6 +74,8 @@ async function main() {
     MAIL_SINK_URL: sink.url,
     MAIL_FROM: "TechBridge E2E <noreply@techbridge.test>",
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    // Enables /api/test/* (e.g. running reminder sweeps at a given "now"); never set in production.
+    TECHBRIDGE_TEST_HOOKS: "1",
   };
   Object.assign(process.env, env);
 

@@ -1,13 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { authorize, type Actor } from "@/lib/policy";
+import { authorize, type MaybeActor } from "@/lib/policy";
 import { groupMetrics, type DealFact, type GroupMetrics } from "./metrics-compute";
 
 export type BrokerMetrics = { brokers: GroupMetrics[]; offices: GroupMetrics[] };
 
 // Loads every brokered deal's facts (who brokered it, the broker's office, first answer, states
 // reached, contract value) and aggregates them. Staff only; nothing confidential is included.
-export async function getBrokerMetrics(actor: Actor, since?: Date): Promise<BrokerMetrics> {
+export async function getBrokerMetrics(actor: MaybeActor, since?: Date): Promise<BrokerMetrics> {
   authorize(actor, "metrics.read");
   const rows = await prisma.introduction.findMany({
     where: { brokerId: { not: null }, ...(since ? { createdAt: { gte: since } } : {}) },

@@ -129,3 +129,23 @@ export async function decideNeedEdit(actor: Actor, proposalId: string, approve: 
     });
   });
 }
+
+export type TriageView = {
+  triageStatus: "NEW" | "CLARIFICATION_REQUESTED" | "READY";
+  broker: { id: string; name: string } | null;
+  proposals: { id: string; status: "PENDING" | "APPROVED" | "REJECTED"; createdAt: string; fields: string[] }[];
+};
+
+export async function getTriage(actor: Actor, needId: string): Promise<TriageView> {
+  const need = await prisma.need.findUnique({
+    where: { id: needId },
+    select: { ...needFacts, triageStatus: true, broker: { select: { id: true, name: true, email: true } }, editProposals: { orderBy: { createdAt: "desc" }, take: 20 } },
+  });
+  if (!need) throw new AppError("NOT_FOUND", "Not found");
+  authorize(actor, "need.triage", need);
+  return {
+    triageStatus: need.triageStatus,
+    broker: need.broker ? { id: need.broker.id, name: need.broker.name ?? need.broker.email } : null,
+    proposals: need.editProposals.map((p) => ({ id: p.id, status: p.status, createdAt: p.createdAt.toISOString(), fields: Object.keys(p.changes as object) })),
+  };
+}

@@ -26,7 +26,7 @@ export async function writeDeal(
     throw staleDeal(now, locale);
   }
   if (change.to && change.to !== deal.state) {
-    await tx.dealEvent.create({ data: { introductionId: deal.id, fromState: deal.state, toState: change.to, actorId: actor.id, note: change.note ?? null } });
+    await tx.dealEvent.create({ data: { introductionId: deal.id, fromState: deal.state, toState: change.to, actorId: actor.id, note: change.note || null } });
   }
   return expectedVersion + 1;
 }

@@ -37,7 +37,7 @@ export async function introduceResearcher(actor: Actor, input: IntroduceInput, l
       }
       throw e;
     }
-    await tx.dealEvent.create({ data: { introductionId: id, fromState: null, toState: "SUGGESTED", actorId: actor.id, note: input.note ?? null, at: now } });
+    await tx.dealEvent.create({ data: { introductionId: id, fromState: null, toState: "SUGGESTED", actorId: actor.id, note: input.note || null, at: now } });
     if (!need.brokerId) await tx.need.update({ where: { id: need.id }, data: { brokerId: actor.id } });
     const link = `/deals/${id}`;
     const recipients = [...(await companyRecipients(tx, need)), result.createdById];

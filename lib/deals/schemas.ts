@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DEAL_STATES, DECLINE_REASONS } from "./transitions";
 
 const version = z.coerce.number().int().min(1);
-const note = z.string().trim().max(2_000).optional().transform((v) => (v ? v : undefined));
+const note = z.string().trim().max(2_000).optional();
 const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY"] as const;
 
 export const introduceSchema = z.strictObject({
