@@ -64,7 +64,7 @@ export async function listBrokerQueue(actor: Actor, filter: QueueFilter, now = n
     triageStatus: r.triageStatus,
     chain: r.chainNode?.chain ?? null,
     region: r.region,
-    ageDays: Math.floor((now.getTime() - r.createdAt.getTime()) / DAY),
+    ageDays: Math.max(0, Math.floor((now.getTime() - r.createdAt.getTime()) / DAY)),
     broker: r.broker ? { id: r.broker.id, name: r.broker.name ?? r.broker.email } : null,
     openDeals: r._count.introductions,
   }));
