@@ -129,6 +129,9 @@ describe("deal pipeline", () => {
     await expectAppError(recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true }, "zh-CN"), "CONFLICT", /已登记/);
     await expectAppError(recordOutcome(owner, contract.followUps[1]!.id, { productLaunched: true }, "zh-CN"), "FORBIDDEN", /not allowed/);
 
+    const signedView = await getDeal(researcher, id);
+    expect(signedView.deal.contract).toMatchObject({ mode: "LICENCE", valueCny: 1_200_000, contractRegistrationNo: "2026440300012345", milestones: [{ title: "首付款", amountCny: 300_000, dueAt: "2027-01-15" }] });
+    expect(signedView.deal.contract?.followUps.map((f) => f.monthsAfter)).toEqual([6, 12]);
     const timeline = (await getDeal(broker, id)).timeline;
     expect(timeline.slice(0, 3).map((e) => [e.from, e.to, e.actor])).toEqual([[null, "SUGGESTED", broker.name], ["SUGGESTED", "INTRODUCED", researcher.name], ["INTRODUCED", "NDA_SIGNED", broker.name]]);
     expect(timeline.slice(-2).map((e) => e.to)).toEqual(["NEGOTIATING", "CONTRACT_SIGNED"]);

@@ -5,6 +5,8 @@ import { manualMoves } from "./transitions";
 
 export type Side = "company" | "researcher" | "staff";
 
+export type Milestone = { title: string; dueAt?: string; amountCny?: number; paidAt?: string };
+
 export type DealView = {
   id: string;
   state: DealState;
@@ -29,7 +31,7 @@ export type DealView = {
     valueCny: number;
     contractRegistrationNo: string | null;
     signedAt: string;
-    milestones: { title: string; dueAt?: string; amountCny?: number; paidAt?: string }[];
+    milestones: Milestone[];
     followUps: { id: string; monthsAfter: number; dueAt: string; completedAt: string | null; productLaunched: boolean | null; revenueCny: number | null; patentsFiled: number | null; jobsCreated: number | null; notes: string | null }[];
   } | null;
   createdAt: string;
@@ -109,7 +111,7 @@ export function presentDeal(actor: Actor, row: DealRowForView, now: Date, resume
       valueCny: row.contract.valueCny,
       contractRegistrationNo: row.contract.contractRegistrationNo,
       signedAt: row.contract.signedAt.toISOString(),
-      milestones: Array.isArray(row.contract.milestones) ? (row.contract.milestones as DealView["contract"] & object)["milestones"] : [],
+      milestones: Array.isArray(row.contract.milestones) ? (row.contract.milestones as Milestone[]) : [],
       followUps: row.contract.followUps.map((f) => ({ ...f, dueAt: f.dueAt.toISOString(), completedAt: f.completedAt?.toISOString() ?? null })),
     },
     createdAt: row.createdAt.toISOString(),
