@@ -26,6 +26,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
             {can(actor, "deal.list") && <Link href="/deals" className={link}>{t("deals")}</Link>}
             <Link href="/notifications" className={link}>{t("notifications")}</Link>
             {can(actor, "admin.outbox") && <Link href="/admin/outbox" className={link}>{t("outbox")}</Link>}
+            {can(actor, "audit.export") && <Link href="/admin/audit" className={link}>{t("auditLog")}</Link>}
           </>
         )}
         <span className="ml-auto flex items-center gap-2">

@@ -3,13 +3,15 @@
 //   DATABASE_URL unset  -> embedded PostgreSQL 18 (data in .data/postgres, port 54329)
 //   MEILI_URL unset     -> bundled Meilisearch 1.21 (data in .data/meilisearch, port 7701)
 //   SMTP_URL unset      -> in-process mail sink (SMTP + JSON API; the admin outbox page reads it)
-//   then: migrations, demo seed, search reindex, `next build` when stale, worker, `next start`.
+//   then: migrations, demo seed (scripts/seed.ts), search index rebuild (what `npm run reindex`
+//   does), `next build` when the build is missing or older than the sources, worker, `next start`.
 // Ctrl-C stops everything it started (PostgreSQL with a clean shutdown, so data survives).
 // Logs of the services and the app: .data/logs/.
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { rebuildAllIndexes } from "../lib/search/sync";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "./seed";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./services/embedded-postgres";
 import { startMailSink, type MailSinkHandle } from "./services/mail-sink";
@@ -121,11 +123,6 @@ function accountLines(): string[] {
   return [`  Demo accounts (password: ${DEMO_PASSWORD}):`, ...rows];
 }
 
-function hasNpmScript(name: string): boolean {
-  const pkg = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> };
-  return Boolean(pkg.scripts?.[name]);
-}
-
 async function main() {
   step(`starting TechBridge demo (data in ${path.relative(process.cwd(), dataDir) || ".data"}/, logs in .data/logs/)`);
   if (await isPortInUse(appPort)) {
@@ -182,16 +179,12 @@ async function main() {
         ? `demo data created: ${counts.organisations} organisations, ${counts.users} users, ${counts.needs} needs, ${counts.results} results (${seconds(t)})`
         : `demo data already there; taxonomy refreshed (${seconds(t)})`,
     );
+    // What `npm run reindex` does: rebuild every index from the database (atomic swap).
+    t = performance.now();
+    const indexed = await rebuildAllIndexes(prisma);
+    step(`search indexes rebuilt: ${Object.entries(indexed).map(([k, n]) => `${k} ${n}`).join(", ")} (${seconds(t)})`);
   } finally {
     await prisma.$disconnect();
-  }
-
-  t = performance.now();
-  if (hasNpmScript("reindex")) {
-    await runCommand("npm", ["run", "--silent", "reindex"], { quiet: true });
-    step(`search indexes rebuilt (${seconds(t)})`);
-  } else {
-    step("search indexes NOT rebuilt: package.json has no \"reindex\" script yet");
   }
 
   // ---- the app ----------------------------------------------------------------------------

@@ -2,12 +2,15 @@
 // app against throwaway services, cleaned up on exit.
 //   - a throwaway database on TEST_PG_ADMIN_URL, migrated, with the taxonomy only (tests create
 //     their users and data through the app)
-//   - Meilisearch in a temp dir on a free port, unique index prefix
+//   - Meilisearch in a temp dir on a free port, unique index prefix, indexes created up front
 //   - the mail sink on fixed ports (E2E_SMTP_PORT 2525, E2E_MAIL_SINK_PORT 2526) so tests find it
 //   - the worker and `next start -p 3100` of the existing .next build (run `next build` first)
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { rebuildAllIndexes } from "../lib/search/sync";
 import { seedTaxonomy } from "./seed";
 import { createThrowawayDatabase } from "./services/embedded-postgres";
 import { startMailSink } from "./services/mail-sink";
@@ -78,6 +81,14 @@ async function main() {
     TECHBRIDGE_TEST_HOOKS: "1",
   };
   Object.assign(process.env, env);
+
+  // Create the (empty) indexes with their settings before the app searches them.
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.databaseUrl, max: 2 }) });
+  try {
+    await rebuildAllIndexes(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
 
   apps.push(startProcess("worker", bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { env, output: "prefix" }));
   apps.push(startProcess("next", bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, output: "prefix" }));

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/form/field";
-import { ActionForm } from "@/components/form/action-form";
+import { StateForm } from "@/components/form/state-form";
 import type { FormState } from "@/lib/forms/form-state";
 
 const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY"] as const;
@@ -10,7 +10,7 @@ const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TE
 export function ContractForm({ action, version }: { action: (prev: FormState, fd: FormData) => Promise<FormState>; version: number }) {
   const t = useTranslations("deal");
   return (
-    <ActionForm action={action} label={t("contractTitle")} className="space-y-2">
+    <StateForm action={action} label={t("contractTitle")} className="space-y-2">
       {(state, pending) => (
         <>
           <input type="hidden" name="version" value={version} />
@@ -40,6 +40,6 @@ export function ContractForm({ action, version }: { action: (prev: FormState, fd
           <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-white hover:bg-brand-700 disabled:opacity-60">{t("recordContract")}</button>
         </>
       )}
-    </ActionForm>
+    </StateForm>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/form/field";
-import { ActionForm } from "@/components/form/action-form";
+import { StateForm } from "@/components/form/state-form";
 import type { FormState } from "@/lib/forms/form-state";
 
 export function OutcomeForm({ action, months }: { action: (prev: FormState, fd: FormData) => Promise<FormState>; months: number }) {
   const t = useTranslations("deal");
   return (
-    <ActionForm action={action} label={t("followUpMonths", { months })} className="mt-2">
+    <StateForm action={action} label={t("followUpMonths", { months })} className="mt-2">
       {(state, pending) => (
         <>
           <fieldset className="mb-3">
@@ -22,6 +22,6 @@ export function OutcomeForm({ action, months }: { action: (prev: FormState, fd: 
           <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1 text-white">{t("recordOutcome")}</button>
         </>
       )}
-    </ActionForm>
+    </StateForm>
   );
 }

@@ -3,24 +3,30 @@ import { useActionState, type ReactNode } from "react";
 import { idleState, type FormState } from "@/lib/forms/form-state";
 import { FormMessage } from "./field";
 
-// A form bound to a server action through useActionState, showing its success or error message
-// (e.g. a 409 conflict) above the fields. `children` receives the last state to show field errors.
-export function ActionForm({
-  action,
-  children,
-  className,
-  label,
-}: {
+// A small form around one server action (useActionState): the fields come as children, errors
+// (form-level and per field) are announced above the submit button.
+export function ActionForm({ action, submitLabel, pendingLabel, children, testId, danger }: {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
-  children: ReactNode | ((state: FormState, pending: boolean) => ReactNode);
-  className?: string;
-  label?: string;
+  submitLabel: string;
+  pendingLabel: string;
+  children?: ReactNode;
+  testId?: string;
+  danger?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, idleState);
+  const fieldErrors = Object.entries(state.fields ?? {});
   return (
-    <form action={formAction} className={className} aria-label={label} aria-busy={pending}>
+    <form action={formAction} noValidate data-testid={testId} className="space-y-3">
       <FormMessage status={state.status} message={state.message} />
-      {typeof children === "function" ? children(state, pending) : children}
+      {children}
+      {fieldErrors.length > 0 && (
+        <ul role="alert" className="text-sm text-red-600">
+          {fieldErrors.map(([field, messages]) => <li key={field}>{messages.join("; ")}</li>)}
+        </ul>
+      )}
+      <button type="submit" disabled={pending} className={`rounded px-4 py-2 font-medium text-white disabled:opacity-60 ${danger ? "bg-red-600 hover:bg-red-700" : "bg-brand-600 hover:bg-brand-700"}`}>
+        {pending ? pendingLabel : submitLabel}
+      </button>
     </form>
   );
 }

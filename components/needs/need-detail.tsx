@@ -13,6 +13,10 @@ export async function NeedDetail({ need, locale }: { need: NeedView; locale: str
         <div><dt className="inline">{t("field")}: </dt><dd className="inline">{need.field}</dd></div>
         {chain && <div><dt className="inline">{t("chain")}: </dt><dd className="inline">{chain}</dd></div>}
         {need.trlTarget && <div><dt className="inline">TRL: </dt><dd className="inline">{need.trlTarget}</dd></div>}
+        {(need.budgetMinCny !== null || need.budgetMaxCny !== null) && (
+          <div><dt className="inline">{t("budget")}: </dt><dd className="inline">{need.budgetMinCny ?? "…"} – {need.budgetMaxCny ?? "…"}</dd></div>
+        )}
+        {need.region && <div><dt className="inline">{t("region")}: </dt><dd className="inline">{need.region}</dd></div>}
         <div><dt className="inline">{t("visibility")}: </dt><dd className="inline">{t(need.visibility)}</dd></div>
       </dl>
       {need.access === "teaser" ? (
@@ -22,6 +26,7 @@ export async function NeedDetail({ need, locale }: { need: NeedView; locale: str
         </>
       ) : (
         <>
+          {need.visibility === "CONFIDENTIAL" && <p className="mt-4 rounded bg-red-50 p-3 text-sm text-red-800" data-testid="confidential-banner">{t("confidentialBanner")}</p>}
           <div className="prose mt-4 max-w-none"><Markdown text={need.description ?? ""} /></div>
           {need.keywords.length > 0 && (
             <ul className="mt-4 flex flex-wrap gap-2" aria-label={t("keywords")}>

@@ -84,6 +84,16 @@ describe("GET /api/v1/openapi.json", () => {
         "GET /results/{id}",
         "GET /search",
         "GET /openapi.json",
+        // issue 4: confidential access
+        "GET /needs/{id}/nda",
+        "GET /needs/{id}/access-requests",
+        "POST /needs/{id}/access-requests",
+        "GET /needs/{id}/audit",
+        "PATCH /access-requests/{id}",
+        "POST /access-requests/{id}/revoke",
+        "GET /access-requests/{id}/messages",
+        "POST /access-requests/{id}/messages",
+        "GET /audit-log",
       ].sort(),
     );
   });

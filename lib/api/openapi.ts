@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createNeedSchema, updateNeedSchema } from "@/lib/needs/schemas";
+import { auditExportQuerySchema, decideAccessSchema, postMessageSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { createResultSchema } from "@/lib/results/schemas";
 import { DEFAULT_API_REQUESTS_PER_MINUTE } from "./consume-api-quota";
 import { MAX_JSON_BYTES } from "./read-json";
@@ -138,7 +139,15 @@ function errorResponse(description: string): ResponseObject {
 
 function buildDocument(): OpenApiDocument {
   const inputs = componentSchemas(
-    { CreateNeedInput: createNeedSchema, UpdateNeedInput: updateNeedSchema, CreateResultInput: createResultSchema },
+    {
+      CreateNeedInput: createNeedSchema,
+      UpdateNeedInput: updateNeedSchema,
+      CreateResultInput: createResultSchema,
+      RequestAccessInput: requestAccessSchema,
+      DecideAccessInput: decideAccessSchema,
+      RevokeAccessInput: revokeAccessSchema,
+      PostMessageInput: postMessageSchema,
+    },
     "input",
   );
   // Cross-field rules of lib/needs/schemas.ts that a JSON Schema keyword can state.
@@ -276,6 +285,7 @@ function buildDocument(): OpenApiDocument {
         },
       },
     },
+    ...accessPaths(json, schemaRef, responseRef, parameterRef, withBody, common),
     "/results": {
       get: {
         operationId: "listResults",
@@ -352,6 +362,7 @@ function buildDocument(): OpenApiDocument {
       { name: "Needs", description: "Technology needs (技术需求) posted by companies" },
       { name: "Results", description: "Research results (科技成果) offered by researchers" },
       { name: "Search", description: "Full-text search and matching" },
+      { name: "Access", description: "Confidential needs: NDA, access requests, grants, message threads and the audit log" },
       { name: "Meta", description: "About the API itself" },
     ],
     paths,
@@ -374,3 +385,113 @@ function buildDocument(): OpenApiDocument {
 }
 
 export const openApiDocument: OpenApiDocument = buildDocument();
+
+// Confidential access (issue 4). Every read follows the same rules as the pages: a need the
+// caller may not know exists is 404, the thread is as confidential as the need.
+function accessPaths(
+  json: (schema: JsonSchema | Ref) => Record<string, MediaType>,
+  schemaRef: (id: string) => Ref,
+  responseRef: (id: string) => Ref,
+  parameterRef: (id: string) => Ref,
+  withBody: Record<string, Ref>,
+  common: Record<string, Ref>,
+): Record<string, PathItem> {
+  const object = (description: string): ResponseObject => ({ description, content: json({ type: "object" }) });
+  const notFound = { "404": responseRef("NotFound") };
+  return {
+    "/needs/{id}/nda": {
+      get: {
+        operationId: "getNeedNda",
+        summary: "The NDA of a confidential need",
+        description: "Current version, text and its SHA-256; accepting it is part of asking for access.",
+        tags: ["Access"],
+        parameters: [parameterRef("id")],
+        responses: { "200": object("{ version, text, textSha256 }"), ...notFound, ...common },
+      },
+    },
+    "/needs/{id}/access-requests": {
+      get: {
+        operationId: "listNeedAccessRequests",
+        summary: "Access requests on a need",
+        description: "The owner's company (or the broker acting for it) gets { items: [...] } with every request; anyone else { own: request | null }.",
+        tags: ["Access"],
+        parameters: [parameterRef("id")],
+        responses: { "200": object("{ items } for the owner, { own } otherwise"), ...notFound, ...common },
+      },
+      post: {
+        operationId: "requestAccess",
+        summary: "Ask to read a confidential need",
+        description: "Researchers only. acceptNda must be true and ndaVersion the current version (409 if it changed); the acceptance is recorded with time, IP and the text's SHA-256.",
+        tags: ["Access"],
+        parameters: [parameterRef("id")],
+        requestBody: { required: true, content: json(schemaRef("RequestAccessInput")) },
+        responses: { "201": object("{ id, status: PENDING }"), ...withBody, ...notFound, "409": responseRef("Conflict"), ...common },
+      },
+    },
+    "/needs/{id}/audit": {
+      get: {
+        operationId: "listNeedAudit",
+        summary: "Who saw what and when",
+        description: "The need's audit trail (views of confidential detail, grants, declines, revocations, NDA acceptances, level changes). Owner or acting broker only.",
+        tags: ["Access"],
+        parameters: [parameterRef("id")],
+        responses: { "200": object("{ items: [{ at, action, actor, detail, ip }] }"), ...notFound, ...common },
+      },
+    },
+    "/access-requests/{id}": {
+      patch: {
+        operationId: "decideAccess",
+        summary: "Approve or decline an access request",
+        description: "Owner or acting broker. APPROVE grants access for days (default: the need's accessDays, 90 unless set); reasonCode from the documented list.",
+        tags: ["Access"],
+        parameters: [parameterRef("id")],
+        requestBody: { required: true, content: json(schemaRef("DecideAccessInput")) },
+        responses: { "200": object("{ id, status, expiresAt }"), ...withBody, ...notFound, "409": responseRef("Conflict"), ...common },
+      },
+    },
+    "/access-requests/{id}/revoke": {
+      post: {
+        operationId: "revokeAccess",
+        summary: "Revoke a grant",
+        description: "Owner or acting broker. Takes effect on the researcher's very next request.",
+        tags: ["Access"],
+        parameters: [parameterRef("id")],
+        requestBody: { required: true, content: json(schemaRef("RevokeAccessInput")) },
+        responses: { "200": object("{ id, status: REVOKED }"), ...withBody, ...notFound, "409": responseRef("Conflict"), ...common },
+      },
+    },
+    "/access-requests/{id}/messages": {
+      get: {
+        operationId: "getAccessThread",
+        summary: "The message thread of an access request",
+        description: "The owner side, or the requester while they may read the need in full. The company is anonymous (senderLabel null) until both sides accept an introduction.",
+        tags: ["Access"],
+        parameters: [parameterRef("id")],
+        responses: { "200": object("{ requestId, needId, status, messages }"), ...notFound, ...common },
+      },
+      post: {
+        operationId: "postAccessMessage",
+        summary: "Add a message to the thread",
+        tags: ["Access"],
+        parameters: [parameterRef("id")],
+        requestBody: { required: true, content: json(schemaRef("PostMessageInput")) },
+        responses: { "201": object("{ id }"), ...withBody, ...notFound, ...common },
+      },
+    },
+    "/audit-log": {
+      get: {
+        operationId: "exportAuditLog",
+        summary: "Export the audit log as CSV",
+        description: "Admins only (403 otherwise). The export is itself audited; rows hold ids, levels and reason codes, never need text.",
+        tags: ["Access"],
+        parameters: queryParameters(auditExportQuerySchema),
+        responses: {
+          "200": { description: "CSV (UTF-8 with BOM)", content: { "text/csv": { schema: { type: "string" } } } },
+          "403": responseRef("Forbidden"),
+          "422": responseRef("ValidationFailed"),
+          ...common,
+        },
+      },
+    },
+  };
+}

@@ -20,7 +20,7 @@ export const needViewSchema = z
     id: z.string(),
     access: z
       .enum(["full", "teaser"])
-      .describe('"teaser": the caller may know the need exists but not read it (CONFIDENTIAL need of another organisation); description, keywords, collaborationModes and region are then withheld'),
+      .describe('"teaser": the caller may know the need exists but not read it here (a CONFIDENTIAL need without a live access grant; lists always show CONFIDENTIAL and BROKER_ONLY needs as teasers); description and keywords are withheld, and TRL, budget, region and modes unless the owner put them in the teaser'),
     title: z.string(),
     teaser: z.string().nullable().describe("Public summary; required for CONFIDENTIAL needs"),
     description: z.string().nullable().describe("null when access is teaser"),
@@ -39,6 +39,13 @@ export const needViewSchema = z
     chainNode: chainNodeSchema.nullable(),
     organisation: organisationRefSchema.nullable().describe("null unless the caller may see who posted the need"),
     isOwner: z.boolean(),
+    settings: z
+      .object({
+        teaserFields: z.array(z.enum(["trlTarget", "budget", "region", "collaborationModes"])).describe("Optional fields shown in a confidential need's teaser"),
+        accessDays: z.number().int().describe("Days an approved access grant lasts"),
+      })
+      .nullable()
+      .describe("Owner-side settings; null unless the caller decides on access to this need"),
     version: z.number().int().describe("Bumped on every change"),
     createdAt: isoDate,
     updatedAt: isoDate,
@@ -120,6 +127,7 @@ export const matchSchema = z
     field: z.string(),
     trl: z.number().int().nullable(),
     organisationName: z.string().nullable(),
+    version: z.number().int().nullable().describe("Version of the matched item's index document"),
     explanation: z
       .object({
         matchedTerms: z

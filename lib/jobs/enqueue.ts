@@ -10,7 +10,10 @@ export type JobPayloads = {
   "deal-respond-reminder": { introductionId: string };
   "deal-respond-lapse": { introductionId: string };
   "follow-up-reminder": { followUpId: string };
+  // Tells the other side of an access request what happened (in-app notification + email).
+  "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
 };
+export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;
 
 type TxClient = Pick<Prisma.TransactionClient, "$executeRaw">;

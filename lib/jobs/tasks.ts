@@ -3,6 +3,7 @@ import type { Task, TaskList } from "graphile-worker";
 import { prisma } from "@/lib/db";
 import { flagLapsedIntroductions, remindFollowUps, remindPendingResponses } from "@/lib/deals/deadlines";
 import { emailNotification } from "@/lib/notifications/email-notification";
+import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 import { syncNeed, syncResult } from "@/lib/search/sync";
 import type { JobName, JobPayloads } from "./enqueue";
 
@@ -21,4 +22,5 @@ export const taskList: TaskList = {
   "deal-respond-reminder": task<"deal-respond-reminder">(async ({ introductionId }) => void (await remindPendingResponses(prisma, new Date(), introductionId))),
   "deal-respond-lapse": task<"deal-respond-lapse">(async ({ introductionId }) => void (await flagLapsedIntroductions(prisma, new Date(), introductionId))),
   "follow-up-reminder": task<"follow-up-reminder">(async ({ followUpId }) => void (await remindFollowUps(prisma, new Date(), followUpId))),
+  "access-notify": task<"access-notify">(notifyAccessEvent),
 };

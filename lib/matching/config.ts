@@ -3,18 +3,23 @@
 export const MATCH_CONFIG = {
   /** Query terms kept per subject (highest tf x idf first). */
   maxQueryTerms: 32,
-  /** Candidate generation (Meilisearch): ids fetched per query term, and by the broad queries. */
+  /** Candidate generation (Meilisearch): a term in at most `rareTermDf` documents gets its
+   * complete list; a more common one its first `perTermLimit` hits (title matches first). */
+  rareTermDf: 100,
   perTermLimit: 40,
+  /** Weight of the broad searches' reciprocal rank in the candidate pre-score (top rank = this). */
+  broadWeight: 1,
   broadLimit: 200,
   /** Words per broad query (Meilisearch uses at most 10 words of a query). */
   broadWords: 10,
-  /** Candidates kept after reciprocal-rank fusion, then re-ranked. */
+  /** Candidates kept after fusing the lists (see fuseCandidates), then re-ranked; rrfK is the
+   * reciprocal-rank constant for the broad searches' share. */
   candidateCap: 300,
   rrfK: 60,
   /** BM25 re-ranking on the analysed words of the candidates (BM25F-style title weight). */
-  bm25: { k1: 1.6, b: 0.75, titleWeight: 2 },
+  bm25: { k1: 1.6, b: 0.75, titleWeight: 3 },
   /** Pseudo-relevance feedback: expand the query with the top documents' words. */
-  prf: { enabled: true, docs: 10, terms: 30, weight: 0.4 },
+  prf: { enabled: true, docs: 10, terms: 30, weight: 0.5, temperature: 2, lookups: 45 },
   /** Translated terms (zh <-> en) weigh this much relative to the source term. */
   translationWeight: 0.8,
   /** Structured-field bonuses, multiplicative on the text score: score x (1 + sum). */

@@ -60,19 +60,35 @@ export function buildQueryTerms(text: SubjectText, cfg: MatchConfig = MATCH_CONF
       en.map((x) => x.stem),
       en.map((x) => x.word),
     );
-    for (const t of tr) addTr(t.term, cfg.translationWeight, t.source);
+    // A Chinese rendering is analysed like document text, so it matches the indexed words.
+    for (const t of tr) {
+      const parts = [...new Set(chineseWords(t.term))];
+      for (const p of parts) addTr(p, cfg.translationWeight / Math.sqrt(parts.length), t.source);
+    }
   }
   const extra = [...translations.values()].sort((a, b) => b.weight - a.weight).slice(0, cfg.maxQueryTerms);
   return [...original, ...extra];
 }
 
-/** Reciprocal-rank fusion of ranked id lists, each with a weight. */
-export function rrf(lists: readonly { ids: readonly string[]; weight: number }[], k: number = MATCH_CONFIG.rrfK): Map<string, number> {
-  const scores = new Map<string, number>();
-  for (const { ids, weight } of lists) {
-    ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + weight / (k + i + 1)));
+/**
+ * Fuses Meilisearch's candidate lists into one pre-ranking and keeps the top `candidateCap`:
+ * a document scores the (normalised) weight x idf of every term list that holds it - a BM25
+ * without term frequencies - plus a reciprocal-rank share of each broad ("frequency") search.
+ */
+export function fuseCandidates(
+  termLists: readonly { ids: readonly string[]; weight: number }[],
+  broadLists: readonly (readonly string[])[],
+  cfg: MatchConfig = MATCH_CONFIG,
+): string[] {
+  const pre = new Map<string, number>();
+  for (const { ids, weight } of termLists) for (const id of ids) pre.set(id, (pre.get(id) ?? 0) + weight);
+  for (const ids of broadLists) {
+    ids.forEach((id, rank) => pre.set(id, (pre.get(id) ?? 0) + (cfg.broadWeight * (cfg.rrfK + 1)) / (cfg.rrfK + rank + 1)));
   }
-  return scores;
+  return [...pre]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, cfg.candidateCap)
+    .map(([id]) => id);
 }
 
 export type TermDoc = { id: string; tf: Map<string, number>; len: number };
@@ -118,12 +134,13 @@ export function prfTerms(
   dfOf: (t: string) => number | undefined,
   n: number,
   count: number,
+  temperature = 1,
 ): { term: string; weight: number }[] {
   if (!top.length) return [];
   const max = top[0]!.score || 1;
   const acc = new Map<string, number>();
   for (const { doc, score } of top) {
-    const w = Math.exp(score - max);
+    const w = Math.exp((score - max) / temperature);
     for (const [t, f] of doc.tf) acc.set(t, (acc.get(t) ?? 0) + (w * f) / doc.len);
   }
   const out: { term: string; weight: number }[] = [];

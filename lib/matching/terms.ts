@@ -5,10 +5,18 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
 import { porterStem } from "./stem";
 import { EN_STOP_WORDS, ZH_STOP_WORDS } from "./stopwords";
+import { THESAURUS } from "./thesaurus";
 
 let jiebaInstance: Jieba | undefined;
+/** jieba with its default dictionary plus the thesaurus' technical terms (石墨烯 stays one word). */
 export function jieba(): Jieba {
-  return (jiebaInstance ??= Jieba.withDict(dict));
+  if (!jiebaInstance) {
+    const j = Jieba.withDict(dict);
+    const words = THESAURUS.map((e) => e.zh).filter((w) => CJK.test(w));
+    j.loadDict(Buffer.from(words.map((w) => `${w} 2000 n`).join("\n") + "\n"));
+    jiebaInstance = j;
+  }
+  return jiebaInstance;
 }
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;

@@ -1,13 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { matchResultsForNeed, type MatchResponse } from "@/lib/matching/matcher";
 import type { MaybeActor } from "@/lib/policy";
-import { getNeed } from "./get-need";
+import { requireFullAccess } from "./get-need";
 
 // Matches are derived from the need's full text, so only viewers who may read it in full get them.
 export async function getNeedMatches(actor: MaybeActor, needId: string, limit = 10): Promise<MatchResponse> {
-  const need = await getNeed(actor, needId);
-  if (need.access !== "full") throw new AppError("NOT_FOUND", "Not found");
+  await requireFullAccess(actor, needId);
   return (await matchResultsForNeed(prisma, needId, { viewer: actor, limit })) ?? { ok: true, matches: [] };
 }

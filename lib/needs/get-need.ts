@@ -1,15 +1,30 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { needScopeFor, type MaybeActor } from "@/lib/policy";
-import { needRowInclude, presentNeed, type NeedView } from "./present-need";
+import { can, needScopeFor, type MaybeActor } from "@/lib/policy";
+import { needFactsOf, needRowInclude, presentNeed, type NeedRow, type NeedView } from "./present-need";
 
-export async function getNeed(actor: MaybeActor, needId: string): Promise<NeedView> {
-  const row = await prisma.need.findFirst({
+// The need as this viewer may know it, with their grant and reveal loaded in the same query.
+// Another organisation's hidden need is simply not found (404, not 403).
+export async function findNeedRow(actor: MaybeActor, needId: string): Promise<NeedRow | null> {
+  return prisma.need.findFirst({
     where: { AND: [{ id: needId }, needScopeFor(actor)] },
-    include: needRowInclude,
+    include: needRowInclude(actor),
   });
+}
+
+// The need's summary (confidential needs as their teaser, for everyone): for lists and for
+// access checks. The audited full read is viewNeed (lib/needs/view-need.ts).
+export async function getNeed(actor: MaybeActor, needId: string): Promise<NeedView> {
+  const row = await findNeedRow(actor, needId);
   const view = row ? presentNeed(actor, row) : null;
   if (!view) throw new AppError("NOT_FOUND", "Not found");
   return view;
+}
+
+// For work derived from the full text (matching): 404 unless the viewer may read it in full.
+export async function requireFullAccess(actor: MaybeActor, needId: string): Promise<NeedRow> {
+  const row = await findNeedRow(actor, needId);
+  if (!row || !can(actor, "need.readFull", needFactsOf(row))) throw new AppError("NOT_FOUND", "Not found");
+  return row;
 }

@@ -10,7 +10,7 @@ export async function listNeeds(actor: MaybeActor, opts: { page?: number; pageSi
     AND: [needScopeFor(actor), opts.mine && actor?.organisationId ? { organisationId: actor.organisationId } : {}],
   };
   const [rows, total] = await Promise.all([
-    prisma.need.findMany({ where, include: needRowInclude, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    prisma.need.findMany({ where, include: needRowInclude(actor), orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
     prisma.need.count({ where }),
   ]);
   return { items: rows.map((r) => presentNeed(actor, r)).filter((v): v is NeedView => v !== null), total };

@@ -1,6 +1,8 @@
 import type { MaybeActor } from "@/lib/policy";
-import { can } from "@/lib/policy";
+import { can, viewerFactsOf, viewerNeedInclude } from "@/lib/policy";
 import type { NeedFacts } from "@/lib/policy/rules";
+import type { ViewerNeedRelations } from "@/lib/policy/scopes";
+import { OPTIONAL_TEASER_FIELDS, type TeaserField } from "./teaser-fields";
 
 // What a viewer may see of a need. Built field by field from an allow-list, so a new column
 // never leaks by default.
@@ -23,34 +25,52 @@ export type NeedView = {
   chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
   organisation: { id: string; name: string } | null;
   isOwner: boolean;
+  /** Owner-side settings (who may decide on access sees them; null for everyone else). */
+  settings: { teaserFields: TeaserField[]; accessDays: number } | null;
   version: number;
   createdAt: string;
   updatedAt: string;
 };
 
-export type NeedRow = NeedFacts & {
-  id: string;
-  title: string;
-  teaser: string | null;
-  description: string;
-  field: string;
-  keywords: string[];
-  lang: "zh" | "en";
-  trlTarget: number | null;
-  budgetMinCny: number | null;
-  budgetMaxCny: number | null;
-  collaborationModes: string[];
-  region: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
-  organisation: { id: string; name: string };
-};
+export type NeedRow = NeedFacts &
+  ViewerNeedRelations & {
+    id: string;
+    title: string;
+    teaser: string | null;
+    teaserFields: string[];
+    accessDays: number;
+    description: string;
+    field: string;
+    keywords: string[];
+    lang: "zh" | "en";
+    trlTarget: number | null;
+    budgetMinCny: number | null;
+    budgetMaxCny: number | null;
+    collaborationModes: string[];
+    region: string | null;
+    version: number;
+    createdAt: Date;
+    updatedAt: Date;
+    chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
+    organisation: { id: string; name: string };
+  };
 
-export function presentNeed(actor: MaybeActor, row: NeedRow): NeedView | null {
-  if (!can(actor, "need.discover", row)) return null;
-  const full = can(actor, "need.readFull", row);
+// A need's policy facts, with what the database said about this viewer (grant, reveal).
+export function needFactsOf(row: NeedRow): NeedFacts {
+  return { organisationId: row.organisationId, visibility: row.visibility, status: row.status, brokerId: row.brokerId ?? null, ...viewerFactsOf(row) };
+}
+
+/**
+ * `detail`: the need's own page / API read. Lists ("summary") never carry the confidential
+ * detail of CONFIDENTIAL or BROKER_ONLY needs, so the only confidential views are detail reads,
+ * each of which is audited once (lib/needs/view-need.ts).
+ */
+export function presentNeed(actor: MaybeActor, row: NeedRow, mode: "detail" | "summary" = "summary"): NeedView | null {
+  const facts = needFactsOf(row);
+  if (!can(actor, "need.discover", facts)) return null;
+  const guarded = row.visibility === "CONFIDENTIAL" || row.visibility === "BROKER_ONLY";
+  const full = can(actor, "need.readFull", facts) && (mode === "detail" || !guarded);
+  const shown = new Set(full ? OPTIONAL_TEASER_FIELDS : row.teaserFields.filter(isTeaserField));
   return {
     id: row.id,
     access: full ? "full" : "teaser",
@@ -62,21 +82,30 @@ export function presentNeed(actor: MaybeActor, row: NeedRow): NeedView | null {
     lang: row.lang,
     visibility: row.visibility,
     status: row.status,
-    trlTarget: row.trlTarget,
-    budgetMinCny: row.budgetMinCny,
-    budgetMaxCny: row.budgetMaxCny,
-    collaborationModes: full ? row.collaborationModes : [],
-    region: full ? row.region : null,
+    trlTarget: shown.has("trlTarget") ? row.trlTarget : null,
+    budgetMinCny: shown.has("budget") ? row.budgetMinCny : null,
+    budgetMaxCny: shown.has("budget") ? row.budgetMaxCny : null,
+    collaborationModes: shown.has("collaborationModes") ? row.collaborationModes : [],
+    region: shown.has("region") ? row.region : null,
     chainNode: row.chainNode,
-    organisation: can(actor, "need.seeOwner", row) ? { id: row.organisation.id, name: row.organisation.name } : null,
+    organisation: can(actor, "need.seeOwner", facts) ? { id: row.organisation.id, name: row.organisation.name } : null,
     isOwner: actor?.organisationId === row.organisationId,
+    settings: can(actor, "need.manageAccess", facts) ? { teaserFields: row.teaserFields.filter(isTeaserField), accessDays: row.accessDays } : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export const needRowInclude = {
-  chainNode: { select: { id: true, chainId: true, nameZh: true, nameEn: true } },
-  organisation: { select: { id: true, name: true } },
-} as const;
+function isTeaserField(f: string): f is TeaserField {
+  return (OPTIONAL_TEASER_FIELDS as readonly string[]).includes(f);
+}
+
+/** What a need query must include for presentNeed, for this viewer (grant and reveal). */
+export function needRowInclude(actor: MaybeActor, now: Date = new Date()) {
+  return {
+    chainNode: { select: { id: true, chainId: true, nameZh: true, nameEn: true } },
+    organisation: { select: { id: true, name: true } },
+    ...viewerNeedInclude(actor, now),
+  } as const;
+}

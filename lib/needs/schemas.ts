@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { keywordsSchema, modesSchema, optionalInt, optionalText, trlSchema } from "@/lib/validation/common";
+import { OPTIONAL_TEASER_FIELDS } from "./teaser-fields";
+
+// Form checkboxes arrive as one value or several; the API sends an array.
+const teaserFieldsSchema = z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.enum(OPTIONAL_TEASER_FIELDS)).max(OPTIONAL_TEASER_FIELDS.length));
 
 const needFields = {
   title: z.string().trim().min(4).max(200),
@@ -16,6 +20,12 @@ const needFields = {
   budgetMaxCny: optionalInt(0, 2_000_000_000),
   collaborationModes: modesSchema.default([]),
   region: optionalText(60),
+  // Which optional fields a confidential need shows in its teaser (title, teaser, chain and field always).
+  teaserFields: teaserFieldsSchema.default([]),
+  // Days an approved access grant lasts.
+  accessDays: optionalInt(1, 730, "v.accessDays"),
+  // The NDA researchers accept before asking for access; a changed text becomes a new version.
+  ndaText: optionalText(20_000),
 };
 
 type Checkable = { budgetMinCny?: number; budgetMaxCny?: number; visibility?: string; teaser?: string };
@@ -50,6 +60,9 @@ export const updateNeedSchema = z
     budgetMaxCny: needFields.budgetMaxCny,
     collaborationModes: modesSchema.optional(),
     region: needFields.region,
+    teaserFields: teaserFieldsSchema.optional(),
+    accessDays: needFields.accessDays,
+    ndaText: needFields.ndaText,
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "v.noChange", path: ["_"] });
 export type UpdateNeedInput = z.output<typeof updateNeedSchema>;

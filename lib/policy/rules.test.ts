@@ -53,3 +53,32 @@ describe("action rules", () => {
     expect(can(admin, "no.such.action" as never)).toBe(false);
   });
 });
+
+describe("confidential access rules", () => {
+  const confidential = (over: Partial<NeedFacts> = {}): NeedFacts => ({ ...need("CONFIDENTIAL"), brokerId: broker.id, ...over });
+  it("a live grant (loaded with the need) lets a researcher read a CONFIDENTIAL need, never a BROKER_ONLY one", () => {
+    expect(can(researcher, "need.readFull", confidential({ grantedToViewer: true }))).toBe(true);
+    expect(can(researcher, "need.readFull", confidential({ grantedToViewer: false }))).toBe(false);
+    expect(can(researcher, "need.readFull", { ...need("BROKER_ONLY"), grantedToViewer: true })).toBe(false);
+  });
+  it("reveals the company only after both sides accepted an introduction", () => {
+    expect(can(researcher, "need.seeOwner", confidential({ grantedToViewer: true }))).toBe(false);
+    expect(can(researcher, "need.seeOwner", confidential({ grantedToViewer: true, revealedToViewer: true }))).toBe(true);
+  });
+  it("lets the owner company and the assigned broker decide on access; only researchers ask", () => {
+    expect([owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.manageAccess", confidential()))).toEqual([true, false, false, true, false]);
+    expect(can({ ...broker, id: "another-broker" }, "need.manageAccess", confidential())).toBe(false);
+    expect([owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.requestAccess", confidential()))).toEqual([false, false, true, false, false]);
+    expect(can(researcher, "need.requestAccess", need("PUBLIC"))).toBe(false);
+  });
+  it("keeps the thread as confidential as the need", () => {
+    const thread = (over: Partial<NeedFacts>) => ({ requesterId: researcher.id, need: confidential(over) });
+    expect(can(researcher, "accessThread.use", thread({ grantedToViewer: true }))).toBe(true);
+    expect(can(researcher, "accessThread.use", thread({ grantedToViewer: false }))).toBe(false);
+    expect(can(owner, "accessThread.use", thread({}))).toBe(true);
+    expect(can(admin, "accessThread.use", thread({}))).toBe(false);
+  });
+  it("lets only admins export the audit log", () => {
+    expect([owner, researcher, broker, admin, null].map((a) => can(a, "audit.export"))).toEqual([false, false, false, true, false]);
+  });
+});

@@ -3,11 +3,26 @@ import type { MaybeActor } from "./actor";
 
 // The one table of who may do what. Deny by default: an action missing here is never allowed.
 // Resource-level checks receive the minimal facts they need (owner organisation, visibility).
+// Facts about the viewer (a live access grant, a revealed introduction) must come from a query
+// made for THIS viewer on THIS request (lib/policy/scopes.ts `viewerNeedInclude`), never from a
+// cache: revocation and expiry then take effect on the very next request.
 
-export type NeedFacts = { organisationId: string; visibility: Visibility; status: NeedStatus };
+export type NeedFacts = {
+  organisationId: string;
+  visibility: Visibility;
+  status: NeedStatus;
+  /** The broker assigned to the need, who may act for the owner. */
+  brokerId?: string | null;
+  /** The viewer holds an APPROVED, unrevoked, unexpired access request (loaded with the need). */
+  grantedToViewer?: boolean;
+  /** Both sides accepted an introduction between the viewer and the need's company. */
+  revealedToViewer?: boolean;
+};
 export type ResultFacts = { organisationId: string; status: string };
 // An introduction (deal): the need's owner organisation on one side, a researcher on the other.
 export type DealFacts = { needOrganisationId: string; researcherId: string; brokerId: string | null };
+/** A message thread on an access request. */
+export type ThreadFacts = { requesterId: string; need: NeedFacts };
 
 type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
@@ -22,18 +37,28 @@ const needDiscover: Rule<NeedFacts> = (a, n) => {
   if (inOrg(a, n.organisationId) || isStaff(a)) return true;
   return n.visibility !== "BROKER_ONLY" && LIVE_NEED.includes(n.status);
 };
-// Reading the full text. CONFIDENTIAL needs: owners and staff (grants come with NDA access).
+// Reading the full text. CONFIDENTIAL needs: owners, staff and holders of a live access grant.
 const needReadFull: Rule<NeedFacts> = (a, n) => {
   if (!needDiscover(a, n)) return false;
   if (inOrg(a, n.organisationId) || isStaff(a)) return true;
+  if (n.visibility === "CONFIDENTIAL") return n.grantedToViewer === true;
   return n.visibility === "PUBLIC" || n.visibility === "ANONYMOUS";
 };
-// Seeing which company posted it.
+// Seeing which company posted it: PUBLIC needs, or after both sides accepted an introduction.
 const needSeeOwner: Rule<NeedFacts> = (a, n) => {
   if (!needReadFull(a, n)) return false;
   if (inOrg(a, n.organisationId) || isStaff(a)) return true;
-  return n.visibility === "PUBLIC";
+  return n.visibility === "PUBLIC" || n.revealedToViewer === true;
 };
+// Deciding who reads a confidential need: the owning company, or the broker acting for it.
+const needManageAccess: Rule<NeedFacts> = (a, n) =>
+  (inOrg(a, n.organisationId) && a?.role === "COMPANY") || (a?.role === "BROKER" && !!n.brokerId && n.brokerId === a.id);
+// Asking to read a confidential need in full (accepting its NDA first).
+const needRequestAccess: Rule<NeedFacts> = (a, n) =>
+  a?.role === "RESEARCHER" && n.visibility === "CONFIDENTIAL" && needDiscover(a, n) && !inOrg(a, n.organisationId);
+// The thread on an access request is as confidential as the need: the requester reads it only
+// while they may read the need in full.
+const threadUse: Rule<ThreadFacts> = (a, t) => needManageAccess(a, t.need) || (a !== null && a.id === t.requesterId && needReadFull(a, t.need));
 
 // The two sides of a deal. Staff (brokers, admins) run deals; the parties take part in them.
 const companySide = (a: MaybeActor, d: DealFacts) => a?.role === "COMPANY" && inOrg(a, d.needOrganisationId);
@@ -46,6 +71,11 @@ export const rules = {
   "need.readFull": needReadFull,
   "need.seeOwner": needSeeOwner,
   "need.update": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  "need.requestAccess": needRequestAccess,
+  "need.manageAccess": needManageAccess,
+  "need.viewAudit": needManageAccess,
+  "accessThread.use": threadUse,
+  "audit.export": ((a) => a?.role === "ADMIN") as Rule<void>,
   "result.create": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
   "result.read": ((a, r) => signedIn(a) && (r.status === "PUBLISHED" || inOrg(a, r.organisationId) || isStaff(a))) as Rule<ResultFacts>,
   "result.update": ((a, r) => inOrg(a, r.organisationId) && (a?.role === "RESEARCHER" || a?.role === "BROKER")) as Rule<ResultFacts>,

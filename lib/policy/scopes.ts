@@ -19,3 +19,29 @@ export function resultScopeFor(actor: MaybeActor): Prisma.ResultWhereInput {
   const live: Prisma.ResultWhereInput = { status: "PUBLISHED" };
   return actor.organisationId ? { OR: [{ organisationId: actor.organisationId }, live] } : live;
 }
+
+// What the database knows about THIS viewer and a need, loaded in the same query as the need:
+// their live access grant (APPROVED, not revoked, not expired at `now`) and a revealed
+// introduction (both sides accepted). Read on every request, so a revocation or an expiry
+// applies to the very next one.
+export function viewerNeedInclude(actor: MaybeActor, now: Date = new Date()) {
+  const viewerId = actor?.id ?? "";
+  return {
+    accessRequests: {
+      where: { requesterId: viewerId, status: "APPROVED", revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true, expiresAt: true },
+      take: 1,
+    },
+    introductions: {
+      where: { researcherId: viewerId, companyAcceptedAt: { not: null }, researcherAcceptedAt: { not: null } },
+      select: { id: true },
+      take: 1,
+    },
+  } satisfies Prisma.NeedInclude;
+}
+
+export type ViewerNeedRelations = { accessRequests: { id: string }[]; introductions: { id: string }[] };
+
+export function viewerFactsOf(row: ViewerNeedRelations): { grantedToViewer: boolean; revealedToViewer: boolean } {
+  return { grantedToViewer: row.accessRequests.length > 0, revealedToViewer: row.introductions.length > 0 };
+}

@@ -2,7 +2,8 @@
 import type { IndexKind } from "./config";
 
 export type ViewerRole = "COMPANY" | "RESEARCHER" | "BROKER" | "ADMIN";
-export type Viewer = { role: ViewerRole; organisationId: string | null } | null;
+/** `id` lets search re-check need hits against the viewer's own access grants. */
+export type Viewer = { id?: string; role: ViewerRole; organisationId: string | null } | null;
 
 export const isBrokerView = (viewer: Viewer): boolean => viewer?.role === "BROKER" || viewer?.role === "ADMIN";
 

@@ -14,7 +14,9 @@ export function getMeili(): Meilisearch {
   if (cached?.key !== key) {
     cached = {
       key,
-      client: new Meilisearch({ host: url, apiKey, httpClient: nodeHttpClient, timeout: 10_000 }),
+      // No `timeout` option: meilisearch-js then chains abort listeners onto waitTask's signal
+      // (MaxListenersExceededWarning); nodeHttpClient applies its own per-request timeout.
+      client: new Meilisearch({ host: url, apiKey, httpClient: nodeHttpClient }),
     };
   }
   return cached.client;
@@ -51,13 +53,17 @@ export function meiliErrorCode(e: unknown): string | undefined {
 }
 
 /**
- * True when an error means "Meilisearch cannot be reached / answered no usable response"
- * (connection refused, timeout, 5xx), as opposed to a request that Meilisearch rejected (4xx).
+ * True when an error means "search is not available": Meilisearch cannot be reached or gave no
+ * usable answer (connection refused, timeout, 5xx), or the index does not exist yet (never
+ * built: `npm run reindex`). Other 4xx (a request Meilisearch rejected) are bugs: not this.
  */
 export function isUnavailableError(e: unknown): boolean {
   let cur: unknown = e;
   for (let i = 0; i < 4 && cur; i++) {
-    if (cur instanceof MeilisearchApiError) return cur.response.status >= 500;
+    if (cur instanceof MeilisearchApiError) {
+      const code = (cur.cause as { code?: string } | undefined)?.code;
+      return cur.response.status >= 500 || code === "index_not_found";
+    }
     cur = (cur as { cause?: unknown }).cause;
   }
   return e instanceof MeilisearchError || (e as { code?: string })?.code === "ECONNREFUSED";

@@ -54,6 +54,9 @@ type BaseDoc = {
   titleTerms: string;
   /** analysed words of the body text, space-separated: for matching */
   terms: string;
+  /** number of words in titleTerms / terms: the matcher's corpus length statistics */
+  titleTermCount: number;
+  termCount: number;
 };
 
 export type NeedDocument = BaseDoc & {
@@ -80,13 +83,19 @@ export const PUBLIC_RESULT_STATUSES = ["PUBLISHED"] as const;
 
 const time = (d: Date | null | undefined) => (d ? d.getTime() : null);
 const joinTerms = (...texts: (string | null | undefined)[]) => analyze(texts.filter(Boolean).join("\n")).join(" ");
+const countTerms = (terms: string) => (terms ? terms.split(" ").length : 0);
+
+/** Adds the word counts of the analysed fields. */
+function withCounts<D extends Omit<BaseDoc, "titleTermCount" | "termCount">>(doc: D): D & { titleTermCount: number; termCount: number } {
+  return { ...doc, titleTermCount: countTerms(doc.titleTerms), termCount: countTerms(doc.terms) };
+}
 
 /** Full-content need document (what the broker index holds, and PUBLIC needs in the public index). */
 function fullNeedDocument(need: NeedRow, withOrganisation: boolean): NeedDocument {
-  return {
+  return withCounts({
     id: need.id,
     version: need.version,
-    kind: "need",
+    kind: "need" as const,
     title: need.title,
     teaser: need.teaser ?? null,
     description: need.description,
@@ -108,11 +117,11 @@ function fullNeedDocument(need: NeedRow, withOrganisation: boolean): NeedDocumen
     publishedAt: time(need.publishedAt),
     titleTerms: joinTerms(need.title, need.keywords.join(" ")),
     terms: joinTerms(need.teaser, need.description, need.desiredOutcome),
-  };
+  });
 }
 
 /** Optional teaser fields a CONFIDENTIAL need's owner chose to show (Need.teaserFields). */
-export const OPTIONAL_TEASER_FIELDS = ["trlTarget", "budget", "region", "collaborationModes"] as const;
+export { OPTIONAL_TEASER_FIELDS } from "@/lib/needs/teaser-fields";
 
 /**
  * Teaser-only document of a CONFIDENTIAL need: title, teaser, chain/node and field, plus the
@@ -121,10 +130,10 @@ export const OPTIONAL_TEASER_FIELDS = ["trlTarget", "budget", "region", "collabo
  */
 function teaserNeedDocument(need: NeedRow): NeedDocument {
   const shown = new Set(need.teaserFields ?? []);
-  return {
+  return withCounts({
     id: need.id,
     version: need.version,
-    kind: "need",
+    kind: "need" as const,
     title: need.title,
     teaser: need.teaser ?? null,
     description: null,
@@ -146,7 +155,7 @@ function teaserNeedDocument(need: NeedRow): NeedDocument {
     publishedAt: time(need.publishedAt),
     titleTerms: joinTerms(need.title),
     terms: joinTerms(need.teaser),
-  };
+  });
 }
 
 /** The document of a need for the public `needs` index, or null when it must not be there. */
@@ -173,10 +182,10 @@ export function needBrokerDocument(need: NeedRow): NeedDocument | null {
 /** The document of a result for the `results` index, or null when it must not be there. */
 export function resultDocument(result: ResultRow): ResultDocument | null {
   if (!(PUBLIC_RESULT_STATUSES as readonly string[]).includes(result.status)) return null;
-  return {
+  return withCounts({
     id: result.id,
     version: result.version,
-    kind: "result",
+    kind: "result" as const,
     title: result.title,
     summary: result.summary,
     description: result.description ?? null,
@@ -195,5 +204,5 @@ export function resultDocument(result: ResultRow): ResultDocument | null {
     publishedAt: result.createdAt.getTime(),
     titleTerms: joinTerms(result.title, result.keywords.join(" ")),
     terms: joinTerms(result.summary, result.description, result.advantages, result.applicationScenarios),
-  };
+  });
 }

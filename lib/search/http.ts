@@ -7,6 +7,9 @@ import http from "node:http";
 import https from "node:https";
 import { MeilisearchApiError } from "meilisearch";
 
+/** A request that gets no response within this many ms fails (Meilisearch "unavailable"). */
+const REQUEST_TIMEOUT_MS = 10_000;
+
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 32, keepAliveMsecs: 10_000 });
 const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 32, keepAliveMsecs: 10_000 });
 
@@ -54,6 +57,7 @@ export function nodeHttpClient(input: string | URL | Request, init?: RequestInit
       },
     );
     signal?.addEventListener("abort", onAbort, { once: true });
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`Meilisearch request timed out after ${REQUEST_TIMEOUT_MS} ms`)));
     req.setNoDelay(true);
     req.on("error", reject);
     req.end(body);

@@ -5,6 +5,7 @@ import { buildFilters, FilterValueError, oneOf, type CatalogFilters } from "./fi
 import { PRE, POST, toSegments, type Segment } from "./highlight";
 import { CATALOG_SEARCH_ATTRIBUTES } from "./settings-data";
 import { PUBLIC_NEED_STATUSES } from "./documents";
+import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
 
 export type { Viewer } from "./access";
 export type { CatalogFilters } from "./filters";
@@ -79,7 +80,7 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
         page,
         hitsPerPage: limit,
         attributesToSearchOn: [...(query.type === "results" ? CATALOG_SEARCH_ATTRIBUTES.results : CATALOG_SEARCH_ATTRIBUTES.needs)],
-        attributesToRetrieve: [...RETRIEVE, "description"],
+        attributesToRetrieve: [...RETRIEVE, "description", "version"],
         attributesToHighlight: ["title", ...snippetSources],
         attributesToCrop: snippetSources,
         cropLength: 40,
@@ -87,7 +88,7 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
         highlightPostTag: POST,
         sort: query.sort === "newest" ? ["publishedAt:desc"] : undefined,
       });
-    const hits: CatalogHit[] = res.hits.map((h) => {
+    let hits: CatalogHit[] = res.hits.map((h) => {
       const f = (h._formatted ?? {}) as Record<string, unknown>;
       const snippetFormatted =
         (typeof f[snippetAttr] === "string" && (f[snippetAttr] as string).includes(PRE) ? f[snippetAttr] : undefined) ??
@@ -113,10 +114,38 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
         highlights: { title: toSegments(f.title ?? h.title), snippet: toSegments(snippetFormatted) },
       };
     });
+    let dropped = 0;
+    if (query.type === "needs") {
+      const before = hits.length;
+      const versions = new Map(res.hits.map((h) => [String(h.id), typeof h.version === "number" ? h.version : null]));
+      const formattedTeasers = new Map(res.hits.map((h) => [String(h.id), (h._formatted as Record<string, unknown> | undefined)?.teaser]));
+      const views = await recheckNeedHits(query.viewer, hits.map((h) => ({ id: h.id, version: versions.get(h.id) ?? null })));
+      hits = hits.flatMap((hit) => {
+        const view = views.get(hit.id);
+        if (!view) return [];
+        // Everything shown comes from the database view; a teaser-level hit's snippet comes from
+        // its teaser only (a broker's index document holds the full text).
+        const teaserSnippet = view.access === "teaser" ? toSegments(formattedTeasers.get(hit.id) ?? view.teaser ?? "") : null;
+        return [{
+          ...hit,
+          title: view.title,
+          teaser: view.teaser,
+          field: view.field,
+          trl: view.trlTarget,
+          visibility: view.visibility,
+          status: view.status,
+          region: view.region,
+          collaborationModes: view.collaborationModes,
+          organisationName: view.organisation?.name ?? null,
+          highlights: { title: hit.highlights.title, snippet: teaserSnippet ?? hit.highlights.snippet },
+        }];
+      });
+      dropped = before - hits.length;
+    }
     return {
       ok: true,
       hits,
-      total: res.totalHits ?? hits.length,
+      total: Math.max(0, (res.totalHits ?? hits.length) - dropped),
       page,
       limit,
       totalPages: res.totalPages ?? 1,

@@ -13,6 +13,9 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.orgTaken": { "zh-CN": "该机构已注册，请联系其管理员邀请您加入", en: "This organisation is already registered: ask its admin to invite you" },
   "v.emailTaken": { "zh-CN": "该邮箱已注册，请直接登录", en: "This email is already registered: sign in instead" },
   "v.chainNode": { "zh-CN": "未知的产业链节点", en: "Unknown industry chain node" },
+  "v.accessDays": { "zh-CN": "访问期限须为 1 到 730 之间的整数（天）", en: "Access period must be a whole number of days from 1 to 730" },
+  "v.ndaAccept": { "zh-CN": "请先阅读并接受保密协议", en: "Read and accept the NDA first" },
+  "v.reasonCode": { "zh-CN": "请选择原因", en: "Choose a reason" },
   "v.noChange": { "zh-CN": "请至少修改一个字段", en: "Change at least one field" },
 };
 

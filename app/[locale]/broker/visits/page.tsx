@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/form/action-form";
+import { StateForm } from "@/components/form/state-form";
 import { Field } from "@/components/form/field";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
@@ -22,7 +22,7 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
       <h1 className="text-2xl font-semibold">{t("visitsTitle")}</h1>
       <section aria-labelledby="log-visit" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="log-visit" className="mb-3 text-lg font-semibold">{t("logVisit")}</h2>
-        <ActionForm action={logVisitAction.bind(null, locale)}>
+        <StateForm action={logVisitAction.bind(null, locale)}>
           <div className="mb-4">
             <label htmlFor="organisationId" className="block text-sm font-medium">{t("visitCompany")}</label>
             <select id="organisationId" name="organisationId" required className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
@@ -33,7 +33,7 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
           <Field name="peopleMet" label={t("peopleMet")} required />
           <Field name="notes" label={t("visitNotes")} multiline rows={4} required />
           <button type="submit" className={button}>{t("saveVisit")}</button>
-        </ActionForm>
+        </StateForm>
       </section>
       {visits.length === 0 ? <p>{t("visitsEmpty")}</p> : (
         <ul className="space-y-4" data-testid="visits">
@@ -49,12 +49,12 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
               )}
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm font-medium">{t("captureTitle")}</summary>
-                <ActionForm action={captureNeedAction.bind(null, locale, v.id)} className="mt-2 space-y-2 text-sm">
+                <StateForm action={captureNeedAction.bind(null, locale, v.id)} className="mt-2 space-y-2 text-sm">
                   <label className="block">{t("needTitle")}<input name="title" required className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" /></label>
                   <label className="block">{t("needDescription")}<textarea name="description" rows={3} required className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" /></label>
                   <label className="block">{t("needField")}<input name="field" required className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" /></label>
                   <button type="submit" className={button}>{t("captureNeed")}</button>
-                </ActionForm>
+                </StateForm>
               </details>
             </li>
           ))}

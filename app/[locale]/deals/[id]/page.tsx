@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/form/action-form";
+import { StateForm } from "@/components/form/state-form";
 import { ContractForm } from "@/components/deals/contract-form";
 import { OutcomeForm } from "@/components/deals/outcome-form";
 import { Link } from "@/i18n/navigation";
@@ -67,12 +67,12 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
       {deal.awaitingMyAnswer && (
         <section aria-labelledby="respond-heading" className="rounded-lg border border-brand-100 bg-brand-50 p-4">
           <h2 id="respond-heading" className="mb-3 font-semibold">{t("respondTitle")}</h2>
-          <ActionForm action={respondAction.bind(null, locale, id)} className="flex flex-wrap items-center gap-2">
+          <StateForm action={respondAction.bind(null, locale, id)} className="flex flex-wrap items-center gap-2">
             <input type="hidden" name="version" value={deal.version} />
             <button type="submit" name="decision" value="accept" className={`${button} bg-brand-600 text-white`}>{t("accept")}</button>
             {reasonSelect}
             <button type="submit" name="decision" value="decline" className={`${button} border border-slate-300 bg-white`}>{t("decline")}</button>
-          </ActionForm>
+          </StateForm>
         </section>
       )}
 
@@ -80,7 +80,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
         <section aria-labelledby="moves-heading">
           <h2 id="moves-heading" className="mb-3 text-lg font-semibold">{t("movesTitle")}</h2>
           {(
-            <ActionForm action={moveAction.bind(null, locale, id)} className="flex flex-wrap items-center gap-2">
+            <StateForm action={moveAction.bind(null, locale, id)} className="flex flex-wrap items-center gap-2">
               <input type="hidden" name="version" value={deal.version} />
               {deal.moves.map((to) => (
                 <button key={to} type="submit" name="to" value={to} className={`${button} bg-brand-600 text-white`}>{t(`move.${to}`)}</button>
@@ -91,7 +91,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
                   <button type="submit" name="to" value="DECLINED" className={`${button} border border-slate-300 bg-white`}>{t("move.DECLINED")}</button>
                 </>
               )}
-            </ActionForm>
+            </StateForm>
           )}
         </section>
       ) : <p>{t("noMoves")}</p>}
@@ -155,11 +155,11 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
             ))}
           </ul>
         )}
-        <ActionForm action={messageAction.bind(null, locale, id)}>
+        <StateForm action={messageAction.bind(null, locale, id)}>
           <label htmlFor="body" className="block text-sm font-medium">{t("messageBody")}</label>
           <textarea id="body" name="body" rows={3} required className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
           <button type="submit" className={`${button} mt-2 bg-brand-600 text-white`}>{t("send")}</button>
-        </ActionForm>
+        </StateForm>
       </section>
     </article>
   );

@@ -1,8 +1,11 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { Link } from "@/i18n/navigation";
+import { getAccessState } from "@/lib/access/list-access-requests";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { isAppError } from "@/lib/errors";
-import { getNeed } from "@/lib/needs/get-need";
+import { requestIp } from "@/lib/http/request-ip";
+import { viewNeed } from "@/lib/needs/view-need";
 import { NeedDetail } from "@/components/needs/need-detail";
 import { NeedMatches } from "@/components/matching/need-matches";
 
@@ -10,14 +13,28 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActorForPage(locale, `/needs/${id}`);
-  const need = await getNeed(actor, id).catch((e: unknown) => {
+  // The one audited read of this page: a confidential need's full text writes one audit row.
+  const need = await viewNeed(actor, id, { ip: await requestIp(), via: "page" }).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "need" });
+  const ta = await getTranslations({ locale, namespace: "access" });
+  const { canRequest, own } = await getAccessState(actor, need.id);
+  const link = "rounded border border-brand-600 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50";
   return (
     <div className="space-y-8">
       <NeedDetail need={need} locale={locale} />
+      <nav className="flex flex-wrap gap-3" aria-label={ta("actions")}>
+        {need.isOwner && actor.role === "COMPANY" && <Link href={`/needs/${need.id}/edit`} className={link}>{ta("editNeed")}</Link>}
+        {need.settings && <Link href={`/needs/${need.id}/requests`} className={link}>{ta("requestsTitle")}</Link>}
+        {need.settings && <Link href={`/needs/${need.id}/audit`} className={link}>{ta("auditTitle")}</Link>}
+        {canRequest && (
+          <Link href={`/needs/${need.id}/access`} className={link} data-testid="access-link">
+            {own?.live ? ta("openThread") : own?.status === "PENDING" ? ta("pendingShort") : ta("requestAccess")}
+          </Link>
+        )}
+      </nav>
       {need.access === "full" && (
         <section aria-labelledby="matches-heading">
           <h2 id="matches-heading" className="mb-3 text-xl font-semibold">{t("matches")}</h2>

@@ -4,7 +4,8 @@ import { readJsonBody } from "@/lib/api/read-json";
 import { readQuery } from "@/lib/api/read-query";
 import { withApi } from "@/lib/api/with-api";
 import { createNeed } from "@/lib/needs/create-need";
-import { getNeed } from "@/lib/needs/get-need";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { viewNeed } from "@/lib/needs/view-need";
 import { listNeeds } from "@/lib/needs/list-needs";
 import { createNeedSchema } from "@/lib/needs/schemas";
 import { authorize } from "@/lib/policy";
@@ -22,6 +23,6 @@ export const POST = withApi(async ({ actor, locale, request }) => {
   authorize(actor, "need.create");
   const input = parseOrThrow(createNeedSchema, await readJsonBody(request), locale);
   const { id } = await createNeed(actor, input, locale);
-  const need = await getNeed(actor, id);
+  const need = await viewNeed(actor, id, { ip: clientIpFrom(request.headers), via: "api" });
   return NextResponse.json(need, { status: 201, headers: { Location: `/api/v1/needs/${encodeURIComponent(id)}` } });
 });

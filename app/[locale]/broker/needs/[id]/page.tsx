@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/form/action-form";
+import { StateForm } from "@/components/form/state-form";
 import { Field } from "@/components/form/field";
 import { NeedDetail } from "@/components/needs/need-detail";
 import { Link } from "@/i18n/navigation";
@@ -35,26 +35,26 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
         <h2 id="triage-heading" className="mb-2 text-lg font-semibold">{t("triageTitle")}</h2>
         <p className="mb-3 text-sm" data-testid="triage-status">{t(`triage.${triage.triageStatus}`)} · {t("assignedTo")}: {triage.broker?.name ?? t("unassigned")}</p>
         <div className="flex flex-wrap gap-3">
-          {triage.broker?.id !== actor.id && <ActionForm action={assignToMeAction.bind(null, locale, id)}><button type="submit" className={button}>{t("assignToMe")}</button></ActionForm>}
-          {triage.triageStatus !== "READY" && <ActionForm action={markReadyAction.bind(null, locale, id)}><button type="submit" className={button}>{t("markReady")}</button></ActionForm>}
+          {triage.broker?.id !== actor.id && <StateForm action={assignToMeAction.bind(null, locale, id)}><button type="submit" className={button}>{t("assignToMe")}</button></StateForm>}
+          {triage.triageStatus !== "READY" && <StateForm action={markReadyAction.bind(null, locale, id)}><button type="submit" className={button}>{t("markReady")}</button></StateForm>}
         </div>
         <details className="mt-4">
           <summary className="cursor-pointer font-medium">{t("clarifyTitle")}</summary>
-          <ActionForm action={clarifyAction.bind(null, locale, id)} className="mt-2">
+          <StateForm action={clarifyAction.bind(null, locale, id)} className="mt-2">
             <Field name="question" label={t("question")} multiline rows={3} required />
             <button type="submit" className={button}>{t("askClarify")}</button>
-          </ActionForm>
+          </StateForm>
         </details>
         <details className="mt-4">
           <summary className="cursor-pointer font-medium">{t("proposeTitle")}</summary>
-          <ActionForm action={proposeEditAction.bind(null, locale, id)} className="mt-2">
+          <StateForm action={proposeEditAction.bind(null, locale, id)} className="mt-2">
             <Field name="title" label={t("newTitle")} defaultValue={need.title} />
             <Field name="description" label={t("newDescription")} multiline rows={5} defaultValue={need.description ?? ""} />
             <Field name="field" label={t("newField")} defaultValue={need.field} />
             <Field name="keywords" label={t("newKeywords")} defaultValue={need.keywords.join("，")} />
             <Field name="note" label={t("proposeNote")} />
             <button type="submit" className={button}>{t("propose")}</button>
-          </ActionForm>
+          </StateForm>
         </details>
         {triage.proposals.length > 0 && (
           <div className="mt-4 text-sm">
@@ -79,11 +79,11 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
                 {c.dealId ? (
                   <Link href={`/deals/${c.dealId}`} className="mt-2 inline-block text-sm text-green-700">{t("introduced")}</Link>
                 ) : c.researcher ? (
-                  <ActionForm action={introduceAction.bind(null, locale, id, c.id)} className="mt-2 flex flex-wrap items-end gap-2" label={`${t("introduce")} ${c.title}`}>
+                  <StateForm action={introduceAction.bind(null, locale, id, c.id)} className="mt-2 flex flex-wrap items-end gap-2" label={`${t("introduce")} ${c.title}`}>
                     <label className="text-xs">{t("respondWithinDays")}<br /><input name="respondWithinDays" type="number" min={1} max={60} defaultValue={7} className="w-20 rounded border border-slate-300 px-2 py-1" /></label>
                     <label className="text-xs">{t("introNote")}<br /><input name="note" className="w-64 rounded border border-slate-300 px-2 py-1" /></label>
                     <button type="submit" className={button}>{t("introduce")}</button>
-                  </ActionForm>
+                  </StateForm>
                 ) : null}
               </li>
             ))}

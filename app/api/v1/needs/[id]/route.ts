@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { readJsonBody } from "@/lib/api/read-json";
 import { withApi } from "@/lib/api/with-api";
-import { getNeed } from "@/lib/needs/get-need";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { viewNeed } from "@/lib/needs/view-need";
 import { updateNeedSchema } from "@/lib/needs/schemas";
 import { updateNeed } from "@/lib/needs/update-need";
 import { parseOrThrow } from "@/lib/validation/parse-input";
@@ -10,9 +11,10 @@ import { AppError } from "@/lib/errors";
 type Params = { id: string };
 
 // GET /api/v1/needs/{id} : 404 when the caller may not know the need exists; a teaser
-// (access: "teaser", no description) when they may know it exists but not read it.
-export const GET = withApi<Params>(async ({ actor, params }) => {
-  const need = await getNeed(actor, params.id);
+// (access: "teaser", no description) when they may know it exists but not read it. Every read of
+// a confidential need's full text is audited (one row per response).
+export const GET = withApi<Params>(async ({ actor, params, request }) => {
+  const need = await viewNeed(actor, params.id, { ip: clientIpFrom(request.headers), via: "api" });
   return NextResponse.json(need, { headers: { ETag: `"${need.version}"` } });
 });
 
@@ -21,8 +23,9 @@ export const GET = withApi<Params>(async ({ actor, params }) => {
 export const PATCH = withApi<Params>(async ({ actor, locale, params, request }) => {
   const expectedVersion = parseIfMatch(request.headers.get("if-match"));
   const patch = parseOrThrow(updateNeedSchema, await readJsonBody(request), locale);
-  const { id } = await updateNeed(actor, params.id, patch, locale, expectedVersion);
-  const need = await getNeed(actor, id);
+  const ip = clientIpFrom(request.headers);
+  const { id } = await updateNeed(actor, params.id, patch, locale, { ip, expectedVersion });
+  const need = await viewNeed(actor, id, { ip, via: "api" });
   return NextResponse.json(need, { headers: { ETag: `"${need.version}"` } });
 });
 

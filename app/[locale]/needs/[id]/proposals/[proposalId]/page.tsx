@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/form/action-form";
+import { StateForm } from "@/components/form/state-form";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { getNeedEditProposal } from "@/lib/broker/triage";
@@ -29,10 +29,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
         <tbody>{proposal.changes.map((c) => <tr key={c.field} className="border-b align-top"><td className="p-2">{c.field}</td><td className="whitespace-pre-line p-2">{c.before}</td><td className="whitespace-pre-line p-2">{c.after}</td></tr>)}</tbody>
       </table>
       {proposal.status === "PENDING" && actor.organisationId && actor.role === "COMPANY" && (
-        <ActionForm action={decideProposalAction.bind(null, locale, id, proposalId)} className="flex gap-2">
+        <StateForm action={decideProposalAction.bind(null, locale, id, proposalId)} className="flex gap-2">
           <button type="submit" name="decision" value="approve" className="rounded bg-brand-600 px-3 py-1.5 text-white">{t("approve")}</button>
           <button type="submit" name="decision" value="reject" className="rounded border border-slate-300 px-3 py-1.5">{t("reject")}</button>
-        </ActionForm>
+        </StateForm>
       )}
     </section>
   );

@@ -5,15 +5,14 @@ import { withApi } from "@/lib/api/with-api";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { matchResultsForNeed } from "@/lib/matching/matcher";
-import { getNeed } from "@/lib/needs/get-need";
+import { requireFullAccess } from "@/lib/needs/get-need";
 
 // GET /api/v1/needs/{id}/matches?limit= : research results matching a need. Only for callers
 // who may read the need in full: the matcher reads its whole text, so a teaser-only or hidden
 // need is a 404 here.
 export const GET = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
   const { limit } = readQuery(request, matchesQuerySchema, locale);
-  const need = await getNeed(actor, params.id);
-  if (need.access !== "full") throw new AppError("NOT_FOUND", "Not found");
+  const need = await requireFullAccess(actor, params.id);
   const res = await matchResultsForNeed(prisma, need.id, { viewer: actor, limit });
   if (!res) throw new AppError("NOT_FOUND", "Not found");
   if (!res.ok) {

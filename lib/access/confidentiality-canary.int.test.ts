@@ -1,0 +1,269 @@
+// Issue 4, tests 2 and 4: a confidentiality canary and "one audit row per confidential view".
+// Unique strings are planted in every confidential field of a CONFIDENTIAL need, in its messages
+// and in an attachment name. As each unauthorised role we fetch every API response, every page
+// service, every search variant, every email the mail sink caught and the audit export: the canary
+// never appears. A grant makes it appear; a revocation removes it on the very next request.
+// (Rendered pages and their RSC payloads are fetched over HTTP in e2e/confidential-need.spec.ts.)
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as accessRequestsRoute from "@/app/api/v1/needs/[id]/access-requests/route";
+import * as auditRoute from "@/app/api/v1/needs/[id]/audit/route";
+import * as matchesRoute from "@/app/api/v1/needs/[id]/matches/route";
+import * as ndaRoute from "@/app/api/v1/needs/[id]/nda/route";
+import * as needRoute from "@/app/api/v1/needs/[id]/route";
+import * as needsRoute from "@/app/api/v1/needs/route";
+import * as messagesRoute from "@/app/api/v1/access-requests/[id]/messages/route";
+import * as revokeRoute from "@/app/api/v1/access-requests/[id]/revoke/route";
+import * as auditLogRoute from "@/app/api/v1/audit-log/route";
+import * as searchRoute from "@/app/api/v1/search/route";
+import { apiRequest, noParams, routeParams, type ApiUser } from "@/lib/api/api-test-kit";
+import { prisma } from "@/lib/db";
+import { getNeed } from "@/lib/needs/get-need";
+import { listNeeds } from "@/lib/needs/list-needs";
+import { viewNeed } from "@/lib/needs/view-need";
+import { updateNeed } from "@/lib/needs/update-need";
+import { getMeili, indexUid } from "@/lib/search/client";
+import { searchCatalog } from "@/lib/search/search";
+import { getAccessThread, postAccessMessage } from "./access-thread";
+import { auditCount, createCast, createNeedFixture, runJobs, type Cast, type NeedFixture } from "./access-test-kit";
+import { getCurrentNda } from "./get-nda";
+import { getAccessState } from "./list-access-requests";
+import { needSubject } from "./record-audit";
+
+const tag = Math.random().toString(36).slice(2, 8);
+const CANARY = {
+  description: `canary${tag}desc`,
+  keyword: `canary${tag}kw`,
+  region: `canary${tag}region`,
+  triedSoFar: `canary${tag}tried`,
+  desiredOutcome: `canary${tag}outcome`,
+  acceptanceCriteria: `canary${tag}criteria`,
+  constraints: `canary${tag}constraints`,
+  attachment: `canary${tag}file.pdf`,
+  researcherMessage: `canary${tag}msgr`,
+  ownerMessage: `canary${tag}msgo`,
+};
+const canaries = Object.values(CANARY);
+const leaked = (text: string) => canaries.filter((c) => text.includes(c));
+
+let cast: Cast;
+let need: NeedFixture;
+const UNAUTHORISED = ["anonymous", "otherCompany", "researcher", "revoked"] as const;
+const userOf = (role: (typeof UNAUTHORISED)[number]): ApiUser | null => (role === "anonymous" ? null : cast[role]);
+
+async function body(res: Response | Promise<Response>): Promise<string> {
+  const r = await res;
+  return `${r.status} ${await r.text()}`;
+}
+
+// Every search variant: empty query, the canaries themselves, facets/filters, sort, paging and
+// injection attempts in the query and in filter values.
+function searchVariants(): string[] {
+  const inj = encodeURIComponent('x" OR visibility = "PUBLIC');
+  return [
+    "",
+    ...canaries.map((c) => `q=${encodeURIComponent(c)}`),
+    `q=${encodeURIComponent("正极材料")}`,
+    "field=%E6%96%B0%E8%83%BD%E6%BA%90",
+    `region=${CANARY.region}`,
+    "trlMin=1&trlMax=9",
+    "collaborationModes=CO_DEVELOPMENT,LICENCE",
+    "lang=zh",
+    "sort=newest",
+    "page=2&limit=1",
+    `q=${inj}`,
+    `field=${inj}`,
+    `region=${inj}`,
+    `chainId=${inj}`,
+    `q=${CANARY.description}&field=${inj}&sort=newest`,
+  ].map((qs) => `/search?type=needs&limit=50${qs ? `&${qs}` : ""}`);
+}
+
+async function everythingAs(user: ApiUser | null): Promise<string[]> {
+  const t = { token: user?.token ?? null };
+  const id = need.id;
+  const out: string[] = [
+    await body(needsRoute.GET(apiRequest("/needs?pageSize=100", t), noParams)),
+    await body(needRoute.GET(apiRequest(`/needs/${id}`, t), routeParams({ id }))),
+    await body(matchesRoute.GET(apiRequest(`/needs/${id}/matches`, t), routeParams({ id }))),
+    await body(ndaRoute.GET(apiRequest(`/needs/${id}/nda`, t), routeParams({ id }))),
+    await body(accessRequestsRoute.GET(apiRequest(`/needs/${id}/access-requests`, t), routeParams({ id }))),
+    await body(auditRoute.GET(apiRequest(`/needs/${id}/audit`, t), routeParams({ id }))),
+    await body(auditLogRoute.GET(apiRequest("/audit-log", t), noParams)),
+  ];
+  for (const rid of [need.grantedRequestId, need.revokedRequestId, need.pendingRequestId]) {
+    out.push(await body(messagesRoute.GET(apiRequest(`/access-requests/${rid}/messages`, t), routeParams({ id: rid }))));
+  }
+  for (const path of searchVariants()) out.push(await body(searchRoute.GET(apiRequest(path, t), noParams)));
+  // The services the pages call.
+  const actor = user?.actor ?? null;
+  const settle = async (p: Promise<unknown>) => JSON.stringify(await p.catch((e: unknown) => ({ error: String(e) })));
+  out.push(await settle(viewNeed(actor, id, { ip: null, via: "page" })));
+  out.push(await settle(getNeed(actor, id)));
+  out.push(await settle(listNeeds(actor, { pageSize: 100 })));
+  out.push(await settle(getAccessState(actor, id)));
+  out.push(await settle(getCurrentNda(actor, id)));
+  if (actor) out.push(await settle(getAccessThread(actor, need.grantedRequestId)));
+  out.push(await settle(searchCatalog({ q: "", type: "needs", viewer: actor, limit: 50 })));
+  return out;
+}
+
+async function sinkText(): Promise<string> {
+  const res = await fetch(new URL("/messages", process.env.MAIL_SINK_URL));
+  return res.text();
+}
+
+beforeAll(async () => {
+  cast = await createCast();
+  need = await createNeedFixture(cast, "CONFIDENTIAL", {
+    description: `我们的正极材料采用 ${CANARY.description} 工艺，需要将循环寿命提高一倍，同时降低钴含量。`,
+    keywords: ["正极材料", CANARY.keyword],
+    region: CANARY.region,
+    trlTarget: 6,
+    collaborationModes: ["CO_DEVELOPMENT"],
+  });
+  await prisma.need.update({
+    where: { id: need.id },
+    data: { triedSoFar: CANARY.triedSoFar, desiredOutcome: CANARY.desiredOutcome, acceptanceCriteria: CANARY.acceptanceCriteria, constraints: CANARY.constraints },
+  });
+  await prisma.attachment.create({
+    data: { needId: need.id, fileName: CANARY.attachment, contentType: "application/pdf", sizeBytes: 4, sha256: "0".repeat(64), data: Buffer.from("%PDF"), uploadedById: cast.owner.actor.id },
+  });
+  await postAccessMessage(cast.granted.actor, need.grantedRequestId, { body: `问题：${CANARY.researcherMessage}` });
+  await postAccessMessage(cast.owner.actor, need.grantedRequestId, { body: `回复：${CANARY.ownerMessage}` });
+  await postAccessMessage(cast.owner.actor, need.pendingRequestId, { body: `回复：${CANARY.ownerMessage}` });
+  await runJobs(); // index the need, send every notification email
+}, 120_000);
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+describe("confidentiality canary", () => {
+  it("never reaches an unauthorised role: API, page services, search variants", async () => {
+    for (const role of UNAUTHORISED) {
+      const responses = await everythingAs(userOf(role));
+      const hits = responses.flatMap((r) => leaked(r).map((c) => `${role}: ${c} in ${r.slice(0, 160)}`));
+      expect(hits).toEqual([]);
+    }
+  });
+
+  it("is in no search index document of the public index, and search by it finds nothing", async () => {
+    const doc = await getMeili().index(indexUid("needs")).getDocument(need.id);
+    expect(leaked(JSON.stringify(doc))).toEqual([]);
+  });
+
+  it("never appears in an email, a notification or the audit export", async () => {
+    await runJobs();
+    const mails = await sinkText();
+    expect(mails).toContain("访问"); // the access notifications were sent
+    expect(leaked(mails)).toEqual([]);
+    const notifications = await prisma.notification.findMany({ where: { kind: { startsWith: "access." } } });
+    expect(notifications.length).toBeGreaterThan(0);
+    expect(leaked(JSON.stringify(notifications))).toEqual([]);
+    const csv = await body(auditLogRoute.GET(apiRequest("/audit-log", { token: cast.admin.token }), noParams));
+    expect(csv).toMatch(/^200 /);
+    expect(csv).toContain(needSubject(need.id));
+    expect(leaked(csv)).toEqual([]);
+  });
+
+  it("appears with a grant, and is gone on the very next request after revocation", async () => {
+    const t = { token: cast.granted.token };
+    const read = () => body(needRoute.GET(apiRequest(`/needs/${need.id}`, t), routeParams({ id: need.id })));
+    const thread = () => body(messagesRoute.GET(apiRequest(`/access-requests/${need.grantedRequestId}/messages`, t), routeParams({ id: need.grantedRequestId })));
+    expect(await read()).toContain(CANARY.description);
+    expect(await read()).toContain(CANARY.keyword);
+    expect(await read()).toContain(CANARY.region);
+    expect(await thread()).toContain(CANARY.ownerMessage);
+    // Company identity stays masked in the thread until an introduction is accepted by both.
+    const org = await prisma.organisation.findUniqueOrThrow({ where: { id: cast.owner.organisationId } });
+    expect(await thread()).not.toContain(org.name);
+
+    const revoked = await revokeRoute.POST(apiRequest(`/access-requests/${need.grantedRequestId}/revoke`, { token: cast.owner.token, body: { reasonCode: "PROJECT_CLOSED" } }), routeParams({ id: need.grantedRequestId }));
+    expect(revoked.status).toBe(200);
+    const after = await read();
+    expect(after).toMatch(/^200 /);
+    expect(leaked(after)).toEqual([]);
+    expect(await thread()).toMatch(/^404 /);
+  });
+
+  it("an expired grant stops working on the next request", async () => {
+    const t = { token: cast.spare.token };
+    const read = () => body(needRoute.GET(apiRequest(`/needs/${need.id}`, t), routeParams({ id: need.id })));
+    expect(await read()).toContain(CANARY.description);
+    await prisma.accessRequest.update({ where: { id: need.spareRequestId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(leaked(await read())).toEqual([]);
+  });
+
+  it("the company is revealed only after both sides accept an introduction", async () => {
+    const fixture = await createNeedFixture(cast, "CONFIDENTIAL");
+    const org = await prisma.organisation.findUniqueOrThrow({ where: { id: cast.owner.organisationId } });
+    const read = () => body(needRoute.GET(apiRequest(`/needs/${fixture.id}`, { token: cast.granted.token }), routeParams({ id: fixture.id })));
+    expect(await read()).not.toContain(org.name);
+    const intro = await prisma.introduction.create({ data: { needId: fixture.id, researcherId: cast.granted.actor.id, companyAcceptedAt: new Date() } });
+    expect(await read()).not.toContain(org.name);
+    await prisma.introduction.update({ where: { id: intro.id }, data: { researcherAcceptedAt: new Date() } });
+    expect(await read()).toContain(org.name);
+  });
+
+  it("tightening a PUBLIC need to CONFIDENTIAL takes effect at once, search index included", async () => {
+    const secret = `canary${tag}tighten`;
+    const fixture = await createNeedFixture(cast, "PUBLIC", { description: `公开阶段的描述包含 ${secret} 这个词，之后改为保密。` });
+    await runJobs();
+    const search = () => body(searchRoute.GET(apiRequest(`/search?type=needs&q=${secret}`, { token: cast.researcher.token }), noParams));
+    expect(await search()).toContain(fixture.id);
+    await updateNeed(cast.owner.actor, fixture.id, { visibility: "CONFIDENTIAL", teaser: "电池材料合作" }, "zh-CN");
+    // No job has run: the request path itself keeps the secret out.
+    const afterSearch = await search();
+    expect(afterSearch).not.toContain(fixture.id);
+    expect(afterSearch).not.toContain(secret);
+    const doc = await getMeili().index(indexUid("needs")).getDocument(fixture.id);
+    expect(JSON.stringify(doc)).not.toContain(secret);
+    expect(await body(needRoute.GET(apiRequest(`/needs/${fixture.id}`, { token: cast.researcher.token }), routeParams({ id: fixture.id })))).not.toContain(secret);
+    const change = await prisma.auditLog.findFirst({ where: { subject: needSubject(fixture.id), action: "need.visibility" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+    expect(change?.detail).toEqual({ from: "PUBLIC", to: "CONFIDENTIAL" });
+  });
+});
+
+describe("audit: exactly one row per confidential view", () => {
+  it("writes one need.view row per full read of a confidential need, none for teasers, lists or search", async () => {
+    const fixture = await createNeedFixture(cast, "CONFIDENTIAL");
+    const views = () => auditCount({ subject: needSubject(fixture.id), action: "need.view" });
+    const get = (u: ApiUser) => needRoute.GET(apiRequest(`/needs/${fixture.id}`, { token: u.token, headers: { "x-forwarded-for": "192.0.2.44" } }), routeParams({ id: fixture.id }));
+
+    const start = await views();
+    for (const u of [cast.granted, cast.owner, cast.broker, cast.admin]) {
+      const before = await views();
+      expect((await get(u)).status).toBe(200);
+      expect(await views(), u.actor.role).toBe(before + 1);
+    }
+    const row = await prisma.auditLog.findFirst({ where: { subject: needSubject(fixture.id), action: "need.view", actorId: cast.granted.actor.id } });
+    expect(row).toMatchObject({ ip: "192.0.2.44", detail: { visibility: "CONFIDENTIAL", via: "api", grantId: fixture.grantedRequestId } });
+
+    // The page's read (viewNeed) is one row too.
+    await viewNeed(cast.granted.actor, fixture.id, { ip: null, via: "page" });
+    expect(await views()).toBe(start + 5);
+
+    // Teaser reads, lists, search, matches: no confidential detail, no row.
+    await get(cast.researcher);
+    await get(cast.revoked);
+    await listNeeds(cast.granted.actor, { pageSize: 100 });
+    await searchCatalog({ q: "", type: "needs", viewer: cast.granted.actor, limit: 50 });
+    await matchesRoute.GET(apiRequest(`/needs/${fixture.id}/matches`, { token: cast.granted.token }), routeParams({ id: fixture.id }));
+    expect(await views()).toBe(start + 5);
+
+    // Grants, declines, revocations and NDA acceptances of the fixture are audited too.
+    const actions = (await prisma.auditLog.findMany({ where: { subject: needSubject(fixture.id) }, select: { action: true } })).map((r) => r.action);
+    for (const a of ["nda.publish", "nda.accept", "access.request", "access.grant", "access.revoke"]) expect(actions).toContain(a);
+  });
+
+  it("the audit log is append-only", async () => {
+    await expect(prisma.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(prisma.auditLog.updateMany({ data: { action: "x" } })).rejects.toThrow(/append-only/);
+  });
+
+  it("an export is itself audited", async () => {
+    const before = await auditCount({ action: "audit.export" });
+    await auditLogRoute.GET(apiRequest("/audit-log", { token: cast.admin.token }), noParams);
+    expect(await auditCount({ action: "audit.export" })).toBe(before + 1);
+  });
+});

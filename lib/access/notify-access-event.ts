@@ -1,0 +1,45 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { AccessEvent } from "@/lib/jobs/enqueue";
+import { sendMail } from "@/lib/mail/send-mail";
+import { accessEventMail } from "./access-mail";
+
+// Job "access-notify": tells the other side of an access request what happened, in-app and by
+// email. Idempotent per (user, event): a retried job neither duplicates notifications nor mails.
+export async function notifyAccessEvent(payload: { accessRequestId: string; event: AccessEvent; messageId?: string }): Promise<void> {
+  const request = await prisma.accessRequest.findUnique({
+    where: { id: payload.accessRequestId },
+    include: { need: { select: { id: true, organisationId: true, brokerId: true } }, requester: { select: { id: true, email: true, locale: true } } },
+  });
+  if (!request) return;
+  const toOwnerSide = payload.event === "requested" || (payload.event === "message" && (await senderIsRequester(payload.messageId, request.requesterId)));
+  const recipients = toOwnerSide
+    ? await prisma.user.findMany({
+        where: { OR: [{ organisationId: request.need.organisationId, role: "COMPANY" }, ...(request.need.brokerId ? [{ id: request.need.brokerId }] : [])] },
+        select: { id: true, email: true, locale: true },
+      })
+    : [request.requester];
+  const path = toOwnerSide ? `/needs/${request.need.id}/requests` : `/needs/${request.need.id}/access`;
+  const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
+  const stamp = payload.messageId ?? (request.decidedAt ?? request.createdAt).getTime().toString(36);
+  const dedupeKey = `access:${request.id}:${payload.event}:${stamp}`;
+  const reasonCode = payload.event === "approved" || payload.event === "declined" || payload.event === "revoked" ? request.reasonCode : null;
+  for (const user of recipients) {
+    const locale = user.locale === "en" ? "en" : "zh-CN";
+    const mail = accessEventMail(user.locale, payload.event, `${base}/${locale}${path}`, reasonCode);
+    await prisma.notification.createMany({
+      data: [{ userId: user.id, kind: `access.${payload.event}`, title: mail.subject, body: mail.text, link: `/${locale}${path}`, dedupeKey }],
+      skipDuplicates: true,
+    });
+    const notification = await prisma.notification.findUnique({ where: { userId_dedupeKey: { userId: user.id, dedupeKey } }, select: { emailedAt: true } });
+    if (notification?.emailedAt) continue; // mailed by an earlier run of this job
+    await sendMail({ to: user.email, subject: mail.subject, text: mail.text });
+    await prisma.notification.updateMany({ where: { userId: user.id, dedupeKey }, data: { emailedAt: new Date() } });
+  }
+}
+
+async function senderIsRequester(messageId: string | undefined, requesterId: string): Promise<boolean> {
+  if (!messageId) return false;
+  const m = await prisma.message.findUnique({ where: { id: messageId }, select: { senderId: true } });
+  return m?.senderId === requesterId;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Append-only audit trail (a database trigger refuses UPDATE, DELETE and TRUNCATE on AuditLog).
+// `detail` holds ids, levels and reason codes only: never need text or message bodies, so the
+// log and its CSV export follow the same confidentiality rules as everything else.
+export const AUDIT_ACTIONS = [
+  "need.view",
+  "need.visibility",
+  "nda.publish",
+  "nda.accept",
+  "access.request",
+  "access.grant",
+  "access.decline",
+  "access.revoke",
+  "audit.export",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditEntry = {
+  actorId: string | null;
+  action: AuditAction;
+  /** "need:<id>" for everything about a need, so its owner can list it by one key. */
+  subject: string;
+  detail?: Record<string, string | number | boolean | null>;
+  ip?: string | null;
+};
+
+type Db = Pick<Prisma.TransactionClient, "auditLog">;
+
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: { actorId: entry.actorId, action: entry.action, subject: entry.subject, detail: entry.detail ?? undefined, ip: entry.ip ?? null },
+  });
+}
+
+export const needSubject = (needId: string) => `need:${needId}`;
