@@ -7,11 +7,16 @@ export const MATCH_CONFIG = {
    * complete list; a more common one its first `perTermLimit` hits (title matches first). */
   rareTermDf: 100,
   perTermLimit: 40,
+  /** A term in more than this share of the documents gets no list of its own (the broad
+   * searches cover it): its first hits would be a near-arbitrary sample. */
+  commonTermShare: 1,
   /** Weight of the broad searches' reciprocal rank in the candidate pre-score (top rank = this). */
   broadWeight: 1,
   broadLimit: 200,
   /** Words per broad query (Meilisearch uses at most 10 words of a query). */
   broadWords: 10,
+  /** Broad searches: the 1st over the 10 strongest words, the 2nd over the next 10, ... */
+  broadQueries: 2,
   /** Candidates kept after fusing the lists (see fuseCandidates), then re-ranked; rrfK is the
    * reciprocal-rank constant for the broad searches' share. */
   candidateCap: 300,
@@ -30,4 +35,6 @@ export const MATCH_CONFIG = {
   defaultLimit: 20,
 } as const;
 
-export type MatchConfig = typeof MATCH_CONFIG;
+type Widen<T> = T extends number ? number : T extends boolean ? boolean : T extends string ? string : { readonly [K in keyof T]: Widen<T[K]> };
+/** The shape of MATCH_CONFIG with plain number/boolean fields (benches and tests pass variants). */
+export type MatchConfig = Widen<typeof MATCH_CONFIG>;

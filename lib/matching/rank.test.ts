@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MATCH_CONFIG } from "./config";
-import { bm25, buildQueryTerms, fuseCandidates, idf, mixQuery, prfTerms, structuredFit, termDoc } from "./rank";
+import { allTerms, bm25, buildQueryTerms, fuseCandidates, idf, mixQuery, prfCandidates, prfTerms, structuredFit, termDoc } from "./rank";
 import { translateEnStems, translateZhWord } from "./translate";
 
 describe("query terms", () => {
@@ -58,7 +58,8 @@ describe("BM25 re-ranking", () => {
   it("scores with idf and saturating tf; title words count more", () => {
     const inTitle = termDoc("t", "slab", "heat flow", MATCH_CONFIG);
     const inBody = termDoc("b", "", "slab heat flow", MATCH_CONFIG);
-    expect(inTitle.tf.get("slab")).toBe(MATCH_CONFIG.bm25.titleWeight);
+    expect(allTerms(inTitle).get("slab")).toBe(MATCH_CONFIG.bm25.titleWeight);
+    expect(inTitle.len).toBe(MATCH_CONFIG.bm25.titleWeight + 2);
     const a = bm25(q, inTitle, stats);
     const b = bm25(q, inBody, stats);
     expect(a.score).toBeGreaterThan(b.score);
@@ -76,6 +77,9 @@ describe("BM25 re-ranking", () => {
     const df = new Map([["slab", 5], ["conduct", 50], ["heat", 100], ["transient", 20]]);
     const exp = prfTerms(top, (t) => df.get(t), 1000, 3);
     expect(exp.map((e) => e.term)).toContain("transient");
+    const cands = [...top.map((x) => x.doc), termDoc("3", "", "heat heat heat"), termDoc("4", "", "heat")];
+    // "heat" is in every candidate, so a rarer word of the top documents is looked up first
+    expect(prfCandidates(top, cands, 4).indexOf("transient")).toBeLessThan(prfCandidates(top, cands, 4).indexOf("heat"));
     const mixed = mixQuery(q, exp, 0.5);
     const total = [...mixed.values()].reduce((s, v) => s + v, 0);
     expect(total).toBeCloseTo(1, 6);

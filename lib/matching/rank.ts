@@ -91,17 +91,30 @@ export function fuseCandidates(
     .map(([id]) => id);
 }
 
-export type TermDoc = { id: string; tf: Map<string, number>; len: number };
+/**
+ * A candidate's analysed words, kept as token arrays: term frequencies are counted only for the
+ * words a pass needs (allocating a full frequency map for hundreds of candidates per match
+ * dominated the matcher's CPU and GC time).
+ */
+export type TermDoc = { id: string; title: string[]; body: string[]; len: number; titleWeight: number };
 
-/** Term frequencies of a document from its analysed words (title words count `titleWeight` times). */
 export function termDoc(id: string, titleTerms: string, bodyTerms: string, cfg: MatchConfig = MATCH_CONFIG): TermDoc {
-  const tf = new Map<string, number>();
+  const title = titleTerms ? titleTerms.split(" ") : [];
+  const body = bodyTerms ? bodyTerms.split(" ") : [];
   const tw = cfg.bm25.titleWeight;
-  let len = 0;
-  for (const t of titleTerms.split(" ")) if (t) (tf.set(t, (tf.get(t) ?? 0) + tw), (len += tw));
-  for (const t of bodyTerms.split(" ")) if (t) (tf.set(t, (tf.get(t) ?? 0) + 1), (len += 1));
-  return { id, tf, len };
+  return { id, title, body, len: title.length * tw + body.length, titleWeight: tw };
 }
+
+/** Frequencies (title words counting `titleWeight` times) of the words in `wanted` only. */
+export function countTerms(doc: TermDoc, wanted: { has(t: string): boolean }): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const t of doc.title) if (wanted.has(t)) tf.set(t, (tf.get(t) ?? 0) + doc.titleWeight);
+  for (const t of doc.body) if (wanted.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return tf;
+}
+
+/** Frequencies of all the words of a document. */
+export const allTerms = (doc: TermDoc): Map<string, number> => countTerms(doc, { has: () => true });
 
 export type CorpusStats = { n: number; df: ReadonlyMap<string, number>; avgdl: number };
 
@@ -113,8 +126,9 @@ export function bm25(query: ReadonlyMap<string, number>, doc: TermDoc, stats: Co
   const norm = k1 * (1 - b + (b * doc.len) / Math.max(1, stats.avgdl));
   let score = 0;
   const matched: string[] = [];
+  const tf = countTerms(doc, query);
   for (const [t, w] of query) {
-    const f = doc.tf.get(t);
+    const f = tf.get(t);
     if (!f) continue;
     const df = stats.df.get(t);
     if (df === undefined || df <= 0) continue;
@@ -141,7 +155,7 @@ export function prfTerms(
   const acc = new Map<string, number>();
   for (const { doc, score } of top) {
     const w = Math.exp((score - max) / temperature);
-    for (const [t, f] of doc.tf) acc.set(t, (acc.get(t) ?? 0) + (w * f) / doc.len);
+    for (const [t, f] of allTerms(doc)) acc.set(t, (acc.get(t) ?? 0) + (w * f) / doc.len);
   }
   const out: { term: string; weight: number }[] = [];
   for (const [t, v] of acc) {
@@ -156,14 +170,24 @@ export function prfTerms(
 export function prfCandidates(top: readonly { doc: TermDoc; score: number }[], candidates: readonly TermDoc[], count: number): string[] {
   if (!top.length) return [];
   const max = top[0]!.score || 1;
-  const cdf = new Map<string, number>();
-  for (const d of candidates) for (const t of d.tf.keys()) cdf.set(t, (cdf.get(t) ?? 0) + 1);
   const acc = new Map<string, number>();
   for (const { doc, score } of top) {
     const w = Math.exp(score - max);
-    for (const [t, f] of doc.tf) acc.set(t, (acc.get(t) ?? 0) + (w * f) / doc.len);
+    for (const [t, f] of allTerms(doc)) acc.set(t, (acc.get(t) ?? 0) + (w * f) / doc.len);
   }
-  // Rough idf from the candidate set, only to pick which words to look up in the index.
+  // Rough idf from the candidate set, only to pick which words to look up in the index:
+  // document counts of the top documents' words among the candidates.
+  const cdf = new Map<string, number>();
+  const lastSeen = new Map<string, number>();
+  candidates.forEach((d, i) => {
+    for (const list of [d.title, d.body]) {
+      for (const t of list) {
+        if (!acc.has(t) || lastSeen.get(t) === i) continue;
+        lastSeen.set(t, i);
+        cdf.set(t, (cdf.get(t) ?? 0) + 1);
+      }
+    }
+  });
   const c = candidates.length;
   return [...acc]
     .map(([t, v]) => [t, v * Math.log(1 + c / (cdf.get(t) ?? 1))] as const)
