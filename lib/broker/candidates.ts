@@ -12,7 +12,7 @@ export type CandidateList = { ok: true; candidates: Candidate[] } | { ok: false;
 export async function getNeedCandidates(actor: Actor, needId: string, limit = 10): Promise<CandidateList> {
   const need = await prisma.need.findUnique({ where: { id: needId }, select: { id: true, organisationId: true, visibility: true, status: true } });
   if (!need) throw new AppError("NOT_FOUND", "Not found");
-  authorize(actor, "need.triage", need);
+  authorize(actor, "broker.triage", need);
   const response = (await matchResultsForNeed(prisma, needId, { viewer: actor, limit })) ?? { ok: true as const, matches: [] };
   if (!response.ok) return response;
   const ids = response.matches.map((m) => m.id);

@@ -15,7 +15,7 @@ const needFacts = { id: true, title: true, organisationId: true, visibility: tru
 async function needForTriage(tx: Tx, actor: Actor, needId: string) {
   const need = await tx.need.findUnique({ where: { id: needId }, select: needFacts });
   if (!need) throw new AppError("NOT_FOUND", "Not found");
-  authorize(actor, "need.triage", need);
+  authorize(actor, "broker.triage", need);
   return need;
 }
 
@@ -111,7 +111,7 @@ export async function decideNeedEdit(actor: Actor, proposalId: string, approve: 
   return prisma.$transaction(async (tx) => {
     const p = await tx.needEditProposal.findUnique({ where: { id: proposalId }, include: { need: { select: needFacts } } });
     if (!p || actor.organisationId !== p.need.organisationId) throw new AppError("NOT_FOUND", "Not found");
-    authorize(actor, "need.decideEdit", p.need);
+    authorize(actor, "proposal.decide", p.need);
     const claimed = await tx.needEditProposal.updateMany({ where: { id: p.id, status: "PENDING" }, data: { status: approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: new Date() } });
     if (claimed.count === 0) throw new AppError("CONFLICT", locale === "en" ? "This suggestion was already decided" : "此修改建议已处理过");
     if (approve) {
@@ -142,7 +142,7 @@ export async function getTriage(actor: Actor, needId: string): Promise<TriageVie
     select: { ...needFacts, triageStatus: true, broker: { select: { id: true, name: true, email: true } }, editProposals: { orderBy: { createdAt: "desc" }, take: 20 } },
   });
   if (!need) throw new AppError("NOT_FOUND", "Not found");
-  authorize(actor, "need.triage", need);
+  authorize(actor, "broker.triage", need);
   return {
     triageStatus: need.triageStatus,
     broker: need.broker ? { id: need.broker.id, name: need.broker.name ?? need.broker.email } : null,

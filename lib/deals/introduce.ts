@@ -21,7 +21,7 @@ export async function introduceResearcher(actor: Actor, input: IntroduceInput, l
   return prisma.$transaction(async (tx) => {
     const need = await tx.need.findUnique({ where: { id: input.needId }, select: { id: true, organisationId: true, visibility: true, status: true, createdById: true, brokerId: true } });
     if (!need) throw new AppError("NOT_FOUND", "Not found");
-    authorize(actor, "need.triage", need);
+    authorize(actor, "broker.triage", need);
     const result = await tx.result.findFirst({ where: { id: input.resultId, status: "PUBLISHED" }, select: { id: true, createdById: true } });
     if (!result) throw new AppError("VALIDATION", locale === "en" ? "This result is not published" : "该成果未发布，无法引荐", { fields: { resultId: ["not published"] } });
     const respondBy = new Date(now.getTime() + input.respondWithinDays * DAY);

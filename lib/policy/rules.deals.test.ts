@@ -17,17 +17,17 @@ const need: NeedFacts = { organisationId: "org-owner", visibility: "BROKER_ONLY"
 describe("broker and deal rules", () => {
   it("opens the workbench, triage, visits and metrics to staff only", () => {
     for (const a of [broker, admin]) {
-      expect([can(a, "broker.workbench"), can(a, "need.triage", need), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([true, true, true, true]);
+      expect([can(a, "broker.workbench"), can(a, "broker.triage", need), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([true, true, true, true]);
     }
     for (const a of [null, owner, researcher]) {
-      expect([can(a, "broker.workbench"), can(a, "need.triage", need), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([false, false, false, false]);
+      expect([can(a, "broker.workbench"), can(a, "broker.triage", need), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([false, false, false, false]);
     }
   });
 
   it("lets only the owning company decide on a broker's edit", () => {
-    expect(can(owner, "need.decideEdit", need)).toBe(true);
-    expect(can(otherCompany, "need.decideEdit", need)).toBe(false);
-    expect(can(broker, "need.decideEdit", need)).toBe(false);
+    expect(can(owner, "proposal.decide", need)).toBe(true);
+    expect(can(otherCompany, "proposal.decide", need)).toBe(false);
+    expect(can(broker, "proposal.decide", need)).toBe(false);
   });
 
   it("lets the two parties and staff into a deal, nobody else", () => {
