@@ -198,3 +198,85 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
   const row = (await csv.text()).split("\r\n").find((l) => l.startsWith(`broker,${broker.name},`));
   expect(row).toMatch(/,1,1200000$/);
 });
+
+test("visit log with a captured draft, an edit the owner approves, a deal thread and a decline with its reason", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const { page: brokerPage } = await createBroker(browser);
+  const company = uniqueUser("company");
+  const companyPage = await newPage(browser);
+  await signUpAndConfirm(companyPage, company, "COMPANY");
+  const companyToken = await createApiTokenInUi(companyPage);
+  const researcher = uniqueUser("researcher");
+  const researcherPage = await newPage(browser);
+  await signUpAndConfirm(researcherPage, researcher, "RESEARCHER");
+  const resultTitle = `焊缝缺陷在线视觉检测系统 ${Date.now().toString(36)}`;
+  await postJson(request, await createApiTokenInUi(researcherPage), "/api/v1/results", {
+    title: resultTitle,
+    summary: "基于深度学习的激光焊缝气孔与裂纹在线视觉检测，漏检率低于百分之一。",
+    field: "智能制造",
+    keywords: ["焊缝检测", "机器视觉", "激光焊接"],
+  });
+  const need = await postJson(request, companyToken, "/api/v1/needs", {
+    title: `激光焊接缺陷检测 ${Date.now().toString(36)}`,
+    description: "我们的动力电池激光焊接产线依靠人工抽检焊缝，气孔和裂纹漏检率高，需要在线视觉检测方案。",
+    field: "智能制造",
+    keywords: ["焊缝检测", "机器视觉"],
+  });
+
+  // Offline visit log: the visit, then a need captured there as the company's draft.
+  await brokerPage.goto("/zh-CN/broker/visits");
+  await brokerPage.getByLabel("走访企业").selectOption({ label: company.org });
+  await brokerPage.getByLabel("走访日期").fill("2026-11-20");
+  await brokerPage.getByLabel("会见人员").fill("王总、李工");
+  await brokerPage.getByLabel("走访纪要").fill("参观电池焊接产线，讨论焊缝质量问题。");
+  await brokerPage.getByRole("button", { name: "保存走访" }).click();
+  const visit = brokerPage.getByTestId("visits").getByRole("listitem").filter({ hasText: company.org });
+  await expect(visit).toContainText("2026-11-20");
+  await visit.getByText("记录需求草稿").click();
+  await visit.getByLabel("标题").fill("电芯极耳焊接强度检测");
+  await visit.getByLabel("描述").fill("需要无损检测极耳焊接强度的方法，替代目前的破坏性拉力抽检。");
+  await visit.getByLabel("技术领域").fill("智能制造");
+  await visit.getByRole("button", { name: "保存为需求草稿" }).click();
+  await expect(visit.getByRole("link", { name: "电芯极耳焊接强度检测" })).toBeVisible();
+
+  // A suggested edit changes nothing until the owner approves it.
+  const newTitle = `动力电池激光焊缝缺陷在线检测 ${Date.now().toString(36)}`;
+  await brokerPage.goto(`/zh-CN/broker/needs/${need.id}`);
+  await brokerPage.getByText("建议修改（需企业批准）").click();
+  await brokerPage.getByLabel("新标题").fill(newTitle);
+  await brokerPage.getByRole("button", { name: "提交修改建议" }).click();
+  await expect(brokerPage.getByText("修改建议已发送，等待企业批准。")).toBeVisible();
+  await companyPage.goto(`/zh-CN/needs/${need.id}`);
+  await expect(companyPage.getByRole("heading", { level: 1 })).not.toHaveText(newTitle);
+  await companyPage.goto("/zh-CN/notifications");
+  await companyPage.getByRole("listitem").filter({ hasText: "技术经纪人建议修改需求" }).getByRole("link", { name: "查看" }).click();
+  await expect(companyPage.getByRole("cell", { name: newTitle })).toBeVisible();
+  await companyPage.getByRole("button", { name: "批准并应用" }).click();
+  await expect(companyPage.getByTestId("proposal-status")).toHaveText("已批准");
+  await companyPage.goto(`/zh-CN/needs/${need.id}`);
+  await expect(companyPage.getByRole("heading", { level: 1 })).toHaveText(newTitle);
+
+  // Introduce, talk in the deal's thread, then the researcher declines with a reason the company sees.
+  await expect(async () => {
+    await brokerPage.goto(`/zh-CN/broker/needs/${need.id}`);
+    await expect(brokerPage.getByTestId("candidates")).toContainText(resultTitle, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await brokerPage.getByRole("form", { name: `引荐 ${resultTitle}` }).getByRole("button", { name: "引荐" }).click();
+  await expect(brokerPage).toHaveURL(/\/zh-CN\/deals\/[a-z0-9]+$/);
+  const dealUrl = brokerPage.url();
+
+  await companyPage.goto(dealUrl);
+  await companyPage.getByLabel("消息内容").fill("您好，贵团队的方案能否适配我们的产线节拍？");
+  await companyPage.getByRole("button", { name: "发送" }).click();
+  await expect(companyPage.getByTestId("messages")).toContainText("您好，贵团队的方案能否适配我们的产线节拍？");
+  await researcherPage.goto(dealUrl);
+  await expect(researcherPage.getByTestId("messages")).toContainText("您好，贵团队的方案能否适配我们的产线节拍？");
+  await researcherPage.getByLabel("婉拒原因").first().selectOption("TRL_MISMATCH");
+  await researcherPage.getByRole("button", { name: "婉拒" }).first().click();
+  await expect(researcherPage.getByTestId("deal-state")).toHaveText("已婉拒");
+
+  await companyPage.goto(dealUrl);
+  await expect(companyPage.getByTestId("decline-reason")).toHaveText("婉拒原因：技术成熟度不匹配");
+  await companyPage.goto("/zh-CN/notifications");
+  await expect(companyPage.getByTestId("notifications")).toContainText("对方婉拒了此次合作。原因：技术成熟度不匹配。");
+});
