@@ -118,11 +118,12 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
 
   // Both sides are notified in-app and by email, without the company's name.
   const mail = await waitForMessage(researcher.email, { match: (m) => m.subject === "技术经纪人为您推荐了一位合作伙伴", after: introduceStartedAt });
-  expect(mail.text).toContain(`/zh-CN/deals/${dealId}`);
+  expect(mail.text).toContain("/zh-CN/notifications/");
   expect(mail.text).not.toContain(company.org);
   await waitForMessage(company.email, { match: (m) => m.subject === "技术经纪人为您推荐了一位合作伙伴", after: introduceStartedAt });
   await researcherPage.goto("/zh-CN/notifications");
-  await expect(researcherPage.getByTestId("notifications")).toContainText("技术经纪人为您推荐了一位合作伙伴");
+  await researcherPage.getByTestId("notifications").getByRole("link", { name: "技术经纪人为您推荐了一位合作伙伴" }).click();
+  await expect(researcherPage).toHaveURL(dealUrl);
 
   // The company accepts; the researcher does not see the company until accepting too.
   await companyPage.goto(dealUrl);
@@ -249,7 +250,7 @@ test("visit log with a captured draft, an edit the owner approves, a deal thread
   await companyPage.goto(`/zh-CN/needs/${need.id}`);
   await expect(companyPage.getByRole("heading", { level: 1 })).not.toHaveText(newTitle);
   await companyPage.goto("/zh-CN/notifications");
-  await companyPage.getByRole("listitem").filter({ hasText: "技术经纪人建议修改需求" }).getByRole("link", { name: "查看" }).click();
+  await companyPage.getByTestId("notifications").getByRole("link", { name: /技术经纪人建议修改需求/ }).click();
   await expect(companyPage.getByRole("cell", { name: newTitle })).toBeVisible();
   await companyPage.getByRole("button", { name: "批准并应用" }).click();
   await expect(companyPage.getByTestId("proposal-status")).toHaveText("已批准");

@@ -184,11 +184,12 @@ describe("deal pipeline", () => {
 
   it("emails a notification once, through the mail sink", async () => {
     const n = await prisma.notification.findFirstOrThrow({ where: { userId: researcher.id, kind: "deal.introduced" } });
-    await emailNotification(prisma, n.id);
-    await emailNotification(prisma, n.id);
+    expect(await emailNotification(n.id)).toBe("sent");
+    expect(await emailNotification(n.id)).toBe("already-sent");
     const res = await fetch(`${process.env.MAIL_SINK_URL}/messages?to=${encodeURIComponent(researcher.email)}`);
     const mails = (await res.json()) as { subject: string; text: string }[];
     expect(mails.filter((m) => m.subject === n.title)).toHaveLength(1);
-    expect(mails[0]!.text).toContain("/zh-CN/deals/");
+    expect(mails[0]!.text).toContain(`/zh-CN/notifications/${n.id}/open`);
+    expect(n.link).toMatch(/^\/deals\/[a-z0-9]+$/);
   });
 });

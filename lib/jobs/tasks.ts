@@ -1,22 +1,73 @@
 import "server-only";
 import type { Task, TaskList } from "graphile-worker";
+import { ALERT_CONFIG } from "@/lib/alerts/config";
+import { runNeedMatching } from "@/lib/alerts/run-need-matching";
+import { runResultMatching } from "@/lib/alerts/run-result-matching";
 import { prisma } from "@/lib/db";
-import { flagLapsedIntroductions, remindFollowUps, remindPendingResponses } from "@/lib/deals/deadlines";
 import { emailNotification } from "@/lib/notifications/email-notification";
+import { sendDigests } from "@/lib/notifications/send-digests";
+import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
+import { flagLapsedIntroductions, remindFollowUps, remindPendingResponses } from "@/lib/deals/deadlines";
 import { notifyAccessEvent } from "@/lib/access/notify-access-event";
-import { syncNeed, syncResult } from "@/lib/search/sync";
-import type { JobName, JobPayloads } from "./enqueue";
+import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
+import { enqueueJob, type JobName, type JobPayloads } from "./enqueue";
 
-// Each task is idempotent: it indexes the row's current state, so running it twice (after a
-// crash or retry) gives the same index.
+// Each task is idempotent: index tasks write the row's current state (never an older version over
+// a newer one), so running one twice (after a crash or retry) gives the same index; the email task
+// sends a notification at most once. A task that throws is retried by graphile-worker with
+// exponential backoff (exp(min(attempts, 10)) seconds) until max_attempts, then it stays in the
+// table as a dead letter (admin page /admin/jobs, lib/jobs/queue-state.ts).
 function task<N extends JobName>(run: (payload: JobPayloads[N]) => Promise<void>): Task {
   return async (payload) => run(payload as JobPayloads[N]);
 }
 
+// Matching runs only once records are in the index (a result must be findable before needs are
+// matched against it, and vice versa), so the index tasks queue it after a successful sync.
+// Saved searches are checked shortly after (debounced: one pending check for a burst of writes).
+async function afterIndexed(kind: "need" | "result", ids: readonly string[]) {
+  await prisma.$transaction(async (tx) => {
+    for (const id of ids) {
+      if (kind === "need") await enqueueJob(tx, "match-need", { needId: id }, { jobKey: `match-need:${id}` });
+      else await enqueueJob(tx, "match-result", { resultId: id }, { jobKey: `match-result:${id}` });
+    }
+    await enqueueJob(tx, "check-saved-searches", {}, { jobKey: "check-saved-searches", runAt: new Date(Date.now() + ALERT_CONFIG.savedSearchDebounceMs) });
+  });
+}
+
+// graphile-worker gives up on a running job whose key is taken over by a newer job (it sets its
+// attempts to max_attempts): when a batch fails, its ids are appended to the shard's pending batch
+// again before the error propagates, so they are retried with the rest instead of being dropped.
+function indexBatch(name: "index-need" | "index-result", sync: (ids: string[]) => Promise<unknown>): Task {
+  return async (payload) => {
+    const ids = [...new Set(payload as string[])];
+    try {
+      await sync(ids);
+    } catch (err) {
+      await prisma.$transaction(async (tx) => {
+        for (const id of ids) await enqueueJob(tx, name, name === "index-need" ? { needId: id } : ({ resultId: id } as never), { runAt: new Date(Date.now() + 5_000) });
+      });
+      throw err;
+    }
+    await afterIndexed(name === "index-need" ? "need" : "result", ids);
+  };
+}
+
 export const taskList: TaskList = {
-  "index-need": task<"index-need">(async ({ needId }) => void (await syncNeed(prisma, needId))),
-  "index-result": task<"index-result">(async ({ resultId }) => void (await syncResult(prisma, resultId))),
-  "email-notification": task<"email-notification">(async ({ notificationId }) => emailNotification(prisma, notificationId)),
+  "index-need": task<"index-need">(async ({ needId }) => {
+    await syncNeed(prisma, needId);
+    await afterIndexed("need", [needId]);
+  }),
+  "index-result": task<"index-result">(async ({ resultId }) => {
+    await syncResult(prisma, resultId);
+    await afterIndexed("result", [resultId]);
+  }),
+  "index-needs": indexBatch("index-need", (ids) => syncNeeds(prisma, ids)),
+  "index-results": indexBatch("index-result", (ids) => syncResults(prisma, ids)),
+  "match-need": task<"match-need">(async ({ needId }) => void (await runNeedMatching(needId))),
+  "match-result": task<"match-result">(async ({ resultId }) => void (await runResultMatching(resultId))),
+  "email-notification": task<"email-notification">(async ({ notificationId }) => void (await emailNotification(notificationId))),
+  "email-digest": task<"email-digest">(async ({ frequency }) => void (await sendDigests(frequency))),
+  "check-saved-searches": task<"check-saved-searches">(async () => void (await checkSavedSearches())),
   // Deadline jobs run at their moment and re-check the row: an answered introduction or a
   // recorded follow-up simply finds nothing due.
   "deal-respond-reminder": task<"deal-respond-reminder">(async ({ introductionId }) => void (await remindPendingResponses(prisma, new Date(), introductionId))),

@@ -1,22 +1,41 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
+import { prisma } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
+import { notificationMail } from "@/lib/mail/templates";
+import { notificationSettingsUrl, openNotificationUrl } from "./urls";
 
-// Job body: mails one notification once. `emailedAt` is claimed before sending so that a retry
-// after a successful send does not mail again; a failed send releases the claim for the retry.
-export async function emailNotification(db: PrismaClient, notificationId: string): Promise<void> {
-  const claimed = await db.notification.updateMany({ where: { id: notificationId, emailedAt: null }, data: { emailedAt: new Date() } });
-  if (claimed.count === 0) return;
-  const n = await db.notification.findUniqueOrThrow({ where: { id: notificationId }, include: { user: { select: { email: true, locale: true, emailDigest: true } } } });
-  if (n.user.emailDigest === "OFF") return;
-  const prefix = n.user.locale === "en" ? "/en" : "/zh-CN";
-  const url = n.link ? new URL(`${prefix}${n.link}`, env.NEXTAUTH_URL).toString() : null;
-  const footer = n.user.locale === "en" ? "TechBridge" : "技术桥 TechBridge";
-  try {
-    await sendMail({ to: n.user.email, subject: n.title, text: [n.body, url, `— ${footer}`].filter(Boolean).join("\n\n") });
-  } catch (error) {
-    await db.notification.update({ where: { id: notificationId }, data: { emailedAt: null } });
-    throw error;
-  }
+export type EmailNotificationOutcome = "sent" | "already-sent" | "not-immediate" | "missing";
+
+/**
+ * Emails one notification at most once, even when the job runs twice (retry, a worker killed
+ * mid-batch, two workers). The row stays locked (FOR UPDATE) while the mail is handed to SMTP and
+ * `emailedAt` commits right after the server accepted it: a second run waits for the lock and then
+ * sees `emailedAt`. A worker killed before the server's "250 OK" rolls back, so the mail is sent on
+ * the retry instead of being lost. The Message-ID is derived from the notification id, so in the
+ * one remaining window (killed between "250 OK" and COMMIT) the resent copy carries the same id.
+ */
+export async function emailNotification(notificationId: string): Promise<EmailNotificationOutcome> {
+  return prisma.$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Notification" WHERE id = ${notificationId} FOR UPDATE`;
+      if (locked.length === 0) return "missing";
+      const n = await tx.notification.findUniqueOrThrow({
+        where: { id: notificationId },
+        select: { id: true, kind: true, title: true, body: true, link: true, emailedAt: true, user: { select: { email: true, emailDigest: true, locale: true } } },
+      });
+      if (n.emailedAt) return "already-sent";
+      // Digest users get these in their daily/weekly digest; OFF means in-app only. Security
+      // notices (account locked) always go out at once.
+      if (n.user.emailDigest !== "IMMEDIATE" && !n.kind.startsWith("security.")) return "not-immediate";
+      const lang = n.user.locale;
+      await sendMail({
+        to: n.user.email,
+        ...notificationMail(lang, { title: n.title, body: n.body, url: openNotificationUrl(lang, n.id) }, notificationSettingsUrl(lang)),
+        messageId: `<notification.${n.id}@techbridge>`,
+      });
+      await tx.notification.update({ where: { id: n.id }, data: { emailedAt: new Date() } });
+      return "sent";
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
 }

@@ -17,11 +17,11 @@ export type NotifyInput = {
   email?: boolean;
 };
 
-// Writes an in-app notification in the caller's transaction and, when asked, enqueues its email
-// in the same transaction. Texts must be safe for the recipient: callers pass only what that
+// Writes an in-app notification in the caller's transaction (createNotifications opens its own)
+// and enqueues its email in the same transaction. Texts must be safe for the recipient: callers pass only what that
 // user may see (no confidential need text, no company name before the reveal).
 export async function notifyUser(tx: Tx, input: NotifyInput): Promise<boolean> {
-  const user = await tx.user.findUnique({ where: { id: input.userId }, select: { locale: true } });
+  const user = await tx.user.findUnique({ where: { id: input.userId }, select: { locale: true, emailDigest: true } });
   if (!user) return false;
   const { title, body } = input.text(user.locale);
   const created = await tx.notification.createManyAndReturn({
@@ -31,6 +31,7 @@ export async function notifyUser(tx: Tx, input: NotifyInput): Promise<boolean> {
   });
   const row = created[0];
   if (!row) return false;
-  if (input.email !== false) await enqueueJob(tx, "email-notification", { notificationId: row.id }, { jobKey: `email-notification:${row.id}` });
+  // Digest users get it in their daily/weekly digest (lib/notifications/send-digests.ts).
+  if (input.email !== false && user.emailDigest === "IMMEDIATE") await enqueueJob(tx, "email-notification", { notificationId: row.id }, { jobKey: `email-notification:${row.id}` });
   return true;
 }
