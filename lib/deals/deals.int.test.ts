@@ -188,7 +188,7 @@ describe("deal pipeline", () => {
     expect(await emailNotification(n.id)).toBe("already-sent");
     const res = await fetch(`${process.env.MAIL_SINK_URL}/messages?to=${encodeURIComponent(researcher.email)}`);
     const mails = (await res.json()) as { subject: string; text: string }[];
-    expect(mails.filter((m) => m.subject === n.title)).toHaveLength(1);
+    expect(mails.filter((m) => m.subject === `技术桥：${n.title}`)).toHaveLength(1);
     expect(mails[0]!.text).toContain(`/zh-CN/notifications/${n.id}/open`);
     expect(n.link).toMatch(/^\/deals\/[a-z0-9]+$/);
   });
