@@ -76,7 +76,7 @@ export async function proposeNeedEdit(actor: Actor, needId: string, input: Propo
     await audit(tx, actor, "need.edit.propose", need.id, { proposalId: proposal.id });
     for (const userId of await companyRecipients(tx, need)) {
       await notifyUser(tx, {
-        userId, kind: "need.edit.proposed", link: `/needs/${need.id}/proposals/${proposal.id}`, dedupeKey: `proposal:${proposal.id}`,
+        userId, kind: "need.edit.proposed", link: `/proposals/${proposal.id}`, dedupeKey: `proposal:${proposal.id}`,
         text: (lang) => (lang === "en" ? { title: `A broker suggests changes to “${need.title}”`, body: "Review the suggested changes and approve or reject them." } : { title: `技术经纪人建议修改需求「${need.title}」`, body: "请查看修改建议，并批准或拒绝。" }),
       });
     }

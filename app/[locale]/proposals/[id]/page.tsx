@@ -8,15 +8,15 @@ import { isAppError } from "@/lib/errors";
 import { decideProposalAction } from "./actions";
 
 // The owner reviews a broker's suggested edit, field by field, and approves or rejects it.
-export default async function ProposalPage({ params }: { params: Promise<{ locale: string; id: string; proposalId: string }> }) {
-  const { locale, id, proposalId } = await params;
+export default async function ProposalPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id: proposalId } = await params;
   setRequestLocale(locale);
-  const actor = await requireActorForPage(locale, `/needs/${id}/proposals/${proposalId}`);
+  const actor = await requireActorForPage(locale, `/proposals/${proposalId}`);
   const proposal = await getNeedEditProposal(actor, proposalId).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  if (proposal.needId !== id) notFound();
+  const id = proposal.needId;
   const t = await getTranslations({ locale, namespace: "notifications" });
   const tb = await getTranslations({ locale, namespace: "broker" });
   return (
@@ -29,7 +29,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
         <tbody>{proposal.changes.map((c) => <tr key={c.field} className="border-b align-top"><td className="p-2">{c.field}</td><td className="whitespace-pre-line p-2">{c.before}</td><td className="whitespace-pre-line p-2">{c.after}</td></tr>)}</tbody>
       </table>
       {proposal.status === "PENDING" && actor.organisationId && actor.role === "COMPANY" && (
-        <StateForm action={decideProposalAction.bind(null, locale, id, proposalId)} className="flex gap-2">
+        <StateForm action={decideProposalAction.bind(null, locale, proposalId)} className="flex gap-2">
           <button type="submit" name="decision" value="approve" className="rounded bg-brand-600 px-3 py-1.5 text-white">{t("approve")}</button>
           <button type="submit" name="decision" value="reject" className="rounded border border-slate-300 px-3 py-1.5">{t("reject")}</button>
         </StateForm>

@@ -7,10 +7,10 @@ import { runFormAction, text } from "@/lib/forms/run-form-action";
 
 const decisionSchema = z.strictObject({ decision: z.enum(["approve", "reject"]) });
 
-export async function decideProposalAction(locale: string, needId: string, proposalId: string, _prev: FormState, fd: FormData): Promise<FormState> {
+export async function decideProposalAction(locale: string, proposalId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const t = await getTranslations({ locale, namespace: "notifications" });
   return runFormAction(locale, { decision: text(fd, "decision") }, decisionSchema, async (actor, d, l) => {
     await decideNeedEdit(actor, proposalId, d.decision === "approve", l);
     return d.decision === "approve" ? t("approvedDone") : t("rejectedDone");
-  }, { revalidate: `/needs/${needId}/proposals/${proposalId}` });
+  }, { revalidate: `/proposals/${proposalId}` });
 }
