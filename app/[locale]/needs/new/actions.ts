@@ -10,7 +10,7 @@ import { authorize } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse-input";
 
 // Form fields; the confidential settings are sent only when the form shows them.
-export const NEED_FORM_FIELDS = ["title", "description", "field", "keywords", "visibility", "teaser", "trlTarget", "budgetMinCny", "budgetMaxCny", "region", "chainNodeId", "accessDays", "ndaText"] as const;
+const NEED_FORM_FIELDS = ["title", "description", "field", "keywords", "visibility", "teaser", "trlTarget", "budgetMinCny", "budgetMaxCny", "region", "chainNodeId", "accessDays", "ndaText"] as const;
 const FIELDS = NEED_FORM_FIELDS;
 
 export async function createNeedAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
