@@ -11,13 +11,15 @@ export async function MatchList({ response, locale, basePath, emptyText, testId,
   const ts = await getTranslations({ locale, namespace: "search" });
   if (!response.ok) return <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800" data-testid={testId}>{ts("unavailable")}</p>;
   if (response.matches.length === 0) return <p data-testid={testId}>{emptyText}</p>;
+  // Scores are not bounded: show each relative to the best match on the list.
+  const best = Math.max(...response.matches.map((m) => m.score), Number.EPSILON);
   return (
     <ol className="space-y-3" data-testid={testId}>
       {response.matches.map((m) => (
         <li key={m.id} className="rounded-lg bg-white p-4 shadow-sm">
           <div className="flex items-baseline justify-between gap-4">
             <Link href={`${basePath}/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
-            <span className="shrink-0 text-xs text-slate-500">{t("score")} {Math.round(m.score * 100)}%</span>
+            <span className="shrink-0 text-xs text-slate-500">{t("score")} {Math.round((m.score / best) * 100)}%</span>
           </div>
           <p className="mt-1 text-sm text-slate-500">{[m.organisationName, m.field, m.trl ? `TRL ${m.trl}` : null].filter(Boolean).join(" · ")}</p>
           <Explanation match={m} labels={{ matchedTerms: t("matchedTerms"), sharedChain: t("sharedChain"), sharedField: t("sharedField"), trlFit: t("trlFit"), modeFit: t("modeFit") }} />
