@@ -9,8 +9,9 @@ import { createNeedSchema } from "@/lib/needs/schemas";
 import { authorize } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse-input";
 
-// Form fields; the confidential settings are sent only when the form shows them.
-export const NEED_FORM_FIELDS = ["title", "description", "field", "keywords", "visibility", "teaser", "trlTarget", "budgetMinCny", "budgetMaxCny", "region", "chainNodeId", "accessDays", "ndaText"] as const;
+// Form fields; the confidential settings are sent only when the form shows them. (Not exported:
+// a "use server" module may export async functions only.)
+const NEED_FORM_FIELDS = ["title", "description", "field", "keywords", "visibility", "teaser", "trlTarget", "budgetMinCny", "budgetMaxCny", "region", "chainNodeId", "accessDays", "ndaText"] as const;
 const FIELDS = NEED_FORM_FIELDS;
 
 export async function createNeedAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
