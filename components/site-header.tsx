@@ -23,6 +23,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
             {can(actor, "need.create") && <Link href="/needs/new" className={link}>{t("newNeed")}</Link>}
             {can(actor, "result.create") && <Link href="/results/new" className={link}>{t("newResult")}</Link>}
             {can(actor, "admin.outbox") && <Link href="/admin/outbox" className={link}>{t("outbox")}</Link>}
+            {can(actor, "admin.jobs") && <Link href="/admin/jobs" className={link}>{t("jobs")}</Link>}
             {can(actor, "audit.export") && <Link href="/admin/audit" className={link}>{t("auditLog")}</Link>}
           </>
         )}

@@ -10,7 +10,12 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export function createPrismaClient(connectionString = process.env.DATABASE_URL, max = Number(process.env.DATABASE_POOL_MAX ?? 10)) {
   if (!connectionString) throw new Error("DATABASE_URL is not set: point it at PostgreSQL, e.g. postgresql://user:pass@host:5432/techbridge");
   // connectionTimeoutMillis: fail fast instead of hanging while PostgreSQL is down or restarting.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 }) });
+  // transactionOptions: under a burst, a transaction waits up to 10 s for a pooled connection
+  // (Prisma's default is 2 s) before failing with a clear error.
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000) }),
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 }
 
 function getClient(): PrismaClient {

@@ -32,6 +32,8 @@ import {
 } from "./services/util";
 
 const startedAt = performance.now();
+// Next.js would try to send anonymous telemetry; this machine has no business talking outside.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const logsDir = ensureDir(path.join(dataDir, "logs"));
 const appPort = Number(process.env.PORT) || 3000;
 
@@ -118,6 +120,12 @@ function buildIsStale(): { stale: boolean; why: string } {
   return newest > builtAt ? { stale: true, why: "sources changed since the last build" } : { stale: false, why: "" };
 }
 
+/** The env a second terminal needs to run the project's CLIs against this stack. */
+function cliEnv(): string {
+  const keys = ["DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY"];
+  return keys.map((k) => `${k}='${process.env[k] ?? ""}'`).join(" ");
+}
+
 function accountLines(): string[] {
   const rows = demoAccounts.map((a) => `    ${a.email.padEnd(34)} ${a.role.padEnd(11)} ${a.name} · ${a.org}`);
   return [`  Demo accounts (password: ${DEMO_PASSWORD}):`, ...rows];
@@ -127,6 +135,18 @@ async function main() {
   step(`starting TechBridge demo (data in ${path.relative(process.cwd(), dataDir) || ".data"}/, logs in .data/logs/)`);
   if (await isPortInUse(appPort)) {
     throw new Error(`Port ${appPort} is already in use (another demo or \`next dev\`?). Stop it or run with PORT=<port>.`);
+  }
+
+  // The build needs no database: run it while the services start and the data is prepared.
+  let building: Promise<void> | undefined;
+  const build = buildIsStale();
+  if (build.stale) {
+    const tb = performance.now();
+    step(`building the app in the background: ${build.why} (next build, a minute or more; log in .data/logs/build.log)`);
+    building = runCommand(bin("next"), ["build"], { quiet: true, logFile: path.join(logsDir, "build.log") }).then(() =>
+      step(`app built (${seconds(tb)})`),
+    );
+    building.catch(() => undefined); // awaited (and reported) below
   }
 
   // ---- services ---------------------------------------------------------------------------
@@ -188,12 +208,9 @@ async function main() {
   }
 
   // ---- the app ----------------------------------------------------------------------------
-  const build = buildIsStale();
-  if (build.stale) {
-    t = performance.now();
-    step(`building the app: ${build.why} (next build, about a minute)…`);
-    await runCommand(bin("next"), ["build"], { quiet: true });
-    step(`built (${seconds(t)})`);
+  if (building) {
+    step("waiting for next build…");
+    await building;
   }
 
   apps.push(startProcess("worker", "npm", ["run", "--silent", "worker"], { logFile: path.join(logsDir, "worker.log") }));
@@ -218,6 +235,9 @@ async function main() {
       `  App:        ${home}`,
       ...outbox,
       ...accountLines(),
+      ...(postgres ? [`  Database:   ${postgres.databaseUrl}`] : []),
+      ...(meili ? [`  Meilisearch: ${meili.url} (master key in .data/meili-master-key)`] : []),
+      `  CLI against this stack (npm run admin|reindex|db:status): export ${cliEnv()}`,
       `  Logs:       .data/logs/ (next.log, worker.log, meilisearch.log, postgres.log)`,
       "",
       "  Press Ctrl-C to stop.",

@@ -93,6 +93,7 @@ async function main() {
     MAIL_FROM: "TechBridge E2E <noreply@techbridge.test>",
     // "info" so that the logs the canary test searches hold what a production server would log.
     LOG_LEVEL: process.env.LOG_LEVEL || "info",
+    NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(process.env, env);
 

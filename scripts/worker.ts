@@ -11,7 +11,10 @@ if (!connectionString) {
 const runner = await startWorker(connectionString);
 logger.info("worker started");
 
+let stopping = false;
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   logger.info({ signal }, "worker stopping");
   // Jobs in progress finish (or are unlocked for a retry) before the process exits.
   await runner.stop();

@@ -1,26 +1,29 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { sharedLimiter } from "@/lib/security/rate-limit";
 
-// Per-user request budget for REST API v1: a fixed window of one minute, kept in this process's
-// memory (each app instance counts on its own). API_RATE_LIMIT_PER_MINUTE overrides the default.
+// Per-user request budget for REST API v1: a fixed window of one minute, counted in the shared
+// rate-limit store (Redis, or PostgreSQL without REDIS_URL) so that it holds across every app
+// instance. API_RATE_LIMIT_PER_MINUTE overrides the default.
 export const DEFAULT_API_REQUESTS_PER_MINUTE = 300;
 
-let current: { points: number; limiter: RateLimiterMemory } | undefined;
-
-function limiter(): RateLimiterMemory {
+function budget(): number {
   const configured = Number(process.env.API_RATE_LIMIT_PER_MINUTE);
-  const points = Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_API_REQUESTS_PER_MINUTE;
-  if (current?.points !== points) current = { points, limiter: new RateLimiterMemory({ keyPrefix: "api-v1", points, duration: 60 }) };
-  return current.limiter;
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_API_REQUESTS_PER_MINUTE;
 }
 
 /** Counts one request of `key` (the acting user's id); 429 with Retry-After once the minute's budget is spent. */
 export async function consumeApiQuota(key: string): Promise<void> {
   try {
-    await limiter().consume(key);
+    await (await sharedLimiter("api-v1", budget(), 60)).consume(key);
   } catch (e) {
-    if (!(e instanceof RateLimiterRes)) throw e;
+    if (!(e instanceof RateLimiterRes)) {
+      // The store is down: serve the request rather than fail the API with it (logged).
+      logger.error({ err: (e as Error)?.message ?? String(e) }, "api quota store unavailable; request allowed");
+      return;
+    }
     throw new AppError("RATE_LIMITED", "Too many requests: wait a moment and try again", {
       retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)),
     });

@@ -136,8 +136,9 @@ describe("POST /needs and GET /needs/{id}", () => {
     expect(read.status).toBe(200);
     expect(needViewSchema.parse(await read.json())).toEqual(created);
 
-    // The index job is enqueued in the same transaction.
-    const jobs = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${`index-need:${created.id}`}`;
+    // The index job is enqueued in the same transaction (batched: the id joins its shard's pending job).
+    const jobs = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs j
+      JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'index-needs' AND j.payload::jsonb ? ${created.id}`;
     expect(jobs[0]!.n).toBe(1);
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError, errorStatus, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { UiLocale } from "@/lib/validation/parse-input";
@@ -18,7 +19,7 @@ const zhMessages: Record<ErrorCode, string> = {
   UNSUPPORTED_MEDIA_TYPE: "请以 application/json 格式发送请求体",
   VALIDATION: "部分字段有误",
   RATE_LIMITED: "请求过于频繁，请稍后再试",
-  UNAVAILABLE: "服务暂时不可用，请稍后再试",
+  UNAVAILABLE: "服务暂时不可用，请稍后重试",
   INTERNAL: "服务器出错了，请稍后再试",
 };
 
@@ -61,6 +62,13 @@ export function fromDatabaseError(error: unknown, locale: UiLocale): AppError | 
 
 export function jsonError(error: unknown, options: { requestId?: string; locale?: UiLocale } = {}): NextResponse<ApiErrorBody> {
   const { requestId, locale = "en" } = options;
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
+    // A clear, retryable answer instead of a 500; details go to the log.
+    logger.error({ err: error, requestId }, "database unavailable");
+    error = new AppError("UNAVAILABLE", "The database is temporarily unavailable; please retry shortly", {
+      retryAfterSeconds: 5,
+    });
+  }
   const fromDb = fromDatabaseError(error, locale);
   if (fromDb) {
     logger.warn({ dbCode: (error as DbError).code, model: (error as DbError).meta?.modelName, requestId }, `database rejected the request's values: ${fromDb.code}`);

@@ -2,6 +2,8 @@ import "server-only";
 import type { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import type { Actor, MaybeActor } from "@/lib/policy";
+import { assertSameOrigin } from "@/lib/security/origin";
+import { clientIp, consumeRateLimit } from "@/lib/security/rate-limit";
 import { authenticateBearer } from "@/lib/tokens/authenticate-token";
 import type { UiLocale } from "@/lib/validation/parse-input";
 import { consumeApiQuota } from "./consume-api-quota";
@@ -16,9 +18,10 @@ export function localeOf(request: Request): UiLocale {
 
 type Handler<P, A extends MaybeActor> = (ctx: ApiContext<P, A>) => Promise<NextResponse | Response>;
 
-// Wraps a REST v1 handler: Bearer-token authentication, error mapping to {error:{code,message,fields}}.
-// Every v1 endpoint needs a token (401 without one) unless it opts out with { public: true };
-// each user has a per-minute request budget (429 beyond it, consume-api-quota.ts).
+// Wraps a REST v1 handler: Origin check on writes, Bearer-token authentication, error mapping to
+// {error:{code,message,fields}}. Every v1 endpoint needs a token (401 without one) unless it opts
+// out with { public: true }; each user has a per-minute request budget (429 beyond it,
+// consume-api-quota.ts) and writes are limited per client IP and account (lib/security/rate-limit).
 // Each handler still authorizes its own action through lib/policy.
 export function withApi<P = Record<string, never>>(handler: Handler<P, Actor>): RouteHandler<P>;
 export function withApi<P = Record<string, never>>(handler: Handler<P, MaybeActor>, options: { public: true }): RouteHandler<P>;
@@ -27,6 +30,8 @@ export function withApi<P>(handler: Handler<P, Actor> | Handler<P, MaybeActor>, 
   return async (request, route) => {
     const locale = localeOf(request);
     try {
+      assertSameOrigin(request);
+      const isWrite = !["GET", "HEAD", "OPTIONS"].includes(request.method.toUpperCase());
       const hasAuthHeader = request.headers.has("authorization");
       const actor = await authenticateBearer(request.headers.get("authorization"));
       if (hasAuthHeader && !actor) throw new AppError("UNAUTHENTICATED", "Invalid or revoked token");
@@ -34,6 +39,8 @@ export function withApi<P>(handler: Handler<P, Actor> | Handler<P, MaybeActor>, 
         throw new AppError("UNAUTHENTICATED", "Send a personal access token: Authorization: Bearer tb_pat_...");
       }
       if (actor) await consumeApiQuota(actor.id);
+      // Writes are rate limited per client IP and per account (shared store: holds across instances).
+      if (isWrite) await consumeRateLimit("apiWrite", { ip: clientIp(request.headers), account: actor?.id ?? null });
       const response = await run({ actor, locale, params: await route.params, request });
       return noStore(response);
     } catch (error) {

@@ -8,6 +8,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInLinkMail } from "@/lib/mail/templates";
+import { isLocked, recordFailedSignIn, resetFailedSignIns } from "./lockout";
 import { verifyPassword } from "./password";
 import { signInSchema } from "@/lib/users/schemas";
 import { openAuthSession, revokeAuthSession, AUTH_SESSION_MAX_AGE_S } from "./auth-sessions";
@@ -28,7 +29,13 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
         if (!user?.passwordHash) return null;
-        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        // A locked account refuses even the right password until the lock expires.
+        if (isLocked(user)) throw new Error("AccountLocked");
+        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) {
+          if (await recordFailedSignIn(user.id)) throw new Error("AccountLocked");
+          return null;
+        }
+        await resetFailedSignIns(user);
         // Until the address is confirmed by a magic link, a password alone does not sign in.
         if (!user.emailVerified) throw new Error("EmailNotVerified");
         return { id: user.id, email: user.email, name: user.name };

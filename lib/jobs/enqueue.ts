@@ -6,6 +6,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type JobPayloads = {
   "index-need": { needId: string };
   "index-result": { resultId: string };
+  // Batched index jobs (what "index-need"/"index-result" become, see below): record ids.
+  "index-needs": string[];
+  "index-results": string[];
+  // Emails one in-app notification (at most once: see lib/notifications/email-notification.ts).
+  "email-notification": { notificationId: string };
   // Tells the other side of an access request what happened (in-app notification + email).
   "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
 };
@@ -21,6 +26,23 @@ export async function enqueueJob<N extends JobName>(
   options: { jobKey?: string; maxAttempts?: number; runAt?: Date } = {},
 ): Promise<void> {
   const maxAttempts = options.maxAttempts ?? 10;
+  // Index updates are batched: every write appends its record id to a pending batch job
+  // (graphile-worker concatenates array payloads under the same job key; a batch that is already
+  // running is left alone and a new one starts). One batch syncs many records in a few Meilisearch
+  // tasks instead of one task per record, which is what keeps the index current under load. The
+  // key is sharded by record id so that concurrent writers do not all queue on one job row.
+  if (name === "index-need" || name === "index-result") {
+    const batch = name === "index-need" ? "index-needs" : "index-results";
+    const id = name === "index-need" ? (payload as JobPayloads["index-need"]).needId : (payload as JobPayloads["index-result"]).resultId;
+    await tx.$executeRaw`SELECT graphile_worker.add_job(
+      ${batch}::text,
+      ${JSON.stringify([id])}::json,
+      job_key => ${`${batch}:${shardOf(id)}`}::text,
+      max_attempts => ${maxAttempts}::int,
+      run_at => ${options.runAt ?? null}::timestamptz
+    )`;
+    return;
+  }
   await tx.$executeRaw`SELECT graphile_worker.add_job(
     ${name}::text,
     ${JSON.stringify(payload)}::json,
@@ -28,4 +50,13 @@ export async function enqueueJob<N extends JobName>(
     max_attempts => ${maxAttempts}::int,
     run_at => ${options.runAt ?? null}::timestamptz
   )`;
+}
+
+export const INDEX_SHARDS = 8;
+
+/** Stable shard of a record id (FNV-1a): one record's updates always join the same batch. */
+export function shardOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % INDEX_SHARDS;
 }

@@ -1,13 +1,39 @@
 import "server-only";
-import { run, type Runner } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { run, type Runner, type WorkerEvents } from "graphile-worker";
+import { logger } from "@/lib/logger";
 import { taskList } from "./tasks";
+import { startWorkerLiveness } from "./worker-liveness";
+
+const RECLAIM_EVERY_MS = 5_000;
 
 export async function startWorker(connectionString: string, concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4)): Promise<Runner> {
-  return run({
+  const liveness = await startWorkerLiveness(connectionString);
+  const events: WorkerEvents = new EventEmitter();
+  // Each worker marks itself alive as it is created, well before it could have held a job for long.
+  events.on("worker:create", ({ worker }) => void liveness.register(worker.workerId).catch((err) => logger.error({ err }, "worker liveness")));
+  const runner = await run({
     connectionString,
     concurrency,
     taskList,
+    events,
     noHandleSignals: true,
     pollInterval: 1_000,
   });
+  const reclaim = async () => {
+    try {
+      const dead = await liveness.reclaimDeadWorkers();
+      if (dead.length) logger.warn({ workers: dead }, "unlocked jobs of dead workers");
+    } catch (err) {
+      logger.error({ err }, "could not reclaim jobs of dead workers");
+    }
+  };
+  await reclaim();
+  const timer = setInterval(() => void reclaim(), RECLAIM_EVERY_MS);
+  timer.unref();
+  void runner.promise.finally(() => {
+    clearInterval(timer);
+    void liveness.close().catch(() => undefined);
+  });
+  return runner;
 }

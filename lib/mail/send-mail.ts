@@ -18,7 +18,8 @@ function getTransporter(): Transporter {
   return transporter;
 }
 
-export type OutgoingMail = { to: string; subject: string; text: string; html?: string };
+// messageId: a stable Message-ID lets mailboxes recognise a message resent after a crash.
+export type OutgoingMail = { to: string; subject: string; text: string; html?: string; messageId?: string };
 
 export async function sendMail(mail: OutgoingMail): Promise<void> {
   await getTransporter().sendMail({ from: env.MAIL_FROM, ...mail });

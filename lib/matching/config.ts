@@ -24,7 +24,7 @@ export const MATCH_CONFIG = {
   /** BM25 re-ranking on the analysed words of the candidates (BM25F-style title weight). */
   bm25: { k1: 1.6, b: 0.75, titleWeight: 3 },
   /** Pseudo-relevance feedback: expand the query with the top documents' words. */
-  prf: { enabled: true, docs: 10, terms: 30, weight: 0.5, temperature: 2, lookups: 45 },
+  prf: { enabled: true, docs: 10, terms: 30, weight: 0.5, temperature: 2, lookups: 40 },
   /** Translated terms (zh <-> en) weigh this much relative to the source term. */
   translationWeight: 0.8,
   /** Structured-field bonuses, multiplicative on the text score: score x (1 + sum). */

@@ -5,6 +5,7 @@ import { isBrokerView, needsIndexFor, type Viewer } from "@/lib/search/access";
 import { buildFilters, oneOf, type CatalogFilters } from "@/lib/search/filters";
 import { PUBLIC_NEED_STATUSES } from "@/lib/search/documents";
 import { MATCH_CONFIG, type MatchConfig } from "./config";
+import { hasCjk } from "./terms";
 import {
   bm25,
   buildQueryTerms,
@@ -19,7 +20,6 @@ import {
   type QueryTerm,
   type Structured,
   type SubjectText,
-  type TermDoc,
 } from "./rank";
 
 export type { Viewer } from "@/lib/search/access";
@@ -119,7 +119,7 @@ function rememberDf(key: string, df: number) {
 // AVGDL_SAMPLE documents' word counts and cached like the document frequencies. (The candidates'
 // own average is biased: long documents match more words. Measured: nDCG@10 0.398 -> 0.403.)
 const AVGDL_SAMPLE = 1000;
-const lengthCache = new Map<string, { n: number; title: number; body: number; at: number }>();
+const lengthCache = new Map<string, { n: number; title: number; body: number; langs: Record<string, number>; at: number }>();
 
 /** Forgets cached corpus statistics (tests; after a rebuild). */
 export function clearDfCache() {
@@ -161,36 +161,46 @@ export async function matchSubject(
 
   try {
     const client = getMeili();
-    // Round 1: corpus size and exact document frequencies (count-only searches; cached).
+    // Round 1: corpus statistics - size, average lengths (sampled), documents per language, and
+    // exact document frequencies (count-only searches). All cached for a few minutes, so in the
+    // steady state this round is skipped.
     const cacheScope = `${uid}\u0000${filter.join("\u0001")}\u0000`;
+    let lengths = lengthCache.get(cacheScope);
+    if (lengths && Date.now() - lengths.at > DF_TTL_MS) lengths = undefined;
+    if (!lengths) {
+      const r0 = await client.multiSearch({
+        queries: [{ indexUid: uid, q: "", limit: AVGDL_SAMPLE, filter, facets: ["lang"], attributesToRetrieve: ["titleTermCount", "termCount"] }],
+      });
+      const sample = r0.results[0]!;
+      const mean = (f: string) => sample.hits.reduce((s, h) => s + (Number(h[f]) || 0), 0) / Math.max(1, sample.hits.length);
+      lengths = {
+        n: sample.estimatedTotalHits ?? sample.totalHits ?? 0,
+        title: mean("titleTermCount"),
+        body: mean("termCount"),
+        langs: { ...(sample.facetDistribution?.lang ?? {}) },
+        at: Date.now(),
+      };
+      if (lengthCache.size > 1000) lengthCache.clear();
+      if (lengths.n > 0) lengthCache.set(cacheScope, lengths);
+    }
+    if (lengths.n === 0) return { ok: true, matches: [] };
+    const langs = lengths.langs;
+    // Translations into a language no document is written in only cost searches.
+    const activeTerms = queryTerms.filter((t) => !t.translated || (langs[hasCjk(t.term) ? "zh" : "en"] ?? 0) > 0);
     const df = new Map<string, number>();
-    const unknown = queryTerms.filter((t) => {
+    const unknown = activeTerms.filter((t) => {
       const known = cachedDf(cacheScope + t.term);
       if (known !== undefined) df.set(t.term, known);
       return known === undefined;
     });
-    let lengths = lengthCache.get(cacheScope);
-    if (lengths && Date.now() - lengths.at > DF_TTL_MS) lengths = undefined;
-    // With every statistic cached (steady state) this round is skipped.
-    if (!lengths || unknown.length) {
+    if (unknown.length) {
       const r1 = await client.multiSearch({
         queries: [
-          lengths
-            ? { indexUid: uid, q: "", limit: 0, filter }
-            : { indexUid: uid, q: "", limit: AVGDL_SAMPLE, filter, attributesToRetrieve: ["titleTermCount", "termCount"] },
+          { indexUid: uid, q: "", limit: 0, filter },
           ...unknown.map((t) => ({ indexUid: uid, q: phrase(t.term), attributesToSearchOn: MATCH_ON, limit: 0, filter })),
         ],
       });
-      const total = r1.results[0]?.estimatedTotalHits ?? r1.results[0]?.totalHits ?? 0;
-      if (total === 0) return { ok: true, matches: [] };
-      if (!lengths) {
-        const sample = r1.results[0]!.hits;
-        const mean = (f: string) => sample.reduce((s, h) => s + (Number(h[f]) || 0), 0) / Math.max(1, sample.length);
-        lengths = { n: total, title: mean("titleTermCount"), body: mean("termCount"), at: Date.now() };
-        if (lengthCache.size > 1000) lengthCache.clear();
-        lengthCache.set(cacheScope, lengths);
-      }
-      lengths.n = total;
+      lengths.n = r1.results[0]?.estimatedTotalHits ?? r1.results[0]?.totalHits ?? lengths.n;
       unknown.forEach((t, i) => {
         const r = r1.results[i + 1]!;
         const d = r.estimatedTotalHits ?? r.totalHits ?? 0;
@@ -203,15 +213,15 @@ export async function matchSubject(
 
     // Round 2: candidates. One list per term (complete for rare terms, title matches first for
     // common ones) and broad "frequency" searches over the strongest words (by weight x idf).
-    const present = queryTerms
+    const present = activeTerms
       .filter((t) => (df.get(t.term) ?? 0) > 0)
       .map((t) => ({ t, w: t.weight * idf(n, df.get(t.term)!) }))
       .sort((a, b) => b.w - a.w);
     if (present.length === 0) return { ok: true, matches: [] };
     const broadSets = Array.from({ length: cfg.broadQueries }, (_, i) => present.slice(i * cfg.broadWords, (i + 1) * cfg.broadWords)).filter((l) => l.length > 1);
-    const r2 = await client.multiSearch({
-      queries: [
-        ...present.map(({ t }) => ({
+    // Two requests in parallel (Meilisearch answers them on separate threads).
+    const listsRequest = client.multiSearch({
+      queries: present.map(({ t }) => ({
           indexUid: uid,
           q: phrase(t.term),
           attributesToSearchOn: MATCH_ON,
@@ -225,22 +235,26 @@ export async function matchSubject(
           attributesToRetrieve: ["id"],
           filter,
         })),
-        ...broadSets.map((l) => ({
-          indexUid: uid,
-          q: l.map(({ t }) => t.term).join(" "),
-          attributesToSearchOn: MATCH_ON,
-          matchingStrategy: "frequency" as const,
-          limit: cfg.broadLimit,
-          attributesToRetrieve: ["id"],
-          filter,
-        })),
-      ],
     });
+    const broadRequest = broadSets.length
+      ? client.multiSearch({
+          queries: broadSets.map((l) => ({
+            indexUid: uid,
+            q: l.map(({ t }) => t.term).join(" "),
+            attributesToSearchOn: MATCH_ON,
+            matchingStrategy: "frequency" as const,
+            limit: cfg.broadLimit,
+            attributesToRetrieve: ["id"],
+            filter,
+          })),
+        })
+      : Promise.resolve({ results: [] as { hits: { id?: unknown }[] }[] });
+    const [lists, broadResults] = await Promise.all([listsRequest, broadRequest]);
     lap("search");
     const maxW = present[0]!.w || 1;
     const fused = fuseCandidates(
-      present.map(({ w }, i) => ({ ids: r2.results[i]!.hits.map((h) => String(h.id)), weight: w / maxW })),
-      broadSets.map((_, j) => r2.results[present.length + j]!.hits.map((h) => String(h.id))),
+      present.map(({ w }, i) => ({ ids: lists.results[i]!.hits.map((h) => String(h.id)), weight: w / maxW })),
+      broadResults.results.map((r) => r.hits.map((h) => String(h.id))),
       cfg,
     );
     if (fused.length === 0) return { ok: true, matches: [] };

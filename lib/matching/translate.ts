@@ -35,7 +35,10 @@ function load(): Dict {
   const addRev = (key: string, zh: string, front = false) => {
     if (!key) return;
     const l = enToZh.get(key) ?? [];
-    if (!l.includes(zh)) front ? l.unshift(zh) : l.push(zh);
+    if (!l.includes(zh)) {
+      if (front) l.unshift(zh);
+      else l.push(zh);
+    }
     enToZh.set(key, l);
   };
   for (const { zh, en } of THESAURUS) {

@@ -54,6 +54,12 @@ describe("action rules", () => {
   });
 });
 
+describe("operations rules", () => {
+  it("lets only admins see and retry dead background jobs", () => {
+    expect([owner, researcher, broker, admin, null].map((a) => can(a, "admin.jobs"))).toEqual([false, false, false, true, false]);
+  });
+});
+
 describe("confidential access rules", () => {
   const confidential = (over: Partial<NeedFacts> = {}): NeedFacts => ({ ...need("CONFIDENTIAL"), brokerId: broker.id, ...over });
   it("a live grant (loaded with the need) lets a researcher read a CONFIDENTIAL need, never a BROKER_ONLY one", () => {

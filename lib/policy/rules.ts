@@ -76,6 +76,7 @@ export const rules = {
   "token.create": ((a) => signedIn(a)) as Rule<void>,
   "org.invite": ((a) => a !== null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
   "admin.outbox": ((a) => a?.role === "ADMIN") as Rule<void>,
+  "admin.jobs": ((a) => a?.role === "ADMIN") as Rule<void>,
 } as const;
 
 export type Action = keyof typeof rules;

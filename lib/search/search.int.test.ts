@@ -14,9 +14,12 @@ let orgName: string;
 const ids: Record<string, string> = {};
 const tag = uniq(); // makes this file's documents findable apart from others'
 
+// Need hits are re-checked against the database with the viewer's scope (lib/needs), so the
+// viewers are users of other organisations (ids need not exist for the public scope).
 const anonymous = null;
-const company = { role: "COMPANY" as const, organisationId: "someone-else" };
-const broker = { role: "BROKER" as const, organisationId: null };
+const company = { id: "viewer-company", role: "COMPANY" as const, organisationId: "someone-else" };
+const researcher = { id: "viewer-researcher", role: "RESEARCHER" as const, organisationId: "some-university" };
+const broker = { id: "viewer-broker", role: "BROKER" as const, organisationId: null };
 
 beforeAll(async () => {
   db = testDb();
@@ -51,7 +54,7 @@ const hitIds = (r: Awaited<ReturnType<typeof searchCatalog>>) => (r.ok ? r.hits.
 
 describe("sync + catalogue search", () => {
   it("the public index holds public, anonymous and confidential needs; brokers also see broker-only", async () => {
-    const pub = await searchCatalog({ q: tag, type: "needs", viewer: anonymous });
+    const pub = await searchCatalog({ q: tag, type: "needs", viewer: researcher });
     expect(pub.ok).toBe(true);
     expect(new Set(hitIds(pub))).toEqual(new Set([ids.pub, ids.anon, ids.conf]));
     const asCompany = await searchCatalog({ q: tag, type: "needs", viewer: company });
@@ -61,7 +64,7 @@ describe("sync + catalogue search", () => {
   });
 
   it("anonymous needs carry no organisation; public ones do", async () => {
-    const r = await searchCatalog({ q: tag, type: "needs", viewer: anonymous });
+    const r = await searchCatalog({ q: tag, type: "needs", viewer: company });
     if (!r.ok) throw new Error("search failed");
     expect(r.hits.find((h) => h.id === ids.pub)?.organisationName).toBe(orgName);
     expect(r.hits.find((h) => h.id === ids.anon)?.organisationName).toBeNull();
@@ -104,8 +107,9 @@ describe("sync + catalogue search", () => {
     await db.need.update({ where: { id: ids.pub! }, data: { status: "CLOSED", version: 100 } });
     const out = await syncNeed(db, ids.pub!);
     expect(out.actions.needs).toBe("deleted");
-    const after = await searchCatalog({ q: tag, type: "needs", viewer: anonymous });
+    const after = await searchCatalog({ q: tag, type: "needs", viewer: company });
     expect(hitIds(after)).not.toContain(ids.pub);
+    expect(await getMeili().index(indexUid("needs")).getDocument(ids.pub!).catch(() => null)).toBeNull();
     // drafts are in no index
     const draft = await searchCatalog({ q: tag, type: "needs", viewer: broker });
     expect(hitIds(draft)).not.toContain(ids.draft);

@@ -1,5 +1,5 @@
 import "server-only";
-import { getMeili, indexUid, isUnavailableError } from "./client";
+import { getMeili, indexUid, isUnavailableError, meiliErrorCode } from "./client";
 import { isBrokerView, needsIndexFor, type Viewer } from "./access";
 import { buildFilters, FilterValueError, oneOf, type CatalogFilters } from "./filters";
 import { PRE, POST, toSegments, type Segment } from "./highlight";
@@ -153,6 +153,10 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
     };
   } catch (e) {
     if (isUnavailableError(e)) return { ok: false, reason: "unavailable" };
+    // An index without any document yet does not know its searchable fields: nothing to find.
+    if (meiliErrorCode(e) === "invalid_search_attributes_to_search_on") {
+      return { ok: true, hits: [], total: 0, page, limit, totalPages: 0, processingTimeMs: 0 };
+    }
     throw e;
   }
 }

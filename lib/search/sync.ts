@@ -1,5 +1,5 @@
 import "server-only";
-import type { Meilisearch } from "meilisearch";
+import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { awaitTask, getMeili, indexUid } from "./client";
 import { INDEX_KINDS, type IndexKind } from "./config";
@@ -22,6 +22,7 @@ const needInclude = {
 const resultInclude = needInclude;
 
 const BATCH = 1000;
+const REBUILD_PAGE = 2000;
 const MAX_ROUNDS = 5;
 
 export type SyncOutcome = { id: string; version: number | null; actions: Partial<Record<IndexKind, "upserted" | "deleted" | "kept-newer">> };
@@ -95,6 +96,75 @@ export async function syncResult(db: Db, resultId: string): Promise<SyncOutcome>
   );
 }
 
+/**
+ * Brings many rows' documents in line with the database at once (the batched index job). Upserts
+ * the current documents and deletes those of rows that are gone or hidden, in a few Meilisearch
+ * tasks, all awaited and checked. Idempotent and safe against concurrent batches: after writing,
+ * the rows' versions are read again and any row that changed meanwhile is synced again, so a batch
+ * holding an older snapshot that wrote last is corrected before it completes.
+ */
+async function syncRows<R extends { id: string; version: number }>(
+  ids: readonly string[],
+  read: (ids: string[]) => Promise<R[]>,
+  readVersions: (ids: string[]) => Promise<{ id: string; version: number }[]>,
+  targets: { kind: IndexKind; toDoc: (row: R) => SearchDocument | null }[],
+): Promise<{ upserted: number; deleted: number }> {
+  const client = getMeili();
+  let pending = [...new Set(ids.filter((id) => typeof id === "string" && id.length > 0))];
+  const total = { upserted: 0, deleted: 0 };
+  for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+    const rows = await read(pending);
+    const snapshot = new Map(rows.map((r) => [r.id, r.version]));
+    const tasks: EnqueuedTaskPromise[] = [];
+    for (const { kind, toDoc } of targets) {
+      const uid = indexUid(kind);
+      await ensureIndexWithSettings(client, uid, kind);
+      const docs: SearchDocument[] = [];
+      const keep = new Set<string>();
+      for (const row of rows) {
+        const doc = toDoc(row);
+        if (doc) {
+          docs.push(doc);
+          keep.add(row.id);
+        }
+      }
+      const gone = pending.filter((id) => !keep.has(id));
+      for (let i = 0; i < docs.length; i += BATCH) tasks.push(client.index(uid).addDocuments(docs.slice(i, i + BATCH), { primaryKey: "id" }));
+      if (gone.length) tasks.push(client.index(uid).deleteDocuments(gone));
+      total.upserted += docs.length;
+      total.deleted += gone.length;
+    }
+    for (const t of tasks) await awaitTask(t);
+    const now = new Map((await readVersions(pending)).map((r) => [r.id, r.version]));
+    pending = pending.filter((id) => now.get(id) !== snapshot.get(id));
+  }
+  if (pending.length > 0) throw new Error(`index sync did not settle for ${pending.length} records (they keep changing); the job will retry`);
+  return total;
+}
+
+/** Syncs many needs (the batched "index-needs" job). */
+export async function syncNeeds(db: Db, ids: readonly string[]) {
+  return syncRows<NeedRow>(
+    ids,
+    (batch) => db.need.findMany({ where: { id: { in: batch } }, include: needInclude }) as Promise<NeedRow[]>,
+    (batch) => db.need.findMany({ where: { id: { in: batch } }, select: { id: true, version: true } }),
+    [
+      { kind: "needs", toDoc: needPublicDocument },
+      { kind: "needs_broker", toDoc: needBrokerDocument },
+    ],
+  );
+}
+
+/** Syncs many research results (the batched "index-results" job). */
+export async function syncResults(db: Db, ids: readonly string[]) {
+  return syncRows<ResultRow>(
+    ids,
+    (batch) => db.result.findMany({ where: { id: { in: batch } }, include: resultInclude }) as Promise<ResultRow[]>,
+    (batch) => db.result.findMany({ where: { id: { in: batch } }, select: { id: true, version: true } }),
+    [{ kind: "results", toDoc: resultDocument }],
+  );
+}
+
 /** Adds documents to an index in awaited batches (the index is created and configured first). */
 export async function addDocumentsAwaited(client: Meilisearch, uid: string, kind: IndexKind, docs: readonly SearchDocument[]) {
   await applyIndexSettings(client, uid, kind);
@@ -147,7 +217,7 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
       kind === "results"
         ? pages((cursor) =>
             db.result.findMany({
-              take: 500,
+              take: REBUILD_PAGE,
               orderBy: { id: "asc" },
               ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
               include: resultInclude,
@@ -155,17 +225,25 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
           )
         : pages((cursor) =>
             db.need.findMany({
-              take: 500,
+              take: REBUILD_PAGE,
               orderBy: { id: "asc" },
               ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
               include: needInclude,
             }) as Promise<NeedRow[]>,
           );
+    // Batches are enqueued back to back (Meilisearch merges consecutive additions into one
+    // indexing run) and every task is awaited and checked before the swap.
+    const pending: EnqueuedTaskPromise[] = [];
     for await (const rows of source) {
       const docs = kind === "results" ? docsFor(kind, { results: rows as ResultRow[] }) : docsFor(kind, { needs: rows as NeedRow[] });
-      if (docs.length) await awaitTask(client.index(tmp).addDocuments(docs, { primaryKey: "id" }), 600_000);
+      if (docs.length) {
+        const enqueued = client.index(tmp).addDocuments(docs, { primaryKey: "id" });
+        await enqueued; // the HTTP request itself (the task is awaited below)
+        pending.push(enqueued);
+      }
       counts[kind] += docs.length;
     }
+    for (const task of pending) await awaitTask(task, 600_000);
     await applyIndexSettings(client, live, kind); // the live index must exist to be swapped
     await awaitTask(client.swapIndexes([{ indexes: [live, tmp], rename: false }]));
     await awaitTask(client.deleteIndex(tmp));

@@ -3,7 +3,7 @@
 // anything else in the project is known to work.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, openSync, closeSync } from "node:fs";
+import { appendFileSync, chmodSync, closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -299,14 +299,21 @@ export function killActiveCommands(): void {
 export function runCommand(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean; logFile?: string } = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd ?? projectRoot,
       env: options.env ?? process.env,
-      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+      stdio: options.quiet || options.logFile ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
     });
+    if (options.logFile) {
+      ensureDir(path.dirname(options.logFile));
+      const out = createWriteStream(options.logFile);
+      child.stdout?.pipe(out, { end: false });
+      child.stderr?.pipe(out, { end: false });
+      child.once("exit", () => out.end());
+    }
     activeCommands.add(child);
     child.once("exit", () => activeCommands.delete(child));
     let tail = "";

@@ -7,6 +7,7 @@ import { Link } from "@/i18n/navigation";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const t = useTranslations("auth");
+  const tl = useTranslations("limits");
   const [message, setMessage] = useState<{ status: "error" | "success"; text: string } | null>(initialError ? { status: "error", text: initialError } : null);
   const [pending, setPending] = useState(false);
 
@@ -18,13 +19,22 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       window.location.assign(callbackUrl);
       return;
     }
-    setMessage({ status: "error", text: res?.error === "EmailNotVerified" ? t("notVerified") : t("invalid") });
+    const text =
+      res?.error === "EmailNotVerified" ? t("notVerified")
+      : res?.error === "AccountLocked" ? tl("locked")
+      : res?.error === "RateLimited" ? tl("rateLimited")
+      : t("invalid");
+    setMessage({ status: "error", text });
   }
 
   async function withLink(form: FormData) {
     setPending(true);
-    await signIn("email", { email: String(form.get("linkEmail") ?? ""), redirect: false, callbackUrl });
+    const res = await signIn("email", { email: String(form.get("linkEmail") ?? ""), redirect: false, callbackUrl });
     setPending(false);
+    if (res?.error === "RateLimited") {
+      setMessage({ status: "error", text: tl("rateLimited") });
+      return;
+    }
     // Same answer whether or not the account exists: no account enumeration.
     setMessage({ status: "success", text: t("linkSent") });
   }

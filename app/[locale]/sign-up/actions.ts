@@ -1,8 +1,11 @@
 "use server";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { isAppError } from "@/lib/errors";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
 import { toUiLocale } from "@/lib/i18n-locale";
 import { signUpSchema } from "@/lib/users/schemas";
+import { clientIp, consumeRateLimit } from "@/lib/security/rate-limit";
 import { signUp } from "@/lib/users/sign-up";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -17,9 +20,14 @@ export async function signUpAction(locale: string, _prev: FormState, formData: F
   const parsed = parseInput(signUpSchema, input, uiLocale);
   if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
   try {
+    await consumeRateLimit("signUp", { ip: clientIp(await headers()), account: parsed.data.email });
     await signUp(parsed.data, uiLocale);
     return { status: "success", data: { email: parsed.data.email } };
   } catch (error) {
+    if (isAppError(error) && error.code === "RATE_LIMITED") {
+      const tl = await getTranslations({ locale, namespace: "limits" });
+      return { status: "error", message: tl("rateLimitedIn", { seconds: error.retryAfterSeconds ?? 60 }), values };
+    }
     return errorState(error, values, t("error"));
   }
 }

@@ -1,0 +1,25 @@
+// Recognises "the database cannot be reached right now" among the errors Prisma (driver adapter
+// pg) throws: refused/closed/terminated connections, pool connect timeouts, a server that is
+// starting up or shutting down. Those become a 503 with a clear message instead of a 500 or a hang.
+const CODES = new Set([
+  "P1001", "P1002", "P1017", "P2024", // Prisma: unreachable, timed out, closed, pool timeout
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE",
+  "57P01", "57P02", "57P03", // admin_shutdown, crash_shutdown, cannot_connect_now
+  "08000", "08003", "08006", "08001", "08004", // connection exceptions
+]);
+const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const MESSAGES =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Can't reach database|timeout exceeded when trying to connect|Server has closed the connection|Client has encountered a connection error|Connection closed/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let cur: unknown = error;
+  for (let depth = 0; depth < 6 && cur; depth++) {
+    const e = cur as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+    if (typeof e.code === "string" && CODES.has(e.code)) return true;
+    if (typeof e.originalCode === "string" && CODES.has(e.originalCode)) return true;
+    if (typeof e.kind === "string" && KINDS.has(e.kind)) return true;
+    if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
+    cur = e.cause;
+  }
+  return false;
+}
