@@ -11,7 +11,7 @@ import { signInLinkMail } from "@/lib/mail/templates";
 import { isLocked, recordFailedSignIn, resetFailedSignIns } from "./lockout";
 import { verifyPassword } from "./password";
 import { signInSchema } from "@/lib/users/schemas";
-import { openAuthSession, revokeAuthSession, AUTH_SESSION_MAX_AGE_S } from "./auth-sessions";
+import { isAuthSessionLive, openAuthSession, revokeAuthSession, AUTH_SESSION_MAX_AGE_S } from "./auth-sessions";
 
 // next-auth v4 (stable). Credentials sign-in needs the JWT strategy; the JWT carries the id of a
 // server-side AuthSession row so that sign-out revokes a copied cookie (see current-actor.ts).
@@ -63,7 +63,11 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sid = await openAuthSession(user.id);
+        return token;
       }
+      // Every later read of the session (/api/auth/session, getServerSession) checks that it was
+      // not signed out: a copied cookie then yields no session, and next-auth clears it.
+      if (!(await isAuthSessionLive(token.sid, token.uid))) throw new Error("SessionRevoked");
       return token;
     },
     async session({ session, token }) {
