@@ -21,7 +21,8 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["**/*.test.ts"],
-          exclude: [...exclude, "**/*.int.test.ts"],
+          // *.fault.test.ts run under their own config (npm run test:faults).
+          exclude: [...exclude, "**/*.int.test.ts", "**/*.fault.test.ts"],
         },
       },
       {
@@ -30,7 +31,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["**/*.int.test.ts"],
-          exclude,
+          exclude: [...exclude, "**/*.fault.test.ts"],
           // One throwaway database and one Meilisearch for the whole run: files run one at a time.
           fileParallelism: false,
           testTimeout: 60_000,

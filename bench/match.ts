@@ -6,7 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { readBench, folderArg } from "./data";
 import { evaluate } from "./metrics";
-import { startMeili } from "./meili-server";
+import os from "node:os";
+import { processCpuMs, startMeili } from "./meili-server";
 import type { ResultRow } from "@/lib/search/documents";
 
 const folder = folderArg();
@@ -19,7 +20,7 @@ process.env.MEILI_INDEX_PREFIX = `bench_${randomBytes(4).toString("hex")}_`;
 // Imported after the env is set (the client reads it on use anyway).
 const { resultDocument } = await import("@/lib/search/documents");
 const { indexDocumentsBulk } = await import("@/lib/search/sync");
-const { getMeili, indexUid } = await import("@/lib/search/client");
+const { getMeili, indexUid, matchIndexUid } = await import("@/lib/search/client");
 const { matchSubject } = await import("@/lib/matching/matcher");
 
 try {
@@ -52,6 +53,9 @@ try {
 
   const runs = new Map<string, string[]>();
   const latencies: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const meiliCpu0 = processCpuMs(meili.pid);
+  const load0 = os.loadavg()[0]!;
   for (const need of needs) {
     const start = performance.now();
     const res = await matchSubject({ text: { title: need.title, body: need.description } }, "results", { limit: 100 });
@@ -60,7 +64,16 @@ try {
     runs.set(need.id, res.matches.map((m) => m.id));
   }
   const figures = evaluate(runs, qrels, latencies);
+  // Context for the latency figures (stderr: the last stdout line is the JSON object only).
+  const cpu = process.cpuUsage(cpu0);
+  const perNeed = (ms: number) => (ms / Math.max(1, needs.length)).toFixed(1);
+  console.error(
+    `CPU per need: matcher (node) ${perNeed((cpu.user + cpu.system) / 1000)} ms` +
+      (meili.pid ? `, Meilisearch ${perNeed(processCpuMs(meili.pid) - meiliCpu0)} ms` : "") +
+      `; load average ${load0.toFixed(1)} -> ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+  );
   await getMeili().deleteIndex(indexUid("results")).waitTask().catch(() => {});
+  await getMeili().deleteIndex(matchIndexUid("results")).waitTask().catch(() => {});
   await meili.stop();
   console.log(JSON.stringify(figures));
   process.exit(0);

@@ -40,7 +40,18 @@ const freePort = () =>
     s.on("error", reject);
   });
 
-export type MeiliHandle = { url: string; key: string; stop: () => Promise<void> };
+export type MeiliHandle = { url: string; key: string; pid?: number; stop: () => Promise<void> };
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); 0 if unknown. */
+export function processCpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return 0;
+  }
+}
 
 export async function startMeili(): Promise<MeiliHandle> {
   if (process.env.MEILI_URL) {
@@ -72,6 +83,7 @@ export async function startMeili(): Promise<MeiliHandle> {
   return {
     url,
     key,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill("SIGTERM");

@@ -1,8 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Match, MatchResponse } from "@/lib/matching/matcher";
+import { MatchFeedback, type Verdict } from "./match-feedback";
 
-export async function MatchList({ response, locale, basePath, emptyText, testId }: { response: MatchResponse; locale: string; basePath: "/needs" | "/results"; emptyText: string; testId: string }) {
+/** Feedback controls under each match: which need-result pair it is, and the viewer's verdict. */
+export type FeedbackSlot = { pair: (m: Match) => { needId: string; resultId: string }; verdicts: ReadonlyMap<string, Verdict> };
+
+export async function MatchList({ response, locale, basePath, emptyText, testId, feedback }: { response: MatchResponse; locale: string; basePath: "/needs" | "/results"; emptyText: string; testId: string; feedback?: FeedbackSlot }) {
   const t = await getTranslations({ locale, namespace: "match" });
   const ts = await getTranslations({ locale, namespace: "search" });
   if (!response.ok) return <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800" data-testid={testId}>{ts("unavailable")}</p>;
@@ -17,6 +21,10 @@ export async function MatchList({ response, locale, basePath, emptyText, testId 
           </div>
           <p className="mt-1 text-sm text-slate-500">{[m.organisationName, m.field, m.trl ? `TRL ${m.trl}` : null].filter(Boolean).join(" · ")}</p>
           <Explanation match={m} labels={{ matchedTerms: t("matchedTerms"), sharedChain: t("sharedChain"), sharedField: t("sharedField"), trlFit: t("trlFit"), modeFit: t("modeFit") }} />
+          {feedback && (() => {
+            const { needId, resultId } = feedback.pair(m);
+            return <MatchFeedback locale={locale} needId={needId} resultId={resultId} verdict={feedback.verdicts.get(`${needId}:${resultId}`) ?? null} />;
+          })()}
         </li>
       ))}
     </ol>

@@ -11,6 +11,11 @@ export type JobPayloads = {
   "index-results": string[];
   // Emails one in-app notification (at most once: see lib/notifications/email-notification.ts).
   "email-notification": { notificationId: string };
+  // Chained by the index tasks once the record is in the index (lib/alerts).
+  "match-need": { needId: string };
+  "match-result": { resultId: string };
+  "email-digest": { frequency: "DAILY" | "WEEKLY" };
+  "check-saved-searches": Record<string, never>;
   // Tells the other side of an access request what happened (in-app notification + email).
   "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
 };

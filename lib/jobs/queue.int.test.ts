@@ -112,7 +112,7 @@ describe("notification emails", () => {
     expect(outcomes.sort()).toEqual(["already-sent", "already-sent", "sent"]);
     expect(await emailNotification(n.id)).toBe("already-sent");
     const mails = await sinkMessages(email);
-    expect(mails.map((m) => m.subject)).toEqual(["新的匹配成果"]);
+    expect(mails.map((m) => m.subject)).toEqual(["技术桥：新的匹配成果"]);
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: n.id } })).emailedAt).not.toBeNull();
   });
 

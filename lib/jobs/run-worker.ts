@@ -1,7 +1,8 @@
 import "server-only";
 import { EventEmitter } from "node:events";
-import { run, type Runner, type WorkerEvents } from "graphile-worker";
+import { parseCronItems, run, type Runner, type WorkerEvents } from "graphile-worker";
 import { logger } from "@/lib/logger";
+import { CRON_ITEMS } from "./schedule";
 import { taskList } from "./tasks";
 import { startWorkerLiveness } from "./worker-liveness";
 
@@ -17,6 +18,7 @@ export async function startWorker(connectionString: string, concurrency = Number
     concurrency,
     taskList,
     events,
+    parsedCronItems: parseCronItems(CRON_ITEMS),
     noHandleSignals: true,
     pollInterval: 1_000,
   });

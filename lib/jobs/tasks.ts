@@ -1,10 +1,15 @@
 import "server-only";
 import type { Task, TaskList } from "graphile-worker";
+import { ALERT_CONFIG } from "@/lib/alerts/config";
+import { runNeedMatching } from "@/lib/alerts/run-need-matching";
+import { runResultMatching } from "@/lib/alerts/run-result-matching";
 import { prisma } from "@/lib/db";
 import { emailNotification } from "@/lib/notifications/email-notification";
+import { sendDigests } from "@/lib/notifications/send-digests";
+import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
+import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "./enqueue";
-import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
 // a newer one), so running one twice (after a crash or retry) gives the same index; the email task
@@ -13,6 +18,19 @@ import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 // table as a dead letter (admin page /admin/jobs, lib/jobs/queue-state.ts).
 function task<N extends JobName>(run: (payload: JobPayloads[N]) => Promise<void>): Task {
   return async (payload) => run(payload as JobPayloads[N]);
+}
+
+// Matching runs only once records are in the index (a result must be findable before needs are
+// matched against it, and vice versa), so the index tasks queue it after a successful sync.
+// Saved searches are checked shortly after (debounced: one pending check for a burst of writes).
+async function afterIndexed(kind: "need" | "result", ids: readonly string[]) {
+  await prisma.$transaction(async (tx) => {
+    for (const id of ids) {
+      if (kind === "need") await enqueueJob(tx, "match-need", { needId: id }, { jobKey: `match-need:${id}` });
+      else await enqueueJob(tx, "match-result", { resultId: id }, { jobKey: `match-result:${id}` });
+    }
+    await enqueueJob(tx, "check-saved-searches", {}, { jobKey: "check-saved-searches", runAt: new Date(Date.now() + ALERT_CONFIG.savedSearchDebounceMs) });
+  });
 }
 
 // graphile-worker gives up on a running job whose key is taken over by a newer job (it sets its
@@ -29,14 +47,25 @@ function indexBatch(name: "index-need" | "index-result", sync: (ids: string[]) =
       });
       throw err;
     }
+    await afterIndexed(name === "index-need" ? "need" : "result", ids);
   };
 }
 
 export const taskList: TaskList = {
-  "index-need": task<"index-need">(async ({ needId }) => void (await syncNeed(prisma, needId))),
-  "index-result": task<"index-result">(async ({ resultId }) => void (await syncResult(prisma, resultId))),
+  "index-need": task<"index-need">(async ({ needId }) => {
+    await syncNeed(prisma, needId);
+    await afterIndexed("need", [needId]);
+  }),
+  "index-result": task<"index-result">(async ({ resultId }) => {
+    await syncResult(prisma, resultId);
+    await afterIndexed("result", [resultId]);
+  }),
   "index-needs": indexBatch("index-need", (ids) => syncNeeds(prisma, ids)),
   "index-results": indexBatch("index-result", (ids) => syncResults(prisma, ids)),
+  "match-need": task<"match-need">(async ({ needId }) => void (await runNeedMatching(needId))),
+  "match-result": task<"match-result">(async ({ resultId }) => void (await runResultMatching(resultId))),
   "email-notification": task<"email-notification">(async ({ notificationId }) => void (await emailNotification(notificationId))),
+  "email-digest": task<"email-digest">(async ({ frequency }) => void (await sendDigests(frequency))),
+  "check-saved-searches": task<"check-saved-searches">(async () => void (await checkSavedSearches())),
   "access-notify": task<"access-notify">(notifyAccessEvent),
 };

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { resultDocument, type ResultRow } from "@/lib/search/documents";
 import { indexDocumentsBulk, syncNeed, syncResult } from "@/lib/search/sync";
-import { createNeed, createOrgAndUser, createResult, ensureChain, testDb, uniq } from "@/lib/search/search-test-fixtures";
+import { createNeed, createOrgAndUser, createResult, ensureChain, removeOrgData, testDb, uniq } from "@/lib/search/search-test-fixtures";
+import { getMeili, indexUid, matchIndexUid } from "@/lib/search/client";
 import { clearDfCache, matchNeedsForResult, matchResultsForNeed, matchSubject } from "./matcher";
 
 const t = uniq();
@@ -48,7 +49,18 @@ beforeAll(async () => {
   clearDfCache();
 });
 
+type Owner = { orgId: string; userId: string };
+let owner: Owner | undefined;
+const me = (): Owner => {
+  if (!owner) throw new Error("no owner yet");
+  return owner;
+};
+
 afterAll(async () => {
+  // Leave the shared test indexes and database as we found them.
+  const ids = corpus.map((r) => r.id);
+  for (const uid of [indexUid("results"), matchIndexUid("results")]) await getMeili().index(uid).deleteDocuments(ids).waitTask();
+  if (owner) await removeOrgData(db, owner.orgId);
   await db?.$disconnect();
 });
 
@@ -85,7 +97,6 @@ describe("bilingual matching", () => {
 });
 
 describe("database-backed matching", () => {
-  let owner: { orgId: string; userId: string };
   let nodeId: string;
   beforeAll(async () => {
     const { org, user } = await createOrgAndUser(db);
@@ -94,7 +105,7 @@ describe("database-backed matching", () => {
   });
 
   it("ranks results for a need with structured fit in the explanation", async () => {
-    const r = await createResult(db, owner, {
+    const r = await createResult(db, me(), {
       title: `钠离子电池正极材料 ${t}`,
       summary: "一种层状氧化物正极材料，提高钠离子电池的循环寿命。",
       chainNodeId: nodeId,
@@ -102,7 +113,7 @@ describe("database-backed matching", () => {
       transferModes: ["CO_DEVELOPMENT"],
     });
     await syncResult(db, r.id);
-    const need = await createNeed(db, owner, {
+    const need = await createNeed(db, me(), {
       title: "钠离子电池正极材料循环寿命",
       description: "需要提高钠离子电池正极材料的循环寿命",
       chainNodeId: nodeId,
@@ -118,17 +129,17 @@ describe("database-backed matching", () => {
 
   it("matches needs for a result per viewer: confidential as teaser only, broker-only for brokers", async () => {
     const base = { chainNodeId: nodeId, keywords: [] as string[] };
-    const conf = await createNeed(db, owner, {
+    const conf = await createNeed(db, me(), {
       ...base,
       title: `超级电容器电极 ${t}`,
       teaser: "寻找超级电容器电极材料",
       description: "我们的秘密工艺使用钌氧化物前驱体",
       visibility: "CONFIDENTIAL",
     });
-    const brokerOnly = await createNeed(db, owner, { ...base, title: `超级电容器隔膜 ${t}`, description: "超级电容器隔膜需求", visibility: "BROKER_ONLY" });
+    const brokerOnly = await createNeed(db, me(), { ...base, title: `超级电容器隔膜 ${t}`, description: "超级电容器隔膜需求", visibility: "BROKER_ONLY" });
     await syncNeed(db, conf.id);
     await syncNeed(db, brokerOnly.id);
-    const result = await createResult(db, owner, { title: "超级电容器电极材料", summary: "钌氧化物前驱体制备的超级电容器电极，兼作隔膜。" });
+    const result = await createResult(db, me(), { title: "超级电容器电极材料", summary: "钌氧化物前驱体制备的超级电容器电极，兼作隔膜。" });
     clearDfCache();
     const asCompany = await matchNeedsForResult(db, result.id, { viewer: { role: "COMPANY", organisationId: "x" } });
     if (!asCompany?.ok) throw new Error("matcher unavailable");

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getMeili, indexUid, isUnavailableError } from "@/lib/search/client";
+import { getMeili, isUnavailableError, matchIndexUid } from "@/lib/search/client";
 import { isBrokerView, needsIndexFor, type Viewer } from "@/lib/search/access";
 import { buildFilters, oneOf, type CatalogFilters } from "@/lib/search/filters";
 import { PUBLIC_NEED_STATUSES } from "@/lib/search/documents";
@@ -145,7 +145,8 @@ export async function matchSubject(
   const limit = Math.min(200, Math.max(1, opts.limit ?? cfg.defaultLimit));
   const viewer = opts.viewer ?? null;
   const kind = target === "results" ? "results" : needsIndexFor(viewer);
-  const uid = indexUid(kind);
+  // The companion index with only the analysed words searchable (same visibility rules).
+  const uid = matchIndexUid(kind);
   const filter = buildFilters({ ...(opts.filters ?? {}), status: undefined, visibility: undefined });
   if (kind === "needs_broker") filter.push(oneOf("status", [...PUBLIC_NEED_STATUSES]));
   const trace = opts.trace;
@@ -350,6 +351,14 @@ export async function matchSubject(
     if (isUnavailableError(e)) return { ok: false, reason: "unavailable" };
     throw e;
   }
+}
+
+/**
+ * Loads jieba and the zh-en dictionary (~1 s once per process) so that the first match request
+ * does not pay for it; call at server / worker start if convenient.
+ */
+export function warmUpMatching(): void {
+  buildQueryTerms({ title: "heat conduction 热传导 锂离子电池" });
 }
 
 type Db = Pick<PrismaClient, "need" | "result">;

@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
+import { notificationMail } from "@/lib/mail/templates";
+import { notificationSettingsUrl, openNotificationUrl } from "./urls";
 
 export type EmailNotificationOutcome = "sent" | "already-sent" | "not-immediate" | "missing";
 
@@ -19,17 +21,16 @@ export async function emailNotification(notificationId: string): Promise<EmailNo
       if (locked.length === 0) return "missing";
       const n = await tx.notification.findUniqueOrThrow({
         where: { id: notificationId },
-        select: { id: true, kind: true, title: true, body: true, link: true, emailedAt: true, user: { select: { email: true, emailDigest: true } } },
+        select: { id: true, kind: true, title: true, body: true, link: true, emailedAt: true, user: { select: { email: true, emailDigest: true, locale: true } } },
       });
       if (n.emailedAt) return "already-sent";
       // Digest users get these in their daily/weekly digest; OFF means in-app only. Security
       // notices (account locked) always go out at once.
       if (n.user.emailDigest !== "IMMEDIATE" && !n.kind.startsWith("security.")) return "not-immediate";
-      const base = process.env.NEXTAUTH_URL ?? "";
+      const lang = n.user.locale;
       await sendMail({
         to: n.user.email,
-        subject: n.title,
-        text: n.link ? `${n.body}\n\n${base}${n.link}` : n.body,
+        ...notificationMail(lang, { title: n.title, body: n.body, url: openNotificationUrl(lang, n.id) }, notificationSettingsUrl(lang)),
         messageId: `<notification.${n.id}@techbridge>`,
       });
       await tx.notification.update({ where: { id: n.id }, data: { emailedAt: new Date() } });

@@ -60,6 +60,20 @@ describe("operations rules", () => {
   });
 });
 
+describe("matching delivered to people", () => {
+  it("gives researchers the dashboard and the expertise profile, staff the candidate queue", () => {
+    const all = [owner, researcher, broker, admin, null];
+    expect(all.map((a) => can(a, "researcher.dashboard"))).toEqual([false, true, false, false, false]);
+    expect(all.map((a) => can(a, "expertise.update"))).toEqual([false, true, false, false, false]);
+    expect(all.map((a) => can(a, "broker.candidates"))).toEqual([false, false, true, true, false]);
+  });
+  it("lets every signed-in user read notifications, save searches and give match feedback", () => {
+    for (const action of ["notification.read", "notification.settings", "savedSearch.manage", "match.feedback"] as const) {
+      expect([owner, researcher, broker, admin, null].map((a) => can(a, action))).toEqual([true, true, true, true, false]);
+    }
+  });
+});
+
 describe("confidential access rules", () => {
   const confidential = (over: Partial<NeedFacts> = {}): NeedFacts => ({ ...need("CONFIDENTIAL"), brokerId: broker.id, ...over });
   it("a live grant (loaded with the need) lets a researcher read a CONFIDENTIAL need, never a BROKER_ONLY one", () => {

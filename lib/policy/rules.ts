@@ -77,6 +77,16 @@ export const rules = {
   "org.invite": ((a) => a !== null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
   "admin.outbox": ((a) => a?.role === "ADMIN") as Rule<void>,
   "admin.jobs": ((a) => a?.role === "ADMIN") as Rule<void>,
+  // Matching delivered to people (issue 5). Rows are always the actor's own: the services put
+  // userId into `where`.
+  "notification.read": ((a) => signedIn(a)) as Rule<void>,
+  "notification.settings": ((a) => signedIn(a)) as Rule<void>,
+  "savedSearch.manage": ((a) => signedIn(a)) as Rule<void>,
+  "expertise.update": ((a) => a?.role === "RESEARCHER") as Rule<void>,
+  "researcher.dashboard": ((a) => a?.role === "RESEARCHER") as Rule<void>,
+  "broker.candidates": ((a) => isStaff(a)) as Rule<void>,
+  // Feedback on a need-result match; the service also checks that both are visible to the actor.
+  "match.feedback": ((a) => signedIn(a)) as Rule<void>,
 } as const;
 
 export type Action = keyof typeof rules;

@@ -3,7 +3,7 @@ import { Meilisearch, MeilisearchApiError, MeilisearchError, type EnqueuedTaskPr
 import { meiliConfig, indexUid, type IndexKind } from "./config";
 import { nodeHttpClient } from "./http";
 
-export { indexUid, meiliConfig, INDEX_KINDS, type IndexKind } from "./config";
+export { indexUid, matchIndexUid, meiliConfig, INDEX_KINDS, type IndexKind } from "./config";
 
 let cached: { key: string; client: Meilisearch } | undefined;
 

@@ -21,3 +21,13 @@ export function meiliConfig(): MeiliConfig {
 export function indexUid(kind: IndexKind, prefix = meiliConfig().prefix): string {
   return `${prefix}${kind}`;
 }
+
+/**
+ * The uid of the matcher's companion index of `kind` (e.g. tb_results_match): the same documents
+ * reduced to the analysed words and the structured fields. The matcher's many one-word searches
+ * cost about half as much there as on the full index, whose word postings also hold every word
+ * of the raw text (measured: Meilisearch CPU per matched need 25.5 -> 16.5 ms).
+ */
+export function matchIndexUid(kind: IndexKind, prefix = meiliConfig().prefix): string {
+  return `${prefix}${kind}_match`;
+}

@@ -206,3 +206,35 @@ export function resultDocument(result: ResultRow): ResultDocument | null {
     terms: joinTerms(result.summary, result.description, result.advantages, result.applicationScenarios),
   });
 }
+
+/** What the matcher's companion index holds of a document (see matchIndexUid). */
+export type MatchDocument = Pick<
+  BaseDoc,
+  | "id" | "version" | "title" | "field" | "lang" | "status" | "trl" | "collaborationModes" | "region" | "chainId"
+  | "chainNodeId" | "organisationId" | "organisationName" | "titleTerms" | "terms" | "titleTermCount" | "termCount"
+> & { kind: "need" | "result"; visibility: string | null };
+
+/** The match-index projection of a document: derived from the (already confidentiality-filtered) document. */
+export function matchDocument(doc: SearchDocument): MatchDocument {
+  return {
+    id: doc.id,
+    version: doc.version,
+    kind: doc.kind,
+    title: doc.title,
+    field: doc.field,
+    lang: doc.lang,
+    status: doc.status,
+    visibility: doc.kind === "need" ? doc.visibility : null,
+    trl: doc.trl,
+    collaborationModes: doc.collaborationModes,
+    region: doc.region,
+    chainId: doc.chainId,
+    chainNodeId: doc.chainNodeId,
+    organisationId: doc.organisationId,
+    organisationName: doc.organisationName,
+    titleTerms: doc.titleTerms,
+    terms: doc.terms,
+    titleTermCount: doc.titleTermCount,
+    termCount: doc.termCount,
+  };
+}

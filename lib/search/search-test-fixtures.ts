@@ -41,3 +41,19 @@ export async function createResult(db: PrismaClient, owner: { orgId: string; use
     data: { field: "materials", keywords: [], organisationId: owner.orgId, createdById: owner.userId, ...data },
   });
 }
+
+/**
+ * Removes everything an integration test file created for one organisation (rows and their index
+ * documents), so later files see only their own data.
+ */
+export async function removeOrgData(db: PrismaClient, orgId: string) {
+  const { syncNeeds, syncResults } = await import("./sync");
+  const needs = await db.need.findMany({ where: { organisationId: orgId }, select: { id: true } });
+  const results = await db.result.findMany({ where: { organisationId: orgId }, select: { id: true } });
+  await db.need.deleteMany({ where: { organisationId: orgId } });
+  await db.result.deleteMany({ where: { organisationId: orgId } });
+  await db.user.deleteMany({ where: { organisationId: orgId } });
+  await db.organisation.deleteMany({ where: { id: orgId } });
+  if (needs.length) await syncNeeds(db, needs.map((n) => n.id));
+  if (results.length) await syncResults(db, results.map((r) => r.id));
+}

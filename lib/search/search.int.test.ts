@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getMeili, indexUid } from "./client";
 import { searchCatalog } from "./search";
 import { rebuildAllIndexes, syncNeed, syncResult } from "./sync";
-import { createNeed, createOrgAndUser, createResult, ensureChain, testDb, uniq } from "./search-test-fixtures";
+import { createNeed, createOrgAndUser, createResult, ensureChain, removeOrgData, testDb, uniq } from "./search-test-fixtures";
 
 const SECRET = "钒液流独家配方";
 let db: PrismaClient;
@@ -47,6 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (owner) await removeOrgData(db, owner.orgId);
   await db?.$disconnect();
 });
 

@@ -37,3 +37,13 @@ export function indexSettings(kind: IndexKind): Settings {
     pagination: { maxTotalHits: 100_000 },
   };
 }
+
+/** Settings of a matcher companion index: only the analysed words are searchable. */
+export function matchIndexSettings(): Settings {
+  return {
+    searchableAttributes: [...MATCH_ATTRIBUTES],
+    filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+    typoTolerance: { disableOnAttributes: [...MATCH_ATTRIBUTES] },
+    pagination: { maxTotalHits: 100_000 },
+  };
+}

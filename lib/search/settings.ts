@@ -3,9 +3,9 @@ import type { Meilisearch, Settings } from "meilisearch";
 import { thesaurusSynonyms } from "@/lib/matching/thesaurus";
 import { awaitTask } from "./client";
 import type { IndexKind } from "./config";
-import { indexSettings } from "./settings-data";
+import { indexSettings, matchIndexSettings } from "./settings-data";
 
-export { indexSettings, CATALOG_SEARCH_ATTRIBUTES, MATCH_ATTRIBUTES } from "./settings-data";
+export { indexSettings, matchIndexSettings, CATALOG_SEARCH_ATTRIBUTES, MATCH_ATTRIBUTES } from "./settings-data";
 
 /**
  * Creates the index if needed and applies its settings; idempotent (Meilisearch skips a settings
@@ -15,6 +15,12 @@ export async function applyIndexSettings(client: Meilisearch, uid: string, kind:
   await ensureIndex(client, uid);
   const settings: Settings = { ...indexSettings(kind), synonyms: thesaurusSynonyms() };
   await awaitTask(client.index(uid).updateSettings(settings), 120_000);
+}
+
+/** The same for a matcher companion index (no synonyms: the matcher translates itself). */
+export async function applyMatchIndexSettings(client: Meilisearch, uid: string): Promise<void> {
+  await ensureIndex(client, uid);
+  await awaitTask(client.index(uid).updateSettings(matchIndexSettings()), 120_000);
 }
 
 export async function ensureIndex(client: Meilisearch, uid: string): Promise<void> {

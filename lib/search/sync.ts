@@ -1,17 +1,18 @@
 import "server-only";
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { awaitTask, getMeili, indexUid } from "./client";
+import { awaitTask, getMeili, indexUid, matchIndexUid } from "./client";
 import { INDEX_KINDS, type IndexKind } from "./config";
 import {
   needBrokerDocument,
   needPublicDocument,
+  matchDocument,
   resultDocument,
   type NeedRow,
   type ResultRow,
   type SearchDocument,
 } from "./documents";
-import { applyIndexSettings } from "./settings";
+import { applyIndexSettings, applyMatchIndexSettings } from "./settings";
 
 type Db = Pick<PrismaClient, "need" | "result">;
 
@@ -27,16 +28,22 @@ const MAX_ROUNDS = 5;
 
 export type SyncOutcome = { id: string; version: number | null; actions: Partial<Record<IndexKind, "upserted" | "deleted" | "kept-newer">> };
 
-/** Upserts `doc` into `uid` (or deletes `id` when doc is null), never replacing a newer version. */
-async function putOrDelete(client: Meilisearch, uid: string, id: string, doc: SearchDocument | null) {
-  const index = client.index(uid);
+/**
+ * Upserts `doc` into the index of `kind` and its match companion (or deletes `id` from both when
+ * doc is null), never replacing a newer version.
+ */
+async function putOrDelete(client: Meilisearch, kind: IndexKind, id: string, doc: SearchDocument | null) {
+  const index = client.index(indexUid(kind));
+  const match = client.index(matchIndexUid(kind));
   if (!doc) {
-    await awaitTask(index.deleteDocument(id));
+    const tasks = [index.deleteDocument(id), match.deleteDocument(id)];
+    for (const t of tasks) await awaitTask(t);
     return "deleted" as const;
   }
   const current = await index.getDocument<{ version?: number }>(id, { fields: ["version"] }).catch(() => null);
   if (current && typeof current.version === "number" && current.version > doc.version) return "kept-newer" as const;
-  await awaitTask(index.addDocuments([doc], { primaryKey: "id" }));
+  const tasks = [index.addDocuments([doc], { primaryKey: "id" }), match.addDocuments([matchDocument(doc)], { primaryKey: "id" })];
+  for (const t of tasks) await awaitTask(t);
   return "upserted" as const;
 }
 
@@ -57,9 +64,8 @@ async function syncRow<R extends { version: number }>(
     const row = await read();
     outcome = { id, version: row?.version ?? null, actions: {} };
     for (const { kind, toDoc } of targets) {
-      const uid = indexUid(kind);
-      await ensureIndexWithSettings(client, uid, kind);
-      outcome.actions[kind] = await putOrDelete(client, uid, id, row ? toDoc(row) : null);
+      await ensureIndexWithSettings(client, kind);
+      outcome.actions[kind] = await putOrDelete(client, kind, id, row ? toDoc(row) : null);
     }
     const again = await read();
     if ((again?.version ?? null) === outcome.version) return outcome;
@@ -68,10 +74,13 @@ async function syncRow<R extends { version: number }>(
 }
 
 const settingsApplied = new Set<string>();
-async function ensureIndexWithSettings(client: Meilisearch, uid: string, kind: IndexKind) {
+/** Creates and configures the index of `kind` and its match companion (once per process). */
+async function ensureIndexWithSettings(client: Meilisearch, kind: IndexKind) {
+  const uid = indexUid(kind);
   const key = `${client.config.host}|${uid}`;
   if (settingsApplied.has(key)) return;
   await applyIndexSettings(client, uid, kind);
+  await applyMatchIndexSettings(client, matchIndexUid(kind));
   settingsApplied.add(key);
 }
 
@@ -118,7 +127,8 @@ async function syncRows<R extends { id: string; version: number }>(
     const tasks: EnqueuedTaskPromise[] = [];
     for (const { kind, toDoc } of targets) {
       const uid = indexUid(kind);
-      await ensureIndexWithSettings(client, uid, kind);
+      const matchUid = matchIndexUid(kind);
+      await ensureIndexWithSettings(client, kind);
       const docs: SearchDocument[] = [];
       const keep = new Set<string>();
       for (const row of rows) {
@@ -129,8 +139,15 @@ async function syncRows<R extends { id: string; version: number }>(
         }
       }
       const gone = pending.filter((id) => !keep.has(id));
-      for (let i = 0; i < docs.length; i += BATCH) tasks.push(client.index(uid).addDocuments(docs.slice(i, i + BATCH), { primaryKey: "id" }));
-      if (gone.length) tasks.push(client.index(uid).deleteDocuments(gone));
+      for (let i = 0; i < docs.length; i += BATCH) {
+        const batch = docs.slice(i, i + BATCH);
+        tasks.push(client.index(uid).addDocuments(batch, { primaryKey: "id" }));
+        tasks.push(client.index(matchUid).addDocuments(batch.map(matchDocument), { primaryKey: "id" }));
+      }
+      if (gone.length) {
+        tasks.push(client.index(uid).deleteDocuments(gone));
+        tasks.push(client.index(matchUid).deleteDocuments(gone));
+      }
       total.upserted += docs.length;
       total.deleted += gone.length;
     }
@@ -175,10 +192,16 @@ export async function addDocumentsAwaited(client: Meilisearch, uid: string, kind
 
 /**
  * Bulk indexing through the production path (settings + awaited batches) into the index of
- * `kind` under the current MEILI_INDEX_PREFIX. Used by the benchmark.
+ * `kind` and its match companion under the current MEILI_INDEX_PREFIX. Used by the benchmark.
  */
 export async function indexDocumentsBulk(kind: IndexKind, docs: readonly SearchDocument[]): Promise<void> {
-  await addDocumentsAwaited(getMeili(), indexUid(kind), kind, docs);
+  const client = getMeili();
+  await addDocumentsAwaited(client, indexUid(kind), kind, docs);
+  const matchUid = matchIndexUid(kind);
+  await applyMatchIndexSettings(client, matchUid);
+  for (let i = 0; i < docs.length; i += BATCH) {
+    await awaitTask(client.index(matchUid).addDocuments(docs.slice(i, i + BATCH).map(matchDocument), { primaryKey: "id" }), 600_000);
+  }
 }
 
 async function* pages<T extends { id: string }>(fetchPage: (cursor: string | undefined) => Promise<T[]>) {
@@ -212,7 +235,10 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
   for (const kind of INDEX_KINDS) {
     const live = indexUid(kind);
     const tmp = `${live}__rebuild_${stamp}`;
+    const liveMatch = matchIndexUid(kind);
+    const tmpMatch = `${liveMatch}__rebuild_${stamp}`;
     await applyIndexSettings(client, tmp, kind);
+    await applyMatchIndexSettings(client, tmpMatch);
     const source =
       kind === "results"
         ? pages((cursor) =>
@@ -240,13 +266,24 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
         const enqueued = client.index(tmp).addDocuments(docs, { primaryKey: "id" });
         await enqueued; // the HTTP request itself (the task is awaited below)
         pending.push(enqueued);
+        const enqueuedMatch = client.index(tmpMatch).addDocuments(docs.map(matchDocument), { primaryKey: "id" });
+        await enqueuedMatch;
+        pending.push(enqueuedMatch);
       }
       counts[kind] += docs.length;
     }
     for (const task of pending) await awaitTask(task, 600_000);
-    await applyIndexSettings(client, live, kind); // the live index must exist to be swapped
-    await awaitTask(client.swapIndexes([{ indexes: [live, tmp], rename: false }]));
+    await applyIndexSettings(client, live, kind); // the live indexes must exist to be swapped
+    await applyMatchIndexSettings(client, liveMatch);
+    // One swap task for both pairs: the index and its match companion change together.
+    await awaitTask(
+      client.swapIndexes([
+        { indexes: [live, tmp], rename: false },
+        { indexes: [liveMatch, tmpMatch], rename: false },
+      ]),
+    );
     await awaitTask(client.deleteIndex(tmp));
+    await awaitTask(client.deleteIndex(tmpMatch));
     settingsApplied.add(`${client.config.host}|${live}`);
   }
 

@@ -17,6 +17,7 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.ndaAccept": { "zh-CN": "请先阅读并接受保密协议", en: "Read and accept the NDA first" },
   "v.reasonCode": { "zh-CN": "请选择原因", en: "Choose a reason" },
   "v.noChange": { "zh-CN": "请至少修改一个字段", en: "Change at least one field" },
+  "v.feedbackReasonRequired": { "zh-CN": "请选择不合适的原因", en: "Choose why it is not useful" },
 };
 
 export function translateValidationKey(key: string, locale: UiLocale): string {

@@ -8,6 +8,7 @@ import { requestIp } from "@/lib/http/request-ip";
 import { viewNeed } from "@/lib/needs/view-need";
 import { NeedDetail } from "@/components/needs/need-detail";
 import { NeedMatches } from "@/components/matching/need-matches";
+import { NeedResearchers } from "@/components/matching/need-researchers";
 
 export default async function NeedPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -39,6 +40,12 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
         <section aria-labelledby="matches-heading">
           <h2 id="matches-heading" className="mb-3 text-xl font-semibold">{t("matches")}</h2>
           <NeedMatches actor={actor} needId={need.id} locale={locale} />
+        </section>
+      )}
+      {need.access === "full" && (
+        <section aria-labelledby="researchers-heading">
+          <h2 id="researchers-heading" className="mb-3 text-xl font-semibold">{t("researchers")}</h2>
+          <NeedResearchers actor={actor} needId={need.id} locale={locale} />
         </section>
       )}
     </div>

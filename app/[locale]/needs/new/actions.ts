@@ -9,8 +9,7 @@ import { createNeedSchema } from "@/lib/needs/schemas";
 import { authorize } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse-input";
 
-// Form fields; the confidential settings are sent only when the form shows them. (Not exported:
-// a "use server" module may export async functions only.)
+// Form fields; the confidential settings are sent only when the form shows them.
 const NEED_FORM_FIELDS = ["title", "description", "field", "keywords", "visibility", "teaser", "trlTarget", "budgetMinCny", "budgetMaxCny", "region", "chainNodeId", "accessDays", "ndaText"] as const;
 const FIELDS = NEED_FORM_FIELDS;
 

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { confidentMatches } from "./confidence";
+
+const m = (id: string, score: number, terms: number) => ({ id, score, explanation: { matchedTerms: Array.from({ length: terms }, (_, i) => i) } });
+
+describe("confidentMatches", () => {
+  it("keeps matches with enough shared terms and a score near the best, in order", () => {
+    const picked = confidentMatches([m("a", 10, 5), m("b", 4, 3), m("c", 2.9, 4), m("d", 9, 1)], { minMatchedTerms: 2, minRelativeScore: 0.3 });
+    expect(picked.map((x) => x.id)).toEqual(["a", "b"]);
+  });
+  it("tells no one when nothing scores", () => {
+    expect(confidentMatches([m("a", 0, 4)])).toEqual([]);
+    expect(confidentMatches([])).toEqual([]);
+  });
+});

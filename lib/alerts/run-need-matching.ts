@@ -1,0 +1,60 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { matchResultsForNeed, matchSubject } from "@/lib/matching/matcher";
+import { needRowInclude } from "@/lib/needs/present-need";
+import { createNotifications, type NewNotification } from "@/lib/notifications/create-notifications";
+import { needNoticeFor, resultMatchNotice, type NeedMatchReason } from "@/lib/notifications/notices";
+import { rankResearchers } from "@/lib/recommend/rank-researchers";
+import { ALERT_CONFIG } from "./config";
+import { confidentMatches } from "./confidence";
+import { matchesOrThrow } from "./match-safely";
+import { recipientSelect } from "./recipients";
+import { researcherVisibleSubject } from "./subjects";
+
+const LIVE = ["PUBLISHED", "IN_PROGRESS"];
+
+/**
+ * Job "match-need" (chained after the need is indexed): tells researchers whose results or
+ * expertise match the need (from what they may see of it), and the need's author which results
+ * match it. Dedupe keys make re-runs and edits announce only new matches.
+ */
+export async function runNeedMatching(needId: string): Promise<{ notified: number }> {
+  const need = await prisma.need.findUnique({ where: { id: needId }, include: { ...needRowInclude(null), createdBy: { select: recipientSelect } } });
+  if (!need || !LIVE.includes(need.status)) return { notified: 0 };
+  const cfg = ALERT_CONFIG;
+  const items: NewNotification[] = [];
+  const full = await matchesOrThrow("results", () => matchResultsForNeed(prisma, needId, { limit: cfg.candidates }));
+
+  const visible = researcherVisibleSubject(need);
+  if (visible) {
+    // PUBLIC/ANONYMOUS: researchers read the full text, the same subject as `full`.
+    const seen = need.visibility === "CONFIDENTIAL" ? await matchesOrThrow("results", () => matchSubject(visible, "results", { limit: cfg.candidates })) : full;
+    const confident = confidentMatches(seen);
+    const results = await prisma.result.findMany({
+      where: { id: { in: confident.map((m) => m.id) }, status: "PUBLISHED", NOT: { organisationId: need.organisationId } },
+      select: { id: true, title: true, createdById: true },
+    });
+    const order = new Map(confident.map((m, i) => [m.id, i]));
+    results.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const reasons = new Map<string, NeedMatchReason>();
+    for (const r of results) if (!reasons.has(r.createdById)) reasons.set(r.createdById, { resultTitle: r.title });
+    const experts = await rankResearchers(visible.text, [], { limit: cfg.maxRecipientsPerEvent, excludeOrganisationId: need.organisationId });
+    for (const e of experts) if (!reasons.has(e.userId)) reasons.set(e.userId, { expertise: true });
+    const recipients = await prisma.user.findMany({ where: { id: { in: [...reasons.keys()].slice(0, cfg.maxRecipientsPerEvent) } }, select: recipientSelect });
+    for (const user of recipients) {
+      const notice = needNoticeFor(user, need, reasons.get(user.id)!);
+      if (notice) items.push({ ...notice, userId: user.id });
+    }
+  }
+
+  // The need's author sees everything of their own need; results are public.
+  const forOwner = confidentMatches(full).slice(0, cfg.maxResultsForNeedOwner);
+  const ownerResults = await prisma.result.findMany({ where: { id: { in: forOwner.map((m) => m.id) }, status: "PUBLISHED", NOT: { organisationId: need.organisationId } }, select: { id: true } });
+  const live = new Set(ownerResults.map((r) => r.id));
+  for (const m of forOwner) {
+    if (!live.has(m.id)) continue;
+    items.push({ ...resultMatchNotice(need.createdBy.locale, need, { id: m.id, title: m.title, organisationName: m.organisationName, field: m.field }), userId: need.createdById });
+  }
+  const created = await createNotifications(items);
+  return { notified: created.length };
+}

@@ -1,0 +1,11 @@
+import type { CronItem } from "graphile-worker";
+import type { JobName } from "./enqueue";
+
+// Recurring jobs, run by the worker (graphile-worker's cron: each fires once per slot across all
+// workers). Times are UTC: 00:00 UTC is 08:00 in China.
+export const CRON_ITEMS: (CronItem & { task: JobName })[] = [
+  { task: "email-digest", match: "0 0 * * *", payload: { frequency: "DAILY" }, identifier: "email-digest-daily" },
+  { task: "email-digest", match: "0 0 * * 1", payload: { frequency: "WEEKLY" }, identifier: "email-digest-weekly" },
+  // A safety net for saved-search alerts (normally queued right after each index update).
+  { task: "check-saved-searches", match: "0 * * * *", identifier: "check-saved-searches-hourly" },
+];

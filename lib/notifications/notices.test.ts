@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { NeedRow } from "@/lib/needs/present-need";
+import type { Actor } from "@/lib/policy";
+import { needNoticeFor, resultMatchNotice, savedSearchNotice } from "./notices";
+
+const SECRET = "客户为某头部车企，电解质配方需在 2026 年量产";
+const row = (visibility: NeedRow["visibility"]): NeedRow => ({
+  id: "need-1",
+  title: "固态电池电解质",
+  teaser: "寻求高离子电导率固态电解质",
+  teaserFields: [],
+  accessDays: 90,
+  accessRequests: [],
+  introductions: [],
+  description: `详细技术要求：${SECRET}，室温离子电导率高于 1 mS/cm。`,
+  field: "新能源",
+  keywords: ["机密关键词"],
+  lang: "zh",
+  visibility,
+  status: "PUBLISHED",
+  organisationId: "org-company",
+  trlTarget: 6,
+  budgetMinCny: 1,
+  budgetMaxCny: 2,
+  collaborationModes: ["CO_DEVELOPMENT"],
+  region: "深圳",
+  version: 1,
+  createdAt: new Date(),
+  updatedAt: new Date(),
+  chainNode: null,
+  organisation: { id: "org-company", name: "保密企业有限公司" },
+});
+const researcher = (locale: "zh" | "en"): Actor & { locale: "zh" | "en" } => ({ id: "u-r", role: "RESEARCHER", organisationId: "org-uni", isOrgAdmin: false, email: "r@example.cn", name: "R", locale });
+const broker: Actor & { locale: "zh" } = { id: "u-b", role: "BROKER", organisationId: "org-tto", isOrgAdmin: false, email: "b@example.cn", name: "B", locale: "zh" };
+const text = (n: { title: string; body: string } | null) => (n ? `${n.title}\n${n.body}` : "");
+
+describe("need notices respect what the recipient may see", () => {
+  it("describe a CONFIDENTIAL need by title, teaser and field only", () => {
+    const n = needNoticeFor(researcher("zh"), row("CONFIDENTIAL"), { resultTitle: "硫化物电解质" });
+    expect(n).not.toBeNull();
+    expect(text(n)).toContain("寻求高离子电导率固态电解质");
+    expect(text(n)).toContain("硫化物电解质");
+    for (const secret of [SECRET, "机密关键词", "保密企业有限公司", "1 mS/cm"]) expect(text(n)).not.toContain(secret);
+    expect(n!.link).toBe("/needs/need-1");
+    expect(n!.dedupeKey).toBe("need:need-1");
+  });
+
+  it("never tell a researcher about a BROKER_ONLY need, nor about a draft", () => {
+    expect(needNoticeFor(researcher("zh"), row("BROKER_ONLY"), { expertise: true })).toBeNull();
+    expect(needNoticeFor(researcher("zh"), { ...row("PUBLIC"), status: "DRAFT" }, { expertise: true })).toBeNull();
+    expect(needNoticeFor(broker, row("BROKER_ONLY"), { expertise: true })).not.toBeNull();
+  });
+
+  it("leave the description out even of PUBLIC needs (a stored notice must survive a later change to CONFIDENTIAL)", () => {
+    const n = needNoticeFor(researcher("en"), row("PUBLIC"), { expertise: true });
+    expect(text(n)).not.toContain(SECRET);
+    expect(n!.title).toBe("New need for you: 固态电池电解质");
+    expect(n!.body).toContain("expertise profile");
+  });
+});
+
+describe("other notices", () => {
+  it("tell a need owner about a result, keyed by the pair", () => {
+    const n = resultMatchNotice("zh", { id: "n1", title: "我的需求" }, { id: "r1", title: "成果A", organisationName: "某大学", field: "新能源" });
+    expect(n).toMatchObject({ kind: "result-match", link: "/results/r1", dedupeKey: "result:n1:r1" });
+    expect(n.body).toContain("我的需求");
+  });
+  it("tell a user about a saved-search hit with the hit's own snippet", () => {
+    const n = savedSearchNotice("en", { id: "s1", name: "batteries" }, { id: "n9", kind: "need", title: "Electrolyte", teaser: "A teaser", summary: null });
+    expect(n).toMatchObject({ kind: "saved-search", link: "/needs/n9", dedupeKey: "saved:s1:n9", body: "A teaser" });
+  });
+});

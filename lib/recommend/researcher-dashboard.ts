@@ -1,0 +1,62 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { profileText } from "@/lib/expertise/score";
+import { matchNeedsForResult, matchSubject, type Match } from "@/lib/matching/matcher";
+import { authorize, type MaybeActor } from "@/lib/policy";
+import { matchOrEmpty } from "@/lib/alerts/match-safely";
+
+export type DashboardNeed = Match & { viaResults: { id: string; title: string }[] };
+export type ResearcherDashboard = {
+  unavailable: boolean;
+  resultCount: number;
+  hasProfile: boolean;
+  fromResults: DashboardNeed[];
+  fromExpertise: Match[];
+};
+
+const RESULTS_CHECKED = 10;
+const PER_SOURCE = 10;
+
+/**
+ * Needs for a researcher: those matching their published results and those matching their
+ * expertise profile. Searches run as the researcher, so only needs they may see come back
+ * (confidential ones by their teaser).
+ */
+export async function getResearcherDashboard(actor: MaybeActor): Promise<ResearcherDashboard> {
+  authorize(actor, "researcher.dashboard");
+  const [results, profile] = await Promise.all([
+    prisma.result.findMany({ where: { createdById: actor.id, status: "PUBLISHED" }, orderBy: { updatedAt: "desc" }, take: RESULTS_CHECKED, select: { id: true, title: true } }),
+    prisma.expertiseProfile.findUnique({ where: { userId: actor.id } }),
+  ]);
+  let unavailable = false;
+  const byNeed = new Map<string, DashboardNeed>();
+  for (const r of results) {
+    const res = await matchOrEmpty(() => matchNeedsForResult(prisma, r.id, { viewer: actor, limit: PER_SOURCE }));
+    if (!res) continue;
+    if (!res.ok) {
+      unavailable = true;
+      break;
+    }
+    for (const m of res.matches) {
+      const seen = byNeed.get(m.id);
+      if (seen) {
+        seen.viaResults.push({ id: r.id, title: r.title });
+        if (m.score > seen.score) Object.assign(seen, { ...m, viaResults: seen.viaResults });
+      } else byNeed.set(m.id, { ...m, viaResults: [{ id: r.id, title: r.title }] });
+    }
+  }
+  let fromExpertise: Match[] = [];
+  const text = profile ? profileText(profile).trim() : "";
+  if (profile && text && !unavailable) {
+    const res = await matchOrEmpty(() => matchSubject({ text: { title: profile.fields.join(" "), body: text } }, "needs", { viewer: actor, limit: PER_SOURCE }));
+    if (res?.ok) fromExpertise = res.matches;
+    else unavailable = true;
+  }
+  return {
+    unavailable,
+    resultCount: results.length,
+    hasProfile: !!profile,
+    fromResults: [...byNeed.values()].sort((a, b) => b.score - a.score).slice(0, 20),
+    fromExpertise,
+  };
+}
