@@ -122,3 +122,72 @@ test("a confidential need: teaser, NDA request, approval, full text and messages
   await companyContext.close();
   await researcherContext.close();
 });
+
+test("the owner tightens a need's level in the edit form: it takes effect at once, search included", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const stamp = Date.now().toString(36);
+  const title = `工业视觉缺陷检测 ${stamp}`;
+  const hiddenWord = `KX${stamp}`;
+  const teaser = "寻找工业视觉检测算法团队，细节保密。";
+
+  const companyContext = await browser.newContext();
+  const owner = await companyContext.newPage();
+  await signUpAndConfirm(owner, uniqueUser("tightco"), "COMPANY");
+  await owner.goto("/zh-CN/needs/new");
+  await owner.getByLabel("需求标题").fill(title);
+  await owner.getByLabel("问题描述").fill(`我们的产线需要检测金属表面划痕，现有方案 ${hiddenWord} 误检率高，希望合作改进。`);
+  await owner.getByLabel("技术领域").fill("机器视觉");
+  await owner.getByRole("button", { name: "发布需求" }).click();
+  await expect(owner.getByRole("heading", { level: 1 })).toHaveText(title);
+  const needUrl = new URL(owner.url()).pathname;
+
+  // A public need: found by a word of its description once the worker indexed it.
+  const researcherContext = await browser.newContext();
+  const researcher = await researcherContext.newPage();
+  await signUpAndConfirm(researcher, uniqueUser("tightre"), "RESEARCHER");
+  const searchFor = (q: string) => researcher.goto(`/zh-CN/search?type=needs&q=${encodeURIComponent(q)}`);
+  await expect(async () => {
+    await searchFor(hiddenWord);
+    await expect(researcher.getByTestId("search-hits")).toContainText(title, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+
+  // PUBLIC -> CONFIDENTIAL in the edit form (prefilled with the stored need).
+  await owner.getByRole("link", { name: "编辑需求" }).click();
+  await expect(owner.getByRole("heading", { level: 1 })).toHaveText("编辑需求");
+  await expect(owner.getByLabel("需求标题")).toHaveValue(title);
+  await owner.getByLabel("保密（仅展示摘要）").check();
+  await owner.getByLabel("对外摘要").fill(teaser);
+  await owner.getByRole("checkbox", { name: "所在区域" }).check();
+  await owner.getByRole("button", { name: "保存修改" }).click();
+  // Saving waits until the search index dropped the need's full text (slow on a busy machine).
+  await expect(owner.getByTestId("confidential-banner")).toBeVisible({ timeout: 30_000 });
+
+  // The very next requests: teaser only, and the description's word finds nothing.
+  await researcher.goto(needUrl);
+  await expect(researcher.getByTestId("need-detail")).toContainText(teaser);
+  await expect(researcher.locator("body")).not.toContainText(hiddenWord);
+  await searchFor(hiddenWord);
+  await expect(researcher.getByTestId("search-empty")).toBeVisible();
+  await searchFor(title);
+  await expect(researcher.getByTestId("search-hits")).toContainText(title);
+
+  // CONFIDENTIAL -> BROKER_ONLY: the need is gone for the researcher, page and search.
+  await owner.getByRole("link", { name: "编辑需求" }).click();
+  await expect(owner.getByLabel("保密（仅展示摘要）")).toBeChecked();
+  await expect(owner.getByLabel("对外摘要")).toHaveValue(teaser);
+  await owner.getByLabel("仅经纪人可见").check();
+  await owner.getByRole("button", { name: "保存修改" }).click();
+  await expect(owner.getByRole("heading", { level: 1 })).toHaveText(title, { timeout: 30_000 });
+  const gone = await researcher.goto(needUrl);
+  expect(gone?.status()).toBe(404);
+  await expect(researcher.locator("body")).not.toContainText(title);
+  await searchFor(title);
+  await expect(researcher.getByTestId("search-empty")).toBeVisible();
+
+  // Both level changes are in the owner's audit trail.
+  await owner.goto(`${needUrl}/audit`);
+  await expect(owner.getByTestId("audit-table").getByText("修改了可见性")).toHaveCount(2);
+
+  await companyContext.close();
+  await researcherContext.close();
+});
