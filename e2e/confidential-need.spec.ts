@@ -51,9 +51,9 @@ test("a confidential need: teaser, NDA request, approval, full text and messages
   await researcherPage.getByTestId("access-link").click();
   await expect(researcherPage.getByRole("heading", { level: 1 })).toHaveText("申请查看保密需求");
   await expect(researcherPage.getByTestId("nda-text")).not.toBeEmpty();
-  await researcherPage.getByLabel("给需求方的留言（选填）").fill("我们课题组做固态电解质界面，希望了解细节。");
   await researcherPage.getByRole("button", { name: "接受协议并提交申请" }).click();
-  await expect(researcherPage.getByRole("alert").first()).toBeVisible();
+  await expect(researcherPage.getByTestId("request-access-form")).toContainText("请先阅读并接受保密协议");
+  await researcherPage.getByLabel("给需求方的留言（选填）").fill("我们课题组做固态电解质界面，希望了解细节。");
   await researcherPage.getByLabel("我已阅读并接受上述保密协议", { exact: false }).check();
   const requestedAt = new Date();
   await researcherPage.getByRole("button", { name: "接受协议并提交申请" }).click();

@@ -6,6 +6,7 @@ import EmailProvider from "next-auth/providers/email";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInLinkMail } from "@/lib/mail/templates";
 import { isLocked, recordFailedSignIn, resetFailedSignIns } from "./lockout";
@@ -73,6 +74,20 @@ export const authOptions: NextAuthOptions = {
     async session({ session, token }) {
       return { ...session, uid: token.uid, sid: token.sid };
     },
+  },
+  logger: {
+    error(code, metadata) {
+      // A replayed signed-out cookie (see the jwt callback) is refused by design: not a server error.
+      if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === "SessionRevoked") {
+        logger.info({ code }, "signed-out session cookie refused");
+        return;
+      }
+      logger.error({ code, err: metadata }, "next-auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "next-auth warning");
+    },
+    debug() {},
   },
   events: {
     async signOut({ token }) {
