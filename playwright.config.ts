@@ -65,7 +65,10 @@ export default defineConfig({
       E2E_SERVER_LOG: SERVER_LOG,
       E2E_SERVER_INFO: SERVER_INFO,
     },
-    reuseExistingServer: !process.env.CI,
+    // Reusing whatever answers on the port could test another checkout's build (several worktrees
+    // share a machine): opt in with E2E_REUSE_SERVER=1 after starting scripts/e2e-server.ts yourself.
+    // Parallel checkouts: give each its own E2E_PORT, E2E_SMTP_PORT and E2E_MAIL_SINK_PORT.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     timeout: 180_000,
     stdout: "pipe",
     stderr: "pipe",

@@ -24,6 +24,10 @@ export async function SiteHeader({ locale }: { locale: string }) {
             <Link href="/search" className={link}>{t("search")}</Link>
             {can(actor, "need.create") && <Link href="/needs/new" className={link}>{t("newNeed")}</Link>}
             {can(actor, "result.create") && <Link href="/results/new" className={link}>{t("newResult")}</Link>}
+            {can(actor, "result.import") && <Link href="/results/import" className={link}>{t("importResults")}</Link>}
+            {can(actor, "visit.create") && <Link href="/visits" className={link}>{t("visits")}</Link>}
+            {can(actor, "broker.workbench") && <Link href="/broker" className={link}>{t("broker")}</Link>}
+            {can(actor, "deal.list") && <Link href="/deals" className={link}>{t("deals")}</Link>}
             {can(actor, "researcher.dashboard") && <Link href="/dashboard" className={link}>{t("dashboard")}</Link>}
             {can(actor, "expertise.update") && <Link href="/expertise" className={link}>{t("expertise")}</Link>}
             {can(actor, "broker.candidates") && <Link href="/broker/candidates" className={link}>{t("candidates")}</Link>}

@@ -42,7 +42,7 @@ test("a company signs up, posts a need in Chinese, finds it and sees matching re
   const company = uniqueUser("company");
   await signUpAndConfirm(page, company, "COMPANY");
 
-  await page.goto("/zh-CN/needs/new");
+  await page.goto("/zh-CN/needs/new/quick");
   const title = `智能手环抗磁干扰姿态估计 ${Date.now().toString(36)}`;
   await page.getByLabel("需求标题").fill(title);
   await page.getByLabel("问题描述").fill("我们的智能手环在地铁和电梯等强磁环境下航向漂移严重，已尝试传统互补滤波，效果不理想。希望获得能识别磁干扰并保持航向误差小于 3 度的姿态估计算法。");

@@ -13,7 +13,7 @@ export function createPrismaClient(connectionString = process.env.DATABASE_URL, 
   // transactionOptions: under a burst, a transaction waits up to 10 s for a pooled connection
   // (Prisma's default is 2 s) before failing with a clear error.
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000) }),
+    adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 10_000) }),
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
 }

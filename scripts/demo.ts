@@ -67,17 +67,21 @@ function shutdown(code: number, reason?: string): Promise<never> {
   return shuttingDown;
 }
 
-let signals = 0;
+// One Ctrl-C can arrive twice (from the terminal to the whole process group, and relayed by tsx),
+// so only a signal well after the first counts as "again".
+let firstSignalAt = 0;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
-    signals++;
-    if (signals > 1 && signal === "SIGINT") {
-      // A second Ctrl-C while stopping: the caller is impatient, but PostgreSQL still gets its
-      // fast shutdown in shutdown(); only the app processes are killed outright.
+    const now = Date.now();
+    if (firstSignalAt && now - firstSignalAt > 1500 && signal === "SIGINT") {
+      // Pressed again while stopping: kill the app processes outright; PostgreSQL still gets its
+      // fast shutdown in shutdown() so the data stays consistent.
       console.error("[demo] still stopping (waiting for PostgreSQL to shut down cleanly)…");
       for (const p of apps) void p.stop(0);
       return;
     }
+    if (firstSignalAt) return;
+    firstSignalAt = now;
     void shutdown(signal === "SIGINT" ? 130 : 143);
   });
 }
@@ -118,6 +122,13 @@ function buildIsStale(): { stale: boolean; why: string } {
   const builtAt = statSync(buildId).mtimeMs;
   const newest = newestSourceMtime();
   return newest > builtAt ? { stale: true, why: "sources changed since the last build" } : { stale: false, why: "" };
+}
+
+async function indexExists(uid: string): Promise<boolean> {
+  const res = await fetch(`${process.env.MEILI_URL}/indexes/${uid}`, {
+    headers: { Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` },
+  }).catch(() => undefined);
+  return res?.ok ?? false;
 }
 
 /** The env a second terminal needs to run the project's CLIs against this stack. */
@@ -199,13 +210,22 @@ async function main() {
         ? `demo data created: ${counts.organisations} organisations, ${counts.users} users, ${counts.needs} needs, ${counts.results} results (${seconds(t)})`
         : `demo data already there; taxonomy refreshed (${seconds(t)})`,
     );
-    // What `npm run reindex` does: rebuild every index from the database (atomic swap).
-    t = performance.now();
-    const indexed = await rebuildAllIndexes(prisma);
-    step(`search indexes rebuilt: ${Object.entries(indexed).map(([k, n]) => `${k} ${n}`).join(", ")} (${seconds(t)})`);
-  } finally {
+  } catch (err) {
     await prisma.$disconnect();
+    throw err;
   }
+
+  // What `npm run reindex` does: rebuild every index from the database into new indexes swapped in
+  // atomically, so it runs alongside the build and the app start (searches keep answering from the
+  // previous indexes until each swap; rows written meanwhile are synced again).
+  const ti = performance.now();
+  const hadIndexes = await indexExists(`${process.env.MEILI_INDEX_PREFIX}needs`);
+  const indexing = rebuildAllIndexes(prisma)
+    .then(
+      (indexed) => step(`search indexes rebuilt: ${Object.entries(indexed).map(([k, n]) => `${k} ${n}`).join(", ")} (${seconds(ti)})`),
+      (err: unknown) => step(`search index rebuild FAILED (${(err as Error).message}); run \`npm run reindex\` to retry`),
+    )
+    .finally(() => prisma.$disconnect());
 
   // ---- the app ----------------------------------------------------------------------------
   if (building) {
@@ -225,6 +245,8 @@ async function main() {
     },
   });
   const ready = seconds();
+  // A first run has no indexes to fall back on: let the rebuild finish before saying "ready".
+  if (!hadIndexes) await indexing;
 
   const outbox = sink ? [`  Outbox:     ${home}/zh-CN/admin/outbox  (sign in as an admin; raw JSON: ${sink.url}/messages)`] : [];
   console.log(
@@ -244,6 +266,7 @@ async function main() {
       "",
     ].join("\n"),
   );
+  await indexing;
 
   // Keep running; if the app or the worker dies, stop the rest and say so.
   for (const p of apps) {

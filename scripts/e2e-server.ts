@@ -93,6 +93,8 @@ async function main() {
     MAIL_FROM: "TechBridge E2E <noreply@techbridge.test>",
     // "info" so that the logs the canary test searches hold what a production server would log.
     LOG_LEVEL: process.env.LOG_LEVEL || "info",
+    // Enables /api/test/* (e.g. running reminder sweeps at a given "now"); never set in production.
+    TECHBRIDGE_TEST_HOOKS: "1",
     // Every e2e user signs up from 127.0.0.1: scale the per-IP limits so tests do not trip them
     // (the limits themselves are covered by integration tests).
     RATE_LIMIT_MULTIPLIER: process.env.RATE_LIMIT_MULTIPLIER || "100",

@@ -6,6 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type JobPayloads = {
   "index-need": { needId: string };
   "index-result": { resultId: string };
+  // The hourly re-confirmation sweep (lib/needs/expire-needs.ts).
+  "expire-needs": Record<string, never>;
   // Batched index jobs (what "index-need"/"index-result" become, see below): record ids.
   "index-needs": string[];
   "index-results": string[];
@@ -16,6 +18,10 @@ export type JobPayloads = {
   "match-result": { resultId: string };
   "email-digest": { frequency: "DAILY" | "WEEKLY" };
   "check-saved-searches": Record<string, never>;
+  // Deal deadlines (lib/deals/deadlines.ts): each job re-checks its row at run_at.
+  "deal-respond-reminder": { introductionId: string };
+  "deal-respond-lapse": { introductionId: string };
+  "follow-up-reminder": { followUpId: string };
   // Tells the other side of an access request what happened (in-app notification + email).
   "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
 };

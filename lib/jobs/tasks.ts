@@ -4,9 +4,11 @@ import { ALERT_CONFIG } from "@/lib/alerts/config";
 import { runNeedMatching } from "@/lib/alerts/run-need-matching";
 import { runResultMatching } from "@/lib/alerts/run-result-matching";
 import { prisma } from "@/lib/db";
+import { expireOverdueNeeds } from "@/lib/needs/expire-needs";
 import { emailNotification } from "@/lib/notifications/email-notification";
 import { sendDigests } from "@/lib/notifications/send-digests";
 import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
+import { flagLapsedIntroductions, remindFollowUps, remindPendingResponses } from "@/lib/deals/deadlines";
 import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "./enqueue";
@@ -67,5 +69,11 @@ export const taskList: TaskList = {
   "email-notification": task<"email-notification">(async ({ notificationId }) => void (await emailNotification(notificationId))),
   "email-digest": task<"email-digest">(async ({ frequency }) => void (await sendDigests(frequency))),
   "check-saved-searches": task<"check-saved-searches">(async () => void (await checkSavedSearches())),
+  "expire-needs": task<"expire-needs">(async () => void (await expireOverdueNeeds(prisma))),
+  // Deadline jobs run at their moment and re-check the row: an answered introduction or a
+  // recorded follow-up simply finds nothing due.
+  "deal-respond-reminder": task<"deal-respond-reminder">(async ({ introductionId }) => void (await remindPendingResponses(prisma, new Date(), introductionId))),
+  "deal-respond-lapse": task<"deal-respond-lapse">(async ({ introductionId }) => void (await flagLapsedIntroductions(prisma, new Date(), introductionId))),
+  "follow-up-reminder": task<"follow-up-reminder">(async ({ followUpId }) => void (await remindFollowUps(prisma, new Date(), followUpId))),
   "access-notify": task<"access-notify">(notifyAccessEvent),
 };

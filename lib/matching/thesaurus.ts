@@ -4,6 +4,24 @@
 // Pure data + helpers; no server-only.
 
 const RAW = `
+姿态估计|attitude estimation|orientation estimation
+姿态解算|attitude estimation
+航向|heading
+磁干扰|magnetic interference|magnetic disturbance
+抗磁干扰|magnetic interference resistance
+磁力计|magnetometer
+惯性测量单元|inertial measurement unit|imu
+惯性导航|inertial navigation
+传感器融合|sensor fusion
+多传感器融合|multi-sensor fusion|sensor fusion
+可穿戴设备|wearable device|wearables
+可穿戴|wearable
+智能手环|smart band|fitness band
+陀螺仪|gyroscope
+加速度计|accelerometer
+固态电解质|solid-state electrolyte|solid electrolyte
+快充|fast charging
+离子电导率|ionic conductivity
 锂电池|lithium battery|li-ion battery
 锂离子电池|lithium-ion battery|lithium ion battery
 动力电池|power battery|traction battery

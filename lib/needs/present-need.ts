@@ -22,6 +22,13 @@ export type NeedView = {
   budgetMaxCny: number | null;
   collaborationModes: string[];
   region: string | null;
+  triedSoFar: string | null;
+  desiredOutcome: string | null;
+  acceptanceCriteria: string | null;
+  constraints: string | null;
+  deadline: string | null;
+  /** Owners only: when the need must be re-confirmed to stay published. */
+  reconfirmBy: string | null;
   chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
   organisation: { id: string; name: string } | null;
   isOwner: boolean;
@@ -48,6 +55,12 @@ export type NeedRow = NeedFacts &
     budgetMaxCny: number | null;
     collaborationModes: string[];
     region: string | null;
+    triedSoFar?: string | null;
+    desiredOutcome?: string | null;
+    acceptanceCriteria?: string | null;
+    constraints?: string | null;
+    deadline?: Date | null;
+    reconfirmBy?: Date | null;
     version: number;
     createdAt: Date;
     updatedAt: Date;
@@ -87,6 +100,12 @@ export function presentNeed(actor: MaybeActor, row: NeedRow, mode: "detail" | "s
     budgetMaxCny: shown.has("budget") ? row.budgetMaxCny : null,
     collaborationModes: shown.has("collaborationModes") ? row.collaborationModes : [],
     region: shown.has("region") ? row.region : null,
+    triedSoFar: full ? (row.triedSoFar ?? null) : null,
+    desiredOutcome: full ? (row.desiredOutcome ?? null) : null,
+    acceptanceCriteria: full ? (row.acceptanceCriteria ?? null) : null,
+    constraints: full ? (row.constraints ?? null) : null,
+    deadline: full && row.deadline ? row.deadline.toISOString() : null,
+    reconfirmBy: actor?.organisationId === row.organisationId && row.reconfirmBy ? row.reconfirmBy.toISOString() : null,
     chainNode: row.chainNode,
     organisation: can(actor, "need.seeOwner", facts) ? { id: row.organisation.id, name: row.organisation.name } : null,
     isOwner: actor?.organisationId === row.organisationId,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { keywordsSchema, modesSchema, optionalInt, optionalText, trlSchema } from "@/lib/validation/common";
+import { keywordsSchema, modesSchema, optionalFutureDate, optionalInt, optionalText, trlSchema } from "@/lib/validation/common";
 import { OPTIONAL_TEASER_FIELDS } from "./teaser-fields";
 
 // Form checkboxes arrive as one value or several; the API sends an array.
@@ -20,6 +20,11 @@ const needFields = {
   budgetMaxCny: optionalInt(0, 2_000_000_000),
   collaborationModes: modesSchema.default([]),
   region: optionalText(60),
+  triedSoFar: optionalText(5_000),
+  desiredOutcome: optionalText(5_000),
+  acceptanceCriteria: optionalText(5_000),
+  constraints: optionalText(5_000),
+  deadline: optionalFutureDate,
   // Which optional fields a confidential need shows in its teaser (title, teaser, chain and field always).
   teaserFields: teaserFieldsSchema.default([]),
   // Days an approved access grant lasts.
@@ -28,10 +33,13 @@ const needFields = {
   ndaText: optionalText(20_000),
 };
 
-type Checkable = { budgetMinCny?: number; budgetMaxCny?: number; visibility?: string; teaser?: string };
+/** The need fields a form or the API may set (lifecycle fields are set by services). */
+export const NEED_INPUT_FIELDS = Object.keys(needFields) as (keyof typeof needFields)[];
+
+type Checkable = { budgetMinCny?: number | null; budgetMaxCny?: number | null; visibility?: string; teaser?: string | null };
 
 function checkCrossField(v: Checkable, ctx: z.RefinementCtx) {
-  if (v.budgetMinCny !== undefined && v.budgetMaxCny !== undefined && v.budgetMinCny > v.budgetMaxCny) {
+  if (v.budgetMinCny != null && v.budgetMaxCny != null && v.budgetMinCny > v.budgetMaxCny) {
     ctx.addIssue({ code: "custom", path: ["budgetMinCny"], message: "v.budgetRange" });
   }
   if (v.visibility === "CONFIDENTIAL" && !v.teaser) {
@@ -60,6 +68,11 @@ export const updateNeedSchema = z
     budgetMaxCny: needFields.budgetMaxCny,
     collaborationModes: modesSchema.optional(),
     region: needFields.region,
+    triedSoFar: needFields.triedSoFar,
+    desiredOutcome: needFields.desiredOutcome,
+    acceptanceCriteria: needFields.acceptanceCriteria,
+    constraints: needFields.constraints,
+    deadline: needFields.deadline,
     teaserFields: teaserFieldsSchema.optional(),
     accessDays: needFields.accessDays,
     ndaText: needFields.ndaText,
@@ -68,3 +81,41 @@ export const updateNeedSchema = z
 export type UpdateNeedInput = z.output<typeof updateNeedSchema>;
 
 export const needCrossFieldSchema = z.object({}).passthrough().superRefine((v, ctx) => checkCrossField(v as Checkable, ctx));
+
+// A draft (wizard autosave): every field optional and only bounded, so half-typed text saves.
+// Publishing checks the whole need against createNeedSchema.
+export const needDraftSchema = z
+  .strictObject({
+  title: z.string().trim().max(200).default(""),
+  description: z.string().trim().max(20_000).default(""),
+  field: z.string().trim().max(100).default(""),
+  keywords: keywordsSchema.default([]),
+  visibility: needFields.visibility,
+  teaser: needFields.teaser,
+  chainNodeId: needFields.chainNodeId,
+  trlTarget: needFields.trlTarget,
+  budgetMinCny: needFields.budgetMinCny,
+  budgetMaxCny: needFields.budgetMaxCny,
+  collaborationModes: needFields.collaborationModes,
+  region: needFields.region,
+  triedSoFar: needFields.triedSoFar,
+  desiredOutcome: needFields.desiredOutcome,
+  acceptanceCriteria: needFields.acceptanceCriteria,
+  constraints: needFields.constraints,
+  deadline: needFields.deadline,
+  })
+  // The budget range is checked while drafting too (the wizard shows it at once); the teaser
+  // rule waits for publishing.
+  .superRefine((v, ctx) => checkCrossField({ budgetMinCny: v.budgetMinCny, budgetMaxCny: v.budgetMaxCny }, ctx));
+export type NeedDraftInput = z.output<typeof needDraftSchema>;
+
+export const visitSchema = z.strictObject({
+  organisationId: z.string().trim().min(1).max(64),
+  visitedOn: z.preprocess(
+    (v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v),
+    z.date({ error: "v.date" }).refine((d) => d.getTime() <= Date.now() + 24 * 60 * 60 * 1000, { error: "v.visitFuture" }),
+  ),
+  peopleMet: z.string().trim().min(2).max(1_000),
+  notes: z.string().trim().min(2).max(10_000),
+});
+export type VisitInput = z.output<typeof visitSchema>;

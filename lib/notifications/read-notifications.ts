@@ -51,5 +51,6 @@ export async function openNotification(actor: MaybeActor, id: string): Promise<s
   if (!n) throw new AppError("NOT_FOUND", "Not found");
   if (!n.readAt) await prisma.notification.updateMany({ where: { id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
   // Links are app paths we stored ourselves; anything else goes to the list.
-  return n.link && /^\/[a-z-]+\/[A-Za-z0-9_-]+$/.test(n.link) ? n.link : "/notifications";
+  // (Deal and broker notices link to deeper pages such as /broker/needs/<id>: up to four segments.)
+  return n.link && /^(\/[A-Za-z0-9_-]+){1,4}$/.test(n.link) ? n.link : "/notifications";
 }

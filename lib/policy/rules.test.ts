@@ -49,6 +49,22 @@ describe("action rules", () => {
     expect(can(otherCompany, "need.update", need("PUBLIC"))).toBe(false);
     expect(can(broker, "need.update", need("PUBLIC"))).toBe(false);
   });
+  it("lets only the owning company move a need through its lifecycle or attach files", () => {
+    for (const action of ["need.transition", "need.attach"] as const) {
+      expect([owner, otherCompany, researcher, broker, admin, null].map((a) => can(a, action, need("PUBLIC", "DRAFT")))).toEqual([true, false, false, false, false, false]);
+    }
+  });
+  it("lets a broker edit only their own drafts written for a company", () => {
+    const draft = { ...need("PUBLIC", "DRAFT"), brokerId: broker.id };
+    expect(can(broker, "need.editAsBroker", draft)).toBe(true);
+    expect(can(broker, "need.editAsBroker", { ...draft, status: "PUBLISHED" })).toBe(false);
+    expect(can(broker, "need.editAsBroker", { ...draft, brokerId: "someone-else" })).toBe(false);
+    expect(can(owner, "need.editAsBroker", { ...draft, brokerId: owner.id })).toBe(false);
+  });
+  it("lets brokers record visits, researchers and brokers import results", () => {
+    expect([owner, researcher, broker, admin, null].map((a) => can(a, "visit.create"))).toEqual([false, false, true, false, false]);
+    expect([owner, researcher, broker, admin, null].map((a) => can(a, "result.import"))).toEqual([false, true, true, false, false]);
+  });
   it("denies an unknown action", () => {
     expect(can(admin, "no.such.action" as never)).toBe(false);
   });

@@ -19,6 +19,9 @@ export type NeedFacts = {
   revealedToViewer?: boolean;
 };
 export type ResultFacts = { organisationId: string; status: string };
+export type DraftFacts = NeedFacts & { brokerId: string | null };
+// An introduction (deal): the need's owner organisation on one side, a researcher on the other.
+export type DealFacts = { needOrganisationId: string; researcherId: string; brokerId: string | null };
 /** A message thread on an access request. */
 export type ThreadFacts = { requesterId: string; need: NeedFacts };
 
@@ -58,12 +61,24 @@ const needRequestAccess: Rule<NeedFacts> = (a, n) =>
 // while they may read the need in full.
 const threadUse: Rule<ThreadFacts> = (a, t) => needManageAccess(a, t.need) || (a !== null && a.id === t.requesterId && needReadFull(a, t.need));
 
+// The two sides of a deal. Staff (brokers, admins) run deals; the parties take part in them.
+const companySide = (a: MaybeActor, d: DealFacts) => a?.role === "COMPANY" && inOrg(a, d.needOrganisationId);
+const researcherSide = (a: MaybeActor, d: DealFacts) => a !== null && a.id === d.researcherId;
+const dealParty = (a: MaybeActor, d: DealFacts) => companySide(a, d) || researcherSide(a, d);
+
 export const rules = {
   "need.create": ((a) => a?.role === "COMPANY" && a.organisationId !== null) as Rule<void>,
   "need.discover": needDiscover,
   "need.readFull": needReadFull,
   "need.seeOwner": needSeeOwner,
   "need.update": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  // Lifecycle (publish, withdraw, re-confirm, ...): the owning company, never a broker.
+  "need.transition": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  // A broker edits only the drafts they wrote after a visit, until the company publishes them.
+  "need.editAsBroker": ((a, n) => a?.role === "BROKER" && n.status === "DRAFT" && n.brokerId === a.id) as Rule<DraftFacts>,
+  "need.attach": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  "visit.create": ((a) => a?.role === "BROKER") as Rule<void>,
+  "result.import": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
   "need.requestAccess": needRequestAccess,
   "need.manageAccess": needManageAccess,
   "need.viewAudit": needManageAccess,
@@ -75,6 +90,17 @@ export const rules = {
   "catalog.search": ((a) => signedIn(a)) as Rule<void>,
   "token.create": ((a) => signedIn(a)) as Rule<void>,
   "org.invite": ((a) => a !== null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
+  "broker.workbench": ((a) => isStaff(a)) as Rule<void>,
+  "broker.triage": ((a) => isStaff(a)) as Rule<NeedFacts>,
+  "proposal.decide": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  "visit.log": ((a) => isStaff(a)) as Rule<void>,
+  "metrics.read": ((a) => isStaff(a)) as Rule<void>,
+  "deal.list": ((a) => signedIn(a)) as Rule<void>,
+  "deal.read": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
+  "deal.respond": dealParty as Rule<DealFacts>,
+  "deal.advance": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
+  "deal.message": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
+  "deal.followUp": ((a) => isStaff(a)) as Rule<DealFacts>,
   "admin.outbox": ((a) => a?.role === "ADMIN") as Rule<void>,
   "admin.jobs": ((a) => a?.role === "ADMIN") as Rule<void>,
   // Matching delivered to people (issue 5). Rows are always the actor's own: the services put

@@ -1,4 +1,5 @@
 import type { MaybeActor } from "@/lib/policy";
+import type { Patent } from "./schemas";
 
 export type ResultView = {
   id: string;
@@ -11,6 +12,13 @@ export type ResultView = {
   status: string;
   trl: number | null;
   transferModes: string[];
+  advantages: string | null;
+  applicationScenarios: string | null;
+  patents: Patent[];
+  priceExpectation: string | null;
+  lab: string | null;
+  team: string | null;
+  externalId: string | null;
   chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
   organisation: { id: string; name: string };
   isOwner: boolean;
@@ -18,7 +26,7 @@ export type ResultView = {
   createdAt: string;
 };
 
-export type ResultRow = Omit<ResultView, "isOwner" | "createdAt"> & { organisationId: string; createdAt: Date };
+export type ResultRow = Omit<ResultView, "isOwner" | "createdAt" | "patents"> & { organisationId: string; createdAt: Date; patents: unknown };
 
 export function presentResult(actor: MaybeActor, row: ResultRow): ResultView {
   return {
@@ -32,6 +40,13 @@ export function presentResult(actor: MaybeActor, row: ResultRow): ResultView {
     status: row.status,
     trl: row.trl,
     transferModes: row.transferModes,
+    advantages: row.advantages,
+    applicationScenarios: row.applicationScenarios,
+    patents: Array.isArray(row.patents) ? (row.patents as Patent[]) : [],
+    priceExpectation: row.priceExpectation,
+    lab: row.lab,
+    team: row.team,
+    externalId: row.externalId,
     chainNode: row.chainNode,
     organisation: { id: row.organisation.id, name: row.organisation.name },
     isOwner: actor?.organisationId === row.organisationId,

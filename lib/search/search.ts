@@ -5,6 +5,7 @@ import { buildFilters, FilterValueError, oneOf, type CatalogFilters } from "./fi
 import { PRE, POST, toSegments, type Segment } from "./highlight";
 import { CATALOG_SEARCH_ATTRIBUTES } from "./settings-data";
 import { PUBLIC_NEED_STATUSES } from "./documents";
+import { translateQuery } from "@/lib/matching/translate-query";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
 
 export type { Viewer } from "./access";
@@ -73,9 +74,9 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
   const snippetAttr = query.type === "results" ? "summary" : "teaser";
   const snippetSources = query.type === "results" ? ["summary", "description"] : ["teaser", "description"];
   try {
-    const res = await getMeili()
+    const searchFor = (text: string) => getMeili()
       .index(indexUid(kind))
-      .search(q, {
+      .search(text, {
         filter,
         page,
         hitsPerPage: limit,
@@ -88,6 +89,13 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
         highlightPostTag: POST,
         sort: query.sort === "newest" ? ["publishedAt:desc"] : undefined,
       });
+    let res = await searchFor(q);
+    // Cross-language fallback: a query that finds nothing in its own language is translated
+    // (the thesaurus + dictionary the matcher uses), so 姿态估计 finds "attitude estimation".
+    if (res.hits.length === 0 && page === 1 && q.trim()) {
+      const translated = translateQuery(q);
+      if (translated) res = await searchFor(translated);
+    }
     let hits: CatalogHit[] = res.hits.map((h) => {
       const f = (h._formatted ?? {}) as Record<string, unknown>;
       const snippetFormatted =

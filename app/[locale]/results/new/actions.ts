@@ -9,7 +9,7 @@ import { createResult } from "@/lib/results/create-result";
 import { createResultSchema } from "@/lib/results/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 
-const FIELDS = ["title", "summary", "description", "field", "keywords", "trl", "chainNodeId"] as const;
+const FIELDS = ["title", "summary", "description", "field", "keywords", "trl", "chainNodeId", "advantages", "applicationScenarios", "patents", "priceExpectation", "lab", "team", "externalId"] as const;
 
 export async function createResultAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const uiLocale = toUiLocale(locale);

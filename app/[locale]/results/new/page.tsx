@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { can } from "@/lib/policy";
+import { listTaxonomy } from "@/lib/taxonomy/list-taxonomy";
 import { ResultForm } from "./result-form";
 
 export default async function NewResultPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -13,7 +14,7 @@ export default async function NewResultPage({ params }: { params: Promise<{ loca
   return (
     <section className="rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("newTitle")}</h1>
-      <ResultForm locale={locale} />
+      <ResultForm locale={locale} chainNodes={(await listTaxonomy()).flatMap((c) => c.nodes.map((n) => ({ id: n.id, label: `${locale === "en" ? c.nameEn : c.nameZh} · ${locale === "en" ? n.nameEn : n.nameZh}` })))} />
     </section>
   );
 }

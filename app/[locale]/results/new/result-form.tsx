@@ -5,7 +5,10 @@ import { Field, FormMessage } from "@/components/form/field";
 import { idleState } from "@/lib/forms/form-state";
 import { createResultAction } from "./actions";
 
-export function ResultForm({ locale }: { locale: string }) {
+const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY", "CONSULTING"] as const;
+
+export function ResultForm({ locale, chainNodes = [] }: { locale: string; chainNodes?: { id: string; label: string }[] }) {
+  const tw = useTranslations("wizard");
   const t = useTranslations("result");
   const tf = useTranslations("form");
   const tn = useTranslations("need");
@@ -21,6 +24,28 @@ export function ResultForm({ locale }: { locale: string }) {
       <Field name="field" label={t("field")} hint={tn("fieldHint")} defaultValue={v.field} errors={f.field} required />
       <Field name="keywords" label={t("keywords")} hint={tn("keywordsHint")} defaultValue={v.keywords} errors={f.keywords} />
       <Field name="trl" type="number" min={1} max={9} label={t("trl")} defaultValue={v.trl} errors={f.trl} />
+      <Field name="advantages" label={t("advantages")} defaultValue={v.advantages} errors={f.advantages} multiline rows={3} />
+      <Field name="applicationScenarios" label={t("applicationScenarios")} defaultValue={v.applicationScenarios} errors={f.applicationScenarios} multiline rows={3} />
+      <Field name="patents" label={t("patents")} hint={t("patentsHint")} defaultValue={v.patents} errors={f.patents ?? Object.entries(f).find(([k]) => k.startsWith("patents."))?.[1]} multiline rows={2} />
+      <fieldset className="mb-4">
+        <legend className="text-sm font-medium">{t("transferModes")}</legend>
+        {MODES.map((m) => (
+          <label key={m} className="mr-4 inline-flex items-center gap-1"><input type="checkbox" name="transferModes" value={m} defaultChecked={v.transferModes?.split(",").includes(m)} /> {tw(`modes.${m}`)}</label>
+        ))}
+      </fieldset>
+      {chainNodes.length > 0 && (
+        <div className="mb-4">
+          <label htmlFor="chainNodeId" className="block text-sm font-medium">{tw("q.chainNode")}</label>
+          <select id="chainNodeId" name="chainNodeId" defaultValue={v.chainNodeId} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+            <option value="">{tw("q.chainNodeNone")}</option>
+            {chainNodes.map((n) => <option key={n.id} value={n.id}>{n.label}</option>)}
+          </select>
+        </div>
+      )}
+      <Field name="priceExpectation" label={t("priceExpectation")} defaultValue={v.priceExpectation} errors={f.priceExpectation} />
+      <Field name="lab" label={t("lab")} defaultValue={v.lab} errors={f.lab} />
+      <Field name="team" label={t("team")} defaultValue={v.team} errors={f.team} multiline rows={2} />
+      <Field name="externalId" label={t("externalId")} defaultValue={v.externalId} errors={f.externalId} />
       <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? tf("saving") : t("submit")}
       </button>

@@ -5,7 +5,7 @@ import { getCurrentNda } from "@/lib/access/get-nda";
 import { isAppError } from "@/lib/errors";
 import { requestIp } from "@/lib/http/request-ip";
 import { viewNeed } from "@/lib/needs/view-need";
-import { NeedForm } from "../../new/need-form";
+import { NeedForm } from "../../new/quick/need-form";
 
 // The owner edits a need: text, confidentiality level, teaser fields, access period and NDA.
 export default async function EditNeedPage({ params }: { params: Promise<{ locale: string; id: string }> }) {

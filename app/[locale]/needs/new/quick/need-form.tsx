@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Field, FormMessage } from "@/components/form/field";
 import { idleState } from "@/lib/forms/form-state";
 import { OPTIONAL_TEASER_FIELDS } from "@/lib/needs/teaser-fields";
-import { updateNeedAction } from "../[id]/edit/actions";
+import { updateNeedAction } from "../../[id]/edit/actions";
 import { createNeedAction } from "./actions";
 
 const VISIBILITIES = ["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"] as const;

@@ -1,0 +1,95 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { StateForm } from "@/components/form/state-form";
+import { Field } from "@/components/form/field";
+import { NeedDetail } from "@/components/needs/need-detail";
+import { Link } from "@/i18n/navigation";
+import { requireActorForPage } from "@/lib/auth/require-actor";
+import { getNeedCandidates } from "@/lib/broker/candidates";
+import { getTriage } from "@/lib/broker/triage";
+import { isAppError } from "@/lib/errors";
+import { getNeed } from "@/lib/needs/get-need";
+import { can } from "@/lib/policy";
+import { assignToMeAction, clarifyAction, introduceAction, markReadyAction, proposeEditAction } from "../../actions";
+
+const button = "rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700";
+
+export default async function BrokerNeedPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActorForPage(locale, `/broker/needs/${id}`);
+  if (!can(actor, "broker.workbench")) notFound();
+  const [need, triage] = await Promise.all([getNeed(actor, id), getTriage(actor, id)]).catch((e: unknown) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const candidates = await getNeedCandidates(actor, id);
+  const t = await getTranslations({ locale, namespace: "broker" });
+  const ts = await getTranslations({ locale, namespace: "search" });
+  const tm = await getTranslations({ locale, namespace: "match" });
+  return (
+    <div className="space-y-8">
+      <NeedDetail need={need} locale={locale} />
+
+      <section aria-labelledby="triage-heading" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="triage-heading" className="mb-2 text-lg font-semibold">{t("triageTitle")}</h2>
+        <p className="mb-3 text-sm" data-testid="triage-status">{t(`triage.${triage.triageStatus}`)} · {t("assignedTo")}: {triage.broker?.name ?? t("unassigned")}</p>
+        <div className="flex flex-wrap gap-3">
+          {triage.broker?.id !== actor.id && <StateForm action={assignToMeAction.bind(null, locale, id)}><button type="submit" className={button}>{t("assignToMe")}</button></StateForm>}
+          {triage.triageStatus !== "READY" && <StateForm action={markReadyAction.bind(null, locale, id)}><button type="submit" className={button}>{t("markReady")}</button></StateForm>}
+        </div>
+        <details className="mt-4">
+          <summary className="cursor-pointer font-medium">{t("clarifyTitle")}</summary>
+          <StateForm action={clarifyAction.bind(null, locale, id)} className="mt-2">
+            <Field name="question" label={t("question")} multiline rows={3} required />
+            <button type="submit" className={button}>{t("askClarify")}</button>
+          </StateForm>
+        </details>
+        <details className="mt-4">
+          <summary className="cursor-pointer font-medium">{t("proposeTitle")}</summary>
+          <StateForm action={proposeEditAction.bind(null, locale, id)} className="mt-2">
+            <Field name="title" label={t("newTitle")} defaultValue={need.title} />
+            <Field name="description" label={t("newDescription")} multiline rows={5} defaultValue={need.description ?? ""} />
+            <Field name="field" label={t("newField")} defaultValue={need.field} />
+            <Field name="keywords" label={t("newKeywords")} defaultValue={need.keywords.join("，")} />
+            <Field name="note" label={t("proposeNote")} />
+            <button type="submit" className={button}>{t("propose")}</button>
+          </StateForm>
+        </details>
+        {triage.proposals.length > 0 && (
+          <div className="mt-4 text-sm">
+            <h3 className="font-medium">{t("proposals")}</h3>
+            <ul className="list-disc pl-5">{triage.proposals.map((p) => <li key={p.id}>{p.fields.join(", ")} · {t(`proposalStatus.${p.status}`)}</li>)}</ul>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="candidates-heading">
+        <h2 id="candidates-heading" className="mb-3 text-lg font-semibold">{t("candidatesTitle")}</h2>
+        {!candidates.ok ? <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800">{ts("unavailable")}</p> : candidates.candidates.length === 0 ? <p data-testid="candidates">{t("candidatesEmpty")}</p> : (
+          <ol className="space-y-3" data-testid="candidates">
+            {candidates.candidates.map((c) => (
+              <li key={c.id} className="rounded-lg bg-white p-4 shadow-sm">
+                <div className="flex items-baseline justify-between gap-4">
+                  <Link href={`/results/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.title}</Link>
+                  <span className="shrink-0 text-xs text-slate-500">{tm("score")} {Math.round(c.score * 100)}%</span>
+                </div>
+                <p className="mt-1 text-sm text-slate-500">{[c.researcher?.name, c.organisationName, c.field, c.trl ? `TRL ${c.trl}` : null].filter(Boolean).join(" · ")}</p>
+                {c.explanation.matchedTerms.length > 0 && <p className="mt-1 text-xs">{tm("matchedTerms")}: {c.explanation.matchedTerms.slice(0, 8).map((m) => <mark key={m.term} className="mr-1 rounded bg-yellow-100 px-1">{m.term}</mark>)}</p>}
+                {c.dealId ? (
+                  <Link href={`/deals/${c.dealId}`} className="mt-2 inline-block text-sm text-green-700">{t("introduced")}</Link>
+                ) : c.researcher ? (
+                  <StateForm action={introduceAction.bind(null, locale, id, c.id)} className="mt-2 flex flex-wrap items-end gap-2" label={`${t("introduce")} ${c.title}`}>
+                    <label className="text-xs">{t("respondWithinDays")}<br /><input name="respondWithinDays" type="number" min={1} max={60} defaultValue={7} className="w-20 rounded border border-slate-300 px-2 py-1" /></label>
+                    <label className="text-xs">{t("introNote")}<br /><input name="note" className="w-64 rounded border border-slate-300 px-2 py-1" /></label>
+                    <button type="submit" className={button}>{t("introduce")}</button>
+                  </StateForm>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

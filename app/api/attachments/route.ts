@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { addAttachment } from "@/lib/attachments/attachments";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/sniff";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { AppError } from "@/lib/errors";
+import { jsonError } from "@/lib/api/respond";
+import { toUiLocale } from "@/lib/i18n-locale";
+
+// POST /api/attachments (browser session, multipart: needId or resultId, file). The size limit is
+// checked on the declared length before the body is read, and again on the bytes.
+export async function POST(request: Request) {
+  const locale = toUiLocale(new URL(request.url).searchParams.get("locale") ?? "zh-CN");
+  try {
+    const actor = await getCurrentActor();
+    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+    const declared = Number(request.headers.get("content-length") ?? 0);
+    if (declared > MAX_ATTACHMENT_BYTES + 64 * 1024) {
+      const mb = MAX_ATTACHMENT_BYTES / 1024 / 1024;
+      throw new AppError("PAYLOAD_TOO_LARGE", locale === "en" ? `File too large: at most ${mb} MB per file` : `文件过大：单个文件不超过 ${mb} MB`);
+    }
+    const form = await request.formData();
+    const file = form.get("file");
+    if (!(file instanceof File)) throw new AppError("VALIDATION", locale === "en" ? "Choose a file" : "请选择文件", { fields: { file: [locale === "en" ? "Choose a file" : "请选择文件"] } });
+    const needId = form.get("needId");
+    const resultId = form.get("resultId");
+    const { id } = await addAttachment(
+      actor,
+      { needId: typeof needId === "string" && needId ? needId : undefined, resultId: typeof resultId === "string" && resultId ? resultId : undefined },
+      { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      locale,
+    );
+    return NextResponse.json({ id, fileName: file.name }, { status: 201 });
+  } catch (error) {
+    return jsonError(error, { locale });
+  }
+}

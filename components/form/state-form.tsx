@@ -1,0 +1,26 @@
+"use client";
+import { useActionState, type ReactNode } from "react";
+import { idleState, type FormState } from "@/lib/forms/form-state";
+import { FormMessage } from "./field";
+
+// A form bound to a server action through useActionState, showing its success or error message
+// (e.g. a 409 conflict) above the fields. `children` receives the last state to show field errors.
+export function StateForm({
+  action,
+  children,
+  className,
+  label,
+}: {
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  children: ReactNode | ((state: FormState, pending: boolean) => ReactNode);
+  className?: string;
+  label?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, idleState);
+  return (
+    <form action={formAction} className={className} aria-label={label} aria-busy={pending}>
+      <FormMessage status={state.status} message={state.message} />
+      {typeof children === "function" ? children(state, pending) : children}
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { authorize, can, needScopeFor, resultScopeFor, type Actor } from "@/lib/policy";
+import type { UiLocale } from "@/lib/validation/parse-input";
+import { checkAttachment, MAX_ATTACHMENT_MB, safeFileName } from "./sniff";
+
+const reasonText = (reason: "empty" | "tooLarge" | "wrongType", locale: UiLocale) =>
+  ({
+    empty: { "zh-CN": "文件为空", en: "The file is empty" },
+    tooLarge: { "zh-CN": `文件过大：单个文件不超过 ${MAX_ATTACHMENT_MB} MB`, en: `File too large: at most ${MAX_ATTACHMENT_MB} MB per file` },
+    wrongType: { "zh-CN": "仅支持 PDF 和图片（PNG、JPEG、WEBP、GIF），按文件内容检查", en: "Only PDF and images (PNG, JPEG, WEBP, GIF) are accepted, checked by content" },
+  })[reason][locale];
+
+export const MAX_ATTACHMENTS_PER_ITEM = 10;
+
+/** Attaches a file to a need (owner company) or result (owner organisation). */
+export async function addAttachment(
+  actor: Actor,
+  target: { needId?: string; resultId?: string },
+  file: { name: string; bytes: Uint8Array },
+  locale: UiLocale,
+): Promise<{ id: string }> {
+  if (target.needId) {
+    const need = await prisma.need.findFirst({ where: { AND: [{ id: target.needId }, needScopeFor(actor)] } });
+    if (!need) throw new AppError("NOT_FOUND", "Not found");
+    authorize(actor, "need.attach", need);
+  } else if (target.resultId) {
+    const result = await prisma.result.findFirst({ where: { AND: [{ id: target.resultId }, resultScopeFor(actor)] } });
+    if (!result) throw new AppError("NOT_FOUND", "Not found");
+    authorize(actor, "result.update", result);
+  } else throw new AppError("BAD_REQUEST", "Nothing to attach to");
+  const check = checkAttachment(file.bytes);
+  if (!check.ok) {
+    const message = reasonText(check.reason, locale);
+    throw new AppError(check.reason === "tooLarge" ? "PAYLOAD_TOO_LARGE" : check.reason === "wrongType" ? "UNSUPPORTED_MEDIA_TYPE" : "VALIDATION", message, { fields: { file: [message] } });
+  }
+  const existing = await prisma.attachment.count({ where: target.needId ? { needId: target.needId } : { resultId: target.resultId } });
+  if (existing >= MAX_ATTACHMENTS_PER_ITEM) {
+    const message = locale === "en" ? `At most ${MAX_ATTACHMENTS_PER_ITEM} attachments` : `最多 ${MAX_ATTACHMENTS_PER_ITEM} 个附件`;
+    throw new AppError("VALIDATION", message, { fields: { file: [message] } });
+  }
+  return prisma.attachment.create({
+    data: {
+      ...target,
+      fileName: safeFileName(file.name),
+      contentType: check.contentType,
+      sizeBytes: file.bytes.length,
+      sha256: createHash("sha256").update(file.bytes).digest("hex"),
+      data: Buffer.from(file.bytes),
+      uploadedById: actor.id,
+    },
+    select: { id: true },
+  });
+}
+
+/** The file, if the actor may read the full need or the result it belongs to. */
+export async function getAttachment(actor: Actor, id: string) {
+  const row = await prisma.attachment.findUnique({
+    where: { id },
+    include: { need: { select: { organisationId: true, visibility: true, status: true, brokerId: true } }, result: { select: { organisationId: true, status: true } } },
+  });
+  const allowed =
+    row &&
+    ((row.need && (can(actor, "need.readFull", row.need) || can(actor, "need.editAsBroker", row.need))) ||
+      (row.result && can(actor, "result.read", row.result)));
+  if (!row || !allowed) throw new AppError("NOT_FOUND", "Not found");
+  return { fileName: row.fileName, contentType: row.contentType, data: row.data, sha256: row.sha256 };
+}
+
+export async function deleteAttachment(actor: Actor, id: string): Promise<void> {
+  const row = await prisma.attachment.findUnique({ where: { id }, include: { need: true, result: true } });
+  const allowed = row && ((row.need && can(actor, "need.attach", row.need)) || (row.result && can(actor, "result.update", row.result)));
+  if (!row || !allowed) throw new AppError("NOT_FOUND", "Not found");
+  await prisma.attachment.delete({ where: { id } });
+}
+
+/** Names of a need's attachments; the caller has checked that the viewer reads the need in full. */
+export async function listNeedAttachments(needId: string) {
+  return prisma.attachment.findMany({ where: { needId }, select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } });
+}

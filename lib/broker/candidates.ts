@@ -1,0 +1,32 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { matchResultsForNeed, type Match } from "@/lib/matching/matcher";
+import { authorize, type Actor } from "@/lib/policy";
+
+export type Candidate = Match & { researcher: { id: string; name: string } | null; dealId: string | null };
+export type CandidateList = { ok: true; candidates: Candidate[] } | { ok: false; reason: "unavailable" };
+
+// The matcher's best results for a need, with the researcher behind each and whether they were
+// already introduced: the broker's "introduce" list.
+export async function getNeedCandidates(actor: Actor, needId: string, limit = 10): Promise<CandidateList> {
+  const need = await prisma.need.findUnique({ where: { id: needId }, select: { id: true, organisationId: true, visibility: true, status: true } });
+  if (!need) throw new AppError("NOT_FOUND", "Not found");
+  authorize(actor, "broker.triage", need);
+  const response = (await matchResultsForNeed(prisma, needId, { viewer: actor, limit })) ?? { ok: true as const, matches: [] };
+  if (!response.ok) return response;
+  const ids = response.matches.map((m) => m.id);
+  const [results, deals] = await Promise.all([
+    prisma.result.findMany({ where: { id: { in: ids }, status: "PUBLISHED" }, select: { id: true, createdBy: { select: { id: true, name: true, email: true } } } }),
+    prisma.introduction.findMany({ where: { needId }, select: { id: true, researcherId: true } }),
+  ]);
+  const researcherOf = new Map(results.map((r) => [r.id, { id: r.createdBy.id, name: r.createdBy.name ?? r.createdBy.email }]));
+  const dealOf = new Map(deals.map((d) => [d.researcherId, d.id]));
+  return {
+    ok: true,
+    candidates: response.matches.map((m) => {
+      const researcher = researcherOf.get(m.id) ?? null;
+      return { ...m, researcher, dealId: researcher ? (dealOf.get(researcher.id) ?? null) : null };
+    }),
+  };
+}

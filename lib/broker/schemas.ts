@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { keywordsSchema } from "@/lib/validation/common";
+
+// Empty form and URL fields mean "no filter".
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const queueFilterSchema = z.object({
+  view: z.enum(["new", "stale", "mine", "all"]).default("new"),
+  chain: z.preprocess(blank, z.string().max(80).optional()),
+  region: z.preprocess(blank, z.string().max(60).optional()),
+  minAgeDays: z.preprocess(blank, z.coerce.number().int().min(0).max(3650).optional()),
+  maxAgeDays: z.preprocess(blank, z.coerce.number().int().min(0).max(3650).optional()),
+});
+export type QueueFilter = z.output<typeof queueFilterSchema>;
+
+export const clarifySchema = z.strictObject({ question: z.string().trim().min(5).max(2_000) });
+
+export const proposeEditSchema = z
+  .strictObject({
+    title: z.string().trim().min(4).max(200).optional(),
+    description: z.string().trim().min(20).max(20_000).optional(),
+    field: z.string().trim().min(2).max(100).optional(),
+    keywords: keywordsSchema.optional(),
+    note: z.string().trim().max(2_000).optional(),
+  })
+  .refine((v) => v.title !== undefined || v.description !== undefined || v.field !== undefined || v.keywords !== undefined, { message: "v.noChange", path: ["_"] });
+export type ProposeEditInput = z.output<typeof proposeEditSchema>;
+
+export const visitSchema = z.strictObject({
+  organisationId: z.string().min(1).max(40),
+  visitedOn: z.iso.date(),
+  peopleMet: z.string().trim().min(2).max(500),
+  notes: z.string().trim().min(2).max(10_000),
+});
+export type VisitInput = z.output<typeof visitSchema>;
+
+export const captureNeedSchema = z.strictObject({
+  title: z.string().trim().min(4).max(200),
+  description: z.string().trim().min(20).max(20_000),
+  field: z.string().trim().min(2).max(100),
+});
+export type CaptureNeedInput = z.output<typeof captureNeedSchema>;

@@ -1,0 +1,151 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { companyRecipients } from "@/lib/deals/load-deal";
+import { notifyUser } from "@/lib/notifications/notify";
+import { authorize, type Actor } from "@/lib/policy";
+import type { UiLocale } from "@/lib/validation/parse-input";
+import type { ProposeEditInput } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+const needFacts = { id: true, title: true, organisationId: true, visibility: true, status: true, createdById: true, brokerId: true, version: true } as const;
+
+async function needForTriage(tx: Tx, actor: Actor, needId: string) {
+  const need = await tx.need.findUnique({ where: { id: needId }, select: needFacts });
+  if (!need) throw new AppError("NOT_FOUND", "Not found");
+  authorize(actor, "broker.triage", need);
+  return need;
+}
+
+async function audit(tx: Tx, actor: Actor, action: string, needId: string, detail?: Prisma.InputJsonValue) {
+  await tx.auditLog.create({ data: { actorId: actor.id, action, subject: `Need:${needId}`, detail } });
+}
+
+/** Assigns a need to a broker (the actor by default). */
+export async function assignNeed(actor: Actor, needId: string, brokerId: string | undefined, locale: UiLocale) {
+  return prisma.$transaction(async (tx) => {
+    const need = await needForTriage(tx, actor, needId);
+    const assignee = brokerId ?? actor.id;
+    const broker = await tx.user.findFirst({ where: { id: assignee, role: { in: ["BROKER", "ADMIN"] } }, select: { id: true } });
+    if (!broker) throw new AppError("VALIDATION", locale === "en" ? "Choose a broker" : "请选择一位技术经纪人", { fields: { brokerId: ["not a broker"] } });
+    await tx.need.update({ where: { id: need.id }, data: { brokerId: broker.id } });
+    await audit(tx, actor, "need.assign", need.id, { brokerId: broker.id });
+    if (broker.id !== actor.id) {
+      await notifyUser(tx, {
+        userId: broker.id, kind: "need.assigned", link: `/broker/needs/${need.id}`, dedupeKey: `need:${need.id}:assigned:${Date.now()}`,
+        text: (lang) => (lang === "en" ? { title: "A need was assigned to you", body: "Triage it in your broker workbench." } : { title: "有一项需求分配给您", body: "请在经纪人工作台中处理。" }),
+      });
+    }
+    return { brokerId: broker.id };
+  });
+}
+
+/** Asks the need's owner to clarify; the question goes to them in-app and by email. */
+export async function requestClarification(actor: Actor, needId: string, question: string) {
+  return prisma.$transaction(async (tx) => {
+    const need = await needForTriage(tx, actor, needId);
+    await tx.need.update({ where: { id: need.id }, data: { triageStatus: "CLARIFICATION_REQUESTED", brokerId: need.brokerId ?? actor.id } });
+    await audit(tx, actor, "need.clarify", need.id);
+    const at = Date.now();
+    for (const userId of await companyRecipients(tx, need)) {
+      await notifyUser(tx, {
+        userId, kind: "need.clarify", link: `/needs/${need.id}`, dedupeKey: `need:${need.id}:clarify:${at}`,
+        text: (lang) => (lang === "en" ? { title: `A broker asks about your need “${need.title}”`, body: question } : { title: `技术经纪人对您的需求「${need.title}」有疑问`, body: question }),
+      });
+    }
+  });
+}
+
+/** Marks a need triaged and ready for matching; the broker keeps it. */
+export async function markNeedReady(actor: Actor, needId: string, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const need = await needForTriage(tx, actor, needId);
+    await tx.need.update({ where: { id: need.id }, data: { triageStatus: "READY", triagedAt: now, brokerId: need.brokerId ?? actor.id } });
+    await audit(tx, actor, "need.ready", need.id);
+  });
+}
+
+/** A broker's edit, waiting for the owner's approval before anything changes. */
+export async function proposeNeedEdit(actor: Actor, needId: string, input: ProposeEditInput): Promise<{ id: string }> {
+  return prisma.$transaction(async (tx) => {
+    const need = await needForTriage(tx, actor, needId);
+    const { note, ...changes } = input;
+    const proposal = await tx.needEditProposal.create({ data: { needId: need.id, proposedById: actor.id, changes, note: note ?? null }, select: { id: true } });
+    await audit(tx, actor, "need.edit.propose", need.id, { proposalId: proposal.id });
+    for (const userId of await companyRecipients(tx, need)) {
+      await notifyUser(tx, {
+        userId, kind: "need.edit.proposed", link: `/proposals/${proposal.id}`, dedupeKey: `proposal:${proposal.id}`,
+        text: (lang) => (lang === "en" ? { title: `A broker suggests changes to “${need.title}”`, body: "Review the suggested changes and approve or reject them." } : { title: `技术经纪人建议修改需求「${need.title}」`, body: "请查看修改建议，并批准或拒绝。" }),
+      });
+    }
+    return proposal;
+  });
+}
+
+export type ProposalView = {
+  id: string;
+  needId: string;
+  needTitle: string;
+  status: "PENDING" | "APPROVED" | "REJECTED";
+  note: string | null;
+  changes: { field: string; before: string; after: string }[];
+};
+
+// The owner sees each proposed change next to the current text.
+export async function getNeedEditProposal(actor: Actor, proposalId: string): Promise<ProposalView> {
+  const p = await prisma.needEditProposal.findUnique({ where: { id: proposalId }, include: { need: { select: { ...needFacts, description: true, field: true, keywords: true } } } });
+  if (!p || (actor.organisationId !== p.need.organisationId && actor.role !== "BROKER" && actor.role !== "ADMIN")) throw new AppError("NOT_FOUND", "Not found");
+  const changes = p.changes as Record<string, string | string[]>;
+  const current = p.need as unknown as Record<string, string | string[]>;
+  const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join("，") : (v ?? ""));
+  return {
+    id: p.id, needId: p.needId, needTitle: p.need.title, status: p.status, note: p.note,
+    changes: Object.keys(changes).map((field) => ({ field, before: text(current[field]), after: text(changes[field]) })),
+  };
+}
+
+/** The owner approves (the edit is applied, with a version bump and re-indexing) or rejects it. */
+export async function decideNeedEdit(actor: Actor, proposalId: string, approve: boolean, locale: UiLocale) {
+  return prisma.$transaction(async (tx) => {
+    const p = await tx.needEditProposal.findUnique({ where: { id: proposalId }, include: { need: { select: needFacts } } });
+    if (!p || actor.organisationId !== p.need.organisationId) throw new AppError("NOT_FOUND", "Not found");
+    authorize(actor, "proposal.decide", p.need);
+    const claimed = await tx.needEditProposal.updateMany({ where: { id: p.id, status: "PENDING" }, data: { status: approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: new Date() } });
+    if (claimed.count === 0) throw new AppError("CONFLICT", locale === "en" ? "This suggestion was already decided" : "此修改建议已处理过");
+    if (approve) {
+      const { count } = await tx.need.updateMany({ where: { id: p.needId, version: p.need.version }, data: { ...(p.changes as Prisma.NeedUpdateManyMutationInput), version: { increment: 1 } } });
+      if (count === 0) throw new AppError("CONFLICT", locale === "en" ? "The need changed meanwhile; reload and try again" : "需求已被修改，请刷新后重试");
+      await enqueueJob(tx, "index-need", { needId: p.needId }, { jobKey: `index-need:${p.needId}` });
+    }
+    await audit(tx, actor, approve ? "need.edit.approve" : "need.edit.reject", p.needId, { proposalId: p.id });
+    await notifyUser(tx, {
+      userId: p.proposedById, kind: "need.edit.decided", link: `/broker/needs/${p.needId}`, dedupeKey: `proposal:${p.id}:decided`,
+      text: (lang) =>
+        lang === "en"
+          ? { title: approve ? "Your suggested edit was approved" : "Your suggested edit was rejected", body: `Need “${p.need.title}”.` }
+          : { title: approve ? "您的修改建议已被采纳" : "您的修改建议未被采纳", body: `需求「${p.need.title}」。` },
+    });
+  });
+}
+
+export type TriageView = {
+  triageStatus: "NEW" | "CLARIFICATION_REQUESTED" | "READY";
+  broker: { id: string; name: string } | null;
+  proposals: { id: string; status: "PENDING" | "APPROVED" | "REJECTED"; createdAt: string; fields: string[] }[];
+};
+
+export async function getTriage(actor: Actor, needId: string): Promise<TriageView> {
+  const need = await prisma.need.findUnique({
+    where: { id: needId },
+    select: { ...needFacts, triageStatus: true, broker: { select: { id: true, name: true, email: true } }, editProposals: { orderBy: { createdAt: "desc" }, take: 20 } },
+  });
+  if (!need) throw new AppError("NOT_FOUND", "Not found");
+  authorize(actor, "broker.triage", need);
+  return {
+    triageStatus: need.triageStatus,
+    broker: need.broker ? { id: need.broker.id, name: need.broker.name ?? need.broker.email } : null,
+    proposals: need.editProposals.map((p) => ({ id: p.id, status: p.status, createdAt: p.createdAt.toISOString(), fields: Object.keys(p.changes as object) })),
+  };
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { can, type Actor } from "@/lib/policy";
+import type { DealFacts } from "@/lib/policy/rules";
+
+type Tx = Prisma.TransactionClient;
+type DealAction = "deal.read" | "deal.respond" | "deal.advance" | "deal.message" | "deal.followUp";
+
+export const dealInclude = {
+  need: { select: { id: true, title: true, teaser: true, description: true, visibility: true, status: true, organisationId: true, createdById: true, brokerId: true, organisation: { select: { id: true, name: true } } } },
+  researcher: { select: { id: true, name: true, email: true, organisation: { select: { name: true } } } },
+  result: { select: { id: true, title: true } },
+  broker: { select: { id: true, name: true } },
+  contract: { include: { followUps: { orderBy: { monthsAfter: "asc" } } } },
+} as const satisfies Prisma.IntroductionInclude;
+
+export type DealRow = Prisma.IntroductionGetPayload<{ include: typeof dealInclude }>;
+
+export function dealFacts(row: { need: { organisationId: string }; researcherId: string; brokerId: string | null }): DealFacts {
+  return { needOrganisationId: row.need.organisationId, researcherId: row.researcherId, brokerId: row.brokerId };
+}
+
+// Someone outside a deal learns nothing about it, not even that it exists: 404.
+export async function loadDeal(tx: Tx, actor: Actor, id: string, action: DealAction): Promise<DealRow> {
+  const row = await tx.introduction.findUnique({ where: { id }, include: dealInclude });
+  if (!row || !can(actor, "deal.read", dealFacts(row))) throw new AppError("NOT_FOUND", "Not found");
+  // Someone in the deal who may not take this step is told so (403), not that it is missing.
+  if (!can(actor, action, dealFacts(row))) throw new AppError("FORBIDDEN", "You are not allowed to do this");
+  return row;
+}
+
+/** The people on the company side who hear about a deal: the need's author if a company member, else the organisation's company users. */
+export async function companyRecipients(tx: Tx, need: { organisationId: string; createdById: string }): Promise<string[]> {
+  const users = await tx.user.findMany({ where: { organisationId: need.organisationId, role: "COMPANY" }, select: { id: true, isOrgAdmin: true } });
+  if (users.some((u) => u.id === need.createdById)) return [need.createdById];
+  const admins = users.filter((u) => u.isOrgAdmin);
+  return (admins.length ? admins : users).map((u) => u.id);
+}

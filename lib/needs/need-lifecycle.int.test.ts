@@ -1,0 +1,115 @@
+// Wizard drafts, publishing, broker drafts after a visit, and the re-confirmation sweep,
+// against the real database.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { prisma } from "@/lib/db";
+import { createVisit } from "@/lib/visits/create-visit";
+import { seedTaxonomy } from "@/scripts/seed";
+import { expireOverdueNeeds } from "./expire-needs";
+import { getNeedForEdit } from "./need-edit-view";
+import { saveNeedDraft } from "./save-need-draft";
+import { needDraftSchema } from "./schemas";
+import { transitionNeed } from "./transition-need";
+
+let company: ApiUser;
+let broker: ApiUser;
+let rival: ApiUser;
+const DAY = 86_400_000;
+const draft = (v: Record<string, unknown>) => needDraftSchema.parse(v);
+const full = {
+  title: "智能手环抗磁干扰姿态估计",
+  description: "我们的智能手环在地铁、电梯等强磁环境下航向漂移严重，需要能识别磁干扰并保持航向稳定的姿态估计算法。",
+  field: "传感器",
+  keywords: "姿态估计、磁干扰",
+  acceptanceCriteria: "航向误差 < 3 度",
+  budgetMinCny: "100000",
+  budgetMaxCny: "300000",
+  chainNodeId: "sensor.fusion",
+};
+
+beforeAll(async () => {
+  await seedTaxonomy(prisma as never);
+  company = await createApiUser("COMPANY");
+  broker = await createApiUser("BROKER");
+  rival = await createApiUser("COMPANY");
+});
+
+describe("wizard drafts and publishing", () => {
+  it("saves a half-written draft, refuses to publish it with field errors, then publishes it", async () => {
+    const { id } = await saveNeedDraft(company.actor, {}, draft({ title: "手环" }), "zh-CN");
+    expect((await prisma.need.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
+    await expect(transitionNeed(company.actor, id, "publish", "zh-CN")).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { title: [expect.any(String)], description: [expect.any(String)], field: [expect.any(String)] },
+    });
+    await saveNeedDraft(company.actor, { needId: id }, draft(full), "zh-CN");
+    const view = await getNeedForEdit(company.actor, id);
+    expect(view.values.acceptanceCriteria).toBe("航向误差 < 3 度");
+    expect(view.keywords).toEqual(["姿态估计", "磁干扰"]);
+    await transitionNeed(company.actor, id, "publish", "zh-CN");
+    const row = await prisma.need.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("PUBLISHED");
+    expect(row.reconfirmBy!.getTime() - row.publishedAt!.getTime()).toBe(90 * DAY);
+    // A published need is no longer a draft.
+    await expect(saveNeedDraft(company.actor, { needId: id }, draft(full), "zh-CN")).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("hides another company's draft", async () => {
+    const { id } = await saveNeedDraft(company.actor, {}, draft({ title: "秘密草稿" }), "en");
+    await expect(getNeedForEdit(rival.actor, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveNeedDraft(rival.actor, { needId: id }, draft({ title: "x" }), "en")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(transitionNeed(rival.actor, id, "withdraw", "en")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("broker-assisted drafts", () => {
+  it("a broker records a visit and drafts a need that only the company can publish", async () => {
+    const visit = await createVisit(broker.actor, { organisationId: company.organisationId, visitedOn: new Date(), peopleMet: "王总（CTO）", notes: "手环产品线航向漂移问题" });
+    const { id } = await saveNeedDraft(broker.actor, { visitId: visit.id }, draft(full), "zh-CN");
+    const row = await prisma.need.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ organisationId: company.organisationId, brokerId: broker.actor.id, visitId: visit.id, status: "DRAFT" });
+    // Authorisation errors on a row are 404s by design (lib/policy authorize).
+    await expect(transitionNeed(broker.actor, id, "publish", "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const seenByCompany = await getNeedForEdit(company.actor, id);
+    expect(seenByCompany.draftedByBroker).toMatchObject({ peopleMet: "王总（CTO）" });
+    await transitionNeed(company.actor, id, "publish", "zh-CN");
+    // Once published, the broker can no longer edit it.
+    await expect(saveNeedDraft(broker.actor, { needId: id }, draft(full), "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses a visit to a company that does not exist and a draft on another broker's visit", async () => {
+    await expect(createVisit(broker.actor, { organisationId: "nope", visitedOn: new Date(), peopleMet: "x y", notes: "x y" })).rejects.toMatchObject({ code: "VALIDATION" });
+    const other = await createApiUser("BROKER");
+    const visit = await createVisit(broker.actor, { organisationId: company.organisationId, visitedOn: new Date(), peopleMet: "李工", notes: "电池" });
+    await expect(saveNeedDraft(other.actor, { visitId: visit.id }, draft(full), "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("re-confirmation", () => {
+  it("expires needs past their date, reminds owners of needs due soon, and re-confirming revives", async () => {
+    const make = async (reconfirmInDays: number) => {
+      const { id } = await saveNeedDraft(company.actor, {}, draft(full), "zh-CN");
+      await transitionNeed(company.actor, id, "publish", "zh-CN");
+      await prisma.need.update({ where: { id }, data: { reconfirmBy: new Date(Date.now() + reconfirmInDays * DAY) } });
+      return id;
+    };
+    const overdue = await make(-1);
+    const dueSoon = await make(5);
+    const fine = await make(60);
+    const first = await expireOverdueNeeds(prisma);
+    expect(first.expired).toBeGreaterThanOrEqual(1);
+    const status = async (id: string) => (await prisma.need.findUniqueOrThrow({ where: { id } })).status;
+    expect([await status(overdue), await status(dueSoon), await status(fine)]).toEqual(["EXPIRED", "PUBLISHED", "PUBLISHED"]);
+    const reminders = await prisma.notification.findMany({ where: { userId: company.actor.id, kind: "need.reconfirm" } });
+    expect(reminders.map((r) => r.link)).toContain(`/needs/${dueSoon}`);
+    expect(reminders.map((r) => r.link)).not.toContain(`/needs/${fine}`);
+    // Running again sends no second reminder for the same deadline.
+    const again = await expireOverdueNeeds(prisma);
+    expect(again.reminded).toBe(0);
+
+    await transitionNeed(company.actor, overdue, "reconfirm", "zh-CN");
+    const revived = await prisma.need.findUniqueOrThrow({ where: { id: overdue } });
+    expect(revived.status).toBe("PUBLISHED");
+    expect(revived.reconfirmBy!.getTime()).toBeGreaterThan(Date.now() + 89 * DAY);
+  });
+});

@@ -1,0 +1,40 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { authorize, needScopeFor, type Actor } from "@/lib/policy";
+import { assertChainNodeExists } from "@/lib/taxonomy/assert-chain-node";
+import { translateValidationKey } from "@/lib/validation/messages";
+import { parseOrThrow, type UiLocale } from "@/lib/validation/parse-input";
+import { nextStatus, reconfirmDeadline, type NeedAction } from "./lifecycle";
+import { createNeedSchema } from "./schemas";
+
+// Owner-driven status changes. Publishing validates the whole need (a draft may be incomplete;
+// a published need may not) and starts the 90-day re-confirmation clock.
+export async function transitionNeed(actor: Actor, needId: string, action: NeedAction, locale: UiLocale): Promise<{ id: string; status: string }> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] } });
+    if (!current) throw new AppError("NOT_FOUND", "Not found");
+    authorize(actor, "need.transition", current);
+    const status = nextStatus(current.status, action);
+    if (!status) throw new AppError("CONFLICT", translateValidationKey("v.transition", locale));
+    const now = new Date();
+    const data: Record<string, unknown> = { status, version: { increment: 1 } };
+    if (action === "publish") {
+      parseOrThrow(createNeedSchema, draftAsInput(current), locale);
+      await assertChainNodeExists(tx, current.chainNodeId, locale);
+      Object.assign(data, { publishedAt: now, reconfirmBy: reconfirmDeadline(now) });
+    }
+    if (action === "reconfirm") data.reconfirmBy = reconfirmDeadline(now);
+    const { count } = await tx.need.updateMany({ where: { id: current.id, version: current.version }, data });
+    if (count === 0) throw new AppError("CONFLICT", "This need was changed by someone else; reload and try again");
+    await enqueueJob(tx, "index-need", { needId: current.id }, { jobKey: `index-need:${current.id}` });
+    return { id: current.id, status };
+  });
+}
+
+// The stored row in the shape of the create schema, so publishing gives the same field errors.
+function draftAsInput(row: Record<string, unknown>) {
+  const keys = ["title", "description", "field", "keywords", "visibility", "teaser", "chainNodeId", "trlTarget", "budgetMinCny", "budgetMaxCny", "collaborationModes", "region", "triedSoFar", "desiredOutcome", "acceptanceCriteria", "constraints", "deadline"];
+  return Object.fromEntries(keys.map((k) => [k, row[k] ?? undefined]));
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ResultStatus } from "@/lib/generated/prisma/enums";
+import { resultScopeFor, type MaybeActor } from "@/lib/policy";
+import type { BrowseQuery, Facets } from "@/lib/browse/browse-query";
+import { chainFacets, counted } from "@/lib/needs/browse-needs";
+import { presentResult, resultRowInclude, type ResultView } from "./present-result";
+
+const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY", "CONSULTING"] as const;
+const RESULT_STATUSES = ["DRAFT", "PUBLISHED", "WITHDRAWN"];
+
+const ORDER: Record<BrowseQuery["sort"], Prisma.ResultOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }],
+  oldest: [{ createdAt: "asc" }],
+  trl: [{ trl: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+  budget: [{ createdAt: "desc" }],
+  deadline: [{ createdAt: "desc" }],
+};
+
+// Results list with facets; the region facet is the institution's region.
+export async function browseResults(actor: MaybeActor, q: BrowseQuery, pageSize = 20): Promise<{ items: ResultView[]; total: number; facets: Facets }> {
+  const filters: Prisma.ResultWhereInput[] = [resultScopeFor(actor)];
+  if (q.node) filters.push({ chainNodeId: q.node });
+  else if (q.chain) filters.push({ chainNode: { chainId: q.chain } });
+  if (q.field) filters.push({ field: q.field });
+  if (q.region) filters.push({ organisation: { region: q.region } });
+  if (q.trl) filters.push({ trl: q.trl });
+  if (q.mode) filters.push({ transferModes: { has: q.mode } });
+  if (q.status && RESULT_STATUSES.includes(q.status)) filters.push({ status: q.status as ResultStatus });
+  const where: Prisma.ResultWhereInput = { AND: filters };
+  const [rows, total, byNode, byField, byTrl, byStatus, modeCounts, regionRows] = await Promise.all([
+    prisma.result.findMany({ where, include: resultRowInclude, orderBy: ORDER[q.sort], skip: (q.page - 1) * pageSize, take: pageSize }),
+    prisma.result.count({ where }),
+    prisma.result.groupBy({ by: ["chainNodeId"], where, _count: { _all: true } }),
+    prisma.result.groupBy({ by: ["field"], where, _count: { _all: true }, orderBy: { _count: { field: "desc" } }, take: 15 }),
+    prisma.result.groupBy({ by: ["trl"], where, _count: { _all: true } }),
+    prisma.result.groupBy({ by: ["status"], where, _count: { _all: true } }),
+    Promise.all(MODES.map((m) => prisma.result.count({ where: { AND: [where, { transferModes: { has: m } }] } }))),
+    prisma.result.groupBy({ by: ["organisationId"], where, _count: { _all: true } }),
+  ]);
+  const orgs = await prisma.organisation.findMany({ where: { id: { in: regionRows.map((r) => r.organisationId) } }, select: { id: true, region: true } });
+  const regionOf = new Map(orgs.map((o) => [o.id, o.region]));
+  const regions = new Map<string, number>();
+  for (const r of regionRows) {
+    const region = regionOf.get(r.organisationId);
+    if (region) regions.set(region, (regions.get(region) ?? 0) + r._count._all);
+  }
+  return {
+    items: rows.map((r) => presentResult(actor, r)),
+    total,
+    facets: {
+      ...(await chainFacets(byNode.map((g) => ({ value: g.chainNodeId, count: g._count._all })))),
+      field: counted(byField.map((g) => ({ value: g.field, count: g._count._all }))),
+      region: [...regions].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count),
+      trl: counted(byTrl.map((g) => ({ value: g.trl?.toString() ?? null, count: g._count._all }))).sort((a, b) => Number(a.value) - Number(b.value)),
+      status: counted(byStatus.map((g) => ({ value: g.status, count: g._count._all }))),
+      mode: MODES.map((m, i) => ({ value: m, count: modeCounts[i]! })).filter((m) => m.count > 0),
+    },
+  };
+}
