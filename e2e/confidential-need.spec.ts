@@ -19,7 +19,7 @@ test("a confidential need: teaser, NDA request, approval, full text and messages
   const owner = await companyContext.newPage();
   const company = uniqueUser("confco");
   await signUpAndConfirm(owner, company, "COMPANY");
-  await owner.goto("/zh-CN/needs/new");
+  await owner.goto("/zh-CN/needs/new/quick");
   await owner.getByLabel("需求标题").fill(title);
   await owner.getByLabel("问题描述").fill(secret);
   await owner.getByLabel("技术领域").fill("电池材料");
@@ -133,7 +133,7 @@ test("the owner tightens a need's level in the edit form: it takes effect at onc
   const companyContext = await browser.newContext();
   const owner = await companyContext.newPage();
   await signUpAndConfirm(owner, uniqueUser("tightco"), "COMPANY");
-  await owner.goto("/zh-CN/needs/new");
+  await owner.goto("/zh-CN/needs/new/quick");
   await owner.getByLabel("需求标题").fill(title);
   await owner.getByLabel("问题描述").fill(`我们的产线需要检测金属表面划痕，现有方案 ${hiddenWord} 误检率高，希望合作改进。`);
   await owner.getByLabel("技术领域").fill("机器视觉");

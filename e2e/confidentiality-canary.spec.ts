@@ -1,6 +1,6 @@
 // Issue 4, test 2 as an HTTP client sees the app: unique canary strings are planted (through the
-// REST API) in every confidential field of a CONFIDENTIAL and a BROKER_ONLY need and in the
-// messages of an access request. Then, as each unauthorised role (anonymous, another company, a
+// REST API; attachments as the browser uploads them) in every confidential field and attachment
+// name of a CONFIDENTIAL and a BROKER_ONLY need and in the messages of an access request. Then, as each unauthorised role (anonymous, another company, a
 // researcher without a grant, a researcher whose request is pending and later revoked), every
 // page that can show a need (HTML and React Server Component payload), every API response, every
 // search variant, every email in the sink and the server's own logs are searched: no canary.
@@ -125,6 +125,7 @@ async function sweep(role: Role, w: World): Promise<Fetched[]> {
     "/zh-CN/results",
     "/zh-CN/account",
     "/zh-CN/needs/new",
+    "/zh-CN/needs/new/quick",
     `/zh-CN/results/${w.ownResultId}`,
     `/zh-CN/needs/${w.ownNeedId}`,
     "/zh-CN/admin/audit",
@@ -259,6 +260,17 @@ test("no canary reaches an unauthorised role: pages, RSC payloads, API, search, 
   expect(leaks(conf.body)).toEqual(expect.arrayContaining([canary("DESC"), canary("KEYWORD"), canary("REGION"), String(budgetMin)]));
   expect(leaks(broker.body)).toEqual(expect.arrayContaining([canary("TITLE"), canary("TEASER"), canary("BDESC"), canary("FIELD"), canary("BREGION")]));
 
+  // Attachments (their names are as confidential as the need), uploaded as the owner's browser does.
+  for (const [id, name] of [[String(json(conf).id), canary("ATTACHCONF")], [String(json(broker).id), canary("ATTACHBROKER")]] as const) {
+    const uploaded = await owner.web.post(`/api/attachments?locale=zh-CN`, {
+      headers: { origin: baseURL! },
+      multipart: { needId: id, file: { name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%canary\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n") } },
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
+  }
+  const ownerPage = await owner.web.get(`/zh-CN/needs/${String(json(conf).id)}`);
+  expect(leaks(await ownerPage.text())).toContain(canary("ATTACHCONF"));
+
   // A result of the researcher without a grant, close to the confidential need's teaser (its
   // page lists matching needs); a public need of the other company (its page lists results).
   const result = await fetchApi(researcher, "POST", "/api/v1/results", {
@@ -322,7 +334,7 @@ test("no canary reaches an unauthorised role: pages, RSC payloads, API, search, 
     const [html, rsc] = await fetchPage(revoked, `/zh-CN/needs/${world.confId}`);
     for (const f of [html!, rsc!]) {
       expect(f.status, f.label).toBe(200);
-      expect(leaks(f.body), f.label).toEqual(expect.arrayContaining([canary("DESC"), canary("KEYWORD"), canary("REGION"), String(budgetMin)]));
+      expect(leaks(f.body), f.label).toEqual(expect.arrayContaining([canary("DESC"), canary("KEYWORD"), canary("REGION"), canary("ATTACHCONF"), String(budgetMin)]));
     }
     expect(rsc!.contentType).toContain("text/x-component");
     const [threadHtml, threadRsc] = await fetchPage(revoked, `/zh-CN/needs/${world.confId}/access`);
