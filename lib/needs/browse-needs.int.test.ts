@@ -25,7 +25,7 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-const regions = async (viewer: ApiUser, params: Record<string, string> = {}) => (await browseNeeds(viewer.actor, parseBrowseQuery(params))).facets.region.map((f) => f.value);
+const regions = async (viewer: ApiUser, params: Record<string, string> = {}) => (await browseNeeds(viewer.actor, parseBrowseQuery(params))).facets.region?.map((f) => f.value) ?? [];
 
 describe("needs list facets and filters", () => {
   it("count a hidden region, TRL or mode only for the owner", async () => {
