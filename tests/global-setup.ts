@@ -1,6 +1,8 @@
 // Vitest global setup for the "integration" project: real services, torn down afterwards.
-//  - a throwaway database on the PostgreSQL at TEST_PG_ADMIN_URL, migrated with deployMigrations
-//  - a real Meilisearch on a free port (temp dir, random master key, unique index prefix)
+//  - a throwaway database on the PostgreSQL at TEST_PG_ADMIN_URL, migrated with deployMigrations;
+//    tests/setup-env.ts gives every test file its own copy of it (CREATE DATABASE ... TEMPLATE) and
+//    its own MEILI_INDEX_PREFIX, so files cannot see each other's rows or documents
+//  - a real Meilisearch on a free port (temp dir, random master key)
 //  - the in-process mail sink (SMTP_URL + MAIL_SINK_URL)
 // The env is set on process.env here (inherited by workers forked afterwards) and provided as
 // `testEnv`, which tests/setup-env.ts copies into each worker's process.env.
@@ -9,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { deployMigrations } from "../scripts/db/engine";
-import { createThrowawayDatabase } from "../scripts/services/embedded-postgres";
+import { createThrowawayDatabase, dropDatabasesLike } from "../scripts/services/embedded-postgres";
 import { startMailSink } from "../scripts/services/mail-sink";
 import { startMeilisearch } from "../scripts/services/meilisearch";
 import { randomId, randomKey } from "../scripts/services/util";
@@ -27,9 +29,17 @@ export type TestEnv = {
   LOG_LEVEL: string;
 };
 
+export type TestDatabase = {
+  /** Maintenance connection (CREATE/DROP DATABASE). */
+  adminUrl: string;
+  /** The migrated database each test file copies; per-file copies are named `<template>_<id>`. */
+  template: string;
+};
+
 declare module "vitest" {
   export interface ProvidedContext {
     testEnv: TestEnv;
+    testDatabase: TestDatabase;
   }
 }
 
@@ -56,6 +66,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       );
     });
     cleanups.push(() => db.drop());
+    // Per-file copies left behind by a crashed worker.
+    cleanups.push(async () => void (await dropDatabasesLike(adminUrl, `${db.name}\\_%`)));
     await deployMigrations(db.databaseUrl);
 
     const meiliDir = mkdtempSync(path.join(os.tmpdir(), "tb-test-meili-"));
@@ -80,6 +92,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
     Object.assign(process.env, env);
     project.provide("testEnv", env);
+    project.provide("testDatabase", { adminUrl, template: db.name });
     console.log(
       `[global-setup] database ${db.name}, Meilisearch ${meili.url}, mail sink ${sink.url} ready in ${Math.round(performance.now() - started)} ms`,
     );

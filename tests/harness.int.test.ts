@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 describe("integration harness", () => {
   it("provides a migrated throwaway database with graphile-worker's schema", async () => {
     const url = process.env.DATABASE_URL!;
-    expect(new URL(url).pathname).toMatch(/^\/tb_test_[a-z0-9]+$/);
+    expect(new URL(url).pathname).toMatch(/^\/tb_test_[a-z0-9]+_[a-z0-9]{6}$/);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {

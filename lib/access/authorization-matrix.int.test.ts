@@ -31,6 +31,11 @@ import { isAppError } from "@/lib/errors";
 import { idleState, type FormState } from "@/lib/forms/form-state";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import { viewNeed } from "@/lib/needs/view-need";
+import { transitionNeed } from "@/lib/needs/transition-need";
+import { saveNeedDraft } from "@/lib/needs/save-need-draft";
+import type { NeedDraftInput } from "@/lib/needs/schemas";
+import { addAttachment } from "@/lib/attachments/attachments";
+import type { Actor } from "@/lib/policy";
 import { createResult } from "@/lib/results/create-result";
 import { createResultSchema } from "@/lib/results/schemas";
 import { resultBody } from "@/lib/api/api-test-kit";
@@ -283,6 +288,24 @@ const ops: Op[] = [
     rules: ["need.update"],
     run: (u, n) => action(u, updateNeedAction.bind(null, "zh-CN", n.id), { accessDays: "61", visibility: n.visibility }),
     expected: same(["401", "ok", "404", "404", "404", "404", "404", "404"]),
+  },
+  {
+    name: "service transitionNeed (reconfirm), behind the owner's lifecycle buttons",
+    rules: ["need.transition"],
+    run: (u, n) => service(() => transitionNeed(u?.actor as Actor, n.id, "reconfirm", "zh-CN")),
+    expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
+  },
+  {
+    name: "service saveNeedDraft on a published need (wizard autosave; brokers edit only their own drafts)",
+    rules: ["need.editAsBroker"],
+    run: (u, n) => service(() => saveNeedDraft(u?.actor as Actor, { needId: n.id }, { title: "草稿标题", description: "" } as NeedDraftInput, "zh-CN")),
+    expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
+  },
+  {
+    name: "service addAttachment (need attachment upload)",
+    rules: ["need.attach"],
+    run: (u, n) => service(() => addAttachment(u?.actor as Actor, { needId: n.id }, { name: "spec.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix\n") }, "zh-CN")),
+    expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
     name: "PATCH /api/v1/access-requests/{pending} (decide)",

@@ -48,6 +48,8 @@ function chineseSuggestions(text: string): Suggestion[] {
       if (!usable(t.word) || !usable(next.word) || NOT_IN_COMPOUND.has(next.word)) return;
       // A one-character verb ends a phrase rather than a term (可移植 + 到).
       if (next.tag === "v" && next.word.length < 2) return;
+      // A word of four or more characters is already a whole term (姿态估计): 姿态估计 + 算法 is not.
+      if (t.word.length >= 4) return;
       const compound = t.word + next.word;
       if (compound.length < 3 || compound.length > 8) return;
       // A topic plus what is done to it (姿态估计, 磁干扰) is the typical technical term.

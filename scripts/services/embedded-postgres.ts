@@ -282,3 +282,43 @@ export async function createThrowawayDatabase(
     },
   };
 }
+
+/** CREATE DATABASE <name> TEMPLATE <template> (a fast file-level copy); returns the new URL. */
+export async function cloneDatabase(adminUrl: string, template: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** DROP DATABASE ... WITH (FORCE) for every database whose name is LIKE `pattern`. */
+export async function dropDatabasesLike(adminUrl: string, pattern: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [pattern]);
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+    }
+    return rows.map((r) => r.datname);
+  } finally {
+    await client.end();
+  }
+}
+
+/** DROP DATABASE IF EXISTS <name> WITH (FORCE). */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
