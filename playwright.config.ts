@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // e2e tests run against `next start` of the production build (npm run test:e2e builds first),
@@ -8,8 +10,12 @@ const SMTP_PORT = Number(process.env.E2E_SMTP_PORT) || 2525;
 const SINK_PORT = Number(process.env.E2E_MAIL_SINK_PORT) || 2526;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
-// Test workers inherit this: e2e/helpers/mail.ts reads magic links from the sink.
+// Test workers inherit these: e2e/helpers/mail.ts reads magic links from the sink;
+// e2e/helpers/server-log.ts reads what the app and the worker printed.
 process.env.MAIL_SINK_URL = `http://127.0.0.1:${SINK_PORT}`;
+const SERVER_LOG = (process.env.E2E_SERVER_LOG ||= path.resolve("test-results", `e2e-server-${PORT}.log`));
+// ...and which throwaway Meilisearch (and key) it uses (e2e/meilisearch-keys.spec.ts).
+const SERVER_INFO = (process.env.E2E_SERVER_INFO ||= path.join(os.tmpdir(), `techbridge-e2e-${PORT}.json`));
 
 export default defineConfig({
   testDir: "e2e",
@@ -56,6 +62,8 @@ export default defineConfig({
       E2E_PORT: String(PORT),
       E2E_SMTP_PORT: String(SMTP_PORT),
       E2E_MAIL_SINK_PORT: String(SINK_PORT),
+      E2E_SERVER_LOG: SERVER_LOG,
+      E2E_SERVER_INFO: SERVER_INFO,
     },
     // Reusing whatever answers on the port could test another checkout's build (several worktrees
     // share a machine): opt in with E2E_REUSE_SERVER=1 after starting scripts/e2e-server.ts yourself.

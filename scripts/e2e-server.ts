@@ -5,7 +5,13 @@
 //   - Meilisearch in a temp dir on a free port, unique index prefix, indexes created up front
 //   - the mail sink on fixed ports (E2E_SMTP_PORT 2525, E2E_MAIL_SINK_PORT 2526) so tests find it
 //   - the worker and `next start -p 3100` of the existing .next build (run `next build` first)
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+//   - everything the worker and the app print is also appended to E2E_SERVER_LOG (default
+//     test-results/e2e-server-<port>.log): the confidentiality canary reads the server's logs
+//     from there
+//   - E2E_SERVER_INFO (default <tmpdir>/techbridge-e2e-<port>.json, mode 0600, removed on exit)
+//     names this run's throwaway Meilisearch and its master key, so that a test can prove the
+//     keys never reach a browser
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -15,13 +21,19 @@ import { seedTaxonomy } from "./seed";
 import { createThrowawayDatabase } from "./services/embedded-postgres";
 import { startMailSink } from "./services/mail-sink";
 import { startMeilisearch } from "./services/meilisearch";
-import { bin, projectRoot, randomId, randomKey, startProcess, type ManagedProcess } from "./services/util";
+import { bin, projectRoot, randomId, randomKey, startProcess, teeWriter, type ManagedProcess } from "./services/util";
 
 const port = Number(process.env.E2E_PORT) || 3100;
 const smtpPort = Number(process.env.E2E_SMTP_PORT) || 2525;
 const sinkPort = Number(process.env.E2E_MAIL_SINK_PORT) || 2526;
 const adminUrl = process.env.TEST_PG_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const log = (message: string) => console.log(`[e2e-server] ${message}`);
+const serverLog = process.env.E2E_SERVER_LOG || path.join(projectRoot, "test-results", `e2e-server-${port}.log`);
+const tee = teeWriter(serverLog);
+const serverInfo = process.env.E2E_SERVER_INFO || path.join(os.tmpdir(), `techbridge-e2e-${port}.json`);
+const log = (message: string) => {
+  console.log(`[e2e-server] ${message}`);
+  tee(`[e2e-server] ${message}\n`);
+};
 
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const apps: ManagedProcess[] = [];
@@ -62,6 +74,9 @@ async function main() {
   const meili = await startMeilisearch({ dbPath: meiliDir, port: "free", masterKey: randomKey(24) });
   cleanups.push(() => meili.stop());
 
+  writeFileSync(serverInfo, JSON.stringify({ meiliUrl: meili.url, meiliMasterKey: meili.masterKey }), { mode: 0o600 });
+  cleanups.push(() => rmSync(serverInfo, { force: true }));
+
   const sink = await startMailSink({ smtpPort, httpPort: sinkPort });
   cleanups.push(() => sink.stop());
 
@@ -76,7 +91,8 @@ async function main() {
     SMTP_URL: sink.smtpUrl,
     MAIL_SINK_URL: sink.url,
     MAIL_FROM: "TechBridge E2E <noreply@techbridge.test>",
-    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    // "info" so that the logs the canary test searches hold what a production server would log.
+    LOG_LEVEL: process.env.LOG_LEVEL || "info",
     // Enables /api/test/* (e.g. running reminder sweeps at a given "now"); never set in production.
     TECHBRIDGE_TEST_HOOKS: "1",
     // Every e2e user signs up from 127.0.0.1: scale the per-IP limits so tests do not trip them
@@ -94,8 +110,8 @@ async function main() {
     await prisma.$disconnect();
   }
 
-  apps.push(startProcess("worker", bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { env, output: "prefix" }));
-  apps.push(startProcess("next", bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, output: "prefix" }));
+  apps.push(startProcess("worker", bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { env, output: "prefix", tee: serverLog }));
+  apps.push(startProcess("next", bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, output: "prefix", tee: serverLog }));
   for (const p of apps) {
     p.child.once("exit", (code, signal) => {
       if (stopping) return;

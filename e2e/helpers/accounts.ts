@@ -20,7 +20,8 @@ export async function signUpAndConfirm(page: Page, user: TestUser, role: "COMPAN
   await page.getByLabel("所在机构名称").fill(user.org);
   await page.getByLabel("机构类型").selectOption(role === "COMPANY" ? "COMPANY" : "UNIVERSITY");
   await page.getByRole("button", { name: "注册" }).click();
-  await expect(page.getByRole("status")).toContainText(user.email);
+  // Password hashing (argon2) is slow on purpose; on a busy machine it takes more than 10 s.
+  await expect(page.getByRole("status")).toContainText(user.email, { timeout: 30_000 });
 
   const link = await waitForLink(user.email, "/api/auth/callback/email", { after: startedAt });
   await page.goto(link);

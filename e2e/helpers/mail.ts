@@ -69,3 +69,17 @@ export async function waitForLink(to: string, contains = "/api/auth/callback/", 
   const message = await waitForMessage(to, { ...options, match: (m) => linksIn(m).some((l) => l.includes(contains)) });
   return linksIn(message).find((l) => l.includes(contains))!;
 }
+
+/** Every message in the sink (all recipients), newest first. */
+export async function allMessages(): Promise<SinkMessage[]> {
+  const res = await fetch(`${sinkUrl()}/messages`);
+  if (!res.ok) throw new Error(`mail sink answered ${res.status}`);
+  return (await res.json()) as SinkMessage[];
+}
+
+/** The message as sent (.eml: headers and encoded parts). */
+export async function rawMessage(id: string): Promise<string> {
+  const res = await fetch(`${sinkUrl()}/messages/${encodeURIComponent(id)}/raw`);
+  if (!res.ok) throw new Error(`mail sink answered ${res.status}`);
+  return res.text();
+}

@@ -6,12 +6,13 @@ import EmailProvider from "next-auth/providers/email";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInLinkMail } from "@/lib/mail/templates";
 import { isLocked, recordFailedSignIn, resetFailedSignIns } from "./lockout";
 import { verifyPassword } from "./password";
 import { signInSchema } from "@/lib/users/schemas";
-import { openAuthSession, revokeAuthSession, AUTH_SESSION_MAX_AGE_S } from "./auth-sessions";
+import { isAuthSessionLive, openAuthSession, revokeAuthSession, AUTH_SESSION_MAX_AGE_S } from "./auth-sessions";
 
 // next-auth v4 (stable). Credentials sign-in needs the JWT strategy; the JWT carries the id of a
 // server-side AuthSession row so that sign-out revokes a copied cookie (see current-actor.ts).
@@ -63,12 +64,30 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sid = await openAuthSession(user.id);
+        return token;
       }
+      // Every later read of the session (/api/auth/session, getServerSession) checks that it was
+      // not signed out: a copied cookie then yields no session, and next-auth clears it.
+      if (!(await isAuthSessionLive(token.sid, token.uid))) throw new Error("SessionRevoked");
       return token;
     },
     async session({ session, token }) {
       return { ...session, uid: token.uid, sid: token.sid };
     },
+  },
+  logger: {
+    error(code, metadata) {
+      // A replayed signed-out cookie (see the jwt callback) is refused by design: not a server error.
+      if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === "SessionRevoked") {
+        logger.info({ code }, "signed-out session cookie refused");
+        return;
+      }
+      logger.error({ code, err: metadata }, "next-auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "next-auth warning");
+    },
+    debug() {},
   },
   events: {
     async signOut({ token }) {

@@ -34,6 +34,15 @@ describe("logged-out session replay", () => {
     expect(await replay(copy)).toBeNull();
   });
 
+  it("next-auth's own session reads (/api/auth/session, getServerSession) refuse a signed-out cookie", async () => {
+    const { actor } = await createApiUser("RESEARCHER");
+    const cookie = await signIn(actor.id);
+    const refresh = async () => authOptions.callbacks!.jwt!({ token: (await decode({ token: cookie, secret }))! } as never);
+    await expect(refresh()).resolves.toMatchObject({ uid: actor.id });
+    await authOptions.events!.signOut!({ token: (await decode({ token: cookie, secret }))!, session: undefined as never });
+    await expect(refresh()).rejects.toThrow("SessionRevoked");
+  });
+
   it("signing out one browser leaves the user's other sessions alive", async () => {
     const { actor } = await createApiUser("COMPANY");
     const [laptop, phone] = [await signIn(actor.id), await signIn(actor.id)];

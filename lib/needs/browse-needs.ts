@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NeedStatus } from "@/lib/generated/prisma/enums";
-import { needScopeFor, type MaybeActor } from "@/lib/policy";
+import { needScopeFor, teaserFieldScopeFor, type MaybeActor } from "@/lib/policy";
 import type { BrowseQuery, FacetCount, Facets } from "@/lib/browse/browse-query";
 import { needRowInclude, presentNeed, type NeedView } from "./present-need";
 
@@ -24,9 +24,12 @@ export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 
   if (q.node) filters.push({ chainNodeId: q.node });
   else if (q.chain) filters.push({ chainNode: { chainId: q.chain } });
   if (q.field) filters.push({ field: q.field });
-  if (q.region) filters.push({ region: q.region });
-  if (q.trl) filters.push({ trlTarget: q.trl });
-  if (q.mode) filters.push({ collaborationModes: { has: q.mode } });
+  // Region, TRL and modes may be hidden (a CONFIDENTIAL need's non-teaser fields): filters and
+  // facet counts over them only see needs on which the viewer may see the field.
+  const shows = (field: Parameters<typeof teaserFieldScopeFor>[1]) => teaserFieldScopeFor(actor, field);
+  if (q.region) filters.push({ region: q.region }, shows("region"));
+  if (q.trl) filters.push({ trlTarget: q.trl }, shows("trlTarget"));
+  if (q.mode) filters.push({ collaborationModes: { has: q.mode } }, shows("collaborationModes"));
   if (q.status && NEED_STATUSES.includes(q.status)) filters.push({ status: q.status as NeedStatus });
   const where: Prisma.NeedWhereInput = { AND: filters };
   const [rows, total, byNode, byField, byRegion, byTrl, byStatus, modeCounts] = await Promise.all([
@@ -34,10 +37,10 @@ export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 
     prisma.need.count({ where }),
     prisma.need.groupBy({ by: ["chainNodeId"], where, _count: { _all: true } }),
     prisma.need.groupBy({ by: ["field"], where, _count: { _all: true }, orderBy: { _count: { field: "desc" } }, take: 15 }),
-    prisma.need.groupBy({ by: ["region"], where, _count: { _all: true }, orderBy: { _count: { region: "desc" } }, take: 15 }),
-    prisma.need.groupBy({ by: ["trlTarget"], where, _count: { _all: true } }),
+    prisma.need.groupBy({ by: ["region"], where: { AND: [where, shows("region")] }, _count: { _all: true }, orderBy: { _count: { region: "desc" } }, take: 15 }),
+    prisma.need.groupBy({ by: ["trlTarget"], where: { AND: [where, shows("trlTarget")] }, _count: { _all: true } }),
     prisma.need.groupBy({ by: ["status"], where, _count: { _all: true } }),
-    Promise.all(MODES.map((m) => prisma.need.count({ where: { AND: [where, { collaborationModes: { has: m } }] } }))),
+    Promise.all(MODES.map((m) => prisma.need.count({ where: { AND: [where, shows("collaborationModes"), { collaborationModes: { has: m } }] } }))),
   ]);
   const items = rows.map((r) => presentNeed(actor, r)).filter((v): v is NeedView => v !== null);
   const facets: Facets = {

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TeaserField } from "@/lib/needs/teaser-fields";
 import type { MaybeActor } from "./actor";
 
 // Query scopes: the same rules as rules.ts ("need.discover", "result.read"), written as
@@ -11,6 +12,20 @@ export function needScopeFor(actor: MaybeActor): Prisma.NeedWhereInput {
     visibility: { not: "BROKER_ONLY" },
   };
   return actor.organisationId ? { OR: [{ organisationId: actor.organisationId }, live] } : live;
+}
+
+/**
+ * Needs on which this viewer may see an optional teaser field (TRL, budget, region, modes): needs
+ * whose full text is public (PUBLIC, ANONYMOUS), CONFIDENTIAL needs whose owner put the field in
+ * the teaser, and needs of the viewer's own organisation (staff: all). Facet counts, filters and
+ * sorts over such a field must stay inside this scope, or a hidden value leaks through them.
+ * (A researcher's access grant is not considered here: granted needs simply show fewer facets.)
+ */
+export function teaserFieldScopeFor(actor: MaybeActor, field: TeaserField): Prisma.NeedWhereInput {
+  if (!actor) return { id: { in: [] } };
+  if (actor.role === "BROKER" || actor.role === "ADMIN") return {};
+  const open: Prisma.NeedWhereInput[] = [{ visibility: { in: ["PUBLIC", "ANONYMOUS"] } }, { visibility: "CONFIDENTIAL", teaserFields: { has: field } }];
+  return { OR: actor.organisationId ? [...open, { organisationId: actor.organisationId }] : open };
 }
 
 export function resultScopeFor(actor: MaybeActor): Prisma.ResultWhereInput {

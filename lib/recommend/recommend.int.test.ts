@@ -44,6 +44,14 @@ describe("recommendations", () => {
     expect(a!.organisationName).toBeTruthy();
   });
 
+  it("recommend researchers for a confidential need to its owner, and to no one who reads only its teaser", async () => {
+    const { id: confidentialId } = await createNeed(company.actor, { title: "燃料电池催化剂保密需求", teaser: "寻找燃料电池催化剂合作。", description: "保密：我们需要低铂质子交换膜燃料电池催化剂，耐久性不低于 5000 小时。", field: "氢能", keywords: ["燃料电池", "催化剂"], visibility: "CONFIDENTIAL", collaborationModes: [], teaserFields: [] }, "zh-CN");
+    await syncNeed(prisma, confidentialId);
+    const res = await getNeedResearchers(company.actor, confidentialId);
+    expect(res.ok).toBe(true);
+    await expect(getNeedResearchers(author.actor, confidentialId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("show a researcher the needs matching their results and expertise, never a broker-only one", async () => {
     const d = await getResearcherDashboard(author.actor);
     expect(d.unavailable).toBe(false);

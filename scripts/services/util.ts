@@ -3,7 +3,7 @@
 // anything else in the project is known to work.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -176,13 +176,14 @@ function installExitHook() {
 /**
  * Spawns a long-running child in its own process group (so `npm run x` -> sh -> node trees
  * are stopped as a whole). Output goes to `logFile` when given, else is inherited, or
- * prefixed on the parent's stdout with `[name]` when `prefix` is set.
+ * prefixed on the parent's stdout with `[name]` when `prefix` is set; with `prefix`, `tee` also
+ * appends every prefixed line to that file (tests read the server's output from it).
  */
 export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile?: string; output?: "inherit" | "prefix" | "ignore" } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile?: string; output?: "inherit" | "prefix" | "ignore"; tee?: string } = {},
 ): ManagedProcess {
   installExitHook();
   let stdio: SpawnOptions["stdio"];
@@ -206,16 +207,21 @@ export function startProcess(
   });
   if (fd !== undefined) closeSync(fd);
   if (options.output === "prefix" && !options.logFile) {
+    const tee = options.tee ? teeWriter(options.tee) : () => {};
     const relay = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
       let pending = "";
+      const emit = (line: string) => {
+        out.write(`[${name}] ${line}\n`);
+        tee(`[${name}] ${line}\n`);
+      };
       stream?.setEncoding("utf8");
       stream?.on("data", (chunk: string) => {
         pending += chunk;
         const lines = pending.split("\n");
         pending = lines.pop() ?? "";
-        for (const line of lines) out.write(`[${name}] ${line}\n`);
+        for (const line of lines) emit(line);
       });
-      stream?.on("end", () => pending && out.write(`[${name}] ${pending}\n`));
+      stream?.on("end", () => pending && emit(pending));
     };
     relay(child.stdout, process.stdout);
     relay(child.stderr, process.stderr);
@@ -260,6 +266,25 @@ export function startProcess(
       // The group leader exited; make sure nothing else in its group lingers.
       signalGroup("SIGKILL");
     },
+  };
+}
+
+/**
+ * Appends to `file`, re-creating it (and its directory) when it was removed meanwhile, e.g. by
+ * Playwright clearing test-results/ while a reused server keeps running.
+ */
+export function teeWriter(file: string): (text: string) => void {
+  return (text) => {
+    try {
+      appendFileSync(file, text);
+    } catch {
+      try {
+        ensureDir(path.dirname(file));
+        appendFileSync(file, text);
+      } catch {
+        /* a log copy must never take the server down */
+      }
+    }
   };
 }
 
