@@ -75,6 +75,10 @@ describe("GET /api/v1/openapi.json", () => {
     expect(ops.sort()).toEqual(
       [
         "GET /needs",
+        "GET /deals/{id}",
+        "POST /deals/{id}/contract",
+        "POST /deals/{id}/respond",
+        "POST /deals/{id}/transitions",
         "POST /needs",
         "GET /needs/{id}",
         "PATCH /needs/{id}",

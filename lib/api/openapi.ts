@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contractSchema, respondSchema, transitionSchema } from "@/lib/deals/schemas";
 import { createNeedSchema, updateNeedSchema } from "@/lib/needs/schemas";
 import { auditExportQuerySchema, decideAccessSchema, postMessageSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { createResultSchema } from "@/lib/results/schemas";
@@ -109,6 +110,11 @@ function tidy(json: JsonSchema, io: "input" | "output"): void {
     if (json.maximum === SAFE_INT_BOUNDS[1]) delete json.maximum;
   }
   if (io === "output" && json.additionalProperties === false) delete json.additionalProperties;
+}
+
+/** A request body schema straight from the zod schema the route parses with. */
+function bodySchema(schema: z.ZodType): JsonSchema {
+  return z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", override: ({ jsonSchema }) => tidy(jsonSchema, "input") }) as JsonSchema;
 }
 
 /** One OpenAPI query parameter per key of a (strict) query schema, typed as the schema parses it. */
@@ -399,6 +405,47 @@ function accessPaths(
   const object = (description: string): ResponseObject => ({ description, content: json({ type: "object" }) });
   const notFound = { "404": responseRef("NotFound") };
   return {
+    "/deals/{id}": {
+      get: {
+        operationId: "getDeal",
+        summary: "A deal (introduction) as the caller may see it",
+        description: "Broker, need owner or the introduced researcher; identities follow the need's visibility until both sides accept.",
+        tags: ["Deals"],
+        parameters: [parameterRef("id")],
+        responses: { "200": object("the deal view with state, version, timeline, contract and follow-ups"), ...notFound, ...common },
+      },
+    },
+    "/deals/{id}/respond": {
+      post: {
+        operationId: "respondToIntroduction",
+        summary: "Accept or decline an introduction (decline needs a reason code)",
+        tags: ["Deals"],
+        parameters: [parameterRef("id")],
+        requestBody: { required: true, content: json(bodySchema(respondSchema)) },
+        responses: { "200": object("the deal view"), ...withBody, ...notFound, "409": responseRef("Conflict"), ...common },
+      },
+    },
+    "/deals/{id}/transitions": {
+      post: {
+        operationId: "transitionDeal",
+        summary: "Move a deal to its next state (only valid transitions; version check)",
+        description: "An invalid move is 422; a stale `version` is 409 and nothing is saved.",
+        tags: ["Deals"],
+        parameters: [parameterRef("id")],
+        requestBody: { required: true, content: json(bodySchema(transitionSchema)) },
+        responses: { "200": object("the deal view"), ...withBody, ...notFound, "409": responseRef("Conflict"), ...common },
+      },
+    },
+    "/deals/{id}/contract": {
+      post: {
+        operationId: "recordDealContract",
+        summary: "Record the contract (type, value, registration number, milestones)",
+        tags: ["Deals"],
+        parameters: [parameterRef("id")],
+        requestBody: { required: true, content: json(bodySchema(contractSchema)) },
+        responses: { "200": object("the deal view"), ...withBody, ...notFound, "409": responseRef("Conflict"), ...common },
+      },
+    },
     "/needs/{id}/nda": {
       get: {
         operationId: "getNeedNda",
