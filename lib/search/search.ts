@@ -42,7 +42,7 @@ export type CatalogHit = {
 };
 
 export type CatalogResponse =
-  | { ok: true; hits: CatalogHit[]; total: number; page: number; limit: number; totalPages: number; processingTimeMs: number }
+  | { ok: true; hits: CatalogHit[]; total: number; page: number; limit: number; totalPages: number; processingTimeMs: number; translatedQuery?: string }
   | { ok: false; reason: "unavailable" }
   | { ok: false; reason: "invalid-filter"; attribute: string };
 
@@ -90,11 +90,15 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
         sort: query.sort === "newest" ? ["publishedAt:desc"] : undefined,
       });
     let res = await searchFor(q);
+    let translatedQuery: string | undefined;
     // Cross-language fallback: a query that finds nothing in its own language is translated
     // (the thesaurus + dictionary the matcher uses), so 姿态估计 finds "attitude estimation".
     if (res.hits.length === 0 && page === 1 && q.trim()) {
       const translated = translateQuery(q);
-      if (translated) res = await searchFor(translated);
+      if (translated) {
+        res = await searchFor(translated);
+        if (res.hits.length > 0) translatedQuery = translated;
+      }
     }
     let hits: CatalogHit[] = res.hits.map((h) => {
       const f = (h._formatted ?? {}) as Record<string, unknown>;
@@ -158,6 +162,7 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
       limit,
       totalPages: res.totalPages ?? 1,
       processingTimeMs: res.processingTimeMs,
+      ...(translatedQuery ? { translatedQuery } : {}),
     };
   } catch (e) {
     if (isUnavailableError(e)) return { ok: false, reason: "unavailable" };
