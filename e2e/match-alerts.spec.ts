@@ -37,7 +37,7 @@ test("a researcher is notified in-app and by email when a matching need is publi
   const company = uniqueUser("alert-company");
   await signUpAndConfirm(companyPage, company, "COMPANY");
   const publishedAt = new Date();
-  await companyPage.goto("/zh-CN/needs/new");
+  await companyPage.goto("/zh-CN/needs/new/quick");
   const needTitle = `钙钛矿光伏组件封装寿命提升 ${tag}`;
   await companyPage.getByLabel("需求标题").fill(needTitle);
   await companyPage.getByLabel("问题描述").fill("我们生产的钙钛矿光伏组件在湿热老化测试中效率衰减明显，封装阻水性能不足。希望找到能让组件通过 1000 小时湿热老化的封装技术。");
