@@ -11,7 +11,7 @@ import { createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { rebuildAllIndexes } from "../lib/search/sync";
+import { rebuildAllIndexes } from "../lib/search/rebuild";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "./seed";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./services/embedded-postgres";
 import { startMailSink, type MailSinkHandle } from "./services/mail-sink";

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { rebuildAllIndexes } from "../lib/search/sync";
+import { rebuildAllIndexes } from "../lib/search/rebuild";
 import { seedTaxonomy } from "./seed";
 import { createThrowawayDatabase } from "./services/embedded-postgres";
 import { startMailSink } from "./services/mail-sink";

@@ -2,7 +2,7 @@
 // one in atomically (searches keep answering from the old index until the swap). Safe to run while
 // the app and workers run: rows written during the rebuild are synced again after the swap.
 import { createPrismaClient } from "@/lib/db";
-import { rebuildAllIndexes } from "@/lib/search/sync";
+import { rebuildAllIndexes } from "@/lib/search/rebuild";
 
 const started = performance.now();
 const prisma = createPrismaClient();

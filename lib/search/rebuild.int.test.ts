@@ -2,8 +2,10 @@
 // indexes are rebuilt and swapped, and a write made during the rebuild is in the result.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { indexFor } from "./client";
-import { rebuildAllIndexes, syncNeed } from "./sync";
+import { getMeili, indexFor, matchIndexUid } from "./client";
+import { matchDocument, needBrokerDocument, needPublicDocument, resultDocument, type NeedRow, type ResultRow } from "./documents";
+import { rebuildAllIndexes } from "./rebuild";
+import { syncNeed } from "./sync";
 
 const N = 1500;
 
@@ -61,6 +63,59 @@ describe("rebuildAllIndexes", () => {
     expect(doc.title).toBe("固态电池隔膜涂层工艺（已更新）");
     expect(doc.version).toBe(2);
   });
+});
+
+describe("rebuildAllIndexes reads rows with its own SQL", () => {
+  it("builds exactly the documents the per-row sync builds from Prisma rows (every field, lists, relations)", async () => {
+    await prisma.industryChain.upsert({ where: { id: "rbchain" }, update: {}, create: { id: "rbchain", nameZh: "重建链", nameEn: "Rebuild chain" } });
+    await prisma.chainNode.upsert({
+      where: { id: "rbchain.node" },
+      update: {},
+      create: { id: "rbchain.node", chainId: "rbchain", stage: "UPSTREAM", nameZh: "节点", nameEn: "Node" },
+    });
+    const org = await prisma.organisation.create({ data: { name: `Rebuild Fields Org ${Date.now()}`, kind: "UNIVERSITY", region: "南山区" } });
+    const user = await prisma.user.create({ data: { email: `rebuild-fields-${Date.now()}@example.cn`, role: "RESEARCHER", organisationId: org.id } });
+    const base = { organisationId: org.id, createdById: user.id, field: "新能源", chainNodeId: "rbchain.node" };
+    const needs = await Promise.all([
+      prisma.need.create({
+        data: {
+          ...base, publishedAt: new Date(), title: "保密的固态电解质需求", description: "不公开的细节：硫化物电解质", teaser: "一项固态电解质需求",
+          teaserFields: ["trlTarget", "region"], visibility: "CONFIDENTIAL", status: "PUBLISHED", keywords: ["电解质"],
+          trlTarget: 5, budgetMinCny: 100_000, budgetMaxCny: 300_000, collaborationModes: ["LICENCE", "EQUITY"],
+          region: "福田区", desiredOutcome: "离子电导率 5 mS/cm",
+        },
+      }),
+      prisma.need.create({ data: { ...base, publishedAt: new Date(), title: "Anonymous separator need", description: "Ceramic coating.", visibility: "ANONYMOUS", status: "IN_PROGRESS", lang: "en" } }),
+      prisma.need.create({ data: { ...base, chainNodeId: null, title: "仅经纪人可见", description: "细节", visibility: "BROKER_ONLY", status: "SUBMITTED" } }),
+    ]);
+    const result = await prisma.result.create({
+      data: {
+        ...base, title: "硫化物固态电解质", summary: "室温电导率 5 mS/cm", description: "公斤级验证", keywords: ["固态电解质"],
+        trl: 6, transferModes: ["LICENCE"], advantages: "成本低", applicationScenarios: "动力电池",
+      },
+    });
+    await rebuildAllIndexes(prisma);
+
+    const include = { organisation: { select: { name: true, region: true } }, chainNode: { select: { id: true, chainId: true } } } as const;
+    const doc = async (kind: "needs" | "needs_broker" | "results", id: string) => {
+      const found = await indexFor(kind).getDocument(id).catch(() => null);
+      const match = await getMeili().index(matchIndexUid(kind)).getDocument(id).catch(() => null);
+      return { found, match };
+    };
+    for (const need of needs) {
+      const row = (await prisma.need.findUniqueOrThrow({ where: { id: need.id }, include })) as NeedRow;
+      for (const [kind, build] of [["needs", needPublicDocument], ["needs_broker", needBrokerDocument]] as const) {
+        const want = build(row);
+        const { found, match } = await doc(kind, need.id);
+        expect(found, `${kind} ${need.title}`).toEqual(want);
+        expect(match, `${kind}_match ${need.title}`).toEqual(want ? matchDocument(want) : null);
+      }
+    }
+    const row = (await prisma.result.findUniqueOrThrow({ where: { id: result.id }, include })) as ResultRow;
+    const { found, match } = await doc("results", result.id);
+    expect(found).toEqual(resultDocument(row));
+    expect(match).toEqual(matchDocument(resultDocument(row)!));
+  }, 180_000);
 });
 
 describe("syncNeeds (the batched index job)", () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getMeili, indexUid } from "./client";
 import { searchCatalog } from "./search";
-import { rebuildAllIndexes, syncNeed, syncResult } from "./sync";
+import { rebuildAllIndexes } from "./rebuild";
+import { syncNeed, syncResult } from "./sync";
 import { createNeed, createOrgAndUser, createResult, ensureChain, removeOrgData, testDb, uniq } from "./search-test-fixtures";
 
 const SECRET = "钒液流独家配方";

@@ -2,7 +2,7 @@ import "server-only";
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { awaitTask, getMeili, indexUid, matchIndexUid } from "./client";
-import { INDEX_KINDS, type IndexKind } from "./config";
+import type { IndexKind } from "./config";
 import {
   needBrokerDocument,
   needPublicDocument,
@@ -23,7 +23,6 @@ const needInclude = {
 const resultInclude = needInclude;
 
 const BATCH = 1000;
-const REBUILD_PAGE = 2000;
 const MAX_ROUNDS = 5;
 
 export type SyncOutcome = { id: string; version: number | null; actions: Partial<Record<IndexKind, "upserted" | "deleted" | "kept-newer">> };
@@ -202,95 +201,4 @@ export async function indexDocumentsBulk(kind: IndexKind, docs: readonly SearchD
   for (let i = 0; i < docs.length; i += BATCH) {
     await awaitTask(client.index(matchUid).addDocuments(docs.slice(i, i + BATCH).map(matchDocument), { primaryKey: "id" }), 600_000);
   }
-}
-
-async function* pages<T extends { id: string }>(fetchPage: (cursor: string | undefined) => Promise<T[]>) {
-  let cursor: string | undefined;
-  while (true) {
-    const rows = await fetchPage(cursor);
-    if (rows.length === 0) return;
-    yield rows;
-    cursor = rows[rows.length - 1]!.id;
-  }
-}
-
-function docsFor(kind: IndexKind, rows: { needs?: NeedRow[]; results?: ResultRow[] }): SearchDocument[] {
-  const out: SearchDocument[] = [];
-  if (kind === "results") for (const r of rows.results ?? []) { const d = resultDocument(r); if (d) out.push(d); }
-  else for (const n of rows.needs ?? []) { const d = kind === "needs" ? needPublicDocument(n) : needBrokerDocument(n); if (d) out.push(d); }
-  return out;
-}
-
-/**
- * Rebuilds every index from the database into a temporary index, then swaps it in atomically
- * (searches keep working on the old one until the swap) and deletes the old one. Rows written
- * while the rebuild ran are synced again after the swap, so no update is lost.
- */
-export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, number>> {
-  const client = getMeili();
-  const startedAt = new Date(Date.now() - 1000);
-  const counts = { needs: 0, needs_broker: 0, results: 0 } as Record<IndexKind, number>;
-  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-  for (const kind of INDEX_KINDS) {
-    const live = indexUid(kind);
-    const tmp = `${live}__rebuild_${stamp}`;
-    const liveMatch = matchIndexUid(kind);
-    const tmpMatch = `${liveMatch}__rebuild_${stamp}`;
-    await applyIndexSettings(client, tmp, kind);
-    await applyMatchIndexSettings(client, tmpMatch);
-    const source =
-      kind === "results"
-        ? pages((cursor) =>
-            db.result.findMany({
-              take: REBUILD_PAGE,
-              orderBy: { id: "asc" },
-              ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-              include: resultInclude,
-            }) as Promise<ResultRow[]>,
-          )
-        : pages((cursor) =>
-            db.need.findMany({
-              take: REBUILD_PAGE,
-              orderBy: { id: "asc" },
-              ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-              include: needInclude,
-            }) as Promise<NeedRow[]>,
-          );
-    // Batches are enqueued back to back (Meilisearch merges consecutive additions into one
-    // indexing run) and every task is awaited and checked before the swap.
-    const pending: EnqueuedTaskPromise[] = [];
-    for await (const rows of source) {
-      const docs = kind === "results" ? docsFor(kind, { results: rows as ResultRow[] }) : docsFor(kind, { needs: rows as NeedRow[] });
-      if (docs.length) {
-        const enqueued = client.index(tmp).addDocuments(docs, { primaryKey: "id" });
-        await enqueued; // the HTTP request itself (the task is awaited below)
-        pending.push(enqueued);
-        const enqueuedMatch = client.index(tmpMatch).addDocuments(docs.map(matchDocument), { primaryKey: "id" });
-        await enqueuedMatch;
-        pending.push(enqueuedMatch);
-      }
-      counts[kind] += docs.length;
-    }
-    for (const task of pending) await awaitTask(task, 600_000);
-    await applyIndexSettings(client, live, kind); // the live indexes must exist to be swapped
-    await applyMatchIndexSettings(client, liveMatch);
-    // One swap task for both pairs: the index and its match companion change together.
-    await awaitTask(
-      client.swapIndexes([
-        { indexes: [live, tmp], rename: false },
-        { indexes: [liveMatch, tmpMatch], rename: false },
-      ]),
-    );
-    await awaitTask(client.deleteIndex(tmp));
-    await awaitTask(client.deleteIndex(tmpMatch));
-    settingsApplied.add(`${client.config.host}|${live}`);
-  }
-
-  // Catch up with writes that happened during the rebuild.
-  const changedNeeds = await db.need.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } });
-  for (const { id } of changedNeeds) await syncNeed(db, id);
-  const changedResults = await db.result.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } });
-  for (const { id } of changedResults) await syncResult(db, id);
-  return counts;
 }
