@@ -376,3 +376,26 @@ export function scaleResult(i: number): ScaleResult {
     createdAt: new Date(SCALE_EPOCH - int(r, 1, 730) * DAY - int(r, 0, 86_399) * 1000),
   };
 }
+
+/**
+ * Search queries as people type them into the catalogue search: one or two words of a chain
+ * node's vocabulary (70% Chinese), sometimes with a metric word. Deterministic.
+ */
+export function scaleQueries(count: number): string[] {
+  const r = rng(0x9e7);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const v = pick(r, vocab());
+    const zh = r() < ZH_SHARE;
+    const words = zh ? v.zh : v.en;
+    const shape = r();
+    const q =
+      shape < 0.5
+        ? pick(r, words)
+        : shape < 0.8
+          ? `${pick(r, words)} ${pick(r, words)}`
+          : `${pick(r, words)} ${zh ? pick(r, METRICS).zh : pick(r, METRICS).en}`;
+    out.push(q);
+  }
+  return out;
+}

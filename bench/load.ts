@@ -1,0 +1,382 @@
+// npm run bench:load: load benchmark with autocannon against `next start` of the production build
+// in .next (run `next build` first) on a catalogue made by `npm run seed:scale -- 100000` and
+// indexed by `npm run reindex` (same DATABASE_URL, MEILI_URL, MEILI_MASTER_KEY, MEILI_INDEX_PREFIX).
+//
+// Scenarios (BENCH_CONNECTIONS connections for BENCH_DURATION s each, default 50 and 30, after a
+// 5 s warm-up that is not counted):
+//   meili-direct  the search API's query sent straight to Meilisearch (the floor to compare with)
+//   search-api    GET /api/v1/search?q=...&type=results|needs as a researcher (Bearer token)
+//   search-page   GET /zh-CN/search?q=...&type=results|needs as a signed-in researcher (session cookie)
+//   need-page     GET /zh-CN/needs/<id> as the need's owner: the page computes its matches live
+//   mixed         70% search API, 15% GET /api/v1/needs/<id>, 15% POST /api/v1/needs (new needs,
+//                 whose index and matching jobs the worker runs meanwhile)
+// Queries rotate over 500 realistic ones (scripts/scale/generate.ts scaleQueries). Latency
+// percentiles are computed from every response's time (autocannon's own summary has no p95).
+// It prints req/s, p50/p95/p99, errors (non-2xx, socket errors, timeouts), the server's peak RSS
+// (next start and its child processes) and the load average, then the targets, and as its last
+// line one JSON object with everything.
+//
+// Rate limits: the server runs with RATE_LIMIT_MULTIPLIER=1000 and API_RATE_LIMIT_PER_MINUTE=10^7
+// so that one benchmark user from 127.0.0.1 measures the app, not the limiter (the limiter is
+// still consulted on every request: its store round trip is part of the figures). The limit state
+// goes to Redis when REDIS_URL is set or 127.0.0.1:6379 answers, else PostgreSQL.
+//
+// Env: BENCH_PORT (4200), BENCH_URL (use a server that is already running; then start nothing),
+// BENCH_SCENARIOS (comma list), BENCH_WORKER=0 (no worker), BENCH_DURATION, BENCH_CONNECTIONS.
+import { readFileSync, readdirSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import autocannon from "autocannon";
+import { createApiTokenForEmail } from "@/lib/tokens/create-api-token";
+import { prisma } from "@/lib/db";
+import { DEMO_PASSWORD } from "@/prisma/data/demo/index";
+import { scaleNeed, scaleQueries } from "@/scripts/scale/generate";
+import { CATALOG_SEARCH_ATTRIBUTES } from "@/lib/search/settings-data";
+import { indexUid } from "@/lib/search/config";
+import { startMailSink } from "@/scripts/services/mail-sink";
+import { bin, randomKey, startProcess, waitForHttp, type ManagedProcess } from "@/scripts/services/util";
+
+const PORT = Number(process.env.BENCH_PORT ?? 4200);
+const DURATION = Number(process.env.BENCH_DURATION ?? 30);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const WARMUP_S = 5;
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "meili-direct,search-api,search-page,need-page,mixed").split(",").map((s) => s.trim());
+const RESEARCHER = "researcher@demo.techbridge.cn";
+const COMPANY = "company@demo.techbridge.cn";
+const TARGETS = { searchApiP95Ms: 100, searchApiRps: 300, searchPageP95Ms: 500, rssBytes: 1024 ** 3 };
+
+const required = ["DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY"];
+for (const name of required) {
+  if (!process.env[name]) {
+    console.error(`${name} is not set: bench:load runs against the database and Meilisearch filled by seed:scale + reindex (see docs/SCALE.md).`);
+    process.exit(2);
+  }
+}
+
+const log = (line: string) => console.error(`[bench:load] ${line}`);
+const loadAvg = () => os.loadavg()[0]!.toFixed(2);
+
+// ------------------------------------------------------------------ server process tree RSS
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+function treeRss(root: number): number {
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      continue;
+    }
+    stack.push(...childrenOf(pid));
+  }
+  return total;
+}
+function rssSampler(pid: number | undefined) {
+  let peak = 0;
+  const sample = () => {
+    if (pid) peak = Math.max(peak, treeRss(pid));
+  };
+  sample();
+  const timer = setInterval(sample, 250);
+  return {
+    stop: () => (clearInterval(timer), sample(), peak),
+    reset: () => (peak = 0),
+  };
+}
+
+// ------------------------------------------------------------------ server
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect(port, "127.0.0.1");
+    s.once("connect", () => (s.destroy(), resolve(true)));
+    s.once("error", () => resolve(false));
+  });
+
+async function startServer(): Promise<{ base: string; pid: number | undefined; stop: () => Promise<void> }> {
+  if (process.env.BENCH_URL) return { base: process.env.BENCH_URL.replace(/\/$/, ""), pid: undefined, stop: async () => {} };
+  const base = `http://127.0.0.1:${PORT}`;
+  const sink = await startMailSink({ smtpPort: 0, httpPort: 0, maxMessages: 200 });
+  const redis = process.env.REDIS_URL || ((await portOpen(6379)) ? "redis://127.0.0.1:6379" : undefined);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomKey(32),
+    SMTP_URL: sink.smtpUrl,
+    MAIL_FROM: "TechBridge bench <noreply@techbridge.test>",
+    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    RATE_LIMIT_MULTIPLIER: "1000",
+    API_RATE_LIMIT_PER_MINUTE: "10000000",
+    RATE_LIMIT_PREFIX: `tb:bench:${randomKey(4)}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(redis ? { REDIS_URL: redis } : {}),
+  };
+  const procs: ManagedProcess[] = [];
+  if (process.env.BENCH_WORKER !== "0") {
+    procs.push(startProcess("worker", bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { env, output: "prefix" }));
+  }
+  const next = startProcess("next", bin("next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, output: "prefix" });
+  procs.push(next);
+  await waitForHttp(`${base}/api/health`, { timeoutMs: 60_000, ok: (s) => s === 200 });
+  log(`next start on ${base} (pid ${next.child.pid}), rate limits in ${redis ? "Redis" : "PostgreSQL"}, worker ${process.env.BENCH_WORKER === "0" ? "off" : "on"}`);
+  return {
+    base,
+    pid: next.child.pid,
+    stop: async () => {
+      await Promise.allSettled(procs.map((p) => p.stop(8_000)));
+      await sink.stop();
+    },
+  };
+}
+
+// ------------------------------------------------------------------ sign-in (session cookie)
+function cookiesOf(res: Response): string[] {
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]!);
+}
+async function signIn(base: string, email: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrfRes);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
+    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${base}/zh-CN`, json: "true" }),
+  });
+  const session = cookiesOf(res).find((c) => c.includes("session-token="));
+  if (!session) throw new Error(`sign-in of ${email} failed (HTTP ${res.status}): run seed:scale first (it seeds the demo accounts)`);
+  return session;
+}
+
+// ------------------------------------------------------------------ scenarios
+type Figures = {
+  scenario: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+  peakRssMiB: number | null;
+  load: string;
+};
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
+
+type Plan = { url: string; requests: autocannon.Request[]; headers?: Record<string, string> };
+
+async function run(name: string, plan: Plan, rss: ReturnType<typeof rssSampler> | null, seconds = DURATION, connections = CONNECTIONS, record = true): Promise<Figures> {
+  const load0 = loadAvg();
+  rss?.reset();
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const instance = autocannon({ url: plan.url, connections, duration: seconds, timeout: 10, requests: plan.requests, headers: plan.headers });
+  (instance as unknown as NodeJS.EventEmitter).on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    latencies.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const peak = rss ? rss.stop() : 0;
+  const figures: Figures = {
+    scenario: name,
+    requests: latencies.length,
+    rps: Math.round((latencies.length / result.duration) * 10) / 10,
+    p50: Math.round(percentile(latencies, 50)),
+    p95: Math.round(percentile(latencies, 95)),
+    p99: Math.round(percentile(latencies, 99)),
+    errors: result.errors + result.timeouts + result.non2xx,
+    non2xx: result.non2xx,
+    statuses,
+    peakRssMiB: rss ? Math.round(peak / 1024 / 1024) : null,
+    load: `${load0} -> ${loadAvg()}`,
+  };
+  if (record) {
+    log(
+      `${name}: ${figures.rps} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, ` +
+        `errors ${figures.errors} (non-2xx ${figures.non2xx}, ${JSON.stringify(statuses)}), peak RSS ${figures.peakRssMiB ?? "-"} MiB, load ${figures.load}`,
+    );
+  }
+  return figures;
+}
+
+async function main() {
+  const queries = scaleQueries(500);
+  const server = await startServer();
+  const base = server.base;
+  try {
+    // Who acts: the demo researcher (search) and the demo company (its needs, new needs).
+    const researcherToken = (await createApiTokenForEmail(RESEARCHER, "bench:load"))?.token;
+    const companyToken = (await createApiTokenForEmail(COMPANY, "bench:load"))?.token;
+    if (!researcherToken || !companyToken) throw new Error("demo accounts missing: run `npm run seed:scale -- 100000` first");
+    const researcherCookie = await signIn(base, RESEARCHER);
+    const companyCookie = await signIn(base, COMPANY);
+    const company = await prisma.user.findUniqueOrThrow({ where: { email: COMPANY }, select: { organisationId: true } });
+    const ownNeeds = await prisma.need.findMany({
+      where: { organisationId: company.organisationId!, status: "PUBLISHED", visibility: "PUBLIC" },
+      select: { id: true },
+      take: 5,
+    });
+    const publicNeeds = await prisma.need.findMany({ where: { status: "PUBLISHED", visibility: "PUBLIC" }, select: { id: true }, take: 500 });
+    const corpus = { needs: await prisma.need.count(), results: await prisma.result.count() };
+    log(`catalogue: ${corpus.needs} needs, ${corpus.results} results; ${CONNECTIONS} connections x ${DURATION} s per scenario; load ${loadAvg()}`);
+
+    let q = 0;
+    const nextQuery = () => queries[q++ % queries.length]!;
+    const typeFor = (i: number) => (i % 4 === 3 ? "needs" : "results");
+    const searchPath = () => {
+      const i = q;
+      return `/api/v1/search?q=${encodeURIComponent(nextQuery())}&type=${typeFor(i)}`;
+    };
+    const researcherApi = { authorization: `Bearer ${researcherToken}`, "accept-language": "zh-CN" };
+
+    // The request searchCatalog sends (lib/search/search.ts), for the public needs / results index.
+    const meiliBody = (text: string, type: "needs" | "results") => {
+      const snippet = type === "results" ? ["summary", "description"] : ["teaser", "description"];
+      return JSON.stringify({
+        q: text,
+        filter: [],
+        page: 1,
+        hitsPerPage: 20,
+        attributesToSearchOn: [...CATALOG_SEARCH_ATTRIBUTES[type]],
+        attributesToRetrieve: ["id", "kind", "title", "teaser", "summary", "field", "lang", "trl", "visibility", "status", "chainId", "chainNodeId", "region", "collaborationModes", "organisationName", "publishedAt", "description", "version"],
+        attributesToHighlight: ["title", ...snippet],
+        attributesToCrop: snippet,
+        cropLength: 40,
+      });
+    };
+
+    let writes = 1_000_000 + Math.floor(Date.now() / 1000) % 1_000_000;
+    const newNeedBody = () => {
+      const n = scaleNeed(writes++);
+      return JSON.stringify({
+        title: n.title, description: n.description, field: n.field, keywords: n.keywords, lang: n.lang,
+        visibility: n.visibility === "BROKER_ONLY" ? "PUBLIC" : n.visibility, teaser: n.teaser ?? undefined,
+        chainNodeId: n.chainNodeId, trlTarget: n.trlTarget, budgetMinCny: n.budgetMinCny, budgetMaxCny: n.budgetMaxCny,
+        collaborationModes: n.collaborationModes, region: n.region,
+      });
+    };
+
+    const plans: Record<string, Plan> = {
+      "meili-direct": {
+        url: process.env.MEILI_URL!,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const type = typeFor(q) as "needs" | "results";
+              return {
+                ...req,
+                path: `/indexes/${indexUid(type)}/search`,
+                headers: { authorization: `Bearer ${process.env.MEILI_MASTER_KEY}`, "content-type": "application/json" },
+                body: meiliBody(nextQuery(), type),
+              };
+            },
+          },
+        ],
+      },
+      "search-api": { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: searchPath(), headers: researcherApi }) }] },
+      "search-page": {
+        url: base,
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (req) => {
+              const i = q;
+              return { ...req, path: `/zh-CN/search?q=${encodeURIComponent(nextQuery())}&type=${typeFor(i)}`, headers: { cookie: researcherCookie } };
+            },
+          },
+        ],
+      },
+      "need-page": {
+        url: base,
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (req) => ({ ...req, path: `/zh-CN/needs/${ownNeeds[q++ % Math.max(1, ownNeeds.length)]?.id}`, headers: { cookie: companyCookie } }),
+          },
+        ],
+      },
+      mixed: {
+        url: base,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const r = Math.random();
+              if (r < 0.7) return { ...req, method: "GET", path: searchPath(), headers: researcherApi };
+              if (r < 0.85) {
+                return { ...req, method: "GET", path: `/api/v1/needs/${publicNeeds[q++ % publicNeeds.length]!.id}`, headers: researcherApi };
+              }
+              return {
+                ...req,
+                method: "POST",
+                path: "/api/v1/needs",
+                headers: { authorization: `Bearer ${companyToken}`, "content-type": "application/json", "accept-language": "zh-CN" },
+                body: newNeedBody(),
+              };
+            },
+          },
+        ],
+      },
+    };
+    if (ownNeeds.length === 0) log("the demo company has no published public need: need-page is skipped");
+
+    const figures: Figures[] = [];
+    let overallPeak = 0;
+    for (const name of SCENARIOS) {
+      const plan = plans[name];
+      if (!plan) throw new Error(`unknown scenario ${name} (${Object.keys(plans).join(", ")})`);
+      if (name === "need-page" && ownNeeds.length === 0) continue;
+      await run(`${name} (warm-up)`, plan, null, WARMUP_S, Math.min(10, CONNECTIONS), false);
+      const rss = name === "meili-direct" ? null : rssSampler(server.pid);
+      const f = await run(name, plan, rss);
+      figures.push(f);
+      overallPeak = Math.max(overallPeak, f.peakRssMiB ?? 0);
+    }
+
+    // ---------------------------------------------------------------- report
+    const row = (f: Figures) =>
+      `| ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.peakRssMiB ?? "-"} | ${f.load} |`;
+    console.log(`\nbench:load on ${corpus.needs} needs + ${corpus.results} results, ${CONNECTIONS} connections, ${DURATION} s each (${os.cpus().length} cores)\n`);
+    console.log("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | load avg |");
+    console.log("|---|---|---|---|---|---|---|---|");
+    for (const f of figures) console.log(row(f));
+    const api = figures.find((f) => f.scenario === "search-api");
+    const page = figures.find((f) => f.scenario === "search-page");
+    const verdict = (ok: boolean | undefined) => (ok === undefined ? "not run" : ok ? "met" : "MISSED");
+    console.log("\ntargets:");
+    console.log(`  zero errors: ${verdict(figures.every((f) => f.errors === 0))}`);
+    console.log(`  search API p95 <= ${TARGETS.searchApiP95Ms} ms at >= ${TARGETS.searchApiRps} req/s: ${verdict(api && api.p95 <= TARGETS.searchApiP95Ms && api.rps >= TARGETS.searchApiRps)}`);
+    console.log(`  search page p95 <= ${TARGETS.searchPageP95Ms} ms: ${verdict(page && page.p95 <= TARGETS.searchPageP95Ms)}`);
+    console.log(`  server RSS <= 1 GiB: ${verdict(overallPeak > 0 ? overallPeak * 1024 * 1024 <= TARGETS.rssBytes : undefined)} (peak ${overallPeak} MiB)`);
+    console.log(JSON.stringify({ corpus, connections: CONNECTIONS, durationS: DURATION, cores: os.cpus().length, figures, peakRssMiB: overallPeak }));
+  } finally {
+    await server.stop();
+    await prisma.$disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(`[bench:load] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  },
+);
