@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, can, type Actor } from "@/lib/policy";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { findAccessRequest } from "./find-access-request";
 import type { PostMessageInput } from "./schemas";
 
@@ -45,7 +46,10 @@ export async function getAccessThread(actor: Actor, requestId: string): Promise<
   };
 }
 
-export async function postAccessMessage(actor: Actor, requestId: string, input: PostMessageInput): Promise<{ id: string }> {
+// Rate limited per client IP and per account (lib/security/rate-limit "message": 429 with
+// Retry-After), for the server action and the REST API alike.
+export async function postAccessMessage(actor: Actor, requestId: string, input: PostMessageInput, ctx: { ip: string | null } = { ip: null }): Promise<{ id: string }> {
+  await consumeRateLimit("message", { ip: ctx.ip, account: actor.id });
   return prisma.$transaction(async (tx) => {
     const request = await findAccessRequest(actor, requestId, tx);
     if (!request) throw new AppError("NOT_FOUND", "Not found");

@@ -3,13 +3,17 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, needScopeFor, type Actor } from "@/lib/policy";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { ensureNda } from "./publish-nda";
 import { needSubject, recordAudit } from "./record-audit";
 import type { RequestAccessInput } from "./schemas";
 
 // A researcher asks to read a confidential need, accepting its current NDA version. The
 // acceptance records who, when, from which IP and the hash of the exact text accepted.
+// Rate limited per client IP and per account (lib/security/rate-limit "accessRequest": 429 with
+// Retry-After), for the server action and the REST API alike, before anything is written.
 export async function requestAccess(actor: Actor, needId: string, input: RequestAccessInput, ctx: { ip: string | null }): Promise<{ id: string; status: "PENDING" }> {
+  await consumeRateLimit("accessRequest", { ip: ctx.ip, account: actor.id });
   return prisma.$transaction(async (tx) => {
     const need = await tx.need.findFirst({
       where: { AND: [{ id: needId }, needScopeFor(actor)] },

@@ -8,7 +8,7 @@ import { requestAccess } from "@/lib/access/request-access";
 import { revokeAccess } from "@/lib/access/revoke-access";
 import { decideAccessSchema, postMessageSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { getCurrentActor } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { toUiLocale } from "@/lib/i18n-locale";
@@ -31,6 +31,10 @@ async function act(locale: string, formData: FormData, names: string[], schemaRu
     if (fields || !run) return { status: "error", message: t("fixErrors"), fields, values };
     await run(actor, clientIpFrom(await headers()));
   } catch (error) {
+    if (isAppError(error) && error.code === "RATE_LIMITED") {
+      const tl = await getTranslations({ locale, namespace: "limits" });
+      return { status: "error", message: tl("rateLimitedIn", { seconds: error.retryAfterSeconds ?? 60 }), values };
+    }
     return errorState(error, values, t("error"));
   }
   redirect(`/${locale}${next}`);
@@ -60,6 +64,6 @@ export async function revokeAccessAction(locale: string, needId: string, request
 export async function postMessageAction(locale: string, needId: string, requestId: string, back: "access" | "requests", _prev: FormState, formData: FormData): Promise<FormState> {
   return act(locale, formData, ["body"], (values) => {
     const parsed = parseInput(postMessageSchema, values, toUiLocale(locale));
-    return parsed.ok ? { run: (actor) => postAccessMessage(actor, requestId, parsed.data) } : { fields: parsed.fields };
+    return parsed.ok ? { run: (actor, ip) => postAccessMessage(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
   }, back === "access" ? `/needs/${needId}/access` : `/needs/${needId}/requests/${requestId}`);
 }

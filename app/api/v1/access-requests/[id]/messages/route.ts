@@ -3,6 +3,7 @@ import { readJsonBody } from "@/lib/api/read-json";
 import { withApi } from "@/lib/api/with-api";
 import { getAccessThread, postAccessMessage } from "@/lib/access/access-thread";
 import { postMessageSchema } from "@/lib/access/schemas";
+import { clientIpFrom } from "@/lib/http/client-ip";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 
 type Params = { id: string };
@@ -12,5 +13,5 @@ export const GET = withApi<Params>(async ({ actor, params }) => NextResponse.jso
 
 export const POST = withApi<Params>(async ({ actor, locale, params, request }) => {
   const input = parseOrThrow(postMessageSchema, await readJsonBody(request), locale);
-  return NextResponse.json(await postAccessMessage(actor, params.id, input), { status: 201 });
+  return NextResponse.json(await postAccessMessage(actor, params.id, input, { ip: clientIpFrom(request.headers) }), { status: 201 });
 });
