@@ -22,7 +22,8 @@
 // goes to Redis when REDIS_URL is set or 127.0.0.1:6379 answers, else PostgreSQL.
 //
 // Env: BENCH_PORT (4200), BENCH_URL (use a server that is already running; then start nothing),
-// BENCH_SCENARIOS (comma list), BENCH_WORKER=0 (no worker), BENCH_DURATION, BENCH_CONNECTIONS.
+// BENCH_SCENARIOS (comma list), BENCH_WORKER=0 (no worker), BENCH_DURATION, BENCH_CONNECTIONS,
+// BENCH_CPU_PROF=<dir> (V8 CPU profile of the server).
 import { readFileSync, readdirSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -86,6 +87,40 @@ function treeRss(root: number): number {
   }
   return total;
 }
+/** CPU time (user + system, ms) of a process and its descendants. */
+function treeCpuMs(root: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      continue;
+    }
+    stack.push(...childrenOf(pid));
+  }
+  return total;
+}
+
+/** The Meilisearch process serving MEILI_URL (by its --http-addr), to report its CPU time per request. */
+function meiliPid(): number | undefined {
+  const port = new URL(process.env.MEILI_URL!).port;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (cmd[0]?.endsWith("meilisearch") && cmd.some((a) => a.endsWith(`:${port}`))) return Number(entry);
+    } catch {
+      /* gone */
+    }
+  }
+  return undefined;
+}
+
 function rssSampler(pid: number | undefined) {
   let peak = 0;
   const sample = () => {
@@ -130,7 +165,11 @@ async function startServer(): Promise<{ base: string; pid: number | undefined; s
   if (process.env.BENCH_WORKER !== "0") {
     procs.push(startProcess("worker", bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { env, output: "prefix" }));
   }
-  const next = startProcess("next", bin("next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, output: "prefix" });
+  const startArgs = ["start", "-p", String(PORT), "-H", "127.0.0.1"];
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, written when it stops.
+  const next = process.env.BENCH_CPU_PROF
+    ? startProcess("next", process.execPath, ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, "node_modules/next/dist/bin/next", ...startArgs], { env, output: "prefix" })
+    : startProcess("next", bin("next"), startArgs, { env, output: "prefix" });
   procs.push(next);
   await waitForHttp(`${base}/api/health`, { timeoutMs: 60_000, ok: (s) => s === 200 });
   log(`next start on ${base} (pid ${next.child.pid}), rate limits in ${redis ? "Redis" : "PostgreSQL"}, worker ${process.env.BENCH_WORKER === "0" ? "off" : "on"}`);
@@ -175,6 +214,9 @@ type Figures = {
   non2xx: number;
   statuses: Record<string, number>;
   peakRssMiB: number | null;
+  /** CPU time per request of the server (next start + children) and of Meilisearch: load-independent. */
+  serverCpuMsPerReq: number | null;
+  meiliCpuMsPerReq: number | null;
   load: string;
 };
 
@@ -182,8 +224,11 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 
 type Plan = { url: string; requests: autocannon.Request[]; headers?: Record<string, string> };
 
-async function run(name: string, plan: Plan, rss: ReturnType<typeof rssSampler> | null, seconds = DURATION, connections = CONNECTIONS, record = true): Promise<Figures> {
+type Pids = { server: number | undefined; meili: number | undefined };
+
+async function run(name: string, plan: Plan, rss: ReturnType<typeof rssSampler> | null, pids: Pids, seconds = DURATION, connections = CONNECTIONS, record = true): Promise<Figures> {
   const load0 = loadAvg();
+  const cpu0 = { server: pids.server ? treeCpuMs(pids.server) : 0, meili: pids.meili ? treeCpuMs(pids.meili) : 0 };
   rss?.reset();
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -195,6 +240,8 @@ async function run(name: string, plan: Plan, rss: ReturnType<typeof rssSampler> 
   const result = await instance;
   latencies.sort((a, b) => a - b);
   const peak = rss ? rss.stop() : 0;
+  const perReq = (pid: number | undefined, before: number) =>
+    pid && latencies.length ? Math.round(((treeCpuMs(pid) - before) / latencies.length) * 10) / 10 : null;
   const figures: Figures = {
     scenario: name,
     requests: latencies.length,
@@ -206,12 +253,15 @@ async function run(name: string, plan: Plan, rss: ReturnType<typeof rssSampler> 
     non2xx: result.non2xx,
     statuses,
     peakRssMiB: rss ? Math.round(peak / 1024 / 1024) : null,
+    serverCpuMsPerReq: name === "meili-direct" ? null : perReq(pids.server, cpu0.server),
+    meiliCpuMsPerReq: perReq(pids.meili, cpu0.meili),
     load: `${load0} -> ${loadAvg()}`,
   };
   if (record) {
     log(
       `${name}: ${figures.rps} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, ` +
-        `errors ${figures.errors} (non-2xx ${figures.non2xx}, ${JSON.stringify(statuses)}), peak RSS ${figures.peakRssMiB ?? "-"} MiB, load ${figures.load}`,
+        `errors ${figures.errors} (non-2xx ${figures.non2xx}, ${JSON.stringify(statuses)}), peak RSS ${figures.peakRssMiB ?? "-"} MiB, ` +
+        `CPU per request: server ${figures.serverCpuMsPerReq ?? "-"} ms, Meilisearch ${figures.meiliCpuMsPerReq ?? "-"} ms; load ${figures.load}`,
     );
   }
   return figures;
@@ -339,24 +389,25 @@ async function main() {
     if (ownNeeds.length === 0) log("the demo company has no published public need: need-page is skipped");
 
     const figures: Figures[] = [];
+    const pids: Pids = { server: server.pid, meili: meiliPid() };
     let overallPeak = 0;
     for (const name of SCENARIOS) {
       const plan = plans[name];
       if (!plan) throw new Error(`unknown scenario ${name} (${Object.keys(plans).join(", ")})`);
       if (name === "need-page" && ownNeeds.length === 0) continue;
-      await run(`${name} (warm-up)`, plan, null, WARMUP_S, Math.min(10, CONNECTIONS), false);
+      await run(`${name} (warm-up)`, plan, null, pids, WARMUP_S, Math.min(10, CONNECTIONS), false);
       const rss = name === "meili-direct" ? null : rssSampler(server.pid);
-      const f = await run(name, plan, rss);
+      const f = await run(name, plan, rss, pids);
       figures.push(f);
       overallPeak = Math.max(overallPeak, f.peakRssMiB ?? 0);
     }
 
     // ---------------------------------------------------------------- report
     const row = (f: Figures) =>
-      `| ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.peakRssMiB ?? "-"} | ${f.load} |`;
+      `| ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.peakRssMiB ?? "-"} | ${f.serverCpuMsPerReq ?? "-"} / ${f.meiliCpuMsPerReq ?? "-"} | ${f.load} |`;
     console.log(`\nbench:load on ${corpus.needs} needs + ${corpus.results} results, ${CONNECTIONS} connections, ${DURATION} s each (${os.cpus().length} cores)\n`);
-    console.log("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | load avg |");
-    console.log("|---|---|---|---|---|---|---|---|");
+    console.log("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | CPU ms/req server / Meili | load avg |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
     for (const f of figures) console.log(row(f));
     const api = figures.find((f) => f.scenario === "search-api");
     const page = figures.find((f) => f.scenario === "search-page");
