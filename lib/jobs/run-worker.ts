@@ -33,9 +33,13 @@ export async function startWorker(connectionString: string, concurrency = Number
   await reclaim();
   const timer = setInterval(() => void reclaim(), RECLAIM_EVERY_MS);
   timer.unref();
-  void runner.promise.finally(() => {
-    clearInterval(timer);
-    void liveness.close().catch(() => undefined);
-  });
+  // (A runner that fails rejects runner.promise; the caller awaits that one. This chain must not
+  // add a second, unhandled copy of the rejection.)
+  runner.promise
+    .finally(() => {
+      clearInterval(timer);
+      void liveness.close().catch(() => undefined);
+    })
+    .catch(() => undefined);
   return runner;
 }

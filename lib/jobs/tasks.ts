@@ -12,6 +12,7 @@ import { flagLapsedIntroductions, remindFollowUps, remindPendingResponses } from
 import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "./enqueue";
+import { handOverFailedKeyedJob, type HandOver } from "./keyed-failure";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
 // a newer one), so running one twice (after a crash or retry) gives the same index; the email task
@@ -35,25 +36,38 @@ async function afterIndexed(kind: "need" | "result", ids: readonly string[]) {
   });
 }
 
-// graphile-worker gives up on a running job whose key is taken over by a newer job (it sets its
-// attempts to max_attempts): when a batch fails, its ids are appended to the shard's pending batch
-// again before the error propagates, so they are retried with the rest instead of being dropped.
 function indexBatch(name: "index-need" | "index-result", sync: (ids: string[]) => Promise<unknown>): Task {
   return async (payload) => {
     const ids = [...new Set(payload as string[])];
-    try {
-      await sync(ids);
-    } catch (err) {
-      await prisma.$transaction(async (tx) => {
-        for (const id of ids) await enqueueJob(tx, name, name === "index-need" ? { needId: id } : ({ resultId: id } as never), { runAt: new Date(Date.now() + 5_000) });
-      });
-      throw err;
-    }
+    await sync(ids);
     await afterIndexed(name === "index-need" ? "need" : "result", ids);
   };
 }
 
-export const taskList: TaskList = {
+// A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is
+// awaited). A keyed job that fails hands its work to the job under its key instead of failing in
+// place, so that a job superseded while it ran (index batches: ids appended meanwhile) loses no
+// record id and leaves no spurious dead letter (lib/jobs/keyed-failure.ts). If even that is not
+// possible (the database is down), the job fails the normal way and graphile-worker retries it.
+function guarded(run: Task): Task {
+  return async (payload, helpers) => {
+    try {
+      await run(payload, helpers);
+    } catch (err) {
+      let outcome: HandOver;
+      try {
+        outcome = await handOverFailedKeyedJob(prisma, helpers.job, err);
+      } catch (handOverError) {
+        helpers.logger.error(`could not hand over failed job ${helpers.job.id}: ${(handOverError as Error).message}`);
+        throw err;
+      }
+      if (outcome === "not-keyed" || outcome === "gone") throw err;
+      helpers.logger.warn(`${helpers.job.task_identifier} job ${helpers.job.id} failed (${(err as Error)?.message ?? err}); ${outcome}`);
+    }
+  };
+}
+
+const tasks: TaskList = {
   "index-need": task<"index-need">(async ({ needId }) => {
     await syncNeed(prisma, needId);
     await afterIndexed("need", [needId]);
@@ -77,3 +91,5 @@ export const taskList: TaskList = {
   "follow-up-reminder": task<"follow-up-reminder">(async ({ followUpId }) => void (await remindFollowUps(prisma, new Date(), followUpId))),
   "access-notify": task<"access-notify">(notifyAccessEvent),
 };
+
+export const taskList: TaskList = Object.fromEntries(Object.entries(tasks).map(([name, run]) => [name, guarded(run as Task)]));

@@ -1,6 +1,6 @@
 // Shared set-up for the fault tests: throwaway databases, Meilisearch, worker processes, `next
 // start`, and polling for conditions (no fixed sleeps).
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { deployMigrations } from "@/scripts/db/engine";
@@ -67,10 +67,21 @@ export function appEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-/** `npm run worker` as a real process (its own process group: SIGKILL reaches the node process). */
-export function startWorkerProcess(env: NodeJS.ProcessEnv, name = "worker"): ManagedProcess {
-  return startProcess(name, bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { env, output: "prefix" });
+/**
+ * `npm run worker` as a real process (its own process group: SIGKILL reaches the node process).
+ * Its output is prefixed on the test's stdout and, with `logFile`, also kept there (read it with
+ * readLog to check what the worker reported).
+ */
+export function startWorkerProcess(env: NodeJS.ProcessEnv, name = "worker", logFile?: string): ManagedProcess {
+  return startProcess(name, bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { env, output: "prefix", tee: logFile });
 }
+
+export function readLog(file: string): string {
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
+
+/** What the worker logs when a promise rejection escaped a task (scripts/worker.ts): a bug. */
+export const UNHANDLED_REJECTION = "unhandled promise rejection";
 
 /** Kills a process group with SIGKILL and waits until the leader is gone. */
 export async function killHard(proc: ManagedProcess): Promise<void> {
