@@ -40,11 +40,17 @@ export function requestJson(input: string | URL | Request, init: RequestInit | u
     if (signal?.aborted) return reject0(signal.reason ?? new Error("aborted"));
     // The abort listener is removed when the request settles (keep-alive sockets outlive it).
     const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
-    let deadline: NodeJS.Timeout | undefined;
     const done = () => {
       clearTimeout(deadline);
       signal?.removeEventListener("abort", onAbort);
     };
+    const deadline = setTimeout(() => {
+      // Rejected here as well: once the answer has begun, destroying the request may end the
+      // response without an "error" or "end" event.
+      const err = new Error(`Meilisearch request timed out after ${timeoutMs} ms`);
+      reject(err);
+      req.destroy(err);
+    }, timeoutMs);
     const resolve = (v: unknown) => (done(), resolve0(v));
     const reject = (e: unknown) => (done(), reject0(e));
     const req = lib.request(
@@ -70,13 +76,6 @@ export function requestJson(input: string | URL | Request, init: RequestInit | u
       },
     );
     signal?.addEventListener("abort", onAbort, { once: true });
-    deadline = setTimeout(() => {
-      // Rejected here as well: once the answer has begun, destroying the request may end the
-      // response without an "error" or "end" event.
-      const err = new Error(`Meilisearch request timed out after ${timeoutMs} ms`);
-      reject(err);
-      req.destroy(err);
-    }, timeoutMs);
     req.setNoDelay(true);
     req.on("error", reject);
     req.end(body);
