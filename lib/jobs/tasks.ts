@@ -10,9 +10,10 @@ import { sendDigests } from "@/lib/notifications/send-digests";
 import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
 import { flagLapsedIntroductions, remindFollowUps, remindPendingResponses } from "@/lib/deals/deadlines";
 import { notifyAccessEvent } from "@/lib/access/notify-access-event";
+import { isUnavailableError } from "@/lib/search/client";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "./enqueue";
-import { handOverFailedKeyedJob, type HandOver } from "./keyed-failure";
+import { withHandOver } from "./keyed-failure";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
 // a newer one), so running one twice (after a crash or retry) gives the same index; the email task
@@ -44,29 +45,6 @@ function indexBatch(name: "index-need" | "index-result", sync: (ids: string[]) =
   };
 }
 
-// A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is
-// awaited). A keyed job that fails hands its work to the job under its key instead of failing in
-// place, so that a job superseded while it ran (index batches: ids appended meanwhile) loses no
-// record id and leaves no spurious dead letter (lib/jobs/keyed-failure.ts). If even that is not
-// possible (the database is down), the job fails the normal way and graphile-worker retries it.
-function guarded(run: Task): Task {
-  return async (payload, helpers) => {
-    try {
-      await run(payload, helpers);
-    } catch (err) {
-      let outcome: HandOver;
-      try {
-        outcome = await handOverFailedKeyedJob(prisma, helpers.job, err);
-      } catch (handOverError) {
-        helpers.logger.error(`could not hand over failed job ${helpers.job.id}: ${(handOverError as Error).message}`);
-        throw err;
-      }
-      if (outcome === "not-keyed" || outcome === "gone") throw err;
-      helpers.logger.warn(`${helpers.job.task_identifier} job ${helpers.job.id} failed (${(err as Error)?.message ?? err}); ${outcome}`);
-    }
-  };
-}
-
 const tasks: TaskList = {
   "index-need": task<"index-need">(async ({ needId }) => {
     await syncNeed(prisma, needId);
@@ -92,4 +70,9 @@ const tasks: TaskList = {
   "access-notify": task<"access-notify">(notifyAccessEvent),
 };
 
-export const taskList: TaskList = Object.fromEntries(Object.entries(tasks).map(([name, run]) => [name, guarded(run as Task)]));
+// A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is
+// awaited). A keyed job that fails hands its work to the job under its key instead of failing in
+// place (lib/jobs/keyed-failure.ts); Meilisearch being down is waited out, not counted.
+export const taskList: TaskList = Object.fromEntries(
+  Object.entries(tasks).map(([name, run]) => [name, withHandOver(prisma, run as Task, { isOutage: isUnavailableError })]),
+);
