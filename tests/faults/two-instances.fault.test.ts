@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appEnv, Cleanups, createUserWithToken, ensureProductionBuild, meilisearch, readLog, signIn, startApp, startWorkerProcess, tempDir, throwawayDatabase, waitUntil } from "./helpers";
 
-const BUDGET = 10; // API requests per user and minute (API_RATE_LIMIT_PER_MINUTE)
-const NEEDS = 16;
+const BUDGET = 20; // API requests per user and minute (API_RATE_LIMIT_PER_MINUTE)
+const NEEDS = 8;
 
 const cleanups = new Cleanups();
 let prisma: PrismaClient;

@@ -10,7 +10,7 @@ import { startMailSink, type MailSinkHandle } from "@/scripts/services/mail-sink
 import { appEnv, Cleanups, killHard, meilisearch, readLog, startWorkerProcess, tempDir, throwawayDatabase, UNHANDLED_REJECTION, waitUntil } from "./helpers";
 
 const NOTIFICATIONS = 120;
-const NEEDS = 24;
+const NEEDS = 16;
 const USERS = 6;
 
 const cleanups = new Cleanups();
