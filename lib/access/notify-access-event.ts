@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { AccessEvent } from "@/lib/jobs/enqueue";
 import { sendMailAtMostOnce } from "@/lib/mail/send-mail";
+import { claimEmail } from "@/lib/notifications/email-notification";
 import { accessEventMail } from "./access-mail";
 
 // Job "access-notify": tells the other side of an access request what happened, in-app and by
@@ -37,7 +38,7 @@ export async function notifyAccessEvent(payload: { accessRequestId: string; even
     const stamp = new Date();
     await sendMailAtMostOnce(
       { to: user.email, subject: mail.subject, text: mail.text },
-      async () => (await prisma.notification.updateMany({ where: { userId: user.id, dedupeKey, emailedAt: null }, data: { emailedAt: stamp } })).count === 1,
+      () => claimEmail({ userId: user.id, dedupeKey }, stamp),
       async () => void (await prisma.notification.updateMany({ where: { userId: user.id, dedupeKey, emailedAt: stamp }, data: { emailedAt: null } })),
     );
   }

@@ -32,8 +32,24 @@ export async function emailNotification(notificationId: string): Promise<EmailNo
       ...notificationMail(lang, { title: n.title, body: n.body, url: openNotificationUrl(lang, n.id) }, notificationSettingsUrl(lang)),
       messageId: `<notification.${n.id}@techbridge>`,
     },
-    async () => (await prisma.notification.updateMany({ where: { id: n.id, emailedAt: null }, data: { emailedAt: stamp } })).count === 1,
+    () => claimEmail({ id: n.id }, stamp),
     async () => void (await prisma.notification.updateMany({ where: { id: n.id, emailedAt: stamp }, data: { emailedAt: null } })),
   );
   return outcome === "sent" ? "sent" : "already-sent";
+}
+
+/**
+ * Claims a notification's email: sets emailedAt if nobody did. The claim commits without waiting
+ * for the WAL flush (synchronous_commit off, for this transaction only): a worker killed after
+ * PostgreSQL received the COMMIT but before the final "." went out loses the mail, so that moment
+ * is kept as short as possible. (Should PostgreSQL itself crash within a second of the claim, the
+ * claim may be rolled back and the mail sent a second time: a crash of the database, not of a
+ * worker.)
+ */
+export async function claimEmail(where: { id: string } | { userId: string; dedupeKey: string }, stamp: Date): Promise<boolean> {
+  const [, claimed] = await prisma.$transaction([
+    prisma.$executeRaw`SET LOCAL synchronous_commit = off`,
+    prisma.notification.updateMany({ where: { ...where, emailedAt: null }, data: { emailedAt: stamp } }),
+  ]);
+  return claimed.count === 1;
 }
