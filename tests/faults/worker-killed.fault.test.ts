@@ -10,8 +10,8 @@ import type { ManagedProcess } from "@/scripts/services/util";
 import { startMailSink, type MailSinkHandle } from "@/scripts/services/mail-sink";
 import { appEnv, Cleanups, killHard, meilisearch, readLog, startWorkerProcess, tempDir, throwawayDatabase, UNHANDLED_REJECTION, waitUntil } from "./helpers";
 
-const NOTIFICATIONS = 120;
-const NEEDS = 16;
+const NOTIFICATIONS = 80;
+const NEEDS = 8;
 const USERS = 6;
 
 const cleanups = new Cleanups();
