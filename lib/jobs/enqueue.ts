@@ -57,7 +57,8 @@ export async function enqueueJob<N extends JobName>(
  * CONFLICT (key) DO UPDATE ... WHERE locked_at IS NULL. If a worker locks the existing job between
  * those two steps, the conflict update is skipped and add_job returns an empty row: the new job
  * (or, for an index batch, the record id appended to it) would be silently dropped. Calling it
- * again then finds the job running, takes its key and inserts a new job.
+ * again then finds the job running, takes its key and inserts a new job. (Upstream:
+ * graphile/worker issue #580, open at 0.16.6.)
  */
 export async function addJob(
   tx: TxClient,
