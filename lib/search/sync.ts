@@ -289,8 +289,9 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
 
   // Catch up with writes that happened during the rebuild.
   const changedNeeds = await db.need.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } });
-  for (const { id } of changedNeeds) await syncNeed(db, id);
+  // Batched like the index jobs: right after a bulk load nearly every row counts as changed.
+  if (changedNeeds.length) await syncNeeds(db, changedNeeds.map((r) => r.id));
   const changedResults = await db.result.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } });
-  for (const { id } of changedResults) await syncResult(db, id);
+  if (changedResults.length) await syncResults(db, changedResults.map((r) => r.id));
   return counts;
 }
