@@ -244,3 +244,23 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
   await page.getByRole("button", { name: "检查文件" }).click();
   await expect(page.getByText(/该文件的内容不是 XLSX 工作簿/)).toBeVisible();
 });
+
+test("a researcher publishes a result with a PDF attached, then edits it", async ({ browser }) => {
+  const { page } = await signedIn(browser, "author", "RESEARCHER");
+  const run = Date.now().toString(36);
+  await page.goto("/zh-CN/results/new");
+  await page.getByLabel("成果名称").fill(`柔性压力传感器 ${run}`);
+  await page.getByLabel("成果简介").fill("基于微结构介电层的柔性压力传感器，灵敏度高于 5 kPa⁻¹，可用于可穿戴设备与机器人触觉。");
+  await page.getByLabel("技术领域").fill("传感器");
+  await page.getByLabel("附件（PDF 或图片）").setInputFiles({ name: "说明书.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") });
+  await page.getByRole("button", { name: "发布成果" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`柔性压力传感器 ${run}`);
+  await expect(page.getByTestId("result-attachments")).toContainText("说明书.pdf");
+
+  await page.getByTestId("edit-result").click();
+  await expect(page.getByLabel("成果名称")).toHaveValue(`柔性压力传感器 ${run}`);
+  await page.getByLabel("成果名称").fill(`柔性压力传感器（第二版）${run}`);
+  await page.getByRole("button", { name: "保存修改" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`柔性压力传感器（第二版）${run}`);
+  await expect(page.getByTestId("result-attachments")).toContainText("说明书.pdf");
+});
