@@ -165,6 +165,14 @@ test("a broker drafts a need after a visit and the company confirms it", async (
   await company.getByRole("button", { name: "确认并发布" }).click();
   await expect(company.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(company.getByTestId("need-status")).toHaveText("已发布");
+
+  // The broker's analytics count the published need (counts only; companies have no such page).
+  await broker.getByRole("navigation", { name: "main" }).getByRole("link", { name: "需求分析" }).click();
+  await expect(broker.getByRole("heading", { level: 1 })).toHaveText("产业链需求分析");
+  await expect.poll(async () => Number(await broker.getByTestId("analytics-totals").locator('[data-stat="openNeeds"]').textContent())).toBeGreaterThanOrEqual(1);
+  await expect(broker.getByTestId("analytics-totals")).not.toContainText(title);
+  await company.goto("/zh-CN/analytics");
+  await expect(company.getByRole("heading", { level: 1 })).not.toHaveText("产业链需求分析");
 });
 
 test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets narrow the results", async ({ browser, request }) => {
