@@ -29,7 +29,7 @@ export async function createResult(
     await assertChainNodeExists(tx, input.chainNodeId, locale);
     if (input.externalId && (await tx.result.findFirst({ where: { organisationId, externalId: input.externalId }, select: { id: true } }))) {
       const message = translateValidationKey("v.externalIdTaken", locale);
-      throw new AppError("VALIDATION", message, { fields: { externalId: [message] } });
+      throw new AppError("CONFLICT", translateValidationKey("v.externalIdTakenMessage", locale), { fields: { externalId: [message] } });
     }
     const result = await tx.result.create({
       data: {

@@ -83,7 +83,7 @@ describe("updateResult", () => {
     await create(owner, { externalId: "EDIT-2" });
     await updateResult(owner.actor, id, edit(id, 1, { title: "第一次修改的标题", externalId: "EDIT-1" }), "en");
     await expect(updateResult(colleague.actor, id, edit(id, 1, { title: "基于旧版本的修改" }), "en")).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("reload") });
-    await expect(updateResult(owner.actor, id, edit(id, 2, { externalId: "EDIT-2" }), "en")).rejects.toMatchObject({ code: "VALIDATION", fields: { externalId: [expect.any(String)] } });
+    await expect(updateResult(owner.actor, id, edit(id, 2, { externalId: "EDIT-2" }), "en")).rejects.toMatchObject({ code: "CONFLICT", fields: { externalId: ["This value is already in use"] } });
     expect(await prisma.result.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "第一次修改的标题", version: 2 });
   });
 

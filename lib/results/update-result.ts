@@ -26,7 +26,7 @@ export async function updateResult(actor: Actor, resultId: string, input: Update
       const taken = await tx.result.findFirst({ where: { organisationId: current.organisationId, externalId: fields.externalId, id: { not: current.id } }, select: { id: true } });
       if (taken) {
         const message = translateValidationKey("v.externalIdTaken", locale);
-        throw new AppError("VALIDATION", message, { fields: { externalId: [message] } });
+        throw new AppError("CONFLICT", translateValidationKey("v.externalIdTakenMessage", locale), { fields: { externalId: [message] } });
       }
     }
     const { count } = await tx.result.updateMany({
