@@ -1,8 +1,7 @@
 // Wizard drafts, publishing, broker drafts after a visit, and the re-confirmation sweep,
 // against the real database.
 import { beforeAll, describe, expect, it } from "vitest";
-import { Logger, runOnce } from "graphile-worker";
-import { taskList } from "@/lib/jobs/tasks";
+import { runJobs } from "@/lib/access/access-test-kit";
 import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
 import { prisma } from "@/lib/db";
 import { createVisit } from "@/lib/visits/create-visit";
@@ -18,8 +17,7 @@ let broker: ApiUser;
 let rival: ApiUser;
 const DAY = 86_400_000;
 /** Runs the queued notification emails only, as the worker would (index and matching jobs wait). */
-const runEmailJobs = () =>
-  runOnce({ connectionString: process.env.DATABASE_URL!, taskList: { "email-notification": taskList["email-notification"]! }, noHandleSignals: true, logger: new Logger(() => () => undefined) });
+const runEmailJobs = () => runJobs(["email-notification"]);
 const draft = (v: Record<string, unknown>) => needDraftSchema.parse(v);
 const full = {
   title: "智能手环抗磁干扰姿态估计",

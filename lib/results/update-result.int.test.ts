@@ -11,8 +11,7 @@ vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslation
 import { POST as uploadAttachment } from "@/app/api/attachments/route";
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
 import { updateResultAction } from "@/app/[locale]/results/[id]/edit/actions";
-import { Logger, runOnce } from "graphile-worker";
-import { taskList } from "@/lib/jobs/tasks";
+import { runJobs } from "@/lib/access/access-test-kit";
 import { createApiUser, resultBody, type ApiUser } from "@/lib/api/api-test-kit";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/sniff";
 import { prisma } from "@/lib/db";
@@ -24,8 +23,7 @@ import { createResultSchema, updateResultSchema } from "./schemas";
 import { updateResult } from "./update-result";
 
 /** Runs the queued index batches, as the worker would (the matching they chain waits). */
-const runIndexJobs = () =>
-  runOnce({ connectionString: process.env.DATABASE_URL!, taskList: { "index-results": taskList["index-results"]! }, noHandleSignals: true, logger: new Logger(() => () => undefined) });
+const runIndexJobs = () => runJobs(["index-results"]);
 
 let owner: ApiUser;
 let colleague: ApiUser;
