@@ -40,6 +40,7 @@ import { createResult } from "@/lib/results/create-result";
 import { createResultSchema } from "@/lib/results/schemas";
 import { resultBody } from "@/lib/api/api-test-kit";
 import { rules } from "@/lib/policy/rules";
+import { getTaxonomyAnalytics } from "@/lib/analytics/get-taxonomy-analytics";
 import { getAccessThread } from "./access-thread";
 import { createCast, createNeedFixture, ROLES, runJobs, VISIBILITIES, type Cast, type NeedFixture, type RoleName } from "./access-test-kit";
 import { getCurrentNda } from "./get-nda";
@@ -234,6 +235,13 @@ const ops: Op[] = [
       return viaApi === viaPage ? viaApi : `mismatch ${viaApi}/${viaPage}`;
     },
     expected: same(["401", "ok", "404", "404", "404", "404", "ok", "404"]),
+  },
+  {
+    // Counts only; the need is counted for staff whatever its level (BROKER_ONLY included).
+    name: "page /analytics (getTaxonomyAnalytics): the need is counted",
+    rules: ["analytics.read"],
+    run: (u) => service(() => getTaxonomyAnalytics(u?.actor ?? null), (v) => ((v as { totals: { needs: number } }).totals.needs >= VISIBILITIES.length ? "counted" : "missing")),
+    expected: same(["401", "403", "403", "403", "403", "403", "counted", "counted"]),
   },
   {
     name: "GET /api/v1/access-requests/{granted}/messages + page thread (getAccessThread)",
