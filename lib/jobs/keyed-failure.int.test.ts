@@ -100,7 +100,7 @@ describe("a keyed job that fails", () => {
       seen.push(payload);
       if (fail) throw new Error("Meilisearch is down");
     };
-    const taskList = { "index-needs": withHandOver(prisma, task, { isOutage: () => true }) };
+    const taskList = { "index-needs": withHandOver(prisma, task, { isOutage: () => true, isDatabaseDown: () => false }) };
     await runOnce({ connectionString: url, taskList, noHandleSignals: true });
     expect(await getQueueState(prisma)).toMatchObject({ depth: 1, deadLetters: 0, running: 0 });
     fail = false;
@@ -108,6 +108,23 @@ describe("a keyed job that fails", () => {
     await runOnce({ connectionString: url, taskList, noHandleSignals: true });
     expect(seen).toEqual([["kf-z"], ["kf-z"]]);
     expect(await rows()).toEqual([]);
+  });
+
+  it("waits for the database to come back to hand over, instead of failing into a dead letter", async () => {
+    await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: "kf-w" }));
+    let refusals = 0;
+    const down = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    // The database refuses the first two hand-over attempts, as while it restarts.
+    const flaky = { $transaction: ((...args: unknown[]) => (refusals++ < 2 ? Promise.reject(down) : (prisma.$transaction as (...a: unknown[]) => unknown)(...args))) as typeof prisma.$transaction };
+    const taskList = {
+      "index-needs": withHandOver(flaky, async () => { throw down; }, { isOutage: () => true, isDatabaseDown: (e) => (e as { code?: string }).code === "ECONNREFUSED" }),
+    };
+    await runOnce({ connectionString: url, taskList, noHandleSignals: true });
+    expect(refusals).toBe(3);
+    const [next, ...rest] = await rows();
+    expect(rest).toEqual([]);
+    expect(next).toMatchObject({ payload: ["kf-w"], attempts: 0, locked_at: null });
+    expect((await getQueueState(prisma)).deadLetters).toBe(0);
   });
 });
 
@@ -128,6 +145,21 @@ describe("a job whose worker died", () => {
       expect((await getQueueState(prisma)).deadLetters).toBe(1);
     } finally {
       await observer.close();
+    }
+  });
+
+  it("is reclaimed from this very process once graphile-worker stopped that worker slot", async () => {
+    await prisma.$transaction((tx) => enqueueJob(tx, "email-notification", { notificationId: "kf-s" }, { jobKey: "email-notification:kf-s" }));
+    const liveness = await startWorkerLiveness(url);
+    try {
+      await liveness.register("slot-1");
+      await prisma.$executeRaw`UPDATE graphile_worker._private_jobs SET attempts = 1, locked_at = now() - interval '1 minute', locked_by = 'slot-1'`;
+      expect(await liveness.reclaimDeadWorkers()).toEqual([]); // ours, running
+      await liveness.unregister("slot-1"); // the slot stopped without releasing its job
+      expect(await liveness.reclaimDeadWorkers()).toEqual(["slot-1"]);
+      expect((await rows())[0]!.locked_at).toBeNull();
+    } finally {
+      await liveness.close();
     }
   });
 });

@@ -86,17 +86,32 @@ function errorText(error: unknown): string {
  * completes; an unkeyed job, or one that cannot be handed over (the database is down too), fails
  * the normal way and graphile-worker retries it.
  */
-export function withHandOver(db: Db, run: Task, { isOutage }: { isOutage: (err: unknown) => boolean }): Task {
+export function withHandOver(
+  db: Db,
+  run: Task,
+  { isOutage, isDatabaseDown, handOverWaitMs = 60_000 }: { isOutage: (err: unknown) => boolean; isDatabaseDown: (err: unknown) => boolean; handOverWaitMs?: number },
+): Task {
   return async (payload, helpers) => {
     try {
       await run(payload, helpers);
     } catch (err) {
       let outcome: HandOver;
-      try {
-        outcome = await handOverFailedKeyedJob(db, helpers.job, err, { outage: isOutage(err) });
-      } catch (handOverError) {
-        helpers.logger.error(`could not hand over failed job ${helpers.job.id}: ${(handOverError as Error).message}`);
-        throw err;
+      // A job that failed because the database went away cannot hand over its work until it is
+      // back; failing the normal way instead would turn a superseded batch into a dead letter. So
+      // the hand-over is retried while the database is unreachable (the job stays locked by us).
+      const deadline = Date.now() + handOverWaitMs;
+      for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+        try {
+          outcome = await handOverFailedKeyedJob(db, helpers.job, err, { outage: isOutage(err) });
+          break;
+        } catch (handOverError) {
+          if (isDatabaseDown(handOverError) && Date.now() + wait < deadline) {
+            await new Promise((r) => setTimeout(r, wait));
+            continue;
+          }
+          helpers.logger.error(`could not hand over failed job ${helpers.job.id}: ${(handOverError as Error).message}`);
+          throw err;
+        }
       }
       if (outcome === "not-keyed" || outcome === "gone") throw err;
       helpers.logger.warn(`${helpers.job.task_identifier} job ${helpers.job.id} failed (${(err as Error)?.message ?? err}); ${outcome}`);

@@ -13,6 +13,10 @@ export async function startWorker(connectionString: string, concurrency = Number
   const events: WorkerEvents = new EventEmitter();
   // Each worker marks itself alive as it is created, well before it could have held a job for long.
   events.on("worker:create", ({ worker }) => void liveness.register(worker.workerId).catch((err) => logger.error({ err }, "worker liveness")));
+  events.on("worker:stop", ({ worker, error }) => {
+    if (error) logger.error({ err: error, workerId: worker.workerId }, "a worker slot stopped; its jobs will be reclaimed");
+    void liveness.unregister(worker.workerId).catch((err) => logger.error({ err }, "worker liveness"));
+  });
   const runner = await run({
     connectionString,
     concurrency,

@@ -4,6 +4,7 @@ import { ALERT_CONFIG } from "@/lib/alerts/config";
 import { runNeedMatching } from "@/lib/alerts/run-need-matching";
 import { runResultMatching } from "@/lib/alerts/run-result-matching";
 import { prisma } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { expireOverdueNeeds } from "@/lib/needs/expire-needs";
 import { emailNotification } from "@/lib/notifications/email-notification";
 import { sendDigests } from "@/lib/notifications/send-digests";
@@ -72,7 +73,10 @@ const tasks: TaskList = {
 
 // A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is
 // awaited). A keyed job that fails hands its work to the job under its key instead of failing in
-// place (lib/jobs/keyed-failure.ts); Meilisearch being down is waited out, not counted.
+// place (lib/jobs/keyed-failure.ts); Meilisearch or PostgreSQL being down is waited out, not counted.
 export const taskList: TaskList = Object.fromEntries(
-  Object.entries(tasks).map(([name, run]) => [name, withHandOver(prisma, run as Task, { isOutage: isUnavailableError })]),
+  Object.entries(tasks).map(([name, run]) => [
+    name,
+    withHandOver(prisma, run as Task, { isOutage: (err) => isUnavailableError(err) || isDatabaseUnavailable(err), isDatabaseDown: isDatabaseUnavailable }),
+  ]),
 );

@@ -17,6 +17,12 @@ export const INTERRUPTED = "Interrupted: the worker running this job died";
 export type WorkerLiveness = {
   /** Marks a worker id of this process as alive. */
   register(workerId: string): Promise<void>;
+  /**
+   * Marks a worker id of this process as gone (graphile-worker stopped it, e.g. after it could
+   * not release a job while the database was down): the jobs it still holds are then reclaimed
+   * like those of a dead process.
+   */
+  unregister(workerId: string): Promise<void>;
   /** Unlocks jobs and queues held by dead workers; returns their ids. */
   reclaimDeadWorkers(): Promise<string[]>;
   close(): Promise<void>;
@@ -56,6 +62,11 @@ export async function startWorkerLiveness(connectionString: string): Promise<Wor
       serial(async () => {
         own.add(workerId);
         await query("SELECT pg_advisory_lock($1, hashtext($2))", [LOCK_CLASS, workerId]);
+      }),
+    unregister: (workerId) =>
+      serial(async () => {
+        if (!own.delete(workerId)) return;
+        await query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_CLASS, workerId]);
       }),
     reclaimDeadWorkers: () =>
       serial(async () => {

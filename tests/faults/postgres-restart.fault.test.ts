@@ -111,6 +111,10 @@ describe("PostgreSQL restarted during writes", () => {
       timeoutMs: 120_000,
       intervalMs: 250,
       what: "the queue to drain after the restart",
+    }).catch(async (err) => {
+      const jobs = await prisma.$queryRaw`SELECT id::text, task_identifier, key, attempts, max_attempts, run_at, locked_by, left(last_error, 200) AS last_error FROM graphile_worker.jobs LIMIT 20`;
+      console.error("[fault 2] queue did not drain", JSON.stringify(jobs, null, 1));
+      throw err;
     });
     const { getMeili, indexUid } = await import("@/lib/search/client");
     const docs = await getMeili().index(indexUid("needs_broker")).getDocuments<{ id: string; version: number }>({ fields: ["id", "version"], limit: 10_000 });
