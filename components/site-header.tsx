@@ -31,6 +31,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
             {can(actor, "researcher.dashboard") && <Link href="/dashboard" className={link}>{t("dashboard")}</Link>}
             {can(actor, "expertise.update") && <Link href="/expertise" className={link}>{t("expertise")}</Link>}
             {can(actor, "broker.candidates") && <Link href="/broker/candidates" className={link}>{t("candidates")}</Link>}
+            {can(actor, "analytics.read") && <Link href="/analytics" className={link}>{t("analytics")}</Link>}
             {can(actor, "admin.outbox") && <Link href="/admin/outbox" className={link}>{t("outbox")}</Link>}
             {can(actor, "admin.jobs") && <Link href="/admin/jobs" className={link}>{t("jobs")}</Link>}
             {can(actor, "audit.export") && <Link href="/admin/audit" className={link}>{t("auditLog")}</Link>}

@@ -1,5 +1,6 @@
 // Issue 3 (讲不清): the guided need wizard, broker-assisted drafts, bulk import and facets, in zh-CN.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import writeXlsxFile from "write-excel-file/node";
 import { createApiTokenInUi, signUpAndConfirm, uniqueUser, type TestUser } from "./helpers/accounts";
 import { waitForLink } from "./helpers/mail";
 
@@ -164,6 +165,14 @@ test("a broker drafts a need after a visit and the company confirms it", async (
   await company.getByRole("button", { name: "确认并发布" }).click();
   await expect(company.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(company.getByTestId("need-status")).toHaveText("已发布");
+
+  // The broker's analytics count the published need (counts only; companies have no such page).
+  await broker.getByRole("navigation", { name: "main" }).getByRole("link", { name: "需求分析" }).click();
+  await expect(broker.getByRole("heading", { level: 1 })).toHaveText("产业链需求分析");
+  await expect.poll(async () => Number(await broker.getByTestId("analytics-totals").locator('[data-stat="openNeeds"]').textContent())).toBeGreaterThanOrEqual(1);
+  await expect(broker.getByTestId("analytics-totals")).not.toContainText(title);
+  await company.goto("/zh-CN/analytics");
+  await expect(company.getByRole("heading", { level: 1 })).not.toHaveText("产业链需求分析");
 });
 
 test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets narrow the results", async ({ browser, request }) => {
@@ -181,7 +190,7 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
     lines.push([`E2E-${run}-${i}`, `导热材料成果 ${i} 号 ${run}`, summary, "", `材料${run}`, "导热、界面材料", trl, "许可", node, "", "", "", "", "", ""].join(","));
   }
   await page.goto("/zh-CN/results/import");
-  await page.getByLabel("CSV 文件（UTF-8）").setInputFiles({ name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
+  await page.getByLabel("CSV（UTF-8）或 XLSX 文件").setInputFiles({ name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
   await page.getByRole("button", { name: "检查文件" }).click();
   await expect(page.getByTestId("import-summary")).toHaveText("共 50 行：有效 48 行，有问题 2 行。尚未写入任何数据。");
   const problems = page.getByTestId("import-problems").locator("tbody tr");
@@ -195,7 +204,7 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
   await expect(page.getByTestId("total")).toHaveText("共 0 条");
 
   await page.goto("/zh-CN/results/import");
-  await page.getByLabel("CSV 文件（UTF-8）").setInputFiles({ name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
+  await page.getByLabel("CSV（UTF-8）或 XLSX 文件").setInputFiles({ name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
   await page.getByRole("button", { name: "检查文件" }).click();
   await page.getByRole("button", { name: "只导入 48 行有效数据" }).click();
   await expect(page.getByTestId("import-done")).toHaveText("导入完成：新增 48 项，更新 0 项。");
@@ -216,4 +225,50 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
   const url = page.url();
   await page.goto(url);
   await expect(page.getByTestId("total")).toHaveText("共 9 条");
+
+  // XLSX: its template downloads next to the CSV one; a workbook goes through the same report and
+  // re-imports by external id; content that is not a workbook is refused by its bytes.
+  const xlsxTemplate = await request.get("/api/results-import-template?format=xlsx");
+  expect(xlsxTemplate.status()).toBe(200);
+  expect(xlsxTemplate.headers()["content-type"]).toContain("spreadsheetml");
+  expect((await xlsxTemplate.body()).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  const columns = header.split(",");
+  const xlRow = (id: string, title: string, trl: number) =>
+    columns.map((c) => ({ externalId: id, title, summary: "导热系数大于 8 W/mK 的相变界面材料，适用于电池包与功率器件散热。", field: `材料${run}`, trl, transferModes: "许可", chainNodeId: "materials.thermal" })[c as "title"] ?? null);
+  const workbook = await writeXlsxFile([columns, xlRow(`E2E-${run}-1`, `导热材料成果 1 号（修订）${run}`, 6), xlRow(`E2E-${run}-XL`, `表格导入的成果 ${run}`, 5), xlRow(`E2E-${run}-BAD`, `表格中的坏行 ${run}`, 12)]).toBuffer();
+  await page.goto("/zh-CN/results/import");
+  const fileInput = page.getByLabel("CSV（UTF-8）或 XLSX 文件");
+  await fileInput.setInputFiles({ name: "results.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: workbook });
+  await page.getByRole("button", { name: "检查文件" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText("共 3 行：有效 2 行，有问题 1 行。尚未写入任何数据。");
+  await expect(page.getByTestId("import-problems").locator("tbody tr")).toHaveText([/^4\s*trl/]);
+  await page.getByRole("button", { name: "只导入 2 行有效数据" }).click();
+  await expect(page.getByTestId("import-done")).toHaveText("导入完成：新增 1 项，更新 1 项。");
+  await page.goto(`/zh-CN/results?field=${encodeURIComponent(`材料${run}`)}`);
+  await expect(page.getByTestId("total")).toHaveText("共 49 条");
+
+  await page.goto("/zh-CN/results/import");
+  await fileInput.setInputFiles({ name: "results.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("%PDF-1.7 not a workbook") });
+  await page.getByRole("button", { name: "检查文件" }).click();
+  await expect(page.getByText(/该文件的内容不是 XLSX 工作簿/)).toBeVisible();
+});
+
+test("a researcher publishes a result with a PDF attached, then edits it", async ({ browser }) => {
+  const { page } = await signedIn(browser, "author", "RESEARCHER");
+  const run = Date.now().toString(36);
+  await page.goto("/zh-CN/results/new");
+  await page.getByLabel("成果名称").fill(`柔性压力传感器 ${run}`);
+  await page.getByLabel("成果简介").fill("基于微结构介电层的柔性压力传感器，灵敏度高于 5 kPa⁻¹，可用于可穿戴设备与机器人触觉。");
+  await page.getByLabel("技术领域").fill("传感器");
+  await page.getByLabel("附件（PDF 或图片）").setInputFiles({ name: "说明书.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") });
+  await page.getByRole("button", { name: "发布成果" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`柔性压力传感器 ${run}`);
+  await expect(page.getByTestId("result-attachments")).toContainText("说明书.pdf");
+
+  await page.getByTestId("edit-result").click();
+  await expect(page.getByLabel("成果名称")).toHaveValue(`柔性压力传感器 ${run}`);
+  await page.getByLabel("成果名称").fill(`柔性压力传感器（第二版）${run}`);
+  await page.getByRole("button", { name: "保存修改" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`柔性压力传感器（第二版）${run}`);
+  await expect(page.getByTestId("result-attachments")).toContainText("说明书.pdf");
 });

@@ -9,7 +9,7 @@ const CODES = new Set([
 ]);
 const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const MESSAGES =
-  /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Can't reach database|timeout exceeded when trying to connect|Server has closed the connection|Client has encountered a connection error|Connection closed/i;
+  /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections|not accepting connections)|Can't reach database|timeout exceeded when trying to connect|Server has closed the connection|Client has encountered a connection error|Connection closed/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   let cur: unknown = error;
@@ -19,7 +19,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof e.originalCode === "string" && CODES.has(e.originalCode)) return true;
     if (typeof e.kind === "string" && KINDS.has(e.kind)) return true;
     if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
-    cur = e.cause;
+    // Prisma's known request errors (P2039, ...) carry the driver's error under meta, not cause.
+    cur = e.cause ?? (e as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
   }
   return false;
 }

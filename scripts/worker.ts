@@ -8,6 +8,14 @@ if (!connectionString) {
   process.exit(2);
 }
 
+// Last line of defence: every call in the tasks is awaited, so a failure fails its job. Should a
+// library still leave a promise rejection unhandled, log it instead of letting Node end the
+// process, which would stop every job in progress (and leave them locked until another worker
+// reclaims them).
+process.on("unhandledRejection", (reason) => {
+  logger.error({ err: reason }, "unhandled promise rejection in the worker (a bug: the job it came from should have awaited it)");
+});
+
 const runner = await startWorker(connectionString);
 logger.info("worker started");
 

@@ -70,9 +70,13 @@ export async function createNeedFixture(cast: Cast, visibility: Visibility, fiel
 
 const quiet = new Logger(() => () => undefined);
 
-/** Runs every queued job (indexing, notifications) to completion, as the worker would. */
-export async function runJobs(): Promise<void> {
-  await runOnce({ connectionString: process.env.DATABASE_URL!, taskList, noHandleSignals: true, logger: quiet });
+/**
+ * Runs every queued job (indexing, notifications) to completion, as the worker would; with `only`,
+ * just those tasks (the jobs they chain, e.g. matching after indexing, stay queued).
+ */
+export async function runJobs(only?: readonly (keyof typeof taskList)[]): Promise<void> {
+  const tasks = only ? Object.fromEntries(only.map((name) => [name, taskList[name]!])) : taskList;
+  await runOnce({ connectionString: process.env.DATABASE_URL!, taskList: tasks, noHandleSignals: true, logger: quiet });
 }
 
 export const auditCount = (where: { subject?: string; action?: string } = {}) => prisma.auditLog.count({ where });

@@ -10,7 +10,7 @@ const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeA
 // matrix row. Everything behind them (services, policy, PostgreSQL) is real.
 vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => session.actor }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
-vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 
 import * as accessRequestsRoute from "@/app/api/v1/needs/[id]/access-requests/route";
 import * as auditRoute from "@/app/api/v1/needs/[id]/audit/route";
@@ -40,6 +40,7 @@ import { createResult } from "@/lib/results/create-result";
 import { createResultSchema } from "@/lib/results/schemas";
 import { resultBody } from "@/lib/api/api-test-kit";
 import { rules } from "@/lib/policy/rules";
+import { getTaxonomyAnalytics } from "@/lib/analytics/get-taxonomy-analytics";
 import { getAccessThread } from "./access-thread";
 import { createCast, createNeedFixture, ROLES, runJobs, VISIBILITIES, type Cast, type NeedFixture, type RoleName } from "./access-test-kit";
 import { getCurrentNda } from "./get-nda";
@@ -75,7 +76,8 @@ async function service(run: () => Promise<unknown>, refine?: (value: unknown) =>
   }
 }
 
-// A server action: a redirect is success; an error state carries the AppError's message.
+// A server action: a redirect is success; an error state carries the message of the AppError's
+// code (the mocked translator returns the key: NOT_FOUND, FORBIDDEN, UNAUTHENTICATED).
 async function action(user: ApiUser | null, run: (prev: FormState, form: FormData) => Promise<FormState>, fields: Record<string, string>): Promise<Outcome> {
   session.actor = user?.actor ?? null;
   const form = new FormData();
@@ -85,9 +87,9 @@ async function action(user: ApiUser | null, run: (prev: FormState, form: FormDat
     if (state.fields && Object.keys(state.fields).length) return `invalid:${Object.keys(state.fields).join(",")}`;
     const m = state.message ?? "";
     if (/already|only an approved/i.test(m)) return "ok";
-    if (/not found/i.test(m)) return "404";
-    if (/not allowed/i.test(m)) return "403";
-    if (/sign in|登录/i.test(m)) return "401";
+    if (m === "NOT_FOUND") return "404";
+    if (m === "FORBIDDEN") return "403";
+    if (m === "UNAUTHENTICATED") return "401";
     return `error:${m}`;
   } catch (e) {
     if ((e as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) return "ok";
@@ -233,6 +235,13 @@ const ops: Op[] = [
       return viaApi === viaPage ? viaApi : `mismatch ${viaApi}/${viaPage}`;
     },
     expected: same(["401", "ok", "404", "404", "404", "404", "ok", "404"]),
+  },
+  {
+    // Counts only; the need is counted for staff whatever its level (BROKER_ONLY included).
+    name: "page /analytics (getTaxonomyAnalytics): the need is counted",
+    rules: ["analytics.read"],
+    run: (u) => service(() => getTaxonomyAnalytics(u?.actor ?? null), (v) => ((v as { totals: { needs: number } }).totals.needs >= VISIBILITIES.length ? "counted" : "missing")),
+    expected: same(["401", "403", "403", "403", "403", "403", "counted", "counted"]),
   },
   {
     name: "GET /api/v1/access-requests/{granted}/messages + page thread (getAccessThread)",

@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { AccessEvent } from "@/lib/jobs/enqueue";
-import { sendMail } from "@/lib/mail/send-mail";
+import { sendMailAtMostOnce } from "@/lib/mail/send-mail";
+import { claimEmail } from "@/lib/notifications/email-notification";
 import { accessEventMail } from "./access-mail";
 
 // Job "access-notify": tells the other side of an access request what happened, in-app and by
@@ -33,8 +34,13 @@ export async function notifyAccessEvent(payload: { accessRequestId: string; even
     });
     const notification = await prisma.notification.findUnique({ where: { userId_dedupeKey: { userId: user.id, dedupeKey } }, select: { emailedAt: true } });
     if (notification?.emailedAt) continue; // mailed by an earlier run of this job
-    await sendMail({ to: user.email, subject: mail.subject, text: mail.text });
-    await prisma.notification.updateMany({ where: { userId: user.id, dedupeKey }, data: { emailedAt: new Date() } });
+    // At most once, also when this job is killed mid-send and retried (lib/mail/send-mail.ts).
+    const stamp = new Date();
+    await sendMailAtMostOnce(
+      { to: user.email, subject: mail.subject, text: mail.text },
+      () => claimEmail({ userId: user.id, dedupeKey }, stamp),
+      async () => void (await prisma.notification.updateMany({ where: { userId: user.id, dedupeKey, emailedAt: stamp }, data: { emailedAt: null } })),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { MatchResponse } from "@/lib/matching/matcher";
-import { getMeili, indexUid, meiliErrorCode, type IndexKind } from "@/lib/search/client";
+import { getMeili, indexUid, meiliErrorCode, SearchUnavailableError, type IndexKind } from "@/lib/search/client";
 
 // What Meilisearch answers for an index that is missing, or empty (it cannot search fields that
 // no document has yet): on a fresh install, before anything was indexed.
@@ -34,6 +34,6 @@ async function hasDocuments(kind: IndexKind): Promise<boolean> {
 export async function matchesOrThrow(kind: IndexKind, run: () => Promise<MatchResponse | null>) {
   if (!(await hasDocuments(kind))) return [];
   const response = await matchOrEmpty(run);
-  if (response && !response.ok) throw new Error("search unavailable");
+  if (response && !response.ok) throw new SearchUnavailableError();
   return response?.matches ?? [];
 }

@@ -15,6 +15,40 @@ const reasonText = (reason: "empty" | "tooLarge" | "wrongType", locale: UiLocale
 
 export const MAX_ATTACHMENTS_PER_ITEM = 10;
 
+export type CheckedFile = { name: string; bytes: Uint8Array; contentType: string };
+
+/**
+ * Checks a file by its bytes (PDF or an image, within the size limit). Throws an AppError whose
+ * message, also set on `field`, states the limit or the allowed types.
+ */
+export function checkAttachmentFile(file: { name: string; bytes: Uint8Array }, locale: UiLocale, field = "file"): CheckedFile {
+  const check = checkAttachment(file.bytes);
+  if (!check.ok) {
+    const message = reasonText(check.reason, locale);
+    const named = field === "file" ? message : `${safeFileName(file.name)}: ${message}`;
+    throw new AppError(check.reason === "tooLarge" ? "PAYLOAD_TOO_LARGE" : check.reason === "wrongType" ? "UNSUPPORTED_MEDIA_TYPE" : "VALIDATION", named, { fields: { [field]: [named] } });
+  }
+  return { ...file, contentType: check.contentType };
+}
+
+/** The row data for a checked file (the caller writes it, in its own transaction if it has one). */
+export function attachmentRow(actor: Actor, target: { needId?: string; resultId?: string }, file: CheckedFile) {
+  return {
+    ...target,
+    fileName: safeFileName(file.name),
+    contentType: file.contentType,
+    sizeBytes: file.bytes.length,
+    sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    data: Buffer.from(file.bytes),
+    uploadedById: actor.id,
+  };
+}
+
+export function tooManyAttachments(locale: UiLocale, field = "file"): AppError {
+  const message = locale === "en" ? `At most ${MAX_ATTACHMENTS_PER_ITEM} attachments` : `最多 ${MAX_ATTACHMENTS_PER_ITEM} 个附件`;
+  return new AppError("VALIDATION", message, { fields: { [field]: [message] } });
+}
+
 /** Attaches a file to a need (owner company) or result (owner organisation). */
 export async function addAttachment(
   actor: Actor,
@@ -31,28 +65,10 @@ export async function addAttachment(
     if (!result) throw new AppError("NOT_FOUND", "Not found");
     authorize(actor, "result.update", result);
   } else throw new AppError("BAD_REQUEST", "Nothing to attach to");
-  const check = checkAttachment(file.bytes);
-  if (!check.ok) {
-    const message = reasonText(check.reason, locale);
-    throw new AppError(check.reason === "tooLarge" ? "PAYLOAD_TOO_LARGE" : check.reason === "wrongType" ? "UNSUPPORTED_MEDIA_TYPE" : "VALIDATION", message, { fields: { file: [message] } });
-  }
+  const checked = checkAttachmentFile(file, locale);
   const existing = await prisma.attachment.count({ where: target.needId ? { needId: target.needId } : { resultId: target.resultId } });
-  if (existing >= MAX_ATTACHMENTS_PER_ITEM) {
-    const message = locale === "en" ? `At most ${MAX_ATTACHMENTS_PER_ITEM} attachments` : `最多 ${MAX_ATTACHMENTS_PER_ITEM} 个附件`;
-    throw new AppError("VALIDATION", message, { fields: { file: [message] } });
-  }
-  return prisma.attachment.create({
-    data: {
-      ...target,
-      fileName: safeFileName(file.name),
-      contentType: check.contentType,
-      sizeBytes: file.bytes.length,
-      sha256: createHash("sha256").update(file.bytes).digest("hex"),
-      data: Buffer.from(file.bytes),
-      uploadedById: actor.id,
-    },
-    select: { id: true },
-  });
+  if (existing >= MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments(locale);
+  return prisma.attachment.create({ data: attachmentRow(actor, target, checked), select: { id: true } });
 }
 
 /** The file, if the actor may read the full need or the result it belongs to. */
@@ -74,6 +90,11 @@ export async function deleteAttachment(actor: Actor, id: string): Promise<void> 
   const allowed = row && ((row.need && can(actor, "need.attach", row.need)) || (row.result && can(actor, "result.update", row.result)));
   if (!row || !allowed) throw new AppError("NOT_FOUND", "Not found");
   await prisma.attachment.delete({ where: { id } });
+}
+
+/** Names of a result's attachments; the caller has checked that the viewer may read the result. */
+export async function listResultAttachments(resultId: string) {
+  return prisma.attachment.findMany({ where: { resultId }, select: { id: true, fileName: true, sizeBytes: true }, orderBy: { createdAt: "asc" } });
 }
 
 /** Names of a need's attachments; the caller has checked that the viewer reads the need in full. */

@@ -1,4 +1,5 @@
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import { getLocale, getTranslations } from "next-intl/server";
+import { isAppError, type AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 // What a server action returns to its form (useActionState). Values are echoed back so that
@@ -22,10 +23,21 @@ export function formValues(formData: FormData, names: readonly string[]): Record
   return values;
 }
 
+// Errors whose service message is generic English ("Sign in first"): the form shows the
+// user's language instead. Other known errors (conflicts, validation) keep their own message.
+const LOCALISED_CODES: readonly ErrorCode[] = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED"];
+
+/** The message a user sees for a known (< 500) AppError, in the request's language where generic. */
+export async function userMessageOf(error: AppError): Promise<string> {
+  if (!LOCALISED_CODES.includes(error.code)) return error.message;
+  const t = await getTranslations({ locale: await getLocale(), namespace: "form.errors" });
+  return t(error.code, { seconds: error.retryAfterSeconds ?? 60 });
+}
+
 // Known errors keep their safe message and field errors; anything else is logged, not shown.
-export function errorState(error: unknown, values: Record<string, string>, fallbackMessage: string): FormState {
+export async function errorState(error: unknown, values: Record<string, string>, fallbackMessage: string): Promise<FormState> {
   if (isAppError(error) && error.status < 500) {
-    return { status: "error", message: error.message, fields: error.fields, values };
+    return { status: "error", message: await userMessageOf(error), fields: error.fields, values };
   }
   logger.error({ err: error }, "form action failed");
   return { status: "error", message: fallbackMessage, values };

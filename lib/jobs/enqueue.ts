@@ -28,7 +28,7 @@ export type JobPayloads = {
 export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;
 
-type TxClient = Pick<Prisma.TransactionClient, "$executeRaw">;
+type TxClient = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 export async function enqueueJob<N extends JobName>(
   tx: TxClient,
@@ -45,22 +45,36 @@ export async function enqueueJob<N extends JobName>(
   if (name === "index-need" || name === "index-result") {
     const batch = name === "index-need" ? "index-needs" : "index-results";
     const id = name === "index-need" ? (payload as JobPayloads["index-need"]).needId : (payload as JobPayloads["index-result"]).resultId;
-    await tx.$executeRaw`SELECT graphile_worker.add_job(
-      ${batch}::text,
-      ${JSON.stringify([id])}::json,
-      job_key => ${`${batch}:${shardOf(id)}`}::text,
-      max_attempts => ${maxAttempts}::int,
-      run_at => ${options.runAt ?? null}::timestamptz
-    )`;
+    await addJob(tx, { task: batch, payload: [id], jobKey: `${batch}:${shardOf(id)}`, maxAttempts, runAt: options.runAt });
     return;
   }
-  await tx.$executeRaw`SELECT graphile_worker.add_job(
-    ${name}::text,
-    ${JSON.stringify(payload)}::json,
-    job_key => ${options.jobKey ?? null}::text,
-    max_attempts => ${maxAttempts}::int,
-    run_at => ${options.runAt ?? null}::timestamptz
-  )`;
+  await addJob(tx, { task: name, payload, jobKey: options.jobKey, maxAttempts, runAt: options.runAt });
+}
+
+/**
+ * graphile_worker.add_job, made safe against a race in its job-key handling. add_job first takes
+ * the key away from a job under that key that is running, then inserts the new job with ON
+ * CONFLICT (key) DO UPDATE ... WHERE locked_at IS NULL. If a worker locks the existing job between
+ * those two steps, the conflict update is skipped and add_job returns an empty row: the new job
+ * (or, for an index batch, the record id appended to it) would be silently dropped. Calling it
+ * again then finds the job running, takes its key and inserts a new job. (Upstream:
+ * graphile/worker issue #580, open at 0.16.6.)
+ */
+export async function addJob(
+  tx: TxClient,
+  job: { task: string; payload: unknown; jobKey?: string | null; maxAttempts?: number | null; runAt?: Date | null },
+): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [row] = await tx.$queryRaw<{ id: bigint | null }[]>`SELECT (graphile_worker.add_job(
+      ${job.task}::text,
+      ${JSON.stringify(job.payload)}::json,
+      job_key => ${job.jobKey ?? null}::text,
+      max_attempts => ${job.maxAttempts ?? null}::int,
+      run_at => ${job.runAt ?? null}::timestamptz
+    )).id AS id`;
+    if (row?.id != null) return String(row.id);
+  }
+  throw new Error(`could not add job ${job.task} (key ${job.jobKey}): its key stayed taken by a job being locked`);
 }
 
 export const INDEX_SHARDS = 8;

@@ -3,7 +3,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // The queue seen through graphile-worker's public SQL API (the graphile_worker.jobs view and
 // graphile_worker.reschedule_jobs). A job whose attempts reached max_attempts is never run again:
-// that is the dead-letter list, which admins see and can send back to the queue.
+// that is the dead-letter list, which admins see and can send back to the queue. A running job
+// counts as running even on its last attempt (or when add_job superseded it meanwhile, which sets
+// its attempts to max_attempts): only a job no worker holds can be dead.
 
 type Db = Pick<PrismaClient, "$queryRaw">;
 
@@ -24,11 +26,11 @@ export async function getQueueState(db: Db): Promise<QueueState> {
   const [row] = await db.$queryRaw<
     { depth: number; oldest: number | null; running: number; retrying: number; dead: number }[]
   >`SELECT
-      count(*) FILTER (WHERE attempts < max_attempts)::int AS depth,
-      extract(epoch FROM now() - min(created_at) FILTER (WHERE attempts < max_attempts))::float8 AS oldest,
-      count(*) FILTER (WHERE attempts < max_attempts AND locked_at IS NOT NULL)::int AS running,
-      count(*) FILTER (WHERE attempts > 0 AND attempts < max_attempts)::int AS retrying,
-      count(*) FILTER (WHERE attempts >= max_attempts)::int AS dead
+      count(*) FILTER (WHERE attempts < max_attempts OR locked_at IS NOT NULL)::int AS depth,
+      extract(epoch FROM now() - min(created_at) FILTER (WHERE attempts < max_attempts OR locked_at IS NOT NULL))::float8 AS oldest,
+      count(*) FILTER (WHERE locked_at IS NOT NULL)::int AS running,
+      count(*) FILTER (WHERE attempts > 0 AND attempts < max_attempts AND locked_at IS NULL)::int AS retrying,
+      count(*) FILTER (WHERE attempts >= max_attempts AND locked_at IS NULL)::int AS dead
     FROM graphile_worker.jobs`;
   return {
     depth: row?.depth ?? 0,
@@ -54,7 +56,7 @@ export async function listDeadJobs(db: Db, limit = 100): Promise<DeadJob[]> {
   const rows = await db.$queryRaw<
     { id: bigint; task_identifier: string; key: string | null; attempts: number; last_error: string | null; created_at: Date; updated_at: Date }[]
   >`SELECT id, task_identifier, key, attempts, last_error, created_at, updated_at
-    FROM graphile_worker.jobs WHERE attempts >= max_attempts
+    FROM graphile_worker.jobs WHERE attempts >= max_attempts AND locked_at IS NULL
     ORDER BY updated_at DESC LIMIT ${limit}`;
   return rows.map((r) => ({
     id: String(r.id),

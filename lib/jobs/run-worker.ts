@@ -13,6 +13,10 @@ export async function startWorker(connectionString: string, concurrency = Number
   const events: WorkerEvents = new EventEmitter();
   // Each worker marks itself alive as it is created, well before it could have held a job for long.
   events.on("worker:create", ({ worker }) => void liveness.register(worker.workerId).catch((err) => logger.error({ err }, "worker liveness")));
+  events.on("worker:stop", ({ worker, error }) => {
+    if (error) logger.error({ err: error, workerId: worker.workerId }, "a worker slot stopped; its jobs will be reclaimed");
+    void liveness.unregister(worker.workerId).catch((err) => logger.error({ err }, "worker liveness"));
+  });
   const runner = await run({
     connectionString,
     concurrency,
@@ -33,9 +37,13 @@ export async function startWorker(connectionString: string, concurrency = Number
   await reclaim();
   const timer = setInterval(() => void reclaim(), RECLAIM_EVERY_MS);
   timer.unref();
-  void runner.promise.finally(() => {
-    clearInterval(timer);
-    void liveness.close().catch(() => undefined);
-  });
+  // (A runner that fails rejects runner.promise; the caller awaits that one. This chain must not
+  // add a second, unhandled copy of the rejection.)
+  runner.promise
+    .finally(() => {
+      clearInterval(timer);
+      void liveness.close().catch(() => undefined);
+    })
+    .catch(() => undefined);
   return runner;
 }

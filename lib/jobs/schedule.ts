@@ -8,6 +8,6 @@ export const CRON_ITEMS: (CronItem & { task: JobName })[] = [
   { task: "email-digest", match: "0 0 * * 1", payload: { frequency: "WEEKLY" }, identifier: "email-digest-weekly" },
   // A safety net for saved-search alerts (normally queued right after each index update).
   { task: "check-saved-searches", match: "0 * * * *", identifier: "check-saved-searches-hourly" },
-  // Published needs not re-confirmed within 90 days expire; owners are reminded 14 days before.
+  // Published needs not re-confirmed within 90 days expire; owners are reminded 14 and 3 days before (in-app + email).
   { task: "expire-needs", match: "17 * * * *", identifier: "expire-needs-hourly" },
 ];

@@ -4,14 +4,17 @@ import { ALERT_CONFIG } from "@/lib/alerts/config";
 import { runNeedMatching } from "@/lib/alerts/run-need-matching";
 import { runResultMatching } from "@/lib/alerts/run-result-matching";
 import { prisma } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { expireOverdueNeeds } from "@/lib/needs/expire-needs";
 import { emailNotification } from "@/lib/notifications/email-notification";
 import { sendDigests } from "@/lib/notifications/send-digests";
 import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
 import { flagLapsedIntroductions, remindFollowUps, remindPendingResponses } from "@/lib/deals/deadlines";
 import { notifyAccessEvent } from "@/lib/access/notify-access-event";
+import { isUnavailableError } from "@/lib/search/client";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "./enqueue";
+import { withHandOver } from "./keyed-failure";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
 // a newer one), so running one twice (after a crash or retry) gives the same index; the email task
@@ -35,25 +38,15 @@ async function afterIndexed(kind: "need" | "result", ids: readonly string[]) {
   });
 }
 
-// graphile-worker gives up on a running job whose key is taken over by a newer job (it sets its
-// attempts to max_attempts): when a batch fails, its ids are appended to the shard's pending batch
-// again before the error propagates, so they are retried with the rest instead of being dropped.
 function indexBatch(name: "index-need" | "index-result", sync: (ids: string[]) => Promise<unknown>): Task {
   return async (payload) => {
     const ids = [...new Set(payload as string[])];
-    try {
-      await sync(ids);
-    } catch (err) {
-      await prisma.$transaction(async (tx) => {
-        for (const id of ids) await enqueueJob(tx, name, name === "index-need" ? { needId: id } : ({ resultId: id } as never), { runAt: new Date(Date.now() + 5_000) });
-      });
-      throw err;
-    }
+    await sync(ids);
     await afterIndexed(name === "index-need" ? "need" : "result", ids);
   };
 }
 
-export const taskList: TaskList = {
+const tasks: TaskList = {
   "index-need": task<"index-need">(async ({ needId }) => {
     await syncNeed(prisma, needId);
     await afterIndexed("need", [needId]);
@@ -77,3 +70,13 @@ export const taskList: TaskList = {
   "follow-up-reminder": task<"follow-up-reminder">(async ({ followUpId }) => void (await remindFollowUps(prisma, new Date(), followUpId))),
   "access-notify": task<"access-notify">(notifyAccessEvent),
 };
+
+// A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is
+// awaited). A keyed job that fails hands its work to the job under its key instead of failing in
+// place (lib/jobs/keyed-failure.ts); Meilisearch or PostgreSQL being down is waited out, not counted.
+export const taskList: TaskList = Object.fromEntries(
+  Object.entries(tasks).map(([name, run]) => [
+    name,
+    withHandOver(prisma, run as Task, { isOutage: (err) => isUnavailableError(err) || isDatabaseUnavailable(err), isDatabaseDown: isDatabaseUnavailable }),
+  ]),
+);

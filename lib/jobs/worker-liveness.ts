@@ -11,10 +11,18 @@ const LOCK_CLASS = 7_707_001;
 // Only jobs locked this long ago are considered, so a worker that has just started and not yet
 // taken its advisory lock is never mistaken for a dead one.
 const MIN_LOCK_AGE_S = 3;
+/** last_error of a job whose worker died while running it. */
+export const INTERRUPTED = "Interrupted: the worker running this job died";
 
 export type WorkerLiveness = {
   /** Marks a worker id of this process as alive. */
   register(workerId: string): Promise<void>;
+  /**
+   * Marks a worker id of this process as gone (graphile-worker stopped it, e.g. after it could
+   * not release a job while the database was down): the jobs it still holds are then reclaimed
+   * like those of a dead process.
+   */
+  unregister(workerId: string): Promise<void>;
   /** Unlocks jobs and queues held by dead workers; returns their ids. */
   reclaimDeadWorkers(): Promise<string[]>;
   close(): Promise<void>;
@@ -55,6 +63,11 @@ export async function startWorkerLiveness(connectionString: string): Promise<Wor
         own.add(workerId);
         await query("SELECT pg_advisory_lock($1, hashtext($2))", [LOCK_CLASS, workerId]);
       }),
+    unregister: (workerId) =>
+      serial(async () => {
+        if (!own.delete(workerId)) return;
+        await query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_CLASS, workerId]);
+      }),
     reclaimDeadWorkers: () =>
       serial(async () => {
         const { rows } = await query<{ locked_by: string }>(
@@ -70,7 +83,21 @@ export async function startWorkerLiveness(connectionString: string): Promise<Wor
           await query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_CLASS, id]);
           dead.push(id);
         }
-        if (dead.length) await query("SELECT graphile_worker.force_unlock_workers($1::text[])", [dead]);
+        if (dead.length) {
+          // A job cut off by its worker's death did not fail. One that was on its last attempt
+          // (or was superseded while it ran: add_job set its attempts to max_attempts) would
+          // otherwise never run again, so it gets one more attempt; the mark in last_error keeps
+          // a job that kills its worker every time from getting another one after that.
+          await query(
+            `UPDATE graphile_worker._private_jobs
+             SET attempts = CASE WHEN attempts >= max_attempts AND coalesce(last_error, '') NOT LIKE $2 || '%'
+                                 THEN greatest(max_attempts - 1, 0) ELSE attempts END,
+                 last_error = $2 || ' (worker ' || locked_by || ')'
+             WHERE locked_by = ANY($1::text[])`,
+            [dead, INTERRUPTED],
+          );
+          await query("SELECT graphile_worker.force_unlock_workers($1::text[])", [dead]);
+        }
         return dead;
       }),
     close: () => serial(() => client.end()),

@@ -2,49 +2,57 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NeedStatus } from "@/lib/generated/prisma/enums";
-import { needScopeFor, teaserFieldScopeFor, type MaybeActor } from "@/lib/policy";
+import { needScopeFor, needSummaryFieldScopeFor, teaserFieldScopeFor, type MaybeActor } from "@/lib/policy";
+import { facetWhere, type FacetFilters, type FacetKey } from "@/lib/browse/facet-where";
 import type { BrowseQuery, FacetCount, Facets } from "@/lib/browse/browse-query";
 import { needRowInclude, presentNeed, type NeedView } from "./present-need";
 
 const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY", "CONSULTING"] as const;
 const NEED_STATUSES = ["DRAFT", "SUBMITTED", "PUBLISHED", "IN_PROGRESS", "SOLVED", "CLOSED", "EXPIRED"];
 
-const ORDER: Record<BrowseQuery["sort"], Prisma.NeedOrderByWithRelationInput[]> = {
-  newest: [{ createdAt: "desc" }],
-  oldest: [{ createdAt: "asc" }],
-  trl: [{ trlTarget: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
-  budget: [{ budgetMaxCny: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
-  deadline: [{ deadline: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
+type SortedField = "trlTarget" | "budgetMaxCny" | "deadline";
+const SORTS: Record<BrowseQuery["sort"], { by?: SortedField; order: Prisma.NeedOrderByWithRelationInput[] }> = {
+  newest: { order: [{ createdAt: "desc" }] },
+  oldest: { order: [{ createdAt: "asc" }] },
+  trl: { by: "trlTarget", order: [{ trlTarget: "desc" }, { createdAt: "desc" }] },
+  budget: { by: "budgetMaxCny", order: [{ budgetMaxCny: "desc" }, { createdAt: "desc" }] },
+  deadline: { by: "deadline", order: [{ deadline: "asc" }, { createdAt: "desc" }] },
 };
 
 // Needs list with facets from the database (the source of truth; drafts of the viewer's own
-// organisation included). Visibility is in the `where` (needScopeFor); counts cover the filtered set.
+// organisation included). Visibility is in the `where` (needScopeFor). Facet counts are
+// disjunctive: a facet's counts apply every chosen filter but its own, so the other values of a
+// chosen facet stay visible with the number of needs each would give.
 export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 20): Promise<{ items: NeedView[]; total: number; facets: Facets }> {
-  const filters: Prisma.NeedWhereInput[] = [needScopeFor(actor)];
-  if (q.node) filters.push({ chainNodeId: q.node });
-  else if (q.chain) filters.push({ chainNode: { chainId: q.chain } });
-  if (q.field) filters.push({ field: q.field });
   // Region, TRL and modes may be hidden (a CONFIDENTIAL need's non-teaser fields): filters and
   // facet counts over them only see needs on which the viewer may see the field.
   const shows = (field: Parameters<typeof teaserFieldScopeFor>[1]) => teaserFieldScopeFor(actor, field);
-  if (q.region) filters.push({ region: q.region }, shows("region"));
-  if (q.trl) filters.push({ trlTarget: q.trl }, shows("trlTarget"));
-  if (q.mode) filters.push({ collaborationModes: { has: q.mode } }, shows("collaborationModes"));
-  if (q.status && NEED_STATUSES.includes(q.status)) filters.push({ status: q.status as NeedStatus });
-  const where: Prisma.NeedWhereInput = { AND: filters };
-  const [rows, total, byNode, byField, byRegion, byTrl, byStatus, modeCounts] = await Promise.all([
-    prisma.need.findMany({ where, include: needRowInclude(actor), orderBy: ORDER[q.sort], skip: (q.page - 1) * pageSize, take: pageSize }),
-    prisma.need.count({ where }),
-    prisma.need.groupBy({ by: ["chainNodeId"], where, _count: { _all: true } }),
-    prisma.need.groupBy({ by: ["field"], where, _count: { _all: true }, orderBy: { _count: { field: "desc" } }, take: 15 }),
-    prisma.need.groupBy({ by: ["region"], where: { AND: [where, shows("region")] }, _count: { _all: true }, orderBy: { _count: { region: "desc" } }, take: 15 }),
-    prisma.need.groupBy({ by: ["trlTarget"], where: { AND: [where, shows("trlTarget")] }, _count: { _all: true } }),
-    prisma.need.groupBy({ by: ["status"], where, _count: { _all: true } }),
-    Promise.all(MODES.map((m) => prisma.need.count({ where: { AND: [where, shows("collaborationModes"), { collaborationModes: { has: m } }] } }))),
+  const filters: FacetFilters<Prisma.NeedWhereInput> = {
+    chain: q.chain ? [{ chainNode: { chainId: q.chain } }] : [],
+    node: q.node ? [{ chainNodeId: q.node }] : [],
+    field: q.field ? [{ field: q.field }] : [],
+    region: q.region ? [{ region: q.region }, shows("region")] : [],
+    trl: q.trl ? [{ trlTarget: q.trl }, shows("trlTarget")] : [],
+    mode: q.mode ? [{ collaborationModes: { has: q.mode } }, shows("collaborationModes")] : [],
+    status: q.status && NEED_STATUSES.includes(q.status) ? [{ status: q.status as NeedStatus }] : [],
+  };
+  const where = (...except: FacetKey[]) => facetWhere(needScopeFor(actor), filters, except);
+  const all = where();
+  const [page, total, byChainNode, byNode, byField, byRegion, byTrl, byStatus, modeCounts] = await Promise.all([
+    findPage(actor, all, q, pageSize),
+    prisma.need.count({ where: all }),
+    prisma.need.groupBy({ by: ["chainNodeId"], where: where("chain", "node"), _count: { _all: true } }),
+    prisma.need.groupBy({ by: ["chainNodeId"], where: where("node"), _count: { _all: true } }),
+    prisma.need.groupBy({ by: ["field"], where: where("field"), _count: { _all: true }, orderBy: { _count: { field: "desc" } }, take: 15 }),
+    prisma.need.groupBy({ by: ["region"], where: { AND: [where("region"), shows("region")] }, _count: { _all: true }, orderBy: { _count: { region: "desc" } }, take: 15 }),
+    prisma.need.groupBy({ by: ["trlTarget"], where: { AND: [where("trl"), shows("trlTarget")] }, _count: { _all: true } }),
+    prisma.need.groupBy({ by: ["status"], where: where("status"), _count: { _all: true } }),
+    Promise.all(MODES.map((m) => prisma.need.count({ where: { AND: [where("mode"), shows("collaborationModes"), { collaborationModes: { has: m } }] } }))),
   ]);
-  const items = rows.map((r) => presentNeed(actor, r)).filter((v): v is NeedView => v !== null);
+  const items = page.map((r) => presentNeed(actor, r)).filter((v): v is NeedView => v !== null);
   const facets: Facets = {
-    ...(await chainFacets(byNode.map((g) => ({ value: g.chainNodeId, count: g._count._all })))),
+    chain: (await chainFacets(byChainNode.map((g) => ({ value: g.chainNodeId, count: g._count._all })))).chain,
+    node: (await chainFacets(byNode.map((g) => ({ value: g.chainNodeId, count: g._count._all })))).node,
     field: counted(byField.map((g) => ({ value: g.field, count: g._count._all }))),
     region: counted(byRegion.map((g) => ({ value: g.region, count: g._count._all }))),
     trl: counted(byTrl.map((g) => ({ value: g.trlTarget?.toString() ?? null, count: g._count._all }))).sort((a, b) => Number(a.value) - Number(b.value)),
@@ -52,6 +60,27 @@ export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 
     mode: MODES.map((m, i) => ({ value: m, count: modeCounts[i]! })).filter((m) => m.count > 0),
   };
   return { items, total, facets };
+}
+
+/**
+ * One page in the chosen order. Sorting by TRL, budget or deadline must not order a need by a
+ * value the viewer cannot see (that would leak it through the position): needs whose value is
+ * shown come first in value order, then every need whose value is hidden or empty, newest
+ * first — as if the hidden value were empty.
+ */
+async function findPage(actor: MaybeActor, where: Prisma.NeedWhereInput, q: BrowseQuery, pageSize: number) {
+  const sort = SORTS[q.sort];
+  const skip = (q.page - 1) * pageSize;
+  const include = needRowInclude(actor);
+  if (!sort.by) return prisma.need.findMany({ where, include, orderBy: sort.order, skip, take: pageSize });
+  const valued: Prisma.NeedWhereInput = { AND: [needSummaryFieldScopeFor(actor, sort.by), { [sort.by]: { not: null } }] };
+  const withValue: Prisma.NeedWhereInput = { AND: [where, valued] };
+  const rest: Prisma.NeedWhereInput = { AND: [where, { NOT: valued }] };
+  const valuedCount = await prisma.need.count({ where: withValue });
+  const first = skip < valuedCount ? await prisma.need.findMany({ where: withValue, include, orderBy: sort.order, skip, take: pageSize }) : [];
+  if (first.length === pageSize) return first;
+  const second = await prisma.need.findMany({ where: rest, include, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: Math.max(0, skip - valuedCount), take: pageSize - first.length });
+  return [...first, ...second];
 }
 
 export function counted(list: { value: string | null; count: number }[]): FacetCount[] {

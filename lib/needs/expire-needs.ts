@@ -1,38 +1,77 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { RECONFIRM_REMINDER_DAYS } from "./lifecycle";
+import { notifyUser } from "@/lib/notifications/notify";
+import { RECONFIRM_REMINDER_DAYS, reconfirmReminderStage } from "./lifecycle";
+import { needExpiredKey, needExpiredText, reconfirmLink, reconfirmReminderKey, reconfirmReminderText } from "./reconfirm-notices";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-// The scheduled re-confirmation sweep (hourly, graphile-worker cron): published needs past their
-// re-confirmation date expire (and leave the search index); needs due within 14 days get one
-// in-app reminder per deadline for each member of the owning company.
-export async function expireOverdueNeeds(db: PrismaClient, now = new Date()): Promise<{ expired: number; reminded: number }> {
-  const expired = await db.$transaction(async (tx) => {
-    const rows = await tx.need.findMany({ where: { status: "PUBLISHED", reconfirmBy: { lt: now } }, select: { id: true } });
-    if (rows.length === 0) return 0;
-    const ids = rows.map((r) => r.id);
-    await tx.need.updateMany({ where: { id: { in: ids }, status: "PUBLISHED" }, data: { status: "EXPIRED", version: { increment: 1 } } });
-    for (const id of ids) await enqueueJob(tx, "index-need", { needId: id }, { jobKey: `index-need:${id}` });
-    return ids.length;
-  });
+type Db = Pick<PrismaClient, "$transaction" | "need">;
+
+const ownerSelect = {
+  id: true,
+  title: true,
+  reconfirmBy: true,
+  organisationId: true,
+  createdBy: { select: { id: true, role: true, organisationId: true } },
+  organisation: { select: { members: { where: { role: "COMPANY" }, select: { id: true } } } },
+} as const;
+
+/**
+ * Who is told about a need's re-confirmation: the company member who wrote it, or, when a broker
+ * wrote it (or its author left the company), every company member of the owning organisation.
+ */
+function recipientsOf(n: { organisationId: string; createdBy: { id: string; role: string; organisationId: string | null }; organisation: { members: { id: string }[] } }): string[] {
+  if (n.createdBy.role === "COMPANY" && n.createdBy.organisationId === n.organisationId) return [n.createdBy.id];
+  return n.organisation.members.map((m) => m.id);
+}
+
+/**
+ * The re-confirmation sweep (hourly, graphile-worker cron; e2e and tests pass `now`). Published
+ * needs past their re-confirmation date expire (and leave the search index), and their owners are
+ * told. Needs due within 14 days get a reminder (in-app + email, via notifyUser) 14 and 3 days
+ * before the date, each once: the dedupe key names the deadline and the stage, so a re-run sends
+ * nothing and re-confirming (a new deadline) starts the reminders afresh.
+ */
+export async function expireOverdueNeeds(db: Db, now = new Date()): Promise<{ expired: number; reminded: number }> {
+  const overdue = await db.need.findMany({ where: { status: "PUBLISHED", reconfirmBy: { lt: now } }, select: ownerSelect });
+  let expired = 0;
+  for (const n of overdue) {
+    // One transaction per need: the status change, its index job and the notices commit together.
+    expired += await db.$transaction(async (tx) => {
+      const { count } = await tx.need.updateMany({ where: { id: n.id, status: "PUBLISHED", reconfirmBy: { lt: now } }, data: { status: "EXPIRED", version: { increment: 1 } } });
+      if (count === 0) return 0; // re-confirmed meanwhile
+      await enqueueJob(tx, "index-need", { needId: n.id });
+      for (const userId of recipientsOf(n)) {
+        await notifyUser(tx, { userId, kind: "need.expired", text: (lang) => needExpiredText(lang, n), link: reconfirmLink(n.id), dedupeKey: needExpiredKey(n.id, n.reconfirmBy!) });
+      }
+      return 1;
+    });
+  }
+
   const due = await db.need.findMany({
-    where: { status: "PUBLISHED", reconfirmBy: { gte: now, lt: new Date(now.getTime() + RECONFIRM_REMINDER_DAYS * DAY) } },
-    select: { id: true, title: true, reconfirmBy: true, organisation: { select: { members: { where: { role: "COMPANY" }, select: { id: true, locale: true } } } } },
+    where: { status: "PUBLISHED", reconfirmBy: { gte: now, lte: new Date(now.getTime() + Math.max(...RECONFIRM_REMINDER_DAYS) * DAY) } },
+    select: ownerSelect,
   });
-  const reminders = due.flatMap((n) =>
-    n.organisation.members.map((m) => ({
-      userId: m.id,
-      kind: "need.reconfirm",
-      title: m.locale === "en" ? `Re-confirm your need "${n.title}"` : `请确认需求「${n.title}」仍然有效`,
-      body: m.locale === "en"
-        ? `It expires on ${n.reconfirmBy!.toISOString().slice(0, 10)} unless you re-confirm it.`
-        : `如不确认，该需求将于 ${n.reconfirmBy!.toISOString().slice(0, 10)} 过期下架。`,
-      link: `/needs/${n.id}`,
-      dedupeKey: `need.reconfirm:${n.id}:${n.reconfirmBy!.toISOString().slice(0, 10)}`,
-    })),
-  );
-  const { count } = await db.notification.createMany({ data: reminders, skipDuplicates: true });
-  return { expired, reminded: count };
+  let reminded = 0;
+  for (const n of due) {
+    const stage = reconfirmReminderStage(n.reconfirmBy!, now);
+    if (stage === null) continue;
+    reminded += await db.$transaction(async (tx) => {
+      let sent = 0;
+      for (const userId of recipientsOf(n)) {
+        const created = await notifyUser(tx, {
+          userId,
+          kind: "need.reconfirm",
+          text: (lang) => reconfirmReminderText(lang, { title: n.title, reconfirmBy: n.reconfirmBy! }, now),
+          link: reconfirmLink(n.id),
+          dedupeKey: reconfirmReminderKey(n.id, n.reconfirmBy!, stage),
+        });
+        if (created) sent++;
+      }
+      return sent;
+    });
+  }
+  return { expired, reminded };
 }

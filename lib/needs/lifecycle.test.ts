@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { availableActions, nextStatus, reconfirmDeadline } from "./lifecycle";
+import { availableActions, nextStatus, reconfirmDeadline, reconfirmDueSoon, reconfirmReminderStage } from "./lifecycle";
+import { reconfirmReminderText, needExpiredText, shenzhenDate } from "./reconfirm-notices";
 
 describe("need lifecycle", () => {
   it("moves a need from draft to solved", () => {
@@ -25,5 +26,35 @@ describe("need lifecycle", () => {
   });
   it("gives 90 days to re-confirm", () => {
     expect(reconfirmDeadline(new Date("2026-01-01T00:00:00Z")).toISOString()).toBe("2026-04-01T00:00:00.000Z");
+  });
+});
+
+describe("re-confirmation reminders", () => {
+  const by = new Date("2026-04-01T00:00:00Z");
+  const before = (days: number) => new Date(by.getTime() - days * 24 * 60 * 60 * 1000);
+  it("are due 14 and 3 days before the date, the nearer one winning", () => {
+    expect(reconfirmReminderStage(by, before(20))).toBeNull();
+    expect(reconfirmReminderStage(by, before(14.01))).toBeNull();
+    expect(reconfirmReminderStage(by, before(14))).toBe(14);
+    expect(reconfirmReminderStage(by, before(4))).toBe(14);
+    expect(reconfirmReminderStage(by, before(3))).toBe(3);
+    expect(reconfirmReminderStage(by, before(0.1))).toBe(3);
+    expect(reconfirmReminderStage(by, before(-1))).toBeNull();
+  });
+  it("flags published needs inside the first window on the page", () => {
+    expect(reconfirmDueSoon("PUBLISHED", by, before(10))).toBe(true);
+    expect(reconfirmDueSoon("PUBLISHED", by.toISOString(), before(30))).toBe(false);
+    expect(reconfirmDueSoon("IN_PROGRESS", by, before(1))).toBe(false);
+  });
+  it("word the notices in both languages with the Shenzhen date and the days left", () => {
+    const need = { title: "抗磁干扰姿态估计", reconfirmBy: new Date("2026-03-31T20:00:00Z") };
+    expect(shenzhenDate(need.reconfirmBy)).toBe("2026-04-01");
+    const zh = reconfirmReminderText("zh", need, new Date("2026-03-28T20:00:00Z"));
+    expect(zh.title).toBe("请在 3 天内确认需求「抗磁干扰姿态估计」仍然有效");
+    expect(zh.body).toContain("2026-04-01");
+    const en = reconfirmReminderText("en", need, new Date("2026-03-31T00:00:00Z"));
+    expect(en.title).toBe("Re-confirm your need “抗磁干扰姿态估计” within 1 day");
+    expect(needExpiredText("en", need).title).toContain("has expired");
+    expect(needExpiredText("zh", need).title).toContain("已过期");
   });
 });

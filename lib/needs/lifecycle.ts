@@ -3,7 +3,8 @@
 import type { NeedStatus } from "@/lib/generated/prisma/enums";
 
 export const RECONFIRM_DAYS = 90;
-export const RECONFIRM_REMINDER_DAYS = 14;
+/** Owners are reminded this many days before the re-confirmation date (once each, largest first). */
+export const RECONFIRM_REMINDER_DAYS = [14, 3] as const;
 
 export type NeedAction = "submit" | "publish" | "start" | "solve" | "withdraw" | "reconfirm";
 
@@ -33,4 +34,24 @@ export function availableActions(status: NeedStatus): NeedAction[] {
 
 export function reconfirmDeadline(from: Date): Date {
   return new Date(from.getTime() + RECONFIRM_DAYS * 24 * 60 * 60 * 1000);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Which reminder is due for a need that must be re-confirmed by `reconfirmBy`: the smallest of
+ * RECONFIRM_REMINDER_DAYS that the time left has fallen within (so a sweep that missed the 14-day
+ * reminder sends only the 3-day one), or null when the date is further away or already past.
+ */
+export function reconfirmReminderStage(reconfirmBy: Date, now: Date): number | null {
+  const left = reconfirmBy.getTime() - now.getTime();
+  if (left < 0) return null;
+  const within = RECONFIRM_REMINDER_DAYS.filter((d) => left <= d * DAY_MS);
+  return within.length ? Math.min(...within) : null;
+}
+
+/** A published need whose re-confirmation date is within the first reminder window (or past). */
+export function reconfirmDueSoon(status: NeedStatus, reconfirmBy: string | Date | null, now = new Date()): boolean {
+  if (status !== "PUBLISHED" || !reconfirmBy) return false;
+  return new Date(reconfirmBy).getTime() - now.getTime() <= Math.max(...RECONFIRM_REMINDER_DAYS) * DAY_MS;
 }

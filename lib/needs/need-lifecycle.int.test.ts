@@ -1,6 +1,7 @@
 // Wizard drafts, publishing, broker drafts after a visit, and the re-confirmation sweep,
 // against the real database.
 import { beforeAll, describe, expect, it } from "vitest";
+import { runJobs } from "@/lib/access/access-test-kit";
 import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
 import { prisma } from "@/lib/db";
 import { createVisit } from "@/lib/visits/create-visit";
@@ -15,6 +16,8 @@ let company: ApiUser;
 let broker: ApiUser;
 let rival: ApiUser;
 const DAY = 86_400_000;
+/** Runs the queued notification emails only, as the worker would (index and matching jobs wait). */
+const runEmailJobs = () => runJobs(["email-notification"]);
 const draft = (v: Record<string, unknown>) => needDraftSchema.parse(v);
 const full = {
   title: "智能手环抗磁干扰姿态估计",
@@ -86,7 +89,7 @@ describe("broker-assisted drafts", () => {
 });
 
 describe("re-confirmation", () => {
-  it("expires needs past their date, reminds owners of needs due soon, and re-confirming revives", async () => {
+  it("expires needs past their date and re-confirming revives them", async () => {
     const make = async (reconfirmInDays: number) => {
       const { id } = await saveNeedDraft(company.actor, {}, draft(full), "zh-CN");
       await transitionNeed(company.actor, id, "publish", "zh-CN");
@@ -94,22 +97,76 @@ describe("re-confirmation", () => {
       return id;
     };
     const overdue = await make(-1);
-    const dueSoon = await make(5);
     const fine = await make(60);
     const first = await expireOverdueNeeds(prisma);
     expect(first.expired).toBeGreaterThanOrEqual(1);
     const status = async (id: string) => (await prisma.need.findUniqueOrThrow({ where: { id } })).status;
-    expect([await status(overdue), await status(dueSoon), await status(fine)]).toEqual(["EXPIRED", "PUBLISHED", "PUBLISHED"]);
-    const reminders = await prisma.notification.findMany({ where: { userId: company.actor.id, kind: "need.reconfirm" } });
-    expect(reminders.map((r) => r.link)).toContain(`/needs/${dueSoon}`);
-    expect(reminders.map((r) => r.link)).not.toContain(`/needs/${fine}`);
-    // Running again sends no second reminder for the same deadline.
-    const again = await expireOverdueNeeds(prisma);
-    expect(again.reminded).toBe(0);
+    expect([await status(overdue), await status(fine)]).toEqual(["EXPIRED", "PUBLISHED"]);
 
     await transitionNeed(company.actor, overdue, "reconfirm", "zh-CN");
     const revived = await prisma.need.findUniqueOrThrow({ where: { id: overdue } });
     expect(revived.status).toBe("PUBLISHED");
     expect(revived.reconfirmBy!.getTime()).toBeGreaterThan(Date.now() + 89 * DAY);
+  });
+
+  it("reminds the owner 14 and 3 days before, once each, in-app and by email with a link to re-confirm, then tells them it expired", async () => {
+    const owner = await createApiUser("COMPANY");
+    const colleague = await createApiUser("COMPANY");
+    await prisma.user.update({ where: { id: colleague.actor.id }, data: { organisationId: owner.organisationId } });
+    await prisma.user.update({ where: { id: owner.actor.id }, data: { locale: "en" } });
+    const { id } = await saveNeedDraft(owner.actor, {}, draft({ ...full, title: "Magnetically robust attitude estimation for wristbands" }), "en");
+    await transitionNeed(owner.actor, id, "publish", "en");
+    const by = (await prisma.need.findUniqueOrThrow({ where: { id } })).reconfirmBy!;
+    const at = (daysBefore: number) => new Date(by.getTime() - daysBefore * DAY);
+    const notices = (userId = owner.actor.id) => prisma.notification.findMany({ where: { userId, kind: { in: ["need.reconfirm", "need.expired"] } }, orderBy: { createdAt: "asc" } });
+
+    await expireOverdueNeeds(prisma, at(20));
+    expect(await notices()).toEqual([]);
+
+    await expireOverdueNeeds(prisma, at(13.5));
+    await expireOverdueNeeds(prisma, at(13)); // the hourly sweep runs again: nothing new
+    await expireOverdueNeeds(prisma, at(2.5));
+    await expireOverdueNeeds(prisma, at(2));
+    const reminders = await notices();
+    expect(reminders.map((n) => [n.kind, n.title, n.link])).toEqual([
+      ["need.reconfirm", "Re-confirm your need “Magnetically robust attitude estimation for wristbands” within 14 days", `/needs/${id}#reconfirm`],
+      ["need.reconfirm", "Re-confirm your need “Magnetically robust attitude estimation for wristbands” within 3 days", `/needs/${id}#reconfirm`],
+    ]);
+    // The author is the one told; colleagues are not flooded.
+    expect(await notices(colleague.actor.id)).toEqual([]);
+
+    await runEmailJobs();
+    const res = await fetch(`${process.env.MAIL_SINK_URL}/messages?to=${encodeURIComponent(owner.actor.email)}`);
+    const mails = (await res.json()) as { subject: string; text: string }[];
+    expect(mails).toHaveLength(2);
+    for (const m of mails) expect(m.subject).toContain("Re-confirm your need");
+    for (const n of reminders) expect(mails.some((m) => m.text.includes(`/en/notifications/${n.id}/open`))).toBe(true);
+    expect(await prisma.notification.count({ where: { userId: owner.actor.id, kind: "need.reconfirm", emailedAt: null } })).toBe(0);
+
+    const sweep = await expireOverdueNeeds(prisma, new Date(by.getTime() + DAY));
+    expect(sweep.expired).toBeGreaterThanOrEqual(1);
+    expect((await prisma.need.findUniqueOrThrow({ where: { id } })).status).toBe("EXPIRED");
+    expect((await notices()).map((n) => n.kind)).toEqual(["need.reconfirm", "need.reconfirm", "need.expired"]);
+
+    // Re-confirming sets a new date; its reminders start afresh.
+    await transitionNeed(owner.actor, id, "reconfirm", "en");
+    const next = (await prisma.need.findUniqueOrThrow({ where: { id } })).reconfirmBy!;
+    expect(next.getTime()).toBeGreaterThan(by.getTime());
+    await expireOverdueNeeds(prisma, new Date(next.getTime() - 10 * DAY));
+    expect((await notices()).map((n) => n.kind)).toEqual(["need.reconfirm", "need.reconfirm", "need.expired", "need.reconfirm"]);
+  });
+
+  it("reminds every company member when a broker wrote the need", async () => {
+    const owner = await createApiUser("COMPANY");
+    const colleague = await createApiUser("COMPANY");
+    await prisma.user.update({ where: { id: colleague.actor.id }, data: { organisationId: owner.organisationId } });
+    const visit = await createVisit(broker.actor, { organisationId: owner.organisationId, visitedOn: new Date(), peopleMet: "王总", notes: "传感器" });
+    const { id } = await saveNeedDraft(broker.actor, { visitId: visit.id }, draft(full), "zh-CN");
+    await transitionNeed(owner.actor, id, "publish", "zh-CN");
+    const by = (await prisma.need.findUniqueOrThrow({ where: { id } })).reconfirmBy!;
+    await expireOverdueNeeds(prisma, new Date(by.getTime() - 5 * DAY));
+    const rows = await prisma.notification.findMany({ where: { kind: "need.reconfirm", link: `/needs/${id}#reconfirm` } });
+    expect(rows.map((r) => r.userId).sort()).toEqual([owner.actor.id, colleague.actor.id].sort());
+    expect(rows[0]!.title).toBe("请在 5 天内确认需求「智能手环抗磁干扰姿态估计」仍然有效");
   });
 });

@@ -118,3 +118,15 @@ describe("confidential access rules", () => {
     expect([owner, researcher, broker, admin, null].map((a) => can(a, "audit.export"))).toEqual([false, false, false, true, false]);
   });
 });
+
+describe("results and analytics rules", () => {
+  const ownResult = { organisationId: "org-uni", status: "PUBLISHED" };
+  it("lets only the result's organisation (researchers, brokers) edit it", () => {
+    const colleague = actor("RESEARCHER", "org-uni");
+    const otherUni = actor("RESEARCHER", "org-other-uni");
+    expect([researcher, colleague, otherUni, owner, broker, admin, null].map((a) => can(a, "result.update", ownResult))).toEqual([true, true, false, false, false, false, false]);
+  });
+  it("shows taxonomy analytics to brokers and admins only", () => {
+    expect([owner, otherCompany, researcher, broker, admin, null].map((a) => can(a, "analytics.read"))).toEqual([false, false, false, true, true, false]);
+  });
+});

@@ -95,6 +95,8 @@ export const rules = {
   "proposal.decide": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
   "visit.log": ((a) => isStaff(a)) as Rule<void>,
   "metrics.read": ((a) => isStaff(a)) as Rule<void>,
+  // Taxonomy analytics (counts of demand, supply and unmet demand per chain node): staff only.
+  "analytics.read": ((a) => isStaff(a)) as Rule<void>,
   "deal.list": ((a) => signedIn(a)) as Rule<void>,
   "deal.read": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
   "deal.respond": dealParty as Rule<DealFacts>,

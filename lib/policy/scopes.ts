@@ -28,6 +28,20 @@ export function teaserFieldScopeFor(actor: MaybeActor, field: TeaserField): Pris
   return { OR: actor.organisationId ? [...open, { organisationId: actor.organisationId }] : open };
 }
 
+/**
+ * Needs whose `field` a viewer sees in a list row (NeedView "summary"): TRL and budget as teaser
+ * fields; the deadline only where the whole need is open to the viewer (not CONFIDENTIAL or
+ * BROKER_ONLY, unless their own organisation's). Sorting by such a field stays inside this scope.
+ */
+export function needSummaryFieldScopeFor(actor: MaybeActor, field: "trlTarget" | "budgetMaxCny" | "deadline"): Prisma.NeedWhereInput {
+  if (field === "trlTarget") return teaserFieldScopeFor(actor, "trlTarget");
+  if (field === "budgetMaxCny") return teaserFieldScopeFor(actor, "budget");
+  if (!actor) return { id: { in: [] } };
+  if (actor.role === "BROKER" || actor.role === "ADMIN") return {};
+  const open: Prisma.NeedWhereInput = { visibility: { in: ["PUBLIC", "ANONYMOUS"] } };
+  return actor.organisationId ? { OR: [open, { organisationId: actor.organisationId }] } : open;
+}
+
 export function resultScopeFor(actor: MaybeActor): Prisma.ResultWhereInput {
   if (!actor) return { id: { in: [] } };
   if (actor.role === "BROKER" || actor.role === "ADMIN") return {};

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ResultStatus } from "@/lib/generated/prisma/enums";
 import { resultScopeFor, type MaybeActor } from "@/lib/policy";
 import type { BrowseQuery, Facets } from "@/lib/browse/browse-query";
+import { facetWhere, type FacetFilters, type FacetKey } from "@/lib/browse/facet-where";
 import { chainFacets, counted } from "@/lib/needs/browse-needs";
 import { presentResult, resultRowInclude, type ResultView } from "./present-result";
 
@@ -20,24 +21,28 @@ const ORDER: Record<BrowseQuery["sort"], Prisma.ResultOrderByWithRelationInput[]
 
 // Results list with facets; the region facet is the institution's region.
 export async function browseResults(actor: MaybeActor, q: BrowseQuery, pageSize = 20): Promise<{ items: ResultView[]; total: number; facets: Facets }> {
-  const filters: Prisma.ResultWhereInput[] = [resultScopeFor(actor)];
-  if (q.node) filters.push({ chainNodeId: q.node });
-  else if (q.chain) filters.push({ chainNode: { chainId: q.chain } });
-  if (q.field) filters.push({ field: q.field });
-  if (q.region) filters.push({ organisation: { region: q.region } });
-  if (q.trl) filters.push({ trl: q.trl });
-  if (q.mode) filters.push({ transferModes: { has: q.mode } });
-  if (q.status && RESULT_STATUSES.includes(q.status)) filters.push({ status: q.status as ResultStatus });
-  const where: Prisma.ResultWhereInput = { AND: filters };
-  const [rows, total, byNode, byField, byTrl, byStatus, modeCounts, regionRows] = await Promise.all([
-    prisma.result.findMany({ where, include: resultRowInclude, orderBy: ORDER[q.sort], skip: (q.page - 1) * pageSize, take: pageSize }),
-    prisma.result.count({ where }),
-    prisma.result.groupBy({ by: ["chainNodeId"], where, _count: { _all: true } }),
-    prisma.result.groupBy({ by: ["field"], where, _count: { _all: true }, orderBy: { _count: { field: "desc" } }, take: 15 }),
-    prisma.result.groupBy({ by: ["trl"], where, _count: { _all: true } }),
-    prisma.result.groupBy({ by: ["status"], where, _count: { _all: true } }),
-    Promise.all(MODES.map((m) => prisma.result.count({ where: { AND: [where, { transferModes: { has: m } }] } }))),
-    prisma.result.groupBy({ by: ["organisationId"], where, _count: { _all: true } }),
+  const filters: FacetFilters<Prisma.ResultWhereInput> = {
+    chain: q.chain ? [{ chainNode: { chainId: q.chain } }] : [],
+    node: q.node ? [{ chainNodeId: q.node }] : [],
+    field: q.field ? [{ field: q.field }] : [],
+    region: q.region ? [{ organisation: { region: q.region } }] : [],
+    trl: q.trl ? [{ trl: q.trl }] : [],
+    mode: q.mode ? [{ transferModes: { has: q.mode } }] : [],
+    status: q.status && RESULT_STATUSES.includes(q.status) ? [{ status: q.status as ResultStatus }] : [],
+  };
+  // Disjunctive counts: each facet applies every chosen filter but its own.
+  const where = (...except: FacetKey[]) => facetWhere(resultScopeFor(actor), filters, except);
+  const all = where();
+  const [rows, total, byChainNode, byNode, byField, byTrl, byStatus, modeCounts, regionRows] = await Promise.all([
+    prisma.result.findMany({ where: all, include: resultRowInclude, orderBy: ORDER[q.sort], skip: (q.page - 1) * pageSize, take: pageSize }),
+    prisma.result.count({ where: all }),
+    prisma.result.groupBy({ by: ["chainNodeId"], where: where("chain", "node"), _count: { _all: true } }),
+    prisma.result.groupBy({ by: ["chainNodeId"], where: where("node"), _count: { _all: true } }),
+    prisma.result.groupBy({ by: ["field"], where: where("field"), _count: { _all: true }, orderBy: { _count: { field: "desc" } }, take: 15 }),
+    prisma.result.groupBy({ by: ["trl"], where: where("trl"), _count: { _all: true } }),
+    prisma.result.groupBy({ by: ["status"], where: where("status"), _count: { _all: true } }),
+    Promise.all(MODES.map((m) => prisma.result.count({ where: { AND: [where("mode"), { transferModes: { has: m } }] } }))),
+    prisma.result.groupBy({ by: ["organisationId"], where: where("region"), _count: { _all: true } }),
   ]);
   const orgs = await prisma.organisation.findMany({ where: { id: { in: regionRows.map((r) => r.organisationId) } }, select: { id: true, region: true } });
   const regionOf = new Map(orgs.map((o) => [o.id, o.region]));
@@ -50,7 +55,8 @@ export async function browseResults(actor: MaybeActor, q: BrowseQuery, pageSize 
     items: rows.map((r) => presentResult(actor, r)),
     total,
     facets: {
-      ...(await chainFacets(byNode.map((g) => ({ value: g.chainNodeId, count: g._count._all })))),
+      chain: (await chainFacets(byChainNode.map((g) => ({ value: g.chainNodeId, count: g._count._all })))).chain,
+      node: (await chainFacets(byNode.map((g) => ({ value: g.chainNodeId, count: g._count._all })))).node,
       field: counted(byField.map((g) => ({ value: g.field, count: g._count._all }))),
       region: [...regions].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count),
       trl: counted(byTrl.map((g) => ({ value: g.trl?.toString() ?? null, count: g._count._all }))).sort((a, b) => Number(a.value) - Number(b.value)),

@@ -1,5 +1,8 @@
 import "server-only";
+import { attachmentRow, checkAttachmentFile, MAX_ATTACHMENTS_PER_ITEM, tooManyAttachments } from "@/lib/attachments/attachments";
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { translateValidationKey } from "@/lib/validation/messages";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, type Actor } from "@/lib/policy";
 import { assertChainNodeExists } from "@/lib/taxonomy/assert-chain-node";
@@ -7,11 +10,27 @@ import { detectLang } from "@/lib/text/detect-lang";
 import type { UiLocale } from "@/lib/validation/parse-input";
 import type { CreateResultInput } from "./schemas";
 
-export async function createResult(actor: Actor, input: CreateResultInput, locale: UiLocale): Promise<{ id: string }> {
+/**
+ * Publishes a result, with the files attached in the form (PDF and images, checked by content
+ * before anything is written: one bad file refuses the whole form with the reason on
+ * `attachments`). The row, its attachments and its index job commit together.
+ */
+export async function createResult(
+  actor: Actor,
+  input: CreateResultInput,
+  locale: UiLocale,
+  files: { name: string; bytes: Uint8Array }[] = [],
+): Promise<{ id: string }> {
   authorize(actor, "result.create");
   const organisationId = actor.organisationId!;
+  if (files.length > MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments(locale, "attachments");
+  const checked = files.map((f) => checkAttachmentFile(f, locale, "attachments"));
   return prisma.$transaction(async (tx) => {
     await assertChainNodeExists(tx, input.chainNodeId, locale);
+    if (input.externalId && (await tx.result.findFirst({ where: { organisationId, externalId: input.externalId }, select: { id: true } }))) {
+      const message = translateValidationKey("v.externalIdTaken", locale);
+      throw new AppError("CONFLICT", translateValidationKey("v.externalIdTakenMessage", locale), { fields: { externalId: [message] } });
+    }
     const result = await tx.result.create({
       data: {
         ...input,
@@ -22,6 +41,7 @@ export async function createResult(actor: Actor, input: CreateResultInput, local
       },
       select: { id: true },
     });
+    if (checked.length > 0) await tx.attachment.createMany({ data: checked.map((f) => attachmentRow(actor, { resultId: result.id }, f)) });
     await enqueueJob(tx, "index-result", { resultId: result.id }, { jobKey: `index-result:${result.id}` });
     return result;
   });

@@ -43,5 +43,14 @@ const resultFields = {
 };
 
 export const createResultSchema = z.strictObject(resultFields);
+/** The text inputs of the result form (transfer modes are checkboxes, read with getAll). */
+export const RESULT_FORM_FIELDS = ["title", "summary", "description", "field", "keywords", "trl", "chainNodeId", "advantages", "applicationScenarios", "patents", "priceExpectation", "lab", "team", "externalId"] as const;
 // Callers inside the app may leave out patents (stored as []).
 export type CreateResultInput = Omit<z.output<typeof createResultSchema>, "patents"> & { patents?: Patent[] };
+
+// The edit form sends every field (a blank optional field clears it) plus the version it was
+// loaded at: a stale edit is refused with 409 instead of overwriting someone else's change.
+export const updateResultSchema = createResultSchema.extend({
+  version: z.coerce.number().int().min(1),
+});
+export type UpdateResultInput = z.output<typeof updateResultSchema>;

@@ -4,6 +4,7 @@ import { recipientSelect } from "@/lib/alerts/recipients";
 import { prisma } from "@/lib/db";
 import { createNotifications, type NewNotification } from "@/lib/notifications/create-notifications";
 import { savedSearchNotice } from "@/lib/notifications/notices";
+import { SearchUnavailableError } from "@/lib/search/client";
 import { searchCatalog } from "@/lib/search/search";
 
 const BATCH = 200;
@@ -32,7 +33,7 @@ export async function checkSavedSearches(now = new Date()): Promise<{ checked: n
       const type = s.type === "needs" ? "needs" : "results";
       const res = await searchCatalog({ q: s.q, type, viewer: s.user, sort: "newest", limit: ALERT_CONFIG.savedSearchHits });
       if (!res.ok) {
-        if (res.reason === "unavailable") throw new Error("search unavailable");
+        if (res.reason === "unavailable") throw new SearchUnavailableError();
         continue;
       }
       checked++;

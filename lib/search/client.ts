@@ -42,6 +42,14 @@ export async function awaitTask(enqueued: EnqueuedTaskPromise, timeoutMs = 60_00
   return task;
 }
 
+/** Thrown by jobs whose search came back "unavailable": Meilisearch is down, retry later. */
+export class SearchUnavailableError extends Error {
+  constructor() {
+    super("search unavailable (Meilisearch cannot be reached)");
+    this.name = "SearchUnavailableError";
+  }
+}
+
 /** The API error code of a Meilisearch error, looking through meilisearch-js's wrapping. */
 export function meiliErrorCode(e: unknown): string | undefined {
   let cur: unknown = e;
@@ -66,5 +74,5 @@ export function isUnavailableError(e: unknown): boolean {
     }
     cur = (cur as { cause?: unknown }).cause;
   }
-  return e instanceof MeilisearchError || (e as { code?: string })?.code === "ECONNREFUSED";
+  return e instanceof MeilisearchError || e instanceof SearchUnavailableError || (e as { code?: string })?.code === "ECONNREFUSED";
 }

@@ -21,6 +21,15 @@ function headersToObject(h: HeadersInit | undefined): Record<string, string> {
 
 /** `httpClient` for `new Meilisearch({ httpClient })`: resolves parsed JSON, throws on non-2xx. */
 export function nodeHttpClient(input: string | URL | Request, init?: RequestInit): Promise<unknown> {
+  return requestJson(input, init, REQUEST_TIMEOUT_MS);
+}
+
+/**
+ * One request with a deadline for the whole exchange (connect, send, answer): a Meilisearch that
+ * hangs (accepts the connection but never answers, or answers at a trickle) fails the request
+ * after `timeoutMs` instead of holding a job or a page forever.
+ */
+export function requestJson(input: string | URL | Request, init: RequestInit | undefined, timeoutMs: number): Promise<unknown> {
   const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
   const lib = url.protocol === "https:" ? https : http;
   const body = typeof init?.body === "string" ? init.body : undefined;
@@ -31,7 +40,17 @@ export function nodeHttpClient(input: string | URL | Request, init?: RequestInit
     if (signal?.aborted) return reject0(signal.reason ?? new Error("aborted"));
     // The abort listener is removed when the request settles (keep-alive sockets outlive it).
     const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
-    const done = () => signal?.removeEventListener("abort", onAbort);
+    const done = () => {
+      clearTimeout(deadline);
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const deadline = setTimeout(() => {
+      // Rejected here as well: once the answer has begun, destroying the request may end the
+      // response without an "error" or "end" event.
+      const err = new Error(`Meilisearch request timed out after ${timeoutMs} ms`);
+      reject(err);
+      req.destroy(err);
+    }, timeoutMs);
     const resolve = (v: unknown) => (done(), resolve0(v));
     const reject = (e: unknown) => (done(), reject0(e));
     const req = lib.request(
@@ -57,7 +76,6 @@ export function nodeHttpClient(input: string | URL | Request, init?: RequestInit
       },
     );
     signal?.addEventListener("abort", onAbort, { once: true });
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`Meilisearch request timed out after ${REQUEST_TIMEOUT_MS} ms`)));
     req.setNoDelay(true);
     req.on("error", reject);
     req.end(body);

@@ -80,6 +80,9 @@ async function* prefetchedPages<T extends { id: string }>(read: (afterId: string
     const rows = await next;
     if (rows.length === 0) return;
     next = rows.length < PAGE ? Promise.resolve([]) : read(rows[rows.length - 1]!.id);
+    // If the caller stops (Meilisearch refused a batch), the read already started must not end
+    // as an unhandled rejection (that ends the process); it is still awaited normally otherwise.
+    next.catch(() => undefined);
     yield rows;
   }
 }

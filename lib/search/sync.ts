@@ -1,5 +1,5 @@
 import "server-only";
-import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
+import type { EnqueuedTaskPromise, Meilisearch, Task } from "meilisearch";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { awaitTask, getMeili, indexUid, matchIndexUid } from "./client";
 import type { IndexKind } from "./config";
@@ -27,6 +27,20 @@ const MAX_ROUNDS = 5;
 
 export type SyncOutcome = { id: string; version: number | null; actions: Partial<Record<IndexKind, "upserted" | "deleted" | "kept-newer">> };
 
+type SentTask = { wait: (timeoutMs?: number) => Promise<Task> };
+
+/**
+ * Sends one task request and waits for Meilisearch to accept it (a refused or failed request
+ * throws right here, where it is awaited); the task itself is awaited later through `wait()`.
+ * Why: starting several requests and awaiting them one by one leaves the later ones without a
+ * handler when an earlier one throws: with Meilisearch gone they reject unhandled, which ends
+ * the whole worker process and leaves its jobs locked. Every request is awaited as it is made.
+ */
+async function send(enqueued: EnqueuedTaskPromise): Promise<SentTask> {
+  await enqueued;
+  return { wait: (timeoutMs) => awaitTask(enqueued, timeoutMs) };
+}
+
 /**
  * Upserts `doc` into the index of `kind` and its match companion (or deletes `id` from both when
  * doc is null), never replacing a newer version.
@@ -35,14 +49,14 @@ async function putOrDelete(client: Meilisearch, kind: IndexKind, id: string, doc
   const index = client.index(indexUid(kind));
   const match = client.index(matchIndexUid(kind));
   if (!doc) {
-    const tasks = [index.deleteDocument(id), match.deleteDocument(id)];
-    for (const t of tasks) await awaitTask(t);
+    const tasks = [await send(index.deleteDocument(id)), await send(match.deleteDocument(id))];
+    for (const t of tasks) await t.wait();
     return "deleted" as const;
   }
   const current = await index.getDocument<{ version?: number }>(id, { fields: ["version"] }).catch(() => null);
   if (current && typeof current.version === "number" && current.version > doc.version) return "kept-newer" as const;
-  const tasks = [index.addDocuments([doc], { primaryKey: "id" }), match.addDocuments([matchDocument(doc)], { primaryKey: "id" })];
-  for (const t of tasks) await awaitTask(t);
+  const tasks = [await send(index.addDocuments([doc], { primaryKey: "id" })), await send(match.addDocuments([matchDocument(doc)], { primaryKey: "id" }))];
+  for (const t of tasks) await t.wait();
   return "upserted" as const;
 }
 
@@ -123,7 +137,7 @@ async function syncRows<R extends { id: string; version: number }>(
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
     const rows = await read(pending);
     const snapshot = new Map(rows.map((r) => [r.id, r.version]));
-    const tasks: EnqueuedTaskPromise[] = [];
+    const tasks: SentTask[] = [];
     for (const { kind, toDoc } of targets) {
       const uid = indexUid(kind);
       const matchUid = matchIndexUid(kind);
@@ -140,17 +154,17 @@ async function syncRows<R extends { id: string; version: number }>(
       const gone = pending.filter((id) => !keep.has(id));
       for (let i = 0; i < docs.length; i += BATCH) {
         const batch = docs.slice(i, i + BATCH);
-        tasks.push(client.index(uid).addDocuments(batch, { primaryKey: "id" }));
-        tasks.push(client.index(matchUid).addDocuments(batch.map(matchDocument), { primaryKey: "id" }));
+        tasks.push(await send(client.index(uid).addDocuments(batch, { primaryKey: "id" })));
+        tasks.push(await send(client.index(matchUid).addDocuments(batch.map(matchDocument), { primaryKey: "id" })));
       }
       if (gone.length) {
-        tasks.push(client.index(uid).deleteDocuments(gone));
-        tasks.push(client.index(matchUid).deleteDocuments(gone));
+        tasks.push(await send(client.index(uid).deleteDocuments(gone)));
+        tasks.push(await send(client.index(matchUid).deleteDocuments(gone)));
       }
       total.upserted += docs.length;
       total.deleted += gone.length;
     }
-    for (const t of tasks) await awaitTask(t);
+    for (const t of tasks) await t.wait();
     const now = new Map((await readVersions(pending)).map((r) => [r.id, r.version]));
     pending = pending.filter((id) => now.get(id) !== snapshot.get(id));
   }

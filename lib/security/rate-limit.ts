@@ -65,16 +65,8 @@ export function sharedLimiter(name: string, points: number, durationS: number): 
   if (s.kind === "redis") {
     created = Promise.resolve(new RateLimiterRedis({ ...opts, storeClient: s.client }));
   } else {
-    // Its own schema, outside Prisma's "public": migrations never see (or drop) the table.
-    created = s.pool.query("CREATE SCHEMA IF NOT EXISTS ratelimit").then(
-      () =>
-        new Promise<RateLimiterAbstract>((resolve, reject) => {
-          const rl: RateLimiterAbstract = new RateLimiterPostgres(
-            { ...opts, storeClient: s.pool, schemaName: "ratelimit", tableName: "limits", tableCreated: false },
-            (err?: Error) => (err ? reject(err) : resolve(rl)),
-          );
-        }),
-    );
+    // Schema and table come from a migration (rate_limit_store), never from a request.
+    created = Promise.resolve(new RateLimiterPostgres({ ...opts, storeClient: s.pool, schemaName: "ratelimit", tableName: "limits", tableCreated: true }));
   }
   // A failed set-up (store down) is retried on the next request instead of being cached.
   created.catch(() => cache.delete(key));

@@ -17,6 +17,10 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.datePast": { "zh-CN": "日期不能早于今天", en: "The date must not be in the past" },
   "v.dateFar": { "zh-CN": "日期太远（最多 20 年内）", en: "The date is too far ahead (at most 20 years)" },
   "v.patents": { "zh-CN": "专利格式：号码|类型(INVENTION/UTILITY_MODEL/DESIGN)|状态(GRANTED/PENDING)|法域，多个用分号分隔", en: "Patents: number|type (INVENTION/UTILITY_MODEL/DESIGN)|status (GRANTED/PENDING)|jurisdiction, separated by semicolons" },
+  // Worded like the database's unique-value answer (lib/api/respond.ts), which the API promises.
+  "v.externalIdTaken": { "zh-CN": "该值已被使用", en: "This value is already in use" },
+  "v.externalIdTakenMessage": { "zh-CN": "本机构已有成果使用该外部编号", en: "Another result of your organisation already uses this external id" },
+  "v.staleEdit": { "zh-CN": "该内容已被他人修改，请重新加载后再编辑", en: "Someone else changed this meanwhile: reload and edit again" },
   "v.duplicateExternalId": { "zh-CN": "文件中外部编号重复", en: "Duplicate external id in this file" },
   "v.visitFuture": { "zh-CN": "拜访日期不能晚于今天", en: "The visit date must not be in the future" },
   "v.notDraft": { "zh-CN": "该需求已不是草稿，请在编辑页面修改", en: "This need is no longer a draft: edit it instead" },

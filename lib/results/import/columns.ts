@@ -31,7 +31,7 @@ export const importRowSchema = createResultSchema
   });
 export type ImportRow = z.output<typeof importRowSchema>;
 
-const EXAMPLE: Record<ImportColumn, string> = {
+export const IMPORT_EXAMPLE: Record<ImportColumn, string> = {
   externalId: "SZU-2025-001",
   title: "抗磁干扰的九轴惯性姿态估计算法",
   summary: "面向可穿戴设备的姿态估计算法，在强磁干扰环境下自动识别并抑制磁力计异常，航向误差小于 2 度。",
@@ -51,5 +51,5 @@ const EXAMPLE: Record<ImportColumn, string> = {
 
 /** The CSV template: header row plus one example row (UTF-8 with BOM so Excel opens it right). */
 export function importTemplateCsv(): string {
-  return `\uFEFF${toCsvLine(IMPORT_COLUMNS)}\r\n${toCsvLine(IMPORT_COLUMNS.map((c) => EXAMPLE[c]))}\r\n`;
+  return `\uFEFF${toCsvLine(IMPORT_COLUMNS)}\r\n${toCsvLine(IMPORT_COLUMNS.map((c) => IMPORT_EXAMPLE[c]))}\r\n`;
 }

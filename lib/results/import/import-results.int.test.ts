@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db";
 import { seedTaxonomy } from "@/scripts/seed";
 import { toCsvLine } from "./csv";
 import { IMPORT_COLUMNS } from "./columns";
-import { importResultsCsv } from "./import-results";
+import writeXlsxFile from "write-excel-file/node";
+import { importResultsCsv, importResultsFile } from "./import-results";
 
 let officer: ApiUser;
 let company: ApiUser;
@@ -78,5 +79,70 @@ describe("importResultsCsv", () => {
     const out = await importResultsCsv(prisma, other.actor, csv(3), "all-or-nothing", "en");
     expect(out.created).toBe(3);
     await expect(importResultsCsv(prisma, company.actor, csv(1), "all-or-nothing", "en")).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("importResultsFile (XLSX)", () => {
+  let tto: ApiUser;
+  beforeAll(async () => {
+    tto = await createApiUser("RESEARCHER");
+  });
+  const sheet = (n: number, titlePrefix: string, bad: Record<number, Partial<Record<string, string | number>>> = {}) => {
+    const rows: (string | number | null)[][] = [[...IMPORT_COLUMNS]];
+    for (let i = 1; i <= n; i++) {
+      const v: Record<string, string | number> = {
+        externalId: `XL-${i}`,
+        title: `${titlePrefix} ${i} 号：柔性压力传感器`,
+        summary: "基于微结构介电层的柔性压力传感器，灵敏度高于 5 kPa⁻¹，可用于可穿戴设备与机器人触觉。",
+        field: "传感器",
+        keywords: "柔性传感、触觉",
+        trl: 6, // a number cell, as Excel stores it
+        transferModes: "许可、合作开发",
+        chainNodeId: "materials.thermal",
+        ...bad[i],
+      };
+      rows.push(IMPORT_COLUMNS.map((c) => v[c] ?? null));
+    }
+    return writeXlsxFile(rows).toBuffer();
+  };
+  const xlCount = () => prisma.result.count({ where: { organisationId: tto.organisationId } });
+
+  it("validates with the same report, imports only valid rows by choice, and upserts by external id", async () => {
+    const file = { name: "成果.xlsx", bytes: new Uint8Array(await sheet(5, "成果", { 3: { trl: 12 } })) };
+    const report = await importResultsFile(prisma, tto.actor, file, "validate", "zh-CN");
+    expect(report.written).toBe(false);
+    expect(report.report.problems.map((p) => [p.row, p.column])).toEqual([[4, "trl"]]);
+    expect(await importResultsFile(prisma, tto.actor, file, "all-or-nothing", "zh-CN")).toMatchObject({ written: false, created: 0 });
+    expect(await xlCount()).toBe(0);
+
+    expect(await importResultsFile(prisma, tto.actor, file, "valid-only", "zh-CN")).toMatchObject({ written: true, created: 4, updated: 0 });
+    const row = await prisma.result.findFirstOrThrow({ where: { organisationId: tto.organisationId, externalId: "XL-1" } });
+    expect(row).toMatchObject({ trl: 6, keywords: ["柔性传感", "触觉"], transferModes: ["LICENCE", "CO_DEVELOPMENT"], status: "PUBLISHED" });
+
+    const again = await importResultsFile(prisma, tto.actor, { name: "renamed.csv", bytes: new Uint8Array(await sheet(5, "更新")) }, "all-or-nothing", "zh-CN");
+    expect(again).toMatchObject({ written: true, created: 1, updated: 4 });
+    expect(await xlCount()).toBe(5);
+    expect((await prisma.result.findUniqueOrThrow({ where: { id: row.id } })).title).toBe("更新 1 号：柔性压力传感器");
+  });
+
+  it("reads CSV bytes through the same path", async () => {
+    const out = await importResultsFile(prisma, tto.actor, { name: "r.csv", bytes: new TextEncoder().encode(csv(2, { 2: { trl: "0" } })) }, "validate", "en");
+    expect(out.report.problems.map((p) => [p.row, p.column])).toEqual([[3, "trl"]]);
+  });
+
+  it("refuses content that is not XLSX by its bytes, with a clear message, and writes nothing", async () => {
+    const before = await xlCount();
+    await expect(importResultsFile(prisma, tto.actor, { name: "results.xlsx", bytes: new TextEncoder().encode("%PDF-1.7 not a workbook") }, "valid-only", "en")).rejects.toMatchObject({
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      message: expect.stringContaining("not an XLSX workbook"),
+    });
+    await expect(importResultsFile(prisma, tto.actor, { name: "old.xls", bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) }, "valid-only", "zh-CN")).rejects.toMatchObject({
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      message: expect.stringContaining(".xls"),
+    });
+    const damaged = await importResultsFile(prisma, tto.actor, { name: "x.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]) }, "valid-only", "en");
+    expect(damaged).toMatchObject({ written: false, report: { fileProblems: [expect.stringContaining("cannot be read")] } });
+    expect(await xlCount()).toBe(before);
+    await expect(importResultsFile(prisma, company.actor, { name: "x.xlsx", bytes: new Uint8Array(await sheet(1, "x")) }, "validate", "en")).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

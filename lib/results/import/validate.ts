@@ -2,7 +2,7 @@
 // before anything is written.
 import { translateValidationKey } from "@/lib/validation/messages";
 import { parseInput, type UiLocale } from "@/lib/validation/parse-input";
-import { CsvSyntaxError, parseCsv } from "./csv";
+import { CsvSyntaxError, parseCsv, type CsvRecord } from "./csv";
 import { IMPORT_COLUMNS, importRowSchema, MAX_IMPORT_ROWS, REQUIRED_COLUMNS, type ImportRow } from "./columns";
 
 export type RowProblem = { row: number; column: string; problem: string };
@@ -19,8 +19,12 @@ export type ImportReport = {
 
 const t = (locale: UiLocale, zh: string, en: string) => (locale === "en" ? en : zh);
 
+const empty = (fileProblems: string[]): ImportReport => ({ fileProblems, totalRows: 0, valid: [], problems: [], badRows: [] });
+
+/** A report for a file that could not be read at all. */
+export const unreadableFileReport = (problem: string): ImportReport => empty([problem]);
+
 export function validateImportCsv(text: string, knownChainNodeIds: ReadonlySet<string>, locale: UiLocale): ImportReport {
-  const empty = (fileProblems: string[]): ImportReport => ({ fileProblems, totalRows: 0, valid: [], problems: [], badRows: [] });
   let records;
   try {
     records = parseCsv(text);
@@ -28,6 +32,14 @@ export function validateImportCsv(text: string, knownChainNodeIds: ReadonlySet<s
     if (e instanceof CsvSyntaxError) return empty([t(locale, `第 ${e.row} 行：引号未闭合`, `Row ${e.row}: unclosed quote`)]);
     throw e;
   }
+  return validateImportRecords(records, knownChainNodeIds, locale);
+}
+
+/**
+ * The validation both formats share: CSV and XLSX files are read into the same row-numbered
+ * records (the header first), then checked here row by row against the import schema.
+ */
+export function validateImportRecords(records: readonly CsvRecord[], knownChainNodeIds: ReadonlySet<string>, locale: UiLocale): ImportReport {
   const [header, ...rows] = records;
   if (!header) return empty([t(locale, "文件为空", "The file is empty")]);
   const names = header.cells.map((c) => c.trim());

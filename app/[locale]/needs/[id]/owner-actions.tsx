@@ -6,7 +6,9 @@ import type { NeedAction } from "@/lib/needs/lifecycle";
 import { transitionNeedAction } from "../wizard/actions";
 
 // The owner's lifecycle buttons on a need's page.
-export function OwnerActions({ locale, needId, actions, reconfirmBy }: { locale: string; needId: string; actions: NeedAction[]; reconfirmBy: string | null }) {
+// `id="reconfirm"` is where re-confirmation reminders link to; `dueSoon` (decided on the server)
+// makes the deadline stand out.
+export function OwnerActions({ locale, needId, actions, reconfirmBy, dueSoon = false }: { locale: string; needId: string; actions: NeedAction[]; reconfirmBy: string | null; dueSoon?: boolean }) {
   const t = useTranslations("needActions");
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -16,8 +18,12 @@ export function OwnerActions({ locale, needId, actions, reconfirmBy }: { locale:
       if (out && !out.ok) setError(out.message ?? "error");
     });
   return (
-    <section className="rounded-lg bg-white p-4 shadow-sm" data-testid="owner-actions">
-      {reconfirmBy && <p className="mb-2 text-sm text-slate-700">{t("reconfirmBy", { date: reconfirmBy.slice(0, 10) })}</p>}
+    <section id="reconfirm" className="scroll-mt-4 rounded-lg bg-white p-4 shadow-sm" data-testid="owner-actions">
+      {reconfirmBy && (
+        <p className={`mb-2 text-sm ${dueSoon ? "rounded bg-amber-50 p-2 font-medium text-amber-900" : "text-slate-700"}`} role={dueSoon ? "status" : undefined}>
+          {t("reconfirmBy", { date: reconfirmBy.slice(0, 10) })}
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
         <Link href={`/needs/${needId}/wizard`} className="rounded border px-3 py-1.5">{t("edit")}</Link>
         {actions.map((a) => (

@@ -9,7 +9,7 @@ import { viewNeed } from "@/lib/needs/view-need";
 import { NeedDetail } from "@/components/needs/need-detail";
 import { NeedMatches } from "@/components/matching/need-matches";
 import { listNeedAttachments } from "@/lib/attachments/attachments";
-import { availableActions } from "@/lib/needs/lifecycle";
+import { availableActions, reconfirmDueSoon } from "@/lib/needs/lifecycle";
 import { can } from "@/lib/policy";
 import { OwnerActions } from "./owner-actions";
 import { NeedResearchers } from "@/components/matching/need-researchers";
@@ -32,7 +32,7 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
   const link = "rounded border border-brand-600 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50";
   return (
     <div className="space-y-8">
-      {ownerCanAct && <OwnerActions locale={locale} needId={need.id} actions={availableActions(need.status).filter((a) => a !== "publish" && a !== "submit")} reconfirmBy={need.reconfirmBy} />}
+      {ownerCanAct && <OwnerActions locale={locale} needId={need.id} actions={availableActions(need.status).filter((a) => a !== "publish" && a !== "submit")} reconfirmBy={need.reconfirmBy} dueSoon={reconfirmDueSoon(need.status, need.reconfirmBy)} />}
       <NeedDetail need={need} locale={locale} attachments={attachments} />
       <nav className="flex flex-wrap gap-3" aria-label={ta("actions")}>
         {need.isOwner && actor.role === "COMPANY" && <Link href={`/needs/${need.id}/edit`} className={link}>{ta("editNeed")}</Link>}

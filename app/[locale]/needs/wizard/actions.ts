@@ -1,7 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current-actor";
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import { isAppError, unauthenticated, type FieldErrors } from "@/lib/errors";
+import { userMessageOf } from "@/lib/forms/form-state";
 import { toUiLocale } from "@/lib/i18n-locale";
 import { logger } from "@/lib/logger";
 import { saveNeedDraft } from "@/lib/needs/save-need-draft";
@@ -10,7 +11,6 @@ import { suggestForNeed, type NeedSuggestions } from "@/lib/needs/suggest-for-ne
 import { transitionNeed } from "@/lib/needs/transition-need";
 import { updateNeed } from "@/lib/needs/update-need";
 import type { NeedAction } from "@/lib/needs/lifecycle";
-import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export type WizardValues = Record<string, string> & { keywords?: never };
@@ -24,8 +24,8 @@ function toInput(payload: WizardPayload) {
   return input;
 }
 
-function failure(error: unknown): SaveOutcome {
-  if (isAppError(error) && error.status < 500) return { ok: false, message: error.message, fields: error.fields };
+async function failure(error: unknown): Promise<SaveOutcome> {
+  if (isAppError(error) && error.status < 500) return { ok: false, message: await userMessageOf(error), fields: error.fields };
   logger.error({ err: error }, "wizard action failed");
   return { ok: false, message: "error" };
 }
@@ -36,7 +36,7 @@ export async function autosaveNeedAction(locale: string, target: { needId?: stri
   const uiLocale = toUiLocale(locale);
   try {
     const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+    if (!actor) throw unauthenticated();
     const input = toInput(payload);
     let parsed = parseInput(needDraftSchema, input, uiLocale);
     let fields: FieldErrors | undefined;
@@ -58,7 +58,7 @@ export async function saveNeedChangesAction(locale: string, needId: string, payl
   const uiLocale = toUiLocale(locale);
   try {
     const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+    if (!actor) throw unauthenticated();
     const parsed = parseInput(updateNeedSchema, toInput(payload), uiLocale);
     if (!parsed.ok) return { ok: false, fields: parsed.fields };
     await updateNeed(actor, needId, parsed.data, uiLocale);
@@ -71,7 +71,7 @@ export async function saveNeedChangesAction(locale: string, needId: string, payl
 export async function transitionNeedAction(locale: string, needId: string, action: NeedAction): Promise<SaveOutcome> {
   try {
     const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+    if (!actor) throw unauthenticated();
     await transitionNeed(actor, needId, action, toUiLocale(locale));
   } catch (error) {
     return failure(error);

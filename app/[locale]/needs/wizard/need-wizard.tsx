@@ -6,7 +6,7 @@ import type { NeedSuggestions } from "@/lib/needs/suggest-for-need";
 import type { TaxonomyChainView } from "@/lib/taxonomy/list-taxonomy";
 import type { FieldErrors } from "@/lib/errors";
 import { autosaveNeedAction, saveNeedChangesAction, suggestAction, transitionNeedAction, type WizardPayload } from "./actions";
-import { AttachmentsBox } from "./attachments-box";
+import { AttachmentsBox } from "@/components/attachments/attachments-box";
 
 const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY", "CONSULTING"] as const;
 const VISIBILITIES = ["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"] as const;
@@ -314,7 +314,7 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
               )}
             </div>
             {mode === "company" && (
-              <AttachmentsBox locale={locale} needId={needId} initial={initial.attachments} maxMb={maxMb} />
+              <AttachmentsBox locale={locale} target={needId ? { needId } : null} initial={initial.attachments} maxMb={maxMb} />
             )}
           </>
         )}

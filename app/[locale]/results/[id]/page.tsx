@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { isAppError } from "@/lib/errors";
+import { listResultAttachments } from "@/lib/attachments/attachments";
 import { getResult } from "@/lib/results/get-result";
 import { Markdown } from "@/components/markdown";
 import { ResultMatches } from "@/components/matching/result-matches";
@@ -17,14 +18,19 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "result" });
+  const attachments = await listResultAttachments(result.id);
+  const mayEdit = can(actor, "result.update", { organisationId: result.organisation.id, status: result.status });
   return (
     <div className="space-y-8">
       <article className="rounded-lg bg-white p-6 shadow-sm" data-testid="result-detail">
         <h1 className="text-2xl font-semibold">{result.title}</h1>
-        {result.isOwner && can(actor, "result.update", { organisationId: actor.organisationId!, status: result.status }) && (
-          <form action={setResultPublishedAction.bind(null, locale, result.id, result.status !== "PUBLISHED")} className="mt-2">
-            <button type="submit" className="rounded border border-red-300 px-3 py-1 text-sm text-red-700">{result.status === "PUBLISHED" ? t("withdraw") : t("republish")}</button>
-          </form>
+        {mayEdit && (
+          <div className="mt-2 flex flex-wrap gap-2">
+            <a href={`/${locale}/results/${result.id}/edit`} className="rounded border border-brand-300 px-3 py-1 text-sm text-brand-700" data-testid="edit-result">{t("edit")}</a>
+            <form action={setResultPublishedAction.bind(null, locale, result.id, result.status !== "PUBLISHED")}>
+              <button type="submit" className="rounded border border-red-300 px-3 py-1 text-sm text-red-700">{result.status === "PUBLISHED" ? t("withdraw") : t("republish")}</button>
+            </form>
+          </div>
         )}
         <dl className="mt-3 flex flex-wrap gap-x-6 text-sm text-slate-600">
           <div><dt className="inline">{t("institution")}: </dt><dd className="inline">{result.organisation.name}</dd></div>
@@ -41,6 +47,14 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
             <div><dt className="font-medium">{t("patents")}</dt><dd><ul>{result.patents.map((p) => <li key={p.number}>{p.number} · {p.type} · {p.status} · {p.jurisdiction}</li>)}</ul></dd></div>
           )}
         </dl>
+        {attachments.length > 0 && (
+          <section className="mt-4 text-sm" aria-labelledby="result-attachments">
+            <h2 id="result-attachments" className="font-medium">{t("attachments")}</h2>
+            <ul data-testid="result-attachments">
+              {attachments.map((a) => <li key={a.id}><a href={`/api/attachments/${a.id}`} className="text-brand-700 hover:underline">{a.fileName}</a> <span className="text-slate-500">({Math.max(1, Math.round(a.sizeBytes / 1024))} KB)</span></li>)}
+            </ul>
+          </section>
+        )}
         {result.keywords.length > 0 && (
           <ul className="mt-4 flex flex-wrap gap-2" aria-label={t("keywords")}>
             {result.keywords.map((k) => <li key={k} className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-700">{k}</li>)}

@@ -24,7 +24,7 @@ export function ImportForm({ locale }: { locale: string }) {
     <div className="space-y-4">
       <div>
         <label htmlFor="import-file" className="block font-medium">{t("file")}</label>
-        <input id="import-file" ref={input} type="file" accept=".csv,text/csv" className="mt-1 block"
+        <input id="import-file" ref={input} type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="mt-1 block"
           onChange={(e) => { setFile(e.target.files?.[0] ?? null); setState({ status: "idle" }); }} />
         <p className="mt-1 text-xs text-slate-500">{t("fileHint")}</p>
       </div>

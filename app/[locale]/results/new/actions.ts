@@ -6,15 +6,15 @@ import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
 import { toUiLocale } from "@/lib/i18n-locale";
 import { authorize } from "@/lib/policy";
 import { createResult } from "@/lib/results/create-result";
-import { createResultSchema } from "@/lib/results/schemas";
+import { formFiles } from "@/lib/forms/form-files";
+import { createResultSchema, RESULT_FORM_FIELDS } from "@/lib/results/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 
-const FIELDS = ["title", "summary", "description", "field", "keywords", "trl", "chainNodeId", "advantages", "applicationScenarios", "patents", "priceExpectation", "lab", "team", "externalId"] as const;
 
 export async function createResultAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const uiLocale = toUiLocale(locale);
   const t = await getTranslations({ locale, namespace: "form" });
-  const values = formValues(formData, FIELDS);
+  const values = formValues(formData, RESULT_FORM_FIELDS);
   let id: string;
   try {
     const actor = await getCurrentActor();
@@ -22,7 +22,7 @@ export async function createResultAction(locale: string, _prev: FormState, formD
     const input = { ...values, transferModes: formData.getAll("transferModes") };
     const parsed = parseInput(createResultSchema, input, uiLocale);
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
-    ({ id } = await createResult(actor, parsed.data, uiLocale));
+    ({ id } = await createResult(actor, parsed.data, uiLocale, await formFiles(formData, "attachments")));
   } catch (error) {
     return errorState(error, values, t("error"));
   }

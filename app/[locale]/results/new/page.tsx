@@ -1,8 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
+import { MAX_ATTACHMENT_MB } from "@/lib/attachments/sniff";
 import { can } from "@/lib/policy";
-import { listTaxonomy } from "@/lib/taxonomy/list-taxonomy";
+import { chainNodeOptions } from "@/lib/taxonomy/list-taxonomy";
 import { ResultForm } from "./result-form";
 
 export default async function NewResultPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -14,7 +15,7 @@ export default async function NewResultPage({ params }: { params: Promise<{ loca
   return (
     <section className="rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("newTitle")}</h1>
-      <ResultForm locale={locale} chainNodes={(await listTaxonomy()).flatMap((c) => c.nodes.map((n) => ({ id: n.id, label: `${locale === "en" ? c.nameEn : c.nameZh} · ${locale === "en" ? n.nameEn : n.nameZh}` })))} />
+      <ResultForm locale={locale} maxMb={MAX_ATTACHMENT_MB} chainNodes={await chainNodeOptions(locale)} />
     </section>
   );
 }

@@ -4,18 +4,20 @@ import { useTranslations } from "next-intl";
 
 type Item = { id: string; fileName: string; sizeBytes?: number };
 
-// Upload to /api/attachments (checked by content and size on the server; the limit is in the error).
-export function AttachmentsBox({ locale, needId, initial, maxMb }: { locale: string; needId: string | null; initial: Item[]; maxMb: number }) {
+// Upload to /api/attachments for a need or a result (checked by content and size on the server;
+// the limit is in the error). With no target yet (an unsaved draft) it says when uploads open.
+export function AttachmentsBox({ locale, target, initial, maxMb }: { locale: string; target: { needId: string } | { resultId: string } | null; initial: Item[]; maxMb: number }) {
   const t = useTranslations("wizard");
   const [items, setItems] = useState<Item[]>(initial);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!needId) return <p className="mb-5 text-sm text-slate-500">{t("attachmentsAfterSave")}</p>;
+  if (!target) return <p className="mb-5 text-sm text-slate-500">{t("attachmentsAfterSave")}</p>;
   async function upload(file: File) {
     setBusy(true);
     setMessage(null);
     const body = new FormData();
-    body.set("needId", needId!);
+    if ("needId" in target!) body.set("needId", target.needId);
+    else body.set("resultId", target!.resultId);
     body.set("file", file);
     const res = await fetch(`/api/attachments?locale=${encodeURIComponent(locale)}`, { method: "POST", body });
     const json = (await res.json().catch(() => ({}))) as { id?: string; error?: { message: string } };
