@@ -105,11 +105,11 @@ describe("updateResult", () => {
 });
 
 describe("result attachments", () => {
-  const upload = async (u: ApiUser | null, fields: Record<string, string | File>, locale = "en") => {
+  const upload = async (u: ApiUser | null, fields: Record<string, string | File>, locale = "en", headers: Record<string, string> = {}) => {
     session.actor = u?.actor ?? null;
     const body = new FormData();
     for (const [k, v] of Object.entries(fields)) body.set(k, v);
-    const res = await uploadAttachment(new Request(`http://localhost/api/attachments?locale=${locale}`, { method: "POST", body }));
+    const res = await uploadAttachment(new Request(`http://localhost/api/attachments?locale=${locale}`, { method: "POST", body, headers }));
     session.actor = null;
     return { status: res.status, json: (await res.json()) as { id?: string; error?: { code: string; message: string; fields?: Record<string, string[]> } } };
   };
@@ -137,6 +137,15 @@ describe("result attachments", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
+  });
+
+  it("the upload route refuses a page of another site (Origin) and stores nothing", async () => {
+    const { id } = await create(owner);
+    const res = await upload(owner, { resultId: id, file: new File([PDF], "x.pdf", { type: "application/pdf" }) }, "en", { origin: "https://evil.example" });
+    expect(res.status).toBe(403);
+    expect(await prisma.attachment.count({ where: { resultId: id } })).toBe(0);
+    const same = await upload(owner, { resultId: id, file: new File([PDF], "x.pdf", { type: "application/pdf" }) }, "en", { origin: "http://localhost", host: "localhost" });
+    expect(same.status).toBe(201);
   });
 
   it("the upload route refuses a file whose content is not PDF or an image, and an oversized one, stating the limit", async () => {

@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { addAttachment } from "@/lib/attachments/attachments";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/sniff";
 import { getCurrentActor } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
+import { AppError, unauthenticated } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/security/origin";
 import { jsonError } from "@/lib/api/respond";
 import { toUiLocale } from "@/lib/i18n-locale";
 
@@ -11,8 +12,10 @@ import { toUiLocale } from "@/lib/i18n-locale";
 export async function POST(request: Request) {
   const locale = toUiLocale(new URL(request.url).searchParams.get("locale") ?? "zh-CN");
   try {
+    // Cookie-authenticated write: refuse other sites' pages (CSRF).
+    assertSameOrigin(request);
     const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+    if (!actor) throw unauthenticated();
     const declared = Number(request.headers.get("content-length") ?? 0);
     if (declared > MAX_ATTACHMENT_BYTES + 64 * 1024) {
       const mb = MAX_ATTACHMENT_BYTES / 1024 / 1024;

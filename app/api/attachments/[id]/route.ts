@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { deleteAttachment, getAttachment } from "@/lib/attachments/attachments";
 import { getCurrentActor } from "@/lib/auth/current-actor";
+import { assertSameOrigin } from "@/lib/security/origin";
 import { jsonError } from "@/lib/api/respond";
 import { AppError } from "@/lib/errors";
 
@@ -25,8 +26,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   }
 }
 
-export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
+    assertSameOrigin(request);
     const actor = await getCurrentActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
     await deleteAttachment(actor, (await params).id);

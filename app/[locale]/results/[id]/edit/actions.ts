@@ -2,7 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
+import { unauthenticated } from "@/lib/errors";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
 import { toUiLocale } from "@/lib/i18n-locale";
 import { RESULT_FORM_FIELDS, updateResultSchema } from "@/lib/results/schemas";
@@ -17,7 +17,7 @@ export async function updateResultAction(locale: string, resultId: string, _prev
   const values = formValues(formData, [...RESULT_FORM_FIELDS, "version"]);
   try {
     const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", uiLocale === "en" ? "Sign in first" : "请先登录");
+    if (!actor) throw unauthenticated();
     const input = { ...values, transferModes: formData.getAll("transferModes") };
     const parsed = parseInput(updateResultSchema, input, uiLocale);
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
