@@ -29,6 +29,11 @@ const CATCH_UP_BATCH = 1_000;
 // come as text, a NULL list (Prisma reads it as []) as {}. `${afterId}` is a bound parameter.
 type RawRelations = { orgName: string | null; orgRegion: string | null; chainId: string | null };
 
+/** The joined organisation and chain columns, shaped as the sync path's Prisma `include` gives them. */
+function withRelations<R extends { chainNodeId: string | null }>({ orgName, orgRegion, chainId, ...row }: R & RawRelations) {
+  return { ...row, organisation: { name: orgName ?? "", region: orgRegion }, chainNode: chainId && row.chainNodeId ? { id: row.chainNodeId, chainId } : null };
+}
+
 function readNeeds(db: Db, afterId: string): Promise<NeedRow[]> {
   return db.$queryRaw<(Omit<NeedRow, "organisation" | "chainNode"> & RawRelations)[]>`
     SELECT n.id, n.version, n.title, n.teaser, COALESCE(n."teaserFields", '{}') AS "teaserFields", n.description, n."desiredOutcome", COALESCE(n.keywords, '{}') AS keywords,
@@ -41,13 +46,7 @@ function readNeeds(db: Db, afterId: string): Promise<NeedRow[]> {
       LEFT JOIN "ChainNode" c ON c.id = n."chainNodeId"
      WHERE n.id > ${afterId}
      ORDER BY n.id
-     LIMIT ${PAGE}`.then((rows) =>
-    rows.map(({ orgName, orgRegion, chainId, ...row }) => ({
-      ...row,
-      organisation: { name: orgName ?? "", region: orgRegion },
-      chainNode: chainId && row.chainNodeId ? { id: row.chainNodeId, chainId } : null,
-    })),
-  );
+     LIMIT ${PAGE}`.then((rows) => rows.map(withRelations));
 }
 
 function readResults(db: Db, afterId: string): Promise<ResultRow[]> {
@@ -61,13 +60,7 @@ function readResults(db: Db, afterId: string): Promise<ResultRow[]> {
       LEFT JOIN "ChainNode" c ON c.id = r."chainNodeId"
      WHERE r.id > ${afterId}
      ORDER BY r.id
-     LIMIT ${PAGE}`.then((rows) =>
-    rows.map(({ orgName, orgRegion, chainId, ...row }) => ({
-      ...row,
-      organisation: { name: orgName ?? "", region: orgRegion },
-      chainNode: chainId && row.chainNodeId ? { id: row.chainNodeId, chainId } : null,
-    })),
-  );
+     LIMIT ${PAGE}`.then((rows) => rows.map(withRelations));
 }
 
 /**
