@@ -8,7 +8,14 @@ import { seedScale } from "./scale/seed";
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const reindex = args.includes("--reindex");
-  const total = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+  const unknown = args.filter((a) => a !== "--reindex" && !/^\d+$/.test(a));
+  const countArgs = args.filter((a) => /^\d+$/.test(a));
+  // A typo must not quietly seed the default 100,000 rows.
+  if (unknown.length || countArgs.length > 1) {
+    console.error(`seed:scale: unexpected argument ${[...unknown, ...countArgs.slice(1)].map((a) => JSON.stringify(a)).join(", ")}; usage: npm run seed:scale -- <count> [--reindex]`);
+    return 2;
+  }
+  const total = Number(countArgs[0] ?? 100_000);
   const url = process.env.DATABASE_URL;
   if (!url) {
     console.error("DATABASE_URL is not set (e.g. postgresql://postgres@127.0.0.1:5432/techbridge_scale); run npm run db:deploy on it first.");
@@ -37,7 +44,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    // The message names the problem (e.g. "Database `x` does not exist"); the stack is for debugging.
+    console.error(`seed:scale failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.DEBUG) console.error(err);
     process.exit(1);
   },
 );
