@@ -306,7 +306,7 @@ async function main() {
         page: 1,
         hitsPerPage: 20,
         attributesToSearchOn: [...CATALOG_SEARCH_ATTRIBUTES[type]],
-        attributesToRetrieve: ["id", "kind", "title", "teaser", "summary", "field", "lang", "trl", "visibility", "status", "chainId", "chainNodeId", "region", "collaborationModes", "organisationName", "publishedAt", "description", "version"],
+        attributesToRetrieve: ["id", "kind", "title", "teaser", "summary", "field", "lang", "trl", "visibility", "status", "chainId", "chainNodeId", "region", "collaborationModes", "organisationName", "publishedAt", "version"],
         attributesToHighlight: ["title", ...snippet],
         attributesToCrop: snippet,
         cropLength: 40,

@@ -14,6 +14,7 @@ import {
 } from "./documents";
 import { applyIndexSettings, applyMatchIndexSettings, ensureIndex } from "./settings";
 import { syncNeeds, syncResults } from "./sync";
+import { announceIndexChanged } from "./index-changes";
 
 type Db = Pick<PrismaClient, "need" | "result" | "$queryRaw">;
 
@@ -159,6 +160,7 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
         ]),
       ),
     );
+    await announceIndexChanged();
   } finally {
     // After the swap these hold the old documents; after a failure, the half-built ones.
     for (const t of all) {

@@ -1,5 +1,6 @@
 import "server-only";
-import { getMeili, indexUid, isUnavailableError, meiliErrorCode } from "./client";
+import { indexUid, isUnavailableError, meiliErrorCode } from "./client";
+import { searchIndex } from "./cached-search";
 import { isBrokerView, needsIndexFor, type Viewer } from "./access";
 import { buildFilters, FilterValueError, oneOf, type CatalogFilters } from "./filters";
 import { PRE, POST, toSegments, type Segment } from "./highlight";
@@ -74,14 +75,14 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
   const snippetAttr = query.type === "results" ? "summary" : "teaser";
   const snippetSources = query.type === "results" ? ["summary", "description"] : ["teaser", "description"];
   try {
-    const searchFor = (text: string) => getMeili()
-      .index(indexUid(kind))
-      .search(text, {
+    const searchFor = (text: string) => searchIndex(indexUid(kind), text, {
         filter,
         page,
         hitsPerPage: limit,
         attributesToSearchOn: [...(query.type === "results" ? CATALOG_SEARCH_ATTRIBUTES.results : CATALOG_SEARCH_ATTRIBUTES.needs)],
-        attributesToRetrieve: [...RETRIEVE, "description", "version"],
+        // The description only ever shows as a cropped snippet: Meilisearch puts the cropped text
+        // in `_formatted` without the full text being retrieved (a third of the answer's bytes).
+        attributesToRetrieve: [...RETRIEVE, "version"],
         attributesToHighlight: ["title", ...snippetSources],
         attributesToCrop: snippetSources,
         cropLength: 40,

@@ -13,6 +13,7 @@ import {
   type SearchDocument,
 } from "./documents";
 import { applyIndexSettings, applyMatchIndexSettings } from "./settings";
+import { announceIndexChanged } from "./index-changes";
 
 type Db = Pick<PrismaClient, "need" | "result">;
 
@@ -80,6 +81,7 @@ async function syncRow<R extends { version: number }>(
       await ensureIndexWithSettings(client, kind);
       outcome.actions[kind] = await putOrDelete(client, kind, id, row ? toDoc(row) : null);
     }
+    if (Object.values(outcome.actions).some((a) => a !== "kept-newer")) await announceIndexChanged();
     const again = await read();
     if ((again?.version ?? null) === outcome.version) return outcome;
   }
@@ -165,6 +167,7 @@ async function syncRows<R extends { id: string; version: number }>(
       total.deleted += gone.length;
     }
     for (const t of tasks) await t.wait();
+    if (tasks.length) await announceIndexChanged();
     const now = new Map((await readVersions(pending)).map((r) => [r.id, r.version]));
     pending = pending.filter((id) => now.get(id) !== snapshot.get(id));
   }
