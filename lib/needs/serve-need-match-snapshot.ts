@@ -4,21 +4,12 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/logger";
 import type { Match } from "@/lib/matching/matcher";
 import type { ResearcherMatch } from "@/lib/recommend/rank-researchers";
+import { singleFlight } from "./single-flight";
 import { computeNeedMatchSnapshot, NEED_SNAPSHOT, type NeedMatchSnapshotData, type NeedSnapshotOutcome } from "./need-match-snapshot";
 
 // Views of one need that find no usable snapshot share one computation per process (the need page
 // asks twice per view, for its matches and its researchers; a newly edited need gets many views).
-const computing = new Map<string, Promise<NeedSnapshotOutcome | null>>();
-
-function computeOnce(needId: string, version: number): Promise<NeedSnapshotOutcome | null> {
-  const key = `${needId}:${version}`;
-  let pending = computing.get(key);
-  if (!pending) {
-    pending = computeNeedMatchSnapshot(needId).finally(() => computing.delete(key));
-    computing.set(key, pending);
-  }
-  return pending;
-}
+const computeOnce = singleFlight<NeedSnapshotOutcome | null>();
 
 /**
  * The stored snapshot of the need's matches, if it was computed from the need's current version;
@@ -39,7 +30,7 @@ export async function loadNeedMatchSnapshot(need: { id: string; version: number 
     return { ok: true, snapshot };
   }
   // A need deleted meanwhile has no matches.
-  return (await computeOnce(need.id, need.version)) ?? { ok: true, snapshot: { needVersion: need.version, computedAt: new Date(), matches: [], researchers: [] } };
+  return (await computeOnce(`${need.id}:${need.version}`, () => computeNeedMatchSnapshot(need.id))) ?? { ok: true, snapshot: { needVersion: need.version, computedAt: new Date(), matches: [], researchers: [] } };
 }
 
 // The snapshot is still right for the need; failing to queue its refresh must not fail the page.
