@@ -103,6 +103,16 @@ describe("a published need reaches the right people", () => {
     expect(forCompany.map((n) => n.dedupeKey)).toEqual([`result:${needId}:${batteryResultId}`]);
   });
 
+  it("leaves the need's match snapshot for the need page, renewed when the need changes", async () => {
+    const snapshot = async () => prisma.needMatchSnapshot.findUniqueOrThrow({ where: { needId } });
+    const first = await snapshot();
+    expect(first.needVersion).toBe((await prisma.need.findUniqueOrThrow({ where: { id: needId } })).version);
+    expect((first.matches as { id: string }[]).map((m) => m.id)).toContain(batteryResultId);
+    const { version } = await updateNeed(company.actor, needId, { keywords: [...NEED.keywords, "中试"] }, "zh-CN");
+    await drained();
+    expect((await snapshot()).needVersion).toBe(version);
+  });
+
   it("does not notify anyone twice when the need is changed and matched again", async () => {
     const before = await prisma.notification.count({ where: { dedupeKey: { contains: needId } } });
     await updateNeed(company.actor, needId, { description: `${NEED.description} 希望三个月内完成样品验证。` }, "zh-CN");

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { matchResultsForNeed, matchSubject } from "@/lib/matching/matcher";
+import { matchSubject, needMatchSubject } from "@/lib/matching/matcher";
+import { NEED_SNAPSHOT, saveNeedMatchSnapshot } from "@/lib/needs/need-match-snapshot";
 import { needRowInclude } from "@/lib/needs/present-need";
 import { createNotifications, type NewNotification } from "@/lib/notifications/create-notifications";
 import { needNoticeFor, resultMatchNotice, type NeedMatchReason } from "@/lib/notifications/notices";
@@ -16,14 +17,19 @@ const LIVE = ["PUBLISHED", "IN_PROGRESS"];
 /**
  * Job "match-need" (chained after the need is indexed): tells researchers whose results or
  * expertise match the need (from what they may see of it), and the need's author which results
- * match it. Dedupe keys make re-runs and edits announce only new matches.
+ * match it. Dedupe keys make re-runs and edits announce only new matches. Also stores the need's
+ * match snapshot, so that the need page has it before anyone views it.
  */
 export async function runNeedMatching(needId: string): Promise<{ notified: number }> {
   const need = await prisma.need.findUnique({ where: { id: needId }, include: { ...needRowInclude(null), createdBy: { select: recipientSelect } } });
   if (!need || !LIVE.includes(need.status)) return { notified: 0 };
   const cfg = ALERT_CONFIG;
   const items: NewNotification[] = [];
-  const full = await matchesOrThrow("results", () => matchResultsForNeed(prisma, needId, { limit: cfg.candidates }));
+  // One matcher run serves the notifications and the need page's snapshot (the limit only cuts the
+  // ranked list, so the shorter list is the longer one's head).
+  const ranked = await matchesOrThrow("results", () => matchSubject(needMatchSubject(need), "results", { limit: Math.max(cfg.candidates, NEED_SNAPSHOT.matches) }));
+  await saveNeedMatchSnapshot(need, ranked);
+  const full = ranked.slice(0, cfg.candidates);
 
   const visible = researcherVisibleSubject(need);
   if (visible) {

@@ -16,6 +16,8 @@ export type JobPayloads = {
   // Chained by the index tasks once the record is in the index (lib/alerts).
   "match-need": { needId: string };
   "match-result": { resultId: string };
+  // Recomputes a need's match snapshot served past its freshness window (lib/needs).
+  "refresh-need-matches": { needId: string };
   "email-digest": { frequency: "DAILY" | "WEEKLY" };
   "check-saved-searches": Record<string, never>;
   // Deal deadlines (lib/deals/deadlines.ts): each job re-checks its row at run_at.

@@ -6,6 +6,7 @@ import { runResultMatching } from "@/lib/alerts/run-result-matching";
 import { prisma } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { expireOverdueNeeds } from "@/lib/needs/expire-needs";
+import { refreshNeedMatchSnapshot } from "@/lib/needs/need-match-snapshot";
 import { emailNotification } from "@/lib/notifications/email-notification";
 import { sendDigests } from "@/lib/notifications/send-digests";
 import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
@@ -59,6 +60,7 @@ const tasks: TaskList = {
   "index-results": indexBatch("index-result", (ids) => syncResults(prisma, ids)),
   "match-need": task<"match-need">(async ({ needId }) => void (await runNeedMatching(needId))),
   "match-result": task<"match-result">(async ({ resultId }) => void (await runResultMatching(resultId))),
+  "refresh-need-matches": task<"refresh-need-matches">(async ({ needId }) => refreshNeedMatchSnapshot(needId)),
   "email-notification": task<"email-notification">(async ({ notificationId }) => void (await emailNotification(notificationId))),
   "email-digest": task<"email-digest">(async ({ frequency }) => void (await sendDigests(frequency))),
   "check-saved-searches": task<"check-saved-searches">(async () => void (await checkSavedSearches())),

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Need, PrismaClient } from "@/lib/generated/prisma/client";
 import { getMeili, isUnavailableError, matchIndexUid } from "@/lib/search/client";
 import { isBrokerView, needsIndexFor, type Viewer } from "@/lib/search/access";
 import { buildFilters, oneOf, type CatalogFilters } from "@/lib/search/filters";
@@ -363,25 +363,34 @@ export function warmUpMatching(): void {
 
 type Db = Pick<PrismaClient, "need" | "result">;
 
-/** Ranked research results for a need (read from the database; the caller checks access). */
+export type NeedSubjectRow = Pick<Need, "title" | "teaser" | "description" | "keywords" | "chainNodeId" | "field" | "trlTarget" | "collaborationModes" | "region"> & {
+  chainNode: { chainId: string } | null;
+};
+
+/** A need in full (title, teaser, description) as the subject of matching. */
+export function needMatchSubject(need: NeedSubjectRow): MatchSubject {
+  return {
+    text: { title: need.title, body: [need.teaser, need.description].filter(Boolean).join("\n"), keywords: need.keywords },
+    structured: {
+      chainId: need.chainNode?.chainId ?? null,
+      chainNodeId: need.chainNodeId,
+      field: need.field,
+      trl: need.trlTarget,
+      collaborationModes: need.collaborationModes,
+      region: need.region,
+    },
+  };
+}
+
+/**
+ * Ranked research results for a need (read from the database; the caller checks access). The
+ * viewer does not change the outcome: results are public, so every viewer searches the same
+ * index with the same filter (see matchSubject).
+ */
 export async function matchResultsForNeed(db: Db, needId: string, opts: MatchOptions = {}): Promise<MatchResponse | null> {
   const need = await db.need.findUnique({ where: { id: needId }, include: { chainNode: { select: { chainId: true } } } });
   if (!need) return null;
-  return matchSubject(
-    {
-      text: { title: need.title, body: [need.teaser, need.description].filter(Boolean).join("\n"), keywords: need.keywords },
-      structured: {
-        chainId: need.chainNode?.chainId ?? null,
-        chainNodeId: need.chainNodeId,
-        field: need.field,
-        trl: need.trlTarget,
-        collaborationModes: need.collaborationModes,
-        region: need.region,
-      },
-    },
-    "results",
-    opts,
-  );
+  return matchSubject(needMatchSubject(need), "results", opts);
 }
 
 /**

@@ -1,11 +1,16 @@
 import "server-only";
-import { prisma } from "@/lib/db";
-import { matchResultsForNeed, type MatchResponse } from "@/lib/matching/matcher";
+import type { MatchResponse } from "@/lib/matching/matcher";
 import type { MaybeActor } from "@/lib/policy";
 import { requireFullAccess } from "./get-need";
+import { NEED_SNAPSHOT } from "./need-match-snapshot";
+import { recheckSnapshotMatches } from "./recheck-snapshot";
+import { loadNeedMatchSnapshot } from "./serve-need-match-snapshot";
 
 // Matches are derived from the need's full text, so only viewers who may read it in full get them.
+// Served from the need's match snapshot (at most NEED_SNAPSHOT.matches), not matched per view.
 export async function getNeedMatches(actor: MaybeActor, needId: string, limit = 10): Promise<MatchResponse> {
-  await requireFullAccess(actor, needId);
-  return (await matchResultsForNeed(prisma, needId, { viewer: actor, limit })) ?? { ok: true, matches: [] };
+  const need = await requireFullAccess(actor, needId);
+  const loaded = await loadNeedMatchSnapshot(need);
+  if (!loaded.ok) return loaded;
+  return { ok: true, matches: (await recheckSnapshotMatches(loaded.snapshot.matches)).slice(0, Math.min(limit, NEED_SNAPSHOT.matches)) };
 }

@@ -130,6 +130,12 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     });
     return { written, read: await db.attachment.findUniqueOrThrow({ where: { id: written.id } }) };
   },
+  NeedMatchSnapshot: async (db) => {
+    const written = await db.needMatchSnapshot.create({
+      data: { needId: id("need"), needVersion: 1, computedAt: new Date(), matches: [{ id: "r1", score: 1, explanation: { matchedTerms: [] } }], researchers: [] },
+    });
+    return { written, read: await db.needMatchSnapshot.findUniqueOrThrow({ where: { needId: id("need") } }) };
+  },
   Nda: async (db) => {
     const written = await db.nda.create({ data: { needId: id("need"), version: 1, text: "保密协议", textSha256: "abc" } });
     ids.nda = written.id;
