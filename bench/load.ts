@@ -35,7 +35,7 @@ import { scaleNeed, scaleQueries } from "@/scripts/scale/generate";
 import { CATALOG_SEARCH_ATTRIBUTES } from "@/lib/search/settings-data";
 import { indexUid } from "@/lib/search/config";
 import { startMailSink } from "@/scripts/services/mail-sink";
-import { bin, randomKey, startProcess, waitForHttp, type ManagedProcess } from "@/scripts/services/util";
+import { bin, nextStartCommand, randomKey, startProcess, waitForHttp, type ManagedProcess } from "@/scripts/services/util";
 
 const PORT = Number(process.env.BENCH_PORT ?? 4200);
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
@@ -167,9 +167,10 @@ async function startServer(): Promise<{ base: string; pid: number | undefined; s
   }
   const startArgs = ["start", "-p", String(PORT), "-H", "127.0.0.1"];
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, written when it stops.
-  const next = process.env.BENCH_CPU_PROF
-    ? startProcess("next", process.execPath, ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, "node_modules/next/dist/bin/next", ...startArgs], { env, output: "prefix" })
-    : startProcess("next", bin("next"), startArgs, { env, output: "prefix" });
+  // Started as `npm start` starts it (heap cap included); BENCH_CPU_PROF adds a V8 CPU profile.
+  const web = nextStartCommand(startArgs.slice(1));
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const next = startProcess("next", web.command, [...profile, ...web.args], { env, output: "prefix" });
   procs.push(next);
   await waitForHttp(`${base}/api/health`, { timeoutMs: 60_000, ok: (s) => s === 200 });
   log(`next start on ${base} (pid ${next.child.pid}), rate limits in ${redis ? "Redis" : "PostgreSQL"}, worker ${process.env.BENCH_WORKER === "0" ? "off" : "on"}`);

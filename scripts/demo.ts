@@ -29,6 +29,7 @@ import {
   startProcess,
   waitForHttp,
   type ManagedProcess,
+  nextStartCommand,
 } from "./services/util";
 
 const startedAt = performance.now();
@@ -234,7 +235,8 @@ async function main() {
   }
 
   apps.push(startProcess("worker", "npm", ["run", "--silent", "worker"], { logFile: path.join(logsDir, "worker.log") }));
-  apps.push(startProcess("next", bin("next"), ["start", "-p", String(appPort)], { logFile: path.join(logsDir, "next.log") }));
+  const web = nextStartCommand(["-p", String(appPort)]);
+  apps.push(startProcess("next", web.command, web.args, { logFile: path.join(logsDir, "next.log") }));
 
   const home = `http://localhost:${appPort}`;
   await waitForHttp(`${home}/`, {

@@ -21,7 +21,7 @@ import { seedTaxonomy } from "./seed";
 import { createThrowawayDatabase } from "./services/embedded-postgres";
 import { startMailSink } from "./services/mail-sink";
 import { startMeilisearch } from "./services/meilisearch";
-import { bin, projectRoot, randomId, randomKey, startProcess, teeWriter, type ManagedProcess } from "./services/util";
+import { bin, nextStartCommand, projectRoot, randomId, randomKey, startProcess, teeWriter, type ManagedProcess } from "./services/util";
 
 const port = Number(process.env.E2E_PORT) || 3100;
 const smtpPort = Number(process.env.E2E_SMTP_PORT) || 2525;
@@ -111,7 +111,8 @@ async function main() {
   }
 
   apps.push(startProcess("worker", bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { env, output: "prefix", tee: serverLog }));
-  apps.push(startProcess("next", bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, output: "prefix", tee: serverLog }));
+  const web = nextStartCommand(["-p", String(port), "-H", "127.0.0.1"]);
+  apps.push(startProcess("next", web.command, web.args, { env, output: "prefix", tee: serverLog }));
   for (const p of apps) {
     p.child.once("exit", (code, signal) => {
       if (stopping) return;

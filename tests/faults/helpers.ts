@@ -6,7 +6,7 @@ import path from "node:path";
 import { deployMigrations } from "@/scripts/db/engine";
 import { createThrowawayDatabase } from "@/scripts/services/embedded-postgres";
 import { startMeilisearch, type MeilisearchHandle } from "@/scripts/services/meilisearch";
-import { bin, getFreePort, isAlive, projectRoot, randomId, randomKey, runCommand, startProcess, waitForHttp, type ManagedProcess } from "@/scripts/services/util";
+import { bin, getFreePort, isAlive, nextStartCommand, projectRoot, randomId, randomKey, runCommand, startProcess, waitForHttp, type ManagedProcess } from "@/scripts/services/util";
 
 export const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 export const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
@@ -153,7 +153,8 @@ export async function ensureProductionBuild(): Promise<void> {
 export async function startApp(cleanups: Cleanups, env: NodeJS.ProcessEnv, name = "app"): Promise<{ url: string; proc: ManagedProcess }> {
   const port = await getFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = startProcess(name, bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const web = nextStartCommand(["-p", String(port), "-H", "127.0.0.1"]);
+  const proc = startProcess(name, web.command, web.args, {
     env: { ...env, PORT: String(port), NEXTAUTH_URL: url },
     output: "prefix",
   });
