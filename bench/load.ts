@@ -121,6 +121,12 @@ function meiliPid(): number | undefined {
   return undefined;
 }
 
+/** CPU time (ms) of this process alone (not the server and worker it started). */
+function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 function rssSampler(pid: number | undefined) {
   let peak = 0;
   const sample = () => {
@@ -218,6 +224,8 @@ type Figures = {
   /** CPU time per request of the server (next start + children) and of Meilisearch: load-independent. */
   serverCpuMsPerReq: number | null;
   meiliCpuMsPerReq: number | null;
+  /** CPU per request of this process (autocannon and the latency bookkeeping), on the same cores. */
+  loadGeneratorCpuMsPerReq: number | null;
   load: string;
 };
 
@@ -229,7 +237,7 @@ type Pids = { server: number | undefined; meili: number | undefined };
 
 async function run(name: string, plan: Plan, rss: ReturnType<typeof rssSampler> | null, pids: Pids, seconds = DURATION, connections = CONNECTIONS, record = true): Promise<Figures> {
   const load0 = loadAvg();
-  const cpu0 = { server: pids.server ? treeCpuMs(pids.server) : 0, meili: pids.meili ? treeCpuMs(pids.meili) : 0 };
+  const cpu0 = { server: pids.server ? treeCpuMs(pids.server) : 0, meili: pids.meili ? treeCpuMs(pids.meili) : 0, self: ownCpuMs() };
   rss?.reset();
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -256,13 +264,14 @@ async function run(name: string, plan: Plan, rss: ReturnType<typeof rssSampler> 
     peakRssMiB: rss ? Math.round(peak / 1024 / 1024) : null,
     serverCpuMsPerReq: name === "meili-direct" ? null : perReq(pids.server, cpu0.server),
     meiliCpuMsPerReq: perReq(pids.meili, cpu0.meili),
+    loadGeneratorCpuMsPerReq: latencies.length ? Math.round(((ownCpuMs() - cpu0.self) / latencies.length) * 10) / 10 : null,
     load: `${load0} -> ${loadAvg()}`,
   };
   if (record) {
     log(
       `${name}: ${figures.rps} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, ` +
         `errors ${figures.errors} (non-2xx ${figures.non2xx}, ${JSON.stringify(statuses)}), peak RSS ${figures.peakRssMiB ?? "-"} MiB, ` +
-        `CPU per request: server ${figures.serverCpuMsPerReq ?? "-"} ms, Meilisearch ${figures.meiliCpuMsPerReq ?? "-"} ms; load ${figures.load}`,
+        `CPU per request: server ${figures.serverCpuMsPerReq ?? "-"} ms, Meilisearch ${figures.meiliCpuMsPerReq ?? "-"} ms, load generator ${figures.loadGeneratorCpuMsPerReq ?? "-"} ms; load ${figures.load}`,
     );
   }
   return figures;
