@@ -63,6 +63,26 @@ describe("rebuildAllIndexes", () => {
     expect(doc.title).toBe("固态电池隔膜涂层工艺（已更新）");
     expect(doc.version).toBe(2);
   });
+
+  it("drops the documents of rows deleted while it ran (read into the new index before their deletion)", async () => {
+    const need = await prisma.need.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true, organisationId: true, createdById: true } });
+    const doomed = await prisma.result.create({
+      data: { title: "Doomed membrane", summary: "deleted during a rebuild", field: "新能源", keywords: [], lang: "en", status: "PUBLISHED", organisationId: need.organisationId, createdById: need.createdById },
+    });
+    await rebuildAllIndexes(prisma, {
+      // Both rows were read into the new indexes; their index jobs would run on the old ones.
+      beforeSwap: async () => {
+        await prisma.need.delete({ where: { id: need.id } });
+        await prisma.result.delete({ where: { id: doomed.id } });
+      },
+    });
+    for (const kind of ["needs", "needs_broker"] as const) {
+      await expect(indexFor(kind).getDocument(need.id)).rejects.toThrow();
+      await expect(getMeili().index(matchIndexUid(kind)).getDocument(need.id)).rejects.toThrow();
+    }
+    await expect(indexFor("results").getDocument(doomed.id)).rejects.toThrow();
+    await expect(getMeili().index(matchIndexUid("results")).getDocument(doomed.id)).rejects.toThrow();
+  });
 });
 
 describe("rebuildAllIndexes reads rows with its own SQL", () => {

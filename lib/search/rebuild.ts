@@ -104,7 +104,7 @@ async function send(client: Meilisearch, target: Target, docs: SearchDocument[],
  * analyses; and the live indexes are only created if missing, never re-configured (a settings
  * change on a full live index would re-index documents that are about to be replaced).
  */
-export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, number>> {
+export async function rebuildAllIndexes(db: Db, hooks: { beforeSwap?: () => Promise<void> } = {}): Promise<Record<IndexKind, number>> {
   const client = getMeili();
   const startedAt = new Date(Date.now() - 1000);
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -115,6 +115,10 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
     ]),
   ) as Record<IndexKind, Target>;
   const all = Object.values(targets);
+  // Every row read into the new indexes: one deleted before the swap has no row left to be
+  // found by the catch-up below, so its document would outlive it.
+  const readNeedIds: string[] = [];
+  const readResultIds: string[] = [];
 
   try {
     for (const t of all) {
@@ -124,6 +128,7 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
 
     const pending: EnqueuedTaskPromise[] = [];
     for await (const rows of prefetchedPages((afterId) => readNeeds(db, afterId))) {
+      for (const row of rows) readNeedIds.push(row.id);
       const pub: SearchDocument[] = [];
       const broker: SearchDocument[] = [];
       for (const row of rows) {
@@ -136,6 +141,7 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
       await Promise.all([send(client, targets.needs, pub, pending), send(client, targets.needs_broker, broker, pending)]);
     }
     for await (const rows of prefetchedPages((afterId) => readResults(db, afterId))) {
+      for (const row of rows) readResultIds.push(row.id);
       const docs: SearchDocument[] = [];
       for (const row of rows) {
         const d = resultDocument(row);
@@ -151,6 +157,7 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
       await ensureIndex(client, indexUid(t.kind));
       await ensureIndex(client, matchIndexUid(t.kind));
     }
+    await hooks.beforeSwap?.();
     // One swap task for all six pairs: every index and its match companion change together.
     await awaitTask(
       client.swapIndexes(
@@ -169,13 +176,26 @@ export async function rebuildAllIndexes(db: Db): Promise<Record<IndexKind, numbe
   }
 
   // Catch up with writes that happened during the rebuild (the batched sync: upserts and deletes).
-  const changedNeeds = await db.need.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } });
+  const deletedNeeds = await missingIds(readNeedIds, (ids) => db.need.findMany({ where: { id: { in: ids } }, select: { id: true } }));
+  const deletedResults = await missingIds(readResultIds, (ids) => db.result.findMany({ where: { id: { in: ids } }, select: { id: true } }));
+  const changedNeeds = [...deletedNeeds.map((id) => ({ id })), ...(await db.need.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } }))];
   for (let i = 0; i < changedNeeds.length; i += CATCH_UP_BATCH) {
     await syncNeeds(db, changedNeeds.slice(i, i + CATCH_UP_BATCH).map((r) => r.id));
   }
-  const changedResults = await db.result.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } });
+  const changedResults = [...deletedResults.map((id) => ({ id })), ...(await db.result.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } }))];
   for (let i = 0; i < changedResults.length; i += CATCH_UP_BATCH) {
     await syncResults(db, changedResults.slice(i, i + CATCH_UP_BATCH).map((r) => r.id));
   }
   return { needs: targets.needs.count, needs_broker: targets.needs_broker.count, results: targets.results.count };
+}
+
+/** Of `ids`, those no longer in the table (asked in slices that fit one query's parameters). */
+async function missingIds(ids: readonly string[], present: (slice: string[]) => Promise<{ id: string }[]>): Promise<string[]> {
+  const missing: string[] = [];
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const slice = ids.slice(i, i + 10_000);
+    const found = new Set((await present(slice)).map((r) => r.id));
+    for (const id of slice) if (!found.has(id)) missing.push(id);
+  }
+  return missing;
 }
