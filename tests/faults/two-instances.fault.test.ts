@@ -1,7 +1,8 @@
 // Scale-out: two `next start` instances of one production build and two workers against one
 // database (and one Redis). A rate limit counts requests across both instances (429 with
 // Retry-After from the second after the budget was spent on both), a session made on one is
-// valid on the other, and every job enqueued through either instance is run by exactly one worker.
+// valid on the other, every job enqueued through either instance is run by exactly one worker, and
+// each instance's search cache is dropped when the index changes, whichever instance wrote.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -22,11 +23,14 @@ beforeAll(async () => {
   await ensureProductionBuild();
   const databaseUrl = await throwawayDatabase(cleanups);
   const meili = await meilisearch(cleanups, tempDir(cleanups, "tb-scale-meili-"));
-  const env = appEnv({ DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, API_RATE_LIMIT_PER_MINUTE: String(BUDGET), WORKER_CONCURRENCY: "2" });
+  const env = appEnv({ DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, API_RATE_LIMIT_PER_MINUTE: String(BUDGET), WORKER_CONCURRENCY: "2",
+    // Cached answers live 10 minutes here: only the index-change announcement can refresh them in time.
+    SEARCH_CACHE_TTL_MS: "600000" });
   Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX });
   ({ prisma } = await import("@/lib/db"));
   ({ token } = await createUserWithToken("COMPANY", "scale-reader@example.cn", "scale-reader-password-1"));
   ({ token: writerToken } = await createUserWithToken("COMPANY", "scale-writer@example.cn", "scale-writer-password-1"));
+  await createUserWithToken("RESEARCHER", "scale-searcher@example.cn", "scale-searcher-password-1");
   logDir = tempDir(cleanups, "tb-scale-log-");
   for (const name of ["worker-a", "worker-b"]) {
     const worker = startWorkerProcess(env, name, path.join(logDir, `${name}.log`));
@@ -94,5 +98,24 @@ describe("two app instances, one database", () => {
     const { getMeili, indexUid } = await import("@/lib/search/client");
     const docs = await getMeili().index(indexUid("needs_broker")).getDocuments<{ id: string }>({ fields: ["id"], limit: 1000 });
     expect(docs.results.map((d) => d.id).sort()).toEqual([...ids].sort());
+  });
+
+  it("drop each instance's cached search answers when either instance's write is indexed", async () => {
+    const cookie = await signIn(b.url, "scale-searcher@example.cn", "scale-searcher-password-1");
+    const word = `cachecheck${Date.now().toString(36)}`;
+    const search = async () => (await fetch(`${b.url}/en/search?type=needs&q=${word}`, { headers: { cookie } })).text();
+    // Asked twice on b: the empty answer is now in b's cache (for 10 minutes).
+    for (let i = 0; i < 2; i++) expect(await search()).toContain('data-testid="search-empty"');
+    const res = await fetch(`${a.url}/api/v1/needs`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${writerToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ title: `Two instances ${word}`, description: "Written through instance a, searched on instance b.", field: "测试" }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const started = Date.now();
+    // (the title itself comes back with the query word highlighted: the hit's link is matched)
+    await waitUntil(async () => (await search()).includes(`/needs/${id}"`), { timeoutMs: 60_000, intervalMs: 250, what: "instance b to find the need written through instance a" });
+    console.log(`[scale-out] written on a, found by search on b after ${Date.now() - started} ms`);
   });
 });
