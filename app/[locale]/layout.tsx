@@ -25,7 +25,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900">
         <a href="#main" className="sr-only focus:not-sr-only">{t("skip")}</a>
-        <NextIntlClientProvider>
+        {/* Locale only: client components get their messages from <ClientMessages> where they are used. */}
+        <NextIntlClientProvider messages={{}}>
           <SiteHeader locale={locale} />
           <main id="main" className="mx-auto max-w-5xl px-4 py-8">
             {children}

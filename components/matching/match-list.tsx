@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Match, MatchResponse } from "@/lib/matching/matcher";
 import { MatchFeedback, type Verdict } from "./match-feedback";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** Feedback controls under each match: which need-result pair it is, and the viewer's verdict. */
 export type FeedbackSlot = { pair: (m: Match) => { needId: string; resultId: string }; verdicts: ReadonlyMap<string, Verdict> };
@@ -25,7 +26,7 @@ export async function MatchList({ response, locale, basePath, emptyText, testId,
           <Explanation match={m} labels={{ matchedTerms: t("matchedTerms"), sharedChain: t("sharedChain"), sharedField: t("sharedField"), trlFit: t("trlFit"), modeFit: t("modeFit") }} />
           {feedback && (() => {
             const { needId, resultId } = feedback.pair(m);
-            return <MatchFeedback locale={locale} needId={needId} resultId={resultId} verdict={feedback.verdicts.get(`${needId}:${resultId}`) ?? null} />;
+            return <ClientMessages namespaces={["feedback"]}><MatchFeedback locale={locale} needId={needId} resultId={resultId} verdict={feedback.verdicts.get(`${needId}:${resultId}`) ?? null} /></ClientMessages>;
           })()}
         </li>
       ))}

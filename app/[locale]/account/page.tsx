@@ -3,6 +3,7 @@ import { requireActorForPage } from "@/lib/auth/require-actor";
 import { can } from "@/lib/policy";
 import { TokenForm } from "./token-form";
 import { InviteForm } from "./invite-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -20,12 +21,12 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
         <p className="mb-6 text-sm text-slate-600">{actor.email}</p>
         <h2 className="mb-3 text-lg font-semibold">{t("tokens")}</h2>
-        <TokenForm locale={locale} />
+        <ClientMessages namespaces={["account"]}><TokenForm locale={locale} /></ClientMessages>
       </section>
       {can(actor, "org.invite") && (
         <section className="rounded-lg bg-white p-6 shadow-sm">
           <h2 className="mb-3 text-lg font-semibold">{t("inviteTitle")}</h2>
-          <InviteForm locale={locale} roles={roles} />
+          <ClientMessages namespaces={["account"]}><InviteForm locale={locale} roles={roles} /></ClientMessages>
         </section>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "./sign-in-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { locale } = await params;
@@ -11,7 +12,7 @@ export default async function SignInPage({ params, searchParams }: { params: Pro
   return (
     <section className="mx-auto max-w-md rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("signInTitle")}</h1>
-      <SignInForm callbackUrl={safeCallback} initialError={error ? t("invalid") : undefined} />
+      <ClientMessages namespaces={["auth", "limits"]}><SignInForm callbackUrl={safeCallback} initialError={error ? t("invalid") : undefined} /></ClientMessages>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { requireActorForPage } from "@/lib/auth/require-actor";
 import { can } from "@/lib/policy";
 import { listMyVisits, listVisitableCompanies } from "@/lib/visits/create-visit";
 import { VisitForm } from "./visit-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // A broker's company visits: record one, then draft needs for the company to confirm.
 export default async function VisitsPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -19,7 +20,7 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
     <div className="grid gap-6 md:grid-cols-2">
       <section className="rounded-lg bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
-        <VisitForm locale={locale} companies={companies} />
+        <ClientMessages namespaces={["form", "visit"]}><VisitForm locale={locale} companies={companies} /></ClientMessages>
       </section>
       <section className="rounded-lg bg-white p-6 shadow-sm">
         <h2 className="mb-4 text-xl font-semibold">{t("mine")}</h2>

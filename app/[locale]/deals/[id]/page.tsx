@@ -10,6 +10,7 @@ import { DECLINE_REASONS } from "@/lib/deals/transitions";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { contractAction, messageAction, moveAction, outcomeAction, respondAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 const button = "rounded px-3 py-1.5 text-sm";
 
@@ -99,7 +100,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
       {deal.state === "NEGOTIATING" && (
         <section aria-labelledby="contract-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="contract-heading" className="mb-3 text-lg font-semibold">{t("contractTitle")}</h2>
-          <ContractForm action={contractAction.bind(null, locale, id)} version={deal.version} />
+          <ClientMessages namespaces={["deal"]}><ContractForm action={contractAction.bind(null, locale, id)} version={deal.version} /></ClientMessages>
         </section>
       )}
 
@@ -123,7 +124,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
               <li key={f.id}>
                 {t("followUpMonths", { months: f.monthsAfter })} · {t("dueAt")} {date(f.dueAt)}
                 {f.completedAt && ` · ${t("completed")}: ${t("productLaunched")} ${f.productLaunched ? t("yes") : t("no")}${f.revenueCny !== null ? `, ${t("revenue")} ${format.number(f.revenueCny)}` : ""}${f.patentsFiled !== null ? `, ${t("patentsFiled")} ${f.patentsFiled}` : ""}${f.jobsCreated !== null ? `, ${t("jobsCreated")} ${f.jobsCreated}` : ""}`}
-                {staff && f.id === nextFollowUp?.id && <OutcomeForm action={outcomeAction.bind(null, locale, id, f.id)} months={f.monthsAfter} />}
+                {staff && f.id === nextFollowUp?.id && <ClientMessages namespaces={["deal"]}><OutcomeForm action={outcomeAction.bind(null, locale, id, f.id)} months={f.monthsAfter} /></ClientMessages>}
               </li>
             ))}
           </ul>

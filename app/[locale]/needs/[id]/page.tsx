@@ -13,6 +13,7 @@ import { availableActions, reconfirmDueSoon } from "@/lib/needs/lifecycle";
 import { can } from "@/lib/policy";
 import { OwnerActions } from "./owner-actions";
 import { NeedResearchers } from "@/components/matching/need-researchers";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function NeedPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -32,7 +33,7 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
   const link = "rounded border border-brand-600 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50";
   return (
     <div className="space-y-8">
-      {ownerCanAct && <OwnerActions locale={locale} needId={need.id} actions={availableActions(need.status).filter((a) => a !== "publish" && a !== "submit")} reconfirmBy={need.reconfirmBy} dueSoon={reconfirmDueSoon(need.status, need.reconfirmBy)} />}
+      {ownerCanAct && <ClientMessages namespaces={["needActions"]}><OwnerActions locale={locale} needId={need.id} actions={availableActions(need.status).filter((a) => a !== "publish" && a !== "submit")} reconfirmBy={need.reconfirmBy} dueSoon={reconfirmDueSoon(need.status, need.reconfirmBy)} /></ClientMessages>}
       <NeedDetail need={need} locale={locale} attachments={attachments} />
       <nav className="flex flex-wrap gap-3" aria-label={ta("actions")}>
         {need.isOwner && actor.role === "COMPANY" && <Link href={`/needs/${need.id}/edit`} className={link}>{ta("editNeed")}</Link>}

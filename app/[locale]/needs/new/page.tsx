@@ -8,6 +8,7 @@ import { listTaxonomy } from "@/lib/taxonomy/list-taxonomy";
 import { getMyVisit } from "@/lib/visits/create-visit";
 import { Link } from "@/i18n/navigation";
 import { NeedWizard } from "../wizard/need-wizard";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // The guided wizard. Companies draft their own needs; a broker drafts one after a visit (?visit=).
 export default async function NewNeedPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ visit?: string }> }) {
@@ -32,14 +33,16 @@ export default async function NewNeedPage({ params, searchParams }: { params: Pr
       ) : (
         <p className="mb-6 text-slate-600">{t("intro")} <Link href="/needs/new/quick" className="text-sm text-brand-700 underline">{locale === "en" ? "Quick form" : "简易表单"}</Link></p>
       )}
-      <NeedWizard
-        locale={locale}
-        taxonomy={taxonomy}
-        mode={visit ? "broker" : "company"}
-        visitId={visit?.id}
-        maxMb={MAX_ATTACHMENT_MB}
-        initial={{ needId: null, status: null, values: {}, keywords: [], collaborationModes: [], attachments: [] }}
-      />
+      <ClientMessages namespaces={["need", "wizard"]}>
+        <NeedWizard
+          locale={locale}
+          taxonomy={taxonomy}
+          mode={visit ? "broker" : "company"}
+          visitId={visit?.id}
+          maxMb={MAX_ATTACHMENT_MB}
+          initial={{ needId: null, status: null, values: {}, keywords: [], collaborationModes: [], attachments: [] }}
+        />
+      </ClientMessages>
     </section>
   );
 }

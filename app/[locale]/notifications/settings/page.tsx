@@ -5,6 +5,7 @@ import { getEmailDigest } from "@/lib/notifications/email-settings";
 import { listSavedSearches } from "@/lib/saved-searches/saved-searches";
 import { deleteSavedSearchAction } from "../actions";
 import { DigestForm } from "./digest-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function NotificationSettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -16,7 +17,7 @@ export default async function NotificationSettingsPage({ params }: { params: Pro
     <div className="space-y-6">
       <section className="rounded-lg bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-2xl font-semibold">{t("settingsTitle")}</h1>
-        <DigestForm locale={locale} current={digest} />
+        <ClientMessages namespaces={["alerts"]}><DigestForm locale={locale} current={digest} /></ClientMessages>
       </section>
       <section className="rounded-lg bg-white p-6 shadow-sm">
         <h2 className="mb-1 text-lg font-semibold">{t("savedSearches")}</h2>

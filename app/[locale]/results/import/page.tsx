@@ -4,6 +4,7 @@ import { requireActorForPage } from "@/lib/auth/require-actor";
 import { can } from "@/lib/policy";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "@/lib/results/import/columns";
 import { ImportForm } from "./import-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function ImportResultsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -24,7 +25,7 @@ export default async function ImportResultsPage({ params }: { params: Promise<{ 
         <p className="mt-2 font-mono">{IMPORT_COLUMNS.map((c) => (REQUIRED_COLUMNS.includes(c) ? `${c}*` : c)).join(", ")}</p>
         <p className="mt-1">{t("columnsHint")}</p>
       </details>
-      <ImportForm locale={locale} />
+      <ClientMessages namespaces={["import"]}><ImportForm locale={locale} /></ClientMessages>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { MAX_ATTACHMENT_MB } from "@/lib/attachments/sniff";
 import { can } from "@/lib/policy";
 import { chainNodeOptions } from "@/lib/taxonomy/list-taxonomy";
 import { ResultForm } from "./result-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function NewResultPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -15,7 +16,7 @@ export default async function NewResultPage({ params }: { params: Promise<{ loca
   return (
     <section className="rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("newTitle")}</h1>
-      <ResultForm locale={locale} maxMb={MAX_ATTACHMENT_MB} chainNodes={await chainNodeOptions(locale)} />
+      <ClientMessages namespaces={["form", "need", "result", "wizard"]}><ResultForm locale={locale} maxMb={MAX_ATTACHMENT_MB} chainNodes={await chainNodeOptions(locale)} /></ClientMessages>
     </section>
   );
 }

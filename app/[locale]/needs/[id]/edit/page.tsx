@@ -6,6 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { requestIp } from "@/lib/http/request-ip";
 import { viewNeed } from "@/lib/needs/view-need";
 import { NeedForm } from "../../new/quick/need-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // The owner edits a need: text, confidentiality level, teaser fields, access period and NDA.
 export default async function EditNeedPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
@@ -37,7 +38,7 @@ export default async function EditNeedPage({ params }: { params: Promise<{ local
   return (
     <section className="rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("editNeed")}</h1>
-      <NeedForm locale={locale} needId={need.id} initial={initial} />
+      <ClientMessages namespaces={["access", "form", "need"]}><NeedForm locale={locale} needId={need.id} initial={initial} /></ClientMessages>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { getNeedForEdit } from "@/lib/needs/need-edit-view";
 import { listTaxonomy } from "@/lib/taxonomy/list-taxonomy";
 import { NeedWizard } from "../../wizard/need-wizard";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // Continue a draft (also after a reload: the wizard moves here once the draft is first saved),
 // confirm a broker's draft, or edit a published need.
@@ -29,14 +30,16 @@ export default async function EditNeedPage({ params }: { params: Promise<{ local
           <p className="mt-1 text-sm">{t("visitPeople", { people: need.draftedByBroker.peopleMet })}</p>
         </div>
       )}
-      <NeedWizard
-        locale={locale}
-        taxonomy={taxonomy}
-        mode={isBroker ? "broker" : "company"}
-        maxMb={MAX_ATTACHMENT_MB}
-        brokerDrafted={need.draftedByBroker !== null}
-        initial={{ needId: need.id, status: need.status, values: need.values, keywords: need.keywords, collaborationModes: need.collaborationModes, attachments: need.attachments }}
-      />
+      <ClientMessages namespaces={["need", "wizard"]}>
+        <NeedWizard
+          locale={locale}
+          taxonomy={taxonomy}
+          mode={isBroker ? "broker" : "company"}
+          maxMb={MAX_ATTACHMENT_MB}
+          brokerDrafted={need.draftedByBroker !== null}
+          initial={{ needId: need.id, status: need.status, values: need.values, keywords: need.keywords, collaborationModes: need.collaborationModes, attachments: need.attachments }}
+        />
+      </ClientMessages>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { can } from "@/lib/policy";
 import { getResult } from "@/lib/results/get-result";
 import { chainNodeOptions } from "@/lib/taxonomy/list-taxonomy";
 import { ResultForm } from "../../new/result-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // The result's organisation edits it with the create form; for anyone else the page does not exist.
 export default async function EditResultPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
@@ -40,12 +41,14 @@ export default async function EditResultPage({ params }: { params: Promise<{ loc
   return (
     <section className="rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("editTitle")}</h1>
-      <ResultForm
-        locale={locale}
-        maxMb={MAX_ATTACHMENT_MB}
-        chainNodes={await chainNodeOptions(locale)}
-        edit={{ resultId: result.id, version: result.version, initial, attachments: await listResultAttachments(result.id) }}
-      />
+      <ClientMessages namespaces={["form", "need", "result", "wizard"]}>
+        <ResultForm
+          locale={locale}
+          maxMb={MAX_ATTACHMENT_MB}
+          chainNodes={await chainNodeOptions(locale)}
+          edit={{ resultId: result.id, version: result.version, initial, attachments: await listResultAttachments(result.id) }}
+        />
+      </ClientMessages>
     </section>
   );
 }
