@@ -23,7 +23,9 @@
 //
 // Env: BENCH_PORT (4200), BENCH_URL (use a server that is already running; then start nothing),
 // BENCH_SCENARIOS (comma list), BENCH_WORKER=0 (no worker), BENCH_DURATION, BENCH_CONNECTIONS,
-// BENCH_CPU_PROF=<dir> (V8 CPU profile of the server).
+// BENCH_CPU_PROF=<dir> (V8 CPU profile of the server), BENCH_INSTANCES (web instances, default 1:
+// that many `next start` on consecutive ports, the app scenarios' connections split evenly over
+// them, as a load balancer would; CPU and RSS are summed over the instances).
 import { readFileSync, readdirSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -40,6 +42,7 @@ import { bin, nextStartCommand, randomKey, startProcess, waitForHttp, type Manag
 const PORT = Number(process.env.BENCH_PORT ?? 4200);
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
 const WARMUP_S = 5;
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "meili-direct,search-api,search-page,need-page,mixed").split(",").map((s) => s.trim());
 const RESEARCHER = "researcher@demo.techbridge.cn";
@@ -127,10 +130,10 @@ function ownCpuMs(): number {
   return (user + system) / 1000;
 }
 
-function rssSampler(pid: number | undefined) {
+function rssSampler(pids: number[]) {
   let peak = 0;
   const sample = () => {
-    if (pid) peak = Math.max(peak, treeRss(pid));
+    if (pids.length) peak = Math.max(peak, pids.reduce((sum, pid) => sum + treeRss(pid), 0));
   };
   sample();
   const timer = setInterval(sample, 250);
@@ -148,8 +151,11 @@ const portOpen = (port: number) =>
     s.once("error", () => resolve(false));
   });
 
-async function startServer(): Promise<{ base: string; pid: number | undefined; stop: () => Promise<void> }> {
-  if (process.env.BENCH_URL) return { base: process.env.BENCH_URL.replace(/\/$/, ""), pid: undefined, stop: async () => {} };
+async function startServer(): Promise<{ base: string; bases: string[]; pids: number[]; stop: () => Promise<void> }> {
+  if (process.env.BENCH_URL) {
+    const base = process.env.BENCH_URL.replace(/\/$/, "");
+    return { base, bases: [base], pids: [], stop: async () => {} };
+  }
   const base = `http://127.0.0.1:${PORT}`;
   const sink = await startMailSink({ smtpPort: 0, httpPort: 0, maxMessages: 200 });
   const redis = process.env.REDIS_URL || ((await portOpen(6379)) ? "redis://127.0.0.1:6379" : undefined);
@@ -171,18 +177,21 @@ async function startServer(): Promise<{ base: string; pid: number | undefined; s
   if (process.env.BENCH_WORKER !== "0") {
     procs.push(startProcess("worker", bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { env, output: "prefix" }));
   }
-  const startArgs = ["start", "-p", String(PORT), "-H", "127.0.0.1"];
-  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, written when it stops.
-  // Started as `npm start` starts it (heap cap included); BENCH_CPU_PROF adds a V8 CPU profile.
-  const web = nextStartCommand(startArgs.slice(1));
+  // Started as `npm start` starts it (heap cap included); BENCH_CPU_PROF adds a V8 CPU profile
+  // of each instance, written when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const next = startProcess("next", web.command, [...profile, ...web.args], { env, output: "prefix" });
-  procs.push(next);
-  await waitForHttp(`${base}/api/health`, { timeoutMs: 60_000, ok: (s) => s === 200 });
-  log(`next start on ${base} (pid ${next.child.pid}), rate limits in ${redis ? "Redis" : "PostgreSQL"}, worker ${process.env.BENCH_WORKER === "0" ? "off" : "on"}`);
+  const bases = Array.from({ length: INSTANCES }, (_, i) => `http://127.0.0.1:${PORT + i}`);
+  const nexts = bases.map((_, i) => {
+    const web = nextStartCommand(["-p", String(PORT + i), "-H", "127.0.0.1"]);
+    return startProcess(INSTANCES > 1 ? `next-${i + 1}` : "next", web.command, [...profile, ...web.args], { env, output: "prefix" });
+  });
+  procs.push(...nexts);
+  await Promise.all(bases.map((b) => waitForHttp(`${b}/api/health`, { timeoutMs: 60_000, ok: (s) => s === 200 })));
+  log(`next start on ${bases.join(", ")} (pid ${nexts.map((n) => n.child.pid).join(", ")}), rate limits in ${redis ? "Redis" : "PostgreSQL"}, worker ${process.env.BENCH_WORKER === "0" ? "off" : "on"}`);
   return {
     base,
-    pid: next.child.pid,
+    bases,
+    pids: nexts.map((n) => n.child.pid).filter((p): p is number => p !== undefined),
     stop: async () => {
       await Promise.allSettled(procs.map((p) => p.stop(8_000)));
       await sink.stop();
@@ -231,26 +240,41 @@ type Figures = {
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
 
-type Plan = { url: string; requests: autocannon.Request[]; headers?: Record<string, string> };
+/** `urls`: several app instances to spread the connections over (BENCH_INSTANCES). */
+type Plan = { url: string; urls?: string[]; requests: autocannon.Request[]; headers?: Record<string, string> };
 
-type Pids = { server: number | undefined; meili: number | undefined };
+type Pids = { servers: number[]; meili: number | undefined };
+
+const serversCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + treeCpuMs(pid), 0);
 
 async function run(name: string, plan: Plan, rss: ReturnType<typeof rssSampler> | null, pids: Pids, seconds = DURATION, connections = CONNECTIONS, record = true): Promise<Figures> {
   const load0 = loadAvg();
-  const cpu0 = { server: pids.server ? treeCpuMs(pids.server) : 0, meili: pids.meili ? treeCpuMs(pids.meili) : 0, self: ownCpuMs() };
+  const cpu0 = { server: serversCpuMs(pids.servers), meili: pids.meili ? treeCpuMs(pids.meili) : 0, self: ownCpuMs() };
   rss?.reset();
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
-  const instance = autocannon({ url: plan.url, connections, duration: seconds, timeout: 10, requests: plan.requests, headers: plan.headers });
-  (instance as unknown as NodeJS.EventEmitter).on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-    latencies.push(ms);
-    statuses[status] = (statuses[status] ?? 0) + 1;
-  });
-  const result = await instance;
+  // One autocannon per target URL (the app instances), the connections split between them.
+  const urls = plan.urls ?? [plan.url];
+  const results = await Promise.all(
+    urls.map((url, i) => {
+      const share = Math.floor(connections / urls.length) + (i < connections % urls.length ? 1 : 0);
+      const instance = autocannon({ url, connections: share, duration: seconds, timeout: 10, requests: plan.requests, headers: plan.headers });
+      (instance as unknown as NodeJS.EventEmitter).on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+        latencies.push(ms);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      });
+      return instance;
+    }),
+  );
+  const result = {
+    duration: Math.max(...results.map((r) => r.duration)),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    timeouts: results.reduce((n, r) => n + r.timeouts, 0),
+    non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+  };
   latencies.sort((a, b) => a - b);
   const peak = rss ? rss.stop() : 0;
-  const perReq = (pid: number | undefined, before: number) =>
-    pid && latencies.length ? Math.round(((treeCpuMs(pid) - before) / latencies.length) * 10) / 10 : null;
+  const perReq = (cpuNow: number, before: number) => (latencies.length ? Math.round(((cpuNow - before) / latencies.length) * 10) / 10 : null);
   const figures: Figures = {
     scenario: name,
     requests: latencies.length,
@@ -262,8 +286,8 @@ async function run(name: string, plan: Plan, rss: ReturnType<typeof rssSampler> 
     non2xx: result.non2xx,
     statuses,
     peakRssMiB: rss ? Math.round(peak / 1024 / 1024) : null,
-    serverCpuMsPerReq: name === "meili-direct" ? null : perReq(pids.server, cpu0.server),
-    meiliCpuMsPerReq: perReq(pids.meili, cpu0.meili),
+    serverCpuMsPerReq: name === "meili-direct" || pids.servers.length === 0 ? null : perReq(serversCpuMs(pids.servers), cpu0.server),
+    meiliCpuMsPerReq: pids.meili ? perReq(treeCpuMs(pids.meili), cpu0.meili) : null,
     loadGeneratorCpuMsPerReq: latencies.length ? Math.round(((ownCpuMs() - cpu0.self) / latencies.length) * 10) / 10 : null,
     load: `${load0} -> ${loadAvg()}`,
   };
@@ -399,14 +423,16 @@ async function main() {
     if (ownNeeds.length === 0) log("the demo company has no published public need: need-page is skipped");
 
     const figures: Figures[] = [];
-    const pids: Pids = { server: server.pid, meili: meiliPid() };
+    const pids: Pids = { servers: server.pids, meili: meiliPid() };
+    // App scenarios go to every instance (a load balancer's even spread); Meilisearch is one server.
+    for (const [name, plan] of Object.entries(plans)) if (name !== "meili-direct" && server.bases.length > 1) plan.urls = server.bases;
     let overallPeak = 0;
     for (const name of SCENARIOS) {
       const plan = plans[name];
       if (!plan) throw new Error(`unknown scenario ${name} (${Object.keys(plans).join(", ")})`);
       if (name === "need-page" && ownNeeds.length === 0) continue;
       await run(`${name} (warm-up)`, plan, null, pids, WARMUP_S, Math.min(10, CONNECTIONS), false);
-      const rss = name === "meili-direct" ? null : rssSampler(server.pid);
+      const rss = name === "meili-direct" ? null : rssSampler(server.pids);
       const f = await run(name, plan, rss, pids);
       figures.push(f);
       overallPeak = Math.max(overallPeak, f.peakRssMiB ?? 0);
@@ -415,7 +441,7 @@ async function main() {
     // ---------------------------------------------------------------- report
     const row = (f: Figures) =>
       `| ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.peakRssMiB ?? "-"} | ${f.serverCpuMsPerReq ?? "-"} / ${f.meiliCpuMsPerReq ?? "-"} | ${f.load} |`;
-    console.log(`\nbench:load on ${corpus.needs} needs + ${corpus.results} results, ${CONNECTIONS} connections, ${DURATION} s each (${os.cpus().length} cores)\n`);
+    console.log(`\nbench:load on ${corpus.needs} needs + ${corpus.results} results, ${CONNECTIONS} connections, ${DURATION} s each, ${server.bases.length} web instance(s) (${os.cpus().length} cores)\n`);
     console.log("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | CPU ms/req server / Meili | load avg |");
     console.log("|---|---|---|---|---|---|---|---|---|");
     for (const f of figures) console.log(row(f));
@@ -427,7 +453,7 @@ async function main() {
     console.log(`  search API p95 <= ${TARGETS.searchApiP95Ms} ms at >= ${TARGETS.searchApiRps} req/s: ${verdict(api && api.p95 <= TARGETS.searchApiP95Ms && api.rps >= TARGETS.searchApiRps)}`);
     console.log(`  search page p95 <= ${TARGETS.searchPageP95Ms} ms: ${verdict(page && page.p95 <= TARGETS.searchPageP95Ms)}`);
     console.log(`  server RSS <= 1 GiB: ${verdict(overallPeak > 0 ? overallPeak * 1024 * 1024 <= TARGETS.rssBytes : undefined)} (peak ${overallPeak} MiB)`);
-    console.log(JSON.stringify({ corpus, connections: CONNECTIONS, durationS: DURATION, cores: os.cpus().length, figures, peakRssMiB: overallPeak }));
+    console.log(JSON.stringify({ corpus, connections: CONNECTIONS, durationS: DURATION, instances: server.bases.length, cores: os.cpus().length, figures, peakRssMiB: overallPeak }));
   } finally {
     await server.stop();
     await prisma.$disconnect();
