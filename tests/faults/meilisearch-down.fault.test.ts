@@ -79,6 +79,8 @@ describe("Meilisearch down", () => {
     // Before: a need, indexed and findable.
     const before = (await (await api("/needs", { method: "POST", body: JSON.stringify(needInput(0)) })).json()) as { id: string };
     await waitUntil(async () => (await searchIds("固态电池"))?.includes(before.id), { timeoutMs: 60_000, what: "the first need to be searchable" });
+    // ...and matched: its match-need job stored the need's match snapshot.
+    await waitUntil(queueDrained, { timeoutMs: 60_000, intervalMs: 250, what: "the first need's jobs to run" });
 
     // Hung (SIGSTOP: connections accepted, never answered): the search API and page give up after
     // the client's deadline (10 s) and say so, instead of hanging.
@@ -117,13 +119,16 @@ describe("Meilisearch down", () => {
       expect(html).toContain(SEARCH_UNAVAILABLE);
       expect(html).not.toMatch(SEARCH_EMPTY_OR_HITS);
     }
-    // Other pages render: home, the need list, the need page (its matches say search is down).
+    // Other pages render: home, the need list, the need page (its matches come from the snapshot
+    // stored before the outage).
     for (const path of ["/zh-CN", "/zh-CN/needs", `/zh-CN/needs/${before.id}`, `/en/needs/${before.id}`]) {
       const { status, html } = await page(path);
       expect(status, path).toBe(200);
       expect(html, path).not.toMatch(/Application error|Internal Server Error/);
     }
-    expect((await page(`/zh-CN/needs/${before.id}`)).html).toMatch(shownUnavailable(TEXT.zh.unavailable));
+    const beforePage = (await page(`/zh-CN/needs/${before.id}`)).html;
+    expect(beforePage).toContain('data-testid="need-matches"');
+    expect(beforePage).not.toMatch(shownUnavailable(TEXT.zh.unavailable));
     // Health says what is wrong.
     const health = await fetch(`${app.url}/api/health`);
     expect(health.status).toBe(503);
@@ -138,6 +143,8 @@ describe("Meilisearch down", () => {
     }
     const patched = await api(`/needs/${before.id}`, { method: "PATCH", body: JSON.stringify({ title: "固态电池电解质界面稳定性（已更新）" }) });
     expect(patched.status).toBe(200);
+    // A need with no matches computed yet (new, or edited since) says matching is unavailable.
+    for (const id of [created[0]!, before.id]) expect((await page(`/zh-CN/needs/${id}`)).html).toMatch(shownUnavailable(TEXT.zh.unavailable));
 
     // Meilisearch comes back (same data, port and key): the queued index jobs catch up.
     const backAt = Date.now();
