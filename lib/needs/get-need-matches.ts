@@ -1,5 +1,6 @@
 import "server-only";
-import type { MatchResponse } from "@/lib/matching/matcher";
+import { prisma } from "@/lib/db";
+import { matchResultsForNeed, type MatchResponse } from "@/lib/matching/matcher";
 import type { MaybeActor } from "@/lib/policy";
 import { requireFullAccess } from "./get-need";
 import { NEED_SNAPSHOT } from "./need-match-snapshot";
@@ -8,8 +9,10 @@ import { loadNeedMatchSnapshot } from "./serve-need-match-snapshot";
 
 // Matches are derived from the need's full text, so only viewers who may read it in full get them.
 // Served from the need's match snapshot (at most NEED_SNAPSHOT.matches), not matched per view.
+// More than the snapshot holds (the REST API allows 50) is matched live.
 export async function getNeedMatches(actor: MaybeActor, needId: string, limit = 10): Promise<MatchResponse> {
   const need = await requireFullAccess(actor, needId);
+  if (limit > NEED_SNAPSHOT.matches) return (await matchResultsForNeed(prisma, need.id, { viewer: actor, limit })) ?? { ok: true, matches: [] };
   const loaded = await loadNeedMatchSnapshot(need);
   if (!loaded.ok) return loaded;
   return { ok: true, matches: (await recheckSnapshotMatches(loaded.snapshot.matches)).slice(0, Math.min(limit, NEED_SNAPSHOT.matches)) };

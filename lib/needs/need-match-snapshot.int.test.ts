@@ -85,6 +85,16 @@ describe("need match snapshot", () => {
     expect(await matchIds(company, needId)).toEqual([riceId]);
   });
 
+  it("matches live when more results are asked for than the snapshot holds (the REST API's limit goes to 50)", async () => {
+    const needId = await publishNeed();
+    await runNeedMatching(needId);
+    const stored = (await snapshotOf(needId))!;
+    await prisma.needMatchSnapshot.update({ where: { needId }, data: { matches: [{ ...(stored.matches as { id: string }[])[0]!, id: riceId }] } });
+    const live = await getNeedMatches(company.actor, needId, 40);
+    expect(live.ok && live.matches.map((m) => m.id)).toContain(resultId);
+    expect(live.ok && live.matches.map((m) => m.id)).not.toContain(riceId);
+  });
+
   it("is recomputed for the new version when the need is edited", async () => {
     const needId = await publishNeed();
     await runNeedMatching(needId);
