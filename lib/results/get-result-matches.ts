@@ -1,16 +1,41 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { prisma } from "@/lib/db";
 import { matchNeedsForResult, type MatchResponse } from "@/lib/matching/matcher";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
+import { singleFlight } from "@/lib/needs/single-flight";
 import type { MaybeActor } from "@/lib/policy";
+import { needsIndexFor } from "@/lib/search/access";
 import { getResult } from "./get-result";
+
+type Ranked = Extract<MatchResponse, { ok: true }>;
+
+// Ranking needs for a result costs ~100 ms of server and Meilisearch CPU; a result page is viewed
+// far more often than its ranking changes. The ranking (never what is shown: see below) is kept
+// per process for a few minutes, per result version and per index the viewer searches (public or
+// broker), like the matcher's corpus statistics; views of one result share one computation.
+const RANKING_TTL_MS = 5 * 60_000;
+const rankings = new LRUCache<string, Ranked>({ max: 5_000, ttl: RANKING_TTL_MS });
+const rankOnce = singleFlight<MatchResponse | null>();
+
+/** Forgets cached rankings (tests). */
+export function clearResultRankings() {
+  rankings.clear();
+}
 
 // Needs come from the index the viewer may search: confidential needs as teasers only,
 // broker-only needs for brokers and admins only. Every need is then re-checked against the
-// database (the index is never the authority on confidentiality).
+// database for this viewer on every view (the index, and this cache, are never the authority on
+// confidentiality, titles or whether a need is still open).
 export async function getResultMatches(actor: MaybeActor, resultId: string, limit = 10): Promise<MatchResponse> {
-  await getResult(actor, resultId);
-  const response = (await matchNeedsForResult(prisma, resultId, { viewer: actor, limit })) ?? { ok: true, matches: [] };
+  const result = await getResult(actor, resultId);
+  const key = `${result.id}\u0000${result.version}\u0000${needsIndexFor(actor)}\u0000${limit}`;
+  let response: MatchResponse | null | undefined = rankings.get(key);
+  if (!response) {
+    response = await rankOnce(key, () => matchNeedsForResult(prisma, result.id, { viewer: actor, limit }));
+    if (response?.ok) rankings.set(key, response);
+  }
+  if (!response) return { ok: true, matches: [] };
   if (!response.ok) return response;
   const views = await recheckNeedHits(actor, response.matches.map((m) => ({ id: m.id, version: m.version })));
   return {
