@@ -1,5 +1,5 @@
 import "server-only";
-import type { Need, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Need, PrismaClient, Result } from "@/lib/generated/prisma/client";
 import { getMeili, isUnavailableError, matchIndexUid } from "@/lib/search/client";
 import { isBrokerView, needsIndexFor, type Viewer } from "@/lib/search/access";
 import { buildFilters, oneOf, type CatalogFilters } from "@/lib/search/filters";
@@ -382,6 +382,26 @@ export function needMatchSubject(need: NeedSubjectRow): MatchSubject {
   };
 }
 
+type ResultSubjectRow = Pick<Result, "title" | "summary" | "description" | "keywords" | "chainNodeId" | "field" | "trl" | "transferModes"> & {
+  chainNode: { chainId: string } | null;
+  organisation: { region: string | null } | null;
+};
+
+/** A research result (title, summary, description) as the subject of matching. */
+function resultMatchSubject(result: ResultSubjectRow): MatchSubject {
+  return {
+    text: { title: result.title, body: [result.summary, result.description].filter(Boolean).join("\n"), keywords: result.keywords },
+    structured: {
+      chainId: result.chainNode?.chainId ?? null,
+      chainNodeId: result.chainNodeId,
+      field: result.field,
+      trl: result.trl,
+      collaborationModes: result.transferModes,
+      region: result.organisation?.region ?? null,
+    },
+  };
+}
+
 /**
  * Ranked research results for a need (read from the database; the caller checks access). The
  * viewer does not change the outcome: results are public, so every viewer searches the same
@@ -404,21 +424,7 @@ export async function matchNeedsForResult(db: Db, resultId: string, opts: MatchO
     include: { chainNode: { select: { chainId: true } }, organisation: { select: { region: true } } },
   });
   if (!result) return null;
-  return matchSubject(
-    {
-      text: { title: result.title, body: [result.summary, result.description].filter(Boolean).join("\n"), keywords: result.keywords },
-      structured: {
-        chainId: result.chainNode?.chainId ?? null,
-        chainNodeId: result.chainNodeId,
-        field: result.field,
-        trl: result.trl,
-        collaborationModes: result.transferModes,
-        region: result.organisation?.region ?? null,
-      },
-    },
-    "needs",
-    opts,
-  );
+  return matchSubject(resultMatchSubject(result), "needs", opts);
 }
 
 export { isBrokerView };

@@ -34,13 +34,18 @@ export function listenForIndexChanges(listener: Listener, connectionString = pro
   let delay = 1_000;
   let timer: NodeJS.Timeout | undefined;
 
-  const lost = (reason: string) => {
-    listener.onLive(false);
+  // Forgets the current connection and closes it; its late errors are ignored.
+  const detach = () => {
     const old = client;
     client = null;
     old?.removeAllListeners();
     old?.on("error", () => undefined);
-    void old?.end().catch(() => undefined);
+    return old?.end().catch(() => undefined);
+  };
+
+  const lost = (reason: string) => {
+    listener.onLive(false);
+    void detach();
     if (stopped) return;
     logger.warn({ reason, retryInMs: delay }, "search index change listener lost; search answers are not cached until it is back");
     timer = setTimeout(connect, delay);
@@ -74,11 +79,7 @@ export function listenForIndexChanges(listener: Listener, connectionString = pro
       stopped = true;
       clearTimeout(timer);
       listener.onLive(false);
-      const c = client;
-      client = null;
-      c?.removeAllListeners();
-      c?.on("error", () => undefined);
-      await c?.end().catch(() => undefined);
+      await detach();
     },
   };
 }
