@@ -42,7 +42,11 @@ import { bin, nextStartCommand, randomKey, startProcess, waitForHttp, type Manag
 const PORT = Number(process.env.BENCH_PORT ?? 4200);
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
+if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) {
+  console.error(`BENCH_INSTANCES must be a whole number from 1 to 8 (got ${process.env.BENCH_INSTANCES})`);
+  process.exit(2);
+}
 const WARMUP_S = 5;
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "meili-direct,search-api,search-page,need-page,mixed").split(",").map((s) => s.trim());
 const RESEARCHER = "researcher@demo.techbridge.cn";

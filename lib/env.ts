@@ -21,7 +21,7 @@ export const env = createEnv({
     MAIL_SINK_URL: z.url().optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     // Seconds-fresh search answers: 0 turns the per-process search cache off (lib/search/cached-search.ts).
-    SEARCH_CACHE_TTL_MS: z.coerce.number().int("must be a whole number of milliseconds").min(0, "must be 0 (off) or more").optional(),
+    SEARCH_CACHE_TTL_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int("must be a whole number of milliseconds").min(0, "must be 0 (off) or more").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

@@ -8,6 +8,10 @@ if (!connectionString) {
   process.exit(2);
 }
 
+// Jobs (saved-search checks) search what the index holds now: the search answer cache is for web
+// processes, and a worker would only hold one more LISTEN connection for it.
+process.env.SEARCH_CACHE_TTL_MS ??= "0";
+
 // Last line of defence: every call in the tasks is awaited, so a failure fails its job. Should a
 // library still leave a promise rejection unhandled, log it instead of letting Node end the
 // process, which would stop every job in progress (and leave them locked until another worker

@@ -4,7 +4,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/logger";
 import type { Match } from "@/lib/matching/matcher";
 import type { ResearcherMatch } from "@/lib/recommend/rank-researchers";
-import { singleFlight } from "./single-flight";
+import { singleFlight } from "@/lib/single-flight";
 import { computeNeedMatchSnapshot, NEED_SNAPSHOT, type NeedMatchSnapshotData, type NeedSnapshotOutcome } from "./need-match-snapshot";
 
 // Views of one need that find no usable snapshot share one computation per process (the need page

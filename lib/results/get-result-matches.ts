@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import { prisma } from "@/lib/db";
 import { matchNeedsForResult, type MatchResponse } from "@/lib/matching/matcher";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
-import { singleFlight } from "@/lib/needs/single-flight";
+import { singleFlight } from "@/lib/single-flight";
 import type { MaybeActor } from "@/lib/policy";
 import { needsIndexFor } from "@/lib/search/access";
 import { getResult } from "./get-result";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { singleFlight } from "./single-flight";
+import { singleFlight } from "@/lib/single-flight";
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
