@@ -5,7 +5,7 @@ import { Logger, runOnce } from "graphile-worker";
 import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
 import { prisma } from "@/lib/db";
 import type { Visibility } from "@/lib/generated/prisma/enums";
-import { taskList } from "@/lib/jobs/tasks";
+import { taskList } from "@/lib/worker/tasks";
 import { createNeed } from "@/lib/needs/create-need";
 import { updateNeed } from "@/lib/needs/update-need";
 import { decideAccess } from "./decide-access";

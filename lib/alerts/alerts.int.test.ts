@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
 import { prisma } from "@/lib/db";
 import { saveMyExpertise } from "@/lib/expertise/expertise-profile";
-import { startWorker } from "@/lib/jobs/run-worker";
+import { startWorker } from "@/lib/worker/run-worker";
 import { createNeed } from "@/lib/needs/create-need";
 import { updateNeed } from "@/lib/needs/update-need";
 import { createNotifications } from "@/lib/notifications/create-notifications";
