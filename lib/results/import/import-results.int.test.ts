@@ -1,6 +1,6 @@
 // Bulk import against the real database: report before writing, the two modes, re-import updates.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { seedTaxonomy } from "@/scripts/seed";
 import { toCsvLine } from "./csv";
