@@ -43,7 +43,7 @@ export async function importResultsFile(
     const message = t(locale, `文件过大：不超过 ${MAX_IMPORT_BYTES / MB} MB`, `File too large: at most ${MAX_IMPORT_BYTES / MB} MB`);
     throw new AppError("PAYLOAD_TOO_LARGE", message, { fields: { file: [message] } });
   }
-  const format = detectImportFormat(file.name, file.bytes);
+  const format = await detectImportFormat(file.name, file.bytes);
   if (!format.ok) {
     const message = refusalText(format.reason, locale);
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", message, { fields: { file: [message] } });
