@@ -3,7 +3,7 @@
 import { fileTypeFromBuffer } from "file-type/core";
 import { readSheet } from "read-excel-file/node";
 import writeXlsxFile from "write-excel-file/node";
-import type { CsvRecord } from "./csv";
+import type { CsvRecord } from "@/lib/csv/read-csv";
 import { IMPORT_COLUMNS, IMPORT_EXAMPLE } from "./columns";
 
 export type ImportFormat = "csv" | "xlsx";
