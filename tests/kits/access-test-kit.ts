@@ -15,7 +15,7 @@ import { revokeAccess } from "@/lib/access/revoke-access";
 
 export const ROLES = ["anonymous", "owner", "otherCompany", "researcher", "granted", "revoked", "broker", "admin"] as const;
 export type RoleName = (typeof ROLES)[number];
-export const VISIBILITIES: Visibility[] = ["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"];
+export { VISIBILITIES } from "@/lib/validation/enums";
 
 export type Cast = Record<Exclude<RoleName, "anonymous">, ApiUser> & { pending: ApiUser; spare: ApiUser };
 
