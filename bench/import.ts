@@ -8,7 +8,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { deployMigrations } from "@/scripts/db/engine";
 import { createThrowawayDatabase } from "@/scripts/services/embedded-postgres";
 import { seedTaxonomy } from "@/scripts/seed";
-import { toCsvLine } from "@/lib/results/import/csv";
+import { toCsvLine } from "@/lib/csv/write-csv";
 import { IMPORT_COLUMNS } from "@/lib/results/import/columns";
 import { importResultsCsv, importResultsFile } from "@/lib/results/import/import-results";
 import writeXlsxFile from "write-excel-file/node";

@@ -1,5 +1,5 @@
 // The background worker (npm run worker): indexing and notification jobs from the database queue.
-import { startWorker } from "@/lib/jobs/run-worker";
+import { startWorker } from "@/lib/worker/run-worker";
 import { logger } from "@/lib/logger";
 
 const connectionString = process.env.DATABASE_URL;

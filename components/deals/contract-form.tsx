@@ -3,8 +3,7 @@ import { useTranslations } from "next-intl";
 import { Field } from "@/components/form/field";
 import { StateForm } from "@/components/form/state-form";
 import type { FormState } from "@/lib/forms/form-state";
-
-const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY"] as const;
+import { CONTRACT_MODES } from "@/lib/validation/enums";
 
 // The contract record: type, value, registration number, signing date and up to three milestones.
 export function ContractForm({ action, version }: { action: (prev: FormState, fd: FormData) => Promise<FormState>; version: number }) {
@@ -17,7 +16,7 @@ export function ContractForm({ action, version }: { action: (prev: FormState, fd
           <div className="mb-4">
             <label htmlFor="mode" className="block text-sm font-medium">{t("contractMode")}</label>
             <select id="mode" name="mode" defaultValue={state.values?.mode ?? "LICENCE"} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
-              {MODES.map((m) => <option key={m} value={m}>{t(`mode.${m}`)}</option>)}
+              {CONTRACT_MODES.map((m) => <option key={m} value={m}>{t(`mode.${m}`)}</option>)}
             </select>
           </div>
           <Field name="valueCny" type="number" min={0} label={t("contractValue")} errors={state.fields?.valueCny} defaultValue={state.values?.valueCny} required />

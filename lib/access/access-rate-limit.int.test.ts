@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as accessRequestsRoute from "@/app/api/v1/needs/[id]/access-requests/route";
 import * as messagesRoute from "@/app/api/v1/access-requests/[id]/messages/route";
-import { apiRequest, createApiUser, readJson, routeParams, type ApiErrorJson, type ApiUser } from "@/lib/api/api-test-kit";
+import { apiRequest, createApiUser, readJson, routeParams, type ApiErrorJson, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { createNeed } from "@/lib/needs/create-need";

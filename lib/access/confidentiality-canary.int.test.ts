@@ -15,7 +15,7 @@ import * as messagesRoute from "@/app/api/v1/access-requests/[id]/messages/route
 import * as revokeRoute from "@/app/api/v1/access-requests/[id]/revoke/route";
 import * as auditLogRoute from "@/app/api/v1/audit-log/route";
 import * as searchRoute from "@/app/api/v1/search/route";
-import { apiRequest, noParams, routeParams, type ApiUser } from "@/lib/api/api-test-kit";
+import { apiRequest, noParams, routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { getNeed } from "@/lib/needs/get-need";
 import { listNeeds } from "@/lib/needs/list-needs";
@@ -24,7 +24,7 @@ import { updateNeed } from "@/lib/needs/update-need";
 import { getMeili, indexUid } from "@/lib/search/client";
 import { searchCatalog } from "@/lib/search/search";
 import { getAccessThread, postAccessMessage } from "./access-thread";
-import { auditCount, createCast, createNeedFixture, runJobs, type Cast, type NeedFixture } from "./access-test-kit";
+import { auditCount, createCast, createNeedFixture, runJobs, type Cast, type NeedFixture } from "@/tests/kits/access-test-kit";
 import { getCurrentNda } from "./get-nda";
 import { getAccessState } from "./list-access-requests";
 import { needSubject } from "./record-audit";

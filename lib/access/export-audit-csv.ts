@@ -1,17 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { authorize, type MaybeActor } from "@/lib/policy";
+import { toCsvFile } from "@/lib/csv/write-csv";
 import { recordAudit } from "./record-audit";
 
 const COLUMNS = ["at", "action", "subject", "actorId", "actorEmail", "actorRole", "ip", "detail"] as const;
-
-// A cell as CSV: quoted, quotes doubled, and a leading = + - @ neutralised so a spreadsheet
-// never runs it as a formula.
-export function csvCell(value: string | null | undefined): string {
-  const text = value ?? "";
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 // The audit log as CSV for admins. The export is itself audited (before the rows are read, so
 // it appears in its own file). Rows hold ids, levels and reason codes only, never need text.
@@ -28,10 +21,9 @@ export async function exportAuditCsv(actor: MaybeActor, range: { from?: string; 
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
   const users = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true, role: true } });
   const byId = new Map(users.map((u) => [u.id, u]));
-  const lines = [COLUMNS.join(",")];
-  for (const r of rows) {
+  const lines = rows.map((r) => {
     const u = r.actorId ? byId.get(r.actorId) : undefined;
-    lines.push([r.at.toISOString(), r.action, r.subject, r.actorId, u?.email, u?.role, r.ip, r.detail ? JSON.stringify(r.detail) : ""].map(csvCell).join(","));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+    return [r.at.toISOString(), r.action, r.subject, r.actorId, u?.email, u?.role, r.ip, r.detail ? JSON.stringify(r.detail) : ""];
+  });
+  return toCsvFile([COLUMNS, ...lines]);
 }

@@ -3,10 +3,10 @@
 // Meilisearch and the mail sink. No sleeps: every wait polls for a condition.
 import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { saveMyExpertise } from "@/lib/expertise/expertise-profile";
-import { startWorker } from "@/lib/jobs/run-worker";
+import { startWorker } from "@/lib/worker/run-worker";
 import { createNeed } from "@/lib/needs/create-need";
 import { updateNeed } from "@/lib/needs/update-need";
 import { createNotifications } from "@/lib/notifications/create-notifications";

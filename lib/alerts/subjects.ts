@@ -2,6 +2,7 @@
 // Pure.
 import type { MatchSubject } from "@/lib/matching/matcher";
 import type { Need } from "@/lib/generated/prisma/client";
+import { teaserOf } from "@/lib/needs/teaser";
 
 export type NeedForSubject = Pick<
   Need,
@@ -9,8 +10,8 @@ export type NeedForSubject = Pick<
 > & { chainNode: { chainId: string } | null };
 
 /**
- * The need as researchers may see it: PUBLIC/ANONYMOUS in full, CONFIDENTIAL by its title and
- * teaser (plus the teaser fields its owner chose to show), BROKER_ONLY not at all (null). Matching
+ * The need as researchers may see it: PUBLIC/ANONYMOUS in full, CONFIDENTIAL by its teaser
+ * (teaserOf: title, teaser text and the teaser fields its owner chose to show), BROKER_ONLY not at all (null). Matching
  * on this, rather than the full text, means that neither a notification's text nor the mere fact
  * that a researcher was told derives from confidential content.
  */
@@ -24,15 +25,10 @@ export function researcherVisibleSubject(need: NeedForSubject): MatchSubject | n
         structured: { ...chain, trl: need.trlTarget, collaborationModes: need.collaborationModes, region: need.region },
       };
     case "CONFIDENTIAL": {
-      const shown = new Set(need.teaserFields);
+      const t = teaserOf(need);
       return {
-        text: { title: need.title, body: need.teaser ?? "", keywords: [] },
-        structured: {
-          ...chain,
-          trl: shown.has("trlTarget") ? need.trlTarget : null,
-          collaborationModes: shown.has("collaborationModes") ? need.collaborationModes : [],
-          region: shown.has("region") ? need.region : null,
-        },
+        text: { title: t.title, body: t.teaser ?? "", keywords: [] },
+        structured: { ...chain, trl: t.trlTarget, collaborationModes: t.collaborationModes, region: t.region },
       };
     }
     default:

@@ -1,7 +1,7 @@
 // Taxonomy analytics against the real database: what each count includes, who may see the page,
 // and that nothing but counts leaves the service (no titles, teasers or ids of confidential needs).
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import type { DealState, NeedStatus, Visibility } from "@/lib/generated/prisma/enums";
 import { seedTaxonomy } from "@/scripts/seed";

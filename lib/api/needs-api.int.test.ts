@@ -15,7 +15,7 @@ import {
   routeParams,
   type ApiErrorJson,
   type ApiUser,
-} from "./api-test-kit";
+} from "@/tests/kits/api-test-kit";
 
 let company: ApiUser; // owns the needs below
 let colleague: ApiUser; // another company account in the same organisation

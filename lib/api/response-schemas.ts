@@ -4,6 +4,8 @@ import type { NeedView } from "@/lib/needs/present-need";
 import type { ResultView } from "@/lib/results/present-result";
 import type { Match } from "@/lib/matching/matcher";
 import type { CatalogHit } from "@/lib/search/search";
+import { OPTIONAL_TEASER_FIELDS } from "@/lib/needs/teaser-fields";
+import { visibilitySchema } from "@/lib/validation/common";
 
 // What the API returns, as zod schemas: the OpenAPI document is generated from them, the
 // compile-time checks below fail when NeedView / ResultView change without them, and the
@@ -27,8 +29,7 @@ export const needViewSchema = z
     field: z.string(),
     keywords: z.array(z.string()).describe("Empty when access is teaser"),
     lang: z.enum(["zh", "en"]),
-    visibility: z
-      .enum(["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"])
+    visibility: visibilitySchema
       .describe("PUBLIC: everyone signed in; ANONYMOUS: readable, company hidden; CONFIDENTIAL: others see a teaser only; BROKER_ONLY: owner organisation and brokers only"),
     status: z.enum(["DRAFT", "SUBMITTED", "PUBLISHED", "IN_PROGRESS", "SOLVED", "CLOSED", "EXPIRED"]),
     trlTarget: z.number().int().nullable(),
@@ -47,7 +48,7 @@ export const needViewSchema = z
     isOwner: z.boolean(),
     settings: z
       .object({
-        teaserFields: z.array(z.enum(["trlTarget", "budget", "region", "collaborationModes"])).describe("Optional fields shown in a confidential need's teaser"),
+        teaserFields: z.array(z.enum(OPTIONAL_TEASER_FIELDS)).describe("Optional fields shown in a confidential need's teaser"),
         accessDays: z.number().int().describe("Days an approved access grant lasts"),
       })
       .nullable()

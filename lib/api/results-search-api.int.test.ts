@@ -18,7 +18,7 @@ import {
   routeParams,
   type ApiErrorJson,
   type ApiUser,
-} from "./api-test-kit";
+} from "@/tests/kits/api-test-kit";
 
 let researcher: ApiUser;
 let otherResearcher: ApiUser;

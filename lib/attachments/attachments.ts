@@ -21,8 +21,8 @@ export type CheckedFile = { name: string; bytes: Uint8Array; contentType: string
  * Checks a file by its bytes (PDF or an image, within the size limit). Throws an AppError whose
  * message, also set on `field`, states the limit or the allowed types.
  */
-export function checkAttachmentFile(file: { name: string; bytes: Uint8Array }, locale: UiLocale, field = "file"): CheckedFile {
-  const check = checkAttachment(file.bytes);
+export async function checkAttachmentFile(file: { name: string; bytes: Uint8Array }, locale: UiLocale, field = "file"): Promise<CheckedFile> {
+  const check = await checkAttachment(file.bytes);
   if (!check.ok) {
     const message = reasonText(check.reason, locale);
     const named = field === "file" ? message : `${safeFileName(file.name)}: ${message}`;
@@ -65,7 +65,7 @@ export async function addAttachment(
     if (!result) throw new AppError("NOT_FOUND", "Not found");
     authorize(actor, "result.update", result);
   } else throw new AppError("BAD_REQUEST", "Nothing to attach to");
-  const checked = checkAttachmentFile(file, locale);
+  const checked = await checkAttachmentFile(file, locale);
   const existing = await prisma.attachment.count({ where: target.needId ? { needId: target.needId } : { resultId: target.resultId } });
   if (existing >= MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments(locale);
   return prisma.attachment.create({ data: attachmentRow(actor, target, checked), select: { id: true } });

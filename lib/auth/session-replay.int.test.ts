@@ -4,7 +4,7 @@
 // is in e2e/confidential-need.spec.ts.
 import { decode, encode } from "next-auth/jwt";
 import { afterAll, describe, expect, it } from "vitest";
-import { createApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { actorForSession } from "./current-actor";
 import { authOptions } from "./options";

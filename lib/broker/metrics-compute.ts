@@ -1,4 +1,5 @@
 import type { DealState } from "@/lib/generated/prisma/enums";
+import { toCsvFile } from "@/lib/csv/write-csv";
 import { PIPELINE, pipelineIndex } from "@/lib/deals/transitions";
 
 // Broker and office metrics as pure functions over deal facts, so they are tested without a database.
@@ -58,21 +59,9 @@ export function groupMetrics(deals: DealFact[], by: "broker" | "office"): GroupM
   return [...groups.entries()].map(([name, list]) => metricsOf(name, list)).sort((a, b) => b.deals - a.deals || a.name.localeCompare(b.name));
 }
 
-// CSV for spreadsheets: RFC 4180 quoting, and cells that a spreadsheet would run as a formula
-// (= + - @ at the start) are prefixed with an apostrophe.
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function metricsCsv(rows: { scope: "broker" | "office"; metrics: GroupMetrics }[]): string {
   const stages = PIPELINE.slice(1);
   const header = ["scope", "name", "deals", "responded", "median_hours_to_first_response", ...stages.map((s) => `reached_${s}`), ...stages.map((s) => `conversion_${s}`), "contracts", "contract_value_cny"];
-  const lines = rows.map(({ scope, metrics: m }) =>
-    [scope, m.name, m.deals, m.responded, m.medianHoursToFirstResponse, ...m.reached.slice(1), ...m.conversion.slice(1), m.contracts, m.contractValueCny].map(csvCell).join(","),
-  );
-  // BOM so that Excel opens UTF-8 Chinese names correctly.
-  return `\uFEFF${[header.join(","), ...lines].join("\r\n")}\r\n`;
+  const lines = rows.map(({ scope, metrics: m }) => [scope, m.name, m.deals, m.responded, m.medianHoursToFirstResponse, ...m.reached.slice(1), ...m.conversion.slice(1), m.contracts, m.contractValueCny]);
+  return toCsvFile([header, ...lines]);
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { contractModeSchema } from "@/lib/validation/common";
 import { DEAL_STATES, DECLINE_REASONS } from "./transitions";
 
 const version = z.coerce.number().int().min(1);
 const note = z.string().trim().max(2_000).optional();
-const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY"] as const;
 
 export const introduceSchema = z.strictObject({
   needId: z.string().min(1).max(40),
@@ -37,7 +37,7 @@ const milestoneSchema = z.strictObject({
 });
 
 export const contractSchema = z.strictObject({
-  mode: z.enum(MODES),
+  mode: contractModeSchema,
   valueCny: z.coerce.number().int().min(0).max(100_000_000_000),
   contractRegistrationNo: z.string().trim().min(4).max(60),
   signedAt: z.iso.date(),

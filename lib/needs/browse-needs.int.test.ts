@@ -2,7 +2,7 @@
 // fields (region, TRL, collaboration modes) to a viewer who sees only its teaser.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { parseBrowseQuery } from "@/lib/browse/browse-query";
 import { prisma } from "@/lib/db";
 import { browseNeeds } from "./browse-needs";

@@ -5,9 +5,9 @@ import type { NeedStatus } from "@/lib/generated/prisma/enums";
 import { needScopeFor, needSummaryFieldScopeFor, teaserFieldScopeFor, type MaybeActor } from "@/lib/policy";
 import { facetWhere, type FacetFilters, type FacetKey } from "@/lib/browse/facet-where";
 import type { BrowseQuery, FacetCount, Facets } from "@/lib/browse/browse-query";
+import { COLLABORATION_MODES } from "@/lib/validation/enums";
 import { needRowInclude, presentNeed, type NeedView } from "./present-need";
 
-const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY", "CONSULTING"] as const;
 const NEED_STATUSES = ["DRAFT", "SUBMITTED", "PUBLISHED", "IN_PROGRESS", "SOLVED", "CLOSED", "EXPIRED"];
 
 type SortedField = "trlTarget" | "budgetMaxCny" | "deadline";
@@ -47,7 +47,7 @@ export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 
     prisma.need.groupBy({ by: ["region"], where: { AND: [where("region"), shows("region")] }, _count: { _all: true }, orderBy: { _count: { region: "desc" } }, take: 15 }),
     prisma.need.groupBy({ by: ["trlTarget"], where: { AND: [where("trl"), shows("trlTarget")] }, _count: { _all: true } }),
     prisma.need.groupBy({ by: ["status"], where: where("status"), _count: { _all: true } }),
-    Promise.all(MODES.map((m) => prisma.need.count({ where: { AND: [where("mode"), shows("collaborationModes"), { collaborationModes: { has: m } }] } }))),
+    Promise.all(COLLABORATION_MODES.map((m) => prisma.need.count({ where: { AND: [where("mode"), shows("collaborationModes"), { collaborationModes: { has: m } }] } }))),
   ]);
   const items = page.map((r) => presentNeed(actor, r)).filter((v): v is NeedView => v !== null);
   const facets: Facets = {
@@ -57,7 +57,7 @@ export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 
     region: counted(byRegion.map((g) => ({ value: g.region, count: g._count._all }))),
     trl: counted(byTrl.map((g) => ({ value: g.trlTarget?.toString() ?? null, count: g._count._all }))).sort((a, b) => Number(a.value) - Number(b.value)),
     status: counted(byStatus.map((g) => ({ value: g.status, count: g._count._all }))),
-    mode: MODES.map((m, i) => ({ value: m, count: modeCounts[i]! })).filter((m) => m.count > 0),
+    mode: COLLABORATION_MODES.map((m, i) => ({ value: m, count: modeCounts[i]! })).filter((m) => m.count > 0),
   };
   return { items, total, facets };
 }

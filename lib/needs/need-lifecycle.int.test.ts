@@ -1,8 +1,8 @@
 // Wizard drafts, publishing, broker drafts after a visit, and the re-confirmation sweep,
 // against the real database.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runJobs } from "@/lib/access/access-test-kit";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { runJobs } from "@/tests/kits/access-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { createVisit } from "@/lib/visits/create-visit";
 import { seedTaxonomy } from "@/scripts/seed";

@@ -3,7 +3,7 @@
 // stored by the match-need job's own code).
 import { beforeAll, describe, expect, it } from "vitest";
 import { runNeedMatching } from "@/lib/alerts/run-need-matching";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { saveMyExpertise } from "@/lib/expertise/expertise-profile";
 import { clearDfCache } from "@/lib/matching/matcher";

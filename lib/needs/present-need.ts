@@ -2,7 +2,8 @@ import type { MaybeActor } from "@/lib/policy";
 import { can, viewerFactsOf, viewerNeedInclude } from "@/lib/policy";
 import type { NeedFacts } from "@/lib/policy/rules";
 import type { ViewerNeedRelations } from "@/lib/policy/scopes";
-import { OPTIONAL_TEASER_FIELDS, type TeaserField } from "./teaser-fields";
+import { teaserFieldsOf, teaserOf } from "./teaser";
+import type { TeaserField } from "./teaser-fields";
 
 // What a viewer may see of a need. Built field by field from an allow-list, so a new column
 // never leaks by default.
@@ -83,7 +84,8 @@ export function presentNeed(actor: MaybeActor, row: NeedRow, mode: "detail" | "s
   if (!can(actor, "need.discover", facts)) return null;
   const guarded = row.visibility === "CONFIDENTIAL" || row.visibility === "BROKER_ONLY";
   const full = can(actor, "need.readFull", facts) && (mode === "detail" || !guarded);
-  const shown = new Set(full ? OPTIONAL_TEASER_FIELDS : row.teaserFields.filter(isTeaserField));
+  // A teaser read shows what teaserOf decides (the same as search documents and alerts).
+  const shown = full ? row : teaserOf(row);
   return {
     id: row.id,
     access: full ? "full" : "teaser",
@@ -95,11 +97,11 @@ export function presentNeed(actor: MaybeActor, row: NeedRow, mode: "detail" | "s
     lang: row.lang,
     visibility: row.visibility,
     status: row.status,
-    trlTarget: shown.has("trlTarget") ? row.trlTarget : null,
-    budgetMinCny: shown.has("budget") ? row.budgetMinCny : null,
-    budgetMaxCny: shown.has("budget") ? row.budgetMaxCny : null,
-    collaborationModes: shown.has("collaborationModes") ? row.collaborationModes : [],
-    region: shown.has("region") ? row.region : null,
+    trlTarget: shown.trlTarget ?? null,
+    budgetMinCny: shown.budgetMinCny ?? null,
+    budgetMaxCny: shown.budgetMaxCny ?? null,
+    collaborationModes: shown.collaborationModes,
+    region: shown.region,
     triedSoFar: full ? (row.triedSoFar ?? null) : null,
     desiredOutcome: full ? (row.desiredOutcome ?? null) : null,
     acceptanceCriteria: full ? (row.acceptanceCriteria ?? null) : null,
@@ -109,15 +111,11 @@ export function presentNeed(actor: MaybeActor, row: NeedRow, mode: "detail" | "s
     chainNode: row.chainNode,
     organisation: can(actor, "need.seeOwner", facts) ? { id: row.organisation.id, name: row.organisation.name } : null,
     isOwner: actor?.organisationId === row.organisationId,
-    settings: can(actor, "need.manageAccess", facts) ? { teaserFields: row.teaserFields.filter(isTeaserField), accessDays: row.accessDays } : null,
+    settings: can(actor, "need.manageAccess", facts) ? { teaserFields: teaserFieldsOf(row), accessDays: row.accessDays } : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-function isTeaserField(f: string): f is TeaserField {
-  return (OPTIONAL_TEASER_FIELDS as readonly string[]).includes(f);
 }
 
 /** What a need query must include for presentNeed, for this viewer (grant and reveal). */

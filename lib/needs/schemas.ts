@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { keywordsSchema, modesSchema, optionalFutureDate, optionalInt, optionalText, trlSchema } from "@/lib/validation/common";
+import { keywordsSchema, modesSchema, optionalFutureDate, optionalInt, optionalText, trlSchema, visibilitySchema } from "@/lib/validation/common";
 import { OPTIONAL_TEASER_FIELDS } from "./teaser-fields";
 
 // Form checkboxes arrive as one value or several; the API sends an array.
@@ -11,7 +11,7 @@ const needFields = {
   field: z.string().trim().min(2).max(100),
   keywords: keywordsSchema.default([]),
   lang: z.enum(["zh", "en"]).optional(),
-  visibility: z.enum(["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"]).default("PUBLIC"),
+  visibility: visibilitySchema.default("PUBLIC"),
   teaser: optionalText(1_000),
   chainNodeId: optionalText(80),
   trlTarget: trlSchema,
@@ -60,7 +60,7 @@ export const updateNeedSchema = z
     field: needFields.field.optional(),
     keywords: keywordsSchema.optional(),
     lang: needFields.lang,
-    visibility: z.enum(["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"]).optional(),
+    visibility: visibilitySchema.optional(),
     teaser: needFields.teaser,
     chainNodeId: needFields.chainNodeId,
     trlTarget: needFields.trlTarget,

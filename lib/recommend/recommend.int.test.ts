@@ -1,7 +1,7 @@
 // Recommendations, feedback and notification reading against the real PostgreSQL and Meilisearch
 // (records indexed through the production sync code).
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { saveMyExpertise, getMyExpertise } from "@/lib/expertise/expertise-profile";
 import { feedbackSummaryFor, myFeedbackFor, submitMatchFeedback } from "@/lib/feedback/match-feedback";

@@ -6,9 +6,9 @@ import { resultScopeFor, type MaybeActor } from "@/lib/policy";
 import type { BrowseQuery, Facets } from "@/lib/browse/browse-query";
 import { facetWhere, type FacetFilters, type FacetKey } from "@/lib/browse/facet-where";
 import { chainFacets, counted } from "@/lib/needs/browse-needs";
+import { COLLABORATION_MODES } from "@/lib/validation/enums";
 import { presentResult, resultRowInclude, type ResultView } from "./present-result";
 
-const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY", "CONSULTING"] as const;
 const RESULT_STATUSES = ["DRAFT", "PUBLISHED", "WITHDRAWN"];
 
 const ORDER: Record<BrowseQuery["sort"], Prisma.ResultOrderByWithRelationInput[]> = {
@@ -41,7 +41,7 @@ export async function browseResults(actor: MaybeActor, q: BrowseQuery, pageSize 
     prisma.result.groupBy({ by: ["field"], where: where("field"), _count: { _all: true }, orderBy: { _count: { field: "desc" } }, take: 15 }),
     prisma.result.groupBy({ by: ["trl"], where: where("trl"), _count: { _all: true } }),
     prisma.result.groupBy({ by: ["status"], where: where("status"), _count: { _all: true } }),
-    Promise.all(MODES.map((m) => prisma.result.count({ where: { AND: [where("mode"), { transferModes: { has: m } }] } }))),
+    Promise.all(COLLABORATION_MODES.map((m) => prisma.result.count({ where: { AND: [where("mode"), { transferModes: { has: m } }] } }))),
     prisma.result.groupBy({ by: ["organisationId"], where: where("region"), _count: { _all: true } }),
   ]);
   const orgs = await prisma.organisation.findMany({ where: { id: { in: regionRows.map((r) => r.organisationId) } }, select: { id: true, region: true } });
@@ -61,7 +61,7 @@ export async function browseResults(actor: MaybeActor, q: BrowseQuery, pageSize 
       region: [...regions].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count),
       trl: counted(byTrl.map((g) => ({ value: g.trl?.toString() ?? null, count: g._count._all }))).sort((a, b) => Number(a.value) - Number(b.value)),
       status: counted(byStatus.map((g) => ({ value: g.status, count: g._count._all }))),
-      mode: MODES.map((m, i) => ({ value: m, count: modeCounts[i]! })).filter((m) => m.count > 0),
+      mode: COLLABORATION_MODES.map((m, i) => ({ value: m, count: modeCounts[i]! })).filter((m) => m.count > 0),
     },
   };
 }

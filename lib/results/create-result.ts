@@ -24,7 +24,7 @@ export async function createResult(
   authorize(actor, "result.create");
   const organisationId = actor.organisationId!;
   if (files.length > MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments(locale, "attachments");
-  const checked = files.map((f) => checkAttachmentFile(f, locale, "attachments"));
+  const checked = await Promise.all(files.map((f) => checkAttachmentFile(f, locale, "attachments")));
   return prisma.$transaction(async (tx) => {
     await assertChainNodeExists(tx, input.chainNodeId, locale);
     if (input.externalId && (await tx.result.findFirst({ where: { organisationId, externalId: input.externalId }, select: { id: true } }))) {

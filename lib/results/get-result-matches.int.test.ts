@@ -2,7 +2,7 @@
 // index the viewer searches), what is shown is re-checked against the database on every view.
 // Real PostgreSQL and Meilisearch; records indexed through the production sync code.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { clearDfCache } from "@/lib/matching/matcher";
 import { createNeed } from "@/lib/needs/create-need";

@@ -11,8 +11,8 @@ vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslation
 import { POST as uploadAttachment } from "@/app/api/attachments/route";
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
 import { updateResultAction } from "@/app/[locale]/results/[id]/edit/actions";
-import { runJobs } from "@/lib/access/access-test-kit";
-import { createApiUser, resultBody, type ApiUser } from "@/lib/api/api-test-kit";
+import { runJobs } from "@/tests/kits/access-test-kit";
+import { createApiUser, resultBody, type ApiUser } from "@/tests/kits/api-test-kit";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/sniff";
 import { prisma } from "@/lib/db";
 import { idleState } from "@/lib/forms/form-state";

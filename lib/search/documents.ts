@@ -12,6 +12,7 @@
 // fields the document exposes, so a confidential need's description never leaks through them.
 import type { Need, Result } from "@/lib/generated/prisma/client";
 import { analyze } from "@/lib/matching/terms";
+import { teaserOf } from "@/lib/needs/teaser";
 
 // Structural subsets of the Prisma rows (a full row satisfies them; the bench builds them).
 export type NeedRow = Pick<
@@ -144,32 +145,32 @@ export { OPTIONAL_TEASER_FIELDS } from "@/lib/needs/teaser-fields";
  * description, keywords or organisation.
  */
 function teaserNeedDocument(need: NeedRow): NeedDocument {
-  const shown = new Set(need.teaserFields ?? []);
+  const t = teaserOf(need);
   return withCounts({
     id: need.id,
     version: need.version,
     kind: "need" as const,
-    title: need.title,
-    teaser: need.teaser ?? null,
+    title: t.title,
+    teaser: t.teaser,
     description: null,
     keywords: [],
-    field: need.field,
+    field: t.field,
     lang: need.lang,
     visibility: need.visibility,
     status: need.status,
-    trl: shown.has("trlTarget") ? (need.trlTarget ?? null) : null,
-    budgetMinCny: shown.has("budget") ? (need.budgetMinCny ?? null) : null,
-    budgetMaxCny: shown.has("budget") ? (need.budgetMaxCny ?? null) : null,
-    collaborationModes: shown.has("collaborationModes") ? [...need.collaborationModes] : [],
-    region: shown.has("region") ? (need.region ?? null) : null,
+    trl: t.trlTarget,
+    budgetMinCny: t.budgetMinCny,
+    budgetMaxCny: t.budgetMaxCny,
+    collaborationModes: t.collaborationModes,
+    region: t.region,
     chainId: need.chainNode?.chainId ?? null,
-    chainNodeId: need.chainNodeId ?? null,
+    chainNodeId: t.chainNodeId,
     organisationId: null,
     organisationName: null,
     createdAt: need.createdAt.getTime(),
     publishedAt: time(need.publishedAt),
-    titleTerms: joinTerms(need.title),
-    terms: joinTerms(need.teaser),
+    titleTerms: joinTerms(t.title),
+    terms: joinTerms(t.teaser),
   });
 }
 

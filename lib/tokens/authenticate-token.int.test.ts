@@ -1,7 +1,7 @@
 // authenticateBearer records when a token was last used, but writes that row at most once per
 // LAST_USED_RESOLUTION_MS: a busy API client's requests must not all write (and lock) one row.
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { createApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { authenticateBearer, LAST_USED_RESOLUTION_MS } from "./authenticate-token";
 

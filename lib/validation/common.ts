@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COLLABORATION_MODES, CONTRACT_MODES, VISIBILITIES } from "./enums";
 
 // Keywords arrive as an array (API) or as one comma/顿号-separated string (forms).
 export const keywordsSchema = z.preprocess(
@@ -23,19 +24,14 @@ export const optionalText = (max: number) =>
 
 export const trlSchema = optionalInt(1, 9, "v.trl");
 
-export const collaborationModeSchema = z.enum([
-  "LICENCE",
-  "ASSIGNMENT",
-  "CO_DEVELOPMENT",
-  "COMMISSIONED_RD",
-  "TECHNICAL_SERVICE",
-  "EQUITY",
-  "CONSULTING",
-]);
+// Enum values come from lib/validation/enums.ts (the Prisma enums), never from literal lists.
+export const collaborationModeSchema = z.enum(COLLABORATION_MODES);
+export const contractModeSchema = z.enum(CONTRACT_MODES);
+export const visibilitySchema = z.enum(VISIBILITIES);
 
 export const modesSchema = z.preprocess(
   (v) => (typeof v === "string" ? [v] : v),
-  z.array(collaborationModeSchema).max(7),
+  z.array(collaborationModeSchema).max(COLLABORATION_MODES.length),
 );
 
 // A calendar date ("2026-05-01" from a date input, or an ISO timestamp from the API) that is not in

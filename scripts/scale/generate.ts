@@ -11,9 +11,10 @@ import { taxonomy } from "../../prisma/data/taxonomy";
 import taxonomyTerms from "../../prisma/data/taxonomy-terms.json" with { type: "json" };
 import { needs as demoNeeds, results as demoResults } from "../../prisma/data/demo/index";
 import { THESAURUS } from "../../lib/matching/thesaurus";
+import { COLLABORATION_MODES, type CollaborationMode, type Visibility } from "../../lib/validation/enums";
 
-export type Mode = "LICENCE" | "ASSIGNMENT" | "CO_DEVELOPMENT" | "COMMISSIONED_RD" | "TECHNICAL_SERVICE" | "EQUITY" | "CONSULTING";
-const MODES: Mode[] = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY", "CONSULTING"];
+export type Mode = CollaborationMode;
+const MODES: Mode[] = COLLABORATION_MODES;
 
 export type ScaleOrganisation = { id: string; name: string; kind: "COMPANY" | "UNIVERSITY" | "TTO"; region: string };
 export type ScaleUser = { id: string; email: string; name: string; role: "COMPANY" | "RESEARCHER"; locale: "zh" | "en"; organisationId: string };
@@ -25,7 +26,7 @@ export type ScaleNeed = {
   field: string;
   keywords: string[];
   lang: "zh" | "en";
-  visibility: "PUBLIC" | "ANONYMOUS" | "CONFIDENTIAL" | "BROKER_ONLY";
+  visibility: Visibility;
   teaser: string | null;
   teaserFields: string[];
   triedSoFar: string | null;

@@ -2,7 +2,7 @@
 // which is the result form's schema with a required external id (re-imports update by it).
 import { z } from "zod";
 import { createResultSchema } from "@/lib/results/schemas";
-import { toCsvLine } from "./csv";
+import { toCsvFile } from "@/lib/csv/write-csv";
 
 export const IMPORT_COLUMNS = [
   "externalId", "title", "summary", "description", "field", "keywords", "trl", "transferModes", "chainNodeId",
@@ -51,5 +51,5 @@ export const IMPORT_EXAMPLE: Record<ImportColumn, string> = {
 
 /** The CSV template: header row plus one example row (UTF-8 with BOM so Excel opens it right). */
 export function importTemplateCsv(): string {
-  return `\uFEFF${toCsvLine(IMPORT_COLUMNS)}\r\n${toCsvLine(IMPORT_COLUMNS.map((c) => IMPORT_EXAMPLE[c]))}\r\n`;
+  return toCsvFile([IMPORT_COLUMNS, IMPORT_COLUMNS.map((c) => IMPORT_EXAMPLE[c])]);
 }

@@ -1,9 +1,10 @@
 // Bulk import against the real database: report before writing, the two modes, re-import updates.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { seedTaxonomy } from "@/scripts/seed";
-import { toCsvLine } from "./csv";
+import { toCsvLine } from "@/lib/csv/write-csv";
+import { encodeGbk } from "@/tests/kits/gbk-bytes";
 import { IMPORT_COLUMNS } from "./columns";
 import writeXlsxFile from "write-excel-file/node";
 import { importResultsCsv, importResultsFile } from "./import-results";
@@ -128,6 +129,20 @@ describe("importResultsFile (XLSX)", () => {
   it("reads CSV bytes through the same path", async () => {
     const out = await importResultsFile(prisma, tto.actor, { name: "r.csv", bytes: new TextEncoder().encode(csv(2, { 2: { trl: "0" } })) }, "validate", "en");
     expect(out.report.problems.map((p) => [p.row, p.column])).toEqual([[3, "trl"]]);
+  });
+
+  it("imports a GBK-encoded CSV (Excel on Chinese Windows) with the right Chinese text, and refuses bytes of no known encoding", async () => {
+    const bytes = encodeGbk(csv(2, {}, "国标"));
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    const out = await importResultsFile(prisma, tto.actor, { name: "国标.csv", bytes }, "all-or-nothing", "zh-CN");
+    expect(out).toMatchObject({ written: true, created: 2 });
+    const row = await prisma.result.findFirstOrThrow({ where: { organisationId: tto.organisationId, externalId: "TTO-1" } });
+    expect(row).toMatchObject({ title: "国标 1 号：高导热界面材料", field: "新材料", keywords: ["导热", "界面材料"], transferModes: ["LICENCE"] });
+    expect(row.summary).toBe("导热系数大于 8 W/mK 的相变界面材料，适用于电池包与功率器件散热。");
+    await expect(importResultsFile(prisma, tto.actor, { name: "bad.csv", bytes: Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0xff, 0xfe, 0x0a]) }, "validate", "en")).rejects.toMatchObject({
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      message: expect.stringContaining("encoding"),
+    });
   });
 
   it("refuses content that is not XLSX by its bytes, with a clear message, and writes nothing", async () => {

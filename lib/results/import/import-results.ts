@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { decodeText } from "@/lib/csv/decode-text";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, type Actor } from "@/lib/policy";
@@ -17,11 +18,12 @@ const CHUNK = 1_000;
 const MB = 1024 * 1024;
 const t = (locale: UiLocale, zh: string, en: string) => (locale === "en" ? en : zh);
 
-const refusalText = (reason: FormatRefusal, locale: UiLocale) =>
+const refusalText = (reason: FormatRefusal | "encoding", locale: UiLocale) =>
   ({
     legacyXls: t(locale, "不支持旧版 Excel 97-2003（.xls）文件：请在 Excel 中另存为 .xlsx 或 CSV UTF-8 后导入", "Old Excel 97-2003 (.xls) files are not supported: save as .xlsx or CSV UTF-8 in Excel and import that"),
     notXlsx: t(locale, "该文件的内容不是 XLSX 工作簿（按文件内容检查，而非扩展名）：请上传 Excel 保存的 .xlsx 文件或 CSV 文件", "This file's content is not an XLSX workbook (checked by content, not by the name): upload an .xlsx saved by Excel, or a CSV file"),
     binary: t(locale, "该文件既不是 CSV 文本也不是 XLSX 工作簿（按文件内容检查）", "This file is neither CSV text nor an XLSX workbook (checked by content)"),
+    encoding: t(locale, "无法识别该 CSV 文件的编码（支持 UTF-8、UTF-16 与 GBK/GB18030）：请在 Excel 中另存为 CSV UTF-8 后导入", "The CSV file's encoding is not recognised (UTF-8, UTF-16 and GBK/GB18030 are read): save it as CSV UTF-8 in Excel and import that"),
   })[reason];
 
 /**
@@ -43,7 +45,7 @@ export async function importResultsFile(
     const message = t(locale, `文件过大：不超过 ${MAX_IMPORT_BYTES / MB} MB`, `File too large: at most ${MAX_IMPORT_BYTES / MB} MB`);
     throw new AppError("PAYLOAD_TOO_LARGE", message, { fields: { file: [message] } });
   }
-  const format = detectImportFormat(file.name, file.bytes);
+  const format = await detectImportFormat(file.name, file.bytes);
   if (!format.ok) {
     const message = refusalText(format.reason, locale);
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", message, { fields: { file: [message] } });
@@ -51,7 +53,12 @@ export async function importResultsFile(
   const nodeIds = await knownChainNodeIds(db);
   let report: ImportReport;
   if (format.format === "csv") {
-    report = validateImportCsv(new TextDecoder("utf-8", { fatal: false }).decode(file.bytes), nodeIds, locale);
+    const decoded = decodeText(file.bytes);
+    if (!decoded.ok) {
+      const message = refusalText("encoding", locale);
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", message, { fields: { file: [message] } });
+    }
+    report = validateImportCsv(decoded.text, nodeIds, locale);
   } else {
     try {
       report = validateImportRecords(await readXlsxRecords(file.bytes), nodeIds, locale);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsvLine } from "./csv";
+import { toCsvLine } from "@/lib/csv/write-csv";
 import { IMPORT_COLUMNS, importTemplateCsv } from "./columns";
 import { validateImportCsv } from "./validate";
 

@@ -2,7 +2,7 @@
 // before anything is written.
 import { translateValidationKey } from "@/lib/validation/messages";
 import { parseInput, type UiLocale } from "@/lib/validation/parse-input";
-import { CsvSyntaxError, parseCsv, type CsvRecord } from "./csv";
+import { CsvSyntaxError, parseCsv, type CsvRecord } from "@/lib/csv/read-csv";
 import { IMPORT_COLUMNS, importRowSchema, MAX_IMPORT_ROWS, REQUIRED_COLUMNS, type ImportRow } from "./columns";
 
 export type RowProblem = { row: number; column: string; problem: string };

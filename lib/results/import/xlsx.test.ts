@@ -8,13 +8,16 @@ const nodes = new Set(["sensor.fusion", "energy.materials"]);
 const bytes = (s: string | number[]) => (typeof s === "string" ? new TextEncoder().encode(s) : new Uint8Array(s));
 
 describe("detectImportFormat", () => {
-  it("goes by the bytes, not the name", () => {
-    expect(detectImportFormat("results.csv", bytes([0x50, 0x4b, 0x03, 0x04, 0x14]))).toEqual({ ok: true, format: "xlsx" });
-    expect(detectImportFormat("results.xlsx", bytes("%PDF-1.7\n..."))).toEqual({ ok: false, reason: "notXlsx" });
-    expect(detectImportFormat("results.xlsx", bytes("externalId,title\n1,x"))).toEqual({ ok: false, reason: "notXlsx" });
-    expect(detectImportFormat("old.xls", bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toEqual({ ok: false, reason: "legacyXls" });
-    expect(detectImportFormat("photo.csv", bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toEqual({ ok: false, reason: "binary" });
-    expect(detectImportFormat("results.csv", bytes("\uFEFFexternalId,title\n1,成果"))).toEqual({ ok: true, format: "csv" });
+  it("goes by the bytes, not the name", async () => {
+    expect(await detectImportFormat("results.csv", bytes([0x50, 0x4b, 0x03, 0x04, 0x14]))).toEqual({ ok: true, format: "xlsx" });
+    expect(await detectImportFormat("results.xlsx", bytes("%PDF-1.7\n..."))).toEqual({ ok: false, reason: "notXlsx" });
+    expect(await detectImportFormat("results.xlsx", bytes("externalId,title\n1,x"))).toEqual({ ok: false, reason: "notXlsx" });
+    expect(await detectImportFormat("old.xls", bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toEqual({ ok: false, reason: "legacyXls" });
+    expect(await detectImportFormat("photo.csv", bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toEqual({ ok: false, reason: "binary" });
+    expect(await detectImportFormat("results.csv", bytes("\uFEFFexternalId,title\n1,成果"))).toEqual({ ok: true, format: "csv" });
+    expect(await detectImportFormat("导入.csv", await importTemplateXlsx())).toEqual({ ok: true, format: "xlsx" });
+    // Text is judged by NUL bytes: a header that starts like a BMP ("BM") is still a CSV.
+    expect(await detectImportFormat("results.csv", bytes("BMI,title\n1,x"))).toEqual({ ok: true, format: "csv" });
   });
 });
 

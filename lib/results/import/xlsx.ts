@@ -1,26 +1,27 @@
 // XLSX import files: what a file is (by its bytes), reading the first sheet into the same
 // row-numbered records the CSV reader gives, and writing the downloadable template.
+import { fileTypeFromBuffer } from "file-type/core";
 import { readSheet } from "read-excel-file/node";
 import writeXlsxFile from "write-excel-file/node";
-import type { CsvRecord } from "./csv";
+import type { CsvRecord } from "@/lib/csv/read-csv";
 import { IMPORT_COLUMNS, IMPORT_EXAMPLE } from "./columns";
 
 export type ImportFormat = "csv" | "xlsx";
 /** Why a file is refused before it is read. */
 export type FormatRefusal = "legacyXls" | "notXlsx" | "binary";
 
-const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((v, i) => b[i] === v);
-const ZIP = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": an XLSX workbook is a ZIP archive
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // Excel 97-2003 .xls
-
 /**
- * Decides the format from the bytes; the name only tells what the user meant. A ZIP is read as
- * XLSX whatever its name; a file named .xlsx that is not a ZIP is refused; anything else must be
- * text (no NUL bytes in its first 8 KB) to be read as CSV.
+ * Decides the format from the bytes (file-type's signatures); the name only tells what the user
+ * meant. A ZIP is read as XLSX whatever its name (the reader reports a ZIP that is no workbook as
+ * unreadable); an OLE compound file is an Excel 97-2003 .xls; a file named .xlsx that is neither
+ * is refused; anything else must be text (no NUL bytes in its first 8 KB) to be read as CSV.
+ * Text is judged by NUL bytes, not by file-type, which names some formats by two bytes that a
+ * CSV header may start with ("BM" for BMP).
  */
-export function detectImportFormat(fileName: string, bytes: Uint8Array): { ok: true; format: ImportFormat } | { ok: false; reason: FormatRefusal } {
-  if (startsWith(bytes, ZIP)) return { ok: true, format: "xlsx" };
-  if (startsWith(bytes, OLE)) return { ok: false, reason: "legacyXls" };
+export async function detectImportFormat(fileName: string, bytes: Uint8Array): Promise<{ ok: true; format: ImportFormat } | { ok: false; reason: FormatRefusal }> {
+  const type = await fileTypeFromBuffer(bytes);
+  if (type?.ext === "xlsx" || type?.ext === "zip") return { ok: true, format: "xlsx" };
+  if (type?.ext === "cfb" || type?.ext === "xls") return { ok: false, reason: "legacyXls" };
   if (/\.xlsx$/i.test(fileName)) return { ok: false, reason: "notXlsx" };
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary" };
   return { ok: true, format: "csv" };

@@ -5,11 +5,10 @@ import { needCompleteness } from "@/lib/needs/completeness";
 import type { NeedSuggestions } from "@/lib/needs/suggest-for-need";
 import type { TaxonomyChainView } from "@/lib/taxonomy/list-taxonomy";
 import type { FieldErrors } from "@/lib/errors";
+import { COLLABORATION_MODES, VISIBILITIES } from "@/lib/validation/enums";
 import { autosaveNeedAction, saveNeedChangesAction, suggestAction, transitionNeedAction, type WizardPayload } from "./actions";
 import { AttachmentsBox } from "@/components/attachments/attachments-box";
 
-const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY", "CONSULTING"] as const;
-const VISIBILITIES = ["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"] as const;
 const STEPS = ["problem", "tried", "outcome", "limits", "collaboration", "tags", "review"] as const;
 const STEP_FIELDS: Record<(typeof STEPS)[number], string[]> = {
   problem: ["title", "description"],
@@ -235,7 +234,7 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
             <fieldset className="mb-5">
               <legend className="font-medium">{t("q.modes")}</legend>
               <div className="mt-2 grid gap-1 sm:grid-cols-2">
-                {MODES.map((m) => (
+                {COLLABORATION_MODES.map((m) => (
                   <label key={m} className="inline-flex items-center gap-2">
                     <input type="checkbox" checked={modes.includes(m)} onChange={() => toggleMode(m)} /> {t(`modes.${m}`)}
                   </label>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { AttachmentsBox } from "@/components/attachments/attachments-box";
 import { Field, FormMessage } from "@/components/form/field";
 import { idleState } from "@/lib/forms/form-state";
+import { COLLABORATION_MODES } from "@/lib/validation/enums";
 import { updateResultAction } from "../[id]/edit/actions";
 import { createResultAction } from "./actions";
 
@@ -12,8 +13,6 @@ export type ResultFormEdit = { resultId: string; version: number; initial: Recor
 // Files sent with the create form travel in one server-action body (limit in next.config.js).
 const MAX_FORM_FILES_BYTES = 24 * 1024 * 1024;
 const ACCEPT = "application/pdf,image/png,image/jpeg,image/webp,image/gif";
-
-const MODES = ["LICENCE", "ASSIGNMENT", "CO_DEVELOPMENT", "COMMISSIONED_RD", "TECHNICAL_SERVICE", "EQUITY", "CONSULTING"] as const;
 
 /** Creates a result, or with `edit` edits one (same fields, same zod schema on the server). */
 export function ResultForm({ locale, chainNodes = [], edit, maxMb }: { locale: string; chainNodes?: { id: string; label: string }[]; edit?: ResultFormEdit; maxMb: number }) {
@@ -41,7 +40,7 @@ export function ResultForm({ locale, chainNodes = [], edit, maxMb }: { locale: s
       <Field name="patents" label={t("patents")} hint={t("patentsHint")} defaultValue={v.patents} errors={f.patents ?? Object.entries(f).find(([k]) => k.startsWith("patents."))?.[1]} multiline rows={2} />
       <fieldset className="mb-4">
         <legend className="text-sm font-medium">{t("transferModes")}</legend>
-        {MODES.map((m) => (
+        {COLLABORATION_MODES.map((m) => (
           <label key={m} className="mr-4 inline-flex items-center gap-1"><input type="checkbox" name="transferModes" value={m} defaultChecked={v.transferModes?.split(",").includes(m)} /> {tw(`modes.${m}`)}</label>
         ))}
       </fieldset>

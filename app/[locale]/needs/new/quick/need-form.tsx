@@ -4,10 +4,9 @@ import { useTranslations } from "next-intl";
 import { Field, FormMessage } from "@/components/form/field";
 import { idleState } from "@/lib/forms/form-state";
 import { OPTIONAL_TEASER_FIELDS } from "@/lib/needs/teaser-fields";
+import { VISIBILITIES } from "@/lib/validation/enums";
 import { updateNeedAction } from "../../[id]/edit/actions";
 import { createNeedAction } from "./actions";
-
-const VISIBILITIES = ["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"] as const;
 
 // Posting a need, and editing one (`needId` with the stored values as `initial`).
 export function NeedForm({ locale, needId, initial }: { locale: string; needId?: string; initial?: Record<string, string> }) {

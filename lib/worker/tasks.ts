@@ -14,7 +14,7 @@ import { flagLapsedIntroductions, remindFollowUps, remindPendingResponses } from
 import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 import { isUnavailableError } from "@/lib/search/client";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
-import { enqueueJob, type JobName, type JobPayloads } from "./enqueue";
+import { enqueueJob, type JobName, type JobPayloads } from "@/lib/jobs/enqueue";
 import { withHandOver } from "./keyed-failure";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
@@ -75,7 +75,7 @@ const tasks: TaskList = {
 
 // A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is
 // awaited). A keyed job that fails hands its work to the job under its key instead of failing in
-// place (lib/jobs/keyed-failure.ts); Meilisearch or PostgreSQL being down is waited out, not counted.
+// place (lib/worker/keyed-failure.ts); Meilisearch or PostgreSQL being down is waited out, not counted.
 export const taskList: TaskList = Object.fromEntries(
   Object.entries(tasks).map(([name, run]) => [
     name,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Job, Task } from "graphile-worker";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { addJob } from "./enqueue";
+import { addJob } from "@/lib/jobs/enqueue";
 
 // A job added under a job key can be *superseded while it runs*: graphile-worker's add_job, given
 // the key of a running job, cannot merge into it, so it takes the key away from the running job,

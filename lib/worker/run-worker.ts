@@ -4,7 +4,7 @@ import { parseCronItems, run, type Runner, type WorkerEvents } from "graphile-wo
 import { logger } from "@/lib/logger";
 import { CRON_ITEMS } from "./schedule";
 import { taskList } from "./tasks";
-import { startWorkerLiveness } from "./worker-liveness";
+import { startWorkerLiveness } from "@/lib/jobs/worker-liveness";
 
 const RECLAIM_EVERY_MS = 5_000;
 

@@ -1,5 +1,5 @@
 import type { CronItem } from "graphile-worker";
-import type { JobName } from "./enqueue";
+import type { JobName } from "@/lib/jobs/enqueue";
 
 // Recurring jobs, run by the worker (graphile-worker's cron: each fires once per slot across all
 // workers). Times are UTC: 00:00 UTC is 08:00 in China.

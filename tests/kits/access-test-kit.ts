@@ -2,20 +2,20 @@
 // every visibility level, and researchers in every access state, all made through the real
 // services. Not used by the app.
 import { Logger, runOnce } from "graphile-worker";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import type { Visibility } from "@/lib/generated/prisma/enums";
-import { taskList } from "@/lib/jobs/tasks";
+import { taskList } from "@/lib/worker/tasks";
 import { createNeed } from "@/lib/needs/create-need";
 import { updateNeed } from "@/lib/needs/update-need";
-import { decideAccess } from "./decide-access";
-import { getCurrentNda } from "./get-nda";
-import { requestAccess } from "./request-access";
-import { revokeAccess } from "./revoke-access";
+import { decideAccess } from "@/lib/access/decide-access";
+import { getCurrentNda } from "@/lib/access/get-nda";
+import { requestAccess } from "@/lib/access/request-access";
+import { revokeAccess } from "@/lib/access/revoke-access";
 
 export const ROLES = ["anonymous", "owner", "otherCompany", "researcher", "granted", "revoked", "broker", "admin"] as const;
 export type RoleName = (typeof ROLES)[number];
-export const VISIBILITIES: Visibility[] = ["PUBLIC", "ANONYMOUS", "CONFIDENTIAL", "BROKER_ONLY"];
+export { VISIBILITIES } from "@/lib/validation/enums";
 
 export type Cast = Record<Exclude<RoleName, "anonymous">, ApiUser> & { pending: ApiUser; spare: ApiUser };
 

@@ -4,10 +4,10 @@
 import { runOnce, type Task } from "graphile-worker";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { enqueueJob, shardOf } from "./enqueue";
+import { enqueueJob, shardOf } from "@/lib/jobs/enqueue";
 import { handOverFailedKeyedJob, withHandOver } from "./keyed-failure";
-import { getQueueState } from "./queue-state";
-import { INTERRUPTED, startWorkerLiveness } from "./worker-liveness";
+import { getQueueState } from "@/lib/jobs/queue-state";
+import { INTERRUPTED, startWorkerLiveness } from "@/lib/jobs/worker-liveness";
 
 const url = process.env.DATABASE_URL!;
 type Row = { id: string; key: string | null; payload: unknown; attempts: number; max_attempts: number; locked_at: Date | null; last_error: string | null; run_in_s: number; created_at: Date };
