@@ -12,6 +12,7 @@ import { signInLinkMail } from "@/lib/mail/templates";
 import { isLocked, recordFailedSignIn, resetFailedSignIns } from "./lockout";
 import { verifyPassword } from "./password";
 import { signInSchema } from "@/lib/users/schemas";
+import { safeRedirectPath } from "@/lib/security/safe-redirect";
 import { isAuthSessionLive, openAuthSession, revokeAuthSession, AUTH_SESSION_MAX_AGE_S } from "./auth-sessions";
 
 // next-auth v4 (stable). Credentials sign-in needs the JWT strategy; the JWT carries the id of a
@@ -59,6 +60,11 @@ export const authOptions: NextAuthOptions = {
       if (account?.provider !== "email") return true;
       const existing = await prisma.user.findUnique({ where: { email: user.email ?? "" }, select: { id: true } });
       return existing !== null;
+    },
+    // Every redirect next-auth makes (after sign-in by password or magic link, after sign-out)
+    // goes through here: a callbackUrl that is not a path on this site lands on the home page.
+    async redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl, "/"), baseUrl).href;
     },
     async jwt({ token, user }) {
       if (user) {
