@@ -11,7 +11,9 @@ import { parseInput } from "@/lib/validation/parse-input";
 
 const FIELDS = ["name", "email", "role", "organisationName", "organisationKind"] as const;
 
-// Public by design (anyone may sign up); the service refuses taken emails and organisations.
+// Public by design (anyone may sign up). A new address and one that already has an account get
+// the same answer (the service mails the account holder instead); a taken organisation name is
+// refused for every address alike.
 export async function signUpAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const uiLocale = toUiLocale(locale);
   const t = await getTranslations({ locale, namespace: "form" });
