@@ -9,7 +9,7 @@ const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeA
 // Server actions read the signed-in user and request headers from Next; here they come from the
 // matrix row. Everything behind them (services, policy, PostgreSQL) is real.
 vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => session.actor }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-techbridge-peer-address": "203.0.113.9" }) }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 
 import * as accessRequestsRoute from "@/app/api/v1/needs/[id]/access-requests/route";
