@@ -49,15 +49,22 @@ export const authOptions: NextAuthOptions = {
       maxAge: 24 * 60 * 60,
       async sendVerificationRequest({ identifier, url }) {
         const user = await prisma.user.findUnique({ where: { email: identifier }, select: { locale: true } });
-        const mail = signInLinkMail(user?.locale ?? "zh", url, new URL(url).host);
+        // No account, no link (the request was answered like any other: see the signIn callback).
+        if (!user) return;
+        const mail = signInLinkMail(user.locale, url, new URL(url).host);
         await sendMail({ to: identifier, ...mail });
       },
     }),
   ],
   callbacks: {
     // Magic links go only to existing accounts: sign-up (with role and organisation) comes first.
-    async signIn({ user, account }) {
+    // Asking for a link gets the same answer for every address (next-auth would otherwise answer
+    // an unknown one with error=AccessDenied, telling a script which addresses have accounts);
+    // sendVerificationRequest then mails existing accounts only, and following a link still
+    // requires the account.
+    async signIn({ user, account, email }) {
       if (account?.provider !== "email") return true;
+      if (email?.verificationRequest) return true;
       const existing = await prisma.user.findUnique({ where: { email: user.email ?? "" }, select: { id: true } });
       return existing !== null;
     },
