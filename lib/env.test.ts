@@ -12,6 +12,7 @@ const VALID = {
 
 async function load(overrides: Record<string, string>) {
   vi.resetModules();
+  vi.unstubAllEnvs();
   for (const [k, v] of Object.entries({ ...VALID, ...overrides })) vi.stubEnv(k, v);
   return (await import("./env")).env;
 }
@@ -33,5 +34,24 @@ describe("env", () => {
   ])("refuses SEARCH_CACHE_TTL_MS=%s, naming the variable", async (value, message) => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     await expect(load({ SEARCH_CACHE_TTL_MS: value })).rejects.toThrow(`SEARCH_CACHE_TTL_MS: ${message}`);
+  });
+
+  it("accepts TRUSTED_PROXY_HOPS or a TRUSTED_PROXIES list", async () => {
+    expect((await load({ TRUSTED_PROXY_HOPS: "1" })).TRUSTED_PROXY_HOPS).toBe("1");
+    expect((await load({ TRUSTED_PROXIES: "10.0.0.0/8, 2001:db8::/32,192.0.2.10" })).TRUSTED_PROXIES).toBe("10.0.0.0/8, 2001:db8::/32,192.0.2.10");
+  });
+
+  it.each([
+    [{ TRUSTED_PROXY_HOPS: "one" }, "TRUSTED_PROXY_HOPS: must be the number of proxies in front of the app"],
+    [{ TRUSTED_PROXY_HOPS: "-1" }, "TRUSTED_PROXY_HOPS: must be the number of proxies in front of the app"],
+    [{ TRUSTED_PROXY_HOPS: "99" }, "TRUSTED_PROXY_HOPS: must be the number of proxies in front of the app, 0 to 10"],
+    [{ TRUSTED_PROXIES: "10.0.0.0/33" }, 'TRUSTED_PROXIES: "10.0.0.0/33" has a prefix length outside 0-32'],
+    [{ TRUSTED_PROXIES: "0.0.0.0/0" }, 'TRUSTED_PROXIES: "0.0.0.0/0" trusts every address'],
+    [{ TRUSTED_PROXIES: "::/0" }, 'TRUSTED_PROXIES: "::/0" trusts every address'],
+    [{ TRUSTED_PROXIES: "proxy.internal" }, 'TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range'],
+    [{ TRUSTED_PROXY_HOPS: "1", TRUSTED_PROXIES: "10.0.0.1" }, "TRUSTED_PROXIES: set either TRUSTED_PROXY_HOPS or TRUSTED_PROXIES, not both"],
+  ])("refuses %o, naming the variable", async (vars, message) => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await expect(load(vars)).rejects.toThrow(message);
   });
 });

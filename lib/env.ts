@@ -1,10 +1,28 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { parseProxyTrust, ProxyTrustError } from "./http/proxy-trust";
 
 // Validated once when the server (or a script) starts: a missing or malformed variable stops
 // start-up with a message that names it. `next build` skips validation because production
 // secrets are not present at build time.
 const isBuild = process.env.NEXT_PHASE === "phase-production-build";
+
+// TRUSTED_PROXY_HOPS / TRUSTED_PROXIES (lib/http/proxy-trust.ts): checked by the parser the app
+// uses, each variable reporting its own problem (and "not both" on TRUSTED_PROXIES).
+const proxyTrustSetting = (variable: "TRUSTED_PROXY_HOPS" | "TRUSTED_PROXIES") =>
+  z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      const vars = variable === "TRUSTED_PROXIES" ? { TRUSTED_PROXIES: value, TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS } : { TRUSTED_PROXY_HOPS: value };
+      try {
+        parseProxyTrust(vars);
+      } catch (err) {
+        if (!(err instanceof ProxyTrustError)) throw err;
+        if (err.variable === variable) ctx.addIssue({ code: "custom", message: err.reason });
+      }
+    });
 
 export const env = createEnv({
   server: {
@@ -22,6 +40,9 @@ export const env = createEnv({
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     // Seconds-fresh search answers: 0 turns the per-process search cache off (lib/search/cached-search.ts).
     SEARCH_CACHE_TTL_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int("must be a whole number of milliseconds").min(0, "must be 0 (off) or more").optional(),
+    // Proxies whose X-Forwarded-For is believed; neither set: the socket address (lib/http/client-ip.ts).
+    TRUSTED_PROXY_HOPS: proxyTrustSetting("TRUSTED_PROXY_HOPS"),
+    TRUSTED_PROXIES: proxyTrustSetting("TRUSTED_PROXIES"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

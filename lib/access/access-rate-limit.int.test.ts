@@ -25,11 +25,11 @@ const saved = { multiplier: process.env.RATE_LIMIT_MULTIPLIER, prefix: process.e
 
 const postRequest = (user: ApiUser, ip: string) =>
   accessRequestsRoute.POST(
-    apiRequest(`/needs/${needId}/access-requests`, { token: user.token, body: { ndaVersion, acceptNda: true }, headers: { "x-forwarded-for": ip } }),
+    apiRequest(`/needs/${needId}/access-requests`, { token: user.token, body: { ndaVersion, acceptNda: true }, ip }),
     routeParams({ id: needId }),
   );
 const postMessage = (user: ApiUser, requestId: string, ip: string, body = "请问样品测试的条件是什么？") =>
-  messagesRoute.POST(apiRequest(`/access-requests/${requestId}/messages`, { token: user.token, body: { body }, headers: { "x-forwarded-for": ip } }), routeParams({ id: requestId }));
+  messagesRoute.POST(apiRequest(`/access-requests/${requestId}/messages`, { token: user.token, body: { body }, ip }), routeParams({ id: requestId }));
 
 beforeAll(async () => {
   process.env.RATE_LIMIT_MULTIPLIER = String(MULTIPLIER);

@@ -9,7 +9,7 @@ const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeA
 // Server actions read the signed-in user and request headers from Next; here they come from the
 // matrix row. Everything behind them (services, policy, PostgreSQL) is real.
 vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => session.actor }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-techbridge-peer-address": "203.0.113.9" }) }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 
 import * as accessRequestsRoute from "@/app/api/v1/needs/[id]/access-requests/route";
@@ -23,6 +23,7 @@ import * as revokeRoute from "@/app/api/v1/access-requests/[id]/revoke/route";
 import * as messagesRoute from "@/app/api/v1/access-requests/[id]/messages/route";
 import * as auditLogRoute from "@/app/api/v1/audit-log/route";
 import * as searchRoute from "@/app/api/v1/search/route";
+import * as attachmentRoute from "@/app/api/attachments/[id]/route";
 import { decideAccessAction, postMessageAction, requestAccessAction, revokeAccessAction } from "@/app/[locale]/needs/[id]/access-actions";
 import { updateNeedAction } from "@/app/[locale]/needs/[id]/edit/actions";
 import { apiRequest, noParams, routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
@@ -105,6 +106,7 @@ const ownerShown = (v: unknown) => ((v as { organisation: unknown }).organisatio
 
 let cast: Cast;
 const needs = new Map<Visibility, NeedFixture>();
+const attachmentOf = new Map<string, string>(); // need id -> an attachment the owner uploaded
 let searchToken = "";
 
 const ops: Op[] = [
@@ -139,6 +141,21 @@ const ops: Op[] = [
       ANONYMOUS: ["401", "full", "full", "full", "full", "full", "full", "full"],
       CONFIDENTIAL: ["401", "full", "teaser", "teaser", "full", "teaser", "full", "full"],
       BROKER_ONLY: ["401", "full", "404", "404", "404", "404", "full", "full"],
+    },
+  },
+  {
+    name: "GET /api/attachments/{id} (a need's attachment)",
+    rules: ["need.readFull"],
+    run: (u, n) => {
+      session.actor = u?.actor ?? null;
+      const id = attachmentOf.get(n.id)!;
+      return api(attachmentRoute.GET(new Request(`http://localhost/api/attachments/${id}`), routeParams({ id }))).finally(() => (session.actor = null));
+    },
+    expected: {
+      PUBLIC: ["401", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+      ANONYMOUS: ["401", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+      CONFIDENTIAL: ["401", "ok", "404", "404", "ok", "404", "ok", "ok"],
+      BROKER_ONLY: ["401", "ok", "404", "404", "404", "404", "ok", "ok"],
     },
   },
   {
@@ -367,6 +384,10 @@ beforeAll(async () => {
   cast = await createCast();
   searchToken = `矩阵${Math.random().toString(36).slice(2, 8)}`;
   for (const v of VISIBILITIES) needs.set(v, await createNeedFixture(cast, v, { title: `${searchToken} 电池正极材料 ${v}` }));
+  for (const n of needs.values()) {
+    const file = await addAttachment(cast.owner.actor, { needId: n.id }, { name: "drawing.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix drawing\n") }, "zh-CN");
+    attachmentOf.set(n.id, file.id);
+  }
   // A research result for the matcher to find (the results index exists once one is indexed).
   await createResult(cast.researcher.actor, createResultSchema.parse(resultBody({ title: "正极材料循环寿命提升工艺" })), "zh-CN");
   await runJobs(); // index the needs and the result in Meilisearch

@@ -228,7 +228,7 @@ describe("audit: exactly one row per confidential view", () => {
   it("writes one need.view row per full read of a confidential need, none for teasers, lists or search", async () => {
     const fixture = await createNeedFixture(cast, "CONFIDENTIAL");
     const views = () => auditCount({ subject: needSubject(fixture.id), action: "need.view" });
-    const get = (u: ApiUser) => needRoute.GET(apiRequest(`/needs/${fixture.id}`, { token: u.token, headers: { "x-forwarded-for": "192.0.2.44" } }), routeParams({ id: fixture.id }));
+    const get = (u: ApiUser) => needRoute.GET(apiRequest(`/needs/${fixture.id}`, { token: u.token, ip: "192.0.2.44" }), routeParams({ id: fixture.id }));
 
     const start = await views();
     for (const u of [cast.granted, cast.owner, cast.broker, cast.admin]) {

@@ -6,6 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // log and its CSV export follow the same confidentiality rules as everything else.
 export const AUDIT_ACTIONS = [
   "need.view",
+  // A download of a confidential need's attachment (lib/attachments): as much a full read as a view.
+  "need.attachment",
   "need.visibility",
   "nda.publish",
   "nda.accept",

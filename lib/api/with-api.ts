@@ -3,7 +3,8 @@ import type { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import type { Actor, MaybeActor } from "@/lib/policy";
 import { assertSameOrigin } from "@/lib/security/origin";
-import { clientIp, consumeRateLimit } from "@/lib/security/rate-limit";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { authenticateBearer } from "@/lib/tokens/authenticate-token";
 import type { UiLocale } from "@/lib/validation/parse-input";
 import { consumeApiQuota } from "./consume-api-quota";
@@ -40,7 +41,7 @@ export function withApi<P>(handler: Handler<P, Actor> | Handler<P, MaybeActor>, 
       }
       if (actor) await consumeApiQuota(actor.id);
       // Writes are rate limited per client IP and per account (shared store: holds across instances).
-      if (isWrite) await consumeRateLimit("apiWrite", { ip: clientIp(request.headers), account: actor?.id ?? null });
+      if (isWrite) await consumeRateLimit("apiWrite", { ip: clientIpFrom(request.headers), account: actor?.id ?? null });
       const response = await run({ actor, locale, params: await route.params, request });
       return noStore(response);
     } catch (error) {

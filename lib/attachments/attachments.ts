@@ -4,6 +4,9 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authorize, can, needScopeFor, resultScopeFor, type Actor } from "@/lib/policy";
 import type { UiLocale } from "@/lib/validation/parse-input";
+import { needSubject, recordAudit } from "@/lib/access/record-audit";
+import { findNeedRow } from "@/lib/needs/get-need";
+import { needFactsOf } from "@/lib/needs/present-need";
 import { checkAttachment, MAX_ATTACHMENT_MB, safeFileName } from "./sniff";
 
 const reasonText = (reason: "empty" | "tooLarge" | "wrongType", locale: UiLocale) =>
@@ -71,17 +74,35 @@ export async function addAttachment(
   return prisma.attachment.create({ data: attachmentRow(actor, target, checked), select: { id: true } });
 }
 
-/** The file, if the actor may read the full need or the result it belongs to. */
-export async function getAttachment(actor: Actor, id: string) {
-  const row = await prisma.attachment.findUnique({
-    where: { id },
-    include: { need: { select: { organisationId: true, visibility: true, status: true, brokerId: true } }, result: { select: { organisationId: true, status: true } } },
-  });
-  const allowed =
-    row &&
-    ((row.need && (can(actor, "need.readFull", row.need) || can(actor, "need.editAsBroker", row.need))) ||
-      (row.result && can(actor, "result.read", row.result)));
-  if (!row || !allowed) throw new AppError("NOT_FOUND", "Not found");
+/**
+ * The file, if the actor may read the full need or the result it belongs to. The need is loaded
+ * the way its page loads it (findNeedRow: scope in the `where`, this viewer's live access grant
+ * in the same query), so a granted researcher downloads what they may read and nobody else does.
+ * A download from a CONFIDENTIAL or BROKER_ONLY need is audited like a full view, before the
+ * bytes are returned.
+ */
+export async function getAttachment(actor: Actor, id: string, ctx: { ip: string | null }) {
+  const row = await prisma.attachment.findUnique({ where: { id } });
+  if (!row) throw new AppError("NOT_FOUND", "Not found");
+  if (row.needId) {
+    const need = await findNeedRow(actor, row.needId);
+    const facts = need ? needFactsOf(need) : null;
+    if (!need || !facts || !(can(actor, "need.readFull", facts) || can(actor, "need.editAsBroker", { ...facts, brokerId: facts.brokerId ?? null }))) {
+      throw new AppError("NOT_FOUND", "Not found");
+    }
+    if (need.visibility === "CONFIDENTIAL" || need.visibility === "BROKER_ONLY") {
+      await recordAudit(prisma, {
+        actorId: actor.id,
+        action: "need.attachment",
+        subject: needSubject(need.id),
+        detail: { attachmentId: row.id, visibility: need.visibility, grantId: need.accessRequests[0]?.id ?? null },
+        ip: ctx.ip,
+      });
+    }
+  } else {
+    const result = row.resultId ? await prisma.result.findFirst({ where: { AND: [{ id: row.resultId }, resultScopeFor(actor)] }, select: { organisationId: true, status: true } }) : null;
+    if (!result || !can(actor, "result.read", result)) throw new AppError("NOT_FOUND", "Not found");
+  }
   return { fileName: row.fileName, contentType: row.contentType, data: row.data, sha256: row.sha256 };
 }
 

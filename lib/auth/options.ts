@@ -12,6 +12,7 @@ import { signInLinkMail } from "@/lib/mail/templates";
 import { isLocked, recordFailedSignIn, resetFailedSignIns } from "./lockout";
 import { verifyPassword } from "./password";
 import { signInSchema } from "@/lib/users/schemas";
+import { safeRedirectPath } from "@/lib/security/safe-redirect";
 import { isAuthSessionLive, openAuthSession, revokeAuthSession, AUTH_SESSION_MAX_AGE_S } from "./auth-sessions";
 
 // next-auth v4 (stable). Credentials sign-in needs the JWT strategy; the JWT carries the id of a
@@ -48,17 +49,29 @@ export const authOptions: NextAuthOptions = {
       maxAge: 24 * 60 * 60,
       async sendVerificationRequest({ identifier, url }) {
         const user = await prisma.user.findUnique({ where: { email: identifier }, select: { locale: true } });
-        const mail = signInLinkMail(user?.locale ?? "zh", url, new URL(url).host);
+        // No account, no link (the request was answered like any other: see the signIn callback).
+        if (!user) return;
+        const mail = signInLinkMail(user.locale, url, new URL(url).host);
         await sendMail({ to: identifier, ...mail });
       },
     }),
   ],
   callbacks: {
     // Magic links go only to existing accounts: sign-up (with role and organisation) comes first.
-    async signIn({ user, account }) {
+    // Asking for a link gets the same answer for every address (next-auth would otherwise answer
+    // an unknown one with error=AccessDenied, telling a script which addresses have accounts);
+    // sendVerificationRequest then mails existing accounts only, and following a link still
+    // requires the account.
+    async signIn({ user, account, email }) {
       if (account?.provider !== "email") return true;
+      if (email?.verificationRequest) return true;
       const existing = await prisma.user.findUnique({ where: { email: user.email ?? "" }, select: { id: true } });
       return existing !== null;
+    },
+    // Every redirect next-auth makes (after sign-in by password or magic link, after sign-out)
+    // goes through here: a callbackUrl that is not a path on this site lands on the home page.
+    async redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl, "/"), baseUrl).href;
     },
     async jwt({ token, user }) {
       if (user) {

@@ -26,6 +26,8 @@ export type JobPayloads = {
   "follow-up-reminder": { followUpId: string };
   // Tells the other side of an access request what happened (in-app notification + email).
   "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
+  // Someone signed up with the address of an existing account: tell its holder (lib/users).
+  "account-exists-notice": { userId: string };
 };
 export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;

@@ -27,6 +27,42 @@ export function invitationMail(locale: Locale, orgName: string, url: string) {
   };
 }
 
+/**
+ * To the holder of an existing account when someone signs up with its address. The sign-up form
+ * answers exactly as for a new address (no account enumeration); this mail tells the one person
+ * who may know that the account exists.
+ */
+export function accountExistsMail(locale: Locale, signInUrl: string) {
+  if (locale === "en") {
+    return {
+      subject: `Your TechBridge account already exists`,
+      text: `Someone, perhaps you, tried to sign up to TechBridge with this email address. It already belongs to an account, so no new account was made and nothing was changed.\n\nTo sign in, use the sign-in link we may have sent separately, or go to: ${signInUrl}\n\nIf it was not you, you can ignore this email.`,
+    };
+  }
+  return {
+    subject: `您的技术桥账号已存在`,
+    text: `有人（可能是您本人）使用此邮箱注册技术桥。该邮箱已有账号，因此没有创建新账号，现有账号也未作任何更改。\n\n如需登录，请使用我们另行发送的登录链接，或前往：${signInUrl}\n\n如非本人操作，请忽略此邮件。\n\nThis address already has a TechBridge account: ${signInUrl}`,
+  };
+}
+
+/**
+ * An invitation to an address that already has an account. The inviter sees the same answer as
+ * for a new address; the invitee learns why this invitation cannot be accepted (an account belongs
+ * to one organisation), and no accept link is sent.
+ */
+export function invitationToExistingAccountMail(locale: Locale, orgName: string, signInUrl: string) {
+  if (locale === "en") {
+    return {
+      subject: `You are invited to join ${orgName} on TechBridge`,
+      text: `You have been invited to join ${orgName} on TechBridge. This email address already has a TechBridge account, and an account belongs to one organisation, so it cannot join ${orgName} through this invitation. If you want to join, ask the person who invited you to invite another address of yours.\n\nYour account: ${signInUrl}\n\nIf you do not want to join, you can ignore this email.`,
+    };
+  }
+  return {
+    subject: `邀请您加入技术桥上的「${orgName}」`,
+    text: `您被邀请加入技术桥上的「${orgName}」。此邮箱已有技术桥账号，而一个账号只能属于一个机构，因此无法通过此邀请加入「${orgName}」。如希望加入，请让邀请人改用您的其他邮箱发出邀请。\n\n您的账号：${signInUrl}\n\n如不想加入，请忽略此邮件。`,
+  };
+}
+
 const settingsLine = (locale: Locale, settingsUrl: string) =>
   locale === "en" ? `Change how often we email you: ${settingsUrl}` : `修改邮件提醒频率：${settingsUrl}`;
 

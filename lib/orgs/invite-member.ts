@@ -2,22 +2,20 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send-mail";
-import { invitationMail } from "@/lib/mail/templates";
+import { invitationMail, invitationToExistingAccountMail } from "@/lib/mail/templates";
 import { authorize, type Actor } from "@/lib/policy";
 import { hashToken } from "@/lib/tokens/api-token";
-import { translateValidationKey } from "@/lib/validation/messages";
 import type { UiLocale } from "@/lib/validation/parse-input";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export async function inviteMember(actor: Actor, input: { email: string; role: "COMPANY" | "RESEARCHER" | "BROKER" }, locale: UiLocale): Promise<{ invitationId: string }> {
   authorize(actor, "org.invite");
-  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    const message = translateValidationKey("v.emailTaken", locale);
-    throw new AppError("VALIDATION", message, { fields: { email: [message] } });
-  }
+  // An address that already has an account is invited like any other as far as the inviter can
+  // tell (same answer, same pending invitation row): whether it has an account is told only to
+  // its mailbox, in a mail without an accept link (an account belongs to one organisation).
+  const hasAccount = (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) !== null;
   const org = await prisma.organisation.findUniqueOrThrow({ where: { id: actor.organisationId! }, select: { id: true, name: true } });
   const token = randomBytes(32).toString("base64url");
   const invitation = await prisma.invitation.create({
@@ -31,7 +29,10 @@ export async function inviteMember(actor: Actor, input: { email: string; role: "
     },
     select: { id: true },
   });
-  const url = new URL(`/${locale}/invitations/${token}`, env.NEXTAUTH_URL).toString();
-  await sendMail({ to: input.email, ...invitationMail(locale === "en" ? "en" : "zh", org.name, url) });
+  const mailLocale = locale === "en" ? "en" : "zh";
+  const mail = hasAccount
+    ? invitationToExistingAccountMail(mailLocale, org.name, new URL(`/${locale}/sign-in`, env.NEXTAUTH_URL).toString())
+    : invitationMail(mailLocale, org.name, new URL(`/${locale}/invitations/${token}`, env.NEXTAUTH_URL).toString());
+  await sendMail({ to: input.email, ...mail });
   return { invitationId: invitation.id };
 }

@@ -62,10 +62,13 @@ for (const store of ["redis", "postgres"] as const) {
   });
 }
 
-describe("clientIp", () => {
-  it("takes the first X-Forwarded-For hop", async () => {
-    const { clientIp } = await freshModule();
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
-    expect(clientIp(new Headers())).toBe("unknown");
+describe("per-IP limits for IPv6 clients", () => {
+  it("count a whole /64 as one client, so rotating addresses inside it does not reset the limit", async () => {
+    process.env.RATE_LIMIT_PREFIX = `tbtest${randomBytes(4).toString("hex")}`;
+    const m = await freshModule();
+    const { points } = m.LIMITS.magicLink.ip;
+    for (let i = 0; i < points; i++) await m.consumeRateLimit("magicLink", { ip: `2001:db8:1:2::${(i + 1).toString(16)}`, account: `v6-${i}@example.cn` });
+    expect((await attempt(() => m.consumeRateLimit("magicLink", { ip: "2001:db8:1:2:ffff:ffff:ffff:ffff", account: "v6-new@example.cn" })))?.code).toBe("RATE_LIMITED");
+    expect(await attempt(() => m.consumeRateLimit("magicLink", { ip: "2001:db8:1:3::1", account: "v6-other@example.cn" }))).toBeNull();
   });
 });

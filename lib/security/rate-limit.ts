@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
+import { rateLimitKeyOf } from "@/lib/http/proxy-trust";
 import { logger } from "@/lib/logger";
 
 // Rate limits per client IP and per account. The counters live in Redis (REDIS_URL) or, without
@@ -74,6 +75,7 @@ export function sharedLimiter(name: string, points: number, durationS: number): 
   return created;
 }
 
+/** `ip` comes from lib/http/client-ip.ts clientIpFrom (null when unknown: only the account is counted). */
 export type LimitSubject = { ip?: string | null; account?: string | null };
 
 /**
@@ -84,7 +86,8 @@ export type LimitSubject = { ip?: string | null; account?: string | null };
  */
 export async function consumeRateLimit(action: LimitedAction, subject: LimitSubject): Promise<void> {
   const tasks: Promise<unknown>[] = [];
-  const ip = subject.ip;
+  // IPv6 clients are counted per /64 (lib/http/proxy-trust.ts): one holder, many addresses.
+  const ip = subject.ip ? rateLimitKeyOf(subject.ip) : null;
   const account = subject.account?.trim().toLowerCase();
   if (ip) tasks.push(limiter(action, "ip").then((l) => l.consume(ip)));
   if (account) tasks.push(limiter(action, "account").then((l) => l.consume(account)));
@@ -99,10 +102,4 @@ export async function consumeRateLimit(action: LimitedAction, subject: LimitSubj
     const retryAfterSeconds = Math.max(1, Math.ceil(retryMs / 1000));
     throw new AppError("RATE_LIMITED", `Too many requests; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
-}
-
-/** The client's IP as seen by the app: the first X-Forwarded-For hop set by our proxy, else X-Real-IP. */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
 }

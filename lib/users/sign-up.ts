@@ -2,22 +2,35 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { translateValidationKey } from "@/lib/validation/messages";
 import type { UiLocale } from "@/lib/validation/parse-input";
 import type { SignUpInput } from "./schemas";
 
+export type SignUpOutcome = { outcome: "created"; userId: string } | { outcome: "existing" };
+
 // Self-service sign-up creates a new organisation with the user as its admin. Joining an
 // existing organisation needs an invitation from its admin, so nobody can claim a company.
 // The email stays unconfirmed until the magic link sent next is used.
-export async function signUp(input: SignUpInput, locale: UiLocale): Promise<{ userId: string }> {
+//
+// The caller answers both outcomes the same way ("check your mailbox"): whether an address has an
+// account is told only to that mailbox, by a notice mailed from a job (so the answer takes about
+// as long either way). The organisation name is checked first, for every address, so that a taken
+// name is no hint about the email either.
+export async function signUp(input: SignUpInput, locale: UiLocale): Promise<SignUpOutcome> {
   const fieldError = (field: string, key: string) =>
     new AppError("VALIDATION", translateValidationKey(key, locale), { fields: { [field]: [translateValidationKey(key, locale)] } });
 
   const passwordHash = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw fieldError("email", "v.emailTaken");
+  return prisma.$transaction(async (tx): Promise<SignUpOutcome> => {
     if (await tx.organisation.findUnique({ where: { name: input.organisationName }, select: { id: true } })) {
       throw fieldError("organisationName", "v.orgTaken");
+    }
+    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (existing) {
+      // One pending notice per account: a burst of sign-ups with the address mails it once.
+      await enqueueJob(tx, "account-exists-notice", { userId: existing.id }, { jobKey: `account-exists-notice:${existing.id}` });
+      return { outcome: "existing" };
     }
     const org = await tx.organisation.create({ data: { name: input.organisationName, kind: input.organisationKind } });
     const user = await tx.user.create({
@@ -32,6 +45,6 @@ export async function signUp(input: SignUpInput, locale: UiLocale): Promise<{ us
       },
       select: { id: true },
     });
-    return { userId: user.id };
+    return { outcome: "created", userId: user.id };
   });
 }

@@ -11,7 +11,6 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.trl": { "zh-CN": "技术成熟度须为 1 到 9 之间的整数", en: "TRL must be a whole number from 1 to 9" },
   "v.keyword": { "zh-CN": "每个关键词 1 到 40 个字符，最多 20 个", en: "Each keyword 1-40 characters, at most 20" },
   "v.orgTaken": { "zh-CN": "该机构已注册，请联系其管理员邀请您加入", en: "This organisation is already registered: ask its admin to invite you" },
-  "v.emailTaken": { "zh-CN": "该邮箱已注册，请直接登录", en: "This email is already registered: sign in instead" },
   "v.chainNode": { "zh-CN": "未知的产业链节点", en: "Unknown industry chain node" },
   "v.date": { "zh-CN": "请输入有效日期（年-月-日）", en: "Enter a valid date (YYYY-MM-DD)" },
   "v.datePast": { "zh-CN": "日期不能早于今天", en: "The date must not be in the past" },

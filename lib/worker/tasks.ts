@@ -12,6 +12,7 @@ import { sendDigests } from "@/lib/notifications/send-digests";
 import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
 import { flagLapsedIntroductions, remindFollowUps, remindPendingResponses } from "@/lib/deals/deadlines";
 import { notifyAccessEvent } from "@/lib/access/notify-access-event";
+import { sendAccountExistsNotice } from "@/lib/users/account-exists-notice";
 import { isUnavailableError } from "@/lib/search/client";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "@/lib/jobs/enqueue";
@@ -71,6 +72,7 @@ const tasks: TaskList = {
   "deal-respond-lapse": task<"deal-respond-lapse">(async ({ introductionId }) => void (await flagLapsedIntroductions(prisma, new Date(), introductionId))),
   "follow-up-reminder": task<"follow-up-reminder">(async ({ followUpId }) => void (await remindFollowUps(prisma, new Date(), followUpId))),
   "access-notify": task<"access-notify">(notifyAccessEvent),
+  "account-exists-notice": task<"account-exists-notice">(async ({ userId }) => sendAccountExistsNotice(userId)),
 };
 
 // A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is

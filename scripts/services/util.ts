@@ -339,9 +339,10 @@ export function bin(name: string): string {
  * The command that runs `next start <args>` the way `npm start` does: with the web server's heap
  * capped (WEB_HEAP_MB, default 640). Why: with 24 GiB free V8 lets garbage pile up (RSS 1.1 GiB
  * under bench:load) although the live heap stays under 400 MB; the cap keeps a web instance's
- * memory predictable.
+ * memory predictable. The preload scripts/web/peer-address.mjs gives the app each request's socket
+ * address (lib/http/client-ip.ts): without it client IPs are unknown.
  */
 export function nextStartCommand(args: string[]): { command: string; args: string[] } {
   const heapMb = process.env.WEB_HEAP_MB || "640";
-  return { command: process.execPath, args: [`--max-old-space-size=${heapMb}`, path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", ...args] };
+  return { command: process.execPath, args: [`--max-old-space-size=${heapMb}`, "--import", path.join(projectRoot, "scripts", "web", "peer-address.mjs"), path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", ...args] };
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { OrgKind, Role } from "@/lib/generated/prisma/enums";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
 import type { Actor } from "@/lib/policy";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createUserAccount } from "@/lib/users/create-user-account";
@@ -40,12 +41,15 @@ export type RequestOptions = {
   body?: unknown;
   headers?: Record<string, string>;
   lang?: "zh" | "en";
+  /** The socket address the request comes from, as the web server's preload stamps it (lib/http/client-ip.ts). */
+  ip?: string;
 };
 
 /** A Request for a v1 path ("/needs?page=2"), with the token and a JSON body when given. */
 export function apiRequest(path: string, opts: RequestOptions = {}): Request {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.ip) headers[PEER_ADDRESS_HEADER] = opts.ip;
   if (opts.lang) headers["accept-language"] = opts.lang === "zh" ? "zh-CN,zh;q=0.9" : "en-GB,en;q=0.9";
   let body: string | undefined;
   if (opts.body !== undefined) {

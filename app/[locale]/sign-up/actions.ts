@@ -5,13 +5,16 @@ import { isAppError } from "@/lib/errors";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
 import { toUiLocale } from "@/lib/i18n-locale";
 import { signUpSchema } from "@/lib/users/schemas";
-import { clientIp, consumeRateLimit } from "@/lib/security/rate-limit";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { signUp } from "@/lib/users/sign-up";
 import { parseInput } from "@/lib/validation/parse-input";
 
 const FIELDS = ["name", "email", "role", "organisationName", "organisationKind"] as const;
 
-// Public by design (anyone may sign up); the service refuses taken emails and organisations.
+// Public by design (anyone may sign up). A new address and one that already has an account get
+// the same answer (the service mails the account holder instead); a taken organisation name is
+// refused for every address alike.
 export async function signUpAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const uiLocale = toUiLocale(locale);
   const t = await getTranslations({ locale, namespace: "form" });
@@ -20,7 +23,7 @@ export async function signUpAction(locale: string, _prev: FormState, formData: F
   const parsed = parseInput(signUpSchema, input, uiLocale);
   if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
   try {
-    await consumeRateLimit("signUp", { ip: clientIp(await headers()), account: parsed.data.email });
+    await consumeRateLimit("signUp", { ip: clientIpFrom(await headers()), account: parsed.data.email });
     await signUp(parsed.data, uiLocale);
     return { status: "success", data: { email: parsed.data.email } };
   } catch (error) {

@@ -4,14 +4,15 @@ import { getCurrentActor } from "@/lib/auth/current-actor";
 import { assertSameOrigin } from "@/lib/security/origin";
 import { jsonError } from "@/lib/api/respond";
 import { AppError } from "@/lib/errors";
+import { clientIpFrom } from "@/lib/http/client-ip";
 
 // GET /api/attachments/{id}: the file, for viewers who may read what it is attached to.
 // Served as a download with its sniffed type and nosniff, never rendered inline as HTML.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const actor = await getCurrentActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
-    const file = await getAttachment(actor, (await params).id);
+    const file = await getAttachment(actor, (await params).id, { ip: clientIpFrom(request.headers) });
     return new NextResponse(new Uint8Array(file.data), {
       headers: {
         "content-type": file.contentType,

@@ -3,7 +3,8 @@ import { NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { isAppError } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/security/origin";
-import { clientIp, consumeRateLimit, type LimitedAction } from "@/lib/security/rate-limit";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { consumeRateLimit, type LimitedAction } from "@/lib/security/rate-limit";
 
 const handler = NextAuth(authOptions);
 
@@ -27,7 +28,7 @@ async function POST(request: Request, context: RouteContext) {
       assertSameOrigin(request);
       const form = await request.clone().formData();
       const email = form.get("email");
-      await consumeRateLimit(action, { ip: clientIp(request.headers), account: typeof email === "string" ? email : null });
+      await consumeRateLimit(action, { ip: clientIpFrom(request.headers), account: typeof email === "string" ? email : null });
     } catch (error) {
       if (!isAppError(error)) throw error;
       const url = new URL(`/zh-CN/sign-in?error=${error.code === "RATE_LIMITED" ? "RateLimited" : "Forbidden"}`, request.url).toString();
