@@ -7,8 +7,8 @@ const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeA
 vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => session.actor }));
 
 import * as attachmentRoute from "@/app/api/attachments/[id]/route";
-import { createCast, createNeedFixture, type Cast, type NeedFixture } from "@/lib/access/access-test-kit";
-import { routeParams, type ApiUser } from "@/lib/api/api-test-kit";
+import { createCast, createNeedFixture, type Cast, type NeedFixture } from "@/tests/kits/access-test-kit";
+import { routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { addAttachment } from "./attachments";
 

@@ -3,7 +3,7 @@
 // request through and only existing accounts are mailed; following a link still needs one.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser } from "@/tests/kits/api-test-kit";
 import { authOptions } from "@/lib/auth/options";
 import { prisma } from "@/lib/db";
 

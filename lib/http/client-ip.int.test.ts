@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as accessRequestsRoute from "@/app/api/v1/needs/[id]/access-requests/route";
-import { apiRequest, createApiUser, routeParams, type ApiUser } from "@/lib/api/api-test-kit";
+import { apiRequest, createApiUser, routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
 import { getCurrentNda } from "@/lib/access/get-nda";
 import { prisma } from "@/lib/db";
 import { createNeed } from "@/lib/needs/create-need";

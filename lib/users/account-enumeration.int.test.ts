@@ -11,8 +11,8 @@ vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) 
 
 import { inviteMemberAction } from "@/app/[locale]/account/invite-actions";
 import { signUpAction } from "@/app/[locale]/sign-up/actions";
-import { runJobs } from "@/lib/access/access-test-kit";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { runJobs } from "@/tests/kits/access-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { idleState, type FormState } from "@/lib/forms/form-state";
 
