@@ -243,7 +243,9 @@ async function main() {
     timeoutMs: 120_000,
     abort: () => {
       const dead = apps.find((p) => p.exited());
-      return dead ? `${dead.name} exited; see .data/logs/${dead.name}.log` : undefined;
+      if (!dead) return undefined;
+      const output = dead.outputTail();
+      return `${dead.name} exited; see .data/logs/${dead.name}.log${output ? `. Its last output:\n${output}` : ""}`;
     },
   });
   const ready = seconds();
