@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 
 // GET /api/attachments/{id}: the file, for viewers who may read what it is attached to.
 // Served as a download with its sniffed type and nosniff, never rendered inline as HTML.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const actor = await getCurrentActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
@@ -22,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    return jsonError(error);
+    return jsonError(error, { signal: request.signal });
   }
 }
 
@@ -34,6 +34,6 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
     await deleteAttachment(actor, (await params).id);
     return new NextResponse(null, { status: 204 });
   } catch (error) {
-    return jsonError(error);
+    return jsonError(error, { signal: request.signal });
   }
 }
