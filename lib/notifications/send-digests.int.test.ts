@@ -35,11 +35,11 @@ async function stallingSmtpServer(): Promise<{ url: string; reachedRecipient: Pr
 
 /** Runs sendDigests("DAILY") in a separate process, as the worker's job would. */
 function digestProcess(smtpUrl: string): ManagedProcess {
-  const module = path.join(projectRoot, "lib", "notifications", "send-digests.ts");
+  const digestModule = path.join(projectRoot, "lib", "notifications", "send-digests.ts");
   return startProcess(
     "digest",
     bin("tsx"),
-    ["--conditions=react-server", "--eval", `import(${JSON.stringify(module)}).then((m) => m.sendDigests("DAILY"))`],
+    ["--conditions=react-server", "--eval", `import(${JSON.stringify(digestModule)}).then((m) => m.sendDigests("DAILY"))`],
     { env: { ...process.env, SMTP_URL: smtpUrl }, output: "ignore" },
   );
 }
@@ -80,5 +80,14 @@ describe("sendDigests", () => {
 
     expect(await sendDigests("DAILY")).toEqual({ sent: 0, failed: 0 });
     expect(await inbox(email)).toHaveLength(1);
+  });
+
+  it("sends one digest when two runs race for the same items", async () => {
+    const to = `digest-race-${Date.now()}@example.cn`;
+    const racer = await prisma.user.create({ data: { email: to, role: "RESEARCHER", emailDigest: "DAILY", locale: "en" } });
+    await prisma.notification.create({ data: { userId: racer.id, kind: "match.new", title: "Raced item", body: "b", dedupeKey: "digest-race" } });
+    const runs = await Promise.all([sendDigests("DAILY"), sendDigests("DAILY")]);
+    expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(1);
+    expect((await inbox(to)).map((m) => m.subject)).toEqual(["TechBridge daily digest: 1 new match"]);
   });
 });
