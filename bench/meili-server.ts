@@ -62,7 +62,8 @@ export async function startMeili(): Promise<MeiliHandle> {
   const key = randomBytes(16).toString("hex");
   const child: ChildProcess = spawn(
     binary(),
-    ["--db-path", path.join(dbPath, "data.ms"), "--http-addr", `127.0.0.1:${port}`, "--master-key", key, "--no-analytics", "--env", "development", "--dump-dir", path.join(dbPath, "dumps"), "--snapshot-dir", path.join(dbPath, "snapshots")],
+    // `--option=value`: no value can be read as an option (scripts/services/meilisearch.ts).
+    [`--db-path=${path.join(dbPath, "data.ms")}`, `--http-addr=127.0.0.1:${port}`, `--master-key=${key}`, "--no-analytics", "--env=development", `--dump-dir=${path.join(dbPath, "dumps")}`, `--snapshot-dir=${path.join(dbPath, "snapshots")}`],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   let stderr = "";

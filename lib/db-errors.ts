@@ -15,6 +15,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let cur: unknown = error;
   for (let depth = 0; depth < 6 && cur; depth++) {
     const e = cur as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+    // The HTTP client's connection, not the database's, was reset (see isClientAbort).
+    if (isRequestAbort(e)) return false;
     if (typeof e.code === "string" && CODES.has(e.code)) return true;
     if (typeof e.originalCode === "string" && CODES.has(e.originalCode)) return true;
     if (typeof e.kind === "string" && KINDS.has(e.kind)) return true;
@@ -23,4 +25,27 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     cur = e.cause ?? (e as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
   }
   return false;
+}
+
+/**
+ * The client abandoned the request: its connection closed before the answer, e.g. while the body
+ * was being read. Node reports that as Error("aborted") with code ECONNRESET, the very code a
+ * dropped database connection has, so it used to be logged (and answered) as "database
+ * unavailable". Next.js aborts `request.signal` with a ResponseAborted error; an AbortError
+ * counts when that signal was aborted (not for an internal timeout or cancellation).
+ */
+export function isClientAbort(error: unknown, signal?: AbortSignal | null): boolean {
+  let cur: unknown = error;
+  for (let depth = 0; depth < 6 && cur; depth++) {
+    const e = cur as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+    if (isRequestAbort(e) || e.name === "ResponseAborted") return true;
+    if (e.name === "AbortError" && signal?.aborted) return true;
+    cur = e.cause;
+  }
+  return false;
+}
+
+/** Node's error for an HTTP request whose client went away (http.IncomingMessage "aborted"). */
+function isRequestAbort(e: { message?: unknown; code?: unknown }): boolean {
+  return e.message === "aborted" && e.code === "ECONNRESET";
 }

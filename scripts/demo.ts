@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, demoAccounts, seedDemo } from "./seed";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./services/embedded-postgres";
 import { startMailSink, type MailSinkHandle } from "./services/mail-sink";
 import { startMeilisearch, type MeilisearchHandle } from "./services/meilisearch";
+import { supervise, type Supervised } from "./services/supervise";
 import {
   bin,
   dataDir,
@@ -46,6 +47,7 @@ let postgres: EmbeddedPostgresHandle | undefined;
 let meili: MeilisearchHandle | undefined;
 let sink: MailSinkHandle | undefined;
 const apps: ManagedProcess[] = [];
+let worker: Supervised | undefined;
 let shuttingDown: Promise<never> | undefined;
 
 function shutdown(code: number, reason?: string): Promise<never> {
@@ -53,7 +55,7 @@ function shutdown(code: number, reason?: string): Promise<never> {
     if (reason) step(reason);
     step("stopping…");
     killActiveCommands();
-    await Promise.allSettled(apps.map((p) => p.stop(10_000)));
+    await Promise.allSettled([...apps.map((p) => p.stop(10_000)), worker?.stop(10_000)]);
     await Promise.allSettled([sink?.stop(), meili?.stop()]);
     if (postgres) {
       try {
@@ -79,6 +81,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
       // fast shutdown in shutdown() so the data stays consistent.
       console.error("[demo] still stopping (waiting for PostgreSQL to shut down cleanly)…");
       for (const p of apps) void p.stop(0);
+      void worker?.stop(0);
       return;
     }
     if (firstSignalAt) return;
@@ -234,7 +237,14 @@ async function main() {
     await building;
   }
 
-  apps.push(startProcess("worker", "npm", ["run", "--silent", "worker"], { logFile: path.join(logsDir, "worker.log") }));
+  // The worker is restarted when it exits on its own (it does when a job slot crashed), waiting
+  // 1 s, 2 s, 4 s … up to 30 s between attempts in a row; after 10 in a row the demo stops.
+  worker = supervise("worker", () => startProcess("worker", "npm", ["run", "--silent", "worker"], { logFile: path.join(logsDir, "worker.log") }), {
+    onRestart: ({ exit, delayMs }) => step(`worker exited (${exit}); restarting it in ${delayMs / 1000} s (see .data/logs/worker.log)`),
+    onGiveUp: ({ exit, restarts }) => {
+      if (!shuttingDown) void shutdown(1, `worker exited (${exit}) again after ${restarts} restarts; see .data/logs/worker.log`);
+    },
+  });
   const web = nextStartCommand(["-p", String(appPort)]);
   apps.push(startProcess("next", web.command, web.args, { logFile: path.join(logsDir, "next.log") }));
 
@@ -243,7 +253,9 @@ async function main() {
     timeoutMs: 120_000,
     abort: () => {
       const dead = apps.find((p) => p.exited());
-      return dead ? `${dead.name} exited; see .data/logs/${dead.name}.log` : undefined;
+      if (!dead) return undefined;
+      const output = dead.outputTail();
+      return `${dead.name} exited; see .data/logs/${dead.name}.log${output ? `. Its last output:\n${output}` : ""}`;
     },
   });
   const ready = seconds();
@@ -270,7 +282,7 @@ async function main() {
   );
   await indexing;
 
-  // Keep running; if the app or the worker dies, stop the rest and say so.
+  // Keep running; if the app dies, stop the rest and say so (the worker is restarted, see above).
   for (const p of apps) {
     p.child.once("exit", (code, signal) => {
       if (!shuttingDown) void shutdown(1, `${p.name} exited (${signal ?? `code ${code}`}); see .data/logs/${p.name}.log`);

@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { isClientAbort, isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError, errorStatus, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { UiLocale } from "@/lib/validation/parse-input";
@@ -60,11 +60,28 @@ export function fromDatabaseError(error: unknown, locale: UiLocale): AppError | 
   return null;
 }
 
-export function jsonError(error: unknown, options: { requestId?: string; locale?: UiLocale } = {}): NextResponse<ApiErrorBody> {
+/** The status nginx logs for a request its client closed first; nobody reads the answer. */
+export const CLIENT_CLOSED_REQUEST = 499;
+
+/**
+ * The error answer of a route handler. Pass the request's `signal`: a request its client
+ * abandoned is logged as such (info), answered 499 and not counted as a failure of ours.
+ */
+export function jsonError(error: unknown, options: { requestId?: string; locale?: UiLocale; signal?: AbortSignal | null } = {}): NextResponse<ApiErrorBody> {
   const { requestId, locale = "en" } = options;
+  // Whether the client is still there, on every failure we log: an outage seen only by requests
+  // already given up on reads differently from one that users saw.
+  const clientAborted = options.signal?.aborted || undefined;
+  if (!(error instanceof AppError) && isClientAbort(error, options.signal)) {
+    logger.info({ requestId, reason: (error as Error)?.message }, "request aborted by the client");
+    return NextResponse.json(
+      { error: { code: "CLIENT_CLOSED_REQUEST", message: "The client closed the request before the answer" } },
+      { status: CLIENT_CLOSED_REQUEST },
+    );
+  }
   if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
     // A clear, retryable answer instead of a 500; details go to the log.
-    logger.error({ err: error, requestId }, "database unavailable");
+    logger.error({ err: error, requestId, clientAborted }, "database unavailable");
     error = new AppError("UNAVAILABLE", "The database is temporarily unavailable; please retry shortly", {
       retryAfterSeconds: 5,
     });
@@ -77,7 +94,7 @@ export function jsonError(error: unknown, options: { requestId?: string; locale?
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
     if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
-    if (error.status >= 500) logger.error({ err: error, detail: error.detail, requestId }, "request failed");
+    if (error.status >= 500) logger.error({ err: error, detail: error.detail, requestId, clientAborted }, "request failed");
     const message = localizedMessage(error.code, error.message, locale);
     return NextResponse.json(
       { error: { code: error.code, message, ...(error.fields ? { fields: error.fields } : {}) } },
@@ -85,7 +102,7 @@ export function jsonError(error: unknown, options: { requestId?: string; locale?
     );
   }
   // Unexpected: details go to the log, the caller gets a safe message.
-  logger.error({ err: error, requestId }, "unexpected error");
+  logger.error({ err: error, requestId, clientAborted }, "unexpected error");
   return NextResponse.json(
     { error: { code: "INTERNAL", message: localizedMessage("INTERNAL", "Something went wrong", locale) } },
     { status: errorStatus.INTERNAL },

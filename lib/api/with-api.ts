@@ -45,7 +45,7 @@ export function withApi<P>(handler: Handler<P, Actor> | Handler<P, MaybeActor>, 
       const response = await run({ actor, locale, params: await route.params, request });
       return noStore(response);
     } catch (error) {
-      return noStore(jsonError(error, { locale }));
+      return noStore(jsonError(error, { locale, signal: request.signal }));
     }
   };
 }

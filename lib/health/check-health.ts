@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { getQueueState, type QueueState } from "@/lib/jobs/queue-state";
+import { getWorkerSlots, type WorkerSlots } from "@/lib/jobs/worker-slots";
 import { getMeili } from "@/lib/search/client";
 
 export type ComponentCheck = { ok: true; latencyMs: number } | { ok: false; error: string };
@@ -10,6 +11,13 @@ export type HealthReport = {
   database: ComponentCheck;
   meilisearch: ComponentCheck;
   queue: ({ ok: true } & QueueState) | { ok: false; error: string };
+  /**
+   * Worker job slots running against those configured, from the workers' heartbeats. `ok` is
+   * false when no worker process beats or one runs with fewer slots than it was started with.
+   * For alerting only: it does not make the report "degraded" (a web instance serves pages
+   * without a worker, and a load balancer must not take it out of rotation for one).
+   */
+  workers: ({ ok: boolean } & WorkerSlots) | { ok: false; error: string };
 };
 
 const TIMEOUT_MS = 3_000;
@@ -53,15 +61,18 @@ export async function checkHealth(): Promise<HealthReport> {
     }),
   ]);
   let queue: HealthReport["queue"];
+  let workers: HealthReport["workers"];
   if (database.ok) {
-    try {
-      queue = { ok: true, ...(await withTimeout(getQueueState(prisma), TIMEOUT_MS)) };
-    } catch (err) {
-      queue = { ok: false, error: summarise(err) };
-    }
+    const [queueState, slots] = await Promise.allSettled([withTimeout(getQueueState(prisma), TIMEOUT_MS), withTimeout(getWorkerSlots(prisma), TIMEOUT_MS)]);
+    queue = queueState.status === "fulfilled" ? { ok: true, ...queueState.value } : { ok: false, error: summarise(queueState.reason) };
+    workers =
+      slots.status === "fulfilled"
+        ? { ok: slots.value.processes > 0 && slots.value.slotsRunning === slots.value.slotsConfigured, ...slots.value }
+        : { ok: false, error: summarise(slots.reason) };
   } else {
     queue = { ok: false, error: "database unavailable" };
+    workers = { ok: false, error: "database unavailable" };
   }
   const ok = database.ok && meilisearch.ok && queue.ok;
-  return { status: ok ? "ok" : "degraded", checkedAt: new Date().toISOString(), database, meilisearch, queue };
+  return { status: ok ? "ok" : "degraded", checkedAt: new Date().toISOString(), database, meilisearch, queue, workers };
 }

@@ -4,18 +4,61 @@ import { parseCronItems, run, type Runner, type WorkerEvents } from "graphile-wo
 import { logger } from "@/lib/logger";
 import { CRON_ITEMS } from "./schedule";
 import { taskList } from "./tasks";
+import { startWorkerHeartbeat } from "@/lib/jobs/worker-heartbeat";
 import { startWorkerLiveness } from "@/lib/jobs/worker-liveness";
 
 const RECLAIM_EVERY_MS = 5_000;
 
-export async function startWorker(connectionString: string, concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4)): Promise<Runner> {
+export type SlotLost = { workerId: string; error: unknown; slotsRunning: number; slotsConfigured: number };
+
+export type WorkerOptions = {
+  concurrency?: number;
+  /**
+   * A job slot stopped while the runner was not stopping. graphile-worker 0.16 does not replace
+   * it ("committing seppuku" when it cannot release a job, e.g. while the database is down), so
+   * the process would go on with fewer slots: scripts/worker.ts exits for its supervisor to
+   * restart it.
+   */
+  onSlotLost?: (lost: SlotLost) => void;
+  heartbeatEveryMs?: number;
+};
+
+/** `options` as a number: the concurrency (the earlier signature). */
+export async function startWorker(connectionString: string, optionsOrConcurrency: WorkerOptions | number = {}): Promise<Runner> {
+  const options = typeof optionsOrConcurrency === "number" ? { concurrency: optionsOrConcurrency } : optionsOrConcurrency;
+  const concurrency = options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 4);
   const liveness = await startWorkerLiveness(connectionString);
+  const heartbeat = await startWorkerHeartbeat(connectionString, concurrency, {
+    everyMs: options.heartbeatEveryMs,
+    onError: (err) => logger.warn({ err }, "could not write the worker heartbeat"),
+  });
+  const running = new Set<string>();
+  let stopping = false;
   const events: WorkerEvents = new EventEmitter();
+  // Handlers must not throw (graphile-worker emits from inside its job loop).
+  events.on("stop", () => void (stopping = true));
+  events.on("pool:gracefulShutdown", () => void (stopping = true));
+  events.on("pool:forcefulShutdown", () => void (stopping = true));
   // Each worker marks itself alive as it is created, well before it could have held a job for long.
-  events.on("worker:create", ({ worker }) => void liveness.register(worker.workerId).catch((err) => logger.error({ err }, "worker liveness")));
+  events.on("worker:create", ({ worker }) => {
+    running.add(worker.workerId);
+    heartbeat.setSlotsRunning(running.size);
+    void liveness.register(worker.workerId).catch((err) => logger.error({ err }, "worker liveness"));
+  });
+  events.on("worker:fatalError", ({ worker, error, jobError }) => {
+    logger.error({ err: error, jobError, workerId: worker.workerId }, "a worker slot could not release its job and stops");
+  });
   events.on("worker:stop", ({ worker, error }) => {
-    if (error) logger.error({ err: error, workerId: worker.workerId }, "a worker slot stopped; its jobs will be reclaimed");
+    running.delete(worker.workerId);
+    heartbeat.setSlotsRunning(running.size);
     void liveness.unregister(worker.workerId).catch((err) => logger.error({ err }, "worker liveness"));
+    if (stopping) return;
+    logger.error({ err: error, workerId: worker.workerId, slotsRunning: running.size, slotsConfigured: concurrency }, "a worker slot stopped and will not be replaced; its jobs will be reclaimed");
+    try {
+      options.onSlotLost?.({ workerId: worker.workerId, error, slotsRunning: running.size, slotsConfigured: concurrency });
+    } catch (err) {
+      logger.error({ err }, "onSlotLost failed");
+    }
   });
   const runner = await run({
     connectionString,
@@ -41,8 +84,10 @@ export async function startWorker(connectionString: string, concurrency = Number
   // add a second, unhandled copy of the rejection.)
   runner.promise
     .finally(() => {
+      stopping = true;
       clearInterval(timer);
       void liveness.close().catch(() => undefined);
+      void heartbeat.close();
     })
     .catch(() => undefined);
   return runner;

@@ -32,7 +32,9 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
   const problem = versionProblem(dump, server) ?? versionProblem(restore, server);
   if (problem) throw new Error(problem);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const partial = `${file}.partial`;
+  // Absolute: the archive is also handed to pg_restore as a bare argument, where a relative name
+  // beginning with "-" would be read as an option.
+  const partial = `${path.resolve(file)}.partial`;
   const { dbname, env } = connection(databaseUrl);
   try {
     await run(
@@ -67,7 +69,7 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
   try {
     await run(
       restore.path,
-      ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${dbname}`, file],
+      ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${dbname}`, path.resolve(file)], // absolute: never read as an option
       { env, maxBuffer: MAX_OUTPUT },
     );
   } catch (e) {

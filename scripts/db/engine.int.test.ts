@@ -190,6 +190,10 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     const written = await db.visit.create({ data: { brokerId: id("user"), organisationId: id("org"), visitedOn: new Date(), peopleMet: "王总", notes: "需求：低温快充" } });
     return { written, read: await db.visit.findUniqueOrThrow({ where: { id: written.id } }) };
   },
+  WorkerHeartbeat: async (db) => {
+    const written = await db.workerHeartbeat.create({ data: { id: "engine-test:1:abcd", host: "engine-test", pid: 1, slotsConfigured: 4, slotsRunning: 3 } });
+    return { written, read: await db.workerHeartbeat.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
   NeedEditProposal: async (db) => {
     const written = await db.needEditProposal.create({ data: { needId: id("need"), proposedById: id("user"), changes: { title: "更清楚的标题" }, note: "请确认" } });
     return { written, read: await db.needEditProposal.findUniqueOrThrow({ where: { id: written.id } }) };

@@ -186,7 +186,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   try {
     postmaster = await spawnPostmaster(
       postgresBin,
-      ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=100"],
+      // Settings as `--name=value`; the data directory is absolute (path.resolve), so no value can
+      // be read as an option.
+      ["-D", dataDir, `--port=${port}`, "--listen_addresses=127.0.0.1", "--unix_socket_directories=", "--max_connections=100"],
       onLog,
     );
   } catch (err) {

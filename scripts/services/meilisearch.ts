@@ -26,7 +26,7 @@ export type MeilisearchOptions = {
   /** --master-key (default: generated once, stored in .data/meili-master-key, mode 0600). */
   masterKey?: string;
   env?: "development" | "production";
-  /** Where its log goes (default: discarded). */
+  /** Where its log goes (default: discarded, but for the tail quoted when it fails to start). */
   logFile?: string;
   startTimeoutMs?: number;
 };
@@ -99,7 +99,9 @@ export async function startMeilisearch(options: MeilisearchOptions = {}): Promis
   const binary = meilisearchBinary();
   const dbPath = path.resolve(options.dbPath ?? path.join(defaultDataRoot, "meilisearch"));
   ensureDir(dbPath);
-  const masterKey = options.masterKey ?? readOrCreateSecret("meili-master-key", 24, path.dirname(dbPath));
+  // A stored key that begins with "-" was written by an earlier version that passed it as a
+  // separate argument, which Meilisearch refused: it never served with it, so it is replaced.
+  const masterKey = options.masterKey ?? readOrCreateSecret("meili-master-key", 24, path.dirname(dbPath), (key) => !key.startsWith("-"));
   if (masterKey.length < 16) throw new Error("The Meilisearch master key must be at least 16 bytes.");
   const pidFile = path.join(dbPath, "meilisearch.pid");
   await reclaimOrphan(pidFile, dbPath);
@@ -121,15 +123,16 @@ export async function startMeilisearch(options: MeilisearchOptions = {}): Promis
   const proc = startProcess(
     "meilisearch",
     binary,
+    // `--option=value`: a value that begins with "-" (a master key) is then never read as an option.
     [
-      "--db-path", path.join(dbPath, "data.ms"),
-      "--dump-dir", path.join(dbPath, "dumps"),
-      "--snapshot-dir", path.join(dbPath, "snapshots"),
-      "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", masterKey,
-      "--env", options.env ?? "development",
+      `--db-path=${path.join(dbPath, "data.ms")}`,
+      `--dump-dir=${path.join(dbPath, "dumps")}`,
+      `--snapshot-dir=${path.join(dbPath, "snapshots")}`,
+      `--http-addr=127.0.0.1:${port}`,
+      `--master-key=${masterKey}`,
+      `--env=${options.env ?? "development"}`,
       "--no-analytics",
-      "--log-level", "WARN",
+      "--log-level=WARN",
     ],
     { cwd: dbPath, env, logFile: options.logFile, output: options.logFile ? undefined : "ignore" },
   );
@@ -147,6 +150,9 @@ export async function startMeilisearch(options: MeilisearchOptions = {}): Promis
     });
   } catch (err) {
     await proc.stop(2_000);
+    // Its own words (e.g. "error: unexpected argument"), which would otherwise be lost.
+    const output = await proc.finalOutputTail();
+    if (output && err instanceof Error) err.message += `. Its output:\n${output}`;
     throw err;
   }
 

@@ -3,7 +3,7 @@
 // anything else in the project is known to work.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { appendFileSync, chmodSync, closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, closeSync, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -21,22 +21,46 @@ export function ensureDir(dir: string, mode = 0o755): string {
 /**
  * Returns the secret stored in `.data/<name>`, creating it (random, URL-safe, file mode 0600)
  * the first time. Stable across runs so that sessions, passwords and keys keep working.
+ * A stored value that `acceptable` rejects is replaced by a new one (e.g. a Meilisearch master
+ * key that begins with "-", written by an earlier version: Meilisearch never started with it).
  */
-export function readOrCreateSecret(name: string, bytes = 32, dir = dataDir): string {
+export function readOrCreateSecret(
+  name: string,
+  bytes = 32,
+  dir = dataDir,
+  acceptable: (value: string) => boolean = () => true,
+): string {
   const file = path.join(dir, name);
   if (existsSync(file)) {
     const value = readFileSync(file, "utf8").trim();
-    if (value) return value;
+    if (value && acceptable(value)) return value;
+    if (value) console.warn(`[secrets] replacing the unusable value in ${path.relative(process.cwd(), file) || file}`);
   }
   ensureDir(dir);
-  const value = randomBytes(bytes).toString("base64url");
+  const value = randomKey(bytes);
   writeFileSync(file, value + "\n", { mode: 0o600 });
   chmodSync(file, 0o600); // writeFileSync's mode is ignored when the file already existed
   return value;
 }
 
+// Letters and digits only: a secret is handed to programs on their command line and in URLs, and
+// one that begins with "-" is read as an option by some (Meilisearch exits with "unexpected
+// argument"); base64url's "-" and "_" would do that to one key in 64.
+const KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/**
+ * A random secret of at least `bytes` bytes of entropy in letters and digits (as many characters
+ * as base64url would use, each uniformly drawn from 62: rejection sampling, no modulo bias).
+ */
 export function randomKey(bytes = 24): string {
-  return randomBytes(bytes).toString("base64url");
+  const length = Math.ceil((bytes * 8) / Math.log2(KEY_ALPHABET.length));
+  let out = "";
+  while (out.length < length) {
+    for (const b of randomBytes(length)) {
+      if (b < 248 && out.length < length) out += KEY_ALPHABET[b % 62]; // 248 = 4 * 62
+    }
+  }
+  return out;
 }
 
 /** Random lowercase identifier suffix, safe for database names and index prefixes. */
@@ -152,7 +176,42 @@ export type ManagedProcess = {
   exited: () => { code: number | null; signal: NodeJS.Signals | null } | undefined;
   /** SIGTERM to the whole process group, SIGKILL after `graceMs`; resolves once it exited. */
   stop: (graceMs?: number) => Promise<void>;
+  /**
+   * The last few KB the child wrote (stdout and stderr, escape codes removed), e.g. its own error
+   * message when it exits during start. Empty with output "inherit" (the terminal shows it).
+   */
+  outputTail: () => string;
+  /** outputTail() once the child's output has been read to its end (at most `waitMs` after exit). */
+  finalOutputTail: (waitMs?: number) => Promise<string>;
 };
+
+/** How much of a child's output is kept for error messages. */
+export const OUTPUT_TAIL_CHARS = 8_000;
+
+// Colour and cursor escape sequences (Meilisearch colours its log lines even into a pipe).
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+export function cleanTail(text: string, max = OUTPUT_TAIL_CHARS): string {
+  return text.replace(ANSI, "").slice(-max).trim();
+}
+
+/** The last `max` bytes of `file` written from byte `from` on (best effort). */
+function fileTail(file: string, from: number, max = OUTPUT_TAIL_CHARS): string {
+  try {
+    const fd = openSync(file, "r");
+    try {
+      const size = fstatSync(fd).size;
+      const start = Math.max(from, size - max);
+      const buf = Buffer.alloc(Math.max(0, size - start));
+      readSync(fd, buf, 0, buf.length, start);
+      return cleanTail(buf.toString("utf8"), max);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return "";
+  }
+}
 
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
@@ -177,7 +236,10 @@ function installExitHook() {
  * Spawns a long-running child in its own process group (so `npm run x` -> sh -> node trees
  * are stopped as a whole). Output goes to `logFile` when given, else is inherited, or
  * prefixed on the parent's stdout with `[name]` when `prefix` is set; with `prefix`, `tee` also
- * appends every prefixed line to that file (tests read the server's output from it).
+ * appends every prefixed line to that file (tests read the server's output from it). With
+ * "ignore" it is not shown, but its tail is kept like in every mode but "inherit" (outputTail()).
+ * Every argument goes to the child as it is: pass values as `--option=value`, so that a value
+ * beginning with "-" cannot be read as an option.
  */
 export function startProcess(
   name: string,
@@ -188,14 +250,14 @@ export function startProcess(
   installExitHook();
   let stdio: SpawnOptions["stdio"];
   let fd: number | undefined;
+  let logStart = 0;
   if (options.logFile) {
     ensureDir(path.dirname(options.logFile));
     fd = openSync(options.logFile, "a");
+    logStart = fstatSync(fd).size;
     stdio = ["ignore", fd, fd];
-  } else if (options.output === "prefix") {
+  } else if (options.output === "prefix" || options.output === "ignore") {
     stdio = ["ignore", "pipe", "pipe"];
-  } else if (options.output === "ignore") {
-    stdio = ["ignore", "ignore", "ignore"];
   } else {
     stdio = ["ignore", "inherit", "inherit"];
   }
@@ -206,6 +268,16 @@ export function startProcess(
     detached: process.platform !== "win32",
   });
   if (fd !== undefined) closeSync(fd);
+  let tail = "";
+  if (!options.logFile) {
+    const keep = (chunk: Buffer | string) => {
+      tail = (tail + chunk.toString()).slice(-2 * OUTPUT_TAIL_CHARS);
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding("utf8");
+      stream?.on("data", keep);
+    }
+  }
   if (options.output === "prefix" && !options.logFile) {
     const tee = options.tee ? teeWriter(options.tee) : () => {};
     const relay = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
@@ -240,6 +312,12 @@ export function startProcess(
     });
   });
   if (child.pid) liveGroups.add(child.pid);
+  // "close" comes after "exit", once the child's output pipes are read to their end.
+  const closed = new Promise<void>((resolve) => {
+    child.once("close", () => resolve());
+    child.once("error", () => resolve());
+  });
+  const outputTail = () => (options.logFile ? fileTail(options.logFile, logStart) : cleanTail(tail));
 
   const signalGroup = (signal: NodeJS.Signals) => {
     if (!child.pid) return;
@@ -254,6 +332,13 @@ export function startProcess(
     name,
     child,
     exited: () => exitInfo,
+    outputTail,
+    finalOutputTail: async (waitMs = 1_000) => {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+      clearTimeout(timer);
+      return outputTail();
+    },
     stop: async (graceMs = 10_000) => {
       if (exitInfo) {
         signalGroup("SIGKILL"); // grandchildren that outlived their parent

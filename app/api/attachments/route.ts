@@ -34,6 +34,6 @@ export async function POST(request: Request) {
     );
     return NextResponse.json({ id, fileName: file.name }, { status: 201 });
   } catch (error) {
-    return jsonError(error, { locale });
+    return jsonError(error, { locale, signal: request.signal });
   }
 }

@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       },
     });
   } catch (error) {
-    return jsonError(error);
+    return jsonError(error, { signal: request.signal });
   }
 }
 
@@ -35,6 +35,6 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
     await deleteAttachment(actor, (await params).id);
     return new NextResponse(null, { status: 204 });
   } catch (error) {
-    return jsonError(error);
+    return jsonError(error, { signal: request.signal });
   }
 }

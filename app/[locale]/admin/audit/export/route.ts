@@ -18,6 +18,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="audit-log.csv"', "Cache-Control": "private, no-store" },
     });
   } catch (error) {
-    return jsonError(error, { locale });
+    return jsonError(error, { locale, signal: request.signal });
   }
 }
