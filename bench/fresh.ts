@@ -12,6 +12,7 @@ import { startWorker } from "@/lib/jobs/run-worker";
 import type { Match } from "@/lib/matching/matcher";
 import { computeNeedMatchSnapshot } from "@/lib/needs/need-match-snapshot";
 import type { Actor } from "@/lib/policy";
+import { getMeili, indexUid } from "@/lib/search/client";
 import { createResult } from "@/lib/results/create-result";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -44,6 +45,11 @@ async function inSnapshot(needId: string, resultId: string): Promise<number | nu
   return i >= 0 ? i + 1 : null;
 }
 
+/** Whether the result's document is in the results index yet (the first half of the path). */
+async function isIndexed(resultId: string): Promise<boolean> {
+  return getMeili().index(indexUid("results")).getDocument(resultId, { fields: ["id"] }).then(() => true, () => false);
+}
+
 async function main() {
   const [needs, results] = await Promise.all([prisma.need.count(), prisma.result.count()]);
   const [queued] = await prisma.$queryRaw<{ pending: bigint }[]>`SELECT count(*) AS pending FROM graphile_worker.jobs`;
@@ -74,13 +80,16 @@ async function main() {
         "zh-CN",
       );
       let rank: number | null = null;
+      let indexedMs: number | null = null;
       while ((rank = await inSnapshot(need.id, id)) === null) {
         if (performance.now() - started > TIMEOUT_MS) throw new Error(`result ${id} did not appear in need ${need.id}'s snapshot within ${TIMEOUT_MS / 1000} s`);
+        if (indexedMs === null && (await isIndexed(id))) indexedMs = performance.now() - started;
         await new Promise((r) => setTimeout(r, POLL_MS));
       }
       const ms = performance.now() - started;
       latencies.push(ms);
-      console.log(`round ${round}: need ${need.id} (${before.snapshot.matches.length} matches before) -> result ${id} at rank ${rank} after ${(ms / 1000).toFixed(2)} s`);
+      const indexed = indexedMs === null ? "" : `, searchable after ${(indexedMs / 1000).toFixed(2)} s`;
+      console.log(`round ${round}: need ${need.id} (${before.snapshot.matches.length} matches before) -> result ${id} at rank ${rank} after ${(ms / 1000).toFixed(2)} s${indexed}`);
     }
   } finally {
     await worker.stop();
