@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isProductCode, productCodes, withoutProductCodes } from "./product-codes";
+import { endsWithProductCode, isProductCode, productCodes, withoutProductCodes } from "./product-codes";
 
 describe("product codes", () => {
   it("tells codes, grades, acronyms and model numbers from words", () => {
@@ -11,5 +11,15 @@ describe("product codes", () => {
     expect(withoutProductCodes("PC/ABS flame retardant UL94")).toBe("flame retardant");
     expect(withoutProductCodes("ＰＣ／ＡＢＳ阻燃")).toBe("阻燃");
     expect(productCodes("battery electrode")).toEqual([]);
+  });
+});
+
+describe("endsWithProductCode", () => {
+  it("tells a query ending in a code", () => {
+    expect(endsWithProductCode("阻燃 ABS")).toBe(true);
+    expect(endsWithProductCode("阻燃PC/ABS ")).toBe(true);
+    expect(endsWithProductCode("ABS 阻燃")).toBe(false);
+    expect(endsWithProductCode("battery")).toBe(false);
+    expect(endsWithProductCode("")).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { buildFilters, FilterValueError, oneOf, type CatalogFilters } from "./fi
 import { PRE, POST, toSegments, type Segment } from "./highlight";
 import { CATALOG_SEARCH_ATTRIBUTES } from "./settings-data";
 import { PUBLIC_NEED_STATUSES } from "./documents";
-import { productCodes, withoutProductCodes } from "@/lib/matching/product-codes";
+import { endsWithProductCode, productCodes } from "@/lib/matching/product-codes";
 import { translateQuery } from "@/lib/matching/translate-query";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
 
@@ -173,22 +173,18 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
 /**
  * The texts one catalogue search sends (as one federated request): the query as typed and, when it
  * translates, its translation, so that "battery" and "电池" both find Chinese and English records,
- * ranked together by the same rules. Product codes (PC/ABS, ABS, UL94) are searched as exact words
- * in both: quoted, so that neither prefix search ("ABS" -> "absolute") nor typo tolerance applies.
- * Pure.
+ * ranked together by the same rules. Product codes (PC/ABS, ABS, UL94) are never translated (the
+ * translation keeps them as written), and a query ending in one gets a trailing space: Meilisearch
+ * then does not prefix-match its last word (ABS would find "absolute"). Pure.
  */
 export function catalogQueries(q: string): { queries: string[]; alsoSearched?: string } {
-  const codes = productCodes(q);
-  if (codes.length === 0) {
-    const translated = q.trim() ? translateQuery(q) : "";
-    return translated ? { queries: [q, translated], alsoSearched: translated } : { queries: [q] };
-  }
-  const exact = codes.map((c) => `"${c.replace(/"/g, "")}"`).join(" ");
-  const rest = withoutProductCodes(q);
-  const translated = rest ? translateQuery(rest) : "";
-  const queries = [`${exact} ${rest}`.trim()];
-  if (translated) queries.push(`${exact} ${translated}`);
-  return translated ? { queries, alsoSearched: `${codes.join(" ")} ${translated}` } : { queries };
+  const typed = q.trim();
+  const translated = typed ? translateQuery(typed) : "";
+  const queries = translated ? [typed, [...productCodes(typed), translated].join(" ")] : [typed];
+  return {
+    queries: queries.map((text) => (endsWithProductCode(text) ? `${text} ` : text)),
+    ...(translated ? { alsoSearched: queries[1] } : {}),
+  };
 }
 
 /** Non-brokers cannot filter on status/visibility (the public index only holds public needs). */
