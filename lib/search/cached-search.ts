@@ -1,5 +1,5 @@
 import "server-only";
-import type { FederatedMultiSearchParams, SearchParams, SearchResponse } from "meilisearch";
+import type { FederatedMultiSearchParams, SearchResponse } from "meilisearch";
 import { getMeili } from "./client";
 import { listenForIndexChanges } from "./index-changes";
 import { SearchResponseCache } from "./response-cache";
@@ -44,16 +44,6 @@ export function searchCacheStatus(): { enabled: boolean; entries: number } {
 export async function resetSearchCache(): Promise<void> {
   await state.techbridgeSearchCache?.stop();
   delete state.techbridgeSearchCache;
-}
-
-/**
- * A catalogue search on index `uid`, answered from the process's search cache when the same
- * request (query and every parameter) was answered since the last index change.
- */
-export function searchIndex(uid: string, q: string, params: SearchParams): Promise<Answer> {
-  const run = () => getMeili().index(uid).search<Record<string, unknown>>(q, params) as Promise<Answer>;
-  const c = cache();
-  return c ? c.getOrSearch(`${uid}\u0000${q}\u0000${JSON.stringify(params)}`, run) : run();
 }
 
 /**
