@@ -17,11 +17,8 @@ export async function SearchHits({ actor, query, locale }: { actor: Actor; query
   const base = query.type === "needs" ? "/needs" : "/results";
   return (
     <div>
-      {response.translatedQuery && (
-        <>
-          <p data-testid="search-empty">{t("noHits", { type: t(query.type) })}</p>
-          <p className="mb-3 text-sm text-slate-600" data-testid="search-translated">{t("translated", { q: query.q, translated: response.translatedQuery })}</p>
-        </>
+      {response.alsoSearched && (
+        <p className="mb-3 text-sm text-slate-600" data-testid="search-translated">{t("translated", { q: query.q, translated: response.alsoSearched })}</p>
       )}
       <p className="mb-3 text-sm text-slate-500">{t("hits", { count: response.total })}</p>
       <ul className="space-y-3" data-testid="search-hits">

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { matchNeedsForResult } from "@/lib/matching/matcher";
 import { needsIndexFor } from "@/lib/search/access";
+import { queueSnapshotRefreshes } from "@/lib/needs/need-match-snapshot";
 import { needRowInclude } from "@/lib/needs/present-need";
 import { createNotifications, type NewNotification } from "@/lib/notifications/create-notifications";
 import { needNoticeFor, resultMatchNotice } from "@/lib/notifications/notices";
@@ -31,7 +32,11 @@ export async function runResultMatching(resultId: string): Promise<{ notified: n
   const items: NewNotification[] = [];
 
   const forAuthor = confidentMatches(await matchesOrThrow(needsIndexFor(author), () => matchNeedsForResult(prisma, resultId, { viewer: author, limit: cfg.candidates })));
-  const forOwners = confidentMatches(await matchesOrThrow("needs_broker", () => matchNeedsForResult(prisma, resultId, { viewer: ALL_NEEDS, limit: cfg.candidates })));
+  const needsWanting = await matchesOrThrow("needs_broker", () => matchNeedsForResult(prisma, resultId, { viewer: ALL_NEEDS, limit: cfg.candidates }));
+  // Every need the result matches (not only the confident ones: it may still enter a short list)
+  // gets its stored match list recomputed, so the result shows there without an edit of the need.
+  await queueSnapshotRefreshes(needsWanting.map((m) => m.id));
+  const forOwners = confidentMatches(needsWanting);
   const needs = await prisma.need.findMany({
     where: { id: { in: [...new Set([...forAuthor, ...forOwners].map((m) => m.id))] }, status: { in: [...LIVE] }, NOT: { organisationId: result.organisationId } },
     include: { ...needRowInclude(null), createdBy: { select: recipientSelect } },

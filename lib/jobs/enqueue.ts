@@ -16,8 +16,9 @@ export type JobPayloads = {
   // Chained by the index tasks once the record is in the index (lib/alerts).
   "match-need": { needId: string };
   "match-result": { resultId: string };
-  // Recomputes a need's match snapshot served past its freshness window (lib/needs).
-  "refresh-need-matches": { needId: string };
+  // Recomputes a need's match snapshot served past its freshness window, or (force) one a newly
+  // published or changed result matches (lib/needs).
+  "refresh-need-matches": { needId: string; force?: boolean };
   "email-digest": { frequency: "DAILY" | "WEEKLY" };
   "check-saved-searches": Record<string, never>;
   // Deal deadlines (lib/deals/deadlines.ts): each job re-checks its row at run_at.

@@ -17,3 +17,20 @@ describe("translateQuery", { timeout: 30_000 }, () => {
     expect(translateQuery("zzqx")).toBe("");
   });
 });
+
+describe("translateQuery leaves product codes alone", { timeout: 30_000 }, () => {
+  it("never sends a code through the dictionary", () => {
+    expect(translateQuery("PC/ABS")).toBe("");
+    expect(translateQuery("ABS")).toBe("");
+    const mixed = translateQuery("PC/ABS battery");
+    expect(mixed).toContain("电池");
+    for (const noise of ["个人电脑", "安倍", "亚伯"]) expect(mixed).not.toContain(noise);
+  });
+});
+
+describe("translateQuery for a Chinese word outside the thesaurus", { timeout: 30_000 }, () => {
+  it("uses the dictionary", () => {
+    expect(translateQuery("电池")).toBe("battery");
+    expect(translateQuery("注塑 阻燃")).toBe("injection molding fire resistant");
+  });
+});

@@ -1,11 +1,13 @@
 // Turns a short catalogue query into the other language (English -> Chinese words, Chinese ->
 // English phrases) with the same dictionaries the matcher uses. Pure.
 import { THESAURUS } from "./thesaurus";
-import { englishWords, hasCjk } from "./terms";
-import { translateEnStems } from "./translate";
+import { chineseWordsCoarse, englishWords, hasCjk } from "./terms";
+import { englishGlosses, translateEnStems } from "./translate";
+import { withoutProductCodes } from "./product-codes";
 
 export function translateQuery(q: string): string {
-  const text = q.trim();
+  // Codes (PC/ABS, UL94, ABS) are never translated: a dictionary only turns them into noise.
+  const text = withoutProductCodes(q);
   if (!text) return "";
   if (hasCjk(text)) {
     const lower = text.toLowerCase();
@@ -18,7 +20,13 @@ export function translateQuery(q: string): string {
       covered.push(e.zh);
       if (e.en[0]) phrases.push(e.en[0]);
     }
-    return phrases.join(" ");
+    // Words the thesaurus does not cover (电池 alone) through the dictionary's first gloss.
+    for (const word of chineseWordsCoarse(text)) {
+      if (covered.some((c) => c.includes(word))) continue;
+      const gloss = englishGlosses(word)[0];
+      if (gloss) phrases.push(gloss);
+    }
+    return [...new Set(phrases)].join(" ");
   }
   const words = englishWords(text);
   const zh = translateEnStems(words.map((w) => w.stem), words.map((w) => w.word)).map((t) => t.term);

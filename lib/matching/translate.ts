@@ -82,6 +82,11 @@ function load(): Dict {
 
 export type Translation = { source: string; term: string; lang: "zh" | "en" };
 
+/** The English renderings of a Chinese word (thesaurus first, then the dictionary's glosses). */
+export function englishGlosses(word: string): readonly string[] {
+  return load().zhToEn.get(word.toLowerCase()) ?? [];
+}
+
 /** English stems for a Chinese word (via its English renderings), deduplicated. */
 export function translateZhWord(word: string): Translation[] {
   const d = load();

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { matchOrEmpty } from "@/lib/alerts/match-safely";
 import { matchSubject, needMatchSubject, type Match, type NeedSubjectRow } from "@/lib/matching/matcher";
 import { rankResearchers, type ResearcherMatch } from "@/lib/recommend/rank-researchers";
@@ -61,16 +62,34 @@ export async function saveNeedMatchSnapshot(need: NeedForSnapshot, matches: read
 
 /**
  * Job "refresh-need-matches": recomputes a snapshot that was served past its freshness window (the
- * catalogue moved on). Skipped when another run made it fresh meanwhile; Meilisearch being down
- * throws, so the job is retried once it is back.
+ * catalogue moved on), or, with `force`, one that a newly published or changed result may belong
+ * in. Without `force` it is skipped when another run made it fresh meanwhile; Meilisearch being
+ * down throws, so the job is retried once it is back.
  */
-export async function refreshNeedMatchSnapshot(needId: string): Promise<void> {
+export async function refreshNeedMatchSnapshot(needId: string, opts: { force?: boolean } = {}): Promise<void> {
   const [need, current] = await Promise.all([
     prisma.need.findUnique({ where: { id: needId }, select: { version: true } }),
     prisma.needMatchSnapshot.findUnique({ where: { needId }, select: { needVersion: true, computedAt: true } }),
   ]);
   if (!need) return;
-  if (current && current.needVersion === need.version && Date.now() - current.computedAt.getTime() < NEED_SNAPSHOT.freshForMs) return;
+  const fresh = current && current.needVersion === need.version && Date.now() - current.computedAt.getTime() < NEED_SNAPSHOT.freshForMs;
+  if (fresh && !opts.force) return;
   const outcome = await computeNeedMatchSnapshot(needId);
   if (outcome && !outcome.ok) throw new SearchUnavailableError();
+}
+
+/**
+ * A result was published or changed and matches these needs: their stored snapshots are
+ * recomputed in the background, so the result shows in their lists without waiting for the
+ * freshness window. Needs without a snapshot are left alone (their first view computes one). One
+ * pending job per need: a burst of results refreshes each need once (the job key coalesces them).
+ */
+export async function queueSnapshotRefreshes(needIds: readonly string[]): Promise<number> {
+  if (needIds.length === 0) return 0;
+  const stored = await prisma.needMatchSnapshot.findMany({ where: { needId: { in: [...new Set(needIds)] } }, select: { needId: true } });
+  if (stored.length === 0) return 0;
+  await prisma.$transaction(async (tx) => {
+    for (const { needId } of stored) await enqueueJob(tx, "refresh-need-matches", { needId, force: true }, { jobKey: `refresh-need-matches:${needId}` });
+  });
+  return stored.length;
 }

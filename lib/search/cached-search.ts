@@ -1,5 +1,5 @@
 import "server-only";
-import type { SearchParams, SearchResponse } from "meilisearch";
+import type { FederatedMultiSearchParams, SearchResponse } from "meilisearch";
 import { getMeili } from "./client";
 import { listenForIndexChanges } from "./index-changes";
 import { SearchResponseCache } from "./response-cache";
@@ -47,11 +47,12 @@ export async function resetSearchCache(): Promise<void> {
 }
 
 /**
- * A catalogue search on index `uid`, answered from the process's search cache when the same
- * request (query and every parameter) was answered since the last index change.
+ * Several queries answered as one ranked list (Meilisearch federated multi-search: one request,
+ * hits merged by ranking score, a document found by several queries listed once), through the
+ * same per-process cache as single searches.
  */
-export function searchIndex(uid: string, q: string, params: SearchParams): Promise<Answer> {
-  const run = () => getMeili().index(uid).search<Record<string, unknown>>(q, params) as Promise<Answer>;
+export function searchFederated(params: FederatedMultiSearchParams): Promise<Answer> {
+  const run = () => getMeili().multiSearch<FederatedMultiSearchParams, Record<string, unknown>>(params) as Promise<Answer>;
   const c = cache();
-  return c ? c.getOrSearch(`${uid}\u0000${q}\u0000${JSON.stringify(params)}`, run) : run();
+  return c ? c.getOrSearch(`federated\u0000${JSON.stringify(params)}`, run) : run();
 }

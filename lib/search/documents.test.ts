@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { needBrokerDocument, needPublicDocument, resultDocument, type NeedRow, type ResultRow } from "./documents";
+import { innerWords, needBrokerDocument, needPublicDocument, resultDocument, type NeedRow, type ResultRow } from "./documents";
 import { toSegments, PRE, POST } from "./highlight";
 
 const SECRET = "采用独家配方的钴酸锂改性工艺";
@@ -121,6 +121,19 @@ describe("result documents", () => {
   it("drafts and withdrawn results are not indexed", () => {
     expect(resultDocument(result({ status: "DRAFT" }))).toBeNull();
     expect(resultDocument(result({ status: "WITHDRAWN" }))).toBeNull();
+  });
+});
+
+describe("inner words (catalogue search finds 电池 inside 锂电池)", () => {
+  it("keeps the Chinese words that occur inside a longer word of the same field, once", () => {
+    expect(innerWords("锂电池 电池 极片 检测系统 检测 系统 batteri").split(" ").sort()).toEqual(["检测", "电池", "系统"].sort());
+    expect(innerWords("电池 极片 batteri")).toBe("");
+  });
+  it("are part of every document, from its own (visible) fields", () => {
+    const d = needPublicDocument(need({ title: "锂电池极片金属异物X射线在线检测系统" }))!;
+    expect(d.titleSubwords.split(" ")).toContain("电池");
+    const teaserOnly = needPublicDocument(need({ visibility: "CONFIDENTIAL", description: "固态电解质 秘密配方" }))!;
+    expect(teaserOnly.textSubwords).not.toContain("电解");
   });
 });
 

@@ -58,6 +58,9 @@ type BaseDoc = {
   /** number of words in titleTerms / terms: the matcher's corpus length statistics */
   titleTermCount: number;
   termCount: number;
+  /** Chinese words found inside longer words of titleTerms / terms (电池 in 锂电池): catalogue search */
+  titleSubwords: string;
+  textSubwords: string;
 };
 
 export type NeedDocument = BaseDoc & {
@@ -86,9 +89,38 @@ const time = (d: Date | null | undefined) => (d ? d.getTime() : null);
 const joinTerms = (...texts: (string | null | undefined)[]) => analyze(texts.filter(Boolean).join("\n")).join(" ");
 const countTerms = (terms: string) => (terms ? terms.split(" ").length : 0);
 
-/** Adds the word counts of the analysed fields. */
-function withCounts<D extends Omit<BaseDoc, "titleTermCount" | "termCount">>(doc: D): D & { titleTermCount: number; termCount: number } {
-  return { ...doc, titleTermCount: countTerms(doc.titleTerms), termCount: countTerms(doc.terms) };
+const CJK_WORD = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}$/;
+
+/**
+ * The Chinese words of an analysed field that occur inside a longer word of it (jieba's search
+ * mode gives 锂电池 and 电池): Meilisearch segments 锂电池 as one word, so without them a search
+ * for 电池 misses every 锂电池. Derived from the analysed words, so from the same (already
+ * confidentiality-filtered) fields. Pure.
+ */
+export function innerWords(terms: string): string {
+  const words = new Set(terms.split(" ").filter((w) => CJK_WORD.test(w)));
+  const inner = new Set<string>();
+  for (const w of words) {
+    if (w.length < 3) continue;
+    for (let len = 2; len < w.length; len++) {
+      for (let i = 0; i + len <= w.length; i++) {
+        const part = w.slice(i, i + len);
+        if (words.has(part)) inner.add(part);
+      }
+    }
+  }
+  return [...inner].join(" ");
+}
+
+/** Adds the word counts and inner words of the analysed fields. */
+function withCounts<D extends Omit<BaseDoc, "titleTermCount" | "termCount" | "titleSubwords" | "textSubwords">>(doc: D): D & Pick<BaseDoc, "titleTermCount" | "termCount" | "titleSubwords" | "textSubwords"> {
+  return {
+    ...doc,
+    titleTermCount: countTerms(doc.titleTerms),
+    termCount: countTerms(doc.terms),
+    titleSubwords: innerWords(doc.titleTerms),
+    textSubwords: innerWords(doc.terms),
+  };
 }
 
 // The analysed words of a need's full content, per row object: a row's public and broker

@@ -1,11 +1,12 @@
 import "server-only";
 import { indexUid, isUnavailableError, meiliErrorCode } from "./client";
-import { searchIndex } from "./cached-search";
+import { searchFederated } from "./cached-search";
 import { isBrokerView, needsIndexFor, type Viewer } from "./access";
 import { buildFilters, FilterValueError, oneOf, type CatalogFilters } from "./filters";
 import { PRE, POST, toSegments, type Segment } from "./highlight";
 import { CATALOG_SEARCH_ATTRIBUTES } from "./settings-data";
 import { PUBLIC_NEED_STATUSES } from "./documents";
+import { endsWithProductCode, productCodes } from "@/lib/matching/product-codes";
 import { translateQuery } from "@/lib/matching/translate-query";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
 
@@ -43,7 +44,7 @@ export type CatalogHit = {
 };
 
 export type CatalogResponse =
-  | { ok: true; hits: CatalogHit[]; total: number; page: number; limit: number; totalPages: number; processingTimeMs: number; translatedQuery?: string }
+  | { ok: true; hits: CatalogHit[]; total: number; page: number; limit: number; totalPages: number; processingTimeMs: number; alsoSearched?: string }
   | { ok: false; reason: "unavailable" }
   | { ok: false; reason: "invalid-filter"; attribute: string };
 
@@ -75,10 +76,13 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
   const snippetAttr = query.type === "results" ? "summary" : "teaser";
   const snippetSources = query.type === "results" ? ["summary", "description"] : ["teaser", "description"];
   try {
-    const searchFor = (text: string) => searchIndex(indexUid(kind), text, {
+    const { queries: texts, alsoSearched } = catalogQueries(q);
+    const res = await searchFederated({
+      federation: { offset: (page - 1) * limit, limit },
+      queries: texts.map((text) => ({
+        indexUid: indexUid(kind),
+        q: text,
         filter,
-        page,
-        hitsPerPage: limit,
         attributesToSearchOn: [...(query.type === "results" ? CATALOG_SEARCH_ATTRIBUTES.results : CATALOG_SEARCH_ATTRIBUTES.needs)],
         // The description only ever shows as a cropped snippet: Meilisearch puts the cropped text
         // in `_formatted` without the full text being retrieved (a third of the answer's bytes).
@@ -89,18 +93,8 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
         highlightPreTag: PRE,
         highlightPostTag: POST,
         sort: query.sort === "newest" ? ["publishedAt:desc"] : undefined,
-      });
-    let res = await searchFor(q);
-    let translatedQuery: string | undefined;
-    // Cross-language fallback: a query that finds nothing in its own language is translated
-    // (the thesaurus + dictionary the matcher uses), so 姿态估计 finds "attitude estimation".
-    if (res.hits.length === 0 && page === 1 && q.trim()) {
-      const translated = translateQuery(q);
-      if (translated) {
-        res = await searchFor(translated);
-        if (res.hits.length > 0) translatedQuery = translated;
-      }
-    }
+      })),
+    });
     let hits: CatalogHit[] = res.hits.map((h) => {
       const f = (h._formatted ?? {}) as Record<string, unknown>;
       const snippetFormatted =
@@ -155,15 +149,16 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
       });
       dropped = before - hits.length;
     }
+    const found = res.totalHits ?? res.estimatedTotalHits ?? hits.length;
     return {
       ok: true,
       hits,
-      total: Math.max(0, (res.totalHits ?? hits.length) - dropped),
+      total: Math.max(0, found - dropped),
       page,
       limit,
-      totalPages: res.totalPages ?? 1,
+      totalPages: Math.ceil(found / limit),
       processingTimeMs: res.processingTimeMs,
-      ...(translatedQuery ? { translatedQuery } : {}),
+      ...(alsoSearched ? { alsoSearched } : {}),
     };
   } catch (e) {
     if (isUnavailableError(e)) return { ok: false, reason: "unavailable" };
@@ -173,6 +168,23 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
     }
     throw e;
   }
+}
+
+/**
+ * The texts one catalogue search sends (as one federated request): the query as typed and, when it
+ * translates, its translation, so that "battery" and "电池" both find Chinese and English records,
+ * ranked together by the same rules. Product codes (PC/ABS, ABS, UL94) are never translated (the
+ * translation keeps them as written), and a query ending in one gets a trailing space: Meilisearch
+ * then does not prefix-match its last word (ABS would find "absolute"). Pure.
+ */
+export function catalogQueries(q: string): { queries: string[]; alsoSearched?: string } {
+  const typed = q.trim();
+  const translated = typed ? translateQuery(typed) : "";
+  const queries = translated ? [typed, [...productCodes(typed), translated].join(" ")] : [typed];
+  return {
+    queries: queries.map((text) => (endsWithProductCode(text) ? `${text} ` : text)),
+    ...(translated ? { alsoSearched: queries[1] } : {}),
+  };
 }
 
 /** Non-brokers cannot filter on status/visibility (the public index only holds public needs). */

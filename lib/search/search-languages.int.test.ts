@@ -1,0 +1,104 @@
+// Catalogue search against a real Meilisearch with realistic records: product codes searched as
+// written (never translated, never prefix-matched), Chinese words found inside longer words, both
+// languages searched every time and ranked together, English typos tolerated.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { catalogQueries, searchCatalog } from "./search";
+import { syncResult } from "./sync";
+import { createOrgAndUser, createResult, removeOrgData, testDb } from "./search-test-fixtures";
+
+let db: PrismaClient;
+let orgId: string;
+const ids: Record<string, string> = {};
+
+const RESULTS = {
+  xray: { title: "锂电池极片金属异物X射线在线检测系统", summary: "基于X射线成像的锂电池极片在线检测系统，可识别 50 微米以上的金属异物，检测速度 60 米每分钟。", lang: "zh" as const },
+  recycling: { title: "废旧电池高效回收再生技术", summary: "废旧电池拆解与正极材料再生工艺，回收率超过 95%，适用于动力电池退役后的梯次利用。", lang: "zh" as const },
+  electrode: { title: "High-capacity battery electrode coating", summary: "A water-based electrode coating for lithium-ion battery cells that raises capacity by 12% and removes NMP solvent.", lang: "en" as const },
+  encoder: { title: "Absolute position encoder for servo motors", summary: "A 23-bit absolute rotary encoder with multi-turn counting and no battery backup, for industrial servo motors.", lang: "en" as const },
+  pcabsZh: { title: "PC/ABS 合金无卤阻燃改性", summary: "PC/ABS 合金的无卤阻燃改性配方，阻燃等级 UL94 V-0，注塑流动性好，适用于充电器外壳。", lang: "zh" as const },
+  pcabsEn: { title: "Halogen-free flame-retardant PC/ABS blend", summary: "A halogen-free flame-retardant PC/ABS blend rated UL94 V-0 at 1.5 mm for charger and adapter housings.", lang: "en" as const },
+  computer: { title: "个人电脑散热风扇降噪技术", summary: "面向个人电脑和笔记本的散热风扇降噪设计，噪声降低 6 分贝，已在多款机型上验证。", lang: "zh" as const },
+};
+
+beforeAll(async () => {
+  db = testDb();
+  const { org, user } = await createOrgAndUser(db);
+  orgId = org.id;
+  for (const [key, r] of Object.entries(RESULTS)) {
+    ids[key] = (await createResult(db, { orgId: org.id, userId: user.id }, { ...r, field: "新材料", trl: 6, status: "PUBLISHED" })).id;
+    await syncResult(db, ids[key]!);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  if (orgId) await removeOrgData(db, orgId);
+  await db?.$disconnect();
+});
+
+async function found(q: string): Promise<string[]> {
+  const res = await searchCatalog({ q, type: "results", viewer: null });
+  if (!res.ok) throw new Error(`search failed: ${JSON.stringify(res)}`);
+  const hitIds = res.hits.map((h) => h.id);
+  // One list: a record found by the query and its translation is listed (and counted) once.
+  expect(new Set(hitIds).size).toBe(hitIds.length);
+  expect(res.total).toBe(hitIds.length);
+  return hitIds;
+}
+
+describe("(a) product codes are searched as written", () => {
+  it("PC/ABS finds the PC/ABS records in both languages and nothing about personal computers", async () => {
+    const hits = await found("PC/ABS");
+    expect(hits).toEqual(expect.arrayContaining([ids.pcabsZh, ids.pcabsEn]));
+    expect(hits).not.toContain(ids.computer);
+    for (const q of catalogQueries("PC/ABS").queries) for (const noise of ["个人电脑", "安倍", "亚伯"]) expect(q).not.toContain(noise);
+  });
+  it("ABS does not match the prefix of absolute", async () => {
+    const hits = await found("ABS");
+    expect(hits).toEqual(expect.arrayContaining([ids.pcabsZh, ids.pcabsEn]));
+    expect(hits).not.toContain(ids.encoder);
+  });
+  it("a code beside words keeps the words translated: PC/ABS 阻燃 finds the English blend too", async () => {
+    const hits = await found("PC/ABS 阻燃");
+    expect(hits).toEqual(expect.arrayContaining([ids.pcabsZh, ids.pcabsEn]));
+    expect(hits).not.toContain(ids.computer);
+  });
+});
+
+describe("(b) a Chinese word finds the longer words that contain it", () => {
+  it("电池 finds 锂电池极片金属异物X射线在线检测系统", async () => {
+    const hits = await found("电池");
+    expect(hits).toEqual(expect.arrayContaining([ids.xray, ids.recycling]));
+  });
+  it("a word found whole in a title ranks above the same word found inside a longer one", async () => {
+    const hits = await found("电池");
+    expect(hits.indexOf(ids.recycling!)).toBeLessThan(hits.indexOf(ids.xray!));
+  });
+});
+
+describe("(c) both languages every time, one ranking", () => {
+  it("battery finds the Chinese battery records as well as the English ones", async () => {
+    const hits = await found("battery");
+    expect(hits).toEqual(expect.arrayContaining([ids.electrode, ids.xray, ids.recycling]));
+    // The English record about batteries ranks above one that only mentions "no battery backup".
+    expect(hits.indexOf(ids.electrode!)).toBeLessThan(hits.indexOf(ids.encoder!) === -1 ? Infinity : hits.indexOf(ids.encoder!));
+  });
+  it("电池 finds the English battery record as well as the Chinese ones", async () => {
+    const hits = await found("电池");
+    expect(hits).toContain(ids.electrode);
+  });
+  it("the response says what else was searched", async () => {
+    const res = await searchCatalog({ q: "电池", type: "results", viewer: null });
+    expect(res.ok && res.alsoSearched).toBe("battery");
+  });
+});
+
+describe("(d) English typos", () => {
+  it("baterry still finds the English battery record", async () => {
+    const hits = await found("baterry");
+    expect(hits).toContain(ids.electrode);
+  });
+  it("a typo in the last word (coatng) still finds the coating", async () => {
+    expect(await found("electrode coatng")).toContain(ids.electrode);
+  });
+});
