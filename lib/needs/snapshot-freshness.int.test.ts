@@ -3,7 +3,7 @@
 // refresh-need-matches), without the need being edited or its freshness window running out.
 import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createApiUser, type ApiUser } from "@/lib/api/api-test-kit";
+import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { startWorker } from "@/lib/jobs/run-worker";
 import { createNeed } from "@/lib/needs/create-need";
