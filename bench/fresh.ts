@@ -8,7 +8,7 @@
 // results stay in the database: use a throwaway one. Target: <= 60 s.
 import type { Runner } from "graphile-worker";
 import { prisma } from "@/lib/db";
-import { startWorker } from "@/lib/jobs/run-worker";
+import { startWorker } from "@/lib/worker/run-worker";
 import type { Match } from "@/lib/matching/matcher";
 import { computeNeedMatchSnapshot } from "@/lib/needs/need-match-snapshot";
 import type { Actor } from "@/lib/policy";

@@ -5,7 +5,7 @@ import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
-import { startWorker } from "@/lib/jobs/run-worker";
+import { startWorker } from "@/lib/worker/run-worker";
 import { createNeed } from "@/lib/needs/create-need";
 import { createResult } from "@/lib/results/create-result";
 import type { Match } from "@/lib/matching/matcher";
