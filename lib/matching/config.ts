@@ -25,6 +25,13 @@ export const MATCH_CONFIG = {
   bm25: { k1: 1.6, b: 0.75, titleWeight: 3 },
   /** Pseudo-relevance feedback: expand the query with the top documents' words. */
   prf: { enabled: true, docs: 10, terms: 30, weight: 0.5, temperature: 2, lookups: 40 },
+  /** Character channel (Chinese): bigram BM25 over the candidates, document frequencies from a
+   * sample of up to `sample` documents of the index; fused with the word channel as
+   * (word + weight x gram) / (1 + weight), each as a share of its ceiling score. */
+  gram: { enabled: true, weight: 2, sample: 1000, k1: 1.6, b: 0.75 },
+  /** Calibration: P(relevant) = 1 / (1 + exp(-(a x share + b))) per channel, fitted by
+   * bench/calibrate.ts on the benchmark judgments (see bench/README.md). */
+  calibration: { word: { a: 8, b: -4 }, gram: { a: 20, b: -4 } },
   /** Translated terms (zh <-> en) weigh this much relative to the source term. */
   translationWeight: 0.8,
   /** Structured-field bonuses, multiplicative on the text score: score x (1 + sum). */

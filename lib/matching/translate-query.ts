@@ -2,7 +2,7 @@
 // English phrases) with the same dictionaries the matcher uses. Pure.
 import { THESAURUS } from "./thesaurus";
 import { englishWords, hasCjk } from "./terms";
-import { translateEnStems } from "./translate";
+import { productCodeWords, translateEnStems } from "./translate";
 
 export function translateQuery(q: string): string {
   const text = q.trim();
@@ -20,7 +20,8 @@ export function translateQuery(q: string): string {
     }
     return phrases.join(" ");
   }
-  const words = englishWords(text);
+  const codes = productCodeWords(text);
+  const words = englishWords(text).filter((w) => !codes.has(w.word));
   const zh = translateEnStems(words.map((w) => w.stem), words.map((w) => w.word)).map((t) => t.term);
   return [...new Set(zh)].join(" ");
 }

@@ -80,21 +80,76 @@ function load(): Dict {
   return dict;
 }
 
-export type Translation = { source: string; term: string; lang: "zh" | "en" };
+export type Translation = { source: string; term: string; lang: "zh" | "en"; weight?: number; rendering?: string };
 
-/** English stems for a Chinese word (via its English renderings), deduplicated. */
+// Product codes, grades, abbreviations and model numbers ("PC/ABS", "ABS", "PA66-GF30", "X7R",
+// "LiFePO4") are names, not words: never translated through a dictionary (ABS is not 安倍).
+const CODE_TOKEN = /[A-Za-z0-9]+(?:[/+\-.][A-Za-z0-9]+)*/g;
+function isCode(token: string): boolean {
+  if (/[/+]/.test(token)) return true;
+  if (/\d/.test(token) && /[A-Za-z]/.test(token)) return true;
+  if (/^[A-Z]{2,6}s?$/.test(token)) return true; // ABS, PVDF, MOSFETs
+  return /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(token) && token.length <= 12; // LiFePO4, PVdF, iPhone
+}
+
+/** The lower-cased words of a text that belong to product codes / abbreviations / model numbers. */
+export function productCodeWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.normalize("NFKC").matchAll(CODE_TOKEN)) {
+    if (!isCode(m[0])) continue;
+    for (const w of m[0].toLowerCase().split(/[^a-z0-9]+/)) if (w) out.add(w);
+  }
+  return out;
+}
+
+/** Whether the dictionaries know a Chinese word. */
+export const knowsZhWord = (word: string): boolean => load().zhToEn.has(word.toLowerCase());
+
+/**
+ * English stems for a Chinese word (via its English renderings), deduplicated, each weighted by
+ * the rank of the first rendering it comes from (1, 1/2, 1/3: dictionaries list the usual sense
+ * first), the weights summing to 1 per rendering-stem count so that a word with many candidate
+ * translations does not outweigh one with a single, sure translation.
+ */
 export function translateZhWord(word: string): Translation[] {
   const d = load();
   const phrases = d.zhToEn.get(word.toLowerCase());
   if (!phrases) return [];
   const out: Translation[] = [];
   const seen = new Set<string>();
-  for (const p of phrases) {
-    for (const { stem } of englishWords(p)) {
+  phrases.forEach((p, i) => {
+    for (const { stem, word: w } of englishWords(p)) {
       if (seen.has(stem)) continue;
       seen.add(stem);
-      out.push({ source: word, term: stem, lang: "en" });
+      out.push({ source: word, term: stem, lang: "en", weight: 1 / (i + 1), rendering: w });
     }
+  });
+  const top = Math.max(1, ...phrases.slice(0, 1).map((p) => englishWords(p).length));
+  const total = out.reduce((s, t) => s + t.weight!, 0) || 1;
+  for (const t of out) t.weight = (t.weight! * top) / total;
+  return out;
+}
+
+/**
+ * Splits a Chinese word the dictionaries do not know into its longest known parts (forward
+ * maximum matching over parts of 2-8 characters; unknown characters are skipped).
+ */
+export function knownParts(word: string): string[] {
+  const chars = [...word];
+  const out: string[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    let found = 0;
+    for (let n = Math.min(8, chars.length - i); n >= 2; n--) {
+      if (knowsZhWord(chars.slice(i, i + n).join(""))) {
+        found = n;
+        break;
+      }
+    }
+    if (found) {
+      out.push(chars.slice(i, i + found).join(""));
+      i += found;
+    } else i++;
   }
   return out;
 }

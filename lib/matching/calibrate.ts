@@ -1,0 +1,28 @@
+// Calibrated match scores: the probability that a match is relevant, read from need-independent
+// evidence (a channel's BM25 score as a share of the best score the subject could reach) through
+// a logistic curve fitted on the benchmark judgments (bench/match.ts with BENCH_DUMP, then
+// bench/calibrate.ts). The same scale for every need, never above MAX_PROBABILITY, and the one
+// figure shown wherever a match appears. Pure.
+import { MATCH_CONFIG, type MatchConfig } from "./config";
+
+/** No match is ever certain: the displayed figure stops short of 100%. */
+export const MAX_PROBABILITY = 0.95;
+
+/** Below this probability a match is not shown as a match ("no good match yet"). */
+export const GOOD_MATCH_THRESHOLD = 0.3;
+
+/** The fitted curve, unbounded above by MAX_PROBABILITY (ranking uses it: no ties at the cap). */
+export function relevanceProbability(channel: "word" | "gram", share: number, cfg: MatchConfig = MATCH_CONFIG): number {
+  if (!(share > 0)) return 0;
+  const { a, b } = cfg.calibration[channel];
+  return 1 / (1 + Math.exp(-(a * share + b)));
+}
+
+/** A ranking value as the displayed score: never above MAX_PROBABILITY. */
+export const boundedScore = (p: number): number => Math.max(0, Math.min(MAX_PROBABILITY, p));
+
+/** Whether a calibrated score is good enough to be shown as a match. */
+export const isGoodMatch = (score: number): boolean => score >= GOOD_MATCH_THRESHOLD;
+
+/** A calibrated score as a whole percentage for display (0-95). */
+export const scorePercent = (score: number): number => Math.round(Math.max(0, Math.min(MAX_PROBABILITY, score)) * 100);
