@@ -386,7 +386,7 @@ export function wordChips(matched: readonly string[], terms: ReadonlyMap<string,
     out.push({ subject, doc, w: t.weight });
   }
   out.sort((a, b) => b.w - a.w);
-  return dedupeChips(out).slice(0, max);
+  return dedupeChips(out).slice(0, max).map(({ subject, doc }) => ({ subject, doc }));
 }
 
 function dedupeChips<T extends { subject: string; doc: string }>(chips: readonly T[]): T[] {
@@ -427,5 +427,5 @@ export function gramChips(subjectWords: readonly string[], docTokens: readonly s
     if (best) pairs.push({ subject: sw, doc: best.doc, w: best.w });
   }
   pairs.sort((a, b) => b.w - a.w);
-  return dedupeChips(pairs).slice(0, max);
+  return dedupeChips(pairs).slice(0, max).map(({ subject, doc }) => ({ subject, doc }));
 }
