@@ -6,7 +6,18 @@
 import fs from "node:fs";
 
 type Row = { folder: string; channel: "word" | "gram"; share: number; gain: number };
-const rows = fs.readFileSync(process.argv[2]!, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Row);
+type Dumped = Row & { need: string };
+// A folder benchmarked twice appends twice: keep each need's last run (its rows are contiguous).
+const blocks = new Map<string, Dumped[]>();
+let current = "";
+for (const l of fs.readFileSync(process.argv[2]!, "utf8").trim().split("\n")) {
+  const r = JSON.parse(l) as Dumped;
+  const key = `${r.folder}\u0000${r.need}`;
+  if (key !== current) blocks.set(key, []);
+  current = key;
+  blocks.get(key)!.push(r);
+}
+const rows: Row[] = [...blocks.values()].flat();
 
 function fit(data: { x: number; y: number; w: number }[]) {
   // Newton's method on the weighted log-likelihood (2 parameters).

@@ -9,7 +9,7 @@ import { MATCH_CONFIG, type MatchConfig } from "./config";
 export const MAX_PROBABILITY = 0.95;
 
 /** Below this probability a match is not shown as a match ("no good match yet"). */
-export const GOOD_MATCH_THRESHOLD = 0.3;
+export const GOOD_MATCH_THRESHOLD = 0.2;
 
 /** The fitted curve, unbounded above by MAX_PROBABILITY (ranking uses it: no ties at the cap). */
 export function relevanceProbability(channel: "word" | "gram", share: number, cfg: MatchConfig = MATCH_CONFIG): number {

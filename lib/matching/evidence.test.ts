@@ -93,6 +93,8 @@ describe("readable explanations", () => {
   it("the character channel counts characters and bigrams of whole words once", () => {
     // search mode yields 冷冻, 干燥 before 冷冻干燥: only the longer word is counted
     expect(cjkGrams(["冷冻", "干燥", "冷冻干燥"])).toEqual(["冷", "冷冻", "冻", "冻干", "干", "干燥", "燥"]);
+    // consecutive words also give the bigram across their boundary (香蕉|脆片 -> 蕉脆)
+    expect(cjkGrams(["香蕉", "脆片"])).toEqual(["香", "香蕉", "蕉", "蕉脆", "脆", "脆片", "片"]);
   });
 });
 

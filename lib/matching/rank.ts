@@ -281,16 +281,20 @@ const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 /**
  * The character channel of Chinese text: the characters and character bigrams of its analysed
- * Chinese words. A plain-words need shares PARTS of words with the result
+ * Chinese words, plus the bigram across each boundary between consecutive words. A plain-words need shares PARTS of words with the result
  * that answers it (冻干 in 冷冻干燥, 出粉 in 出粉率) even when it shares no whole word. A search-mode
  * sub-word followed (within 3 tokens) by the longer word containing it is skipped: its bigrams come
  * with that word, so they are not counted twice.
  */
 export function cjkGrams(tokens: readonly string[]): string[] {
   const out: string[] = [];
+  let prev = "";
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!CJK_CHAR.test(t)) continue;
+    if (!CJK_CHAR.test(t)) {
+      prev = "";
+      continue;
+    }
     let covered = false;
     for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
       const u = tokens[j]!;
@@ -301,6 +305,9 @@ export function cjkGrams(tokens: readonly string[]): string[] {
     }
     if (covered) continue;
     const chars = [...t];
+    // the bigram across the boundary with the previous word, as in the running text
+    if (prev) out.push(prev + chars[0]!);
+    prev = chars[chars.length - 1]!;
     for (let k = 0; k < chars.length; k++) {
       out.push(chars[k]!);
       if (k + 1 < chars.length) out.push(chars[k]! + chars[k + 1]!);
