@@ -26,3 +26,11 @@ export const isGoodMatch = (score: number): boolean => score >= GOOD_MATCH_THRES
 
 /** A calibrated score as a whole percentage for display (0-95). */
 export const scorePercent = (score: number): number => Math.round(Math.max(0, Math.min(MAX_PROBABILITY, score)) * 100);
+
+/** Whether stored matches carry calibrated scores and readable chips (snapshots from before do not). */
+export function hasCalibratedMatches(matches: readonly unknown[]): boolean {
+  return matches.every((m) => {
+    const x = m as { evidence?: unknown; explanation?: { matchedTerms?: { needTerm?: unknown }[] } } | null;
+    return !!x && typeof x.evidence === "object" && (x.explanation?.matchedTerms ?? []).every((t) => typeof t?.needTerm === "string");
+  });
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { MATCH_CONFIG } from "./config";
-import { boundedScore, GOOD_MATCH_THRESHOLD, isGoodMatch, MAX_PROBABILITY, relevanceProbability, scorePercent } from "./calibrate";
+import { boundedScore, GOOD_MATCH_THRESHOLD, hasCalibratedMatches, isGoodMatch, MAX_PROBABILITY, relevanceProbability, scorePercent } from "./calibrate";
 import { buildQueryTerms, cjkGrams, gramChips, gramStats, gramScore, docGrams, queryGrams, termDoc, wordChips, type QueryTerm } from "./rank";
 import { analyze } from "./terms";
 import { productCodeWords, translateZhWord } from "./translate";
@@ -53,6 +53,14 @@ describe("calibrated scores", () => {
     expect(isGoodMatch(relevanceProbability("word", 0.9))).toBe(true);
     expect(GOOD_MATCH_THRESHOLD).toBeGreaterThan(0);
     expect(MATCH_CONFIG.calibration.word.a).toBeGreaterThan(0);
+  });
+
+  it("are told apart from stored matches of the old, uncalibrated format", () => {
+    const old = { score: 1.33, explanation: { matchedTerms: [{ term: "cathod", words: ["cathodes"], translated: false }] } };
+    const now = { score: 0.42, evidence: { channel: "word", share: 0.4 }, explanation: { matchedTerms: [{ needTerm: "cathodes", resultTerm: "cathode" }] } };
+    expect(hasCalibratedMatches([old])).toBe(false);
+    expect(hasCalibratedMatches([now])).toBe(true);
+    expect(hasCalibratedMatches([])).toBe(true);
   });
 
   it("measure the character channel as a share of the ceiling (0..1)", () => {
