@@ -29,9 +29,14 @@ export const MATCH_CONFIG = {
    * sample of up to `sample` documents of the index; fused with the word channel as
    * (word + weight x gram) / (1 + weight), each as a share of its ceiling score. */
   gram: { enabled: true, weight: 2, sample: 1000, k1: 1.6, b: 0.75 },
-  /** Calibration: P(relevant) = 1 / (1 + exp(-(a x share + b))) per channel, fitted by
-   * bench/calibrate.ts on the benchmark judgments (see bench/README.md). */
-  calibration: { word: { a: 8, b: -4 }, gram: { a: 20, b: -4 } },
+  /** Calibration (calibrate.ts): P(relevant) = 1 / (1 + exp(-(share x s + lift x l + bias))),
+   * lift = log(share / the subject's background share), `background` = the typical one (used when
+   * a subject has too few candidates to measure its own). Fitted by bench/calibrate.ts on the
+   * four dev folders' judgments (see bench/README.md). */
+  calibration: {
+    word: { share: 4.12, lift: 0.51, bias: -2.8, background: 0.162 },
+    gram: { share: -4.41, lift: 6.4, bias: -6.78, background: 0.065 },
+  },
   /** Translated terms (zh <-> en) weigh this much relative to the source term. */
   translationWeight: 0.8,
   /** Structured-field bonuses, multiplicative on the text score: score x (1 + sum). */

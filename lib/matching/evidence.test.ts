@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { MATCH_CONFIG } from "./config";
-import { boundedScore, GOOD_MATCH_THRESHOLD, hasCalibratedMatches, isGoodMatch, MAX_PROBABILITY, relevanceProbability, scorePercent } from "./calibrate";
+import { backgroundShare, boundedScore, GOOD_MATCH_THRESHOLD, hasCalibratedMatches, isGoodMatch, MAX_PROBABILITY, relevanceProbability, scorePercent } from "./calibrate";
 import { buildQueryTerms, cjkGrams, gramChips, gramStats, gramScore, docGrams, queryGrams, termDoc, wordChips, type QueryTerm } from "./rank";
 import { analyze } from "./terms";
 import { productCodeWords, translateZhWord } from "./translate";
@@ -32,27 +31,32 @@ describe("evidence rules: words that are never evidence", () => {
 describe("calibrated scores", () => {
   it("map evidence monotonically to a probability, never above the cap", () => {
     for (const channel of ["word", "gram"] as const) {
-      let prev = 0;
-      for (const share of [0.01, 0.05, 0.1, 0.2, 0.4, 0.7, 1]) {
-        const p = relevanceProbability(channel, share);
-        expect(p).toBeGreaterThan(prev);
-        expect(p).toBeLessThan(1);
-        prev = p;
+      for (const background of [0.03, 0.1, undefined]) {
+        let prev = 0;
+        for (const share of [0.01, 0.05, 0.1, 0.2, 0.4, 0.7, 1]) {
+          const p = relevanceProbability(channel, share, background);
+          expect(p).toBeGreaterThan(prev);
+          expect(p).toBeLessThan(1);
+          prev = p;
+        }
       }
-      expect(relevanceProbability(channel, 0)).toBe(0);
+      expect(relevanceProbability(channel, 0, 0.1)).toBe(0);
     }
     expect(boundedScore(1.38)).toBe(MAX_PROBABILITY);
     expect(scorePercent(1.33)).toBe(95);
     expect(scorePercent(0.424)).toBe(42);
   });
 
-  it("do not depend on the best candidate: a weak best match stays weak", () => {
-    // share = the document's BM25 as a share of the best score the need could reach
-    const weak = relevanceProbability("word", 0.03);
-    expect(isGoodMatch(weak)).toBe(false);
-    expect(isGoodMatch(relevanceProbability("word", 0.9))).toBe(true);
+  it("do not make the best candidate 100%: a best match that does not stand out stays weak", () => {
+    // a subject whose candidates all score alike (junk on top): low lift, low probability
+    const flat = [0.2, 0.19, 0.19, 0.18, 0.18, 0.18, 0.18, 0.17, 0.17, 0.17, 0.17, 0.17, 0.16, 0.16, 0.16, 0.16, 0.16, 0.16, 0.15, 0.15];
+    const best = relevanceProbability("gram", flat[0]!, backgroundShare(flat));
+    expect(isGoodMatch(best)).toBe(false);
+    // a match far above the subject's background is a good one
+    const standsOut = [0.6, ...flat.slice(1).map((x) => x / 3)];
+    expect(isGoodMatch(relevanceProbability("gram", standsOut[0]!, backgroundShare(standsOut)))).toBe(true);
+    expect(backgroundShare([0.5, 0.4])).toBeUndefined();
     expect(GOOD_MATCH_THRESHOLD).toBeGreaterThan(0);
-    expect(MATCH_CONFIG.calibration.word.a).toBeGreaterThan(0);
   });
 
   it("are told apart from stored matches of the old, uncalibrated format", () => {

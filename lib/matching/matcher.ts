@@ -5,7 +5,7 @@ import { isBrokerView, needsIndexFor, type Viewer } from "@/lib/search/access";
 import { buildFilters, oneOf, type CatalogFilters } from "@/lib/search/filters";
 import { PUBLIC_NEED_STATUSES } from "@/lib/search/documents";
 import { MATCH_CONFIG, type MatchConfig } from "./config";
-import { boundedScore, relevanceProbability } from "./calibrate";
+import { backgroundShare, boundedScore, relevanceProbability } from "./calibrate";
 import { hasCjk } from "./terms";
 import {
   bm25,
@@ -356,6 +356,11 @@ export async function matchSubject(
       }
       return { channel: "word" as const, share: word, tieBreak: 0 };
     });
+    // Each channel's background: how its ordinary candidates score for this subject.
+    const background = {
+      word: backgroundShare(evidence.filter((e) => e.channel === "word").map((e) => e.share).sort((a, b) => b - a)),
+      gram: backgroundShare(evidence.filter((e) => e.channel === "gram").map((e) => e.share).sort((a, b) => b - a)),
+    };
     const byTerm = new Map<string, QueryTerm>(queryTerms.map((t) => [t.term, t]));
     let coarse: string[] | undefined;
     const subjectWords = () => (coarse ??= subjectChineseWords(subject.text));
@@ -372,7 +377,7 @@ export async function matchSubject(
         };
         const fit = target === "results" ? structuredFit(subjectStructured, other, cfg) : structuredFit(other, subjectStructured, cfg);
         const e = evidence[i]!;
-        const p = relevanceProbability(e.channel, e.share, cfg);
+        const p = relevanceProbability(e.channel, e.share, background[e.channel], cfg);
         return { d, fit, e, score: p * (1 + fit.bonus) };
       })
       .filter((m) => m.e.share > 0)
