@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { readBench, folderArg } from "./data";
 import { evaluate } from "./metrics";
 import os from "node:os";
+import fs from "node:fs";
 import { processCpuMs, startMeili } from "./meili-server";
 import type { ResultRow } from "@/lib/search/documents";
 
@@ -51,6 +52,24 @@ try {
   // Warm-up (jieba and dictionary loading, connection) outside the timed runs.
   await matchSubject({ text: { title: needs[0]?.title ?? "warm up" } }, "results", { limit: 100 });
 
+  // BENCH_VARIANTS='[{"gram":{"weight":2}}, ...]': extra runs with config overrides (deep-merged
+  // into MATCH_CONFIG) over the same index, printed on stderr - for developing the method.
+  const { MATCH_CONFIG } = await import("@/lib/matching/config");
+  const merge = (a: unknown, b: unknown): unknown =>
+    b && typeof b === "object" && !Array.isArray(b) && a && typeof a === "object"
+      ? Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(b)])].map((k) => [k, merge((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])]))
+      : (b ?? a);
+  for (const v of JSON.parse(process.env.BENCH_VARIANTS ?? "[]") as unknown[]) {
+    const config = merge(MATCH_CONFIG, v) as typeof MATCH_CONFIG;
+    const vr = new Map<string, string[]>();
+    for (const need of needs) {
+      const res = await matchSubject({ text: { title: need.title, body: need.description } }, "results", { limit: 100, config });
+      if (res.ok) vr.set(need.id, res.matches.map((m) => m.id));
+    }
+    console.error(`variant ${JSON.stringify(v)}: ${JSON.stringify(evaluate(vr, qrels, [0]))}`);
+  }
+
+  const dump: string[] | null = process.env.BENCH_DUMP ? [] : null;
   const runs = new Map<string, string[]>();
   const latencies: number[] = [];
   const cpu0 = process.cpuUsage();
@@ -62,7 +81,10 @@ try {
     latencies.push(performance.now() - start);
     if (!res.ok) throw new Error("Meilisearch unavailable during the benchmark");
     runs.set(need.id, res.matches.map((m) => m.id));
+    // BENCH_DUMP=<file>: the evidence of the top 20 with their judgments (for bench/calibrate.ts).
+    if (dump) for (const m of res.matches.slice(0, 20)) dump.push(JSON.stringify({ folder, need: need.id, ...m.evidence, gain: qrels.get(need.id)?.get(m.id) ?? 0 }));
   }
+  if (dump) fs.appendFileSync(process.env.BENCH_DUMP!, dump.join("\n") + "\n");
   const figures = evaluate(runs, qrels, latencies);
   // Context for the latency figures (stderr: the last stdout line is the JSON object only).
   const cpu = process.cpuUsage(cpu0);

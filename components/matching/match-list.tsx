@@ -3,6 +3,8 @@ import { Link } from "@/i18n/navigation";
 import type { Match, MatchResponse } from "@/lib/matching/matcher";
 import { MatchFeedback, type Verdict } from "./match-feedback";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { isGoodMatch } from "@/lib/matching/calibrate";
+import { MatchScore, MatchTerms } from "./match-terms";
 
 /** Feedback controls under each match: which need-result pair it is, and the viewer's verdict. */
 export type FeedbackSlot = { pair: (m: Match) => { needId: string; resultId: string }; verdicts: ReadonlyMap<string, Verdict> };
@@ -12,15 +14,22 @@ export async function MatchList({ response, locale, basePath, emptyText, testId,
   const ts = await getTranslations({ locale, namespace: "search" });
   if (!response.ok) return <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800" data-testid={testId}>{ts("unavailable")}</p>;
   if (response.matches.length === 0) return <p data-testid={testId}>{emptyText}</p>;
-  // Scores are not bounded: show each relative to the best match on the list.
-  const best = Math.max(...response.matches.map((m) => m.score), Number.EPSILON);
+  // Scores are calibrated probabilities: weak matches are not shown as matches at all.
+  const good = response.matches.filter((m) => isGoodMatch(m.score));
+  if (good.length === 0)
+    return (
+      <div className="rounded bg-slate-50 p-4 text-sm text-slate-700" data-testid={testId}>
+        <p className="font-medium" data-testid="no-good-match">{t("noGoodMatch")}</p>
+        <p className="mt-1">{t("noGoodMatchHint")}</p>
+      </div>
+    );
   return (
     <ol className="space-y-3" data-testid={testId}>
-      {response.matches.map((m) => (
+      {good.map((m) => (
         <li key={m.id} className="rounded-lg bg-white p-4 shadow-sm">
           <div className="flex items-baseline justify-between gap-4">
             <Link href={`${basePath}/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
-            <span className="shrink-0 text-xs text-slate-500">{t("score")} {Math.round((m.score / best) * 100)}%</span>
+            <MatchScore label={t("score")} score={m.score} />
           </div>
           <p className="mt-1 text-sm text-slate-500">{[m.organisationName, m.field, m.trl ? `TRL ${m.trl}` : null].filter(Boolean).join(" · ")}</p>
           <Explanation match={m} labels={{ matchedTerms: t("matchedTerms"), sharedChain: t("sharedChain"), sharedField: t("sharedField"), trlFit: t("trlFit"), modeFit: t("modeFit") }} />
@@ -44,14 +53,7 @@ function Explanation({ match, labels }: { match: Match; labels: Record<"matchedT
   ].filter((b): b is string => b !== null);
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
-      {e.matchedTerms.length > 0 && (
-        <span>
-          {labels.matchedTerms}:{" "}
-          {e.matchedTerms.slice(0, 8).map((term) => (
-            <mark key={term.term} className="mr-1 rounded bg-yellow-100 px-1" title={term.words.join(", ")}>{term.term}</mark>
-          ))}
-        </span>
-      )}
+      <MatchTerms label={labels.matchedTerms} terms={e.matchedTerms} />
       {badges.map((b) => <span key={b} className="rounded bg-green-50 px-2 py-0.5 text-green-700">{b}</span>)}
     </div>
   );

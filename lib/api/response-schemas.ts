@@ -135,7 +135,14 @@ export const matchSchema = z
   .object({
     id: z.string(),
     kind: z.enum(["need", "result"]),
-    score: z.number().describe("Relevance; only comparable within one answer"),
+    score: z
+      .number()
+      .min(0)
+      .max(0.95)
+      .describe("Calibrated probability (0-0.95) that the match is relevant; the same scale for every need"),
+    evidence: z
+      .object({ channel: z.enum(["word", "gram"]), share: z.number() })
+      .describe("The need-independent evidence the score was read from: word or character channel, share of the best reachable score"),
     title: z.string(),
     lang: z.enum(["zh", "en"]),
     field: z.string(),
@@ -145,8 +152,8 @@ export const matchSchema = z
     explanation: z
       .object({
         matchedTerms: z
-          .array(z.object({ term: z.string(), words: z.array(z.string()), translated: z.boolean() }))
-          .describe("Words both sides share; translated: matched across Chinese and English"),
+          .array(z.object({ needTerm: z.string(), resultTerm: z.string() }))
+          .describe("Words that matched, as written in the need and in the result (they differ across Chinese and English)"),
         sameChainNode: z.boolean(),
         sameChain: z.boolean(),
         sameField: z.boolean(),

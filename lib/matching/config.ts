@@ -25,6 +25,18 @@ export const MATCH_CONFIG = {
   bm25: { k1: 1.6, b: 0.75, titleWeight: 3 },
   /** Pseudo-relevance feedback: expand the query with the top documents' words. */
   prf: { enabled: true, docs: 10, terms: 30, weight: 0.5, temperature: 2, lookups: 40 },
+  /** Character channel (Chinese): bigram BM25 over the candidates, document frequencies from a
+   * sample of up to `sample` documents of the index; fused with the word channel as
+   * (word + weight x gram) / (1 + weight), each as a share of its ceiling score. */
+  gram: { enabled: true, weight: 2, sample: 1000, k1: 1.6, b: 0.75 },
+  /** Calibration (calibrate.ts): P(relevant) = 1 / (1 + exp(-(share x s + lift x l + bias))),
+   * lift = log(share / the subject's background share), `background` = the typical one (used when
+   * a subject has too few candidates to measure its own). Fitted by bench/calibrate.ts on the
+   * four dev folders' judgments (see bench/README.md). */
+  calibration: {
+    word: { share: 4.12, lift: 0.51, bias: -2.8, background: 0.162 },
+    gram: { share: -4.41, lift: 6.4, bias: -6.78, background: 0.065 },
+  },
   /** Translated terms (zh <-> en) weigh this much relative to the source term. */
   translationWeight: 0.8,
   /** Structured-field bonuses, multiplicative on the text score: score x (1 + sum). */

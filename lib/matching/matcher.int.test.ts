@@ -75,14 +75,18 @@ describe("bilingual matching", () => {
     const m = await topIds("提高锂离子电池的能量密度和安全性", "我们需要固态电解质技术，用于电动汽车动力电池。");
     expect(m[0]?.id).toBe(id("en-battery"));
     const terms = m[0]!.explanation.matchedTerms;
-    expect(terms.some((x) => x.translated)).toBe(true);
-    expect(terms.map((x) => x.words.join(" ")).join(" ")).toMatch(/电解质|锂离子电池|能量密度/);
+    // chips are words as written on both sides: the need's Chinese word, the result's English word
+    expect(terms.some((x) => /[\u4e00-\u9fff]/.test(x.needTerm) && /^[a-z -]+$/i.test(x.resultTerm))).toBe(true);
+    expect(terms.map((x) => x.needTerm).join(" ")).toMatch(/电解质|锂离子电池|能量密度/);
+    for (const x of terms) expect(x.resultTerm).not.toMatch(/^(batteri|electrolyt|densiti|energi)$/);
+    expect(m[0]!.score).toBeGreaterThan(0);
+    expect(m[0]!.score).toBeLessThanOrEqual(0.95);
   });
 
   it("an English need finds its Chinese result", async () => {
     const m = await topIds("Flexible pressure sensor based on graphene", "for robot skin and wearable devices");
     expect(m[0]?.id).toBe(id("zh-sensor"));
-    expect(m[0]!.explanation.matchedTerms.some((x) => x.translated && x.term === "石墨烯")).toBe(true);
+    expect(m[0]!.explanation.matchedTerms.some((x) => x.needTerm === "graphene" && x.resultTerm === "石墨烯")).toBe(true);
   });
 
   it("works for other pairs too (hydrogen, wastewater)", async () => {

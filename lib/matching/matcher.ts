@@ -5,10 +5,21 @@ import { isBrokerView, needsIndexFor, type Viewer } from "@/lib/search/access";
 import { buildFilters, oneOf, type CatalogFilters } from "@/lib/search/filters";
 import { PUBLIC_NEED_STATUSES } from "@/lib/search/documents";
 import { MATCH_CONFIG, type MatchConfig } from "./config";
+import { backgroundShare, boundedScore, relevanceProbability } from "./calibrate";
 import { hasCjk } from "./terms";
 import {
   bm25,
+  bm25Ceiling,
   buildQueryTerms,
+  docGrams,
+  gramChips,
+  gramScore,
+  subjectChineseWords,
+  wordChips,
+  type TermPair,
+  gramStats,
+  queryGrams,
+  type GramStats,
   fuseCandidates,
   mixQuery,
   prfCandidates,
@@ -32,7 +43,9 @@ export type MatchSubject = {
 };
 
 export type MatchExplanation = {
-  matchedTerms: { term: string; words: string[]; translated: boolean }[];
+  /** the words that matched, as written in the need and in the result (surface words, never
+   * stems or fragments), strongest first */
+  matchedTerms: TermPair[];
   sameChainNode: boolean;
   sameChain: boolean;
   sameField: boolean;
@@ -44,7 +57,11 @@ export type MatchExplanation = {
 export type Match = {
   id: string;
   kind: "need" | "result";
+  /** calibrated probability that the match is relevant (0..MAX_PROBABILITY, the same scale for
+   * every subject; see calibrate.ts) - the one figure shown wherever the match appears */
   score: number;
+  /** the need-independent evidence the score was read from (benchmarks, diagnostics) */
+  evidence: { channel: "word" | "gram"; share: number };
   title: string;
   lang: "zh" | "en";
   field: string;
@@ -121,10 +138,15 @@ function rememberDf(key: string, df: number) {
 const AVGDL_SAMPLE = 1000;
 const lengthCache = new Map<string, { n: number; title: number; body: number; langs: Record<string, number>; at: number }>();
 
+// Character-channel statistics per index + filter: bigram document frequencies from a sample of
+// the index's analysed words (Meilisearch cannot count sub-word hits), cached like the others.
+const gramCache = new Map<string, { stats: GramStats; at: number }>();
+
 /** Forgets cached corpus statistics (tests; after a rebuild). */
 export function clearDfCache() {
   dfCache.clear();
   lengthCache.clear();
+  gramCache.clear();
 }
 
 // An exact-word (phrase) query for one analysed term; terms never hold quotes, but be safe.
@@ -269,6 +291,7 @@ export async function matchSubject(
     const avgdl = sampled > 0 ? sampled : docs.reduce((s, d) => s + d.td.len, 0) / Math.max(1, docs.length);
     const stats: CorpusStats = { n, df, avgdl };
     const query = new Map<string, number>(queryTerms.map((t) => [t.term, t.weight]));
+    let lastQuery: ReadonlyMap<string, number> = query;
     let scored = docs.map((d) => ({ ...d, ...bm25(query, d.td, stats, cfg) })).sort((a, b) => b.score - a.score);
     lap("rank");
 
@@ -294,6 +317,7 @@ export async function matchSubject(
       lap("prf-df");
       const expansion = prfTerms(top, (t) => df.get(t), n, cfg.prf.terms, cfg.prf.temperature);
       const q2 = mixQuery(query, expansion, cfg.prf.weight);
+      lastQuery = q2;
       const firstMatched = new Map(scored.map((d) => [d.td.id, d.matched]));
       scored = docs
         .map((d) => ({ ...d, ...bm25(q2, d.td, stats, cfg), matched: firstMatched.get(d.td.id) ?? [] }))
@@ -301,12 +325,48 @@ export async function matchSubject(
     }
 
     lap("rerank");
+    // The character channel (Chinese subjects over an index holding Chinese documents).
+    const qGrams = cfg.gram.enabled && (langs.zh ?? 0) > 0 ? queryGrams(subject.text) : new Map<string, number>();
+    let gStats: GramStats | undefined;
+    if (qGrams.size) {
+      const cached = gramCache.get(cacheScope);
+      if (cached && Date.now() - cached.at <= DF_TTL_MS) gStats = cached.stats;
+      else {
+        const r = await client.multiSearch({
+          queries: [{ indexUid: uid, q: "", limit: cfg.gram.sample, filter, attributesToRetrieve: ["titleTerms", "terms"] }],
+        });
+        const sample = r.results[0]!.hits.map((h) => termDoc("", String(h.titleTerms ?? ""), String(h.terms ?? ""), cfg));
+        gStats = gramStats(sample, cfg.bm25.titleWeight);
+        if (gramCache.size > 100) gramCache.clear();
+        gramCache.set(cacheScope, { stats: gStats, at: Date.now() });
+      }
+      lap("gram-stats");
+    }
+    // Each document's evidence is a share of its channel's ceiling score (0..1, comparable between
+    // subjects), turned into a calibrated probability of relevance (calibrate.ts). A Chinese
+    // document matched by a Chinese subject is judged on the character channel (plain words share
+    // PARTS of the technical terms, not whole words); every other pair on the word channel (with
+    // translations and feedback). Documents of both kinds then rank on the same probability scale.
+    const wordCeiling = bm25Ceiling(lastQuery, stats, cfg) || 1;
+    const evidence = scored.map((d) => {
+      const word = d.score / wordCeiling;
+      if (gStats && d.meta.lang !== "en") {
+        const gram = gramScore(qGrams, docGrams(d.td), gStats, cfg.gram.k1, cfg.gram.b);
+        return { channel: "gram" as const, share: gram, tieBreak: word };
+      }
+      return { channel: "word" as const, share: word, tieBreak: 0 };
+    });
+    // Each channel's background: how its ordinary candidates score for this subject.
+    const background = {
+      word: backgroundShare(evidence.filter((e) => e.channel === "word").map((e) => e.share).sort((a, b) => b - a)),
+      gram: backgroundShare(evidence.filter((e) => e.channel === "gram").map((e) => e.share).sort((a, b) => b - a)),
+    };
     const byTerm = new Map<string, QueryTerm>(queryTerms.map((t) => [t.term, t]));
+    let coarse: string[] | undefined;
+    const subjectWords = () => (coarse ??= subjectChineseWords(subject.text));
     const subjectStructured = subject.structured ?? {};
-    const topScore = scored[0]?.score || 1;
     const final = scored
-      .filter((d) => d.score > 0)
-      .map((d) => {
+      .map((d, i) => {
         const other: Structured = {
           chainId: d.meta.chainId,
           chainNodeId: d.meta.chainNodeId,
@@ -316,17 +376,21 @@ export async function matchSubject(
           region: d.meta.region,
         };
         const fit = target === "results" ? structuredFit(subjectStructured, other, cfg) : structuredFit(other, subjectStructured, cfg);
-        return { d, fit, score: (d.score / topScore) * (1 + fit.bonus) };
+        const e = evidence[i]!;
+        const p = relevanceProbability(e.channel, e.share, background[e.channel], cfg);
+        return { d, fit, e, score: p * (1 + fit.bonus) };
       })
-      .sort((a, b) => b.score - a.score)
+      .filter((m) => m.e.share > 0)
+      .sort((a, b) => b.score - a.score || b.e.tieBreak - a.e.tieBreak)
       .slice(0, limit);
 
     return {
       ok: true,
-      matches: final.map(({ d, fit, score }) => ({
+      matches: final.map(({ d, fit, e, score }) => ({
         id: String(d.meta.id),
         kind: d.meta.kind === "need" ? "need" : "result",
-        score: Math.round(score * 1000) / 1000,
+        score: Math.round(boundedScore(score) * 1000) / 1000,
+        evidence: { channel: e.channel, share: Math.round(e.share * 10000) / 10000 },
         title: d.meta.title ?? "",
         lang: d.meta.lang === "en" ? "en" : "zh",
         field: d.meta.field ?? "",
@@ -334,10 +398,10 @@ export async function matchSubject(
         organisationName: d.meta.organisationName ?? null,
         version: typeof d.meta.version === "number" ? d.meta.version : null,
         explanation: {
-          matchedTerms: d.matched
-            .map((t) => byTerm.get(t))
-            .filter((t): t is QueryTerm => !!t)
-            .map((t) => ({ term: t.term, words: t.surfaces.slice(0, 3), translated: t.translated })),
+          matchedTerms: (e.channel === "gram" && gStats
+            ? gramChips(subjectWords(), [...d.td.title, ...d.td.body], gStats)
+            : wordChips(d.matched, byTerm, d.meta.title ?? "")
+          ).map((c) => (target === "results" ? { needTerm: c.subject, resultTerm: c.doc } : { needTerm: c.doc, resultTerm: c.subject })),
           sameChainNode: fit.sameChainNode,
           sameChain: fit.sameChain,
           sameField: fit.sameField,

@@ -7,12 +7,15 @@
 const CODE_CANDIDATE = /[A-Za-z0-9]+(?:[/.+\-][A-Za-z0-9]+)*\+?/g;
 
 /**
- * Whether a Latin token is a code rather than a word: it holds a digit or a slash, or it is an
- * acronym (two or more capitals, no lower-case letter).
+ * Whether a Latin token is a code rather than a word: it holds a digit, a slash or a plus, it is an
+ * acronym (two or more capitals, no lower-case letter: ABS, PVDF), or it mixes case inside the
+ * word the way chemical formulas and brand names do (LiFePO4, PVdF, iPhone).
  */
 export function isProductCode(token: string): boolean {
-  if (/\d/.test(token) || token.includes("/")) return true;
-  return /[A-Z].*[A-Z]/.test(token) && !/[a-z]/.test(token);
+  if (/\d/.test(token) || /[/+]/.test(token)) return true;
+  if (/[A-Z].*[A-Z]/.test(token) && !/[a-z]/.test(token)) return true;
+  if (/^[A-Z]{2,6}s$/.test(token)) return true; // MOSFETs
+  return /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(token) && token.length <= 12;
 }
 
 /** The codes in a query, in order, each once. */
@@ -30,4 +33,11 @@ export function withoutProductCodes(q: string): string {
 export function endsWithProductCode(q: string): boolean {
   const last = q.normalize("NFKC").trimEnd().match(/[A-Za-z0-9]+(?:[/.+\-][A-Za-z0-9]+)*\+?$/);
   return !!last && isProductCode(last[0]);
+}
+
+/** The lower-cased words inside the text's codes ("PC/ABS" -> pc, abs): what the matcher keeps as written. */
+export function productCodeWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const code of productCodes(text)) for (const w of code.toLowerCase().split(/[^a-z0-9]+/)) if (w) out.add(w);
+  return out;
 }

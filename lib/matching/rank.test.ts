@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MATCH_CONFIG } from "./config";
 import { allTerms, bm25, buildQueryTerms, fuseCandidates, idf, mixQuery, prfCandidates, prfTerms, structuredFit, termDoc } from "./rank";
 import { translateEnStems, translateZhWord } from "./translate";
+
+// Loading jieba and the dictionary extract takes seconds on a busy machine: once, outside the tests.
+beforeAll(() => void buildQueryTerms({ title: "warm up 预热" }), 60_000);
 
 describe("query terms", () => {
   it("extracts English stems and adds their Chinese renderings (weighted lower)", () => {

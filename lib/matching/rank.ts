@@ -2,14 +2,18 @@
 // statistics from the index, pseudo-relevance feedback, structured-field bonuses and the
 // explanation of each match. No I/O: lib/matching/matcher.ts feeds them from Meilisearch.
 import { MATCH_CONFIG, type MatchConfig } from "./config";
-import { chineseWords, englishWords } from "./terms";
-import { translateEnStems, translateZhWord } from "./translate";
+import { chineseWords, chineseWordsCoarse, englishWords } from "./terms";
+import { ZH_QUERY_NOISE } from "./stopwords";
+import { productCodeWords } from "./product-codes";
+import { knownParts, knowsZhWord, translateEnStems, translateZhWord } from "./translate";
 
 export type QueryTerm = {
   term: string;
   weight: number;
   /** the words of the subject this term stands for (for explanations) */
   surfaces: string[];
+  /** the term as a word people read, in its own language (a stem's word, a gloss word) */
+  renderings: string[];
   /** set when the term is a translation (zh <-> en) of `surfaces` */
   translated: boolean;
 };
@@ -31,33 +35,41 @@ export function buildQueryTerms(text: SubjectText, cfg: MatchConfig = MATCH_CONF
       t.weight += weight;
       if (!t.surfaces.includes(surface)) t.surfaces.push(surface);
       if (!translated) t.translated = false;
-    } else terms.set(term, { term, weight, surfaces: [surface], translated });
+    } else terms.set(term, { term, weight, surfaces: [surface], renderings: [surface], translated });
   };
   const en = englishWords(full);
   for (const { word, stem } of en) add(stem, 1, word, false);
-  const zh = chineseWords(full);
+  const zh = chineseWords(full).filter((w) => !ZH_QUERY_NOISE.has(w));
   for (const w of zh) add(w, 1, w, false);
   const original = [...terms.values()].sort((a, b) => b.weight - a.weight).slice(0, cfg.maxQueryTerms);
   const kept = new Set(original.map((t) => t.term));
 
   const translations = new Map<string, QueryTerm>();
-  const addTr = (term: string, weight: number, source: string) => {
+  const addTr = (term: string, weight: number, source: string, rendering = term) => {
     if (kept.has(term)) return;
     const t = translations.get(term);
     if (t) {
       t.weight += weight;
       if (!t.surfaces.includes(source)) t.surfaces.push(source);
-    } else translations.set(term, { term, weight, surfaces: [source], translated: true });
+      if (!t.renderings.includes(rendering)) t.renderings.push(rendering);
+    } else translations.set(term, { term, weight, surfaces: [source], renderings: [rendering], translated: true });
   };
-  for (const w of new Set(zh)) {
-    const src = terms.get(w);
-    if (!src || !kept.has(w)) continue;
-    const tr = translateZhWord(w);
-    for (const t of tr) addTr(t.term, (src.weight * cfg.translationWeight) / Math.sqrt(tr.length), w);
+  // Chinese -> English: whole words as jieba cuts them (not the search-mode parts, whose
+  // translations are mostly noise: 动力学 is "dynamics", not 动力 "power" + 力学 "mechanics");
+  // a word the dictionaries do not know is translated through its longest known parts.
+  const coarse = new Map<string, number>();
+  for (const w of chineseWordsCoarse(full)) if (!ZH_QUERY_NOISE.has(w)) coarse.set(w, (coarse.get(w) ?? 0) + 1);
+  for (const [w, count] of coarse) {
+    for (const part of knowsZhWord(w) ? [w] : knownParts(w)) {
+      if (ZH_QUERY_NOISE.has(part)) continue;
+      for (const t of translateZhWord(part)) addTr(t.term, count * cfg.translationWeight * (t.weight ?? 1), w, t.rendering);
+    }
   }
   if (en.length) {
+    // Product codes and abbreviations are never translated (they break phrases too).
+    const codes = productCodeWords(full);
     const tr = translateEnStems(
-      en.map((x) => x.stem),
+      en.map((x) => (codes.has(x.word) ? "\u0000" : x.stem)),
       en.map((x) => x.word),
     );
     // A Chinese rendering is analysed like document text, so it matches the indexed words.
@@ -68,6 +80,22 @@ export function buildQueryTerms(text: SubjectText, cfg: MatchConfig = MATCH_CONF
   }
   const extra = [...translations.values()].sort((a, b) => b.weight - a.weight).slice(0, cfg.maxQueryTerms);
   return [...original, ...extra];
+}
+
+/** The character channel of a subject's Chinese text (noise words out), gram -> saturated count. */
+export function queryGrams(text: SubjectText): Map<string, number> {
+  const full = [text.title, (text.keywords ?? []).join(" "), text.body ?? ""].filter(Boolean).join("\n");
+  const grams = new Map<string, number>();
+  for (const g of cjkGrams(chineseWords(full).filter((w) => !ZH_QUERY_NOISE.has(w)))) grams.set(g, (grams.get(g) ?? 0) + 1);
+  // Query-side saturation (BM25's k3 = 1): a long plain-words need repeats everyday characters.
+  for (const [g, v] of grams) grams.set(g, (2 * v) / (v + 1));
+  return grams;
+}
+
+/** A subject's Chinese words as jieba cuts them (whole words, noise out): for explanations. */
+export function subjectChineseWords(text: SubjectText): string[] {
+  const full = [text.title, (text.keywords ?? []).join(" "), text.body ?? ""].filter(Boolean).join("\n");
+  return chineseWordsCoarse(full).filter((w) => !ZH_QUERY_NOISE.has(w));
 }
 
 /**
@@ -248,4 +276,164 @@ export function structuredFit(need: Structured, result: Structured, cfg: MatchCo
     (sharedModes.length ? b.modeFit : 0) +
     (sameRegion ? b.sameRegion : 0);
   return { sameChainNode, sameChain, sameField, trlFit, sharedModes, sameRegion, bonus };
+}
+
+const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The character channel of Chinese text: the characters and character bigrams of its analysed
+ * Chinese words, plus the bigram across each boundary between consecutive words. A plain-words need shares PARTS of words with the result
+ * that answers it (冻干 in 冷冻干燥, 出粉 in 出粉率) even when it shares no whole word. A search-mode
+ * sub-word followed (within 3 tokens) by the longer word containing it is skipped: its bigrams come
+ * with that word, so they are not counted twice.
+ */
+export function cjkGrams(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  let prev = "";
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!CJK_CHAR.test(t)) {
+      prev = "";
+      continue;
+    }
+    let covered = false;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+      const u = tokens[j]!;
+      if (u.length > t.length && u.includes(t)) {
+        covered = true;
+        break;
+      }
+    }
+    if (covered) continue;
+    const chars = [...t];
+    // the bigram across the boundary with the previous word, as in the running text
+    if (prev) out.push(prev + chars[0]!);
+    prev = chars[chars.length - 1]!;
+    for (let k = 0; k < chars.length; k++) {
+      out.push(chars[k]!);
+      if (k + 1 < chars.length) out.push(chars[k]! + chars[k + 1]!);
+    }
+  }
+  return out;
+}
+
+export type GramStats = { n: number; df: ReadonlyMap<string, number>; avgdl: number };
+
+/** Character-channel statistics from a sample of documents' analysed words (title weighted). */
+export function gramStats(docs: readonly { title: string[]; body: string[] }[], titleWeight: number): GramStats {
+  const df = new Map<string, number>();
+  let total = 0;
+  for (const d of docs) {
+    const t = cjkGrams(d.title);
+    const b = cjkGrams(d.body);
+    total += t.length * titleWeight + b.length;
+    for (const g of new Set([...t, ...b])) df.set(g, (df.get(g) ?? 0) + 1);
+  }
+  return { n: docs.length, df, avgdl: docs.length ? total / docs.length : 0 };
+}
+
+/** A document's character-channel frequencies (title grams count `titleWeight` times). */
+export function docGrams(doc: TermDoc): { tf: Map<string, number>; len: number } {
+  const tf = new Map<string, number>();
+  let len = 0;
+  for (const [list, w] of [[doc.title, doc.titleWeight], [doc.body, 1]] as const) {
+    for (const g of cjkGrams(list)) {
+      tf.set(g, (tf.get(g) ?? 0) + w);
+      len += w;
+    }
+  }
+  return { tf, len };
+}
+
+/**
+ * BM25 of the character channel as a share of the best score the query could reach (every
+ * gram saturated): 0..1, comparable between needs. Grams missing from the sample count as rare.
+ */
+export function gramScore(query: ReadonlyMap<string, number>, doc: { tf: ReadonlyMap<string, number>; len: number }, stats: GramStats, k1 = 1.2, b = 0.75): number {
+  const norm = k1 * (1 - b + (b * doc.len) / Math.max(1, stats.avgdl));
+  let score = 0;
+  let best = 0;
+  for (const [g, w] of query) {
+    const i = idf(Math.max(stats.n, 1), stats.df.get(g) ?? 0);
+    best += w * i * (k1 + 1);
+    const f = doc.tf.get(g);
+    if (f) score += w * i * ((f * (k1 + 1)) / (f + norm));
+  }
+  return best > 0 ? score / best : 0;
+}
+
+/** The best BM25 score a weighted query could reach over these document frequencies. */
+export function bm25Ceiling(query: ReadonlyMap<string, number>, stats: CorpusStats, cfg: MatchConfig = MATCH_CONFIG): number {
+  let best = 0;
+  for (const [t, w] of query) {
+    const df = stats.df.get(t);
+    if (df === undefined || df <= 0) continue;
+    best += w * idf(stats.n, df) * (cfg.bm25.k1 + 1);
+  }
+  return best;
+}
+
+/** One chip of an explanation: the word as written in the need and in the result. */
+export type TermPair = { needTerm: string; resultTerm: string };
+
+/**
+ * The matched words of a word-channel match as people read them: the subject's word and the
+ * document's word (found in its title when a title word has the same stem, else the rendering
+ * of the term), strongest first; a Chinese word contained in a longer chip is dropped (传感 next
+ * to 传感器).
+ */
+export function wordChips(matched: readonly string[], terms: ReadonlyMap<string, QueryTerm>, docTitle: string, max = 6): { subject: string; doc: string }[] {
+  const titleWords = new Map<string, string>();
+  for (const { word, stem } of englishWords(docTitle)) if (!titleWords.has(stem)) titleWords.set(stem, word);
+  const out: { subject: string; doc: string; w: number }[] = [];
+  for (const m of matched) {
+    const t = terms.get(m);
+    if (!t) continue;
+    const subject = t.surfaces[0]!;
+    const doc = titleWords.get(t.term) ?? t.renderings[0] ?? subject;
+    out.push({ subject, doc, w: t.weight });
+  }
+  out.sort((a, b) => b.w - a.w);
+  return dedupeChips(out).slice(0, max).map(({ subject, doc }) => ({ subject, doc }));
+}
+
+function dedupeChips<T extends { subject: string; doc: string }>(chips: readonly T[]): T[] {
+  const kept: T[] = [];
+  for (const c of chips) {
+    const inside = chips.some((o) => o !== c && o.subject.length > c.subject.length && o.subject.includes(c.subject) && o.doc.includes(c.doc));
+    if (inside || kept.some((k) => k.subject === c.subject && k.doc === c.doc)) continue;
+    kept.push(c);
+  }
+  return kept;
+}
+
+/**
+ * The shared parts of a character-channel match as whole words: pairs of a subject word and a
+ * document word that share character bigrams, by the summed rarity of what they share (冻干香蕉 /
+ * 冷冻干燥 share 冻干). Single shared characters are not shown: they are weak evidence.
+ */
+export function gramChips(subjectWords: readonly string[], docTokens: readonly string[], stats: GramStats, max = 6): { subject: string; doc: string }[] {
+  const bigrams = (w: string) => {
+    const c = [...w];
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < c.length; i++) out.add(c[i]! + c[i + 1]!);
+    return out;
+  };
+  const docWords = [...new Set(docTokens.filter((t) => CJK_CHAR.test(t) && [...t].length >= 2))];
+  const docGramsOf = docWords.map((w) => ({ w, g: bigrams(w) }));
+  const pairs: { subject: string; doc: string; w: number }[] = [];
+  for (const sw of new Set(subjectWords)) {
+    if ([...sw].length < 2) continue;
+    const sg = bigrams(sw);
+    let best: { doc: string; w: number } | null = null;
+    for (const { w, g } of docGramsOf) {
+      let score = 0;
+      for (const x of sg) if (g.has(x)) score += idf(Math.max(1, stats.n), stats.df.get(x) ?? 0);
+      // the longer document word wins a tie (冷冻干燥 over 干燥)
+      if (score > 0 && (!best || score > best.w || (score === best.w && w.length > best.doc.length))) best = { doc: w, w: score };
+    }
+    if (best) pairs.push({ subject: sw, doc: best.doc, w: best.w });
+  }
+  pairs.sort((a, b) => b.w - a.w);
+  return dedupeChips(pairs).slice(0, max).map(({ subject, doc }) => ({ subject, doc }));
 }

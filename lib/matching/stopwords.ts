@@ -37,3 +37,26 @@ export const ZH_STOP_WORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Words that are never evidence that a need and a result are about the same thing, removed from
+ * the QUERY side only (documents keep them, so the index needs no rebuild when this list grows):
+ * request phrasing ("能否", "哪些", "论文"), everyday verbs and adjectives a manager writes around the
+ * problem ("做", "大", "低", "有时候"), and collaboration boilerplate ("合作", "高校合作", "工艺").
+ * Generic by design - not tuned to any benchmark item.
+ */
+export const ZH_QUERY_NOISE: ReadonlySet<string> = new Set(
+  `做 搞 弄 干 用 让 给 有 没 没有 无 不 不是 不能 不会 不好 不够 太 很 更 最 再 才 只 还是 就是 都是 也是
+大 小 多 少 高 低 好 坏 快 慢 新 老 长 短 难 容易 简单 麻烦 厉害 特别 非常 比较 一直 经常 总是 常常 往往
+有时 有时候 时候 时 后 前 里 里面 外 外面 上面 下面 左右 一下 一点 一般 一样 这样 那样 这么 那么 怎么 怎么办
+想 想要 想知道 想找 希望 打算 准备 看看 看 说 讲 问 找 找到 知道 了解 觉得 认为 感觉 发现 听说 听 试 试试
+能否 是否 可否 能不能 是不是 有没有 哪 哪种 哪些 哪个 哪里 什么样 为什么 为何 多少 几 几个 怎样才能
+论文 文献 资料 信息 情况 内容 东西 事情 办法 方式 方面 地方 问题 原因 效果 作用 影响 结果 过程 程度 水平
+合作 高校 高校合作 院校 大学 专家 教授 团队 老师 帮忙 帮 帮助 支持 服务 咨询 指导 对接 合作改进 改进 改善 提高 提升 降低 减少 增加
+工艺 产品 生产 厂 厂里 工厂 车间 厂家 客户 老板 工人 员工 师傅 同行 行业 市场 价格 费用 订单
+必须 应该 应当 需 要求 满足 符合 适合 适用 合适 能够 可能 可以 会 得 着 过 吧 呢 吗 啊 呀 嘛 哦 啦 而且 并且 但是 可是 不过 所以 因为 如果 虽然 然后 还有 另外 其实 现在 以前 以后 今年 去年 每年 每天 一年 年 月 天
+以上 以下 以内 之间 之后 之前 一次 多次 几次
+我 我们 我们厂 我们公司 咱们 自己 大家 别人 人家 一家 家 这个 那个 这边 那边 这里 那里 本地 当地 周边`
+    .split(/\s+/)
+    .filter(Boolean),
+);

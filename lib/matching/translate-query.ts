@@ -3,7 +3,7 @@
 import { THESAURUS } from "./thesaurus";
 import { chineseWordsCoarse, englishWords, hasCjk } from "./terms";
 import { englishGlosses, translateEnStems } from "./translate";
-import { withoutProductCodes } from "./product-codes";
+import { productCodeWords, withoutProductCodes } from "./product-codes";
 
 export function translateQuery(q: string): string {
   // Codes (PC/ABS, UL94, ABS) are never translated: a dictionary only turns them into noise.
@@ -28,7 +28,8 @@ export function translateQuery(q: string): string {
     }
     return [...new Set(phrases)].join(" ");
   }
-  const words = englishWords(text);
+  const codes = productCodeWords(text);
+  const words = englishWords(text).filter((w) => !codes.has(w.word));
   const zh = translateEnStems(words.map((w) => w.stem), words.map((w) => w.word)).map((t) => t.term);
   return [...new Set(zh)].join(" ");
 }

@@ -53,7 +53,7 @@ function load(): Dict {
     // No dictionary file: the curated thesaurus alone still translates.
   }
   // Reverse entries from the dictionary: only keep unambiguous ones (see below).
-  const rev = new Map<string, { zh: string; idf: number }[]>();
+  const rev = new Map<string, { zh: string; idf: number; primary: boolean }[]>();
   for (const line of text.split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const [zh, idfText, glossText, keysText] = line.split("\t");
@@ -61,45 +61,83 @@ function load(): Dict {
     const glosses = glossText.split("|");
     const keys = keysText?.split("|") ?? glosses.map(stemKey);
     if (!zhToEn.has(zh)) zhToEn.set(zh, glosses.slice(0, 2));
-    for (const key of keys) {
+    for (const [position, key] of keys.entries()) {
       if (!key) continue;
       const l = rev.get(key) ?? [];
-      l.push({ zh, idf: Number(idfText) });
+      l.push({ zh, idf: Number(idfText), primary: position === 0 });
       rev.set(key, l);
     }
   }
   for (const [key, l] of rev) {
     if (enToZh.has(key)) continue; // curated wins
     // A single English word glossing many Chinese words is ambiguous: keep at most the 2 most
-    // common (lowest idf) renderings, and only when there are few.
-    if (l.length > 4) continue;
-    l.sort((a, b) => a.idf - b.idf);
-    for (const { zh } of l.slice(0, 2)) addRev(key, zh);
+    // common (lowest idf) renderings, and only when there are few. When there are many, the
+    // Chinese words whose FIRST sense it is still stand for it (电池 "battery", not 殴打 "beat
+    // up; battery"), if those are few.
+    const candidates = l.length > 4 ? l.filter((c) => c.primary) : l;
+    if (candidates.length === 0 || candidates.length > 4) continue;
+    candidates.sort((a, b) => a.idf - b.idf);
+    for (const { zh } of candidates.slice(0, 2)) addRev(key, zh);
   }
   dict = { zhToEn, enToZh, curated };
   return dict;
 }
 
-export type Translation = { source: string; term: string; lang: "zh" | "en" };
+export type Translation = { source: string; term: string; lang: "zh" | "en"; weight?: number; rendering?: string };
 
 /** The English renderings of a Chinese word (thesaurus first, then the dictionary's glosses). */
 export function englishGlosses(word: string): readonly string[] {
   return load().zhToEn.get(word.toLowerCase()) ?? [];
 }
 
-/** English stems for a Chinese word (via its English renderings), deduplicated. */
+/** Whether the dictionaries know a Chinese word. */
+export const knowsZhWord = (word: string): boolean => load().zhToEn.has(word.toLowerCase());
+
+/**
+ * English stems for a Chinese word (via its English renderings), deduplicated, each weighted by
+ * the rank of the first rendering it comes from (1, 1/2, 1/3: dictionaries list the usual sense
+ * first), the weights summing to 1 per rendering-stem count so that a word with many candidate
+ * translations does not outweigh one with a single, sure translation.
+ */
 export function translateZhWord(word: string): Translation[] {
   const d = load();
   const phrases = d.zhToEn.get(word.toLowerCase());
   if (!phrases) return [];
   const out: Translation[] = [];
   const seen = new Set<string>();
-  for (const p of phrases) {
-    for (const { stem } of englishWords(p)) {
+  phrases.forEach((p, i) => {
+    for (const { stem, word: w } of englishWords(p)) {
       if (seen.has(stem)) continue;
       seen.add(stem);
-      out.push({ source: word, term: stem, lang: "en" });
+      out.push({ source: word, term: stem, lang: "en", weight: 1 / (i + 1), rendering: w });
     }
+  });
+  const top = Math.max(1, ...phrases.slice(0, 1).map((p) => englishWords(p).length));
+  const total = out.reduce((s, t) => s + t.weight!, 0) || 1;
+  for (const t of out) t.weight = (t.weight! * top) / total;
+  return out;
+}
+
+/**
+ * Splits a Chinese word the dictionaries do not know into its longest known parts (forward
+ * maximum matching over parts of 2-8 characters; unknown characters are skipped).
+ */
+export function knownParts(word: string): string[] {
+  const chars = [...word];
+  const out: string[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    let found = 0;
+    for (let n = Math.min(8, chars.length - i); n >= 2; n--) {
+      if (knowsZhWord(chars.slice(i, i + n).join(""))) {
+        found = n;
+        break;
+      }
+    }
+    if (found) {
+      out.push(chars.slice(i, i + found).join(""));
+      i += found;
+    } else i++;
   }
   return out;
 }

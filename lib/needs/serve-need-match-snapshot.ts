@@ -1,3 +1,4 @@
+import { hasCalibratedMatches } from "@/lib/matching/calibrate";
 import "server-only";
 import { prisma } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
@@ -19,7 +20,8 @@ const computeOnce = singleFlight<NeedSnapshotOutcome | null>();
  */
 export async function loadNeedMatchSnapshot(need: { id: string; version: number }): Promise<NeedSnapshotOutcome> {
   const row = await prisma.needMatchSnapshot.findUnique({ where: { needId: need.id } });
-  if (row && row.needVersion === need.version && Array.isArray(row.matches) && Array.isArray(row.researchers)) {
+  // A snapshot stored before scores were calibrated (no `evidence`, chips as stems) is recomputed.
+  if (row && row.needVersion === need.version && Array.isArray(row.matches) && Array.isArray(row.researchers) && hasCalibratedMatches(row.matches)) {
     if (Date.now() - row.computedAt.getTime() > NEED_SNAPSHOT.freshForMs) await requestRefresh(need.id);
     const snapshot: NeedMatchSnapshotData = {
       needVersion: row.needVersion,

@@ -1,7 +1,8 @@
 import "server-only";
 import { logger } from "@/lib/logger";
 import { authorize, type Actor } from "@/lib/policy";
-import { searchCatalog } from "@/lib/search/search";
+import { isGoodMatch } from "@/lib/matching/calibrate";
+import { matchSubject } from "@/lib/matching/matcher";
 import { suggestChainNodes, type ChainNodeSuggestion } from "@/lib/suggest/chain-nodes";
 import { suggestKeywords } from "@/lib/suggest/keywords";
 
@@ -14,24 +15,29 @@ export type NeedSuggestions = {
 };
 
 // What the wizard shows while the user types: keyword and chain-node suggestions from the text,
-// and similar published results and needs from the search index the user may search.
+// and similar published results and needs the user may see - found by the matcher, with its
+// evidence rules and its "good match" threshold (no panel of unrelated items for a vague text).
 export async function suggestForNeed(actor: Actor, input: { title: string; text: string; keywords: string[]; excludeId?: string }): Promise<NeedSuggestions> {
   authorize(actor, "catalog.search");
   const text = `${input.title}\n${input.text}`.slice(0, 20_000);
   const keywords = suggestKeywords(text, input.keywords);
   const chainNodes = suggestChainNodes(text);
-  // The title and the strongest terms make the query (Meilisearch drops trailing words first).
-  const q = [input.title, ...input.keywords, ...keywords.slice(0, 3)].join(" ").trim().slice(0, 300);
-  if (!q) return { keywords, chainNodes, similarResults: [], similarNeeds: [] };
+  if (!`${input.title}${input.text}`.trim()) return { keywords, chainNodes, similarResults: [], similarNeeds: [] };
   const viewer = { role: actor.role, organisationId: actor.organisationId };
-  // Similar items are a help, not a requirement: a search failure leaves the suggestions working.
-  const search = (type: "results" | "needs", limit: number) =>
-    searchCatalog({ q, type, viewer, limit }).catch((err: unknown) => {
-      logger.warn({ err }, "wizard: similar-items search failed");
+  const subject = { text: { title: input.title, body: input.text.slice(0, 20_000), keywords: input.keywords } };
+  // Similar items are a help, not a requirement: a failure leaves the suggestions working.
+  const similar = async (target: "results" | "needs") => {
+    const r = await matchSubject(subject, target, { viewer, limit: 6 }).catch((err: unknown) => {
+      logger.warn({ err }, "wizard: similar-items matching failed");
       return { ok: false as const, reason: "unavailable" as const };
     });
-  const [results, needs] = await Promise.all([search("results", 5), search("needs", 6)]);
-  const toItems = (r: Awaited<ReturnType<typeof searchCatalog>>) =>
-    r.ok ? r.hits.filter((h) => h.id !== input.excludeId).slice(0, 5).map((h) => ({ id: h.id, title: h.title, org: h.organisationName, trl: h.trl })) : [];
-  return { keywords, chainNodes, similarResults: toItems(results), similarNeeds: toItems(needs) };
+    return r.ok
+      ? r.matches
+          .filter((m) => m.id !== input.excludeId && isGoodMatch(m.score))
+          .slice(0, 5)
+          .map((m) => ({ id: m.id, title: m.title, org: m.organisationName, trl: m.trl }))
+      : [];
+  };
+  const [similarResults, similarNeeds] = await Promise.all([similar("results"), similar("needs")]);
+  return { keywords, chainNodes, similarResults, similarNeeds };
 }

