@@ -9,6 +9,8 @@ import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
+import { isStaffRole } from "../lib/staff/roles";
+import { writeStaffGrant } from "../lib/staff/write-staff-grant";
 import { taxonomy } from "../prisma/data/taxonomy";
 import {
   DEMO_PASSWORD,
@@ -188,6 +190,13 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
       if ((await tx.organisation.count()) > 0) return false;
       counts.organisations = (await tx.organisation.createMany({ data: rows.organisationRows })).count;
       counts.users = (await tx.user.createMany({ data: rows.userRows })).count;
+      // Staff roles exist only with a grant (lib/staff): the demo's brokers and admin get theirs
+      // the operator's way, brokers with a (fictitious) accreditation.
+      for (const u of rows.userRows) {
+        if (!isStaffRole(u.role)) continue;
+        const accreditation = u.role === "BROKER" ? { certificateNo: `深技经 2026-${u.id}`, certificateIssuer: "深圳市技术市场促进会（演示）", validUntil: new Date("2030-12-31T23:59:59.999+08:00") } : {};
+        await writeStaffGrant(tx, u.id!, null, { role: u.role, reason: "demo account (npm run seed)", ...accreditation });
+      }
       counts.needs = (await tx.need.createMany({ data: rows.needRows })).count;
       counts.results = (await tx.result.createMany({ data: rows.resultRows })).count;
       return true;
