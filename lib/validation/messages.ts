@@ -31,7 +31,7 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.reasonCode": { "zh-CN": "请选择原因", en: "Choose a reason" },
   "v.noChange": { "zh-CN": "请至少修改一个字段", en: "Change at least one field" },
   "v.brokerAccreditation": { "zh-CN": "授予技术经纪人角色须填写证书编号、发证机构和有效期", en: "A broker grant needs the certificate number, issuing body and valid-until date" },
-  "v.roleNotAllowed": { "zh-CN": "该机构类型不能邀请此角色", en: "This organisation cannot invite members with this role" },
+  "v.roleNotAllowed": { "zh-CN": "此角色不适用于该类机构（工作人员角色只能由平台授予）", en: "This role does not fit this kind of organisation (staff roles are granted by the platform only)" },
   "v.noUser": { "zh-CN": "没有使用该邮箱的用户", en: "No user has this email address" },
   "v.selfGrant": { "zh-CN": "不能为自己授予或撤销角色", en: "You cannot grant or revoke your own role" },
   "v.noLiveGrant": { "zh-CN": "该用户没有有效的工作人员角色", en: "This user holds no live staff role" },
