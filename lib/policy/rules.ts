@@ -100,6 +100,8 @@ export const rules = {
   "staff.grant": ((a) => a?.role === "ADMIN") as Rule<void>,
   "staff.revoke": ((a) => a?.role === "ADMIN") as Rule<void>,
   "staff.list": ((a) => a?.role === "ADMIN") as Rule<void>,
+  // Verifying an organisation (its registration code checked): platform admins only.
+  "org.verify": ((a) => a?.role === "ADMIN") as Rule<void>,
   "broker.workbench": ((a) => isStaff(a)) as Rule<void>,
   "broker.triage": ((a) => isStaff(a)) as Rule<NeedFacts>,
   "proposal.decide": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
 import { MEMBER_ROLES, memberRoleFits } from "@/lib/staff/roles";
+import { normaliseRegistrationCode } from "@/lib/orgs/registration-code";
+import { registrationCodeProblem } from "@/lib/orgs/schemas";
 
 export const emailSchema = z
   .string()
@@ -22,7 +24,14 @@ export const signUpSchema = z
     role: z.enum(MEMBER_ROLES, { error: "v.roleNotAllowed" }),
     organisationName: z.string().trim().min(2).max(120),
     organisationKind: z.enum(["COMPANY", "UNIVERSITY", "TTO"]),
+    // Optional at sign-up (the organisation starts unverified either way); a platform admin needs
+    // it to verify the organisation. If given it must be valid for the kind.
+    registrationCode: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().max(40).transform(normaliseRegistrationCode).optional()),
     locale: z.enum(["zh", "en"]).default("zh"),
+  })
+  .superRefine((i, ctx) => {
+    const problem = i.registrationCode ? registrationCodeProblem(i.organisationKind, i.registrationCode) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["registrationCode"], message: problem });
   })
   // The role must fit the new organisation's kind (company members of a company, researchers of
   // a university or TTO): the same table as invitations (lib/staff/roles.ts).

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { translateValidationKey } from "@/lib/validation/messages";
 import type { UiLocale } from "@/lib/validation/parse-input";
+import { verifiedNameTaken } from "@/lib/orgs/verify-organisation";
 import type { SignUpInput } from "./schemas";
 
 // Self-service sign-up creates a new organisation with the user as its admin. Joining an
@@ -19,7 +20,9 @@ export async function signUp(input: SignUpInput, locale: UiLocale): Promise<{ us
     if (await tx.organisation.findUnique({ where: { name: input.organisationName }, select: { id: true } })) {
       throw fieldError("organisationName", "v.orgTaken");
     }
-    const org = await tx.organisation.create({ data: { name: input.organisationName, kind: input.organisationKind } });
+    // A new organisation starts unverified and may not pass for a verified one.
+    if (await verifiedNameTaken(tx, input.organisationName)) throw fieldError("organisationName", "v.orgNameVerified");
+    const org = await tx.organisation.create({ data: { name: input.organisationName, kind: input.organisationKind, registrationCode: input.registrationCode ?? null } });
     const user = await tx.user.create({
       data: {
         email: input.email,

@@ -9,7 +9,7 @@ import { clientIp, consumeRateLimit } from "@/lib/security/rate-limit";
 import { signUp } from "@/lib/users/sign-up";
 import { parseInput } from "@/lib/validation/parse-input";
 
-const FIELDS = ["name", "email", "role", "organisationName", "organisationKind"] as const;
+const FIELDS = ["name", "email", "role", "organisationName", "organisationKind", "registrationCode"] as const;
 
 // Public by design (anyone may sign up); the service refuses taken emails and organisations.
 export async function signUpAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
