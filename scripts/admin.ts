@@ -3,6 +3,7 @@
 //                    [--reason R] [--cert-no N --cert-issuer I --valid-until YYYY-MM-DD]   (staff roles; brokers need the accreditation)
 //   npm run admin -- grant-role --email E --role broker|admin|analyst --reason R [--cert-no N --cert-issuer I --valid-until YYYY-MM-DD]
 //   npm run admin -- revoke-role --email E --reason R      (also ends the user's sessions and API tokens)
+//   npm run admin -- verify-org --org "Name" [--code CODE]   (统一社会信用代码 / 学校标识码, checked)
 //   npm run admin -- create-token --email E [--name "label"]
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -14,6 +15,8 @@ import { endOfDayInChina, grantStaffRoleSchema, revokeStaffRoleSchema } from "@/
 import { grantStaffRole, OPERATOR, revokeStaffRole } from "@/lib/staff/staff-grants";
 import { isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
+import { verifyOrganisationSchema } from "@/lib/orgs/schemas";
+import { verifyOrganisation } from "@/lib/orgs/verify-organisation";
 
 const createUserArgs = z.strictObject({
   email: z.email("--email must be an email address"),
@@ -36,7 +39,7 @@ const grantFields = (v: Record<string, string | undefined>) => ({
 });
 
 function failOnFields(fields: Record<string, string[]>): never {
-  const flag: Record<string, string> = { certificateNo: "--cert-no", certificateIssuer: "--cert-issuer", validUntil: "--valid-until" };
+  const flag: Record<string, string> = { certificateNo: "--cert-no", certificateIssuer: "--cert-issuer", validUntil: "--valid-until", registrationCode: "--code", organisationId: "--org" };
   fail(Object.entries(fields).map(([k, m]) => `${flag[k] ?? `--${k}`}: ${m.join("; ")}`).join("\n"));
 }
 
@@ -66,6 +69,7 @@ async function main() {
       "cert-no": { type: "string" },
       "cert-issuer": { type: "string" },
       "valid-until": { type: "string" },
+      code: { type: "string" },
     },
   });
   if (command === "create-user") {
@@ -102,6 +106,14 @@ async function main() {
     if (!checked.ok) failOnFields(checked.fields);
     const { grantIds } = await revokeStaffRole(OPERATOR, checked.data, "en").catch(failOnAppError);
     console.log(`revoked ${grantIds.length} grant(s) of ${checked.data.email}; their sessions and API tokens are ended`);
+  } else if (command === "verify-org") {
+    if (!values.org) fail("--org is required");
+    const org = await prisma.organisation.findUnique({ where: { name: values.org }, select: { id: true } });
+    if (!org) fail(`No organisation named ${values.org}`);
+    const checked = parseInput(verifyOrganisationSchema, { organisationId: org.id, registrationCode: values.code }, "en");
+    if (!checked.ok) failOnFields(checked.fields);
+    await verifyOrganisation(OPERATOR, checked.data, "en").catch(failOnAppError);
+    console.log(`verified ${values.org}`);
   } else if (command === "create-token") {
     if (!values.email) fail("--email is required");
     const created = await createApiTokenForEmail(values.email, values.name ?? "cli");
@@ -109,7 +121,7 @@ async function main() {
     // Only the token on stdout, so scripts can capture it.
     console.log(created.token);
   } else {
-    fail("usage: admin create-user --email E --password P --role R --org NAME --org-kind K | grant-role --email E --role R --reason R | revoke-role --email E --reason R | create-token --email E");
+    fail("usage: admin create-user --email E --password P --role R --org NAME --org-kind K | grant-role --email E --role R --reason R | revoke-role --email E --reason R | verify-org --org NAME [--code C] | create-token --email E");
   }
 }
 

@@ -10,6 +10,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import { isStaffRole } from "../lib/staff/roles";
+import { creditCodeCheckChar } from "../lib/orgs/registration-code";
 import { writeStaffGrant } from "../lib/staff/write-staff-grant";
 import { taxonomy } from "../prisma/data/taxonomy";
 import {
@@ -88,16 +89,26 @@ function daysAgo(now: number, days: number, index: number): Date {
   return new Date(now - days * DAY - ((index * 7919) % 600) * 60 * 1000);
 }
 
+/** A fictitious code of the right format (credit code with a correct check character; 学校标识码). */
+function demoRegistrationCode(kind: string, index: number): string {
+  if (kind === "UNIVERSITY") return `4144${String(10000 + index).padStart(6, "0")}`;
+  const first17 = `91440300MA5${String(index).padStart(6, "0")}`;
+  return first17 + creditCodeCheckChar(first17)!;
+}
+
 /** The demo content as Prisma createMany rows. */
 export function buildDemoRows(passwordHash: string, now = Date.now()) {
   const orgRegion = new Map(organisations.map((o) => [o.id, o.region]));
   const orgCreated = daysAgo(now, 200, 0);
 
-  const organisationRows: Prisma.OrganisationCreateManyInput[] = organisations.map((o) => ({
+  const organisationRows: Prisma.OrganisationCreateManyInput[] = organisations.map((o, i) => ({
     id: o.id,
     name: o.name,
     kind: o.kind,
     region: o.region,
+    // The demo's organisations count as verified, with made-up codes that pass the checks.
+    registrationCode: demoRegistrationCode(o.kind, i),
+    verifiedAt: orgCreated,
     createdAt: orgCreated,
   }));
 

@@ -46,6 +46,8 @@ import { grantStaffRoleAction, revokeStaffRoleAction } from "@/app/[locale]/admi
 import { createApiUser, testStaffGrant } from "@/lib/api/api-test-kit";
 import type { OrgKind, Role } from "@/lib/generated/prisma/enums";
 import { listStaffGrants } from "@/lib/staff/staff-grants";
+import { verifyOrganisationAction } from "@/app/[locale]/admin/organisations/actions";
+import { listOrganisationsForVerification } from "@/lib/orgs/verify-organisation";
 import { createUserAccount } from "@/lib/users/create-user-account";
 import { getAccessThread } from "./access-thread";
 import { createCast, createNeedFixture, ROLES, runJobs, VISIBILITIES, type Cast, type NeedFixture, type RoleName } from "./access-test-kit";
@@ -390,7 +392,7 @@ describe("authorization matrix", () => {
   });
 
   it("covers every staff-role and organisation rule in the role-grant and invitation tables below", () => {
-    const covered = new Set(["org.invite", "org.inviteAs", "staff.grant", "staff.revoke", "staff.list"]);
+    const covered = new Set(["org.invite", "org.inviteAs", "staff.grant", "staff.revoke", "staff.list", "org.verify"]);
     expect(Object.keys(rules).filter((r) => /^(staff|org)\./.test(r) && !covered.has(r))).toEqual([]);
   });
 
@@ -494,6 +496,15 @@ describe("role grants and invitations matrix", () => {
         const got = revoke.startsWith("error:") && live === 0 ? "ok" : revoke;
         if (got !== onlyAdmin(name)) mismatches.push(`revoke ${staffRole} | ${name}: expected ${onlyAdmin(name)}, got ${got} (live grants ${live})`);
       }
+    }
+    for (const [name, user] of actors) {
+      const org = await prisma.organisation.create({ data: { name: `待认证企业 ${Math.random().toString(36).slice(2, 8)}`, kind: "COMPANY", registrationCode: "9144030071526726XG" } });
+      const verify = await action(user, verifyOrganisationAction.bind(null, "en"), { organisationId: org.id });
+      const verified = (await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).verifiedAt !== null;
+      const got = verify.startsWith("error:") && verified ? "ok" : verify;
+      if (got !== onlyAdmin(name)) mismatches.push(`verify organisation | ${name}: expected ${onlyAdmin(name)}, got ${got}`);
+      const listed = await service(() => listOrganisationsForVerification(user?.actor as Actor));
+      if (listed !== onlyAdmin(name)) mismatches.push(`page /admin/organisations | ${name}: expected ${onlyAdmin(name)}, got ${listed}`);
     }
     for (const [name, user] of actors) {
       const got = await service(() => listStaffGrants(user?.actor as Actor));

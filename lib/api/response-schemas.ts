@@ -12,7 +12,11 @@ import type { CatalogHit } from "@/lib/search/search";
 const chainNodeSchema = z
   .object({ id: z.string(), chainId: z.string(), nameZh: z.string(), nameEn: z.string() })
   .describe("Industry chain node the item belongs to");
-const organisationRefSchema = z.object({ id: z.string(), name: z.string() });
+const organisationRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  verified: z.boolean().describe("false until a platform admin has checked the organisation's registration code: show it as unverified"),
+});
 const isoDate = z.string().describe("ISO 8601 timestamp");
 
 export const needViewSchema = z
