@@ -13,6 +13,9 @@ import { messagesFor, waitForLink } from "./helpers/mail";
 import { grantStaffRoleByCli } from "./helpers/staff";
 
 const CANARY = `ESC${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+// Searched for in lower case (the search is case-insensitive): the page's echo of the query is
+// then not a hit of the upper-case canary, while any leaked need text would be.
+const CANARY_QUERY = CANARY.toLowerCase();
 const TITLE_WORD = `钠电隔膜${Math.random().toString(36).slice(2, 6)}`;
 
 async function newSignedIn(browser: Browser, prefix: string, role: "COMPANY" | "RESEARCHER") {
@@ -26,13 +29,13 @@ async function newSignedIn(browser: Browser, prefix: string, role: "COMPANY" | "
 async function everythingSeenBy(page: Page, token: string, needId: string): Promise<Record<string, string>> {
   const web = page.context().request;
   const api = (path: string) => web.get(path, { headers: { authorization: `Bearer ${token}` }, failOnStatusCode: false });
-  const pages = [`/zh-CN/needs/${needId}`, `/en/needs/${needId}`, `/zh-CN/search?q=${encodeURIComponent(TITLE_WORD)}`, `/zh-CN/search?q=${CANARY}`, `/zh-CN/broker/needs/${needId}`, `/zh-CN/needs`];
+  const pages = [`/zh-CN/needs/${needId}`, `/en/needs/${needId}`, `/zh-CN/search?q=${encodeURIComponent(TITLE_WORD)}`, `/zh-CN/search?q=${CANARY_QUERY}`, `/zh-CN/broker/needs/${needId}`, `/zh-CN/needs`];
   const seen: Record<string, string> = {};
   for (const path of pages) {
     seen[`${path} (HTML)`] = await (await web.get(path, { failOnStatusCode: false })).text();
     seen[`${path} (RSC)`] = await (await web.get(path, { headers: { RSC: "1" }, failOnStatusCode: false })).text();
   }
-  for (const path of [`/api/v1/needs/${needId}`, `/api/v1/needs?pageSize=100`, `/api/v1/search?type=needs&q=${encodeURIComponent(TITLE_WORD)}`, `/api/v1/search?type=needs&q=${CANARY}`, `/api/v1/needs/${needId}/matches`]) {
+  for (const path of [`/api/v1/needs/${needId}`, `/api/v1/needs?pageSize=100`, `/api/v1/search?type=needs&q=${encodeURIComponent(TITLE_WORD)}`, `/api/v1/search?type=needs&q=${CANARY_QUERY}`, `/api/v1/needs/${needId}/matches`]) {
     seen[path] = await (await api(path)).text();
   }
   return seen;

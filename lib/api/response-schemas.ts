@@ -121,6 +121,7 @@ export const catalogHitSchema = z
     region: z.string().nullable(),
     collaborationModes: z.array(z.string()),
     organisationName: z.string().nullable().describe("null for anonymous and confidential needs"),
+    organisationVerified: z.boolean().nullable().describe("false: the organisation is not verified by the platform yet (show it as such); null where no name is shown"),
     publishedAt: z.number().int().nullable().describe("Unix time in milliseconds"),
     highlights: z.object({ title: segmentsSchema, snippet: segmentsSchema }),
   })

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
 import { authorize, type Actor } from "@/lib/policy";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { OPERATOR } from "@/lib/staff/staff-grants";
 import { translateValidationKey } from "@/lib/validation/messages";
 import type { UiLocale } from "@/lib/validation/parse-input";
@@ -41,6 +42,9 @@ export async function verifyOrganisation(by: Actor | typeof OPERATOR, input: Ver
     const actorId = by === OPERATOR ? null : by.id;
     await tx.organisation.update({ where: { id: org.id }, data: { registrationCode: code, verifiedAt: new Date(), verifiedById: actorId } });
     await recordAudit(tx, { actorId, action: "org.verify", subject: `org:${org.id}`, detail: { registrationCode: code, kind: org.kind }, ip });
+    // Search documents carry the verified mark next to the name: re-index this organisation's rows.
+    for (const n of await tx.need.findMany({ where: { organisationId: org.id }, select: { id: true } })) await enqueueJob(tx, "index-need", { needId: n.id });
+    for (const r of await tx.result.findMany({ where: { organisationId: org.id }, select: { id: true } })) await enqueueJob(tx, "index-result", { resultId: r.id });
     return { organisationId: org.id };
   });
 }
