@@ -19,7 +19,7 @@ export default async function OrganisationsPage({ params }: { params: Promise<{ 
     <section className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
-      <ul className="divide-y" data-testid="organisations">
+      <ul className="divide-y divide-slate-200" data-testid="organisations">
         {orgs.map((o) => (
           <li key={o.id} className="py-3 text-sm">
             <div className="flex flex-wrap items-center gap-2">

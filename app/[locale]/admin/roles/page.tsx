@@ -31,7 +31,7 @@ export default async function StaffRolesPage({ params }: { params: Promise<{ loc
         {grants.length === 0 ? (
           <p>{t("empty")}</p>
         ) : (
-          <ul className="divide-y" data-testid="staff-grants">
+          <ul className="divide-y divide-slate-200" data-testid="staff-grants">
             {grants.map((g) => (
               <li key={g.id} className="py-3 text-sm" data-testid="staff-grant">
                 <div className="flex flex-wrap items-center gap-2">
