@@ -117,7 +117,7 @@ async function main() {
   } else if (command === "create-token") {
     if (!values.email) fail("--email is required");
     const created = await createApiTokenForEmail(values.email, values.name ?? "cli");
-    if (!created) fail(`No user with email ${values.email}`);
+    if (!created) fail(`No user with email ${values.email}, or the user cannot act (staff role revoked or lapsed)`);
     // Only the token on stdout, so scripts can capture it.
     console.log(created.token);
   } else {
