@@ -35,6 +35,8 @@ export async function SiteHeader({ locale }: { locale: string }) {
             {can(actor, "admin.outbox") && <Link href="/admin/outbox" className={link}>{t("outbox")}</Link>}
             {can(actor, "admin.jobs") && <Link href="/admin/jobs" className={link}>{t("jobs")}</Link>}
             {can(actor, "audit.export") && <Link href="/admin/audit" className={link}>{t("auditLog")}</Link>}
+            {can(actor, "staff.list") && <Link href="/admin/roles" className={link}>{t("staffRoles")}</Link>}
+            {can(actor, "org.verify") && <Link href="/admin/organisations" className={link}>{t("organisations")}</Link>}
           </>
         )}
         <span className="ml-auto flex items-center gap-2">

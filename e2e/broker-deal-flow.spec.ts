@@ -7,6 +7,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { createApiTokenInUi, signUpAndConfirm, uniqueUser, type TestUser } from "./helpers/accounts";
 import { waitForLink, waitForMessage } from "./helpers/mail";
+import { grantStaffRoleByCli } from "./helpers/staff";
 
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
@@ -18,7 +19,8 @@ async function postJson(request: APIRequestContext, token: string, path: string,
   return (await res.json()) as { id: string };
 }
 
-// A tech-transfer office signs up and invites its broker, who then signs in with a password.
+// A tech-transfer office signs up and invites a colleague (as a researcher: organisations never
+// make brokers); the platform accredits the colleague as a broker (grant-role), who then signs in.
 async function createBroker(browser: Browser): Promise<{ page: Page; broker: TestUser; office: string }> {
   const officer = uniqueUser("tto");
   const officerPage = await newPage(browser);
@@ -37,7 +39,7 @@ async function createBroker(browser: Browser): Promise<{ page: Page; broker: Tes
   const broker = uniqueUser("broker");
   await officerPage.goto("/zh-CN/account");
   await officerPage.getByLabel("同事的电子邮箱").fill(broker.email);
-  await officerPage.getByLabel("角色").selectOption("BROKER");
+  await officerPage.getByLabel("角色").selectOption("RESEARCHER");
   await officerPage.getByRole("button", { name: "发送邀请" }).click();
   await expect(officerPage.getByRole("status")).toContainText(broker.email);
   await officerPage.context().close();
@@ -48,6 +50,7 @@ async function createBroker(browser: Browser): Promise<{ page: Page; broker: Tes
   await page.getByLabel("密码").fill(broker.password);
   await page.getByRole("button", { name: "接受邀请并创建账户" }).click();
   await expect(page.getByRole("status")).toContainText("账户已创建");
+  await grantStaffRoleByCli(broker.email, "broker");
   await page.goto("/zh-CN/sign-in");
   await page.getByLabel("电子邮箱").first().fill(broker.email);
   await page.getByLabel("密码").fill(broker.password);

@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import writeXlsxFile from "write-excel-file/node";
 import { createApiTokenInUi, signUpAndConfirm, uniqueUser, type TestUser } from "./helpers/accounts";
 import { waitForLink } from "./helpers/mail";
+import { grantStaffRoleByCli } from "./helpers/staff";
 
 async function signedIn(browser: Browser, prefix: string, role: "COMPANY" | "RESEARCHER"): Promise<{ page: Page; user: TestUser }> {
   const page = await (await browser.newContext()).newPage();
@@ -11,14 +12,15 @@ async function signedIn(browser: Browser, prefix: string, role: "COMPANY" | "RES
   return { page, user };
 }
 
-// A broker joins through an invitation from their institution's admin, then signs in.
+// A broker joins through an invitation from their institution's admin (as a researcher), is
+// accredited by the platform (grant-role), then signs in.
 async function signedInBroker(browser: Browser): Promise<Page> {
   const { page: admin } = await signedIn(browser, "tto", "RESEARCHER");
   const broker = uniqueUser("broker");
   const startedAt = new Date();
   await admin.goto("/zh-CN/account");
   await admin.getByLabel("同事的电子邮箱").fill(broker.email);
-  await admin.getByLabel("角色").selectOption("BROKER");
+  await admin.getByLabel("角色").selectOption("RESEARCHER");
   await admin.getByRole("button", { name: "发送邀请" }).click();
   await expect(admin.getByRole("status")).toContainText(broker.email);
   const link = await waitForLink(broker.email, "/invitations/", { after: startedAt });
@@ -27,6 +29,8 @@ async function signedInBroker(browser: Browser): Promise<Page> {
   await page.getByLabel("姓名").fill(broker.name);
   await page.getByLabel("密码").fill(broker.password);
   await page.getByRole("button", { name: "接受邀请并创建账户" }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  await grantStaffRoleByCli(broker.email, "broker");
   await page.goto("/zh-CN/sign-in");
   await page.getByLabel("电子邮箱").first().fill(broker.email);
   await page.getByLabel("密码").fill(broker.password);

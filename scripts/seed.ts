@@ -9,6 +9,9 @@ import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
+import { isStaffRole } from "../lib/staff/roles";
+import { creditCodeCheckChar } from "../lib/orgs/registration-code";
+import { writeStaffGrant } from "../lib/staff/write-staff-grant";
 import { taxonomy } from "../prisma/data/taxonomy";
 import {
   DEMO_PASSWORD,
@@ -86,16 +89,26 @@ function daysAgo(now: number, days: number, index: number): Date {
   return new Date(now - days * DAY - ((index * 7919) % 600) * 60 * 1000);
 }
 
+/** A fictitious code of the right format (credit code with a correct check character; 学校标识码). */
+function demoRegistrationCode(kind: string, index: number): string {
+  if (kind === "UNIVERSITY") return `4144${String(10000 + index).padStart(6, "0")}`;
+  const first17 = `91440300MA5${String(index).padStart(6, "0")}`;
+  return first17 + creditCodeCheckChar(first17)!;
+}
+
 /** The demo content as Prisma createMany rows. */
 export function buildDemoRows(passwordHash: string, now = Date.now()) {
   const orgRegion = new Map(organisations.map((o) => [o.id, o.region]));
   const orgCreated = daysAgo(now, 200, 0);
 
-  const organisationRows: Prisma.OrganisationCreateManyInput[] = organisations.map((o) => ({
+  const organisationRows: Prisma.OrganisationCreateManyInput[] = organisations.map((o, i) => ({
     id: o.id,
     name: o.name,
     kind: o.kind,
     region: o.region,
+    // The demo's organisations count as verified, with made-up codes that pass the checks.
+    registrationCode: demoRegistrationCode(o.kind, i),
+    verifiedAt: orgCreated,
     createdAt: orgCreated,
   }));
 
@@ -188,6 +201,13 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
       if ((await tx.organisation.count()) > 0) return false;
       counts.organisations = (await tx.organisation.createMany({ data: rows.organisationRows })).count;
       counts.users = (await tx.user.createMany({ data: rows.userRows })).count;
+      // Staff roles exist only with a grant (lib/staff): the demo's brokers and admin get theirs
+      // the operator's way, brokers with a (fictitious) accreditation.
+      for (const u of rows.userRows) {
+        if (!isStaffRole(u.role)) continue;
+        const accreditation = u.role === "BROKER" ? { certificateNo: `深技经 2026-${u.id}`, certificateIssuer: "深圳市技术市场促进会（演示）", validUntil: new Date("2030-12-31T23:59:59.999+08:00") } : {};
+        await writeStaffGrant(tx, u.id!, null, { role: u.role, reason: "demo account (npm run seed)", ...accreditation });
+      }
       counts.needs = (await tx.need.createMany({ data: rows.needRows })).count;
       counts.results = (await tx.result.createMany({ data: rows.resultRows })).count;
       return true;

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { NeedView } from "@/lib/needs/present-need";
 import { Markdown } from "@/components/markdown";
+import { OrgName } from "@/components/orgs/org-name";
 
 export async function NeedDetail({ need, locale, attachments = [] }: { need: NeedView; locale: string; attachments?: { id: string; fileName: string }[] }) {
   const t = await getTranslations({ locale, namespace: "need" });
@@ -25,7 +26,7 @@ export async function NeedDetail({ need, locale, attachments = [] }: { need: Nee
     <article className="rounded-lg bg-white p-6 shadow-sm" data-testid="need-detail">
       <h1 className="text-2xl font-semibold">{need.title}</h1>
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
-        <div><dt className="inline">{t("postedBy")}: </dt><dd className="inline">{need.organisation?.name ?? t("hiddenOrg")}</dd></div>
+        <div><dt className="inline">{t("postedBy")}: </dt><dd className="inline">{need.organisation ? <OrgName name={need.organisation.name} verified={need.organisation.verified} /> : t("hiddenOrg")}</dd></div>
         <div><dt className="inline">{t("field")}: </dt><dd className="inline">{need.field}</dd></div>
         {chain && <div><dt className="inline">{t("chain")}: </dt><dd className="inline">{chain}</dd></div>}
         {need.trlTarget && <div><dt className="inline">TRL: </dt><dd className="inline">{need.trlTarget}</dd></div>}

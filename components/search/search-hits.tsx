@@ -5,6 +5,7 @@ import { searchCatalog } from "@/lib/search/search";
 import type { CatalogQueryInput } from "@/lib/search/catalog-query";
 import { Highlighted } from "./highlighted";
 import { Pagination } from "@/components/pagination";
+import { OrgName } from "@/components/orgs/org-name";
 
 export async function SearchHits({ actor, query, locale }: { actor: Actor; query: CatalogQueryInput; locale: string }) {
   const t = await getTranslations({ locale, namespace: "search" });
@@ -28,7 +29,7 @@ export async function SearchHits({ actor, query, locale }: { actor: Actor; query
               <Highlighted segments={hit.highlights.title} fallback={hit.title} />
             </Link>
             <p className="mt-1 text-sm text-slate-500">
-              {hit.organisationName ?? (query.type === "needs" ? tn("hiddenOrg") : "")} · {hit.field}{hit.trl ? ` · TRL ${hit.trl}` : ""}
+              {hit.organisationName ? <OrgName name={hit.organisationName} verified={hit.organisationVerified !== false} /> : query.type === "needs" ? tn("hiddenOrg") : ""} · {hit.field}{hit.trl ? ` · TRL ${hit.trl}` : ""}
             </p>
             <p className="mt-2 line-clamp-2 text-sm text-slate-700">
               <Highlighted segments={hit.highlights.snippet} fallback={hit.summary ?? hit.teaser ?? ""} />

@@ -42,6 +42,14 @@ import { createResultSchema } from "@/lib/results/schemas";
 import { resultBody } from "@/tests/kits/api-test-kit";
 import { rules } from "@/lib/policy/rules";
 import { getTaxonomyAnalytics } from "@/lib/analytics/get-taxonomy-analytics";
+import { inviteMemberAction } from "@/app/[locale]/account/invite-actions";
+import { grantStaffRoleAction, revokeStaffRoleAction } from "@/app/[locale]/admin/roles/actions";
+import { createApiUser, testStaffGrant } from "@/tests/kits/api-test-kit";
+import type { OrgKind, Role } from "@/lib/generated/prisma/enums";
+import { listStaffGrants } from "@/lib/staff/staff-grants";
+import { verifyOrganisationAction } from "@/app/[locale]/admin/organisations/actions";
+import { listOrganisationsForVerification } from "@/lib/orgs/verify-organisation";
+import { createUserAccount } from "@/lib/users/create-user-account";
 import { getAccessThread } from "./access-thread";
 import { createCast, createNeedFixture, ROLES, runJobs, VISIBILITIES, type Cast, type NeedFixture, type RoleName } from "@/tests/kits/access-test-kit";
 import { getCurrentNda } from "./get-nda";
@@ -404,6 +412,11 @@ describe("authorization matrix", () => {
     expect(relevant.filter((r) => !covered.has(r))).toEqual([]);
   });
 
+  it("covers every staff-role and organisation rule in the role-grant and invitation tables below", () => {
+    const covered = new Set(["org.invite", "org.inviteAs", "staff.grant", "staff.revoke", "staff.list", "org.verify"]);
+    expect(Object.keys(rules).filter((r) => /^(staff|org)\./.test(r) && !covered.has(r))).toEqual([]);
+  });
+
   it("has zero mismatches with the expected allow/deny table (ops x roles x visibility levels)", async () => {
     const mismatches: string[] = [];
     let checked = 0;
@@ -422,5 +435,103 @@ describe("authorization matrix", () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(ops.length * VISIBILITIES.length * ROLES.length);
+  }, 300_000);
+});
+
+// Issue 11: who may create which role. Invitations: every inviter role (as the admin of an
+// organisation of every kind, plus a plain member and an anonymous caller) x every requested
+// role, through the server action the invite form posts to. Outcome "ok" only if the invitation
+// row exists afterwards.
+const ALL_ROLES: Role[] = ["COMPANY", "RESEARCHER", "BROKER", "ADMIN", "ANALYST"];
+const ORG_KINDS: OrgKind[] = ["COMPANY", "UNIVERSITY", "TTO", "GOVERNMENT"];
+const refused = "invalid:role";
+// Per organisation kind, the outcome for each requested role in ALL_ROLES order, for any org admin.
+const INVITE_EXPECTED: Record<OrgKind, Outcome[]> = {
+  COMPANY: ["ok", refused, refused, refused, refused],
+  UNIVERSITY: [refused, "ok", refused, refused, refused],
+  TTO: [refused, "ok", refused, refused, refused],
+  GOVERNMENT: [refused, refused, refused, refused, refused],
+};
+
+async function orgUser(kind: OrgKind, role: Role, orgName: string): Promise<ApiUser> {
+  const id = Math.random().toString(36).slice(2, 8);
+  await createUserAccount({ email: `inv-${role.toLowerCase()}-${id}@example.cn`, password: `password-${id}-long`, role, orgName, orgKind: kind, grant: testStaffGrant(role) });
+  const actor = await prisma.user.findFirstOrThrow({ where: { email: `inv-${role.toLowerCase()}-${id}@example.cn` }, select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true } });
+  return { actor, token: "", tokenId: "", organisationId: actor.organisationId! };
+}
+
+describe("role grants and invitations matrix", () => {
+  it("invitations: inviter role x requested role x organisation kind", async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const kind of ORG_KINDS) {
+      for (const inviterRole of ALL_ROLES) {
+        const orgName = `邀请矩阵 ${kind} ${inviterRole} ${Math.random().toString(36).slice(2, 8)}`;
+        const admin = await orgUser(kind, inviterRole, orgName); // the first member is the org admin
+        const member = await orgUser(kind, inviterRole, orgName);
+        expect([admin.actor.isOrgAdmin, member.actor.isOrgAdmin]).toEqual([true, false]);
+        for (const [who, user, expectedRow] of [
+          ["org admin", admin, INVITE_EXPECTED[kind]],
+          ["member", member, ALL_ROLES.map(() => "403")],
+          ["anonymous", null, ALL_ROLES.map(() => "401")],
+        ] as const) {
+          for (const [i, requested] of ALL_ROLES.entries()) {
+            const email = `invited-${Math.random().toString(36).slice(2, 10)}@example.cn`;
+            let got = await action(user, inviteMemberAction.bind(null, "en"), { email, role: requested });
+            if (got.startsWith("error:")) got = "ok"; // success states carry no message
+            const created = await prisma.invitation.findFirst({ where: { email }, select: { role: true } });
+            if ((got === "ok") !== (created !== null)) got = `row mismatch ${got}/${created?.role}`;
+            if (created && created.role !== requested) got = `created ${created.role}`;
+            checked++;
+            const want = expectedRow[i];
+            if (got !== want) mismatches.push(`invite ${requested} | ${kind} org | ${inviterRole} ${who}: expected ${want}, got ${got}`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(ORG_KINDS.length * ALL_ROLES.length * 3 * ALL_ROLES.length);
+  }, 300_000);
+
+  it("staff roles: only a platform admin grants, revokes and lists them (every acting role x every staff role)", async () => {
+    const analyst = await createApiUser("ANALYST");
+    const actors: [string, ApiUser | null][] = [...ROLES.map((r) => [r, r === "anonymous" ? null : cast[r as Exclude<RoleName, "anonymous">]] as [string, ApiUser | null]), ["analyst", analyst]];
+    const onlyAdmin = (name: string) => (name === "admin" ? "ok" : name === "anonymous" ? "401" : "403");
+    const mismatches: string[] = [];
+    for (const staffRole of ["BROKER", "ADMIN", "ANALYST"] as const) {
+      const target = await createApiUser("RESEARCHER");
+      for (const [name, user] of actors) {
+        const grant = await action(user, grantStaffRoleAction.bind(null, "en"), {
+          email: target.actor.email,
+          role: staffRole,
+          reason: "matrix",
+          ...(staffRole === "BROKER" ? { certificateNo: "M-1", certificateIssuer: "矩阵协会", validUntil: "2099-12-31" } : {}),
+        });
+        const live = await prisma.staffRoleGrant.count({ where: { userId: target.actor.id, role: staffRole, revokedAt: null } });
+        const got = grant.startsWith("error:") && live === 1 ? "ok" : grant;
+        if (got !== onlyAdmin(name)) mismatches.push(`grant ${staffRole} | ${name}: expected ${onlyAdmin(name)}, got ${got} (live grants ${live})`);
+      }
+      for (const [name, user] of actors) {
+        const revoke = await action(user, revokeStaffRoleAction.bind(null, "en"), { email: target.actor.email, reason: "matrix over" });
+        const live = await prisma.staffRoleGrant.count({ where: { userId: target.actor.id, revokedAt: null } });
+        const got = revoke.startsWith("error:") && live === 0 ? "ok" : revoke;
+        if (got !== onlyAdmin(name)) mismatches.push(`revoke ${staffRole} | ${name}: expected ${onlyAdmin(name)}, got ${got} (live grants ${live})`);
+      }
+    }
+    for (const [name, user] of actors) {
+      const org = await prisma.organisation.create({ data: { name: `待认证企业 ${Math.random().toString(36).slice(2, 8)}`, kind: "COMPANY", registrationCode: "9144030071526726XG" } });
+      const verify = await action(user, verifyOrganisationAction.bind(null, "en"), { organisationId: org.id });
+      const verified = (await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).verifiedAt !== null;
+      const got = verify.startsWith("error:") && verified ? "ok" : verify;
+      if (got !== onlyAdmin(name)) mismatches.push(`verify organisation | ${name}: expected ${onlyAdmin(name)}, got ${got}`);
+      const listed = await service(() => listOrganisationsForVerification(user?.actor as Actor));
+      if (listed !== onlyAdmin(name)) mismatches.push(`page /admin/organisations | ${name}: expected ${onlyAdmin(name)}, got ${listed}`);
+    }
+    for (const [name, user] of actors) {
+      const got = await service(() => listStaffGrants(user?.actor as Actor));
+      const want = onlyAdmin(name);
+      if (got !== want) mismatches.push(`page /admin/roles (listStaffGrants) | ${name}: expected ${want}, got ${got}`);
+    }
+    expect(mismatches).toEqual([]);
   }, 300_000);
 });

@@ -16,6 +16,10 @@ export const AUDIT_ACTIONS = [
   "access.decline",
   "access.revoke",
   "audit.export",
+  // Staff roles and organisation verification (lib/staff, lib/orgs): subject "user:<id>" / "org:<id>".
+  "staff.grant",
+  "staff.revoke",
+  "org.verify",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

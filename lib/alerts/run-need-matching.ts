@@ -9,7 +9,7 @@ import { rankResearchers } from "@/lib/recommend/rank-researchers";
 import { ALERT_CONFIG } from "./config";
 import { confidentMatches } from "./confidence";
 import { matchesOrThrow } from "./match-safely";
-import { recipientSelect } from "./recipients";
+import { recipientCanAct, recipientSelect } from "./recipients";
 import { researcherVisibleSubject } from "./subjects";
 
 const LIVE = ["PUBLISHED", "IN_PROGRESS"];
@@ -48,6 +48,7 @@ export async function runNeedMatching(needId: string): Promise<{ notified: numbe
     for (const e of experts) if (!reasons.has(e.userId)) reasons.set(e.userId, { expertise: true });
     const recipients = await prisma.user.findMany({ where: { id: { in: [...reasons.keys()].slice(0, cfg.maxRecipientsPerEvent) } }, select: recipientSelect });
     for (const user of recipients) {
+      if (!recipientCanAct(user)) continue;
       const notice = needNoticeFor(user, need, reasons.get(user.id)!);
       if (notice) items.push({ ...notice, userId: user.id });
     }

@@ -9,7 +9,7 @@ import { needNoticeFor, resultMatchNotice } from "@/lib/notifications/notices";
 import { ALERT_CONFIG } from "./config";
 import { confidentMatches } from "./confidence";
 import { matchesOrThrow } from "./match-safely";
-import { recipientSelect } from "./recipients";
+import { recipientCanAct, recipientSelect } from "./recipients";
 
 const LIVE = ["PUBLISHED", "IN_PROGRESS"] as const;
 // Searches every live need (the broker index) to reach the owners of confidential and
@@ -43,7 +43,7 @@ export async function runResultMatching(resultId: string): Promise<{ notified: n
   });
   const byId = new Map(needs.map((n) => [n.id, n]));
 
-  for (const m of forAuthor.slice(0, cfg.maxRecipientsPerEvent)) {
+  for (const m of recipientCanAct(author) ? forAuthor.slice(0, cfg.maxRecipientsPerEvent) : []) {
     const need = byId.get(m.id);
     const notice = need && needNoticeFor(author, need, { resultTitle: result.title });
     if (notice) items.push({ ...notice, userId: author.id });

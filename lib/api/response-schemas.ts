@@ -14,7 +14,11 @@ import { visibilitySchema } from "@/lib/validation/common";
 const chainNodeSchema = z
   .object({ id: z.string(), chainId: z.string(), nameZh: z.string(), nameEn: z.string() })
   .describe("Industry chain node the item belongs to");
-const organisationRefSchema = z.object({ id: z.string(), name: z.string() });
+const organisationRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  verified: z.boolean().describe("false until a platform admin has checked the organisation's registration code: show it as unverified"),
+});
 const isoDate = z.string().describe("ISO 8601 timestamp");
 
 export const needViewSchema = z
@@ -118,6 +122,7 @@ export const catalogHitSchema = z
     region: z.string().nullable(),
     collaborationModes: z.array(z.string()),
     organisationName: z.string().nullable().describe("null for anonymous and confidential needs"),
+    organisationVerified: z.boolean().nullable().describe("false: the organisation is not verified by the platform yet (show it as such); null where no name is shown"),
     publishedAt: z.number().int().nullable().describe("Unix time in milliseconds"),
     highlights: z.object({ title: segmentsSchema, snippet: segmentsSchema }),
   })

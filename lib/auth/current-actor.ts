@@ -5,20 +5,20 @@ import { decode } from "next-auth/jwt";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Actor, MaybeActor } from "@/lib/policy";
+import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { readSessionToken, sessionCookieName } from "./session-cookie";
-
-const actorSelect = { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true } as const;
 
 // The user a decoded session (JWT claims uid + sid) belongs to, or null. The JWT alone is not
 // trusted: its AuthSession row must be live (not signed out, not expired), and role and
-// organisation are read fresh from the database.
+// organisation are read fresh from the database; a staff role counts only with a live grant
+// (lib/staff/effective-role.ts, the same rule as for API tokens).
 export async function actorForSession(session: { uid?: unknown; sid?: unknown } | null): Promise<MaybeActor> {
   if (!session || typeof session.uid !== "string" || typeof session.sid !== "string") return null;
   const live = await prisma.authSession.findFirst({
     where: { id: session.sid, userId: session.uid, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { user: { select: actorSelect } },
+    select: { user: { select: actorUserSelect() } },
   });
-  return live ? (live.user satisfies Actor) : null;
+  return live ? (toActor(live.user) satisfies Actor | null) : null;
 }
 
 // The signed-in user for this request, or null. The session cookie is decrypted and checked

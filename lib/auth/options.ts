@@ -13,7 +13,12 @@ import { isLocked, recordFailedSignIn, resetFailedSignIns } from "./lockout";
 import { verifyPassword } from "./password";
 import { signInSchema } from "@/lib/users/schemas";
 import { safeRedirectPath } from "@/lib/security/safe-redirect";
+import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { isAuthSessionLive, openAuthSession, revokeAuthSession, AUTH_SESSION_MAX_AGE_S } from "./auth-sessions";
+
+async function canAct(userId: string): Promise<boolean> {
+  return toActor(await prisma.user.findUnique({ where: { id: userId }, select: actorUserSelect() })) !== null;
+}
 
 // next-auth v4 (stable). Credentials sign-in needs the JWT strategy; the JWT carries the id of a
 // server-side AuthSession row so that sign-out revokes a copied cookie (see current-actor.ts).
@@ -40,6 +45,9 @@ export const authOptions: NextAuthOptions = {
         await resetFailedSignIns(user);
         // Until the address is confirmed by a magic link, a password alone does not sign in.
         if (!user.emailVerified) throw new Error("EmailNotVerified");
+        // A staff account whose grant was revoked or whose accreditation lapsed cannot sign in
+        // (it could not act anyway: lib/staff/effective-role.ts).
+        if (!(await canAct(user.id))) throw new Error("StaffRoleLapsed");
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
@@ -66,7 +74,7 @@ export const authOptions: NextAuthOptions = {
       if (account?.provider !== "email") return true;
       if (email?.verificationRequest) return true;
       const existing = await prisma.user.findUnique({ where: { email: user.email ?? "" }, select: { id: true } });
-      return existing !== null;
+      return existing !== null && (await canAct(existing.id));
     },
     // Every redirect next-auth makes (after sign-in by password or magic link, after sign-out)
     // goes through here: a callbackUrl that is not a path on this site lands on the home page.

@@ -8,8 +8,8 @@ type Tx = Prisma.TransactionClient;
 type DealAction = "deal.read" | "deal.respond" | "deal.advance" | "deal.message" | "deal.followUp";
 
 export const dealInclude = {
-  need: { select: { id: true, title: true, teaser: true, description: true, visibility: true, status: true, organisationId: true, createdById: true, brokerId: true, organisation: { select: { id: true, name: true } } } },
-  researcher: { select: { id: true, name: true, email: true, organisation: { select: { name: true } } } },
+  need: { select: { id: true, title: true, teaser: true, description: true, visibility: true, status: true, organisationId: true, createdById: true, brokerId: true, organisation: { select: { id: true, name: true, verifiedAt: true } } } },
+  researcher: { select: { id: true, name: true, email: true, organisation: { select: { name: true, verifiedAt: true } } } },
   result: { select: { id: true, title: true } },
   broker: { select: { id: true, name: true } },
   contract: { include: { followUps: { orderBy: { monthsAfter: "asc" } } } },

@@ -15,8 +15,9 @@ export type DealView = {
   /** Both sides accepted: identities are revealed to each other. */
   revealed: boolean;
   need: { id: string | null; title: string | null; teaser: string | null; description: string | null; visibility: Visibility };
-  company: { name: string } | null;
-  researcher: { id: string; name: string; organisation: string | null };
+  /** `verified` / `organisationVerified`: a platform admin checked the organisation (components/orgs/org-name.tsx). */
+  company: { name: string; verified: boolean } | null;
+  researcher: { id: string; name: string; organisation: string | null; organisationVerified: boolean };
   result: { id: string; title: string } | null;
   broker: { name: string } | null;
   respondBy: string | null;
@@ -48,8 +49,8 @@ export type DealRowForView = {
   researcherAcceptedAt: Date | null;
   declineReason: string | null;
   createdAt: Date;
-  need: { id: string; title: string; teaser: string | null; description: string; visibility: Visibility; organisationId: string; organisation: { name: string } };
-  researcher: { id: string; name: string | null; email: string; organisation: { name: string } | null };
+  need: { id: string; title: string; teaser: string | null; description: string; visibility: Visibility; organisationId: string; organisation: { name: string; verifiedAt?: Date | null } };
+  researcher: { id: string; name: string | null; email: string; organisation: { name: string; verifiedAt?: Date | null } | null };
   result: { id: string; title: string } | null;
   broker: { name: string | null } | null;
   contract: {
@@ -95,8 +96,13 @@ export function presentDeal(actor: Actor, row: DealRowForView, now: Date, resume
     side,
     revealed,
     need,
-    company: showCompany ? { name: row.need.organisation.name } : null,
-    researcher: { id: row.researcher.id, name: row.researcher.name ?? row.researcher.email, organisation: row.researcher.organisation?.name ?? null },
+    company: showCompany ? { name: row.need.organisation.name, verified: Boolean(row.need.organisation.verifiedAt) } : null,
+    researcher: {
+      id: row.researcher.id,
+      name: row.researcher.name ?? row.researcher.email,
+      organisation: row.researcher.organisation?.name ?? null,
+      organisationVerified: Boolean(row.researcher.organisation?.verifiedAt),
+    },
     result: row.result,
     broker: row.broker ? { name: row.broker.name ?? "" } : null,
     respondBy: row.respondBy?.toISOString() ?? null,

@@ -31,7 +31,8 @@ export type NeedView = {
   /** Owners only: when the need must be re-confirmed to stay published. */
   reconfirmBy: string | null;
   chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
-  organisation: { id: string; name: string } | null;
+  /** `verified`: a platform admin checked its registration code (components/orgs/org-name.tsx). */
+  organisation: { id: string; name: string; verified: boolean } | null;
   isOwner: boolean;
   /** Owner-side settings (who may decide on access sees them; null for everyone else). */
   settings: { teaserFields: TeaserField[]; accessDays: number } | null;
@@ -66,7 +67,7 @@ export type NeedRow = NeedFacts &
     createdAt: Date;
     updatedAt: Date;
     chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
-    organisation: { id: string; name: string };
+    organisation: { id: string; name: string; verifiedAt: Date | null };
   };
 
 // A need's policy facts, with what the database said about this viewer (grant, reveal).
@@ -109,7 +110,7 @@ export function presentNeed(actor: MaybeActor, row: NeedRow, mode: "detail" | "s
     deadline: full && row.deadline ? row.deadline.toISOString() : null,
     reconfirmBy: actor?.organisationId === row.organisationId && row.reconfirmBy ? row.reconfirmBy.toISOString() : null,
     chainNode: row.chainNode,
-    organisation: can(actor, "need.seeOwner", facts) ? { id: row.organisation.id, name: row.organisation.name } : null,
+    organisation: can(actor, "need.seeOwner", facts) ? { id: row.organisation.id, name: row.organisation.name, verified: row.organisation.verifiedAt !== null } : null,
     isOwner: actor?.organisationId === row.organisationId,
     settings: can(actor, "need.manageAccess", facts) ? { teaserFields: teaserFieldsOf(row), accessDays: row.accessDays } : null,
     version: row.version,
@@ -122,7 +123,7 @@ export function presentNeed(actor: MaybeActor, row: NeedRow, mode: "detail" | "s
 export function needRowInclude(actor: MaybeActor, now: Date = new Date()) {
   return {
     chainNode: { select: { id: true, chainId: true, nameZh: true, nameEn: true } },
-    organisation: { select: { id: true, name: true } },
+    organisation: { select: { id: true, name: true, verifiedAt: true } },
     ...viewerNeedInclude(actor, now),
   } as const;
 }

@@ -33,7 +33,7 @@ function confidentialNeed(teaserFields: string[]) {
     chainNodeId: "node",
     chainNode: { id: "node", chainId: "chain", nameZh: "电池", nameEn: "Battery" },
     organisationId: "org",
-    organisation: { id: "org", name: "某车企" },
+    organisation: { id: "org", name: "某车企", verifiedAt: null },
     brokerId: null,
     accessRequests: [],
     introductions: [],

@@ -28,7 +28,7 @@ const row = (visibility: NeedRow["visibility"]): NeedRow => ({
   createdAt: new Date(),
   updatedAt: new Date(),
   chainNode: null,
-  organisation: { id: "org-company", name: "保密企业有限公司" },
+  organisation: { id: "org-company", name: "保密企业有限公司", verifiedAt: null },
 });
 const researcher = (locale: "zh" | "en"): Actor & { locale: "zh" | "en" } => ({ id: "u-r", role: "RESEARCHER", organisationId: "org-uni", isOrgAdmin: false, email: "r@example.cn", name: "R", locale });
 const broker: Actor & { locale: "zh" } = { id: "u-b", role: "BROKER", organisationId: "org-tto", isOrgAdmin: false, email: "b@example.cn", name: "B", locale: "zh" };

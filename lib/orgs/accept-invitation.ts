@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/tokens/api-token";
+import { memberRoleFits } from "@/lib/staff/roles";
 
 export async function findOpenInvitation(token: string) {
   return prisma.invitation.findFirst({
@@ -11,14 +12,21 @@ export async function findOpenInvitation(token: string) {
   });
 }
 
-// The invitation link proves the address, so the new account is confirmed at once.
+// The invitation link proves the address, so the new account is confirmed at once. The role
+// comes from the invitation row only (nothing the accept form posts), and is checked again
+// against the organisation's kind: an invitation written before that rule, or by hand into the
+// database, cannot create a staff account.
 export async function acceptInvitation(token: string, input: { name: string; password: string }): Promise<{ email: string }> {
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({
       where: { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { gt: new Date() } },
+      include: { organisation: { select: { kind: true } } },
     });
     if (!invitation) throw new AppError("NOT_FOUND", "This invitation is invalid or has expired");
+    if (!memberRoleFits(invitation.organisation.kind, invitation.role)) {
+      throw new AppError("FORBIDDEN", "This invitation's role cannot be given by an organisation: ask for a new invitation");
+    }
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
       throw new AppError("CONFLICT", "This email is already registered");
     }

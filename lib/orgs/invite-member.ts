@@ -2,21 +2,39 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { OrgKind } from "@/lib/generated/prisma/enums";
 import { sendMail } from "@/lib/mail/send-mail";
 import { invitationMail, invitationToExistingAccountMail } from "@/lib/mail/templates";
-import { authorize, type Actor } from "@/lib/policy";
+import { authorize, can, type Actor } from "@/lib/policy";
+import { MEMBER_ROLES_BY_KIND, type MemberRole } from "@/lib/staff/roles";
 import { hashToken } from "@/lib/tokens/api-token";
+import type { InviteMemberInput } from "@/lib/users/schemas";
+import { translateValidationKey } from "@/lib/validation/messages";
 import type { UiLocale } from "@/lib/validation/parse-input";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export async function inviteMember(actor: Actor, input: { email: string; role: "COMPANY" | "RESEARCHER" | "BROKER" }, locale: UiLocale): Promise<{ invitationId: string }> {
+/** The inviter's organisation kind and the member roles its invitations may create (form and action). */
+export async function invitationOptionsFor(actor: Actor): Promise<{ kind: OrgKind; roles: readonly MemberRole[] }> {
   authorize(actor, "org.invite");
+  const org = await prisma.organisation.findUniqueOrThrow({ where: { id: actor.organisationId! }, select: { kind: true } });
+  return { kind: org.kind, roles: MEMBER_ROLES_BY_KIND[org.kind] };
+}
+
+export async function inviteMember(actor: Actor, input: InviteMemberInput, locale: UiLocale): Promise<{ invitationId: string }> {
+  authorize(actor, "org.invite");
+  const org = await prisma.organisation.findUniqueOrThrow({ where: { id: actor.organisationId! }, select: { id: true, name: true, kind: true } });
+  // Re-checked here whatever the caller parsed: an invitation never creates a staff role or a
+  // role that does not fit the organisation's kind.
+  if (!can(actor, "org.inviteAs", { organisationId: org.id, organisationKind: org.kind, role: input.role })) {
+    const message = translateValidationKey("v.roleNotAllowed", locale);
+    throw new AppError("VALIDATION", message, { fields: { role: [message] } });
+  }
   // An address that already has an account is invited like any other as far as the inviter can
   // tell (same answer, same pending invitation row): whether it has an account is told only to
   // its mailbox, in a mail without an accept link (an account belongs to one organisation).
   const hasAccount = (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) !== null;
-  const org = await prisma.organisation.findUniqueOrThrow({ where: { id: actor.organisationId! }, select: { id: true, name: true } });
   const token = randomBytes(32).toString("base64url");
   const invitation = await prisma.invitation.create({
     data: {

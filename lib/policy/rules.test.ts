@@ -130,3 +130,35 @@ describe("results and analytics rules", () => {
     expect([owner, otherCompany, researcher, broker, admin, null].map((a) => can(a, "analytics.read"))).toEqual([false, false, false, true, true, false]);
   });
 });
+
+describe("staff roles and invitations (issue 11)", () => {
+  const analyst = actor("ANALYST", "org-gov");
+  const orgAdmin = (role: Actor["role"], organisationId: string): Actor => ({ ...actor(role, organisationId), isOrgAdmin: true });
+
+  it("only platform admins grant, revoke and list staff roles and verify organisations", () => {
+    for (const rule of ["staff.grant", "staff.revoke", "staff.list", "org.verify"] as const) {
+      expect([null, owner, researcher, broker, analyst, admin].map((a) => can(a, rule))).toEqual([false, false, false, false, false, true]);
+    }
+  });
+
+  it("analysts read analytics and nothing staff-only", () => {
+    expect(can(analyst, "analytics.read")).toBe(true);
+    expect(can(analyst, "broker.workbench")).toBe(false);
+    expect(can(analyst, "need.readFull", need("CONFIDENTIAL"))).toBe(false);
+    expect(can(analyst, "need.discover", need("BROKER_ONLY"))).toBe(false);
+  });
+
+  it("an invitation creates only a member role that fits the kind, into the inviter's own organisation", () => {
+    const companyAdmin = orgAdmin("COMPANY", "org-a");
+    const invite = (a: Actor | null, organisationKind: "COMPANY" | "UNIVERSITY" | "TTO" | "GOVERNMENT", role: Actor["role"], organisationId = "org-a") => can(a, "org.inviteAs", { organisationId, organisationKind, role });
+    expect(invite(companyAdmin, "COMPANY", "COMPANY")).toBe(true);
+    expect(invite(companyAdmin, "COMPANY", "BROKER")).toBe(false);
+    expect(invite(companyAdmin, "COMPANY", "ADMIN")).toBe(false);
+    expect(invite(companyAdmin, "COMPANY", "COMPANY", "org-b")).toBe(false);
+    expect(invite({ ...companyAdmin, isOrgAdmin: false }, "COMPANY", "COMPANY")).toBe(false);
+    expect(invite(orgAdmin("RESEARCHER", "org-a"), "TTO", "RESEARCHER")).toBe(true);
+    expect(invite(orgAdmin("RESEARCHER", "org-a"), "TTO", "BROKER")).toBe(false);
+    expect(invite(orgAdmin("ADMIN", "org-a"), "GOVERNMENT", "ANALYST")).toBe(false);
+    expect(invite(null, "COMPANY", "COMPANY")).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
-import type { NeedStatus, Visibility } from "@/lib/generated/prisma/enums";
+import type { NeedStatus, OrgKind, Role, Visibility } from "@/lib/generated/prisma/enums";
+import { memberRoleFits } from "@/lib/staff/roles";
 import type { MaybeActor } from "./actor";
 
 // The one table of who may do what. Deny by default: an action missing here is never allowed.
@@ -22,6 +23,8 @@ export type ResultFacts = { organisationId: string; status: string };
 export type DraftFacts = NeedFacts & { brokerId: string | null };
 // An introduction (deal): the need's owner organisation on one side, a researcher on the other.
 export type DealFacts = { needOrganisationId: string; researcherId: string; brokerId: string | null };
+/** An invitation into the inviter's own organisation, of this kind, with this role. */
+export type InviteFacts = { organisationId: string; organisationKind: OrgKind; role: Role };
 /** A message thread on an access request. */
 export type ThreadFacts = { requesterId: string; need: NeedFacts };
 
@@ -90,13 +93,22 @@ export const rules = {
   "catalog.search": ((a) => signedIn(a)) as Rule<void>,
   "token.create": ((a) => signedIn(a)) as Rule<void>,
   "org.invite": ((a) => a !== null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
+  // The role an invitation creates: only a member role that fits the organisation's kind, never
+  // a staff role (those come from a platform admin's grant: "staff.grant").
+  "org.inviteAs": ((a, i) => a !== null && a.isOrgAdmin && inOrg(a, i.organisationId) && memberRoleFits(i.organisationKind, i.role)) as Rule<InviteFacts>,
+  // Staff roles (BROKER, ADMIN, ANALYST): granted, revoked and listed by platform admins only.
+  "staff.grant": ((a) => a?.role === "ADMIN") as Rule<void>,
+  "staff.revoke": ((a) => a?.role === "ADMIN") as Rule<void>,
+  "staff.list": ((a) => a?.role === "ADMIN") as Rule<void>,
+  // Verifying an organisation (its registration code checked): platform admins only.
+  "org.verify": ((a) => a?.role === "ADMIN") as Rule<void>,
   "broker.workbench": ((a) => isStaff(a)) as Rule<void>,
   "broker.triage": ((a) => isStaff(a)) as Rule<NeedFacts>,
   "proposal.decide": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
   "visit.log": ((a) => isStaff(a)) as Rule<void>,
   "metrics.read": ((a) => isStaff(a)) as Rule<void>,
   // Taxonomy analytics (counts of demand, supply and unmet demand per chain node): staff only.
-  "analytics.read": ((a) => isStaff(a)) as Rule<void>,
+  "analytics.read": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
   "deal.list": ((a) => signedIn(a)) as Rule<void>,
   "deal.read": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
   "deal.respond": dealParty as Rule<DealFacts>,

@@ -20,13 +20,18 @@ export type ResultView = {
   team: string | null;
   externalId: string | null;
   chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
-  organisation: { id: string; name: string };
+  organisation: { id: string; name: string; verified: boolean };
   isOwner: boolean;
   version: number;
   createdAt: string;
 };
 
-export type ResultRow = Omit<ResultView, "isOwner" | "createdAt" | "patents"> & { organisationId: string; createdAt: Date; patents: unknown };
+export type ResultRow = Omit<ResultView, "isOwner" | "createdAt" | "patents" | "organisation"> & {
+  organisationId: string;
+  createdAt: Date;
+  patents: unknown;
+  organisation: { id: string; name: string; verifiedAt: Date | null };
+};
 
 export function presentResult(actor: MaybeActor, row: ResultRow): ResultView {
   return {
@@ -48,7 +53,7 @@ export function presentResult(actor: MaybeActor, row: ResultRow): ResultView {
     team: row.team,
     externalId: row.externalId,
     chainNode: row.chainNode,
-    organisation: { id: row.organisation.id, name: row.organisation.name },
+    organisation: { id: row.organisation.id, name: row.organisation.name, verified: row.organisation.verifiedAt !== null },
     isOwner: actor?.organisationId === row.organisationId,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -57,5 +62,5 @@ export function presentResult(actor: MaybeActor, row: ResultRow): ResultView {
 
 export const resultRowInclude = {
   chainNode: { select: { id: true, chainId: true, nameZh: true, nameEn: true } },
-  organisation: { select: { id: true, name: true } },
+  organisation: { select: { id: true, name: true, verifiedAt: true } },
 } as const;

@@ -1,6 +1,6 @@
 import "server-only";
 import { ALERT_CONFIG } from "@/lib/alerts/config";
-import { recipientSelect } from "@/lib/alerts/recipients";
+import { recipientCanAct, recipientSelect } from "@/lib/alerts/recipients";
 import { prisma } from "@/lib/db";
 import { createNotifications, type NewNotification } from "@/lib/notifications/create-notifications";
 import { savedSearchNotice } from "@/lib/notifications/notices";
@@ -30,6 +30,8 @@ export async function checkSavedSearches(now = new Date()): Promise<{ checked: n
     cursor = searches[searches.length - 1]!.id;
     const items: NewNotification[] = [];
     for (const s of searches) {
+      // A revoked or lapsed staff role no longer searches the broker index for anyone.
+      if (!recipientCanAct(s.user, now)) continue;
       const type = s.type === "needs" ? "needs" : "results";
       const res = await searchCatalog({ q: s.q, type, viewer: s.user, sort: "newest", limit: ALERT_CONFIG.savedSearchHits });
       if (!res.ok) {

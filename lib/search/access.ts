@@ -1,7 +1,7 @@
 // Which index a viewer may search. Pure.
 import type { IndexKind } from "./config";
 
-export type ViewerRole = "COMPANY" | "RESEARCHER" | "BROKER" | "ADMIN";
+export type ViewerRole = "COMPANY" | "RESEARCHER" | "BROKER" | "ADMIN" | "ANALYST";
 /** `id` lets search re-check need hits against the viewer's own access grants. */
 export type Viewer = { id?: string; role: ViewerRole; organisationId: string | null } | null;
 

@@ -22,7 +22,7 @@ export type NeedRow = Pick<
   | "chainNodeId" | "organisationId" | "createdAt" | "publishedAt"
 > &
   Partial<Pick<Need, "desiredOutcome">> & {
-  organisation?: { name: string; region?: string | null } | null;
+  organisation?: { name: string; region?: string | null; verifiedAt?: Date | null } | null;
   chainNode?: { id?: string; chainId: string } | null;
 };
 export type ResultRow = Pick<
@@ -31,7 +31,7 @@ export type ResultRow = Pick<
   | "transferModes" | "chainNodeId" | "organisationId" | "createdAt"
 > &
   Partial<Pick<Result, "advantages" | "applicationScenarios">> & {
-  organisation?: { name: string; region?: string | null } | null;
+  organisation?: { name: string; region?: string | null; verifiedAt?: Date | null } | null;
   chainNode?: { id?: string; chainId: string } | null;
 };
 
@@ -49,6 +49,8 @@ type BaseDoc = {
   chainNodeId: string | null;
   organisationId: string | null;
   organisationName: string | null;
+  /** The organisation was verified by a platform admin (null where the name is not shown). */
+  organisationVerified: boolean | null;
   createdAt: number;
   publishedAt: number | null;
   /** analysed words of the title (+ keywords), space-separated: for matching */
@@ -162,6 +164,7 @@ function fullNeedDocument(need: NeedRow, withOrganisation: boolean): NeedDocumen
     chainNodeId: need.chainNodeId ?? null,
     organisationId: withOrganisation ? need.organisationId : null,
     organisationName: withOrganisation ? (need.organisation?.name ?? null) : null,
+    organisationVerified: withOrganisation ? Boolean(need.organisation?.verifiedAt) : null,
     createdAt: need.createdAt.getTime(),
     publishedAt: time(need.publishedAt),
     ...fullTermsOf(need),
@@ -199,6 +202,7 @@ function teaserNeedDocument(need: NeedRow): NeedDocument {
     chainNodeId: t.chainNodeId,
     organisationId: null,
     organisationName: null,
+    organisationVerified: null,
     createdAt: need.createdAt.getTime(),
     publishedAt: time(need.publishedAt),
     titleTerms: joinTerms(t.title),
@@ -248,6 +252,7 @@ export function resultDocument(result: ResultRow): ResultDocument | null {
     chainNodeId: result.chainNodeId ?? null,
     organisationId: result.organisationId,
     organisationName: result.organisation?.name ?? null,
+    organisationVerified: Boolean(result.organisation?.verifiedAt),
     createdAt: result.createdAt.getTime(),
     publishedAt: result.createdAt.getTime(),
     titleTerms: joinTerms(result.title, result.keywords.join(" ")),

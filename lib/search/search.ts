@@ -39,6 +39,8 @@ export type CatalogHit = {
   region: string | null;
   collaborationModes: string[];
   organisationName: string | null;
+  /** false: show the organisation as unverified (needs: from the database; results: from the index). */
+  organisationVerified: boolean | null;
   publishedAt: number | null;
   highlights: { title: Segment[]; snippet: Segment[] };
 };
@@ -50,7 +52,7 @@ export type CatalogResponse =
 
 const RETRIEVE = [
   "id", "kind", "title", "teaser", "summary", "field", "lang", "trl", "visibility", "status", "chainId",
-  "chainNodeId", "region", "collaborationModes", "organisationName", "publishedAt",
+  "chainNodeId", "region", "collaborationModes", "organisationName", "organisationVerified", "publishedAt",
 ];
 
 /**
@@ -117,6 +119,7 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
         region: (h.region as string | null) ?? null,
         collaborationModes: (h.collaborationModes as string[] | undefined) ?? [],
         organisationName: (h.organisationName as string | null) ?? null,
+        organisationVerified: (h.organisationVerified as boolean | null | undefined) ?? null,
         publishedAt: (h.publishedAt as number | null) ?? null,
         highlights: { title: toSegments(f.title ?? h.title), snippet: toSegments(snippetFormatted) },
       };
@@ -144,6 +147,7 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
           region: view.region,
           collaborationModes: view.collaborationModes,
           organisationName: view.organisation?.name ?? null,
+          organisationVerified: view.organisation?.verified ?? null,
           highlights: { title: hit.highlights.title, snippet: teaserSnippet ?? hit.highlights.snippet },
         }];
       });

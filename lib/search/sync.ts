@@ -18,7 +18,7 @@ import { announceIndexChanged } from "./index-changes";
 type Db = Pick<PrismaClient, "need" | "result">;
 
 const needInclude = {
-  organisation: { select: { name: true, region: true } },
+  organisation: { select: { name: true, region: true, verifiedAt: true } },
   chainNode: { select: { id: true, chainId: true } },
 } as const;
 const resultInclude = needInclude;

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
+import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { hashToken, TOKEN_PREFIX } from "./api-token";
 
 /**
@@ -16,9 +17,11 @@ export async function authenticateBearer(authorization: string | null): Promise<
   if (!token || !token.startsWith(TOKEN_PREFIX)) return null;
   const row = await prisma.apiToken.findFirst({
     where: { tokenHash: hashToken(token), revokedAt: null },
-    select: { id: true, lastUsedAt: true, user: { select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true } } },
+    select: { id: true, lastUsedAt: true, user: { select: actorUserSelect() } },
   });
-  if (!row) return null;
+  // A staff role without a live grant (revoked, accreditation lapsed) does not act: 401.
+  const actor = row ? toActor(row.user) : null;
+  if (!row || !actor) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Best effort; a lost timestamp update must not fail the request. The condition keeps
@@ -27,5 +30,5 @@ export async function authenticateBearer(authorization: string | null): Promise<
       .updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USED_RESOLUTION_MS) } }] }, data: { lastUsedAt: new Date(now) } })
       .catch(() => undefined);
   }
-  return row.user;
+  return actor;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/policy";
+import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { generateToken } from "./api-token";
 
 export async function createApiToken(actor: Actor, name: string): Promise<{ id: string; token: string }> {
@@ -14,7 +15,8 @@ export async function createApiToken(actor: Actor, name: string): Promise<{ id: 
 export async function createApiTokenForEmail(email: string, name: string): Promise<{ id: string; token: string } | null> {
   const user = await prisma.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true },
+    select: actorUserSelect(),
   });
-  return user ? createApiToken(user, name) : null;
+  const actor = toActor(user);
+  return actor ? createApiToken(actor, name) : null;
 }

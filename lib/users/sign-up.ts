@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { translateValidationKey } from "@/lib/validation/messages";
 import type { UiLocale } from "@/lib/validation/parse-input";
+import { verifiedNameTaken } from "@/lib/orgs/verify-organisation";
 import type { SignUpInput } from "./schemas";
 
 export type SignUpOutcome = { outcome: "created"; userId: string } | { outcome: "existing" };
@@ -26,13 +27,15 @@ export async function signUp(input: SignUpInput, locale: UiLocale): Promise<Sign
     if (await tx.organisation.findUnique({ where: { name: input.organisationName }, select: { id: true } })) {
       throw fieldError("organisationName", "v.orgTaken");
     }
+    // A new organisation starts unverified and may not pass for a verified one.
+    if (await verifiedNameTaken(tx, input.organisationName)) throw fieldError("organisationName", "v.orgNameVerified");
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) {
       // One pending notice per account: a burst of sign-ups with the address mails it once.
       await enqueueJob(tx, "account-exists-notice", { userId: existing.id }, { jobKey: `account-exists-notice:${existing.id}` });
       return { outcome: "existing" };
     }
-    const org = await tx.organisation.create({ data: { name: input.organisationName, kind: input.organisationKind } });
+    const org = await tx.organisation.create({ data: { name: input.organisationName, kind: input.organisationKind, registrationCode: input.registrationCode ?? null } });
     const user = await tx.user.create({
       data: {
         email: input.email,

@@ -29,6 +29,14 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.ndaAccept": { "zh-CN": "请先阅读并接受保密协议", en: "Read and accept the NDA first" },
   "v.reasonCode": { "zh-CN": "请选择原因", en: "Choose a reason" },
   "v.noChange": { "zh-CN": "请至少修改一个字段", en: "Change at least one field" },
+  "v.brokerAccreditation": { "zh-CN": "授予技术经纪人角色须填写证书编号、发证机构和有效期", en: "A broker grant needs the certificate number, issuing body and valid-until date" },
+  "v.roleNotAllowed": { "zh-CN": "此角色不适用于该类机构（工作人员角色只能由平台授予）", en: "This role does not fit this kind of organisation (staff roles are granted by the platform only)" },
+  "v.noUser": { "zh-CN": "没有使用该邮箱的用户", en: "No user has this email address" },
+  "v.selfGrant": { "zh-CN": "不能为自己授予或撤销角色", en: "You cannot grant or revoke your own role" },
+  "v.noLiveGrant": { "zh-CN": "该用户没有有效的工作人员角色", en: "This user holds no live staff role" },
+  "v.creditCode": { "zh-CN": "统一社会信用代码无效（18 位，校验位不符）", en: "Not a valid unified social credit code (18 characters with a check digit)" },
+  "v.institutionCode": { "zh-CN": "机构代码无效", en: "Not a valid institution code" },
+  "v.orgNameVerified": { "zh-CN": "已有经过认证的机构使用该名称", en: "A verified organisation already has this name" },
   "v.feedbackReasonRequired": { "zh-CN": "请选择不合适的原因", en: "Choose why it is not useful" },
 };
 

@@ -67,6 +67,12 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     const written = await db.apiToken.create({ data: { userId: id("user"), name: "ci", tokenHash: "hash-1", prefix: "tb_1" } });
     return { written, read: await db.apiToken.findUniqueOrThrow({ where: { tokenHash: "hash-1" } }) };
   },
+  StaffRoleGrant: async (db) => {
+    const written = await db.staffRoleGrant.create({
+      data: { userId: id("user"), role: "ANALYST", reason: "engine test", certificateNo: "C-1", certificateIssuer: "测试", validUntil: new Date(Date.now() + 60_000), previousRole: "COMPANY" },
+    });
+    return { written, read: await db.staffRoleGrant.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
   Invitation: async (db) => {
     const written = await db.invitation.create({
       data: { email: "new@test.local", role: "RESEARCHER", organisationId: id("org"), invitedById: id("user"), tokenHash: "inv-1", expiresAt: new Date(Date.now() + 60_000) },

@@ -167,9 +167,10 @@ export async function startApp(cleanups: Cleanups, env: NodeJS.ProcessEnv, name 
 export async function createUserWithToken(role: "COMPANY" | "RESEARCHER" | "BROKER" | "ADMIN", email: string, password: string) {
   const { createUserAccount } = await import("@/lib/users/create-user-account");
   const { createApiToken } = await import("@/lib/tokens/create-api-token");
+  const { testStaffGrant } = await import("@/tests/kits/api-test-kit");
   const { prisma } = await import("@/lib/db");
   const kinds = { COMPANY: "COMPANY", RESEARCHER: "UNIVERSITY", BROKER: "TTO", ADMIN: "GOVERNMENT" } as const;
-  const { userId } = await createUserAccount({ email, password, role, orgName: `${email} 机构`, orgKind: kinds[role] });
+  const { userId } = await createUserAccount({ email, password, role, orgName: `${email} 机构`, orgKind: kinds[role], grant: testStaffGrant(role) });
   const actor = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true } });
   const { token } = await createApiToken(actor, "fault test");
   return { actor, token };

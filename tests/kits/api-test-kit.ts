@@ -12,7 +12,13 @@ export type ApiUser = { actor: Actor; token: string; tokenId: string; organisati
 
 const unique = () => randomBytes(4).toString("hex");
 
-const orgKindFor: Record<Role, OrgKind> = { COMPANY: "COMPANY", RESEARCHER: "UNIVERSITY", BROKER: "TTO", ADMIN: "GOVERNMENT" };
+const orgKindFor: Record<Role, OrgKind> = { COMPANY: "COMPANY", RESEARCHER: "UNIVERSITY", BROKER: "TTO", ADMIN: "GOVERNMENT", ANALYST: "GOVERNMENT" };
+
+/** The grant a staff test user gets (a broker's with a year-long accreditation). */
+export const testStaffGrant = (role: Role) =>
+  role === "BROKER"
+    ? { reason: "integration test", certificateNo: "TEST-BROKER-0001", certificateIssuer: "测试技术市场协会", validUntil: new Date(Date.now() + 365 * 86_400_000) }
+    : { reason: "integration test" };
 
 /** A user (in a new organisation unless `orgName` names an existing one) with a personal access token. */
 export async function createApiUser(role: Role, opts: { orgName?: string } = {}): Promise<ApiUser> {
@@ -23,6 +29,7 @@ export async function createApiUser(role: Role, opts: { orgName?: string } = {})
     role,
     orgName: opts.orgName ?? `${role} 测试机构 ${id}`,
     orgKind: orgKindFor[role],
+    grant: testStaffGrant(role),
   });
   const actor = await prisma.user.findUniqueOrThrow({
     where: { id: userId },

@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
 import { toUiLocale } from "@/lib/i18n-locale";
-import { inviteMember } from "@/lib/orgs/invite-member";
+import { invitationOptionsFor, inviteMember } from "@/lib/orgs/invite-member";
 import { authorize } from "@/lib/policy";
-import { inviteMemberSchema } from "@/lib/users/schemas";
+import { inviteMemberSchemaFor } from "@/lib/users/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export async function inviteMemberAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
@@ -14,7 +14,9 @@ export async function inviteMemberAction(locale: string, _prev: FormState, formD
   try {
     const actor = await getCurrentActor();
     authorize(actor, "org.invite");
-    const parsed = parseInput(inviteMemberSchema, values, toUiLocale(locale));
+    // The role posted is checked against the organisation's kind: a hand-made BROKER is a field error.
+    const { kind } = await invitationOptionsFor(actor);
+    const parsed = parseInput(inviteMemberSchemaFor(kind), values, toUiLocale(locale));
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
     await inviteMember(actor, parsed.data, toUiLocale(locale));
     return { status: "success", data: { email: parsed.data.email } };

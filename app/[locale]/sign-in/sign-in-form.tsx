@@ -21,6 +21,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     }
     const text =
       res?.error === "EmailNotVerified" ? t("notVerified")
+      : res?.error === "StaffRoleLapsed" ? t("staffRoleLapsed")
       : res?.error === "AccountLocked" ? tl("locked")
       : res?.error === "RateLimited" ? tl("rateLimited")
       : t("invalid");

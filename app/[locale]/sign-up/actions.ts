@@ -10,7 +10,7 @@ import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { signUp } from "@/lib/users/sign-up";
 import { parseInput } from "@/lib/validation/parse-input";
 
-const FIELDS = ["name", "email", "role", "organisationName", "organisationKind"] as const;
+const FIELDS = ["name", "email", "role", "organisationName", "organisationKind", "registrationCode"] as const;
 
 // Public by design (anyone may sign up). A new address and one that already has an account get
 // the same answer (the service mails the account holder instead); a taken organisation name is

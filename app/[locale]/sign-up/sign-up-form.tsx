@@ -43,6 +43,7 @@ export function SignUpForm({ locale }: { locale: string }) {
           <option value="TTO">{t("kindTto")}</option>
         </select>
       </div>
+      <Field name="registrationCode" label={t("registrationCode")} hint={t("registrationCodeHint")} defaultValue={v.registrationCode} errors={f.registrationCode} />
       <button type="submit" disabled={pending || Boolean(email)} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {t("signUp")}
       </button>

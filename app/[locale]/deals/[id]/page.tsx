@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { OrgName } from "@/components/orgs/org-name";
 import { notFound } from "next/navigation";
 import { StateForm } from "@/components/form/state-form";
 import { ContractForm } from "@/components/deals/contract-form";
@@ -50,9 +51,9 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
 
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
         <dt className="text-sm text-slate-500">{t("company")}</dt>
-        <dd data-testid="deal-company">{deal.company?.name ?? t("companyHidden")}</dd>
+        <dd data-testid="deal-company">{deal.company ? <OrgName name={deal.company.name} verified={deal.company.verified} /> : t("companyHidden")}</dd>
         <dt className="text-sm text-slate-500">{t("researcher")}</dt>
-        <dd>{deal.researcher.name}{deal.researcher.organisation ? ` · ${deal.researcher.organisation}` : ""}</dd>
+        <dd>{deal.researcher.name}{deal.researcher.organisation ? <> · <OrgName name={deal.researcher.organisation} verified={deal.researcher.organisationVerified} /></> : ""}</dd>
         {deal.result && (<><dt className="text-sm text-slate-500">{t("result")}</dt><dd><Link href={`/results/${deal.result.id}`} className="text-brand-700 hover:underline">{deal.result.title}</Link></dd></>)}
         {deal.broker && (<><dt className="text-sm text-slate-500">{t("broker")}</dt><dd>{deal.broker.name}</dd></>)}
         {deal.respondBy && deal.state === "SUGGESTED" && (<><dt className="text-sm text-slate-500">{t("respondBy")}</dt><dd>{date(deal.respondBy)} · {deal.companyAcceptedAt ? t("companyAccepted") : `${t("company")}: ${t("waiting")}`} · {deal.researcherAcceptedAt ? t("researcherAccepted") : `${t("researcher")}: ${t("waiting")}`}</dd></>)}

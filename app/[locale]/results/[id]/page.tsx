@@ -5,6 +5,7 @@ import { isAppError } from "@/lib/errors";
 import { listResultAttachments } from "@/lib/attachments/attachments";
 import { getResult } from "@/lib/results/get-result";
 import { Markdown } from "@/components/markdown";
+import { OrgName } from "@/components/orgs/org-name";
 import { ResultMatches } from "@/components/matching/result-matches";
 import { can } from "@/lib/policy";
 import { setResultPublishedAction } from "./actions";
@@ -33,7 +34,7 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
           </div>
         )}
         <dl className="mt-3 flex flex-wrap gap-x-6 text-sm text-slate-600">
-          <div><dt className="inline">{t("institution")}: </dt><dd className="inline">{result.organisation.name}</dd></div>
+          <div><dt className="inline">{t("institution")}: </dt><dd className="inline"><OrgName name={result.organisation.name} verified={result.organisation.verified} /></dd></div>
           <div><dt className="inline">{t("field")}: </dt><dd className="inline">{result.field}</dd></div>
           {result.trl && <div><dt className="inline">TRL: </dt><dd className="inline">{result.trl}</dd></div>}
         </dl>
