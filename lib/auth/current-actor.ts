@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import type { Actor, MaybeActor } from "@/lib/policy";
 import { readSessionToken, sessionCookieName } from "./session-cookie";
 
-const actorSelect = { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true } as const;
+const actorSelect = { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true, brokerPortfolio: { select: { regions: true, chainIds: true } } } as const;
 
 // The user a decoded session (JWT claims uid + sid) belongs to, or null. The JWT alone is not
 // trusted: its AuthSession row must be live (not signed out, not expired), and role and

@@ -16,7 +16,7 @@ export async function authenticateBearer(authorization: string | null): Promise<
   if (!token || !token.startsWith(TOKEN_PREFIX)) return null;
   const row = await prisma.apiToken.findFirst({
     where: { tokenHash: hashToken(token), revokedAt: null },
-    select: { id: true, lastUsedAt: true, user: { select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true } } },
+    select: { id: true, lastUsedAt: true, user: { select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true, brokerPortfolio: { select: { regions: true, chainIds: true } } } } },
   });
   if (!row) return null;
   const now = Date.now();
