@@ -14,6 +14,10 @@ export const AUDIT_ACTIONS = [
   "access.decline",
   "access.revoke",
   "audit.export",
+  // Brokers (issue 11): the owner asks for help; a broker takes, or is handed, the need.
+  "need.brokerHelp",
+  "need.assign",
+  "need.handOver",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { needSubject } from "@/lib/access/record-audit";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { companyRecipients } from "@/lib/deals/load-deal";
 import { notifyUser } from "@/lib/notifications/notify";
@@ -25,7 +26,7 @@ const taken = (locale: UiLocale) =>
   new AppError("CONFLICT", locale === "en" ? "This need already has a broker: only that broker's hand-over or an admin can move it" : "该需求已有技术经纪人负责：只能由其移交或由管理员改派");
 
 async function audit(tx: Tx, actor: Actor, action: string, needId: string, detail?: Prisma.InputJsonValue) {
-  await tx.auditLog.create({ data: { actorId: actor.id, action, subject: `Need:${needId}`, detail } });
+  await tx.auditLog.create({ data: { actorId: actor.id, action, subject: needSubject(needId), detail } });
 }
 
 /**
