@@ -1,11 +1,13 @@
 // Operator CLI. Usage:
 //   npm run admin -- create-user --email E --password P --role company|researcher|broker|admin --org "Name" --org-kind company|university|tto|government
 //   npm run admin -- create-token --email E [--name "label"]
+//   npm run admin -- set-portfolio --email E [--regions R1,R2] [--chains C1,C2]  (scripts/admin-portfolio.ts)
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createUserAccount } from "@/lib/users/create-user-account";
 import { createApiTokenForEmail } from "@/lib/tokens/create-api-token";
 import { prisma } from "@/lib/db";
+import { runPortfolioCommand } from "./admin-portfolio";
 
 const createUserArgs = z.strictObject({
   email: z.email("--email must be an email address"),
@@ -23,6 +25,7 @@ function fail(message: string): never {
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
+  if (await runPortfolioCommand(command, rest)) return;
   const { values } = parseArgs({
     args: rest,
     strict: true,

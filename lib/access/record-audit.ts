@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "need.brokerHelp",
   "need.assign",
   "need.handOver",
+  "broker.portfolio",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
