@@ -38,7 +38,8 @@ export async function claimNeed(actor: Actor, needId: string, locale: UiLocale) 
   return prisma.$transaction(async (tx) => {
     const need = await tx.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: needFacts });
     if (!need) throw new AppError("NOT_FOUND", "Not found");
-    if (need.brokerId) throw taken(locale);
+    // A broker is told the need is taken (409); anyone else learns nothing (404).
+    if (need.brokerId && actor.role === "BROKER") throw taken(locale);
     authorize(actor, "broker.claim", needFactsFrom(need));
     const { count } = await tx.need.updateMany({ where: { id: need.id, brokerId: null }, data: { brokerId: actor.id } });
     if (count === 0) throw taken(locale);
