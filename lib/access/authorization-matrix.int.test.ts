@@ -392,7 +392,7 @@ describe("authorization matrix", () => {
     const { mismatches, checked } = await runRelationMatrix(await createBrokerCast());
     expect(mismatches).toEqual([]);
     expect(checked).toBe(RELATION_OPS.length * RELATIONS.length * ACTORS.length);
-  }, 300_000);
+  }, 600_000);
 
   it("has zero mismatches with the expected allow/deny table (ops x roles x visibility levels)", async () => {
     const mismatches: string[] = [];
