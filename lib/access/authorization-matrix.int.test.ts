@@ -390,11 +390,6 @@ describe("authorization matrix", () => {
     expect(relevant.filter((r) => !covered.has(r))).toEqual([]);
   });
 
-  it("every staff action x the broker's relationship to the need (assigned, unassigned, another broker's, owner asked for help, BROKER_ONLY in portfolio or not), admin and non-staff", async () => {
-    const { mismatches, checked } = await runRelationMatrix(await createBrokerCast());
-    expect(mismatches).toEqual([]);
-    expect(checked).toBe(RELATION_OPS.length * RELATIONS.length * ACTORS.length);
-  }, 600_000);
 
   it("has zero mismatches with the expected allow/deny table (ops x roles x visibility levels)", async () => {
     const mismatches: string[] = [];
@@ -415,4 +410,11 @@ describe("authorization matrix", () => {
     expect(mismatches).toEqual([]);
     expect(checked).toBe(ops.length * VISIBILITIES.length * ROLES.length);
   }, 300_000);
+
+  // Last: its many new needs would push the fixtures above off the first page of lists.
+  it("every staff action x the broker's relationship to the need (assigned, unassigned, another broker's, owner asked for help, BROKER_ONLY in portfolio or not), admin and non-staff", async () => {
+    const { mismatches, checked } = await runRelationMatrix(await createBrokerCast());
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(RELATION_OPS.length * RELATIONS.length * ACTORS.length);
+  }, 600_000);
 });
