@@ -79,7 +79,7 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
   const companyPage = await newPage(browser);
   await signUpAndConfirm(companyPage, company, "COMPANY");
   const needTitle = `储能电池低温快充固态电解质 ${Date.now().toString(36)}`;
-  await postJson(request, await createApiTokenInUi(companyPage), "/api/v1/needs", {
+  const { id: needId } = await postJson(request, await createApiTokenInUi(companyPage), "/api/v1/needs", {
     title: needTitle,
     description: "我们的储能锂电池在零下二十度充电缓慢，需要低温下离子电导率高的固态电解质，实现十五分钟快充。",
     field: "电池材料",
@@ -87,6 +87,12 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
     visibility: "ANONYMOUS",
     region: "深圳",
   });
+
+  // The company asks for a broker's help (提交经纪人审核): only then may a broker who is not
+  // assigned read it in full and take it (issue 11).
+  await companyPage.goto(`/zh-CN/needs/${needId}`);
+  await companyPage.getByTestId("broker-help").getByRole("button", { name: "提交经纪人审核" }).click();
+  await expect(companyPage.getByTestId("broker-help")).toContainText("已请技术经纪人协助");
 
   // Triage: the new need is in the queue; the filters narrow it (region, age).
   await brokerPage.goto("/zh-CN/broker");
@@ -101,11 +107,11 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
   await expect(brokerPage.getByText(needTitle)).toHaveCount(0);
   await brokerPage.goto("/zh-CN/broker?view=new");
   await brokerPage.getByRole("link", { name: needTitle }).click();
-  await expect(brokerPage.getByTestId("triage-status")).toHaveText("待分诊 · 负责人: 未分配");
+  await expect(brokerPage.getByTestId("triage-status")).toHaveText("待分诊 · 负责人: 未分配 · 企业已提交经纪人审核");
   await brokerPage.getByRole("button", { name: "分配给我" }).click();
-  await expect(brokerPage.getByTestId("triage-status")).toHaveText(`待分诊 · 负责人: ${broker.name}`);
+  await expect(brokerPage.getByTestId("triage-status")).toHaveText(`待分诊 · 负责人: ${broker.name} · 企业已提交经纪人审核`);
   await brokerPage.getByRole("button", { name: "标记为已就绪" }).click();
-  await expect(brokerPage.getByTestId("triage-status")).toHaveText(`已就绪 · 负责人: ${broker.name}`);
+  await expect(brokerPage.getByTestId("triage-status")).toHaveText(`已就绪 · 负责人: ${broker.name} · 企业已提交经纪人审核`);
 
   // The matcher's candidates (indexing runs in the worker: reload until the result is there); one click introduces.
   await expect(async () => {

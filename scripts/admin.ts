@@ -5,6 +5,7 @@
 //   npm run admin -- revoke-role --email E --reason R      (also ends the user's sessions and API tokens)
 //   npm run admin -- verify-org --org "Name" [--code CODE]   (统一社会信用代码 / 学校标识码, checked)
 //   npm run admin -- create-token --email E [--name "label"]
+//   npm run admin -- set-portfolio --email E [--regions R1,R2] [--chains C1,C2]  (scripts/admin-portfolio.ts)
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createUserAccount } from "@/lib/users/create-user-account";
@@ -17,6 +18,7 @@ import { isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { verifyOrganisationSchema } from "@/lib/orgs/schemas";
 import { verifyOrganisation } from "@/lib/orgs/verify-organisation";
+import { runPortfolioCommand } from "./admin-portfolio";
 
 const createUserArgs = z.strictObject({
   email: z.email("--email must be an email address"),
@@ -55,6 +57,7 @@ function fail(message: string): never {
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
+  if (await runPortfolioCommand(command, rest)) return;
   const { values } = parseArgs({
     args: rest,
     strict: true,

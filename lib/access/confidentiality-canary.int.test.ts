@@ -28,6 +28,15 @@ import { auditCount, createCast, createNeedFixture, runJobs, type Cast, type Nee
 import { getCurrentNda } from "./get-nda";
 import { getAccessState } from "./list-access-requests";
 import { needSubject } from "./record-audit";
+import { createApiUser } from "@/tests/kits/api-test-kit";
+import { getNeedCandidates } from "@/lib/broker/candidates";
+import { getBrokerMetrics } from "@/lib/broker/metrics";
+import { metricsCsv } from "@/lib/broker/metrics-compute";
+import { listBrokerQueue } from "@/lib/broker/queue";
+import { getTriage } from "@/lib/broker/triage";
+import { getDeal } from "@/lib/deals/get-deal";
+import { listMyDeals } from "@/lib/deals/list-deals";
+import { listBrokerCandidates } from "@/lib/recommend/broker-candidates";
 
 const tag = Math.random().toString(36).slice(2, 8);
 const CANARY = {
@@ -221,6 +230,34 @@ describe("confidentiality canary", () => {
     expect(await body(needRoute.GET(apiRequest(`/needs/${fixture.id}`, { token: cast.researcher.token }), routeParams({ id: fixture.id })))).not.toContain(secret);
     const change = await prisma.auditLog.findFirst({ where: { subject: needSubject(fixture.id), action: "need.visibility" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
     expect(change?.detail).toEqual({ from: "PUBLIC", to: "CONFIDENTIAL" });
+  });
+});
+
+describe("confidentiality canary: a broker not acting for the owner (issue 11)", () => {
+  it("never sees the canary: page data, search hits and snippets, API, deal page, exports, chips, queue", async () => {
+    const unrelated = await createApiUser("BROKER");
+    const a = unrelated.actor;
+    // A deal on the need, made by its own broker.
+    const deal = await prisma.introduction.create({ data: { needId: need.id, researcherId: cast.granted.actor.id, brokerId: cast.broker.actor.id } });
+    const settle = async (p: Promise<unknown>) => JSON.stringify(await p.catch((e: unknown) => ({ error: String(e) })));
+    const responses = [
+      ...(await everythingAs(unrelated)),
+      await settle(getTriage(a, need.id)),
+      await settle(getNeedCandidates(a, need.id)),
+      await settle(getDeal(a, deal.id)),
+      await settle(listMyDeals(a)),
+      await settle(listBrokerQueue(a, { view: "all" })),
+      await settle(listBrokerCandidates(a)),
+      await settle(getBrokerMetrics(a).then((m) => metricsCsv([...m.brokers.map((x) => ({ scope: "broker" as const, metrics: x })), ...m.offices.map((x) => ({ scope: "office" as const, metrics: x }))]))),
+      ...(await Promise.all(canaries.map((c) => settle(searchCatalog({ q: c, type: "needs", viewer: a, limit: 50 }))))),
+    ];
+    const hits = responses.flatMap((r) => leaked(r).map((c) => `${c} in ${r.slice(0, 200)}`));
+    expect(hits).toEqual([]);
+    // A search by the hidden words does not even find the need.
+    const found = await searchCatalog({ q: CANARY.description, type: "needs", viewer: a, limit: 50 });
+    expect(found.ok && found.hits.map((h) => h.id)).toEqual([]);
+    // The need's own broker does read it (and the deal page shows it to them).
+    expect(JSON.stringify(await getDeal(cast.broker.actor, deal.id))).toContain(CANARY.description);
   });
 });
 

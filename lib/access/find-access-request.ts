@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { needScopeFor, viewerFactsOf, viewerNeedInclude, type MaybeActor } from "@/lib/policy";
+import { needFactsFrom, needFactsSelect, needScopeFor, viewerNeedInclude, type MaybeActor } from "@/lib/policy";
 import type { NeedFacts } from "@/lib/policy/rules";
 
 // An access request together with its need's policy facts for THIS viewer (their own grant and
@@ -14,10 +14,7 @@ export async function findAccessRequest(actor: MaybeActor, requestId: string, db
       need: {
         select: {
           id: true,
-          organisationId: true,
-          visibility: true,
-          status: true,
-          brokerId: true,
+          ...needFactsSelect,
           accessDays: true,
           ...viewerNeedInclude(actor),
         },
@@ -25,12 +22,6 @@ export async function findAccessRequest(actor: MaybeActor, requestId: string, db
     },
   });
   if (!row) return null;
-  const facts: NeedFacts = {
-    organisationId: row.need.organisationId,
-    visibility: row.need.visibility,
-    status: row.need.status,
-    brokerId: row.need.brokerId,
-    ...viewerFactsOf(row.need),
-  };
+  const facts: NeedFacts = needFactsFrom(row.need);
   return { ...row, facts };
 }

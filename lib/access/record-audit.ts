@@ -20,6 +20,11 @@ export const AUDIT_ACTIONS = [
   "staff.grant",
   "staff.revoke",
   "org.verify",
+  // Brokers (issue 11): the owner asks for help; a broker takes, or is handed, the need.
+  "need.brokerHelp",
+  "need.assign",
+  "need.handOver",
+  "broker.portfolio",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

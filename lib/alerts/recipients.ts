@@ -12,6 +12,7 @@ export const recipientSelect = {
   name: true,
   locale: true,
   staffGrants: { where: { revokedAt: null }, select: { role: true, validUntil: true } },
+  brokerPortfolio: { select: { regions: true, chainIds: true } },
 } as const;
 
 /**

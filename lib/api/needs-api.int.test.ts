@@ -271,7 +271,7 @@ describe("request bodies", () => {
 });
 
 describe("visibility", () => {
-  it("hides another organisation's BROKER_ONLY need entirely (404, not listed), but not from brokers", async () => {
+  it("hides another organisation's BROKER_ONLY need entirely (404, not listed), but not from its broker", async () => {
     const need = await createNeedAs(company, { visibility: "BROKER_ONLY", title: "仅经纪人可见的需求" });
     for (const user of [researcher, rival]) {
       const res = await getNeed(user, need.id);
@@ -280,6 +280,9 @@ describe("visibility", () => {
       const all = needPageSchema.parse(await (await listNeeds(user, "?pageSize=100")).json());
       expect(all.items.map((n) => n.id)).not.toContain(need.id);
     }
+    // Issue 11: a broker not acting for the owner does not know it either; the assigned one reads it.
+    expect((await getNeed(broker, need.id)).status).toBe(404);
+    await prisma.need.update({ where: { id: need.id }, data: { brokerId: broker.actor.id } });
     const asBroker = needViewSchema.parse(await (await getNeed(broker, need.id)).json());
     expect(asBroker.access).toBe("full");
     const asColleague = needViewSchema.parse(await (await getNeed(colleague, need.id)).json());

@@ -14,7 +14,7 @@ import { syncNeed, syncResult } from "@/lib/search/sync";
 import { getNeedCandidates } from "./candidates";
 import { getBrokerMetrics } from "./metrics";
 import { listBrokerQueue } from "./queue";
-import { assignNeed, decideNeedEdit, getNeedEditProposal, getTriage, markNeedReady, proposeNeedEdit, requestClarification } from "./triage";
+import { claimNeed, decideNeedEdit, getNeedEditProposal, getTriage, markNeedReady, proposeNeedEdit, requestClarification } from "./triage";
 import { captureNeedDraft, listMyVisits, logVisit } from "./visits";
 
 const run = Math.random().toString(36).slice(2, 8);
@@ -65,7 +65,7 @@ describe("broker queue", () => {
     const item = (await listBrokerQueue(broker, { view: "new", chain: chainId }, now)).find((i) => i.id === fresh.id)!;
     expect(item).toMatchObject({ organisation: `光电企业-${run}`, chain: { id: chainId, nameZh: "光电" }, ageDays: 0, triageStatus: "NEW", broker: null });
 
-    await assignNeed(broker, fresh.id, undefined, "zh-CN");
+    await claimNeed(broker, fresh.id, "zh-CN");
     expect(await ids({ view: "mine" })).toEqual([fresh.id]);
     await expect(listBrokerQueue(owner, { view: "new" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -73,7 +73,7 @@ describe("broker queue", () => {
 
 describe("triage", () => {
   it("asks the owner to clarify, applies an edit only once the owner approves, and marks the need ready", async () => {
-    const n = await need();
+    const n = await need({ brokerId: broker.id });
     await requestClarification(broker, n.id, "请说明目标功率和线宽的具体指标。");
     const question = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id, kind: "need.clarify" } });
     expect(question.body).toBe("请说明目标功率和线宽的具体指标。");
@@ -100,14 +100,14 @@ describe("triage", () => {
     await markNeedReady(broker, n.id, now);
     expect(await getTriage(broker, n.id)).toMatchObject({ triageStatus: "READY", broker: { id: broker.id } });
     await expect(markNeedReady(researcher, n.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const audit = await prisma.auditLog.findMany({ where: { subject: `Need:${n.id}` }, orderBy: { at: "asc" }, select: { action: true } });
+    const audit = await prisma.auditLog.findMany({ where: { subject: `need:${n.id}` }, orderBy: { at: "asc" }, select: { action: true } });
     expect(audit.map((a) => a.action)).toEqual(["need.clarify", "need.edit.propose", "need.edit.approve", "need.edit.propose", "need.edit.reject", "need.ready"]);
   });
 });
 
 describe("candidates", () => {
   it("lists the matcher's results with the researcher behind each, and marks who was introduced", async () => {
-    const n = await need({ title: `激光雷达窄线宽激光器 ${run}`, keywords: ["激光雷达", "窄线宽", "半导体激光器"] });
+    const n = await need({ title: `激光雷达窄线宽激光器 ${run}`, keywords: ["激光雷达", "窄线宽", "半导体激光器"], brokerId: broker.id });
     const r = await prisma.result.create({ data: { title: `窄线宽半导体激光器芯片 ${run}`, summary: "用于激光雷达的高功率窄线宽半导体激光器，宽温工作。", field: "光电", keywords: ["窄线宽", "半导体激光器", "激光雷达"], organisationId: researcher.organisationId!, createdById: researcher.id } });
     await syncNeed(prisma, n.id);
     await syncResult(prisma, r.id);
@@ -136,7 +136,7 @@ describe("visit log", () => {
 
 describe("metrics", () => {
   it("counts deals, first response, stage conversion and contract value per broker and office", async () => {
-    const n = await need();
+    const n = await need({ brokerId: broker.id });
     const r = await prisma.result.create({ data: { title: "x", summary: "y", field: "光电", organisationId: researcher.organisationId!, createdById: researcher.id } });
     const start = new Date(Date.now() - 10 * 3_600_000);
     const { id } = await introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, "zh-CN", start);

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { matchResultsForNeed, type Match } from "@/lib/matching/matcher";
-import { authorize, type Actor } from "@/lib/policy";
+import { authorize, needFactsFrom, needFactsSelect, needScopeFor, type Actor } from "@/lib/policy";
 
 export type Candidate = Match & { researcher: { id: string; name: string } | null; dealId: string | null };
 export type CandidateList = { ok: true; candidates: Candidate[] } | { ok: false; reason: "unavailable" };
@@ -10,9 +10,9 @@ export type CandidateList = { ok: true; candidates: Candidate[] } | { ok: false;
 // The matcher's best results for a need, with the researcher behind each and whether they were
 // already introduced: the broker's "introduce" list.
 export async function getNeedCandidates(actor: Actor, needId: string, limit = 10): Promise<CandidateList> {
-  const need = await prisma.need.findUnique({ where: { id: needId }, select: { id: true, organisationId: true, visibility: true, status: true } });
+  const need = await prisma.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: { id: true, ...needFactsSelect } });
   if (!need) throw new AppError("NOT_FOUND", "Not found");
-  authorize(actor, "broker.triage", need);
+  authorize(actor, "broker.triage", needFactsFrom(need));
   const response = (await matchResultsForNeed(prisma, needId, { viewer: actor, limit })) ?? { ok: true as const, matches: [] };
   if (!response.ok) return response;
   const ids = response.matches.map((m) => m.id);

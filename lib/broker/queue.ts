@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NeedStatus, TriageStatus, Visibility } from "@/lib/generated/prisma/enums";
-import { authorize, type Actor } from "@/lib/policy";
+import { authorize, can, needFactsFrom, needFactsSelect, needScopeFor, teaserFieldScopeFor, type Actor } from "@/lib/policy";
 import type { QueueFilter } from "./schemas";
 
 const DAY = 86_400_000;
@@ -13,7 +13,10 @@ const OPEN_DEAL_STATES = ["SUGGESTED", "INTRODUCED", "NDA_SIGNED", "NEGOTIATING"
 export type QueueItem = {
   id: string;
   title: string;
-  organisation: string;
+  /** null when this broker may not see who posted it (not acting for the owner). */
+  organisation: string | null;
+  /** The owner asked for a broker's help. */
+  helpRequested: boolean;
   visibility: Visibility;
   status: NeedStatus;
   triageStatus: TriageStatus;
@@ -27,7 +30,7 @@ export type QueueItem = {
 // The broker's queue: new needs still to triage, and stale ones (live, untouched for a month,
 // with no deal in progress). Filters: industry chain, region and age in days.
 export function queueWhere(filter: QueueFilter, actor: Actor, now: Date): Prisma.NeedWhereInput {
-  const and: Prisma.NeedWhereInput[] = [{ status: { in: ["SUBMITTED", "PUBLISHED", "IN_PROGRESS"] } }];
+  const and: Prisma.NeedWhereInput[] = [needScopeFor(actor), { status: { in: ["SUBMITTED", "PUBLISHED", "IN_PROGRESS"] } }];
   if (filter.view === "new") and.push({ triageStatus: { not: "READY" } });
   if (filter.view === "stale") {
     and.push({ status: { in: ["PUBLISHED", "IN_PROGRESS"] }, updatedAt: { lt: new Date(now.getTime() - STALE_AFTER_DAYS * DAY) } });
@@ -35,11 +38,21 @@ export function queueWhere(filter: QueueFilter, actor: Actor, now: Date): Prisma
   }
   if (filter.view === "mine") and.push({ brokerId: actor.id });
   if (filter.chain) and.push({ chainNode: { chainId: filter.chain } });
-  if (filter.region) and.push({ region: { contains: filter.region, mode: "insensitive" } });
+  // Filtering on a hidden region would reveal it: only needs whose region this broker may see.
+  if (filter.region) and.push({ region: { contains: filter.region, mode: "insensitive" } }, teaserFieldScopeFor(actor, "region"));
   if (filter.minAgeDays !== undefined) and.push({ createdAt: { lte: new Date(now.getTime() - filter.minAgeDays * DAY) } });
   if (filter.maxAgeDays !== undefined) and.push({ createdAt: { gte: new Date(now.getTime() - filter.maxAgeDays * DAY) } });
   return { AND: and };
 }
+
+const queueSelect = {
+  id: true, title: true, triageStatus: true, createdAt: true, ...needFactsSelect,
+  organisation: { select: { name: true } },
+  teaserFields: true,
+  chainNode: { select: { chainId: true, chain: { select: { id: true, nameZh: true, nameEn: true } } } },
+  broker: { select: { id: true, name: true, email: true } },
+  _count: { select: { introductions: { where: { state: { in: [...OPEN_DEAL_STATES] } } } } },
+} satisfies Prisma.NeedSelect;
 
 export async function listBrokerQueue(actor: Actor, filter: QueueFilter, now = new Date()): Promise<QueueItem[]> {
   authorize(actor, "broker.workbench");
@@ -47,27 +60,28 @@ export async function listBrokerQueue(actor: Actor, filter: QueueFilter, now = n
     where: queueWhere(filter, actor, now),
     orderBy: { createdAt: "asc" },
     take: 200,
-    select: {
-      id: true, title: true, visibility: true, status: true, triageStatus: true, region: true, createdAt: true,
-      organisation: { select: { name: true } },
-      chainNode: { select: { chain: { select: { id: true, nameZh: true, nameEn: true } } } },
-      broker: { select: { id: true, name: true, email: true } },
-      _count: { select: { introductions: { where: { state: { in: [...OPEN_DEAL_STATES] } } } } },
-    },
+    select: queueSelect,
   });
-  return rows.map((r) => ({
+  return rows.map((r) => queueItem(actor, r, now));
+}
+
+function queueItem(actor: Actor, r: Prisma.NeedGetPayload<{ select: typeof queueSelect }>, now: Date): QueueItem {
+  const facts = needFactsFrom(r);
+  const full = can(actor, "need.readFull", facts);
+  return {
     id: r.id,
     title: r.title,
-    organisation: r.organisation.name,
+    organisation: can(actor, "need.seeOwner", facts) ? r.organisation.name : null,
+    helpRequested: r.brokerHelpAt !== null,
     visibility: r.visibility,
     status: r.status,
     triageStatus: r.triageStatus,
     chain: r.chainNode?.chain ?? null,
-    region: r.region,
+    region: full || r.teaserFields.includes("region") ? r.region : null,
     ageDays: Math.max(0, Math.floor((now.getTime() - r.createdAt.getTime()) / DAY)),
     broker: r.broker ? { id: r.broker.id, name: r.broker.name ?? r.broker.email } : null,
     openDeals: r._count.introductions,
-  }));
+  };
 }
 
 export async function listChains() {

@@ -13,6 +13,10 @@ export const queueFilterSchema = z.object({
 });
 export type QueueFilter = z.output<typeof queueFilterSchema>;
 
+/** Handing a need over to another broker, named by their email. */
+export const handOverSchema = z.strictObject({ brokerEmail: z.email().max(200) });
+export type HandOverInput = z.output<typeof handOverSchema>;
+
 export const clarifySchema = z.strictObject({ question: z.string().trim().min(5).max(2_000) });
 
 export const proposeEditSchema = z

@@ -2,42 +2,70 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { needSubject } from "@/lib/access/record-audit";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { companyRecipients } from "@/lib/deals/load-deal";
 import { notifyUser } from "@/lib/notifications/notify";
-import { authorize, type Actor } from "@/lib/policy";
+import { authorize, can, needFactsFrom, needFactsSelect, needScopeFor, type Actor } from "@/lib/policy";
 import type { UiLocale } from "@/lib/validation/parse-input";
 import type { ProposeEditInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
-const needFacts = { id: true, title: true, organisationId: true, visibility: true, status: true, createdById: true, brokerId: true, version: true } as const;
+const needFacts = { id: true, title: true, createdById: true, version: true, ...needFactsSelect } as const;
 
-async function needForTriage(tx: Tx, actor: Actor, needId: string) {
-  const need = await tx.need.findUnique({ where: { id: needId }, select: needFacts });
+// The need as this broker may know it (needScopeFor), or 404; then the rule for `action`.
+async function needFor(tx: Tx, actor: Actor, needId: string, action: "broker.triage" | "broker.claim" | "broker.handOver") {
+  const need = await tx.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: needFacts });
   if (!need) throw new AppError("NOT_FOUND", "Not found");
-  authorize(actor, "broker.triage", need);
+  authorize(actor, action, needFactsFrom(need));
   return need;
 }
+const needForTriage = (tx: Tx, actor: Actor, needId: string) => needFor(tx, actor, needId, "broker.triage");
+
+const taken = (locale: UiLocale) =>
+  new AppError("CONFLICT", locale === "en" ? "This need already has a broker: only that broker's hand-over or an admin can move it" : "该需求已有技术经纪人负责：只能由其移交或由管理员改派");
 
 async function audit(tx: Tx, actor: Actor, action: string, needId: string, detail?: Prisma.InputJsonValue) {
-  await tx.auditLog.create({ data: { actorId: actor.id, action, subject: `Need:${needId}`, detail } });
+  await tx.auditLog.create({ data: { actorId: actor.id, action, subject: needSubject(needId), detail } });
 }
 
-/** Assigns a need to a broker (the actor by default). */
-export async function assignNeed(actor: Actor, needId: string, brokerId: string | undefined, locale: UiLocale) {
+/**
+ * "Assign to me": a broker takes an UNASSIGNED need (rules.ts "broker.claim"). `brokerId: null`
+ * is part of the update's where, so of two concurrent claims exactly one wins; the other, like a
+ * claim on a need that has a broker, is a 409.
+ */
+export async function claimNeed(actor: Actor, needId: string, locale: UiLocale) {
   return prisma.$transaction(async (tx) => {
-    const need = await needForTriage(tx, actor, needId);
-    const assignee = brokerId ?? actor.id;
-    const broker = await tx.user.findFirst({ where: { id: assignee, role: { in: ["BROKER", "ADMIN"] } }, select: { id: true } });
-    if (!broker) throw new AppError("VALIDATION", locale === "en" ? "Choose a broker" : "请选择一位技术经纪人", { fields: { brokerId: ["not a broker"] } });
-    await tx.need.update({ where: { id: need.id }, data: { brokerId: broker.id } });
-    await audit(tx, actor, "need.assign", need.id, { brokerId: broker.id });
-    if (broker.id !== actor.id) {
-      await notifyUser(tx, {
-        userId: broker.id, kind: "need.assigned", link: `/broker/needs/${need.id}`, dedupeKey: `need:${need.id}:assigned:${Date.now()}`,
-        text: (lang) => (lang === "en" ? { title: "A need was assigned to you", body: "Triage it in your broker workbench." } : { title: "有一项需求分配给您", body: "请在经纪人工作台中处理。" }),
-      });
-    }
+    const need = await tx.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: needFacts });
+    if (!need) throw new AppError("NOT_FOUND", "Not found");
+    // A broker is told the need is taken (409); anyone else learns nothing (404).
+    if (need.brokerId && actor.role === "BROKER") throw taken(locale);
+    authorize(actor, "broker.claim", needFactsFrom(need));
+    const { count } = await tx.need.updateMany({ where: { id: need.id, brokerId: null }, data: { brokerId: actor.id } });
+    if (count === 0) throw taken(locale);
+    await audit(tx, actor, "need.assign", need.id, { brokerId: actor.id, via: "claim" });
+    return { brokerId: actor.id };
+  });
+}
+
+/**
+ * Moves a need to another broker: its assigned broker hands it over, or a platform admin assigns
+ * it (to anyone, taking it from its broker). The update's where repeats the broker read, so a
+ * hand-over racing another change of broker is a 409, never a silent overwrite.
+ */
+export async function handOverNeed(actor: Actor, needId: string, toEmail: string, locale: UiLocale) {
+  return prisma.$transaction(async (tx) => {
+    const need = await needFor(tx, actor, needId, "broker.handOver");
+    const broker = await tx.user.findFirst({ where: { email: toEmail.trim().toLowerCase(), role: "BROKER" }, select: { id: true } });
+    if (!broker) throw new AppError("VALIDATION", locale === "en" ? "Name a broker by their email" : "请填写一位技术经纪人的邮箱", { fields: { brokerEmail: [locale === "en" ? "No broker with this email" : "没有使用此邮箱的技术经纪人"] } });
+    if (broker.id === need.brokerId) return { brokerId: broker.id };
+    const { count } = await tx.need.updateMany({ where: { id: need.id, brokerId: need.brokerId }, data: { brokerId: broker.id } });
+    if (count === 0) throw taken(locale);
+    await audit(tx, actor, "need.handOver", need.id, { fromBrokerId: need.brokerId, toBrokerId: broker.id });
+    await notifyUser(tx, {
+      userId: broker.id, kind: "need.assigned", link: `/broker/needs/${need.id}`, dedupeKey: `need:${need.id}:assigned:${Date.now()}`,
+      text: (lang) => (lang === "en" ? { title: "A need was handed over to you", body: "Triage it in your broker workbench." } : { title: "有一项需求移交给您", body: "请在经纪人工作台中处理。" }),
+    });
     return { brokerId: broker.id };
   });
 }
@@ -46,7 +74,7 @@ export async function assignNeed(actor: Actor, needId: string, brokerId: string 
 export async function requestClarification(actor: Actor, needId: string, question: string) {
   return prisma.$transaction(async (tx) => {
     const need = await needForTriage(tx, actor, needId);
-    await tx.need.update({ where: { id: need.id }, data: { triageStatus: "CLARIFICATION_REQUESTED", brokerId: need.brokerId ?? actor.id } });
+    await tx.need.update({ where: { id: need.id }, data: { triageStatus: "CLARIFICATION_REQUESTED" } });
     await audit(tx, actor, "need.clarify", need.id);
     const at = Date.now();
     for (const userId of await companyRecipients(tx, need)) {
@@ -62,7 +90,7 @@ export async function requestClarification(actor: Actor, needId: string, questio
 export async function markNeedReady(actor: Actor, needId: string, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const need = await needForTriage(tx, actor, needId);
-    await tx.need.update({ where: { id: need.id }, data: { triageStatus: "READY", triagedAt: now, brokerId: need.brokerId ?? actor.id } });
+    await tx.need.update({ where: { id: need.id }, data: { triageStatus: "READY", triagedAt: now } });
     await audit(tx, actor, "need.ready", need.id);
   });
 }
@@ -96,7 +124,8 @@ export type ProposalView = {
 // The owner sees each proposed change next to the current text.
 export async function getNeedEditProposal(actor: Actor, proposalId: string): Promise<ProposalView> {
   const p = await prisma.needEditProposal.findUnique({ where: { id: proposalId }, include: { need: { select: { ...needFacts, description: true, field: true, keywords: true } } } });
-  if (!p || (actor.organisationId !== p.need.organisationId && actor.role !== "BROKER" && actor.role !== "ADMIN")) throw new AppError("NOT_FOUND", "Not found");
+  // It shows the need's current full text: the owner organisation, or the staff triaging it.
+  if (!p || (actor.organisationId !== p.need.organisationId && !can(actor, "broker.triage", needFactsFrom(p.need)))) throw new AppError("NOT_FOUND", "Not found");
   const changes = p.changes as Record<string, string | string[]>;
   const current = p.need as unknown as Record<string, string | string[]>;
   const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join("，") : (v ?? ""));
@@ -133,19 +162,28 @@ export async function decideNeedEdit(actor: Actor, proposalId: string, approve: 
 export type TriageView = {
   triageStatus: "NEW" | "CLARIFICATION_REQUESTED" | "READY";
   broker: { id: string; name: string } | null;
+  /** The owner asked for a broker's help. */
+  helpRequested: boolean;
+  /** What this viewer may do here (the same rules the actions check). */
+  can: { triage: boolean; claim: boolean; handOver: boolean };
   proposals: { id: string; status: "PENDING" | "APPROVED" | "REJECTED"; createdAt: string; fields: string[] }[];
 };
 
 export async function getTriage(actor: Actor, needId: string): Promise<TriageView> {
-  const need = await prisma.need.findUnique({
-    where: { id: needId },
+  authorize(actor, "broker.workbench");
+  const need = await prisma.need.findFirst({
+    where: { AND: [{ id: needId }, needScopeFor(actor)] },
     select: { ...needFacts, triageStatus: true, broker: { select: { id: true, name: true, email: true } }, editProposals: { orderBy: { createdAt: "desc" }, take: 20 } },
   });
   if (!need) throw new AppError("NOT_FOUND", "Not found");
-  authorize(actor, "broker.triage", need);
+  const facts = needFactsFrom(need);
+  const triage = can(actor, "broker.triage", facts);
   return {
     triageStatus: need.triageStatus,
     broker: need.broker ? { id: need.broker.id, name: need.broker.name ?? need.broker.email } : null,
-    proposals: need.editProposals.map((p) => ({ id: p.id, status: p.status, createdAt: p.createdAt.toISOString(), fields: Object.keys(p.changes as object) })),
+    helpRequested: facts.brokerHelpRequested,
+    can: { triage, claim: can(actor, "broker.claim", facts), handOver: can(actor, "broker.handOver", facts) },
+    // Proposals carry the need's text: only for those triaging it.
+    proposals: triage ? need.editProposals.map((p) => ({ id: p.id, status: p.status, createdAt: p.createdAt.toISOString(), fields: Object.keys(p.changes as object) })) : [],
   };
 }

@@ -26,9 +26,10 @@ async function makeUser(role: Role, orgName: string, kind: "COMPANY" | "UNIVERSI
   return { id: u.id, role: u.role, organisationId: org.id, isOrgAdmin: false, email: u.email, name: u.name };
 }
 
-async function makeNeed(owner: Actor, visibility: Visibility) {
+// The need is assigned to the broker who runs its deals (issue 11: only the need's broker introduces).
+async function makeNeed(owner: Actor, visibility: Visibility, brokerId: string | null = broker.id) {
   return prisma.need.create({
-    data: { title: `低温快充电池需求 ${++seq}`, teaser: "一家电池企业寻求低温快充方案", description: "机密：CANARY-NEED-TEXT 我们需要在零下二十度实现快充。", field: "新能源", visibility, organisationId: owner.organisationId!, createdById: owner.id },
+    data: { title: `低温快充电池需求 ${++seq}`, teaser: "一家电池企业寻求低温快充方案", description: "机密：CANARY-NEED-TEXT 我们需要在零下二十度实现快充。", field: "新能源", visibility, organisationId: owner.organisationId!, createdById: owner.id, brokerId },
   });
 }
 

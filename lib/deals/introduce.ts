@@ -21,6 +21,7 @@ export async function introduceResearcher(actor: Actor, input: IntroduceInput, l
   return prisma.$transaction(async (tx) => {
     const need = await tx.need.findUnique({ where: { id: input.needId }, select: { id: true, organisationId: true, visibility: true, status: true, createdById: true, brokerId: true } });
     if (!need) throw new AppError("NOT_FOUND", "Not found");
+    // Only the need's broker (or an admin) introduces: a broker cannot take a need this way.
     authorize(actor, "broker.triage", need);
     const result = await tx.result.findFirst({ where: { id: input.resultId, status: "PUBLISHED" }, select: { id: true, createdById: true } });
     if (!result) throw new AppError("VALIDATION", locale === "en" ? "This result is not published" : "该成果未发布，无法引荐", { fields: { resultId: ["not published"] } });
@@ -38,7 +39,6 @@ export async function introduceResearcher(actor: Actor, input: IntroduceInput, l
       throw e;
     }
     await tx.dealEvent.create({ data: { introductionId: id, fromState: null, toState: "SUGGESTED", actorId: actor.id, note: input.note || null, at: now } });
-    if (!need.brokerId) await tx.need.update({ where: { id: need.id }, data: { brokerId: actor.id } });
     const link = `/deals/${id}`;
     const recipients = [...(await companyRecipients(tx, need)), result.createdById];
     for (const userId of recipients) {

@@ -16,5 +16,6 @@ export async function listMyDeals(actor: Actor, now = new Date()): Promise<DealV
         ? { need: { organisationId: actor.organisationId } }
         : { researcherId: actor.id };
   const rows = await prisma.introduction.findMany({ where, include: dealInclude, orderBy: { updatedAt: "desc" }, take: 500 });
-  return rows.map((r) => presentDeal(actor, r, now));
+  // A list never carries a need's full text (the deal page shows it, audited).
+  return rows.map((r) => presentDeal(actor, r, now)).map((d) => ({ ...d, need: { ...d.need, description: null } }));
 }

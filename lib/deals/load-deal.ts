@@ -1,14 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { can, type Actor } from "@/lib/policy";
+import { can, needFactsSelect, type Actor } from "@/lib/policy";
 import type { DealFacts } from "@/lib/policy/rules";
 
 type Tx = Prisma.TransactionClient;
 type DealAction = "deal.read" | "deal.respond" | "deal.advance" | "deal.message" | "deal.followUp";
 
 export const dealInclude = {
-  need: { select: { id: true, title: true, teaser: true, description: true, visibility: true, status: true, organisationId: true, createdById: true, brokerId: true, organisation: { select: { id: true, name: true, verifiedAt: true } } } },
+  need: { select: { id: true, title: true, teaser: true, description: true, version: true, createdById: true, ...needFactsSelect, organisation: { select: { id: true, name: true, verifiedAt: true } } } },
   researcher: { select: { id: true, name: true, email: true, organisation: { select: { name: true, verifiedAt: true } } } },
   result: { select: { id: true, title: true } },
   broker: { select: { id: true, name: true } },
@@ -17,8 +17,8 @@ export const dealInclude = {
 
 export type DealRow = Prisma.IntroductionGetPayload<{ include: typeof dealInclude }>;
 
-export function dealFacts(row: { need: { organisationId: string }; researcherId: string; brokerId: string | null }): DealFacts {
-  return { needOrganisationId: row.need.organisationId, researcherId: row.researcherId, brokerId: row.brokerId };
+export function dealFacts(row: { need: { organisationId: string; brokerId?: string | null }; researcherId: string; brokerId: string | null }): DealFacts {
+  return { needOrganisationId: row.need.organisationId, researcherId: row.researcherId, brokerId: row.brokerId, needBrokerId: row.need.brokerId ?? null };
 }
 
 // Someone outside a deal learns nothing about it, not even that it exists: 404.

@@ -1,5 +1,5 @@
-import type { DealState, Visibility } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/policy";
+import type { DealState, NeedStatus, Visibility } from "@/lib/generated/prisma/enums";
+import { can, needFactsFrom, type Actor } from "@/lib/policy";
 import type { DealFacts } from "@/lib/policy/rules";
 import { manualMoves } from "./transitions";
 
@@ -49,7 +49,11 @@ export type DealRowForView = {
   researcherAcceptedAt: Date | null;
   declineReason: string | null;
   createdAt: Date;
-  need: { id: string; title: string; teaser: string | null; description: string; visibility: Visibility; organisationId: string; organisation: { name: string; verifiedAt?: Date | null } };
+  need: {
+    id: string; title: string; teaser: string | null; description: string; visibility: Visibility; organisationId: string; organisation: { name: string; verifiedAt?: Date | null };
+    /** Policy facts, for staff: a broker reads the need on a deal only while acting for its owner. */
+    status?: NeedStatus; brokerId?: string | null; brokerHelpAt?: Date | null; region?: string | null; chainNode?: { chainId: string } | null;
+  };
   researcher: { id: string; name: string | null; email: string; organisation: { name: string; verifiedAt?: Date | null } | null };
   result: { id: string; title: string } | null;
   broker: { name: string | null } | null;
@@ -69,6 +73,13 @@ export function sideOf(actor: Actor, facts: DealFacts): Side {
   return "staff";
 }
 
+// Staff see the need on a deal as they would on its page: admins and the brokers acting for the
+// owner in full (rules.ts), a broker who handed it over only as far as its visibility allows.
+function staffReadsNeed(actor: Actor, need: DealRowForView["need"]): boolean {
+  const facts = needFactsFrom({ status: "PUBLISHED", brokerId: null, brokerHelpAt: null, region: null, chainNode: null, ...need });
+  return can(actor, "need.readFull", facts) && can(actor, "need.seeOwner", facts);
+}
+
 // What one viewer may see of a deal, from an allow-list. Before both sides accept, a researcher
 // sees the need only as far as its visibility allows and never the company's name unless the need
 // is PUBLIC; a BROKER_ONLY need shows nothing but the broker's note (in the timeline).
@@ -77,7 +88,7 @@ export function presentDeal(actor: Actor, row: DealRowForView, now: Date, resume
   const side = sideOf(actor, facts);
   const revealed = row.companyAcceptedAt !== null && row.researcherAcceptedAt !== null;
   const v = row.need.visibility;
-  const seesAll = side !== "researcher" || revealed;
+  const seesAll = side === "company" || (side === "researcher" ? revealed : staffReadsNeed(actor, row.need));
   const need = seesAll
     ? { id: row.need.id, title: row.need.title, teaser: row.need.teaser, description: row.need.description, visibility: v }
     : {

@@ -110,13 +110,20 @@ export function presentNeed(actor: MaybeActor, row: NeedRow, mode: "detail" | "s
     deadline: full && row.deadline ? row.deadline.toISOString() : null,
     reconfirmBy: actor?.organisationId === row.organisationId && row.reconfirmBy ? row.reconfirmBy.toISOString() : null,
     chainNode: row.chainNode,
-    organisation: can(actor, "need.seeOwner", facts) ? { id: row.organisation.id, name: row.organisation.name, verified: row.organisation.verifiedAt !== null } : null,
+    organisation: ownerShown(actor, row, facts, mode) ? { id: row.organisation.id, name: row.organisation.name, verified: row.organisation.verifiedAt !== null } : null,
     isOwner: actor?.organisationId === row.organisationId,
     settings: can(actor, "need.manageAccess", facts) ? { teaserFields: teaserFieldsOf(row), accessDays: row.accessDays } : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+// Lists name the owner of a non-PUBLIC need only to its own people and to a researcher after the
+// reveal; staff acting for the owner see it on the need's (audited) detail read.
+function ownerShown(actor: MaybeActor, row: NeedRow, facts: NeedFacts, mode: "detail" | "summary"): boolean {
+  if (!can(actor, "need.seeOwner", facts)) return false;
+  return mode === "detail" || row.visibility === "PUBLIC" || actor?.organisationId === row.organisationId || facts.revealedToViewer === true;
 }
 
 /** What a need query must include for presentNeed, for this viewer (grant and reveal). */

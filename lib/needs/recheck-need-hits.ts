@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { needScopeFor, type MaybeActor } from "@/lib/policy";
+import { can, needScopeFor, type MaybeActor } from "@/lib/policy";
 import type { Viewer } from "@/lib/search/access";
-import { needRowInclude, presentNeed, type NeedView } from "./present-need";
+import { needFactsOf, needRowInclude, presentNeed, type NeedView } from "./present-need";
 
 export type IndexedNeedHit = { id: string; version: number | null };
 
@@ -11,7 +11,12 @@ export type IndexedNeedHit = { id: string; version: number | null };
 // like a list item (confidential needs as teasers). A hit whose index document is older than the
 // row and which the viewer may not read in full is dropped: its stale document may have matched
 // on text that is no longer public (e.g. just after a need was made confidential).
-export async function recheckNeedHits(viewer: Viewer, hits: readonly IndexedNeedHit[]): Promise<Map<string, NeedView>> {
+//
+// A broker searches the broker index (full text of every need) but acts for the owner only of some
+// needs (rules.ts). The ids of the other non-PUBLIC hits go into `publicOnly`: the caller must
+// confirm them against what a researcher could find (the public index), or drop them, so that
+// neither a hit nor its snippet comes from text the broker may not read.
+export async function recheckNeedHits(viewer: Viewer, hits: readonly IndexedNeedHit[], publicOnly?: Set<string>): Promise<Map<string, NeedView>> {
   const actor = policyActorOf(viewer);
   const ids = [...new Set(hits.map((h) => h.id))];
   if (ids.length === 0 || !actor) return new Map();
@@ -25,6 +30,10 @@ export async function recheckNeedHits(viewer: Viewer, hits: readonly IndexedNeed
     const stale = hit.version !== row.version;
     if (stale && view.access !== "full") continue;
     out.set(hit.id, view);
+    if (publicOnly && actor.role === "BROKER" && row.visibility !== "PUBLIC") {
+      const facts = needFactsOf(row);
+      if (!(can(actor, "need.readFull", facts) && can(actor, "need.seeOwner", facts))) publicOnly.add(hit.id);
+    }
   }
   return out;
 }
@@ -33,5 +42,5 @@ export async function recheckNeedHits(viewer: Viewer, hits: readonly IndexedNeed
 // role and organisation.
 function policyActorOf(viewer: Viewer): MaybeActor {
   if (!viewer) return null;
-  return { id: viewer.id ?? "", role: viewer.role, organisationId: viewer.organisationId, isOrgAdmin: false, email: "", name: null };
+  return { id: viewer.id ?? "", role: viewer.role, organisationId: viewer.organisationId, isOrgAdmin: false, email: "", name: null, brokerPortfolio: viewer.brokerPortfolio ?? null };
 }

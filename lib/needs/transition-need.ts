@@ -25,6 +25,8 @@ export async function transitionNeed(actor: Actor, needId: string, action: NeedA
       await assertChainNodeExists(tx, current.chainNodeId, locale);
       Object.assign(data, { publishedAt: now, reconfirmBy: reconfirmDeadline(now) });
     }
+    // Handing a draft in for a broker's review (提交经纪人审核) is asking for a broker's help.
+    if (action === "submit" && !current.brokerHelpAt) data.brokerHelpAt = now;
     if (action === "reconfirm") data.reconfirmBy = reconfirmDeadline(now);
     const { count } = await tx.need.updateMany({ where: { id: current.id, version: current.version }, data });
     if (count === 0) throw new AppError("CONFLICT", "This need was changed by someone else; reload and try again");

@@ -48,7 +48,9 @@ describe("need notices respect what the recipient may see", () => {
   it("never tell a researcher about a BROKER_ONLY need, nor about a draft", () => {
     expect(needNoticeFor(researcher("zh"), row("BROKER_ONLY"), { expertise: true })).toBeNull();
     expect(needNoticeFor(researcher("zh"), { ...row("PUBLIC"), status: "DRAFT" }, { expertise: true })).toBeNull();
-    expect(needNoticeFor(broker, row("BROKER_ONLY"), { expertise: true })).not.toBeNull();
+    // A broker hears of a BROKER_ONLY need only when acting for its owner (here: assigned).
+    expect(needNoticeFor(broker, row("BROKER_ONLY"), { expertise: true })).toBeNull();
+    expect(needNoticeFor(broker, { ...row("BROKER_ONLY"), brokerId: broker.id }, { expertise: true })).not.toBeNull();
   });
 
   it("leave the description out even of PUBLIC needs (a stored notice must survive a later change to CONFIDENTIAL)", () => {

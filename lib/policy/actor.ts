@@ -8,6 +8,8 @@ export type Actor = {
   isOrgAdmin: boolean;
   email: string;
   name: string | null;
+  /** Brokers only: the regions and chains a platform admin put in their portfolio, read with the user. */
+  brokerPortfolio?: { regions: string[]; chainIds: string[] } | null;
 };
 
 export type MaybeActor = Actor | null;

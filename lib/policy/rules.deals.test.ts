@@ -15,10 +15,11 @@ const deal: DealFacts = { needOrganisationId: "org-owner", researcherId: "u-rese
 const need: NeedFacts = { organisationId: "org-owner", visibility: "BROKER_ONLY", status: "PUBLISHED" };
 
 describe("broker and deal rules", () => {
-  it("opens the workbench, triage, visits and metrics to staff only", () => {
+  it("opens the workbench, visits and metrics to staff; triage to admins and the need's broker only", () => {
     for (const a of [broker, admin]) {
-      expect([can(a, "broker.workbench"), can(a, "broker.triage", need), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([true, true, true, true]);
+      expect([can(a, "broker.workbench"), can(a, "broker.triage", { ...need, brokerId: broker.id }), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([true, true, true, true]);
     }
+    expect(can(broker, "broker.triage", need)).toBe(false);
     for (const a of [null, owner, researcher]) {
       expect([can(a, "broker.workbench"), can(a, "broker.triage", need), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([false, false, false, false]);
     }
@@ -30,8 +31,9 @@ describe("broker and deal rules", () => {
     expect(can(broker, "proposal.decide", need)).toBe(false);
   });
 
-  it("lets the two parties and staff into a deal, nobody else", () => {
-    const table = { owner, researcher, broker, admin, otherCompany, otherResearcher, anonymous: null };
+  it("lets the two parties, the deal's broker and admins into a deal, nobody else (not another broker)", () => {
+    const otherBroker = actor("BROKER", "org-tto2", "u-broker-2");
+    const table = { owner, researcher, broker, admin, otherCompany, otherResearcher, otherBroker, anonymous: null };
     const expected: Record<keyof typeof table, [boolean, boolean, boolean, boolean, boolean]> = {
       owner: [true, true, true, true, false],
       researcher: [true, true, true, true, false],
@@ -39,11 +41,14 @@ describe("broker and deal rules", () => {
       admin: [true, false, true, true, true],
       otherCompany: [false, false, false, false, false],
       otherResearcher: [false, false, false, false, false],
+      otherBroker: [false, false, false, false, false],
       anonymous: [false, false, false, false, false],
     };
     for (const [name, a] of Object.entries(table)) {
       const got = [can(a, "deal.read", deal), can(a, "deal.respond", deal), can(a, "deal.advance", deal), can(a, "deal.message", deal), can(a, "deal.followUp", deal)];
       expect([name, ...got]).toEqual([name, ...expected[name as keyof typeof table]]);
     }
+    // After a hand-over the need's new broker runs its deals too.
+    expect(can(otherBroker, "deal.read", { ...deal, needBrokerId: otherBroker.id })).toBe(true);
   });
 });

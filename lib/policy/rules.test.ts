@@ -9,16 +9,16 @@ const actor = (role: Actor["role"], organisationId: string | null): Actor => ({ 
 const owner = actor("COMPANY", "org-owner");
 const otherCompany = actor("COMPANY", "org-other");
 const researcher = actor("RESEARCHER", "org-uni");
-const broker = actor("BROKER", "org-tto");
+const broker = actor("BROKER", "org-tto"); // no relationship to the need: sees what a researcher sees
 const admin = actor("ADMIN", "org-gov");
 const need = (visibility: Visibility, status: NeedFacts["status"] = "PUBLISHED"): NeedFacts => ({ organisationId: "org-owner", visibility, status });
 
 // Expected table: [visibility] -> viewer -> [discover, readFull, seeOwner]
 const expected: Record<Visibility, Record<string, [boolean, boolean, boolean]>> = {
   PUBLIC: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, true, true], researcher: [true, true, true], broker: [true, true, true], admin: [true, true, true] },
-  ANONYMOUS: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, true, false], researcher: [true, true, false], broker: [true, true, true], admin: [true, true, true] },
-  CONFIDENTIAL: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, false, false], researcher: [true, false, false], broker: [true, true, true], admin: [true, true, true] },
-  BROKER_ONLY: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [false, false, false], researcher: [false, false, false], broker: [true, true, true], admin: [true, true, true] },
+  ANONYMOUS: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, true, false], researcher: [true, true, false], broker: [true, true, false], admin: [true, true, true] },
+  CONFIDENTIAL: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, false, false], researcher: [true, false, false], broker: [true, false, false], admin: [true, true, true] },
+  BROKER_ONLY: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [false, false, false], researcher: [false, false, false], broker: [false, false, false], admin: [true, true, true] },
 };
 const viewers = { anonymous: null, owner, otherCompany, researcher, broker, admin };
 
@@ -32,10 +32,47 @@ describe("need visibility rules", () => {
     }
   }
 
-  it("hides drafts from everyone but the owner organisation and staff", () => {
+  it("hides drafts from everyone but the owner organisation, admins and the draft's own broker", () => {
     expect(can(researcher, "need.discover", need("PUBLIC", "DRAFT"))).toBe(false);
     expect(can(owner, "need.discover", need("PUBLIC", "DRAFT"))).toBe(true);
-    expect(can(broker, "need.discover", need("PUBLIC", "DRAFT"))).toBe(true);
+    expect(can(broker, "need.discover", need("PUBLIC", "DRAFT"))).toBe(false);
+    expect(can(broker, "need.discover", { ...need("BROKER_ONLY", "DRAFT"), brokerId: broker.id })).toBe(true);
+    expect(can(admin, "need.discover", need("PUBLIC", "DRAFT"))).toBe(true);
+  });
+});
+
+// Issue 11: a broker reads in full and sees the owner only when acting for the owner.
+describe("least privilege for brokers", () => {
+  const withPortfolio: Actor = { ...broker, brokerPortfolio: { regions: ["深圳"], chainIds: ["ic"] } };
+  const facts = (v: Visibility, over: Partial<NeedFacts> = {}) => ({ ...need(v), region: "北京", chainId: "sensor", ...over });
+  const read = (a: Actor, n: NeedFacts) => [can(a, "need.discover", n), can(a, "need.readFull", n), can(a, "need.seeOwner", n)];
+  it.each([
+    ["assigned to them", broker, facts("CONFIDENTIAL", { brokerId: broker.id }), [true, true, true]],
+    ["assigned to another broker", broker, facts("CONFIDENTIAL", { brokerId: "u-other" }), [true, false, false]],
+    ["the owner asked for help", broker, facts("CONFIDENTIAL", { brokerHelpRequested: true }), [true, true, true]],
+    ["help asked on a draft (not yet handed in)", broker, facts("CONFIDENTIAL", { brokerHelpRequested: true, status: "DRAFT" }), [false, false, false]],
+    ["ANONYMOUS, help asked", broker, facts("ANONYMOUS", { brokerHelpRequested: true }), [true, true, true]],
+    ["BROKER_ONLY in the portfolio's region", withPortfolio, facts("BROKER_ONLY", { region: "深圳" }), [true, true, true]],
+    ["BROKER_ONLY in the portfolio's chain", withPortfolio, facts("BROKER_ONLY", { chainId: "ic" }), [true, true, true]],
+    ["BROKER_ONLY outside the portfolio", withPortfolio, facts("BROKER_ONLY"), [false, false, false]],
+    ["CONFIDENTIAL in the portfolio (portfolio opens BROKER_ONLY only)", withPortfolio, facts("CONFIDENTIAL", { region: "深圳" }), [true, false, false]],
+  ] as const)("%s", (_name, a, n, want) => {
+    expect(read(a, n)).toEqual(want);
+  });
+
+  it("claim only unassigned needs that are PUBLIC, asked for help or in the portfolio; hand over only as the assigned broker or an admin", () => {
+    expect(can(broker, "broker.claim", facts("CONFIDENTIAL"))).toBe(false);
+    expect(can(broker, "broker.claim", facts("PUBLIC"))).toBe(true);
+    expect(can(broker, "broker.claim", facts("CONFIDENTIAL", { brokerHelpRequested: true }))).toBe(true);
+    expect(can(withPortfolio, "broker.claim", facts("CONFIDENTIAL", { region: "深圳" }))).toBe(true);
+    expect(can(broker, "broker.claim", facts("PUBLIC", { brokerId: "u-other" }))).toBe(false);
+    expect(can(admin, "broker.claim", facts("PUBLIC"))).toBe(false);
+    expect([broker, admin, owner].map((a) => can(a, "broker.handOver", facts("CONFIDENTIAL", { brokerId: broker.id })))).toEqual([true, true, false]);
+    expect(can(broker, "broker.handOver", facts("CONFIDENTIAL", { brokerId: "u-other" }))).toBe(false);
+  });
+
+  it("only the owning company asks for a broker's help", () => {
+    expect([owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.askBrokerHelp", need("CONFIDENTIAL")))).toEqual([true, false, false, false, false]);
   });
 });
 

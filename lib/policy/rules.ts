@@ -18,11 +18,23 @@ export type NeedFacts = {
   grantedToViewer?: boolean;
   /** Both sides accepted an introduction between the viewer and the need's company. */
   revealedToViewer?: boolean;
+  /** The owner asked for a broker's help (提交经纪人审核, Need.brokerHelpAt set). */
+  brokerHelpRequested?: boolean;
+  /** Where the need sits, for a broker's portfolio (Need.region, its chain node's chain). */
+  region?: string | null;
+  chainId?: string | null;
 };
 export type ResultFacts = { organisationId: string; status: string };
 export type DraftFacts = NeedFacts & { brokerId: string | null };
 // An introduction (deal): the need's owner organisation on one side, a researcher on the other.
-export type DealFacts = { needOrganisationId: string; researcherId: string; brokerId: string | null };
+export type DealFacts = {
+  needOrganisationId: string;
+  researcherId: string;
+  /** The broker who made the introduction. */
+  brokerId: string | null;
+  /** The broker the need is assigned to now (after a hand-over, the new one runs its deals). */
+  needBrokerId?: string | null;
+};
 /** An invitation into the inviter's own organisation, of this kind, with this role. */
 export type InviteFacts = { organisationId: string; organisationKind: OrgKind; role: Role };
 /** A message thread on an access request. */
@@ -32,31 +44,52 @@ type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
 const signedIn = (a: MaybeActor) => a !== null;
 const isStaff = (a: MaybeActor) => a?.role === "BROKER" || a?.role === "ADMIN";
+const isAdmin = (a: MaybeActor) => a?.role === "ADMIN";
 const inOrg = (a: MaybeActor, organisationId: string) => a !== null && a.organisationId === organisationId;
 const LIVE_NEED: NeedStatus[] = ["PUBLISHED", "IN_PROGRESS", "SOLVED"];
 
-// Seeing that a need exists at all (list, teaser). Non-live needs only to their owners and staff.
+// Least privilege for brokers (issue 11). A broker acts for a need's owner, and so reads its full
+// text and learns who posted it, only when the need is assigned to them, when the owner asked for
+// a broker's help, or when it is BROKER_ONLY and in the portfolio a platform admin gave them.
+// Otherwise a broker sees what a researcher sees. Platform admins keep full read (they run the
+// platform and settle disputes); every full read by anyone outside the owner organisation is
+// audited (lib/needs/audit-full-read.ts).
+const assignedBroker = (a: MaybeActor, n: { brokerId?: string | null }) => a?.role === "BROKER" && !!n.brokerId && n.brokerId === a.id;
+export const inBrokerPortfolio = (a: MaybeActor, n: Pick<NeedFacts, "region" | "chainId">): boolean => {
+  const p = a?.role === "BROKER" ? a.brokerPortfolio : null;
+  if (!p) return false;
+  return (!!n.chainId && p.chainIds.includes(n.chainId)) || (!!n.region && p.regions.includes(n.region));
+};
+const helpRequested = (n: NeedFacts) => n.brokerHelpRequested === true && n.status !== "DRAFT";
+/** The broker (or admin) acts for the owner on this need: full text and owner identity. */
+const actsForOwner = (a: MaybeActor, n: NeedFacts): boolean =>
+  isAdmin(a) || assignedBroker(a, n) || (a?.role === "BROKER" && (helpRequested(n) || (n.visibility === "BROKER_ONLY" && inBrokerPortfolio(a, n))));
+
+// Seeing that a need exists at all (list, teaser). Non-live needs only to their owners, admins
+// and the brokers acting for them; other brokers see every need past DRAFT except BROKER_ONLY
+// ones (their queue: a teaser, to pick up or leave).
 const needDiscover: Rule<NeedFacts> = (a, n) => {
   if (!signedIn(a)) return false;
-  if (inOrg(a, n.organisationId) || isStaff(a)) return true;
+  if (inOrg(a, n.organisationId) || actsForOwner(a, n)) return true;
+  if (a?.role === "BROKER") return n.visibility !== "BROKER_ONLY" && n.status !== "DRAFT";
   return n.visibility !== "BROKER_ONLY" && LIVE_NEED.includes(n.status);
 };
-// Reading the full text. CONFIDENTIAL needs: owners, staff and holders of a live access grant.
+// Reading the full text. CONFIDENTIAL needs: owners, the staff acting for them and holders of a
+// live access grant.
 const needReadFull: Rule<NeedFacts> = (a, n) => {
   if (!needDiscover(a, n)) return false;
-  if (inOrg(a, n.organisationId) || isStaff(a)) return true;
+  if (inOrg(a, n.organisationId) || actsForOwner(a, n)) return true;
   if (n.visibility === "CONFIDENTIAL") return n.grantedToViewer === true;
   return n.visibility === "PUBLIC" || n.visibility === "ANONYMOUS";
 };
 // Seeing which company posted it: PUBLIC needs, or after both sides accepted an introduction.
 const needSeeOwner: Rule<NeedFacts> = (a, n) => {
   if (!needReadFull(a, n)) return false;
-  if (inOrg(a, n.organisationId) || isStaff(a)) return true;
+  if (inOrg(a, n.organisationId) || actsForOwner(a, n)) return true;
   return n.visibility === "PUBLIC" || n.revealedToViewer === true;
 };
 // Deciding who reads a confidential need: the owning company, or the broker acting for it.
-const needManageAccess: Rule<NeedFacts> = (a, n) =>
-  (inOrg(a, n.organisationId) && a?.role === "COMPANY") || (a?.role === "BROKER" && !!n.brokerId && n.brokerId === a.id);
+const needManageAccess: Rule<NeedFacts> = (a, n) => (inOrg(a, n.organisationId) && a?.role === "COMPANY") || assignedBroker(a, n);
 // Asking to read a confidential need in full (accepting its NDA first).
 const needRequestAccess: Rule<NeedFacts> = (a, n) =>
   a?.role === "RESEARCHER" && n.visibility === "CONFIDENTIAL" && needDiscover(a, n) && !inOrg(a, n.organisationId);
@@ -68,6 +101,9 @@ const threadUse: Rule<ThreadFacts> = (a, t) => needManageAccess(a, t.need) || (a
 const companySide = (a: MaybeActor, d: DealFacts) => a?.role === "COMPANY" && inOrg(a, d.needOrganisationId);
 const researcherSide = (a: MaybeActor, d: DealFacts) => a !== null && a.id === d.researcherId;
 const dealParty = (a: MaybeActor, d: DealFacts) => companySide(a, d) || researcherSide(a, d);
+// Staff running a deal: the broker who made the introduction, the need's broker, or an admin.
+const dealStaff = (a: MaybeActor, d: DealFacts) =>
+  isAdmin(a) || (a?.role === "BROKER" && ((!!d.brokerId && d.brokerId === a.id) || (!!d.needBrokerId && d.needBrokerId === a.id)));
 
 export const rules = {
   "need.create": ((a) => a?.role === "COMPANY" && a.organisationId !== null) as Rule<void>,
@@ -103,18 +139,30 @@ export const rules = {
   // Verifying an organisation (its registration code checked): platform admins only.
   "org.verify": ((a) => a?.role === "ADMIN") as Rule<void>,
   "broker.workbench": ((a) => isStaff(a)) as Rule<void>,
-  "broker.triage": ((a) => isStaff(a)) as Rule<NeedFacts>,
+  // Triage (clarify, mark ready, propose edits, introduce): the assigned broker, or an admin.
+  "broker.triage": ((a, n) => isAdmin(a) || assignedBroker(a, n)) as Rule<NeedFacts>,
+  // "Assign to me": a broker picks up an UNASSIGNED need they may act on or that is open anyway
+  // (PUBLIC, the owner asked for help, or in their portfolio). The service repeats
+  // `brokerId: null` in the update's where, so two concurrent claims cannot both win (409).
+  "broker.claim": ((a, n) =>
+    a?.role === "BROKER" && !n.brokerId && n.status !== "DRAFT" &&
+    (n.visibility === "PUBLIC" || helpRequested(n) || inBrokerPortfolio(a, n))) as Rule<NeedFacts>,
+  // Handing a need over to another broker: the assigned broker, or an admin (who may also
+  // assign any need to anyone, taking it from its broker).
+  "broker.handOver": ((a, n) => isAdmin(a) || assignedBroker(a, n)) as Rule<NeedFacts>,
+  // The owner asks for (or withdraws) a broker's help: the owning company.
+  "need.askBrokerHelp": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
   "proposal.decide": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
   "visit.log": ((a) => isStaff(a)) as Rule<void>,
   "metrics.read": ((a) => isStaff(a)) as Rule<void>,
   // Taxonomy analytics (counts of demand, supply and unmet demand per chain node): staff only.
   "analytics.read": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
   "deal.list": ((a) => signedIn(a)) as Rule<void>,
-  "deal.read": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
+  "deal.read": ((a, d) => dealStaff(a, d) || dealParty(a, d)) as Rule<DealFacts>,
   "deal.respond": dealParty as Rule<DealFacts>,
-  "deal.advance": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
-  "deal.message": ((a, d) => isStaff(a) || dealParty(a, d)) as Rule<DealFacts>,
-  "deal.followUp": ((a) => isStaff(a)) as Rule<DealFacts>,
+  "deal.advance": ((a, d) => dealStaff(a, d) || dealParty(a, d)) as Rule<DealFacts>,
+  "deal.message": ((a, d) => dealStaff(a, d) || dealParty(a, d)) as Rule<DealFacts>,
+  "deal.followUp": dealStaff as Rule<DealFacts>,
   "admin.outbox": ((a) => a?.role === "ADMIN") as Rule<void>,
   "admin.jobs": ((a) => a?.role === "ADMIN") as Rule<void>,
   // Matching delivered to people (issue 5). Rows are always the actor's own: the services put

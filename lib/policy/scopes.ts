@@ -6,12 +6,36 @@ import type { MaybeActor } from "./actor";
 // `where` clauses so that rows a user may not see are never loaded at all.
 export function needScopeFor(actor: MaybeActor): Prisma.NeedWhereInput {
   if (!actor) return { id: { in: [] } };
-  if (actor.role === "BROKER" || actor.role === "ADMIN") return {};
+  if (actor.role === "ADMIN") return {};
+  if (actor.role === "BROKER") return { OR: [brokerActsForScope(actor), { status: { not: "DRAFT" }, visibility: { not: "BROKER_ONLY" } }] };
   const live: Prisma.NeedWhereInput = {
     status: { in: ["PUBLISHED", "IN_PROGRESS", "SOLVED"] },
     visibility: { not: "BROKER_ONLY" },
   };
   return actor.organisationId ? { OR: [{ organisationId: actor.organisationId }, live] } : live;
+}
+
+/**
+ * Needs a broker acts for (rules.ts `actsForOwner`): assigned to them, the owner asked for a
+ * broker's help, or BROKER_ONLY in their portfolio. Inside it the broker reads the full text and
+ * sees the owner; outside it, what a researcher sees.
+ */
+export function brokerActsForScope(actor: MaybeActor): Prisma.NeedWhereInput {
+  if (actor?.role !== "BROKER") return { id: { in: [] } };
+  const or: Prisma.NeedWhereInput[] = [{ brokerId: actor.id }, { brokerHelpAt: { not: null }, status: { not: "DRAFT" } }];
+  const p = actor.brokerPortfolio;
+  const where: Prisma.NeedWhereInput[] = [];
+  if (p?.chainIds.length) where.push({ chainNode: { chainId: { in: p.chainIds } } });
+  if (p?.regions.length) where.push({ region: { in: p.regions } });
+  if (where.length) or.push({ visibility: "BROKER_ONLY", OR: where });
+  return { OR: or };
+}
+
+/** Needs whose full text this viewer reads in a list context (staff only; others: {id: []}). */
+function staffFullScope(actor: MaybeActor): Prisma.NeedWhereInput | null {
+  if (actor?.role === "ADMIN") return {};
+  if (actor?.role === "BROKER") return brokerActsForScope(actor);
+  return null;
 }
 
 /**
@@ -23,8 +47,9 @@ export function needScopeFor(actor: MaybeActor): Prisma.NeedWhereInput {
  */
 export function teaserFieldScopeFor(actor: MaybeActor, field: TeaserField): Prisma.NeedWhereInput {
   if (!actor) return { id: { in: [] } };
-  if (actor.role === "BROKER" || actor.role === "ADMIN") return {};
-  const open: Prisma.NeedWhereInput[] = [{ visibility: { in: ["PUBLIC", "ANONYMOUS"] } }, { visibility: "CONFIDENTIAL", teaserFields: { has: field } }];
+  if (actor.role === "ADMIN") return {};
+  const staff = staffFullScope(actor);
+  const open: Prisma.NeedWhereInput[] = [{ visibility: { in: ["PUBLIC", "ANONYMOUS"] } }, { visibility: "CONFIDENTIAL", teaserFields: { has: field } }, ...(staff ? [staff] : [])];
   return { OR: actor.organisationId ? [...open, { organisationId: actor.organisationId }] : open };
 }
 
@@ -37,9 +62,10 @@ export function needSummaryFieldScopeFor(actor: MaybeActor, field: "trlTarget" |
   if (field === "trlTarget") return teaserFieldScopeFor(actor, "trlTarget");
   if (field === "budgetMaxCny") return teaserFieldScopeFor(actor, "budget");
   if (!actor) return { id: { in: [] } };
-  if (actor.role === "BROKER" || actor.role === "ADMIN") return {};
-  const open: Prisma.NeedWhereInput = { visibility: { in: ["PUBLIC", "ANONYMOUS"] } };
-  return actor.organisationId ? { OR: [open, { organisationId: actor.organisationId }] } : open;
+  if (actor.role === "ADMIN") return {};
+  const staff = staffFullScope(actor);
+  const open: Prisma.NeedWhereInput[] = [{ visibility: { in: ["PUBLIC", "ANONYMOUS"] } }, ...(staff ? [staff] : [])];
+  return { OR: actor.organisationId ? [...open, { organisationId: actor.organisationId }] : open };
 }
 
 export function resultScopeFor(actor: MaybeActor): Prisma.ResultWhereInput {
@@ -69,8 +95,49 @@ export function viewerNeedInclude(actor: MaybeActor, now: Date = new Date()) {
   } satisfies Prisma.NeedInclude;
 }
 
-export type ViewerNeedRelations = { accessRequests: { id: string }[]; introductions: { id: string }[] };
+/** The need's own columns that its policy facts are built from (with viewerNeedInclude). */
+export const needFactsSelect = {
+  organisationId: true,
+  visibility: true,
+  status: true,
+  brokerId: true,
+  brokerHelpAt: true,
+  region: true,
+  chainNode: { select: { chainId: true } },
+} as const satisfies Prisma.NeedSelect;
 
-export function viewerFactsOf(row: ViewerNeedRelations): { grantedToViewer: boolean; revealedToViewer: boolean } {
-  return { grantedToViewer: row.accessRequests.length > 0, revealedToViewer: row.introductions.length > 0 };
+type NeedFactsColumns = Prisma.NeedGetPayload<{ select: typeof needFactsSelect }>;
+
+/** Policy facts of a need loaded with needFactsSelect (+ viewerNeedInclude when viewer facts matter). */
+export function needFactsFrom(row: NeedFactsColumns & Partial<ViewerNeedRelations>) {
+  return {
+    organisationId: row.organisationId,
+    visibility: row.visibility,
+    status: row.status,
+    brokerId: row.brokerId,
+    ...viewerFactsOf({ accessRequests: row.accessRequests ?? [], introductions: row.introductions ?? [], brokerHelpAt: row.brokerHelpAt, region: row.region, chainNode: row.chainNode }),
+  };
+}
+
+export type ViewerNeedRelations = {
+  accessRequests: { id: string }[];
+  introductions: { id: string }[];
+  brokerHelpAt?: Date | null;
+  region?: string | null;
+  chainNode?: { chainId: string } | null;
+};
+
+/**
+ * The need's facts about THIS viewer: their grant and reveal (loaded by viewerNeedInclude), and
+ * what decides a broker's relationship to it (owner asked for help, region and chain for the
+ * portfolio, which comes fresh with the actor on each request).
+ */
+export function viewerFactsOf(row: ViewerNeedRelations): { grantedToViewer: boolean; revealedToViewer: boolean; brokerHelpRequested: boolean; region: string | null; chainId: string | null } {
+  return {
+    grantedToViewer: row.accessRequests.length > 0,
+    revealedToViewer: row.introductions.length > 0,
+    brokerHelpRequested: !!row.brokerHelpAt,
+    region: row.region ?? null,
+    chainId: row.chainNode?.chainId ?? null,
+  };
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { feedbackSummaryFor, type FeedbackSummary } from "@/lib/feedback/match-feedback";
-import { matchResultsForNeed, type Match } from "@/lib/matching/matcher";
-import { needRowInclude, presentNeed, type NeedView } from "@/lib/needs/present-need";
-import { authorize, type MaybeActor } from "@/lib/policy";
+import { matchResultsForNeed, matchSubject, type Match } from "@/lib/matching/matcher";
+import { needFactsOf, needRowInclude, presentNeed, type NeedView } from "@/lib/needs/present-need";
+import { researcherVisibleSubject } from "@/lib/alerts/subjects";
+import { authorize, can, needScopeFor, type MaybeActor } from "@/lib/policy";
 import { matchOrEmpty } from "@/lib/alerts/match-safely";
 import { rankResearchers, type ResearcherMatch } from "./rank-researchers";
 
@@ -17,7 +18,7 @@ const RESEARCHERS_PER_NEED = 3;
 /** The broker's queue: newest live needs, each with its best results and researchers, and the feedback given on them. */
 export async function listBrokerCandidates(actor: MaybeActor, page = 1): Promise<{ items: NeedCandidates[]; total: number; pageSize: number }> {
   authorize(actor, "broker.candidates");
-  const where = { status: { in: ["SUBMITTED", "PUBLISHED", "IN_PROGRESS"] as ("SUBMITTED" | "PUBLISHED" | "IN_PROGRESS")[] } };
+  const where = { AND: [needScopeFor(actor), { status: { in: ["SUBMITTED", "PUBLISHED", "IN_PROGRESS"] as ("SUBMITTED" | "PUBLISHED" | "IN_PROGRESS")[] } }] };
   const [rows, total] = await Promise.all([
     prisma.need.findMany({ where, include: needRowInclude(actor), orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }], skip: (Math.max(1, page) - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     prisma.need.count({ where }),
@@ -27,11 +28,16 @@ export async function listBrokerCandidates(actor: MaybeActor, page = 1): Promise
   for (const row of rows) {
     const need = presentNeed(actor, row);
     if (!need) continue;
-    const res = await matchOrEmpty(() => matchResultsForNeed(prisma, row.id, { viewer: actor, limit: 20 }));
+    // A broker not acting for the owner matches on what a researcher may see of the need, so
+    // neither the candidates nor their "matched terms" derive from hidden text.
+    const full = can(actor, "need.readFull", needFactsOf(row));
+    const visible = full ? null : researcherVisibleSubject(row);
+    const res = full
+      ? await matchOrEmpty(() => matchResultsForNeed(prisma, row.id, { viewer: actor, limit: 20 }))
+      : visible ? await matchOrEmpty(() => matchSubject(visible, "results", { viewer: actor, limit: 20 })) : null;
     const matches = res?.ok ? res.matches : [];
-    const researchers = res?.ok
-      ? await rankResearchers({ title: row.title, body: [row.teaser, row.description].filter(Boolean).join("\n"), keywords: row.keywords }, matches, { limit: RESEARCHERS_PER_NEED, excludeOrganisationId: row.organisationId })
-      : [];
+    const text = full ? { title: row.title, body: [row.teaser, row.description].filter(Boolean).join("\n"), keywords: row.keywords } : visible?.text;
+    const researchers = res?.ok && text ? await rankResearchers(text, matches, { limit: RESEARCHERS_PER_NEED, excludeOrganisationId: row.organisationId }) : [];
     items.push({
       need,
       results: matches.slice(0, RESULTS_PER_NEED).map((m) => ({ ...m, feedback: feedback.get(`${row.id}:${m.id}`) ?? null })),

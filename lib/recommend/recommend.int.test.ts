@@ -30,6 +30,8 @@ beforeAll(async () => {
   ({ id: brokerOnlyId } = await createNeed(company.actor, { title: "燃料电池催化剂内部评估", description: "仅经纪人可见：评估燃料电池低铂催化剂的供应商，铂用量与耐久性是关键。", field: "氢能", keywords: ["燃料电池", "催化剂"], visibility: "BROKER_ONLY", collaborationModes: [], teaserFields: [] }, "zh-CN"));
   await syncResult(prisma, resultId);
   await syncNeed(prisma, needId);
+  // Issue 11: a BROKER_ONLY need reaches the broker it is assigned to (not every broker).
+  await prisma.need.update({ where: { id: brokerOnlyId }, data: { brokerId: broker.actor.id } });
   await syncNeed(prisma, brokerOnlyId);
 }, 120_000);
 

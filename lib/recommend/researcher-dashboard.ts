@@ -4,6 +4,8 @@ import { profileText } from "@/lib/expertise/score";
 import { matchNeedsForResult, matchSubject, type Match } from "@/lib/matching/matcher";
 import { authorize, type MaybeActor } from "@/lib/policy";
 import { matchOrEmpty } from "@/lib/alerts/match-safely";
+import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
+import { visibleMatchTerms } from "@/lib/needs/visible-terms";
 
 export type DashboardNeed = Match & { viaResults: { id: string; title: string }[] };
 export type ResearcherDashboard = {
@@ -52,11 +54,20 @@ export async function getResearcherDashboard(actor: MaybeActor): Promise<Researc
     if (res?.ok) fromExpertise = res.matches;
     else unavailable = true;
   }
+  const fromResultsTop = [...byNeed.values()].sort((a, b) => b.score - a.score).slice(0, 20);
+  // The database decides what is shown, and chips come from what the researcher may read.
+  const views = await recheckNeedHits(actor, [...fromResultsTop, ...fromExpertise].map((m) => ({ id: m.id, version: m.version })));
+  const shown = <M extends Match>(m: M): M[] => {
+    const view = views.get(m.id);
+    if (!view) return [];
+    const matchedTerms = visibleMatchTerms(view)(m.explanation.matchedTerms);
+    return [{ ...m, title: view.title, organisationName: view.organisation?.name ?? null, explanation: { ...m.explanation, matchedTerms } }];
+  };
   return {
     unavailable,
     resultCount: results.length,
     hasProfile: !!profile,
-    fromResults: [...byNeed.values()].sort((a, b) => b.score - a.score).slice(0, 20),
-    fromExpertise,
+    fromResults: fromResultsTop.flatMap(shown),
+    fromExpertise: fromExpertise.flatMap(shown),
   };
 }

@@ -73,6 +73,8 @@ describe("a result's matching needs", () => {
 
   it("keeps a broker's ranking (broker index) apart from everyone else's", async () => {
     const brokerOnly = await publishNeed("BROKER_ONLY");
+    // Issue 11: only a broker acting for the owner (here: assigned) knows a BROKER_ONLY need.
+    await prisma.need.update({ where: { id: brokerOnly }, data: { brokerId: broker.actor.id } });
     await prisma.result.update({ where: { id: resultId }, data: { version: { increment: 1 } } });
     expect(await matchIds(broker)).toContain(brokerOnly);
     expect(await matchIds(researcher)).not.toContain(brokerOnly);

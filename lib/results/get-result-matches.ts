@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import { prisma } from "@/lib/db";
 import { matchNeedsForResult, type MatchResponse } from "@/lib/matching/matcher";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
+import { visibleMatchTerms } from "@/lib/needs/visible-terms";
 import { singleFlight } from "@/lib/single-flight";
 import type { MaybeActor } from "@/lib/policy";
 import { needsIndexFor } from "@/lib/search/access";
@@ -37,12 +38,18 @@ export async function getResultMatches(actor: MaybeActor, resultId: string, limi
   }
   if (!response) return { ok: true, matches: [] };
   if (!response.ok) return response;
-  const views = await recheckNeedHits(actor, response.matches.map((m) => ({ id: m.id, version: m.version })));
+  const publicOnly = new Set<string>();
+  const views = await recheckNeedHits(actor, response.matches.map((m) => ({ id: m.id, version: m.version })), publicOnly);
   return {
     ok: true,
     matches: response.matches.flatMap((m) => {
       const view = views.get(m.id);
-      return view ? [{ ...m, title: view.title, field: view.field, trl: view.trlTarget, organisationName: view.organisation?.name ?? null }] : [];
+      if (!view) return [];
+      // Chips about a need the viewer reads only in part come from the part they read; a broker's
+      // match (broker index) on such a need that nothing visible explains is not shown.
+      const matchedTerms = visibleMatchTerms(view)(m.explanation.matchedTerms);
+      if (publicOnly.has(m.id) && view.access !== "full" && matchedTerms.length === 0) return [];
+      return [{ ...m, title: view.title, field: view.field, trl: view.trlTarget, organisationName: view.organisation?.name ?? null, explanation: { ...m.explanation, matchedTerms } }];
     }),
   };
 }

@@ -20,7 +20,8 @@ const tag = uniq(); // makes this file's documents findable apart from others'
 const anonymous = null;
 const company = { id: "viewer-company", role: "COMPANY" as const, organisationId: "someone-else" };
 const researcher = { id: "viewer-researcher", role: "RESEARCHER" as const, organisationId: "some-university" };
-const broker = { id: "viewer-broker", role: "BROKER" as const, organisationId: null };
+// Issue 11: the broker-only need is in this broker's portfolio (region), so the broker knows it.
+const broker = { id: "viewer-broker", role: "BROKER" as const, organisationId: null, brokerPortfolio: { regions: [`区域${tag}`], chainIds: [] } };
 
 beforeAll(async () => {
   db = testDb();
@@ -40,7 +41,7 @@ beforeAll(async () => {
       visibility: "CONFIDENTIAL",
     })
   ).id;
-  ids.brokerOnly = (await createNeed(db, owner, { ...base, title: `经纪人可见 储能 ${tag}`, description: `正文 ${tag}`, visibility: "BROKER_ONLY" })).id;
+  ids.brokerOnly = (await createNeed(db, owner, { ...base, title: `经纪人可见 储能 ${tag}`, description: `正文 ${tag}`, visibility: "BROKER_ONLY", region: `区域${tag}` })).id;
   ids.draft = (await createNeed(db, owner, { ...base, title: `草稿 储能 ${tag}`, description: `正文 ${tag}`, status: "DRAFT" })).id;
   ids.result = (await createResult(db, owner, { title: `Flow battery membrane ${tag}`, summary: `A membrane for vanadium flow batteries ${tag}`, lang: "en", trl: 5 })).id;
   for (const key of ["pub", "anon", "conf", "brokerOnly", "draft"]) await syncNeed(db, ids[key]!);

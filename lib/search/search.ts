@@ -129,13 +129,21 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
       const before = hits.length;
       const versions = new Map(res.hits.map((h) => [String(h.id), typeof h.version === "number" ? h.version : null]));
       const formattedTeasers = new Map(res.hits.map((h) => [String(h.id), (h._formatted as Record<string, unknown> | undefined)?.teaser]));
-      const views = await recheckNeedHits(query.viewer, hits.map((h) => ({ id: h.id, version: versions.get(h.id) ?? null })));
+      const publicOnly = new Set<string>();
+      const views = await recheckNeedHits(query.viewer, hits.map((h) => ({ id: h.id, version: versions.get(h.id) ?? null })), publicOnly);
+      // A broker's hit on a need they do not act for stands only if a researcher's search (the
+      // public index) finds it too; its snippet then comes from that public document.
+      const confirmed = publicOnly.size > 0 ? await confirmInPublicIndex(texts, [...publicOnly], filter) : new Map<string, unknown>();
       hits = hits.flatMap((hit) => {
         const view = views.get(hit.id);
         if (!view) return [];
+        if (publicOnly.has(hit.id)) {
+          if (!confirmed.has(hit.id)) return [];
+          formattedTeasers.set(hit.id, confirmed.get(hit.id));
+        }
         // Everything shown comes from the database view; a teaser-level hit's snippet comes from
         // its teaser only (a broker's index document holds the full text).
-        const teaserSnippet = view.access === "teaser" ? toSegments(formattedTeasers.get(hit.id) ?? view.teaser ?? "") : null;
+        const teaserSnippet = view.access === "teaser" || publicOnly.has(hit.id) ? toSegments(formattedTeasers.get(hit.id) ?? view.teaser ?? "") : null;
         return [{
           ...hit,
           title: view.title,
@@ -189,6 +197,27 @@ export function catalogQueries(q: string): { queries: string[]; alsoSearched?: s
     queries: queries.map((text) => (endsWithProductCode(text) ? `${text} ` : text)),
     ...(translated ? { alsoSearched: queries[1] } : {}),
   };
+}
+
+/**
+ * Which of `ids` the same search texts find in the public index (what a researcher may find), with
+ * the highlighted teaser of each. One extra search, only when a broker's page holds such hits.
+ */
+async function confirmInPublicIndex(texts: string[], ids: string[], filter: string[]): Promise<Map<string, unknown>> {
+  const res = await searchFederated({
+    federation: { limit: ids.length },
+    queries: texts.map((text) => ({
+      indexUid: indexUid("needs"),
+      q: text,
+      filter: [...filter, oneOf("id", ids)],
+      attributesToSearchOn: [...CATALOG_SEARCH_ATTRIBUTES.needs],
+      attributesToRetrieve: ["id"],
+      attributesToHighlight: ["teaser"],
+      highlightPreTag: PRE,
+      highlightPostTag: POST,
+    })),
+  });
+  return new Map(res.hits.map((h) => [String(h.id), (h._formatted as Record<string, unknown> | undefined)?.teaser]));
 }
 
 /** Non-brokers cannot filter on status/visibility (the public index only holds public needs). */

@@ -18,6 +18,7 @@ export const actorUserSelect = (now: Date = new Date()) =>
     email: true,
     name: true,
     staffGrants: { where: liveGrantWhere(now), select: { role: true } },
+    brokerPortfolio: { select: { regions: true, chainIds: true } },
   }) as const;
 
 export type ActorUserRow = Omit<Actor, "role"> & { role: Role; staffGrants: { role: Role }[] };
@@ -30,5 +31,13 @@ export type ActorUserRow = Omit<Actor, "role"> & { role: Role; staffGrants: { ro
 export function toActor(row: ActorUserRow | null): Actor | null {
   if (!row) return null;
   if (isStaffRole(row.role) && !row.staffGrants.some((g) => g.role === row.role)) return null;
-  return { id: row.id, role: row.role, organisationId: row.organisationId, isOrgAdmin: row.isOrgAdmin, email: row.email, name: row.name };
+  return {
+    id: row.id,
+    role: row.role,
+    organisationId: row.organisationId,
+    isOrgAdmin: row.isOrgAdmin,
+    email: row.email,
+    name: row.name,
+    brokerPortfolio: row.brokerPortfolio ?? null,
+  };
 }

@@ -130,6 +130,10 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     const written = await db.expertiseProfile.create({ data: { userId: id("user"), fields: ["电化学"], methods: ["XRD"], equipment: ["手套箱"], pastProjects: "固态电池中试" } });
     return { written, read: await db.expertiseProfile.findUniqueOrThrow({ where: { userId: id("user") } }) };
   },
+  BrokerPortfolio: async (db) => {
+    const written = await db.brokerPortfolio.create({ data: { userId: id("user"), regions: ["深圳"], chainIds: ["new-energy"] } });
+    return { written, read: await db.brokerPortfolio.findUniqueOrThrow({ where: { userId: id("user") } }) };
+  },
   Attachment: async (db) => {
     const written = await db.attachment.create({
       data: { needId: id("need"), fileName: "spec.pdf", contentType: "application/pdf", sizeBytes: 5, sha256: "00", data: Buffer.from("%PDF-"), uploadedById: id("user") },

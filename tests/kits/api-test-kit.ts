@@ -33,7 +33,7 @@ export async function createApiUser(role: Role, opts: { orgName?: string } = {})
   });
   const actor = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true },
+    select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true, brokerPortfolio: { select: { regions: true, chainIds: true } } },
   });
   const { id: tokenId, token } = await createApiToken(actor, "integration test");
   return { actor, token, tokenId, organisationId };

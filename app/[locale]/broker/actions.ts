@@ -2,8 +2,8 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { clarifySchema, captureNeedSchema, proposeEditSchema, visitSchema } from "@/lib/broker/schemas";
-import { assignNeed, markNeedReady, proposeNeedEdit, requestClarification } from "@/lib/broker/triage";
+import { clarifySchema, captureNeedSchema, handOverSchema, proposeEditSchema, visitSchema } from "@/lib/broker/schemas";
+import { claimNeed, handOverNeed, markNeedReady, proposeNeedEdit, requestClarification } from "@/lib/broker/triage";
 import { captureNeedDraft, logVisit } from "@/lib/broker/visits";
 import { introduceResearcher } from "@/lib/deals/introduce";
 import { introduceSchema } from "@/lib/deals/schemas";
@@ -15,7 +15,12 @@ const empty = z.strictObject({});
 
 export async function assignToMeAction(locale: string, needId: string): Promise<FormState> {
   const t = await getTranslations({ locale, namespace: "broker" });
-  return runFormAction(locale, {}, empty, async (actor, _d, l) => void (await assignNeed(actor, needId, undefined, l)), { revalidate: needPath(needId), successMessage: t("assignedDone") });
+  return runFormAction(locale, {}, empty, async (actor, _d, l) => void (await claimNeed(actor, needId, l)), { revalidate: needPath(needId), successMessage: t("assignedDone") });
+}
+
+export async function handOverAction(locale: string, needId: string, _prev: FormState, fd: FormData): Promise<FormState> {
+  const t = await getTranslations({ locale, namespace: "broker" });
+  return runFormAction(locale, { brokerEmail: text(fd, "brokerEmail") ?? "" }, handOverSchema, async (actor, d, l) => void (await handOverNeed(actor, needId, d.brokerEmail, l)), { revalidate: needPath(needId), successMessage: t("handOverDone") });
 }
 
 export async function markReadyAction(locale: string, needId: string): Promise<FormState> {

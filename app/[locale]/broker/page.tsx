@@ -53,7 +53,7 @@ export default async function BrokerQueuePage({ params, searchParams }: { params
             <li key={n.id} className="rounded-lg bg-white p-3 shadow-sm">
               <Link href={`/broker/needs/${n.id}`} className="font-medium text-brand-700 hover:underline">{n.title}</Link>
               <p className="mt-1 text-sm text-slate-500">
-                {[n.organisation, n.chain ? chainName(n.chain) : null, n.region, t("age", { days: n.ageDays }), t(`triage.${n.triageStatus}`), `${t("assignedTo")}: ${n.broker?.name ?? t("unassigned")}`, n.openDeals ? `${t("openDeals")}: ${n.openDeals}` : null].filter(Boolean).join(" · ")}
+                {[n.organisation, n.helpRequested ? t("helpRequested") : null, n.chain ? chainName(n.chain) : null, n.region, t("age", { days: n.ageDays }), t(`triage.${n.triageStatus}`), `${t("assignedTo")}: ${n.broker?.name ?? t("unassigned")}`, n.openDeals ? `${t("openDeals")}: ${n.openDeals}` : null].filter(Boolean).join(" · ")}
               </p>
             </li>
           ))}

@@ -7,6 +7,7 @@ import { OutcomeForm } from "@/components/deals/outcome-form";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { getDeal } from "@/lib/deals/get-deal";
+import { requestIp } from "@/lib/http/request-ip";
 import { DECLINE_REASONS } from "@/lib/deals/transitions";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/policy";
@@ -19,7 +20,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActorForPage(locale, `/deals/${id}`);
-  const detail = await getDeal(actor, id).catch((e: unknown) => {
+  const detail = await getDeal(actor, id, new Date(), { ip: await requestIp() }).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });

@@ -14,6 +14,8 @@ import { can } from "@/lib/policy";
 import { OwnerActions } from "./owner-actions";
 import { NeedResearchers } from "@/components/matching/need-researchers";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { getBrokerHelp } from "@/lib/needs/broker-help";
+import { BrokerHelpPanel } from "./broker-help-panel";
 
 export default async function NeedPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -30,11 +32,13 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
   const attachments = need.access === "full" ? await listNeedAttachments(need.id) : [];
   const ta = await getTranslations({ locale, namespace: "access" });
   const { canRequest, own } = await getAccessState(actor, need.id);
+  const brokerHelp = need.isOwner ? await getBrokerHelp(actor, need.id) : null;
   const link = "rounded border border-brand-600 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50";
   return (
     <div className="space-y-8">
       {ownerCanAct && <ClientMessages namespaces={["needActions"]}><OwnerActions locale={locale} needId={need.id} actions={availableActions(need.status).filter((a) => a !== "publish" && a !== "submit")} reconfirmBy={need.reconfirmBy} dueSoon={reconfirmDueSoon(need.status, need.reconfirmBy)} /></ClientMessages>}
       <NeedDetail need={need} locale={locale} attachments={attachments} />
+      {brokerHelp && <BrokerHelpPanel locale={locale} needId={need.id} state={brokerHelp} />}
       <nav className="flex flex-wrap gap-3" aria-label={ta("actions")}>
         {need.isOwner && actor.role === "COMPANY" && <Link href={`/needs/${need.id}/edit`} className={link}>{ta("editNeed")}</Link>}
         {need.settings && <Link href={`/needs/${need.id}/requests`} className={link}>{ta("requestsTitle")}</Link>}

@@ -9,9 +9,11 @@ import { requireActorForPage } from "@/lib/auth/require-actor";
 import { getNeedCandidates } from "@/lib/broker/candidates";
 import { getTriage } from "@/lib/broker/triage";
 import { isAppError } from "@/lib/errors";
-import { getNeed } from "@/lib/needs/get-need";
+import { requestIp } from "@/lib/http/request-ip";
+import { viewNeed } from "@/lib/needs/view-need";
+import { visibleMatchTerms } from "@/lib/needs/visible-terms";
 import { can } from "@/lib/policy";
-import { assignToMeAction, clarifyAction, introduceAction, markReadyAction, proposeEditAction } from "../../actions";
+import { assignToMeAction, clarifyAction, handOverAction, introduceAction, markReadyAction, proposeEditAction } from "../../actions";
 
 const button = "rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700";
 
@@ -20,11 +22,13 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
   setRequestLocale(locale);
   const actor = await requireActorForPage(locale, `/broker/needs/${id}`);
   if (!can(actor, "broker.workbench")) notFound();
-  const [need, triage] = await Promise.all([getNeed(actor, id), getTriage(actor, id)]).catch((e: unknown) => {
+  // The need as this broker may read it: in full (one audit row) only when acting for the owner.
+  const [need, triage] = await Promise.all([viewNeed(actor, id, { ip: await requestIp(), via: "broker" }), getTriage(actor, id)]).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const candidates = await getNeedCandidates(actor, id);
+  const candidates = triage.can.triage ? await getNeedCandidates(actor, id) : null;
+  const chips = visibleMatchTerms(need);
   const t = await getTranslations({ locale, namespace: "broker" });
   const ts = await getTranslations({ locale, namespace: "search" });
   const tm = await getTranslations({ locale, namespace: "match" });
@@ -34,11 +38,22 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
 
       <section aria-labelledby="triage-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="triage-heading" className="mb-2 text-lg font-semibold">{t("triageTitle")}</h2>
-        <p className="mb-3 text-sm" data-testid="triage-status">{t(`triage.${triage.triageStatus}`)} · {t("assignedTo")}: {triage.broker?.name ?? t("unassigned")}</p>
+        <p className="mb-3 text-sm" data-testid="triage-status">{t(`triage.${triage.triageStatus}`)} · {t("assignedTo")}: {triage.broker?.name ?? t("unassigned")}{triage.helpRequested ? ` · ${t("helpRequested")}` : ""}</p>
+        {need.access !== "full" && <p className="mb-3 rounded bg-slate-50 p-3 text-sm text-slate-700" data-testid="broker-teaser-only">{t("teaserOnly")}</p>}
         <div className="flex flex-wrap gap-3">
-          {triage.broker?.id !== actor.id && <StateForm action={assignToMeAction.bind(null, locale, id)}><button type="submit" className={button}>{t("assignToMe")}</button></StateForm>}
-          {triage.triageStatus !== "READY" && <StateForm action={markReadyAction.bind(null, locale, id)}><button type="submit" className={button}>{t("markReady")}</button></StateForm>}
+          {triage.can.claim && <StateForm action={assignToMeAction.bind(null, locale, id)}><button type="submit" className={button}>{t("assignToMe")}</button></StateForm>}
+          {triage.can.triage && triage.triageStatus !== "READY" && <StateForm action={markReadyAction.bind(null, locale, id)}><button type="submit" className={button}>{t("markReady")}</button></StateForm>}
         </div>
+        {triage.can.handOver && (
+          <details className="mt-4">
+            <summary className="cursor-pointer font-medium">{t("handOverTitle")}</summary>
+            <StateForm action={handOverAction.bind(null, locale, id)} className="mt-2">
+              <Field name="brokerEmail" type="email" label={t("handOverTo")} required />
+              <button type="submit" className={button}>{t("handOver")}</button>
+            </StateForm>
+          </details>
+        )}
+        {triage.can.triage && <>
         <details className="mt-4">
           <summary className="cursor-pointer font-medium">{t("clarifyTitle")}</summary>
           <StateForm action={clarifyAction.bind(null, locale, id)} className="mt-2">
@@ -57,6 +72,7 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
             <button type="submit" className={button}>{t("propose")}</button>
           </StateForm>
         </details>
+        </>}
         {triage.proposals.length > 0 && (
           <div className="mt-4 text-sm">
             <h3 className="font-medium">{t("proposals")}</h3>
@@ -65,7 +81,7 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
         )}
       </section>
 
-      <section aria-labelledby="candidates-heading">
+      {candidates && <section aria-labelledby="candidates-heading">
         <h2 id="candidates-heading" className="mb-3 text-lg font-semibold">{t("candidatesTitle")}</h2>
         {!candidates.ok ? <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800">{ts("unavailable")}</p> : candidates.candidates.length === 0 ? <p data-testid="candidates">{t("candidatesEmpty")}</p> : (
           <ol className="space-y-3" data-testid="candidates">
@@ -76,7 +92,7 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
                   <MatchScore label={tm("score")} score={c.score} />
                 </div>
                 <p className="mt-1 text-sm text-slate-500">{[c.researcher?.name, c.organisationName, c.field, c.trl ? `TRL ${c.trl}` : null].filter(Boolean).join(" · ")}</p>
-                {c.explanation.matchedTerms.length > 0 && <p className="mt-1 text-xs"><MatchTerms label={tm("matchedTerms")} terms={c.explanation.matchedTerms} /></p>}
+                {chips(c.explanation.matchedTerms).length > 0 && <p className="mt-1 text-xs"><MatchTerms label={tm("matchedTerms")} terms={chips(c.explanation.matchedTerms)} /></p>}
                 {c.dealId ? (
                   <Link href={`/deals/${c.dealId}`} className="mt-2 inline-block text-sm text-green-700">{t("introduced")}</Link>
                 ) : c.researcher ? (
@@ -90,7 +106,7 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
             ))}
           </ol>
         )}
-      </section>
+      </section>}
     </div>
   );
 }
