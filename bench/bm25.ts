@@ -11,7 +11,14 @@ const B = 0.75;
 
 // The baseline's stop list is the plain function-word list (request phrasing words like
 // "problems" are kept: that is part of what the matcher adds).
-const FUNCTION_WORDS = new Set([...EN_STOP_WORDS].filter((w) => !/^(able|available|problem|problems|solution|solutions|solve|solved|solving|research|study|studies|paper|papers|information|need|needs|needed|require|required|find|found|new|far)$/.test(w)));
+const FUNCTION_WORDS = new Set(
+  [...EN_STOP_WORDS].filter(
+    (w) =>
+      !/^(able|available|problem|problems|solution|solutions|solve|solved|solving|research|study|studies|paper|papers|information|need|needs|needed|require|required|find|found|new|far)$/.test(
+        w,
+      ),
+  ),
+);
 
 export function bm25Tokens(text: string): string[] {
   const out: string[] = [];
@@ -62,7 +69,10 @@ for (const need of needs) {
       scores.set(i, (scores.get(i) ?? 0) + qf * idf * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * d.len) / avgdl))));
     }
   }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 100).map(([i]) => docs[i]!.id);
+  const ranked = [...scores]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 100)
+    .map(([i]) => docs[i]!.id);
   latencies.push(performance.now() - start);
   runs.set(need.id, ranked);
 }

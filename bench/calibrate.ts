@@ -44,7 +44,11 @@ for (const channel of ["word", "gram"] as const) {
   let [a, c, b] = [0, 0, 0];
   for (let it = 0; it < 30; it++) {
     const g = [0, 0, 0];
-    const h = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+    const h = [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ];
     for (const p of data) {
       const x = [p.share, p.lift, 1];
       const q = sigmoid(a * p.share + c * p.lift + b);
@@ -62,14 +66,23 @@ for (const channel of ["word", "gram"] as const) {
   console.log(`${channel}: { share: ${r2(a)}, lift: ${r2(c)}, bias: ${r2(b)}, background: ${Math.round(median * 1000) / 1000} } (${data.length} judged pairs)`);
   for (const f of perFolder.keys()) {
     const mine = data.filter((p) => p.folder === f);
-    for (const [lo, hi] of [[0, 0.1], [0.1, 0.2], [0.2, 0.4], [0.4, 0.6], [0.6, 0.8], [0.8, 1.01]] as const) {
+    for (const [lo, hi] of [
+      [0, 0.1],
+      [0.1, 0.2],
+      [0.2, 0.4],
+      [0.4, 0.6],
+      [0.6, 0.8],
+      [0.8, 1.01],
+    ] as const) {
       const bin = mine.filter((p) => {
         const q = sigmoid(a * p.share + c * p.lift + b);
         return q >= lo && q < hi;
       });
       if (!bin.length) continue;
       const pred = bin.reduce((s, p) => s + sigmoid(a * p.share + c * p.lift + b), 0) / bin.length;
-      console.log(`  ${f.split("/").pop()} predicted ${lo}-${hi}: n ${bin.length}, mean predicted ${pred.toFixed(2)}, observed ${(bin.filter((p) => p.y).length / bin.length).toFixed(2)}`);
+      console.log(
+        `  ${f.split("/").pop()} predicted ${lo}-${hi}: n ${bin.length}, mean predicted ${pred.toFixed(2)}, observed ${(bin.filter((p) => p.y).length / bin.length).toFixed(2)}`,
+      );
     }
   }
 }

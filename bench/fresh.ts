@@ -47,7 +47,13 @@ async function inSnapshot(needId: string, resultId: string): Promise<number | nu
 
 /** Whether the result's document is in the results index yet (the first half of the path). */
 async function isIndexed(resultId: string): Promise<boolean> {
-  return getMeili().index(indexUid("results")).getDocument(resultId, { fields: ["id"] }).then(() => true, () => false);
+  return getMeili()
+    .index(indexUid("results"))
+    .getDocument(resultId, { fields: ["id"] })
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 async function main() {
@@ -82,20 +88,25 @@ async function main() {
       let rank: number | null = null;
       let indexedMs: number | null = null;
       while ((rank = await inSnapshot(need.id, id)) === null) {
-        if (performance.now() - started > TIMEOUT_MS) throw new Error(`result ${id} did not appear in need ${need.id}'s snapshot within ${TIMEOUT_MS / 1000} s`);
+        if (performance.now() - started > TIMEOUT_MS)
+          throw new Error(`result ${id} did not appear in need ${need.id}'s snapshot within ${TIMEOUT_MS / 1000} s`);
         if (indexedMs === null && (await isIndexed(id))) indexedMs = performance.now() - started;
         await new Promise((r) => setTimeout(r, POLL_MS));
       }
       const ms = performance.now() - started;
       latencies.push(ms);
       const indexed = indexedMs === null ? "" : `, searchable after ${(indexedMs / 1000).toFixed(2)} s`;
-      console.log(`round ${round}: need ${need.id} (${before.snapshot.matches.length} matches before) -> result ${id} at rank ${rank} after ${(ms / 1000).toFixed(2)} s${indexed}`);
+      console.log(
+        `round ${round}: need ${need.id} (${before.snapshot.matches.length} matches before) -> result ${id} at rank ${rank} after ${(ms / 1000).toFixed(2)} s${indexed}`,
+      );
     }
   } finally {
     await worker.stop();
   }
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`publish -> in a matching need's list: median ${s(percentile(latencies, 50))}, max ${s(Math.max(...latencies))} over ${latencies.length} results (target <= 60 s)`);
+  console.log(
+    `publish -> in a matching need's list: median ${s(percentile(latencies, 50))}, max ${s(Math.max(...latencies))} over ${latencies.length} results (target <= 60 s)`,
+  );
 }
 
 try {

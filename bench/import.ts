@@ -72,7 +72,8 @@ try {
     const started = performance.now();
     const out = await importResultsFile(prisma, actor, { name: "bench.xlsx", bytes: workbook }, "all-or-nothing", "zh-CN");
     const seconds = (performance.now() - started) / 1000;
-    if (!out.written || out.report.problems.length || out.report.fileProblems.length) throw new Error(`XLSX import refused: ${JSON.stringify([...out.report.fileProblems, ...out.report.problems.slice(0, 3)])}`);
+    if (!out.written || out.report.problems.length || out.report.fileProblems.length)
+      throw new Error(`XLSX import refused: ${JSON.stringify([...out.report.fileProblems, ...out.report.problems.slice(0, 3)])}`);
     console.log(
       `XLSX re-import: ${ROWS} rows (${(workbook.length / 1024 / 1024).toFixed(1)} MB workbook) in ${seconds.toFixed(2)} s` +
         ` = ${Math.round(ROWS / seconds)} rows/s; created ${out.created}, updated ${out.updated}; target < 60 s: ${seconds < 60 ? "OK" : "MISSED"}`,

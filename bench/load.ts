@@ -137,7 +137,11 @@ function ownCpuMs(): number {
 function rssSampler(pids: number[]) {
   let peak = 0;
   const sample = () => {
-    if (pids.length) peak = Math.max(peak, pids.reduce((sum, pid) => sum + treeRss(pid), 0));
+    if (pids.length)
+      peak = Math.max(
+        peak,
+        pids.reduce((sum, pid) => sum + treeRss(pid), 0),
+      );
   };
   sample();
   const timer = setInterval(sample, 250);
@@ -191,7 +195,9 @@ async function startServer(): Promise<{ base: string; bases: string[]; pids: num
   });
   procs.push(...nexts);
   await Promise.all(bases.map((b) => waitForHttp(`${b}/api/health`, { timeoutMs: 60_000, ok: (s) => s === 200 })));
-  log(`next start on ${bases.join(", ")} (pid ${nexts.map((n) => n.child.pid).join(", ")}), rate limits in ${redis ? "Redis" : "PostgreSQL"}, worker ${process.env.BENCH_WORKER === "0" ? "off" : "on"}`);
+  log(
+    `next start on ${bases.join(", ")} (pid ${nexts.map((n) => n.child.pid).join(", ")}), rate limits in ${redis ? "Redis" : "PostgreSQL"}, worker ${process.env.BENCH_WORKER === "0" ? "off" : "on"}`,
+  );
   return {
     base,
     bases,
@@ -251,7 +257,15 @@ type Pids = { servers: number[]; meili: number | undefined };
 
 const serversCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + treeCpuMs(pid), 0);
 
-async function run(name: string, plan: Plan, rss: ReturnType<typeof rssSampler> | null, pids: Pids, seconds = DURATION, connections = CONNECTIONS, record = true): Promise<Figures> {
+async function run(
+  name: string,
+  plan: Plan,
+  rss: ReturnType<typeof rssSampler> | null,
+  pids: Pids,
+  seconds = DURATION,
+  connections = CONNECTIONS,
+  record = true,
+): Promise<Figures> {
   const load0 = loadAvg();
   const cpu0 = { server: serversCpuMs(pids.servers), meili: pids.meili ? treeCpuMs(pids.meili) : 0, self: ownCpuMs() };
   rss?.reset();
@@ -344,21 +358,48 @@ async function main() {
         page: 1,
         hitsPerPage: 20,
         attributesToSearchOn: [...CATALOG_SEARCH_ATTRIBUTES[type]],
-        attributesToRetrieve: ["id", "kind", "title", "teaser", "summary", "field", "lang", "trl", "visibility", "status", "chainId", "chainNodeId", "region", "collaborationModes", "organisationName", "publishedAt", "version"],
+        attributesToRetrieve: [
+          "id",
+          "kind",
+          "title",
+          "teaser",
+          "summary",
+          "field",
+          "lang",
+          "trl",
+          "visibility",
+          "status",
+          "chainId",
+          "chainNodeId",
+          "region",
+          "collaborationModes",
+          "organisationName",
+          "publishedAt",
+          "version",
+        ],
         attributesToHighlight: ["title", ...snippet],
         attributesToCrop: snippet,
         cropLength: 40,
       });
     };
 
-    let writes = 1_000_000 + Math.floor(Date.now() / 1000) % 1_000_000;
+    let writes = 1_000_000 + (Math.floor(Date.now() / 1000) % 1_000_000);
     const newNeedBody = () => {
       const n = scaleNeed(writes++);
       return JSON.stringify({
-        title: n.title, description: n.description, field: n.field, keywords: n.keywords, lang: n.lang,
-        visibility: n.visibility === "BROKER_ONLY" ? "PUBLIC" : n.visibility, teaser: n.teaser ?? undefined,
-        chainNodeId: n.chainNodeId, trlTarget: n.trlTarget, budgetMinCny: n.budgetMinCny, budgetMaxCny: n.budgetMaxCny,
-        collaborationModes: n.collaborationModes, region: n.region,
+        title: n.title,
+        description: n.description,
+        field: n.field,
+        keywords: n.keywords,
+        lang: n.lang,
+        visibility: n.visibility === "BROKER_ONLY" ? "PUBLIC" : n.visibility,
+        teaser: n.teaser ?? undefined,
+        chainNodeId: n.chainNodeId,
+        trlTarget: n.trlTarget,
+        budgetMinCny: n.budgetMinCny,
+        budgetMaxCny: n.budgetMaxCny,
+        collaborationModes: n.collaborationModes,
+        region: n.region,
       });
     };
 
@@ -445,7 +486,9 @@ async function main() {
     // ---------------------------------------------------------------- report
     const row = (f: Figures) =>
       `| ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.peakRssMiB ?? "-"} | ${f.serverCpuMsPerReq ?? "-"} / ${f.meiliCpuMsPerReq ?? "-"} | ${f.load} |`;
-    console.log(`\nbench:load on ${corpus.needs} needs + ${corpus.results} results, ${CONNECTIONS} connections, ${DURATION} s each, ${server.bases.length} web instance(s) (${os.cpus().length} cores)\n`);
+    console.log(
+      `\nbench:load on ${corpus.needs} needs + ${corpus.results} results, ${CONNECTIONS} connections, ${DURATION} s each, ${server.bases.length} web instance(s) (${os.cpus().length} cores)\n`,
+    );
     console.log("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | CPU ms/req server / Meili | load avg |");
     console.log("|---|---|---|---|---|---|---|---|---|");
     for (const f of figures) console.log(row(f));
@@ -454,10 +497,22 @@ async function main() {
     const verdict = (ok: boolean | undefined) => (ok === undefined ? "not run" : ok ? "met" : "MISSED");
     console.log("\ntargets:");
     console.log(`  zero errors: ${verdict(figures.every((f) => f.errors === 0))}`);
-    console.log(`  search API p95 <= ${TARGETS.searchApiP95Ms} ms at >= ${TARGETS.searchApiRps} req/s: ${verdict(api && api.p95 <= TARGETS.searchApiP95Ms && api.rps >= TARGETS.searchApiRps)}`);
+    console.log(
+      `  search API p95 <= ${TARGETS.searchApiP95Ms} ms at >= ${TARGETS.searchApiRps} req/s: ${verdict(api && api.p95 <= TARGETS.searchApiP95Ms && api.rps >= TARGETS.searchApiRps)}`,
+    );
     console.log(`  search page p95 <= ${TARGETS.searchPageP95Ms} ms: ${verdict(page && page.p95 <= TARGETS.searchPageP95Ms)}`);
     console.log(`  server RSS <= 1 GiB: ${verdict(overallPeak > 0 ? overallPeak * 1024 * 1024 <= TARGETS.rssBytes : undefined)} (peak ${overallPeak} MiB)`);
-    console.log(JSON.stringify({ corpus, connections: CONNECTIONS, durationS: DURATION, instances: server.bases.length, cores: os.cpus().length, figures, peakRssMiB: overallPeak }));
+    console.log(
+      JSON.stringify({
+        corpus,
+        connections: CONNECTIONS,
+        durationS: DURATION,
+        instances: server.bases.length,
+        cores: os.cpus().length,
+        figures,
+        peakRssMiB: overallPeak,
+      }),
+    );
   } finally {
     await server.stop();
     await prisma.$disconnect();

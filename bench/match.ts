@@ -57,14 +57,20 @@ try {
   const { MATCH_CONFIG } = await import("@/lib/matching/config");
   const merge = (a: unknown, b: unknown): unknown =>
     b && typeof b === "object" && !Array.isArray(b) && a && typeof a === "object"
-      ? Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(b)])].map((k) => [k, merge((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(
+          [...new Set([...Object.keys(a), ...Object.keys(b)])].map((k) => [k, merge((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])]),
+        )
       : (b ?? a);
   for (const v of JSON.parse(process.env.BENCH_VARIANTS ?? "[]") as unknown[]) {
     const config = merge(MATCH_CONFIG, v) as typeof MATCH_CONFIG;
     const vr = new Map<string, string[]>();
     for (const need of needs) {
       const res = await matchSubject({ text: { title: need.title, body: need.description } }, "results", { limit: 100, config });
-      if (res.ok) vr.set(need.id, res.matches.map((m) => m.id));
+      if (res.ok)
+        vr.set(
+          need.id,
+          res.matches.map((m) => m.id),
+        );
     }
     console.error(`variant ${JSON.stringify(v)}: ${JSON.stringify(evaluate(vr, qrels, [0]))}`);
   }
@@ -80,9 +86,13 @@ try {
     const res = await matchSubject({ text: { title: need.title, body: need.description } }, "results", { limit: 100 });
     latencies.push(performance.now() - start);
     if (!res.ok) throw new Error("Meilisearch unavailable during the benchmark");
-    runs.set(need.id, res.matches.map((m) => m.id));
+    runs.set(
+      need.id,
+      res.matches.map((m) => m.id),
+    );
     // BENCH_DUMP=<file>: the evidence of the top 20 with their judgments (for bench/calibrate.ts).
-    if (dump) for (const m of res.matches.slice(0, 20)) dump.push(JSON.stringify({ folder, need: need.id, ...m.evidence, gain: qrels.get(need.id)?.get(m.id) ?? 0 }));
+    if (dump)
+      for (const m of res.matches.slice(0, 20)) dump.push(JSON.stringify({ folder, need: need.id, ...m.evidence, gain: qrels.get(need.id)?.get(m.id) ?? 0 }));
   }
   if (dump) fs.appendFileSync(process.env.BENCH_DUMP!, dump.join("\n") + "\n");
   const figures = evaluate(runs, qrels, latencies);
@@ -94,8 +104,14 @@ try {
       (meili.pid ? `, Meilisearch ${perNeed(processCpuMs(meili.pid) - meiliCpu0)} ms` : "") +
       `; load average ${load0.toFixed(1)} -> ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
   );
-  await getMeili().deleteIndex(indexUid("results")).waitTask().catch(() => {});
-  await getMeili().deleteIndex(matchIndexUid("results")).waitTask().catch(() => {});
+  await getMeili()
+    .deleteIndex(indexUid("results"))
+    .waitTask()
+    .catch(() => {});
+  await getMeili()
+    .deleteIndex(matchIndexUid("results"))
+    .waitTask()
+    .catch(() => {});
   await meili.stop();
   console.log(JSON.stringify(figures));
   process.exit(0);

@@ -63,7 +63,15 @@ export async function startMeili(): Promise<MeiliHandle> {
   const child: ChildProcess = spawn(
     binary(),
     // `--option=value`: no value can be read as an option (scripts/services/meilisearch.ts).
-    [`--db-path=${path.join(dbPath, "data.ms")}`, `--http-addr=127.0.0.1:${port}`, `--master-key=${key}`, "--no-analytics", "--env=development", `--dump-dir=${path.join(dbPath, "dumps")}`, `--snapshot-dir=${path.join(dbPath, "snapshots")}`],
+    [
+      `--db-path=${path.join(dbPath, "data.ms")}`,
+      `--http-addr=127.0.0.1:${port}`,
+      `--master-key=${key}`,
+      "--no-analytics",
+      "--env=development",
+      `--dump-dir=${path.join(dbPath, "dumps")}`,
+      `--snapshot-dir=${path.join(dbPath, "snapshots")}`,
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   let stderr = "";

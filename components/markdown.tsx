@@ -3,5 +3,9 @@ import rehypeSanitize from "rehype-sanitize";
 
 // User text is rendered as Markdown with raw HTML disabled and the output sanitised.
 export function Markdown({ text }: { text: string }) {
-  return <ReactMarkdown rehypePlugins={[rehypeSanitize]} skipHtml>{text}</ReactMarkdown>;
+  return (
+    <ReactMarkdown rehypePlugins={[rehypeSanitize]} skipHtml>
+      {text}
+    </ReactMarkdown>
+  );
 }

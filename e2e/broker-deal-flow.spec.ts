@@ -119,7 +119,10 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
     await expect(brokerPage.getByTestId("candidates")).toContainText(resultTitle, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   const introduceStartedAt = new Date();
-  await brokerPage.getByRole("form", { name: `引荐 ${resultTitle}` }).getByRole("button", { name: "引荐" }).click();
+  await brokerPage
+    .getByRole("form", { name: `引荐 ${resultTitle}` })
+    .getByRole("button", { name: "引荐" })
+    .click();
   await expect(brokerPage).toHaveURL(/\/zh-CN\/deals\/[a-z0-9]+$/);
   const dealUrl = brokerPage.url();
   const dealId = dealUrl.split("/").pop()!;
@@ -259,7 +262,10 @@ test("visit log with a captured draft, an edit the owner approves, a deal thread
   await companyPage.goto(`/zh-CN/needs/${need.id}`);
   await expect(companyPage.getByRole("heading", { level: 1 })).not.toHaveText(newTitle);
   await companyPage.goto("/zh-CN/notifications");
-  await companyPage.getByTestId("notifications").getByRole("link", { name: /技术经纪人建议修改需求/ }).click();
+  await companyPage
+    .getByTestId("notifications")
+    .getByRole("link", { name: /技术经纪人建议修改需求/ })
+    .click();
   await expect(companyPage.getByRole("cell", { name: newTitle })).toBeVisible();
   await companyPage.getByRole("button", { name: "批准并应用" }).click();
   await expect(companyPage.getByTestId("proposal-status")).toHaveText("已批准");
@@ -271,7 +277,10 @@ test("visit log with a captured draft, an edit the owner approves, a deal thread
     await brokerPage.goto(`/zh-CN/broker/needs/${need.id}`);
     await expect(brokerPage.getByTestId("candidates")).toContainText(resultTitle, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
-  await brokerPage.getByRole("form", { name: `引荐 ${resultTitle}` }).getByRole("button", { name: "引荐" }).click();
+  await brokerPage
+    .getByRole("form", { name: `引荐 ${resultTitle}` })
+    .getByRole("button", { name: "引荐" })
+    .click();
   await expect(brokerPage).toHaveURL(/\/zh-CN\/deals\/[a-z0-9]+$/);
   const dealUrl = brokerPage.url();
 

@@ -100,19 +100,18 @@ type World = {
   confTitleWord: string;
 };
 
-const searchQueries = (w: World) => [
-  "",
-  w.confTitleWord,
-  INJECTION,
-  "*",
-  canary("DESC"),
-  canary("TITLE"),
-  "电池材料",
-];
+const searchQueries = (w: World) => ["", w.confTitleWord, INJECTION, "*", canary("DESC"), canary("TITLE"), "电池材料"];
 
 /** Every page and API response that can show a need, as `role` sees it. */
 async function sweep(role: Role, w: World): Promise<Fetched[]> {
-  const needPages = (id: string) => [`/zh-CN/needs/${id}`, `/zh-CN/needs/${id}/access`, `/zh-CN/needs/${id}/requests`, `/zh-CN/needs/${id}/audit`, `/zh-CN/needs/${id}/edit`, `/en/needs/${id}`];
+  const needPages = (id: string) => [
+    `/zh-CN/needs/${id}`,
+    `/zh-CN/needs/${id}/access`,
+    `/zh-CN/needs/${id}/requests`,
+    `/zh-CN/needs/${id}/audit`,
+    `/zh-CN/needs/${id}/edit`,
+    `/en/needs/${id}`,
+  ];
   const pages = [
     ...needPages(w.confId),
     ...needPages(w.brokerId),
@@ -139,7 +138,14 @@ async function sweep(role: Role, w: World): Promise<Fetched[]> {
   const apiGets = [
     "/api/v1/needs",
     "/api/v1/needs?page=1&pageSize=100",
-    ...[w.confId, w.brokerId].flatMap((id) => [`/api/v1/needs/${id}`, `/api/v1/needs/${id}/nda`, `/api/v1/needs/${id}/access-requests`, `/api/v1/needs/${id}/audit`, `/api/v1/needs/${id}/matches`, `/api/v1/needs/${id}/unknown`]),
+    ...[w.confId, w.brokerId].flatMap((id) => [
+      `/api/v1/needs/${id}`,
+      `/api/v1/needs/${id}/nda`,
+      `/api/v1/needs/${id}/access-requests`,
+      `/api/v1/needs/${id}/audit`,
+      `/api/v1/needs/${id}/matches`,
+      `/api/v1/needs/${id}/unknown`,
+    ]),
     `/api/v1/access-requests/${w.requestId}/messages`,
     "/api/v1/results",
     `/api/v1/results/${w.ownResultId}`,
@@ -165,7 +171,11 @@ async function sweep(role: Role, w: World): Promise<Fetched[]> {
   return inBatches<Fetched>([
     ...pages.map((p) => () => fetchPage(role, p)),
     ...apiGets.map((p) => () => fetchApi(role, "GET", p)),
-    ...apiWrites.map(([m, p, d]) => () => fetchApi(role, m, p, d)),
+    ...apiWrites.map(
+      ([m, p, d]) =>
+        () =>
+          fetchApi(role, m, p, d),
+    ),
   ]);
 }
 
@@ -184,7 +194,10 @@ function expectNoCanary(role: Role, fetched: Fetched[], w: World) {
   test.info().annotations.push({ type: "sweep", description: `${role.name}: ${fetched.length} responses (${statuses.join(", ")})` });
   expect(found, `canaries seen by ${role.name}`).toEqual([]);
   // Guard against a sweep that silently fetched nothing (e.g. every page a 500).
-  expect(fetched.filter((f) => f.status >= 500).map((f) => `${f.label} [${f.status}]`), `server errors for ${role.name}`).toEqual([]);
+  expect(
+    fetched.filter((f) => f.status >= 500).map((f) => `${f.label} [${f.status}]`),
+    `server errors for ${role.name}`,
+  ).toEqual([]);
 }
 
 // The sweep really rendered the need for a signed-in role: its page (HTML and RSC payload), the
@@ -261,10 +274,16 @@ test("no canary reaches an unauthorised role: pages, RSC payloads, API, search, 
   expect(leaks(broker.body)).toEqual(expect.arrayContaining([canary("TITLE"), canary("TEASER"), canary("BDESC"), canary("FIELD"), canary("BREGION")]));
 
   // Attachments (their names are as confidential as the need), uploaded as the owner's browser does.
-  for (const [id, name] of [[String(json(conf).id), canary("ATTACHCONF")], [String(json(broker).id), canary("ATTACHBROKER")]] as const) {
+  for (const [id, name] of [
+    [String(json(conf).id), canary("ATTACHCONF")],
+    [String(json(broker).id), canary("ATTACHBROKER")],
+  ] as const) {
     const uploaded = await owner.web.post(`/api/attachments?locale=zh-CN`, {
       headers: { origin: baseURL! },
-      multipart: { needId: id, file: { name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%canary\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n") } },
+      multipart: {
+        needId: id,
+        file: { name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%canary\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n") },
+      },
     });
     expect(uploaded.status(), await uploaded.text()).toBe(201);
   }
@@ -334,17 +353,24 @@ test("no canary reaches an unauthorised role: pages, RSC payloads, API, search, 
     const [html, rsc] = await fetchPage(revoked, `/zh-CN/needs/${world.confId}`);
     for (const f of [html!, rsc!]) {
       expect(f.status, f.label).toBe(200);
-      expect(leaks(f.body), f.label).toEqual(expect.arrayContaining([canary("DESC"), canary("KEYWORD"), canary("REGION"), canary("ATTACHCONF"), String(budgetMin)]));
+      expect(leaks(f.body), f.label).toEqual(
+        expect.arrayContaining([canary("DESC"), canary("KEYWORD"), canary("REGION"), canary("ATTACHCONF"), String(budgetMin)]),
+      );
     }
     expect(rsc!.contentType).toContain("text/x-component");
     const [threadHtml, threadRsc] = await fetchPage(revoked, `/zh-CN/needs/${world.confId}/access`);
-    for (const f of [threadHtml!, threadRsc!]) expect(leaks(f.body), f.label).toEqual(expect.arrayContaining([canary("MSGREQUEST"), canary("MSGRESEARCHER"), canary("MSGOWNER")]));
+    for (const f of [threadHtml!, threadRsc!])
+      expect(leaks(f.body), f.label).toEqual(expect.arrayContaining([canary("MSGREQUEST"), canary("MSGRESEARCHER"), canary("MSGOWNER")]));
     const api = await fetchApi(revoked, "GET", `/api/v1/needs/${world.confId}`);
     expect(leaks(api.body)).toContain(canary("DESC"));
     const thread = await fetchApi(revoked, "GET", `/api/v1/access-requests/${world.requestId}/messages`);
     expect(leaks(thread.body)).toEqual(expect.arrayContaining([canary("MSGRESEARCHER"), canary("MSGOWNER")]));
     // ...but never the broker-only need.
-    expectNoCanary(revoked, [...(await fetchPage(revoked, `/zh-CN/needs/${world.brokerId}`)), await fetchApi(revoked, "GET", `/api/v1/needs/${world.brokerId}`)], world);
+    expectNoCanary(
+      revoked,
+      [...(await fetchPage(revoked, `/zh-CN/needs/${world.brokerId}`)), await fetchApi(revoked, "GET", `/api/v1/needs/${world.brokerId}`)],
+      world,
+    );
   });
 
   await test.step("while one researcher is granted, the other roles still see no canary", async () => {

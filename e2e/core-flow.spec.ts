@@ -45,7 +45,9 @@ test("a company signs up, posts a need in Chinese, finds it and sees matching re
   await page.goto("/zh-CN/needs/new/quick");
   const title = `智能手环抗磁干扰姿态估计 ${Date.now().toString(36)}`;
   await page.getByLabel("需求标题").fill(title);
-  await page.getByLabel("问题描述").fill("我们的智能手环在地铁和电梯等强磁环境下航向漂移严重，已尝试传统互补滤波，效果不理想。希望获得能识别磁干扰并保持航向误差小于 3 度的姿态估计算法。");
+  await page
+    .getByLabel("问题描述")
+    .fill("我们的智能手环在地铁和电梯等强磁环境下航向漂移严重，已尝试传统互补滤波，效果不理想。希望获得能识别磁干扰并保持航向误差小于 3 度的姿态估计算法。");
   await page.getByLabel("技术领域").fill("传感器");
   await page.getByLabel("关键词").fill("姿态估计、磁干扰、可穿戴");
   await page.getByRole("button", { name: "发布需求" }).click();

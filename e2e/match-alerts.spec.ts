@@ -40,7 +40,9 @@ test("a researcher is notified in-app and by email when a matching need is publi
   await companyPage.goto("/zh-CN/needs/new/quick");
   const needTitle = `钙钛矿光伏组件封装寿命提升 ${tag}`;
   await companyPage.getByLabel("需求标题").fill(needTitle);
-  await companyPage.getByLabel("问题描述").fill("我们生产的钙钛矿光伏组件在湿热老化测试中效率衰减明显，封装阻水性能不足。希望找到能让组件通过 1000 小时湿热老化的封装技术。");
+  await companyPage
+    .getByLabel("问题描述")
+    .fill("我们生产的钙钛矿光伏组件在湿热老化测试中效率衰减明显，封装阻水性能不足。希望找到能让组件通过 1000 小时湿热老化的封装技术。");
   await companyPage.getByLabel("技术领域").fill("光伏");
   await companyPage.getByLabel("关键词").fill("钙钛矿、封装、湿热老化");
   await companyPage.getByRole("button", { name: "发布需求" }).click();

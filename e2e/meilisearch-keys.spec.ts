@@ -35,7 +35,10 @@ test("the client bundles hold no Meilisearch key, address or client", async () =
   const found: string[] = [];
   for (const file of files) {
     const text = readFileSync(file, "utf8");
-    const hits = [...secretsIn(text, [...secrets, host]), ...["MEILI_MASTER_KEY", "MEILI_URL", "X-Meilisearch-Client", "multi-search"].filter((s) => text.includes(s))];
+    const hits = [
+      ...secretsIn(text, [...secrets, host]),
+      ...["MEILI_MASTER_KEY", "MEILI_URL", "X-Meilisearch-Client", "multi-search"].filter((s) => text.includes(s)),
+    ];
     if (hits.length) found.push(`${path.relative(staticDir, file)}: ${hits.join(", ")}`);
   }
   expect(found).toEqual([]);
@@ -55,7 +58,16 @@ test("a browsing, searching user receives no Meilisearch key and never talks to 
   });
 
   await signUpAndConfirm(page, uniqueUser("meilikeys"), "RESEARCHER");
-  for (const path of ["/zh-CN", "/zh-CN/needs", "/zh-CN/results", "/zh-CN/search?type=needs", "/zh-CN/search?type=results&q=%E7%94%B5%E6%B1%A0", "/en/search?type=needs&q=battery", "/zh-CN/account", "/zh-CN/results/new"]) {
+  for (const path of [
+    "/zh-CN",
+    "/zh-CN/needs",
+    "/zh-CN/results",
+    "/zh-CN/search?type=needs",
+    "/zh-CN/search?type=results&q=%E7%94%B5%E6%B1%A0",
+    "/en/search?type=needs&q=battery",
+    "/zh-CN/account",
+    "/zh-CN/results/new",
+  ]) {
     await page.goto(path);
   }
   // Typing in the search box navigates on the client (RSC payloads).
@@ -64,7 +76,10 @@ test("a browsing, searching user receives no Meilisearch key and never talks to 
   await expect(page).toHaveURL(/q=/);
   await page.waitForLoadState("networkidle");
 
-  expect(seen.some((s) => s.url.includes("/_next/static/") && s.url.endsWith(".js")), "client bundles were loaded").toBe(true);
+  expect(
+    seen.some((s) => s.url.includes("/_next/static/") && s.url.endsWith(".js")),
+    "client bundles were loaded",
+  ).toBe(true);
   expect(toMeili).toEqual([]);
   const found = seen.flatMap((s) => {
     const hits = secretsIn(s.body, [...secrets, host]);

@@ -43,8 +43,16 @@ async function signedInBroker(browser: Browser): Promise<Page> {
 // an index that has never seen a document: "Attribute `title` is not searchable").
 test.beforeAll(async ({ browser, request }) => {
   const seeds = [
-    { role: "RESEARCHER", type: "results", body: { title: "九轴惯性姿态估计算法", summary: "面向可穿戴设备的姿态估计算法，在强磁干扰环境下自动识别并抑制磁力计异常。", field: "传感器" } },
-    { role: "COMPANY", type: "needs", body: { title: "储能电池低温快充", description: "储能电池在零下二十度时充电缓慢，需要低温下离子电导率高的电解质材料。", field: "电池材料" } },
+    {
+      role: "RESEARCHER",
+      type: "results",
+      body: { title: "九轴惯性姿态估计算法", summary: "面向可穿戴设备的姿态估计算法，在强磁干扰环境下自动识别并抑制磁力计异常。", field: "传感器" },
+    },
+    {
+      role: "COMPANY",
+      type: "needs",
+      body: { title: "储能电池低温快充", description: "储能电池在零下二十度时充电缓慢，需要低温下离子电导率高的电解质材料。", field: "电池材料" },
+    },
   ] as const;
   for (const seed of seeds) {
     const { page } = await signedIn(browser, `seed${seed.role.toLowerCase()}`, seed.role);
@@ -71,9 +79,9 @@ test("a company member completes the wizard with suggested tags and publishes a 
   await page.goto("/zh-CN/needs/new");
   await expect(page.getByText("示例：").first()).toBeVisible();
   await page.getByLabel("用一句话说出您要解决的技术问题").fill(title);
-  await page.getByLabel("用平常的话描述这个问题：它在什么场景下出现、影响了什么？").fill(
-    "我们是一家智能手环厂商，产品在地铁和电梯等强磁环境下航向漂移严重，运动轨迹错乱，希望获得能识别磁干扰并保持航向稳定的姿态估计算法。",
-  );
+  await page
+    .getByLabel("用平常的话描述这个问题：它在什么场景下出现、影响了什么？")
+    .fill("我们是一家智能手环厂商，产品在地铁和电梯等强磁环境下航向漂移严重，运动轨迹错乱，希望获得能识别磁干扰并保持航向稳定的姿态估计算法。");
   // The draft saves itself and gets an address; a reload brings it back.
   await saved(page);
   await expect(page).toHaveURL(/\/zh-CN\/needs\/[^/]+\/wizard$/);
@@ -106,9 +114,15 @@ test("a company member completes the wizard with suggested tags and publishes a 
   await expect(suggested.getByRole("button", { name: "添加关键词 姿态估计" })).toBeVisible();
   await suggested.getByRole("button", { name: "添加关键词 姿态估计" }).click();
   await expect(page.getByTestId("keywords").getByRole("listitem")).toHaveCount(1);
-  await suggested.getByRole("button", { name: /添加关键词/ }).first().click();
+  await suggested
+    .getByRole("button", { name: /添加关键词/ })
+    .first()
+    .click();
   await expect(page.getByTestId("keywords").getByRole("listitem")).toHaveCount(2);
-  await suggested.getByRole("button", { name: /添加关键词/ }).first().click();
+  await suggested
+    .getByRole("button", { name: /添加关键词/ })
+    .first()
+    .click();
   await expect(page.getByTestId("keywords").getByRole("listitem")).toHaveCount(3);
   await page.getByTestId("suggested-nodes").getByRole("button", { name: "选用 信号处理与多传感器融合算法" }).click();
   await expect(page.locator("#chainNodeId")).toHaveValue("sensor.fusion");
@@ -126,10 +140,16 @@ test("a company member completes the wizard with suggested tags and publishes a 
 
   // Facets narrow the needs list; the URL is shareable.
   await page.goto("/zh-CN/needs");
-  await page.getByTestId("facet-node").getByRole("link", { name: /信号处理与多传感器融合算法/ }).click();
+  await page
+    .getByTestId("facet-node")
+    .getByRole("link", { name: /信号处理与多传感器融合算法/ })
+    .click();
   await expect(page).toHaveURL(/node=sensor\.fusion/);
   await expect(page.getByTestId("need-list")).toContainText(title);
-  await page.getByTestId("facet-mode").getByRole("link", { name: /委托研发/ }).click();
+  await page
+    .getByTestId("facet-mode")
+    .getByRole("link", { name: /委托研发/ })
+    .click();
   await expect(page).toHaveURL(/mode=COMMISSIONED_RD/);
   await expect(page.getByTestId("need-list")).toContainText(title);
   await page.goto("/zh-CN/needs?node=sensor.fusion&mode=EQUITY");
@@ -151,7 +171,9 @@ test("a broker drafts a need after a visit and the company confirms it", async (
   await broker.getByRole("button", { name: "保存拜访并起草需求" }).click();
   await expect(broker.getByRole("heading", { level: 1 })).toHaveText("为企业起草需求（拜访记录）");
   await broker.getByLabel("用一句话说出您要解决的技术问题").fill(title);
-  await broker.getByLabel("用平常的话描述这个问题：它在什么场景下出现、影响了什么？").fill("储能电池包在夏季高温下散热不足，需要降功率运行，希望找到导热系数更高、可量产的界面材料。");
+  await broker
+    .getByLabel("用平常的话描述这个问题：它在什么场景下出现、影响了什么？")
+    .fill("储能电池包在夏季高温下散热不足，需要降功率运行，希望找到导热系数更高、可量产的界面材料。");
   await step(broker, /^6\. /);
   await broker.getByLabel("技术领域").fill("新材料");
   await step(broker, /^7\. /);
@@ -173,7 +195,9 @@ test("a broker drafts a need after a visit and the company confirms it", async (
   // The broker's analytics count the published need (counts only; companies have no such page).
   await broker.getByRole("navigation", { name: "main" }).getByRole("link", { name: "需求分析" }).click();
   await expect(broker.getByRole("heading", { level: 1 })).toHaveText("产业链需求分析");
-  await expect.poll(async () => Number(await broker.getByTestId("analytics-totals").locator('[data-stat="openNeeds"]').textContent())).toBeGreaterThanOrEqual(1);
+  await expect
+    .poll(async () => Number(await broker.getByTestId("analytics-totals").locator('[data-stat="openNeeds"]').textContent()))
+    .toBeGreaterThanOrEqual(1);
   await expect(broker.getByTestId("analytics-totals")).not.toContainText(title);
   await company.goto("/zh-CN/analytics");
   await expect(company.getByRole("heading", { level: 1 })).not.toHaveText("产业链需求分析");
@@ -191,7 +215,9 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
     const trl = i === 11 ? "10" : String((i % 3) + 4); // row 12 of the file: TRL out of range
     const summary = i === 39 ? "太短" : "导热系数大于 8 W/mK 的相变界面材料，适用于电池包与功率器件散热。"; // row 40: summary too short
     const node = i <= 25 ? "materials.thermal" : "energy.materials";
-    lines.push([`E2E-${run}-${i}`, `导热材料成果 ${i} 号 ${run}`, summary, "", `材料${run}`, "导热、界面材料", trl, "许可", node, "", "", "", "", "", ""].join(","));
+    lines.push(
+      [`E2E-${run}-${i}`, `导热材料成果 ${i} 号 ${run}`, summary, "", `材料${run}`, "导热、界面材料", trl, "许可", node, "", "", "", "", "", ""].join(","),
+    );
   }
   await page.goto("/zh-CN/results/import");
   await page.getByLabel("CSV（UTF-8）或 XLSX 文件").setInputFiles({ name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
@@ -216,7 +242,10 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
   // Facets: field -> 48, then chain node -> 25 (rows 1-25 minus none bad), then TRL.
   await page.goto(`/zh-CN/results?field=${encodeURIComponent(`材料${run}`)}`);
   await expect(page.getByTestId("total")).toHaveText("共 48 条");
-  await page.getByTestId("facet-node").getByRole("link", { name: /热管理与导热材料/ }).click();
+  await page
+    .getByTestId("facet-node")
+    .getByRole("link", { name: /热管理与导热材料/ })
+    .click();
   await expect(page).toHaveURL(/node=materials\.thermal/);
   await expect(page.getByTestId("total")).toHaveText("共 24 条"); // row 12 (i = 11) was bad
   await page.getByTestId("facet-trl").getByRole("link", { name: /TRL 5/ }).click();
@@ -238,8 +267,24 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
   expect((await xlsxTemplate.body()).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   const columns = header.split(",");
   const xlRow = (id: string, title: string, trl: number) =>
-    columns.map((c) => ({ externalId: id, title, summary: "导热系数大于 8 W/mK 的相变界面材料，适用于电池包与功率器件散热。", field: `材料${run}`, trl, transferModes: "许可", chainNodeId: "materials.thermal" })[c as "title"] ?? null);
-  const workbook = await writeXlsxFile([columns, xlRow(`E2E-${run}-1`, `导热材料成果 1 号（修订）${run}`, 6), xlRow(`E2E-${run}-XL`, `表格导入的成果 ${run}`, 5), xlRow(`E2E-${run}-BAD`, `表格中的坏行 ${run}`, 12)]).toBuffer();
+    columns.map(
+      (c) =>
+        ({
+          externalId: id,
+          title,
+          summary: "导热系数大于 8 W/mK 的相变界面材料，适用于电池包与功率器件散热。",
+          field: `材料${run}`,
+          trl,
+          transferModes: "许可",
+          chainNodeId: "materials.thermal",
+        })[c as "title"] ?? null,
+    );
+  const workbook = await writeXlsxFile([
+    columns,
+    xlRow(`E2E-${run}-1`, `导热材料成果 1 号（修订）${run}`, 6),
+    xlRow(`E2E-${run}-XL`, `表格导入的成果 ${run}`, 5),
+    xlRow(`E2E-${run}-BAD`, `表格中的坏行 ${run}`, 12),
+  ]).toBuffer();
   await page.goto("/zh-CN/results/import");
   const fileInput = page.getByLabel("CSV（UTF-8）或 XLSX 文件");
   await fileInput.setInputFiles({ name: "results.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: workbook });
@@ -252,7 +297,11 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
   await expect(page.getByTestId("total")).toHaveText("共 49 条");
 
   await page.goto("/zh-CN/results/import");
-  await fileInput.setInputFiles({ name: "results.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("%PDF-1.7 not a workbook") });
+  await fileInput.setInputFiles({
+    name: "results.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from("%PDF-1.7 not a workbook"),
+  });
   await page.getByRole("button", { name: "检查文件" }).click();
   await expect(page.getByText(/该文件的内容不是 XLSX 工作簿/)).toBeVisible();
 });

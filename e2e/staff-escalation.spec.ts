@@ -29,19 +29,35 @@ async function newSignedIn(browser: Browser, prefix: string, role: "COMPANY" | "
 async function everythingSeenBy(page: Page, token: string, needId: string): Promise<Record<string, string>> {
   const web = page.context().request;
   const api = (path: string) => web.get(path, { headers: { authorization: `Bearer ${token}` }, failOnStatusCode: false });
-  const pages = [`/zh-CN/needs/${needId}`, `/en/needs/${needId}`, `/zh-CN/search?q=${encodeURIComponent(TITLE_WORD)}`, `/zh-CN/search?q=${CANARY_QUERY}`, `/zh-CN/broker/needs/${needId}`, `/zh-CN/needs`];
+  const pages = [
+    `/zh-CN/needs/${needId}`,
+    `/en/needs/${needId}`,
+    `/zh-CN/search?q=${encodeURIComponent(TITLE_WORD)}`,
+    `/zh-CN/search?q=${CANARY_QUERY}`,
+    `/zh-CN/broker/needs/${needId}`,
+    `/zh-CN/needs`,
+  ];
   const seen: Record<string, string> = {};
   for (const path of pages) {
     seen[`${path} (HTML)`] = await (await web.get(path, { failOnStatusCode: false })).text();
     seen[`${path} (RSC)`] = await (await web.get(path, { headers: { RSC: "1" }, failOnStatusCode: false })).text();
   }
-  for (const path of [`/api/v1/needs/${needId}`, `/api/v1/needs?pageSize=100`, `/api/v1/search?type=needs&q=${encodeURIComponent(TITLE_WORD)}`, `/api/v1/search?type=needs&q=${CANARY_QUERY}`, `/api/v1/needs/${needId}/matches`]) {
+  for (const path of [
+    `/api/v1/needs/${needId}`,
+    `/api/v1/needs?pageSize=100`,
+    `/api/v1/search?type=needs&q=${encodeURIComponent(TITLE_WORD)}`,
+    `/api/v1/search?type=needs&q=${CANARY_QUERY}`,
+    `/api/v1/needs/${needId}/matches`,
+  ]) {
     seen[path] = await (await api(path)).text();
   }
   return seen;
 }
 
-const leaking = (seen: Record<string, string>) => Object.entries(seen).filter(([, body]) => body.includes(CANARY)).map(([where]) => where);
+const leaking = (seen: Record<string, string>) =>
+  Object.entries(seen)
+    .filter(([, body]) => body.includes(CANARY))
+    .map(([where]) => where);
 
 function databaseUrl(): string {
   return (JSON.parse(readFileSync(process.env.E2E_SERVER_INFO!, "utf8")) as { adminEnv: { DATABASE_URL: string } }).adminEnv.DATABASE_URL;
@@ -111,7 +127,10 @@ test("a stranger cannot make themselves or a puppet a broker; an accredited, ass
   const inviteePage = await (await browser.newContext()).newPage();
   await inviteePage.goto(link);
   await inviteePage.locator("form").evaluate((form) => {
-    for (const [name, value] of [["role", "BROKER"], ["isOrgAdmin", "true"]]) {
+    for (const [name, value] of [
+      ["role", "BROKER"],
+      ["isOrgAdmin", "true"],
+    ]) {
       const input = document.createElement("input");
       input.type = "hidden";
       input.name = name!;
@@ -133,7 +152,10 @@ test("a stranger cannot make themselves or a puppet a broker; an accredited, ass
   expect((await inviteePage.context().request.get("/zh-CN/broker", { failOnStatusCode: false })).status()).toBe(404);
 
   // 7. No path reaches the canary, for the invitee or for the stranger.
-  for (const [who, page] of [["invitee", inviteePage], ["stranger", stranger.page]] as const) {
+  for (const [who, page] of [
+    ["invitee", inviteePage],
+    ["stranger", stranger.page],
+  ] as const) {
     const token = await createApiTokenInUi(page);
     const seen = await everythingSeenBy(page, token, needId);
     expect(seen[`/api/v1/needs/${needId}`], `${who} sees the need's teaser`).toContain(TITLE_WORD);

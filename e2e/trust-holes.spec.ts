@@ -66,7 +66,9 @@ test("a magic link with a hostile callbackUrl ends on this site", async ({ brows
   // Ask for the link the way a script would, with a callbackUrl on another site.
   const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const startedAt = new Date();
-  const asked = await page.request.post("/api/auth/signin/email", { form: { email: user.email, csrfToken, callbackUrl: "https://evil.example/x", json: "true" } });
+  const asked = await page.request.post("/api/auth/signin/email", {
+    form: { email: user.email, csrfToken, callbackUrl: "https://evil.example/x", json: "true" },
+  });
   expect(asked.ok()).toBe(true);
   const link = await waitForLink(user.email, "/api/auth/callback/email", { after: startedAt });
   // ...and rewrite the link's own callbackUrl to the probe's value before opening it.

@@ -59,7 +59,9 @@ describe("client component messages", () => {
     let checked = 0;
     for (const s of sources.values()) {
       if (s.client) continue;
-      const provided = new Set([...s.text.matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}>/g)].flatMap((m) => [...m[1]!.matchAll(/"([\w]+)"/g)].map((n) => n[1]!)));
+      const provided = new Set(
+        [...s.text.matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}>/g)].flatMap((m) => [...m[1]!.matchAll(/"([\w]+)"/g)].map((n) => n[1]!)),
+      );
       for (const i of s.imports) {
         const ns = needed(i.file);
         if (ns.size === 0) continue;

@@ -13,7 +13,11 @@ function keysOf(value: unknown, prefix = ""): string[] {
 
 function load(locale: string): Record<string, unknown> {
   const dir = path.join(root, locale);
-  return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => [f.slice(0, -5), JSON.parse(readFileSync(path.join(dir, f), "utf8"))]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => [f.slice(0, -5), JSON.parse(readFileSync(path.join(dir, f), "utf8"))]),
+  );
 }
 
 describe("messages", () => {

@@ -12,7 +12,12 @@ describe("isDatabaseUnavailable", () => {
     const prismaError = Object.assign(new Error("Invalid `prisma.apiToken.findFirst()` invocation: Database error"), {
       name: "PrismaClientKnownRequestError",
       code: "P2039",
-      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: "57P03", kind: "postgres", message: "the database system is not yet accepting connections" } } },
+      meta: {
+        driverAdapterError: {
+          name: "DriverAdapterError",
+          cause: { originalCode: "57P03", kind: "postgres", message: "the database system is not yet accepting connections" },
+        },
+      },
     });
     expect(isDatabaseUnavailable(prismaError)).toBe(true);
     expect(isDatabaseUnavailable(new Error("FATAL: the database system is not yet accepting connections"))).toBe(true);

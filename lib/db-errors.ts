@@ -2,10 +2,22 @@
 // pg) throws: refused/closed/terminated connections, pool connect timeouts, a server that is
 // starting up or shutting down. Those become a 503 with a clear message instead of a 500 or a hang.
 const CODES = new Set([
-  "P1001", "P1002", "P1017", "P2024", // Prisma: unreachable, timed out, closed, pool timeout
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE",
-  "57P01", "57P02", "57P03", // admin_shutdown, crash_shutdown, cannot_connect_now
-  "08000", "08003", "08006", "08001", "08004", // connection exceptions
+  "P1001",
+  "P1002",
+  "P1017",
+  "P2024", // Prisma: unreachable, timed out, closed, pool timeout
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03", // admin_shutdown, crash_shutdown, cannot_connect_now
+  "08000",
+  "08003",
+  "08006",
+  "08001",
+  "08004", // connection exceptions
 ]);
 const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const MESSAGES =

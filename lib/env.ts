@@ -15,7 +15,8 @@ const proxyTrustSetting = (variable: "TRUSTED_PROXY_HOPS" | "TRUSTED_PROXIES") =
     .optional()
     .superRefine((value, ctx) => {
       if (value === undefined) return;
-      const vars = variable === "TRUSTED_PROXIES" ? { TRUSTED_PROXIES: value, TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS } : { TRUSTED_PROXY_HOPS: value };
+      const vars =
+        variable === "TRUSTED_PROXIES" ? { TRUSTED_PROXIES: value, TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS } : { TRUSTED_PROXY_HOPS: value };
       try {
         parseProxyTrust(vars);
       } catch (err) {
@@ -30,7 +31,10 @@ export const env = createEnv({
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
     MEILI_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL of a Meilisearch server" }),
     MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters"),
-    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, "may hold only a-z, 0-9 and _").default("tb_"),
+    MEILI_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_]*$/, "may hold only a-z, 0-9 and _")
+      .default("tb_"),
     NEXTAUTH_URL: z.url({ error: "must be the public URL of the app, e.g. https://techbridge.example.cn" }),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }),
@@ -39,7 +43,11 @@ export const env = createEnv({
     MAIL_SINK_URL: z.url().optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     // Seconds-fresh search answers: 0 turns the per-process search cache off (lib/search/cached-search.ts).
-    SEARCH_CACHE_TTL_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int("must be a whole number of milliseconds").min(0, "must be 0 (off) or more").optional(),
+    SEARCH_CACHE_TTL_MS: z.coerce
+      .number({ error: "must be a number of milliseconds" })
+      .int("must be a whole number of milliseconds")
+      .min(0, "must be 0 (off) or more")
+      .optional(),
     // Proxies whose X-Forwarded-For is believed; neither set: the socket address (lib/http/client-ip.ts).
     TRUSTED_PROXY_HOPS: proxyTrustSetting("TRUSTED_PROXY_HOPS"),
     TRUSTED_PROXIES: proxyTrustSetting("TRUSTED_PROXIES"),

@@ -23,11 +23,7 @@ export class AppError extends Error {
   readonly detail?: unknown;
   readonly retryAfterSeconds?: number;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { fields?: FieldErrors; detail?: unknown; cause?: unknown; retryAfterSeconds?: number } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldErrors; detail?: unknown; cause?: unknown; retryAfterSeconds?: number } = {}) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;

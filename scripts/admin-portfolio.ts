@@ -4,7 +4,15 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { setBrokerPortfolio } from "@/lib/broker/portfolio";
 
-const list = z.string().optional().transform((v) => (v ?? "").split(/[,，]/).map((s) => s.trim()).filter(Boolean));
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(/[,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 const portfolioArgs = z.strictObject({ email: z.email("--email must be an email address"), regions: list, chains: list });
 
 /** Handles `set-portfolio`; returns false for any other command. */

@@ -41,8 +41,18 @@ const grantFields = (v: Record<string, string | undefined>) => ({
 });
 
 function failOnFields(fields: Record<string, string[]>): never {
-  const flag: Record<string, string> = { certificateNo: "--cert-no", certificateIssuer: "--cert-issuer", validUntil: "--valid-until", registrationCode: "--code", organisationId: "--org" };
-  fail(Object.entries(fields).map(([k, m]) => `${flag[k] ?? `--${k}`}: ${m.join("; ")}`).join("\n"));
+  const flag: Record<string, string> = {
+    certificateNo: "--cert-no",
+    certificateIssuer: "--cert-issuer",
+    validUntil: "--valid-until",
+    registrationCode: "--code",
+    organisationId: "--org",
+  };
+  fail(
+    Object.entries(fields)
+      .map(([k, m]) => `${flag[k] ?? `--${k}`}: ${m.join("; ")}`)
+      .join("\n"),
+  );
 }
 
 function failOnAppError(e: unknown): never {
@@ -84,10 +94,19 @@ async function main() {
     const role = a.role.toUpperCase() as "COMPANY";
     let grant: Parameters<typeof createUserAccount>[0]["grant"];
     if (isStaffRole(role)) {
-      const checked = parseInput(grantStaffRoleSchema, { email: a.email, role, reason: a.reason ?? "created by the operator (create-user)", ...grantFields(a) }, "en");
+      const checked = parseInput(
+        grantStaffRoleSchema,
+        { email: a.email, role, reason: a.reason ?? "created by the operator (create-user)", ...grantFields(a) },
+        "en",
+      );
       if (!checked.ok) failOnFields(checked.fields);
       const g = checked.data;
-      grant = { reason: g.reason, certificateNo: g.certificateNo, certificateIssuer: g.certificateIssuer, validUntil: g.validUntil ? endOfDayInChina(g.validUntil) : null };
+      grant = {
+        reason: g.reason,
+        certificateNo: g.certificateNo,
+        certificateIssuer: g.certificateIssuer,
+        validUntil: g.validUntil ? endOfDayInChina(g.validUntil) : null,
+      };
     }
     const { userId } = await createUserAccount({
       grant,
@@ -100,7 +119,11 @@ async function main() {
     });
     console.log(`created user ${a.email} (${userId})`);
   } else if (command === "grant-role") {
-    const checked = parseInput(grantStaffRoleSchema, { email: values.email, role: values.role?.toUpperCase(), reason: values.reason, ...grantFields(values) }, "en");
+    const checked = parseInput(
+      grantStaffRoleSchema,
+      { email: values.email, role: values.role?.toUpperCase(), reason: values.reason, ...grantFields(values) },
+      "en",
+    );
     if (!checked.ok) failOnFields(checked.fields);
     const { grantId } = await grantStaffRole(OPERATOR, checked.data, "en").catch(failOnAppError);
     console.log(`granted ${checked.data.role} to ${checked.data.email} (grant ${grantId})`);
@@ -124,7 +147,9 @@ async function main() {
     // Only the token on stdout, so scripts can capture it.
     console.log(created.token);
   } else {
-    fail("usage: admin create-user --email E --password P --role R --org NAME --org-kind K | grant-role --email E --role R --reason R | revoke-role --email E --reason R | verify-org --org NAME [--code C] | create-token --email E");
+    fail(
+      "usage: admin create-user --email E --password P --role R --org NAME --org-kind K | grant-role --email E --role R --reason R | revoke-role --email E --reason R | verify-org --org NAME [--code C] | create-token --email E",
+    );
   }
 }
 

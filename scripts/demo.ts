@@ -97,7 +97,18 @@ process.on("unhandledRejection", (err) => {
 /** Newest modification time (ms) of the files `next build` depends on. */
 function newestSourceMtime(): number {
   const roots = ["app", "components", "lib", "i18n", "messages", "public", "prisma/schema.prisma"];
-  const files = ["proxy.ts", "middleware.ts", "instrumentation.ts", "next.config.js", "next.config.mjs", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
+  const files = [
+    "proxy.ts",
+    "middleware.ts",
+    "instrumentation.ts",
+    "next.config.js",
+    "next.config.mjs",
+    "next.config.ts",
+    "postcss.config.mjs",
+    "tsconfig.json",
+    "package.json",
+    "package-lock.json",
+  ];
   let newest = 0;
   const visit = (p: string) => {
     let st;
@@ -158,9 +169,7 @@ async function main() {
   if (build.stale) {
     const tb = performance.now();
     step(`building the app in the background: ${build.why} (next build, a minute or more; log in .data/logs/build.log)`);
-    building = runCommand(bin("next"), ["build"], { quiet: true, logFile: path.join(logsDir, "build.log") }).then(() =>
-      step(`app built (${seconds(tb)})`),
-    );
+    building = runCommand(bin("next"), ["build"], { quiet: true, logFile: path.join(logsDir, "build.log") }).then(() => step(`app built (${seconds(tb)})`));
     building.catch(() => undefined); // awaited (and reported) below
   }
 
@@ -226,7 +235,12 @@ async function main() {
   const hadIndexes = await indexExists(`${process.env.MEILI_INDEX_PREFIX}needs`);
   const indexing = rebuildAllIndexes(prisma)
     .then(
-      (indexed) => step(`search indexes rebuilt: ${Object.entries(indexed).map(([k, n]) => `${k} ${n}`).join(", ")} (${seconds(ti)})`),
+      (indexed) =>
+        step(
+          `search indexes rebuilt: ${Object.entries(indexed)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(", ")} (${seconds(ti)})`,
+        ),
       (err: unknown) => step(`search index rebuild FAILED (${(err as Error).message}); run \`npm run reindex\` to retry`),
     )
     .finally(() => prisma.$disconnect());

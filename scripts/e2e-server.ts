@@ -103,7 +103,16 @@ async function main() {
   Object.assign(process.env, env);
   // The operator CLI (npm run admin) against this server's database: e2e/helpers/staff.ts grants
   // staff roles the way a platform operator does. Test-only secrets, in a 0600 file.
-  const adminEnvNames = ["DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY", "MEILI_INDEX_PREFIX", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "SMTP_URL", "MAIL_FROM"] as const;
+  const adminEnvNames = [
+    "DATABASE_URL",
+    "MEILI_URL",
+    "MEILI_MASTER_KEY",
+    "MEILI_INDEX_PREFIX",
+    "NEXTAUTH_URL",
+    "NEXTAUTH_SECRET",
+    "SMTP_URL",
+    "MAIL_FROM",
+  ] as const;
   const adminEnv = Object.fromEntries(adminEnvNames.map((name) => [name, env[name]]));
   writeFileSync(serverInfo, JSON.stringify({ meiliUrl: meili.url, meiliMasterKey: meili.masterKey, adminEnv }), { mode: 0o600 });
 

@@ -9,7 +9,11 @@ const prisma = createPrismaClient();
 try {
   const counts = await rebuildAllIndexes(prisma);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`reindex: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(", ")} documents in ${seconds} s`);
+  console.log(
+    `reindex: ${Object.entries(counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ")} documents in ${seconds} s`,
+  );
 } catch (err) {
   console.error(`reindex failed: ${(err as Error).message}`);
   process.exitCode = 1;

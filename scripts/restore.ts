@@ -16,7 +16,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!args.includes("--yes")) {
-    console.error(`This replaces every table in ${new URL(url).pathname.slice(1)} with the content of ${file}. Stop the app and the workers, then run again with --yes.`);
+    console.error(
+      `This replaces every table in ${new URL(url).pathname.slice(1)} with the content of ${file}. Stop the app and the workers, then run again with --yes.`,
+    );
     return 2;
   }
   const r = await restoreDatabase(url, file);
@@ -27,7 +29,11 @@ async function main(): Promise<number> {
   const prisma = createPrismaClient(url, 4);
   try {
     const counts = await rebuildAllIndexes(prisma);
-    console.log(`restore: search indexes rebuilt (${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(", ")}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `restore: search indexes rebuilt (${Object.entries(counts)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ")}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   } catch (e) {
     console.error(`restore: the database is restored but the search index rebuild failed (${(e as Error).message}); run npm run reindex`);
     return 1;

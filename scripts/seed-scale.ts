@@ -12,7 +12,9 @@ async function main(): Promise<number> {
   const countArgs = args.filter((a) => /^\d+$/.test(a));
   // A typo must not quietly seed the default 100,000 rows.
   if (unknown.length || countArgs.length > 1) {
-    console.error(`seed:scale: unexpected argument ${[...unknown, ...countArgs.slice(1)].map((a) => JSON.stringify(a)).join(", ")}; usage: npm run seed:scale -- <count> [--reindex]`);
+    console.error(
+      `seed:scale: unexpected argument ${[...unknown, ...countArgs.slice(1)].map((a) => JSON.stringify(a)).join(", ")}; usage: npm run seed:scale -- <count> [--reindex]`,
+    );
     return 2;
   }
   const total = Number(countArgs[0] ?? 100_000);
@@ -31,7 +33,11 @@ async function main(): Promise<number> {
     const prisma = createPrismaClient(url);
     try {
       const counts = await rebuildAllIndexes(prisma);
-      console.log(`reindex: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(", ")} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `reindex: ${Object.entries(counts)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(", ")} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     } finally {
       await prisma.$disconnect();
     }

@@ -13,15 +13,7 @@ import { isStaffRole } from "../lib/staff/roles";
 import { creditCodeCheckChar } from "../lib/orgs/registration-code";
 import { writeStaffGrant } from "../lib/staff/write-staff-grant";
 import { taxonomy } from "../prisma/data/taxonomy";
-import {
-  DEMO_PASSWORD,
-  demoAccounts,
-  needs,
-  orgAdminId,
-  organisations,
-  results,
-  users,
-} from "../prisma/data/demo/index";
+import { DEMO_PASSWORD, demoAccounts, needs, orgAdminId, organisations, results, users } from "../prisma/data/demo/index";
 
 export { DEMO_PASSWORD, demoAccounts };
 
@@ -58,8 +50,7 @@ export async function seedTaxonomy(db: PrismaClient | string): Promise<TaxonomyC
   const nodeIds = nodes.map((n) => n.id);
   // An upsert per row costs a round trip each; instead read what is there, insert what is
   // missing in one statement, and update only the rows whose content changed (usually none).
-  const differs = <T extends object>(want: T, have: T | undefined) =>
-    have !== undefined && (Object.keys(want) as (keyof T)[]).some((k) => want[k] !== have[k]);
+  const differs = <T extends object>(want: T, have: T | undefined) => have !== undefined && (Object.keys(want) as (keyof T)[]).some((k) => want[k] !== have[k]);
   return db.$transaction(
     async (tx) => {
       const haveChains = new Map((await tx.industryChain.findMany()).map((c) => [c.id, c]));
@@ -205,7 +196,10 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
       // the operator's way, brokers with a (fictitious) accreditation.
       for (const u of rows.userRows) {
         if (!isStaffRole(u.role)) continue;
-        const accreditation = u.role === "BROKER" ? { certificateNo: `深技经 2026-${u.id}`, certificateIssuer: "深圳市技术市场促进会（演示）", validUntil: new Date("2030-12-31T23:59:59.999+08:00") } : {};
+        const accreditation =
+          u.role === "BROKER"
+            ? { certificateNo: `深技经 2026-${u.id}`, certificateIssuer: "深圳市技术市场促进会（演示）", validUntil: new Date("2030-12-31T23:59:59.999+08:00") }
+            : {};
         await writeStaffGrant(tx, u.id!, null, { role: u.role, reason: "demo account (npm run seed)", ...accreditation });
       }
       counts.needs = (await tx.need.createMany({ data: rows.needRows })).count;
@@ -235,9 +229,7 @@ async function main(): Promise<number> {
     const ms = Math.round(performance.now() - started);
     console.log(
       `Taxonomy: ${counts.industryChains} chains, ${counts.chainNodes} nodes upserted` +
-        (counts.staleChainNodesKept
-          ? `; kept ${counts.staleChainNodesKept} node(s) no longer in taxonomy.json because content refers to them`
-          : "") +
+        (counts.staleChainNodesKept ? `; kept ${counts.staleChainNodesKept} node(s) no longer in taxonomy.json because content refers to them` : "") +
         ".",
     );
     console.log(

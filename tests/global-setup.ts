@@ -61,9 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const adminUrl = process.env.TEST_PG_ADMIN_URL || DEFAULT_ADMIN_URL;
     const db = await createThrowawayDatabase(adminUrl, "tb_test_").catch((err: Error) => {
-      throw new Error(
-        `Integration tests need a PostgreSQL server at TEST_PG_ADMIN_URL (${adminUrl}) where they may create databases: ${err.message}`,
-      );
+      throw new Error(`Integration tests need a PostgreSQL server at TEST_PG_ADMIN_URL (${adminUrl}) where they may create databases: ${err.message}`);
     });
     cleanups.push(() => db.drop());
     // Per-file copies left behind by a crashed worker.
@@ -93,9 +91,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     Object.assign(process.env, env);
     project.provide("testEnv", env);
     project.provide("testDatabase", { adminUrl, template: db.name });
-    console.log(
-      `[global-setup] database ${db.name}, Meilisearch ${meili.url}, mail sink ${sink.url} ready in ${Math.round(performance.now() - started)} ms`,
-    );
+    console.log(`[global-setup] database ${db.name}, Meilisearch ${meili.url}, mail sink ${sink.url} ready in ${Math.round(performance.now() - started)} ms`);
     return teardown;
   } catch (err) {
     await teardown();

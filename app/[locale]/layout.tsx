@@ -24,7 +24,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900">
-        <a href="#main" className="sr-only focus:not-sr-only">{t("skip")}</a>
+        <a href="#main" className="sr-only focus:not-sr-only">
+          {t("skip")}
+        </a>
         {/* Locale only: client components get their messages from <ClientMessages> where they are used. */}
         <NextIntlClientProvider messages={{}}>
           <SiteHeader locale={locale} />

@@ -16,8 +16,12 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <h1 className="text-3xl font-bold text-brand-900">{t("title")}</h1>
         <p className="mt-4 max-w-3xl text-lg text-slate-700">{t("lead")}</p>
         <div className="mt-6 flex gap-3">
-          <Link href="/needs/new" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t("ctaNeed")}</Link>
-          <Link href="/search" className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">{t("ctaSearch")}</Link>
+          <Link href="/needs/new" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t("ctaNeed")}
+          </Link>
+          <Link href="/search" className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+            {t("ctaSearch")}
+          </Link>
         </div>
       </section>
       <section className="grid gap-4 sm:grid-cols-3">

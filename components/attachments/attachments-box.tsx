@@ -6,7 +6,17 @@ type Item = { id: string; fileName: string; sizeBytes?: number };
 
 // Upload to /api/attachments for a need or a result (checked by content and size on the server;
 // the limit is in the error). With no target yet (an unsaved draft) it says when uploads open.
-export function AttachmentsBox({ locale, target, initial, maxMb }: { locale: string; target: { needId: string } | { resultId: string } | null; initial: Item[]; maxMb: number }) {
+export function AttachmentsBox({
+  locale,
+  target,
+  initial,
+  maxMb,
+}: {
+  locale: string;
+  target: { needId: string } | { resultId: string } | null;
+  initial: Item[];
+  maxMb: number;
+}) {
   const t = useTranslations("wizard");
   const [items, setItems] = useState<Item[]>(initial);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -33,15 +43,40 @@ export function AttachmentsBox({ locale, target, initial, maxMb }: { locale: str
   }
   return (
     <div className="mb-5">
-      <label htmlFor="attachment" className="block font-medium">{t("q.attachments")}</label>
-      <input id="attachment" type="file" accept="application/pdf,image/png,image/jpeg,image/webp,image/gif" disabled={busy} aria-describedby="attachment-hint"
-        onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); e.target.value = ""; }} className="mt-1 block" />
-      <p id="attachment-hint" className="mt-1 text-xs text-slate-500">{t("uploadHint", { mb: maxMb })}</p>
-      {message && <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-green-700" : "text-sm text-red-600"}>{message.text}</p>}
+      <label htmlFor="attachment" className="block font-medium">
+        {t("q.attachments")}
+      </label>
+      <input
+        id="attachment"
+        type="file"
+        accept="application/pdf,image/png,image/jpeg,image/webp,image/gif"
+        disabled={busy}
+        aria-describedby="attachment-hint"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void upload(f);
+          e.target.value = "";
+        }}
+        className="mt-1 block"
+      />
+      <p id="attachment-hint" className="mt-1 text-xs text-slate-500">
+        {t("uploadHint", { mb: maxMb })}
+      </p>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-green-700" : "text-sm text-red-600"}>
+          {message.text}
+        </p>
+      )}
       <ul className="mt-2 space-y-1 text-sm" data-testid="attachments">
         {items.map((a) => (
-          <li key={a.id}><a href={`/api/attachments/${a.id}`} className="text-brand-700 hover:underline">{a.fileName}</a>{" "}
-            <button type="button" onClick={() => void remove(a.id)} className="text-red-600">{t("deleteAttachment")}</button></li>
+          <li key={a.id}>
+            <a href={`/api/attachments/${a.id}`} className="text-brand-700 hover:underline">
+              {a.fileName}
+            </a>{" "}
+            <button type="button" onClick={() => void remove(a.id)} className="text-red-600">
+              {t("deleteAttachment")}
+            </button>
+          </li>
         ))}
       </ul>
     </div>

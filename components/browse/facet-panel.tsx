@@ -20,9 +20,13 @@ export function FacetPanel({ path, query, facets, labels }: { path: string; quer
                 const on = active === f.value;
                 return (
                   <li key={f.value}>
-                    <Link href={{ pathname: path, query: browseHref(query, { [key]: on ? undefined : f.value }) }} aria-current={on ? "true" : undefined}
-                      className={`flex justify-between rounded px-2 py-0.5 hover:bg-brand-50 ${on ? "bg-brand-600 text-white hover:bg-brand-700" : ""}`}>
-                      <span>{labels.value(key, f.value)}</span><span>{f.count}</span>
+                    <Link
+                      href={{ pathname: path, query: browseHref(query, { [key]: on ? undefined : f.value }) }}
+                      aria-current={on ? "true" : undefined}
+                      className={`flex justify-between rounded px-2 py-0.5 hover:bg-brand-50 ${on ? "bg-brand-600 text-white hover:bg-brand-700" : ""}`}
+                    >
+                      <span>{labels.value(key, f.value)}</span>
+                      <span>{f.count}</span>
                     </Link>
                   </li>
                 );
@@ -31,18 +35,36 @@ export function FacetPanel({ path, query, facets, labels }: { path: string; quer
           </section>
         );
       })}
-      <Link href={{ pathname: path }} className="inline-block text-brand-700 underline">{labels.clear}</Link>
+      <Link href={{ pathname: path }} className="inline-block text-brand-700 underline">
+        {labels.clear}
+      </Link>
     </nav>
   );
 }
 
-export function SortLinks({ path, query, options, label }: { path: string; query: BrowseQuery; options: { value: BrowseQuery["sort"]; label: string }[]; label: string }) {
+export function SortLinks({
+  path,
+  query,
+  options,
+  label,
+}: {
+  path: string;
+  query: BrowseQuery;
+  options: { value: BrowseQuery["sort"]; label: string }[];
+  label: string;
+}) {
   return (
     <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="sort">
       <span>{label}:</span>
       {options.map((o) => (
-        <Link key={o.value} href={{ pathname: path, query: browseHref(query, { sort: o.value }) }} aria-current={query.sort === o.value ? "true" : undefined}
-          className={`rounded px-2 py-0.5 ${query.sort === o.value ? "bg-slate-800 text-white" : "hover:bg-slate-100"}`}>{o.label}</Link>
+        <Link
+          key={o.value}
+          href={{ pathname: path, query: browseHref(query, { sort: o.value }) }}
+          aria-current={query.sort === o.value ? "true" : undefined}
+          className={`rounded px-2 py-0.5 ${query.sort === o.value ? "bg-slate-800 text-white" : "hover:bg-slate-100"}`}
+        >
+          {o.label}
+        </Link>
       ))}
     </p>
   );

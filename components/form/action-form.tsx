@@ -5,7 +5,14 @@ import { FormMessage } from "./field";
 
 // A small form around one server action (useActionState): the fields come as children, errors
 // (form-level and per field) are announced above the submit button.
-export function ActionForm({ action, submitLabel, pendingLabel, children, testId, danger }: {
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel,
+  children,
+  testId,
+  danger,
+}: {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   submitLabel: string;
   pendingLabel: string;
@@ -21,10 +28,16 @@ export function ActionForm({ action, submitLabel, pendingLabel, children, testId
       {children}
       {fieldErrors.length > 0 && (
         <ul role="alert" className="text-sm text-red-600">
-          {fieldErrors.map(([field, messages]) => <li key={field}>{messages.join("; ")}</li>)}
+          {fieldErrors.map(([field, messages]) => (
+            <li key={field}>{messages.join("; ")}</li>
+          ))}
         </ul>
       )}
-      <button type="submit" disabled={pending} className={`rounded px-4 py-2 font-medium text-white disabled:opacity-60 ${danger ? "bg-red-600 hover:bg-red-700" : "bg-brand-600 hover:bg-brand-700"}`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`rounded px-4 py-2 font-medium text-white disabled:opacity-60 ${danger ? "bg-red-600 hover:bg-red-700" : "bg-brand-600 hover:bg-brand-700"}`}
+      >
         {pending ? pendingLabel : submitLabel}
       </button>
     </form>

@@ -27,11 +27,19 @@ export function Field({ name, label, hint, errors, defaultValue, type = "text", 
   };
   return (
     <div className="mb-4">
-      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
       {multiline ? <textarea rows={rows} {...common} /> : <input type={type} autoComplete={autoComplete} min={min} max={max} {...common} />}
-      {hint && <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && (
+        <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       {errors?.length ? (
-        <p id={`${name}-error`} className="mt-1 text-sm text-red-600" role="alert">{errors.join("; ")}</p>
+        <p id={`${name}-error`} className="mt-1 text-sm text-red-600" role="alert">
+          {errors.join("; ")}
+        </p>
       ) : null}
     </div>
   );
@@ -40,7 +48,10 @@ export function Field({ name, label, hint, errors, defaultValue, type = "text", 
 export function FormMessage({ status, message }: { status: string; message?: string }) {
   if (!message) return null;
   return (
-    <p role={status === "error" ? "alert" : "status"} className={status === "error" ? "mb-4 rounded bg-red-50 p-3 text-red-700" : "mb-4 rounded bg-green-50 p-3 text-green-700"}>
+    <p
+      role={status === "error" ? "alert" : "status"}
+      className={status === "error" ? "mb-4 rounded bg-red-50 p-3 text-red-700" : "mb-4 rounded bg-green-50 p-3 text-green-700"}
+    >
       {message}
     </p>
   );

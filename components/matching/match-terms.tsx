@@ -3,7 +3,11 @@ import type { TermPair } from "@/lib/matching/rank";
 
 /** The calibrated match score as shown everywhere (the same figure on every page, at most 95%). */
 export function MatchScore({ label, score }: { label: string; score: number }) {
-  return <span className="shrink-0 text-xs text-slate-500" data-testid="match-score">{label} {scorePercent(score)}%</span>;
+  return (
+    <span className="shrink-0 text-xs text-slate-500" data-testid="match-score">
+      {label} {scorePercent(score)}%
+    </span>
+  );
 }
 
 /** Matched words as written in the two texts: "电池 ↔ battery", or the word once when both sides agree. */

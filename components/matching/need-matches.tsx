@@ -9,6 +9,13 @@ export async function NeedMatches({ actor, needId, locale }: { actor: Actor; nee
   const response = await getNeedMatches(actor, needId);
   const verdicts = await myFeedbackFor(actor, response.ok ? response.matches.map((m) => ({ needId, resultId: m.id })) : []);
   return (
-    <MatchList response={response} locale={locale} basePath="/results" emptyText={t("noMatches")} testId="need-matches" feedback={{ pair: (m) => ({ needId, resultId: m.id }), verdicts }} />
+    <MatchList
+      response={response}
+      locale={locale}
+      basePath="/results"
+      emptyText={t("noMatches")}
+      testId="need-matches"
+      feedback={{ pair: (m) => ({ needId, resultId: m.id }), verdicts }}
+    />
   );
 }

@@ -7,6 +7,17 @@ export async function NeedResearchers({ actor, needId, locale }: { actor: Actor;
   const t = await getTranslations({ locale, namespace: "need" });
   const ts = await getTranslations({ locale, namespace: "search" });
   const response = await getNeedResearchers(actor, needId);
-  if (!response.ok) return <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800" data-testid="need-researchers">{ts("unavailable")}</p>;
-  return <ResearcherList researchers={response.researchers} labels={{ via: t("viaResults"), expertise: t("expertise"), empty: t("noResearchers") }} testId="need-researchers" />;
+  if (!response.ok)
+    return (
+      <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800" data-testid="need-researchers">
+        {ts("unavailable")}
+      </p>
+    );
+  return (
+    <ResearcherList
+      researchers={response.researchers}
+      labels={{ via: t("viaResults"), expertise: t("expertise"), empty: t("noResearchers") }}
+      testId="need-researchers"
+    />
+  );
 }

@@ -1,7 +1,15 @@
 import { Link } from "@/i18n/navigation";
 import type { ResearcherMatch } from "@/lib/recommend/rank-researchers";
 
-export function ResearcherList({ researchers, labels, testId }: { researchers: ResearcherMatch[]; labels: { via: string; expertise: string; empty: string }; testId: string }) {
+export function ResearcherList({
+  researchers,
+  labels,
+  testId,
+}: {
+  researchers: ResearcherMatch[];
+  labels: { via: string; expertise: string; empty: string };
+  testId: string;
+}) {
   if (researchers.length === 0) return <p data-testid={testId}>{labels.empty}</p>;
   return (
     <ol className="space-y-3" data-testid={testId}>
@@ -16,13 +24,23 @@ export function ResearcherList({ researchers, labels, testId }: { researchers: R
             <p className="mt-2 text-xs">
               {labels.via}:{" "}
               {r.results.slice(0, 3).map((x, i) => (
-                <span key={x.id}>{i > 0 && "、"}<Link href={`/results/${x.id}`} className="text-brand-700 hover:underline">{x.title}</Link></span>
+                <span key={x.id}>
+                  {i > 0 && "、"}
+                  <Link href={`/results/${x.id}`} className="text-brand-700 hover:underline">
+                    {x.title}
+                  </Link>
+                </span>
               ))}
             </p>
           )}
           {r.expertiseWords.length > 0 && (
             <p className="mt-1 text-xs">
-              {labels.expertise}: {r.expertiseWords.map((w) => <mark key={w} className="mr-1 rounded bg-yellow-100 px-1">{w}</mark>)}
+              {labels.expertise}:{" "}
+              {r.expertiseWords.map((w) => (
+                <mark key={w} className="mr-1 rounded bg-yellow-100 px-1">
+                  {w}
+                </mark>
+              ))}
             </p>
           )}
         </li>

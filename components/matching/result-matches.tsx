@@ -9,6 +9,13 @@ export async function ResultMatches({ actor, resultId, locale }: { actor: Actor;
   const response = await getResultMatches(actor, resultId);
   const verdicts = await myFeedbackFor(actor, response.ok ? response.matches.map((m) => ({ needId: m.id, resultId })) : []);
   return (
-    <MatchList response={response} locale={locale} basePath="/needs" emptyText={t("noMatches")} testId="result-matches" feedback={{ pair: (m) => ({ needId: m.id, resultId }), verdicts }} />
+    <MatchList
+      response={response}
+      locale={locale}
+      basePath="/needs"
+      emptyText={t("noMatches")}
+      testId="result-matches"
+      feedback={{ pair: (m) => ({ needId: m.id, resultId }), verdicts }}
+    />
   );
 }

@@ -9,7 +9,11 @@ export function OrgName({ name, verified }: { name: string; verified: boolean })
     <>
       {name}
       {!verified && (
-        <span className="ml-1 inline-block rounded border border-amber-300 bg-amber-50 px-1 text-xs font-normal text-amber-800" title={t("unverifiedHelp")} data-testid="org-unverified">
+        <span
+          className="ml-1 inline-block rounded border border-amber-300 bg-amber-50 px-1 text-xs font-normal text-amber-800"
+          title={t("unverifiedHelp")}
+          data-testid="org-unverified"
+        >
           {t("unverified")}
         </span>
       )}

@@ -5,7 +5,15 @@ export function Highlighted({ segments, fallback }: { segments: Segment[]; fallb
   if (segments.length === 0) return <>{fallback}</>;
   return (
     <>
-      {segments.map((s, i) => (s.match ? <mark key={i} className="bg-yellow-100 px-0.5">{s.text}</mark> : <span key={i}>{s.text}</span>))}
+      {segments.map((s, i) =>
+        s.match ? (
+          <mark key={i} className="bg-yellow-100 px-0.5">
+            {s.text}
+          </mark>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
     </>
   );
 }

@@ -53,7 +53,11 @@ export function SearchBox({ placeholder, labels }: { placeholder: string; labels
             {labels[value]}
           </button>
         ))}
-        {pending && <span aria-live="polite" className="text-slate-500">{labels.searching}</span>}
+        {pending && (
+          <span aria-live="polite" className="text-slate-500">
+            {labels.searching}
+          </span>
+        )}
       </div>
     </div>
   );

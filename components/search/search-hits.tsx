@@ -12,14 +12,20 @@ export async function SearchHits({ actor, query, locale }: { actor: Actor; query
   const tn = await getTranslations({ locale, namespace: "need" });
   const response = await searchCatalog({ q: query.q, type: query.type, viewer: actor, page: query.page, limit: 20 });
   if (!response.ok) {
-    return <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800" data-testid="search-unavailable">{t("unavailable")}</p>;
+    return (
+      <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800" data-testid="search-unavailable">
+        {t("unavailable")}
+      </p>
+    );
   }
   if (response.hits.length === 0) return <p data-testid="search-empty">{t("noHits", { type: t(query.type) })}</p>;
   const base = query.type === "needs" ? "/needs" : "/results";
   return (
     <div>
       {response.alsoSearched && (
-        <p className="mb-3 text-sm text-slate-600" data-testid="search-translated">{t("translated", { q: query.q, translated: response.alsoSearched })}</p>
+        <p className="mb-3 text-sm text-slate-600" data-testid="search-translated">
+          {t("translated", { q: query.q, translated: response.alsoSearched })}
+        </p>
       )}
       <p className="mb-3 text-sm text-slate-500">{t("hits", { count: response.total })}</p>
       <ul className="space-y-3" data-testid="search-hits">
@@ -29,7 +35,15 @@ export async function SearchHits({ actor, query, locale }: { actor: Actor; query
               <Highlighted segments={hit.highlights.title} fallback={hit.title} />
             </Link>
             <p className="mt-1 text-sm text-slate-500">
-              {hit.organisationName ? <OrgName name={hit.organisationName} verified={hit.organisationVerified !== false} /> : query.type === "needs" ? tn("hiddenOrg") : ""} · {hit.field}{hit.trl ? ` · TRL ${hit.trl}` : ""}
+              {hit.organisationName ? (
+                <OrgName name={hit.organisationName} verified={hit.organisationVerified !== false} />
+              ) : query.type === "needs" ? (
+                tn("hiddenOrg")
+              ) : (
+                ""
+              )}{" "}
+              · {hit.field}
+              {hit.trl ? ` · TRL ${hit.trl}` : ""}
             </p>
             <p className="mt-2 line-clamp-2 text-sm text-slate-700">
               <Highlighted segments={hit.highlights.snippet} fallback={hit.summary ?? hit.teaser ?? ""} />

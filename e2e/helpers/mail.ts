@@ -37,10 +37,7 @@ export async function clearMessages(to?: string): Promise<void> {
  * Waits until a message for `to` satisfies `match` (default: any), and returns the newest such.
  * `after` ignores messages received before that moment (e.g. the time the test clicked "send").
  */
-export async function waitForMessage(
-  to: string,
-  options: { match?: (m: SinkMessage) => boolean; after?: Date; timeout?: number } = {},
-): Promise<SinkMessage> {
+export async function waitForMessage(to: string, options: { match?: (m: SinkMessage) => boolean; after?: Date; timeout?: number } = {}): Promise<SinkMessage> {
   const { match = () => true, after, timeout = 20_000 } = options;
   let found: SinkMessage | undefined;
   await expect

@@ -48,7 +48,12 @@ export async function getAccessThread(actor: Actor, requestId: string): Promise<
 
 // Rate limited per client IP and per account (lib/security/rate-limit "message": 429 with
 // Retry-After), for the server action and the REST API alike.
-export async function postAccessMessage(actor: Actor, requestId: string, input: PostMessageInput, ctx: { ip: string | null } = { ip: null }): Promise<{ id: string }> {
+export async function postAccessMessage(
+  actor: Actor,
+  requestId: string,
+  input: PostMessageInput,
+  ctx: { ip: string | null } = { ip: null },
+): Promise<{ id: string }> {
   await consumeRateLimit("message", { ip: ctx.ip, account: actor.id });
   return prisma.$transaction(async (tx) => {
     const request = await findAccessRequest(actor, requestId, tx);

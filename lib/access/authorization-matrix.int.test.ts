@@ -233,7 +233,11 @@ const ops: Op[] = [
   {
     name: "page /needs/[id] access link (getAccessState.canRequest)",
     rules: ["need.requestAccess"],
-    run: (u, n) => service(() => getAccessState(u?.actor ?? null, n.id), (v) => ((v as { canRequest: boolean }).canRequest ? "can" : "cannot")),
+    run: (u, n) =>
+      service(
+        () => getAccessState(u?.actor ?? null, n.id),
+        (v) => ((v as { canRequest: boolean }).canRequest ? "can" : "cannot"),
+      ),
     expected: {
       PUBLIC: ["cannot", "cannot", "cannot", "cannot", "cannot", "cannot", "cannot", "cannot"],
       ANONYMOUS: ["cannot", "cannot", "cannot", "cannot", "cannot", "cannot", "cannot", "cannot"],
@@ -244,7 +248,10 @@ const ops: Op[] = [
   {
     name: "GET /api/v1/needs/{id}/access-requests",
     rules: ["need.manageAccess", "need.discover"],
-    run: (u, n) => api(accessRequestsRoute.GET(apiRequest(`/needs/${n.id}/access-requests`, tok(u)), routeParams({ id: n.id })), (b) => ("items" in (b as object) ? "all" : "own")),
+    run: (u, n) =>
+      api(accessRequestsRoute.GET(apiRequest(`/needs/${n.id}/access-requests`, tok(u)), routeParams({ id: n.id })), (b) =>
+        "items" in (b as object) ? "all" : "own",
+      ),
     expected: {
       ...same(["401", "all", "own", "own", "own", "own", "all", "own"]),
       BROKER_ONLY: ["401", "all", "404", "404", "404", "404", "all", "own"],
@@ -270,14 +277,20 @@ const ops: Op[] = [
     // Counts only; the need is counted for staff whatever its level (BROKER_ONLY included).
     name: "page /analytics (getTaxonomyAnalytics): the need is counted",
     rules: ["analytics.read"],
-    run: (u) => service(() => getTaxonomyAnalytics(u?.actor ?? null), (v) => ((v as { totals: { needs: number } }).totals.needs >= VISIBILITIES.length ? "counted" : "missing")),
+    run: (u) =>
+      service(
+        () => getTaxonomyAnalytics(u?.actor ?? null),
+        (v) => ((v as { totals: { needs: number } }).totals.needs >= VISIBILITIES.length ? "counted" : "missing"),
+      ),
     expected: same(["401", "403", "403", "403", "403", "403", "counted", "counted"]),
   },
   {
     name: "GET /api/v1/access-requests/{granted}/messages + page thread (getAccessThread)",
     rules: ["accessThread.use"],
     run: async (u, n) => {
-      const viaApi = await api(messagesRoute.GET(apiRequest(`/access-requests/${n.grantedRequestId}/messages`, tok(u)), routeParams({ id: n.grantedRequestId })));
+      const viaApi = await api(
+        messagesRoute.GET(apiRequest(`/access-requests/${n.grantedRequestId}/messages`, tok(u)), routeParams({ id: n.grantedRequestId })),
+      );
       const viaPage = u ? await service(() => getAccessThread(u.actor, n.grantedRequestId)) : "401";
       return viaApi === viaPage ? viaApi : `mismatch ${viaApi}/${viaPage}`;
     },
@@ -301,7 +314,13 @@ const ops: Op[] = [
   {
     name: "POST /api/v1/access-requests/{granted}/messages",
     rules: ["accessThread.use"],
-    run: (u, n) => api(messagesRoute.POST(apiRequest(`/access-requests/${n.grantedRequestId}/messages`, { ...tok(u), body: { body: "matrix" } }), routeParams({ id: n.grantedRequestId }))),
+    run: (u, n) =>
+      api(
+        messagesRoute.POST(
+          apiRequest(`/access-requests/${n.grantedRequestId}/messages`, { ...tok(u), body: { body: "matrix" } }),
+          routeParams({ id: n.grantedRequestId }),
+        ),
+      ),
     expected: {
       ...same(["401", "ok", "404", "404", "ok", "404", "ok", "404"]),
       BROKER_ONLY: ["401", "ok", "404", "404", "404", "404", "ok", "404"],
@@ -343,13 +362,20 @@ const ops: Op[] = [
   {
     name: "service addAttachment (need attachment upload)",
     rules: ["need.attach"],
-    run: (u, n) => service(() => addAttachment(u?.actor as Actor, { needId: n.id }, { name: "spec.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix\n") }, "zh-CN")),
+    run: (u, n) =>
+      service(() => addAttachment(u?.actor as Actor, { needId: n.id }, { name: "spec.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix\n") }, "zh-CN")),
     expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
     name: "PATCH /api/v1/access-requests/{pending} (decide)",
     rules: ["need.manageAccess"],
-    run: (u, n) => api(decideRoute.PATCH(apiRequest(`/access-requests/${n.pendingRequestId}`, { ...tok(u), method: "PATCH", body: { decision: "DECLINE", reasonCode: "NOT_RELEVANT" } }), routeParams({ id: n.pendingRequestId }))),
+    run: (u, n) =>
+      api(
+        decideRoute.PATCH(
+          apiRequest(`/access-requests/${n.pendingRequestId}`, { ...tok(u), method: "PATCH", body: { decision: "DECLINE", reasonCode: "NOT_RELEVANT" } }),
+          routeParams({ id: n.pendingRequestId }),
+        ),
+      ),
     expected: same(["401", "ok", "404", "404", "404", "404", "ok", "404"]),
   },
   {
@@ -361,7 +387,13 @@ const ops: Op[] = [
   {
     name: "POST /api/v1/access-requests/{spare}/revoke",
     rules: ["need.manageAccess"],
-    run: (u, n) => api(revokeRoute.POST(apiRequest(`/access-requests/${n.spareRequestId}/revoke`, { ...tok(u), body: { reasonCode: "PROJECT_CLOSED" } }), routeParams({ id: n.spareRequestId }))),
+    run: (u, n) =>
+      api(
+        revokeRoute.POST(
+          apiRequest(`/access-requests/${n.spareRequestId}/revoke`, { ...tok(u), body: { reasonCode: "PROJECT_CLOSED" } }),
+          routeParams({ id: n.spareRequestId }),
+        ),
+      ),
     expected: same(["401", "ok", "404", "404", "404", "404", "ok", "404"]),
   },
   {
@@ -374,7 +406,12 @@ const ops: Op[] = [
     name: "POST /api/v1/needs/{id}/access-requests + server action requestAccessAction",
     rules: ["need.requestAccess"],
     run: async (u, n) => {
-      const viaApi = await api(accessRequestsRoute.POST(apiRequest(`/needs/${n.id}/access-requests`, { ...tok(u), body: { ndaVersion: 1, acceptNda: true } }), routeParams({ id: n.id })));
+      const viaApi = await api(
+        accessRequestsRoute.POST(
+          apiRequest(`/needs/${n.id}/access-requests`, { ...tok(u), body: { ndaVersion: 1, acceptNda: true } }),
+          routeParams({ id: n.id }),
+        ),
+      );
       const viaAction = await action(u, requestAccessAction.bind(null, "zh-CN", n.id), { ndaVersion: "1", acceptNda: "on", message: "" });
       return viaApi === viaAction ? viaApi : `mismatch ${viaApi}/${viaAction}`;
     },
@@ -398,7 +435,12 @@ beforeAll(async () => {
   searchToken = `矩阵${Math.random().toString(36).slice(2, 8)}`;
   for (const v of VISIBILITIES) needs.set(v, await createNeedFixture(cast, v, { title: `${searchToken} 电池正极材料 ${v}` }));
   for (const n of needs.values()) {
-    const file = await addAttachment(cast.owner.actor, { needId: n.id }, { name: "drawing.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix drawing\n") }, "zh-CN");
+    const file = await addAttachment(
+      cast.owner.actor,
+      { needId: n.id },
+      { name: "drawing.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix drawing\n") },
+      "zh-CN",
+    );
     attachmentOf.set(n.id, file.id);
   }
   // A research result for the matcher to find (the results index exists once one is indexed).
@@ -469,8 +511,18 @@ const INVITE_EXPECTED: Record<OrgKind, Outcome[]> = {
 
 async function orgUser(kind: OrgKind, role: Role, orgName: string): Promise<ApiUser> {
   const id = Math.random().toString(36).slice(2, 8);
-  await createUserAccount({ email: `inv-${role.toLowerCase()}-${id}@example.cn`, password: `password-${id}-long`, role, orgName, orgKind: kind, grant: testStaffGrant(role) });
-  const actor = await prisma.user.findFirstOrThrow({ where: { email: `inv-${role.toLowerCase()}-${id}@example.cn` }, select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true } });
+  await createUserAccount({
+    email: `inv-${role.toLowerCase()}-${id}@example.cn`,
+    password: `password-${id}-long`,
+    role,
+    orgName,
+    orgKind: kind,
+    grant: testStaffGrant(role),
+  });
+  const actor = await prisma.user.findFirstOrThrow({
+    where: { email: `inv-${role.toLowerCase()}-${id}@example.cn` },
+    select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true },
+  });
   return { actor, token: "", tokenId: "", organisationId: actor.organisationId! };
 }
 
@@ -509,7 +561,10 @@ describe("role grants and invitations matrix", () => {
 
   it("staff roles: only a platform admin grants, revokes and lists them (every acting role x every staff role)", async () => {
     const analyst = await createApiUser("ANALYST");
-    const actors: [string, ApiUser | null][] = [...ROLES.map((r) => [r, r === "anonymous" ? null : cast[r as Exclude<RoleName, "anonymous">]] as [string, ApiUser | null]), ["analyst", analyst]];
+    const actors: [string, ApiUser | null][] = [
+      ...ROLES.map((r) => [r, r === "anonymous" ? null : cast[r as Exclude<RoleName, "anonymous">]] as [string, ApiUser | null]),
+      ["analyst", analyst],
+    ];
     const onlyAdmin = (name: string) => (name === "admin" ? "ok" : name === "anonymous" ? "401" : "403");
     const mismatches: string[] = [];
     for (const staffRole of ["BROKER", "ADMIN", "ANALYST"] as const) {
@@ -533,7 +588,9 @@ describe("role grants and invitations matrix", () => {
       }
     }
     for (const [name, user] of actors) {
-      const org = await prisma.organisation.create({ data: { name: `待认证企业 ${Math.random().toString(36).slice(2, 8)}`, kind: "COMPANY", registrationCode: "9144030071526726XG" } });
+      const org = await prisma.organisation.create({
+        data: { name: `待认证企业 ${Math.random().toString(36).slice(2, 8)}`, kind: "COMPANY", registrationCode: "9144030071526726XG" },
+      });
       const verify = await action(user, verifyOrganisationAction.bind(null, "en"), { organisationId: org.id });
       const verified = (await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).verifiedAt !== null;
       const got = verify.startsWith("error:") && verified ? "ok" : verify;

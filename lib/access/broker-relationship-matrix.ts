@@ -21,21 +21,51 @@ export const ACTORS = ["broker", "admin", "researcher", "owner"] as const;
 type ActorName = (typeof ACTORS)[number];
 type Row = Record<Relation, string[]>; // one outcome per actor, in ACTORS order
 
-export type BrokerCast = Record<ActorName | "otherBroker" | "thirdBroker" | "dealResearcher", ApiUser> & { chainId: string; nodeId: string; outNodeId: string; resultId: string; tag: string };
+export type BrokerCast = Record<ActorName | "otherBroker" | "thirdBroker" | "dealResearcher", ApiUser> & {
+  chainId: string;
+  nodeId: string;
+  outNodeId: string;
+  resultId: string;
+  tag: string;
+};
 
 export async function createBrokerCast(): Promise<BrokerCast> {
   const tag = Math.random().toString(36).slice(2, 8);
   const chainId = `rel-${tag}`;
-  await prisma.industryChain.createMany({ data: [{ id: chainId, nameZh: "关系链", nameEn: "Relation chain" }, { id: `${chainId}-out`, nameZh: "其他链", nameEn: "Other chain" }] });
-  await prisma.chainNode.createMany({ data: [{ id: `${chainId}-n`, chainId, stage: "UPSTREAM", nameZh: "节点", nameEn: "Node" }, { id: `${chainId}-out-n`, chainId: `${chainId}-out`, stage: "UPSTREAM", nameZh: "节点", nameEn: "Node" }] });
+  await prisma.industryChain.createMany({
+    data: [
+      { id: chainId, nameZh: "关系链", nameEn: "Relation chain" },
+      { id: `${chainId}-out`, nameZh: "其他链", nameEn: "Other chain" },
+    ],
+  });
+  await prisma.chainNode.createMany({
+    data: [
+      { id: `${chainId}-n`, chainId, stage: "UPSTREAM", nameZh: "节点", nameEn: "Node" },
+      { id: `${chainId}-out-n`, chainId: `${chainId}-out`, stage: "UPSTREAM", nameZh: "节点", nameEn: "Node" },
+    ],
+  });
   const broker = await createApiUser("BROKER");
   await setBrokerPortfolio({ email: broker.actor.email, regions: [`区域${tag}`], chainIds: [chainId] });
   broker.actor = { ...broker.actor, brokerPortfolio: { regions: [`区域${tag}`], chainIds: [chainId] } };
   const dealResearcher = await createApiUser("RESEARCHER");
-  const result = await prisma.result.create({ data: { title: `关系矩阵成果 ${tag}`, summary: "正极材料循环寿命提升", field: "新能源", organisationId: dealResearcher.organisationId, createdById: dealResearcher.actor.id } });
+  const result = await prisma.result.create({
+    data: {
+      title: `关系矩阵成果 ${tag}`,
+      summary: "正极材料循环寿命提升",
+      field: "新能源",
+      organisationId: dealResearcher.organisationId,
+      createdById: dealResearcher.actor.id,
+    },
+  });
   await syncResult(prisma, result.id);
   return {
-    broker, dealResearcher, tag, chainId, nodeId: `${chainId}-n`, outNodeId: `${chainId}-out-n`, resultId: result.id,
+    broker,
+    dealResearcher,
+    tag,
+    chainId,
+    nodeId: `${chainId}-n`,
+    outNodeId: `${chainId}-out-n`,
+    resultId: result.id,
     admin: await createApiUser("ADMIN"),
     researcher: await createApiUser("RESEARCHER"),
     owner: await createApiUser("COMPANY"),
@@ -66,7 +96,9 @@ export async function createRelationNeed(cast: BrokerCast, relation: Relation, i
   });
   if (index) await syncNeed(prisma, need.id);
   // A deal introduced by another broker (e.g. before a hand-over): who of the staff reads it?
-  const deal = await prisma.introduction.create({ data: { needId: need.id, resultId: cast.resultId, researcherId: cast.dealResearcher.actor.id, brokerId: cast.otherBroker.actor.id } });
+  const deal = await prisma.introduction.create({
+    data: { needId: need.id, resultId: cast.resultId, researcherId: cast.dealResearcher.actor.id, brokerId: cast.otherBroker.actor.id },
+  });
   return { id: need.id, dealId: deal.id };
 }
 
@@ -80,16 +112,27 @@ async function outcome(run: () => Promise<unknown>, refine?: (v: unknown) => str
   }
 }
 
-type RelOp = { name: string; rules: string[]; write?: boolean; run: (a: Actor, need: { id: string; dealId: string }, cast: BrokerCast) => Promise<string>; expected: Row };
+type RelOp = {
+  name: string;
+  rules: string[];
+  write?: boolean;
+  run: (a: Actor, need: { id: string; dealId: string }, cast: BrokerCast) => Promise<string>;
+  expected: Row;
+};
 const all = (o: string[]): Row => Object.fromEntries(RELATIONS.map((r) => [r, o])) as Row;
-const searchFor = async (a: Actor, q: string, id: string) => ((await searchCatalog({ q, type: "needs", viewer: a, limit: 50 })) as { hits?: { id: string }[] }).hits?.some((h) => h.id === id) ? "hit" : "absent";
+const searchFor = async (a: Actor, q: string, id: string) =>
+  ((await searchCatalog({ q, type: "needs", viewer: a, limit: 50 })) as { hits?: { id: string }[] }).hits?.some((h) => h.id === id) ? "hit" : "absent";
 
 // Columns: broker (portfolio: its region / chain), admin, researcher, owner.
 export const RELATION_OPS: RelOp[] = [
   {
     name: "need page /needs/[id] and /broker/needs/[id] (viewNeed): access",
     rules: ["need.discover", "need.readFull"],
-    run: (a, n) => outcome(() => viewNeed(a, n.id, { ip: null, via: "broker" }), (v) => (v as { access: string }).access),
+    run: (a, n) =>
+      outcome(
+        () => viewNeed(a, n.id, { ip: null, via: "broker" }),
+        (v) => (v as { access: string }).access,
+      ),
     expected: {
       assigned: ["full", "full", "teaser", "full"],
       unassigned: ["teaser", "full", "teaser", "full"],
@@ -102,7 +145,11 @@ export const RELATION_OPS: RelOp[] = [
   {
     name: "need page: the owner's identity",
     rules: ["need.seeOwner"],
-    run: (a, n) => outcome(() => viewNeed(a, n.id, { ip: null, via: "page" }), (v) => ((v as { organisation: unknown }).organisation ? "org" : "masked")),
+    run: (a, n) =>
+      outcome(
+        () => viewNeed(a, n.id, { ip: null, via: "page" }),
+        (v) => ((v as { organisation: unknown }).organisation ? "org" : "masked"),
+      ),
     expected: {
       assigned: ["org", "org", "masked", "org"],
       unassigned: ["masked", "org", "masked", "org"],
@@ -138,7 +185,15 @@ export const RELATION_OPS: RelOp[] = [
   {
     name: "page /broker/needs/[id] triage panel (getTriage): what the viewer may do",
     rules: ["broker.workbench", "broker.triage", "broker.claim", "broker.handOver"],
-    run: (a, n) => outcome(() => getTriage(a, n.id), (v) => Object.entries((v as { can: Record<string, boolean> }).can).filter(([, y]) => y).map(([k]) => k).join("+") || "none"),
+    run: (a, n) =>
+      outcome(
+        () => getTriage(a, n.id),
+        (v) =>
+          Object.entries((v as { can: Record<string, boolean> }).can)
+            .filter(([, y]) => y)
+            .map(([k]) => k)
+            .join("+") || "none",
+      ),
     expected: {
       assigned: ["triage+handOver", "triage+handOver", "403", "403"],
       unassigned: ["none", "triage+handOver", "403", "403"],
@@ -163,7 +218,11 @@ export const RELATION_OPS: RelOp[] = [
   {
     name: "deal page /deals/[id] made by another broker (getDeal): the need as shown",
     rules: ["deal.read"],
-    run: (a, n) => outcome(() => getDeal(a, n.dealId), (v) => ((v as { deal: { need: { description: string | null } } }).deal.need.description ? "full" : "teaser")),
+    run: (a, n) =>
+      outcome(
+        () => getDeal(a, n.dealId),
+        (v) => ((v as { deal: { need: { description: string | null } } }).deal.need.description ? "full" : "teaser"),
+      ),
     expected: { ...all(["404", "full", "404", "full"]), assigned: ["full", "full", "404", "full"] },
   },
   {
@@ -212,7 +271,16 @@ export const RELATION_OPS: RelOp[] = [
     rules: ["broker.triage"],
     write: true,
     run: async (a, n, c) => {
-      const r = await prisma.result.create({ data: { title: "x", summary: "y", field: "新能源", status: "PUBLISHED", organisationId: c.researcher.organisationId, createdById: c.researcher.actor.id } });
+      const r = await prisma.result.create({
+        data: {
+          title: "x",
+          summary: "y",
+          field: "新能源",
+          status: "PUBLISHED",
+          organisationId: c.researcher.organisationId,
+          createdById: c.researcher.actor.id,
+        },
+      });
       return outcome(() => introduceResearcher(a, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, "en"));
     },
     expected: { ...all(["404", "ok", "404", "404"]), assigned: ["ok", "ok", "404", "404"] },

@@ -132,10 +132,23 @@ beforeAll(async () => {
   });
   await prisma.need.update({
     where: { id: need.id },
-    data: { triedSoFar: CANARY.triedSoFar, desiredOutcome: CANARY.desiredOutcome, acceptanceCriteria: CANARY.acceptanceCriteria, constraints: CANARY.constraints },
+    data: {
+      triedSoFar: CANARY.triedSoFar,
+      desiredOutcome: CANARY.desiredOutcome,
+      acceptanceCriteria: CANARY.acceptanceCriteria,
+      constraints: CANARY.constraints,
+    },
   });
   await prisma.attachment.create({
-    data: { needId: need.id, fileName: CANARY.attachment, contentType: "application/pdf", sizeBytes: 4, sha256: "0".repeat(64), data: Buffer.from("%PDF"), uploadedById: cast.owner.actor.id },
+    data: {
+      needId: need.id,
+      fileName: CANARY.attachment,
+      contentType: "application/pdf",
+      sizeBytes: 4,
+      sha256: "0".repeat(64),
+      data: Buffer.from("%PDF"),
+      uploadedById: cast.owner.actor.id,
+    },
   });
   await postAccessMessage(cast.granted.actor, need.grantedRequestId, { body: `问题：${CANARY.researcherMessage}` });
   await postAccessMessage(cast.owner.actor, need.grantedRequestId, { body: `回复：${CANARY.ownerMessage}` });
@@ -178,7 +191,8 @@ describe("confidentiality canary", () => {
   it("appears with a grant, and is gone on the very next request after revocation", async () => {
     const t = { token: cast.granted.token };
     const read = () => body(needRoute.GET(apiRequest(`/needs/${need.id}`, t), routeParams({ id: need.id })));
-    const thread = () => body(messagesRoute.GET(apiRequest(`/access-requests/${need.grantedRequestId}/messages`, t), routeParams({ id: need.grantedRequestId })));
+    const thread = () =>
+      body(messagesRoute.GET(apiRequest(`/access-requests/${need.grantedRequestId}/messages`, t), routeParams({ id: need.grantedRequestId })));
     expect(await read()).toContain(CANARY.description);
     expect(await read()).toContain(CANARY.keyword);
     expect(await read()).toContain(CANARY.region);
@@ -187,7 +201,10 @@ describe("confidentiality canary", () => {
     const org = await prisma.organisation.findUniqueOrThrow({ where: { id: cast.owner.organisationId } });
     expect(await thread()).not.toContain(org.name);
 
-    const revoked = await revokeRoute.POST(apiRequest(`/access-requests/${need.grantedRequestId}/revoke`, { token: cast.owner.token, body: { reasonCode: "PROJECT_CLOSED" } }), routeParams({ id: need.grantedRequestId }));
+    const revoked = await revokeRoute.POST(
+      apiRequest(`/access-requests/${need.grantedRequestId}/revoke`, { token: cast.owner.token, body: { reasonCode: "PROJECT_CLOSED" } }),
+      routeParams({ id: need.grantedRequestId }),
+    );
     expect(revoked.status).toBe(200);
     const after = await read();
     expect(after).toMatch(/^200 /);
@@ -227,8 +244,13 @@ describe("confidentiality canary", () => {
     expect(afterSearch).not.toContain(secret);
     const doc = await getMeili().index(indexUid("needs")).getDocument(fixture.id);
     expect(JSON.stringify(doc)).not.toContain(secret);
-    expect(await body(needRoute.GET(apiRequest(`/needs/${fixture.id}`, { token: cast.researcher.token }), routeParams({ id: fixture.id })))).not.toContain(secret);
-    const change = await prisma.auditLog.findFirst({ where: { subject: needSubject(fixture.id), action: "need.visibility" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+    expect(await body(needRoute.GET(apiRequest(`/needs/${fixture.id}`, { token: cast.researcher.token }), routeParams({ id: fixture.id })))).not.toContain(
+      secret,
+    );
+    const change = await prisma.auditLog.findFirst({
+      where: { subject: needSubject(fixture.id), action: "need.visibility" },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+    });
     expect(change?.detail).toEqual({ from: "PUBLIC", to: "CONFIDENTIAL" });
   });
 });
@@ -248,7 +270,14 @@ describe("confidentiality canary: a broker not acting for the owner (issue 11)",
       await settle(listMyDeals(a)),
       await settle(listBrokerQueue(a, { view: "all" })),
       await settle(listBrokerCandidates(a)),
-      await settle(getBrokerMetrics(a).then((m) => metricsCsv([...m.brokers.map((x) => ({ scope: "broker" as const, metrics: x })), ...m.offices.map((x) => ({ scope: "office" as const, metrics: x }))]))),
+      await settle(
+        getBrokerMetrics(a).then((m) =>
+          metricsCsv([
+            ...m.brokers.map((x) => ({ scope: "broker" as const, metrics: x })),
+            ...m.offices.map((x) => ({ scope: "office" as const, metrics: x })),
+          ]),
+        ),
+      ),
       ...(await Promise.all(canaries.map((c) => settle(searchCatalog({ q: c, type: "needs", viewer: a, limit: 50 }))))),
     ];
     const hits = responses.flatMap((r) => leaked(r).map((c) => `${c} in ${r.slice(0, 200)}`));

@@ -16,7 +16,13 @@ export async function exportAuditCsv(actor: MaybeActor, range: { from?: string; 
       ...(range.to ? { lt: new Date(new Date(`${range.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
     },
   };
-  await recordAudit(prisma, { actorId: actor.id, action: "audit.export", subject: "audit", detail: { from: range.from ?? null, to: range.to ?? null }, ip: ctx.ip });
+  await recordAudit(prisma, {
+    actorId: actor.id,
+    action: "audit.export",
+    subject: "audit",
+    detail: { from: range.from ?? null, to: range.to ?? null },
+    ip: ctx.ip,
+  });
   const rows = await prisma.auditLog.findMany({ where, orderBy: [{ at: "asc" }, { id: "asc" }], take: 100_000 });
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
   const users = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true, role: true } });

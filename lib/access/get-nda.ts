@@ -15,5 +15,7 @@ export async function getCurrentNda(actor: MaybeActor, needId: string): Promise<
   const row = await findNeedRow(actor, needId);
   if (!row || !can(actor, "need.discover", needFactsOf(row))) throw new AppError("NOT_FOUND", "Not found");
   const nda = await latestNda(prisma, row.id);
-  return nda ? { version: nda.version, text: nda.text, textSha256: nda.textSha256 } : { version: 1, text: DEFAULT_NDA_TEXT, textSha256: sha256Hex(DEFAULT_NDA_TEXT) };
+  return nda
+    ? { version: nda.version, text: nda.text, textSha256: nda.textSha256 }
+    : { version: 1, text: DEFAULT_NDA_TEXT, textSha256: sha256Hex(DEFAULT_NDA_TEXT) };
 }

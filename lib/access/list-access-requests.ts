@@ -21,10 +21,18 @@ export type OwnerAccessRequestView = {
   nda: { version: number; textSha256: string; acceptedAt: string | null; ip: string | null };
 };
 
-export type OwnAccessRequestView = { id: string; status: AccessRequestStatus; live: boolean; reasonCode: string | null; expiresAt: string | null; ndaVersion: number };
+export type OwnAccessRequestView = {
+  id: string;
+  status: AccessRequestStatus;
+  live: boolean;
+  reasonCode: string | null;
+  expiresAt: string | null;
+  ndaVersion: number;
+};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const isLive = (r: { status: string; revokedAt: Date | null; expiresAt: Date | null }, now: Date) => r.status === "APPROVED" && !r.revokedAt && !!r.expiresAt && r.expiresAt > now;
+const isLive = (r: { status: string; revokedAt: Date | null; expiresAt: Date | null }, now: Date) =>
+  r.status === "APPROVED" && !r.revokedAt && !!r.expiresAt && r.expiresAt > now;
 
 // The requests on one need, for its owner or the broker acting for them.
 export async function listNeedAccessRequests(actor: Actor, needId: string): Promise<OwnerAccessRequestView[]> {

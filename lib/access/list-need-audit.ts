@@ -21,9 +21,16 @@ export async function listNeedAudit(actor: Actor, needId: string, opts: { take?:
   const row = await findNeedRow(actor, needId);
   if (!row) throw new AppError("NOT_FOUND", "Not found");
   authorize(actor, "need.viewAudit", needFactsOf(row));
-  const entries = await prisma.auditLog.findMany({ where: { subject: needSubject(row.id) }, orderBy: [{ at: "desc" }, { id: "desc" }], take: Math.min(opts.take ?? 500, 2_000) });
+  const entries = await prisma.auditLog.findMany({
+    where: { subject: needSubject(row.id) },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: Math.min(opts.take ?? 500, 2_000),
+  });
   const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id): id is string => id !== null))];
-  const users = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true, organisation: { select: { name: true } } } });
+  const users = await prisma.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true, email: true, organisation: { select: { name: true } } },
+  });
   const byId = new Map(users.map((u) => [u.id, { id: u.id, name: u.name, email: u.email, organisation: u.organisation?.name ?? null }]));
   return entries.map((e) => ({
     id: e.id,

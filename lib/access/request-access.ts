@@ -12,7 +12,12 @@ import type { RequestAccessInput } from "./schemas";
 // acceptance records who, when, from which IP and the hash of the exact text accepted.
 // Rate limited per client IP and per account (lib/security/rate-limit "accessRequest": 429 with
 // Retry-After), for the server action and the REST API alike, before anything is written.
-export async function requestAccess(actor: Actor, needId: string, input: RequestAccessInput, ctx: { ip: string | null }): Promise<{ id: string; status: "PENDING" }> {
+export async function requestAccess(
+  actor: Actor,
+  needId: string,
+  input: RequestAccessInput,
+  ctx: { ip: string | null },
+): Promise<{ id: string; status: "PENDING" }> {
   await consumeRateLimit("accessRequest", { ip: ctx.ip, account: actor.id });
   return prisma.$transaction(async (tx) => {
     const need = await tx.need.findFirst({
@@ -23,7 +28,9 @@ export async function requestAccess(actor: Actor, needId: string, input: Request
     authorize(actor, "need.requestAccess", need);
     const nda = await ensureNda(tx, need.id, null);
     if (input.ndaVersion !== nda.version) {
-      throw new AppError("CONFLICT", "The NDA has changed: read the current version and accept it again", { fields: { ndaVersion: [`current: ${nda.version}`] } });
+      throw new AppError("CONFLICT", "The NDA has changed: read the current version and accept it again", {
+        fields: { ndaVersion: [`current: ${nda.version}`] },
+      });
     }
     const existing = await tx.accessRequest.findUnique({ where: { needId_requesterId: { needId: need.id, requesterId: actor.id } } });
     const live = existing?.status === "APPROVED" && existing.revokedAt === null && existing.expiresAt !== null && existing.expiresAt > new Date();
@@ -34,15 +41,36 @@ export async function requestAccess(actor: Actor, needId: string, input: Request
       create: { ndaId: nda.id, userId: actor.id, textSha256: nda.textSha256, ip: ctx.ip },
       update: { textSha256: nda.textSha256, ip: ctx.ip, acceptedAt: new Date() },
     });
-    await recordAudit(tx, { actorId: actor.id, action: "nda.accept", subject: needSubject(need.id), detail: { ndaVersion: nda.version, sha256: nda.textSha256 }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "nda.accept",
+      subject: needSubject(need.id),
+      detail: { ndaVersion: nda.version, sha256: nda.textSha256 },
+      ip: ctx.ip,
+    });
 
     // A declined, revoked or expired request may be asked again: it goes back to PENDING.
-    const fresh = { status: "PENDING" as const, ndaId: nda.id, reasonCode: null, decidedById: null, decidedAt: null, expiresAt: null, revokedAt: null, createdAt: new Date() };
+    const fresh = {
+      status: "PENDING" as const,
+      ndaId: nda.id,
+      reasonCode: null,
+      decidedById: null,
+      decidedAt: null,
+      expiresAt: null,
+      revokedAt: null,
+      createdAt: new Date(),
+    };
     const request = existing
       ? await tx.accessRequest.update({ where: { id: existing.id }, data: fresh, select: { id: true } })
       : await tx.accessRequest.create({ data: { ...fresh, needId: need.id, requesterId: actor.id }, select: { id: true } });
     if (input.message) await tx.message.create({ data: { accessRequestId: request.id, senderId: actor.id, body: input.message } });
-    await recordAudit(tx, { actorId: actor.id, action: "access.request", subject: needSubject(need.id), detail: { accessRequestId: request.id, ndaVersion: nda.version }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "access.request",
+      subject: needSubject(need.id),
+      detail: { accessRequestId: request.id, ndaVersion: nda.version },
+      ip: ctx.ip,
+    });
     await enqueueJob(tx, "access-notify", { accessRequestId: request.id, event: "requested" });
     return { id: request.id, status: "PENDING" };
   });

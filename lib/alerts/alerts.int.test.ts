@@ -25,7 +25,9 @@ async function mailTo(email: string): Promise<Mail[]> {
 async function drained(): Promise<void> {
   await vi.waitFor(
     async () => {
-      const jobs = await prisma.$queryRaw<{ task_identifier: string; last_error: string | null }[]>`SELECT task_identifier, last_error FROM graphile_worker.jobs WHERE attempts < max_attempts`;
+      const jobs = await prisma.$queryRaw<
+        { task_identifier: string; last_error: string | null }[]
+      >`SELECT task_identifier, last_error FROM graphile_worker.jobs WHERE attempts < max_attempts`;
       const failed = jobs.find((j) => j.last_error);
       if (failed) throw new Error(`job ${failed.task_identifier} failed: ${failed.last_error}`);
       if (jobs.length > 0) throw new Error(`${jobs.length} job(s) pending`);
@@ -34,7 +36,8 @@ async function drained(): Promise<void> {
   );
 }
 
-const notificationsOf = (userId: string, kind?: string) => prisma.notification.findMany({ where: { userId, ...(kind ? { kind } : {}) }, orderBy: { createdAt: "asc" } });
+const notificationsOf = (userId: string, kind?: string) =>
+  prisma.notification.findMany({ where: { userId, ...(kind ? { kind } : {}) }, orderBy: { createdAt: "asc" } });
 
 let worker: Runner;
 let company: ApiUser;
@@ -55,15 +58,43 @@ const NEED = {
 
 beforeAll(async () => {
   worker = await startWorker(process.env.DATABASE_URL!, 2);
-  [company, battery, expert, unrelated] = await Promise.all([createApiUser("COMPANY"), createApiUser("RESEARCHER"), createApiUser("RESEARCHER"), createApiUser("RESEARCHER")]);
+  [company, battery, expert, unrelated] = await Promise.all([
+    createApiUser("COMPANY"),
+    createApiUser("RESEARCHER"),
+    createApiUser("RESEARCHER"),
+    createApiUser("RESEARCHER"),
+  ]);
   await prisma.user.update({ where: { id: expert.actor.id }, data: { emailDigest: "DAILY", locale: "en" } });
-  await saveMyExpertise(expert.actor, { fields: ["固态电池", "电解质"], methods: ["硫化物电解质合成", "离子电导率测试"], equipment: ["手套箱"], pastProjects: "Sulfide solid electrolytes for lithium batteries" });
+  await saveMyExpertise(expert.actor, {
+    fields: ["固态电池", "电解质"],
+    methods: ["硫化物电解质合成", "离子电导率测试"],
+    equipment: ["手套箱"],
+    pastProjects: "Sulfide solid electrolytes for lithium batteries",
+  });
   ({ id: batteryResultId } = await createResult(
     battery.actor,
-    { title: "硫化物固态电解质规模化制备", summary: "一种低成本硫化物固态电解质的规模化合成方法，室温离子电导率达到 6 mS/cm，适用于全固态锂电池，已完成公斤级验证。", field: "新能源", keywords: ["固态电解质", "硫化物", "锂电池"], trl: 5, transferModes: [] },
+    {
+      title: "硫化物固态电解质规模化制备",
+      summary: "一种低成本硫化物固态电解质的规模化合成方法，室温离子电导率达到 6 mS/cm，适用于全固态锂电池，已完成公斤级验证。",
+      field: "新能源",
+      keywords: ["固态电解质", "硫化物", "锂电池"],
+      trl: 5,
+      transferModes: [],
+    },
     "zh-CN",
   ));
-  await createResult(unrelated.actor, { title: "水稻抗病基因编辑育种", summary: "利用基因编辑技术培育抗稻瘟病水稻新品种，田间试验增产百分之十以上，可授权种业企业使用。", field: "农业", keywords: ["水稻", "基因编辑"], trl: 6, transferModes: [] }, "zh-CN");
+  await createResult(
+    unrelated.actor,
+    {
+      title: "水稻抗病基因编辑育种",
+      summary: "利用基因编辑技术培育抗稻瘟病水稻新品种，田间试验增产百分之十以上，可授权种业企业使用。",
+      field: "农业",
+      keywords: ["水稻", "基因编辑"],
+      trl: 6,
+      transferModes: [],
+    },
+    "zh-CN",
+  );
   await drained();
 }, 120_000);
 
@@ -141,7 +172,13 @@ describe("confidential and broker-only needs", () => {
   it("tell researchers only the teaser of a CONFIDENTIAL need, in-app and by email", async () => {
     const { id } = await createNeed(
       company.actor,
-      { ...NEED, title: "硫化物固态电解质合作开发（保密）", visibility: "CONFIDENTIAL", teaser: "寻求硫化物固态电解质与锂电池方面的合作伙伴", description: `${SECRET}，需要硫化物固态电解质的量产工艺与界面改性方案，室温离子电导率不低于 5 mS/cm。` },
+      {
+        ...NEED,
+        title: "硫化物固态电解质合作开发（保密）",
+        visibility: "CONFIDENTIAL",
+        teaser: "寻求硫化物固态电解质与锂电池方面的合作伙伴",
+        description: `${SECRET}，需要硫化物固态电解质的量产工艺与界面改性方案，室温离子电导率不低于 5 mS/cm。`,
+      },
       "zh-CN",
     );
     await drained();
@@ -172,7 +209,14 @@ describe("a published result reaches the people whose needs want it", () => {
     const newcomer = await createApiUser("RESEARCHER");
     const { id: resultId } = await createResult(
       newcomer.actor,
-      { title: "高镍正极兼容的硫化物电解质界面包覆", summary: "通过界面包覆提高硫化物固态电解质与高镍正极的兼容性，锂电池循环寿命提升一倍，适合量产导入。", field: "新能源", keywords: ["硫化物", "固态电解质", "锂电池"], trl: 4, transferModes: [] },
+      {
+        title: "高镍正极兼容的硫化物电解质界面包覆",
+        summary: "通过界面包覆提高硫化物固态电解质与高镍正极的兼容性，锂电池循环寿命提升一倍，适合量产导入。",
+        field: "新能源",
+        keywords: ["硫化物", "固态电解质", "锂电池"],
+        trl: 4,
+        transferModes: [],
+      },
       "zh-CN",
     );
     await drained();
@@ -191,7 +235,16 @@ describe("saved searches", () => {
   it("alert their owner once about a new hit published after saving", async () => {
     const watcher = await createApiUser("RESEARCHER");
     const { id: searchId } = await saveSearch(watcher.actor, { name: "钠离子", q: "钠离子电池", type: "needs" });
-    const { id: needId } = await createNeed(company.actor, { ...NEED, title: "钠离子电池正极材料", description: "寻求低成本钠离子电池层状氧化物正极材料，循环 2000 次容量保持率 80% 以上，用于储能电站。", keywords: ["钠离子电池", "正极"] }, "zh-CN");
+    const { id: needId } = await createNeed(
+      company.actor,
+      {
+        ...NEED,
+        title: "钠离子电池正极材料",
+        description: "寻求低成本钠离子电池层状氧化物正极材料，循环 2000 次容量保持率 80% 以上，用于储能电站。",
+        keywords: ["钠离子电池", "正极"],
+      },
+      "zh-CN",
+    );
     await drained();
     const alerts = await notificationsOf(watcher.actor.id, "saved-search");
     expect(alerts.map((a) => a.dedupeKey)).toEqual([`saved:${searchId}:${needId}`]);

@@ -27,7 +27,9 @@ export async function runNeedMatching(needId: string): Promise<{ notified: numbe
   const items: NewNotification[] = [];
   // One matcher run serves the notifications and the need page's snapshot (the limit only cuts the
   // ranked list, so the shorter list is the longer one's head).
-  const ranked = await matchesOrThrow("results", () => matchSubject(needMatchSubject(need), "results", { limit: Math.max(cfg.candidates, NEED_SNAPSHOT.matches) }));
+  const ranked = await matchesOrThrow("results", () =>
+    matchSubject(needMatchSubject(need), "results", { limit: Math.max(cfg.candidates, NEED_SNAPSHOT.matches) }),
+  );
   await saveNeedMatchSnapshot(need, ranked);
   const full = ranked.slice(0, cfg.candidates);
 
@@ -56,11 +58,17 @@ export async function runNeedMatching(needId: string): Promise<{ notified: numbe
 
   // The need's author sees everything of their own need; results are public.
   const forOwner = confidentMatches(full).slice(0, cfg.maxResultsForNeedOwner);
-  const ownerResults = await prisma.result.findMany({ where: { id: { in: forOwner.map((m) => m.id) }, status: "PUBLISHED", NOT: { organisationId: need.organisationId } }, select: { id: true } });
+  const ownerResults = await prisma.result.findMany({
+    where: { id: { in: forOwner.map((m) => m.id) }, status: "PUBLISHED", NOT: { organisationId: need.organisationId } },
+    select: { id: true },
+  });
   const live = new Set(ownerResults.map((r) => r.id));
   for (const m of forOwner) {
     if (!live.has(m.id)) continue;
-    items.push({ ...resultMatchNotice(need.createdBy.locale, need, { id: m.id, title: m.title, organisationName: m.organisationName, field: m.field }), userId: need.createdById });
+    items.push({
+      ...resultMatchNotice(need.createdBy.locale, need, { id: m.id, title: m.title, organisationName: m.organisationName, field: m.field }),
+      userId: need.createdById,
+    });
   }
   const created = await createNotifications(items);
   return { notified: created.length };

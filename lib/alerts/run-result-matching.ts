@@ -24,21 +24,35 @@ const ALL_NEEDS = { role: "BROKER", organisationId: null } as const;
 export async function runResultMatching(resultId: string): Promise<{ notified: number }> {
   const result = await prisma.result.findUnique({
     where: { id: resultId },
-    select: { id: true, title: true, field: true, status: true, organisationId: true, organisation: { select: { name: true } }, createdBy: { select: recipientSelect } },
+    select: {
+      id: true,
+      title: true,
+      field: true,
+      status: true,
+      organisationId: true,
+      organisation: { select: { name: true } },
+      createdBy: { select: recipientSelect },
+    },
   });
   if (!result || result.status !== "PUBLISHED") return { notified: 0 };
   const cfg = ALERT_CONFIG;
   const author = result.createdBy;
   const items: NewNotification[] = [];
 
-  const forAuthor = confidentMatches(await matchesOrThrow(needsIndexFor(author), () => matchNeedsForResult(prisma, resultId, { viewer: author, limit: cfg.candidates })));
+  const forAuthor = confidentMatches(
+    await matchesOrThrow(needsIndexFor(author), () => matchNeedsForResult(prisma, resultId, { viewer: author, limit: cfg.candidates })),
+  );
   const needsWanting = await matchesOrThrow("needs_broker", () => matchNeedsForResult(prisma, resultId, { viewer: ALL_NEEDS, limit: cfg.candidates }));
   // Every need the result matches (not only the confident ones: it may still enter a short list)
   // gets its stored match list recomputed, so the result shows there without an edit of the need.
   await queueSnapshotRefreshes(needsWanting.map((m) => m.id));
   const forOwners = confidentMatches(needsWanting);
   const needs = await prisma.need.findMany({
-    where: { id: { in: [...new Set([...forAuthor, ...forOwners].map((m) => m.id))] }, status: { in: [...LIVE] }, NOT: { organisationId: result.organisationId } },
+    where: {
+      id: { in: [...new Set([...forAuthor, ...forOwners].map((m) => m.id))] },
+      status: { in: [...LIVE] },
+      NOT: { organisationId: result.organisationId },
+    },
     include: { ...needRowInclude(null), createdBy: { select: recipientSelect } },
   });
   const byId = new Map(needs.map((n) => [n.id, n]));
@@ -51,7 +65,12 @@ export async function runResultMatching(resultId: string): Promise<{ notified: n
   for (const m of forOwners.slice(0, cfg.maxRecipientsPerEvent)) {
     const need = byId.get(m.id);
     if (!need) continue;
-    const notice = resultMatchNotice(need.createdBy.locale, need, { id: result.id, title: result.title, organisationName: result.organisation.name, field: result.field });
+    const notice = resultMatchNotice(need.createdBy.locale, need, {
+      id: result.id,
+      title: result.title,
+      organisationName: result.organisation.name,
+      field: result.field,
+    });
     items.push({ ...notice, userId: need.createdById });
   }
   const created = await createNotifications(items);

@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import { buildTaxonomyAnalytics, emptyStats, type CountRow, type TaxonomyChain } from "./compute";
 
 const taxonomy: TaxonomyChain[] = [
-  { id: "ic", nameZh: "集成电路", nameEn: "Integrated circuits", nodes: [
-    { id: "ic.materials", stage: "UPSTREAM", nameZh: "半导体材料", nameEn: "Semiconductor materials" },
-    { id: "ic.design", stage: "MIDSTREAM", nameZh: "芯片设计", nameEn: "Chip design" },
-  ] },
+  {
+    id: "ic",
+    nameZh: "集成电路",
+    nameEn: "Integrated circuits",
+    nodes: [
+      { id: "ic.materials", stage: "UPSTREAM", nameZh: "半导体材料", nameEn: "Semiconductor materials" },
+      { id: "ic.design", stage: "MIDSTREAM", nameZh: "芯片设计", nameEn: "Chip design" },
+    ],
+  },
   { id: "energy", nameZh: "新能源", nameEn: "New energy", nodes: [{ id: "energy.storage", stage: "DOWNSTREAM", nameZh: "储能", nameEn: "Storage" }] },
 ];
 
@@ -36,7 +41,10 @@ describe("buildTaxonomyAnalytics", () => {
 
   it("ranks bottlenecks by unmet demand, then by fewest results, and leaves out nodes with none", () => {
     const out = buildTaxonomyAnalytics(taxonomy, rows);
-    expect(out.bottlenecks.map((b) => [b.nodeId, b.unmet, b.results])).toEqual([["ic.materials", 3, 0], ["energy.storage", 3, 1]]);
+    expect(out.bottlenecks.map((b) => [b.nodeId, b.unmet, b.results])).toEqual([
+      ["ic.materials", 3, 0],
+      ["energy.storage", 3, 1],
+    ]);
     expect(buildTaxonomyAnalytics(taxonomy, rows, 1).bottlenecks).toHaveLength(1);
   });
 

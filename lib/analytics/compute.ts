@@ -25,7 +25,17 @@ export type TaxonomyChain = { id: string; nameZh: string; nameEn: string; nodes:
 
 export type NodeAnalytics = TaxonomyNode & { stats: NodeStats };
 export type ChainAnalytics = Omit<TaxonomyChain, "nodes"> & { totals: NodeStats; nodes: NodeAnalytics[] };
-export type Bottleneck = { chainId: string; chainNameZh: string; chainNameEn: string; nodeId: string; nameZh: string; nameEn: string; unmet: number; openNeeds: number; results: number };
+export type Bottleneck = {
+  chainId: string;
+  chainNameZh: string;
+  chainNameEn: string;
+  nodeId: string;
+  nameZh: string;
+  nameEn: string;
+  unmet: number;
+  openNeeds: number;
+  results: number;
+};
 export type TaxonomyAnalytics = { chains: ChainAnalytics[]; untagged: NodeStats; totals: NodeStats; bottlenecks: Bottleneck[] };
 
 export const emptyStats = (): NodeStats => ({ needs: 0, openNeeds: 0, solved: 0, withDeal: 0, unmet: 0, results: 0 });
@@ -56,7 +66,19 @@ export function buildTaxonomyAnalytics(taxonomy: readonly TaxonomyChain[], rows:
   const untagged = { ...(byNode.get(null) ?? emptyStats()) };
   const totals = chains.reduce((t, c) => add(t, c.totals), add(emptyStats(), untagged));
   const bottlenecks = chains
-    .flatMap((c) => c.nodes.map((n) => ({ chainId: c.id, chainNameZh: c.nameZh, chainNameEn: c.nameEn, nodeId: n.id, nameZh: n.nameZh, nameEn: n.nameEn, unmet: n.stats.unmet, openNeeds: n.stats.openNeeds, results: n.stats.results })))
+    .flatMap((c) =>
+      c.nodes.map((n) => ({
+        chainId: c.id,
+        chainNameZh: c.nameZh,
+        chainNameEn: c.nameEn,
+        nodeId: n.id,
+        nameZh: n.nameZh,
+        nameEn: n.nameEn,
+        unmet: n.stats.unmet,
+        openNeeds: n.stats.openNeeds,
+        results: n.stats.results,
+      })),
+    )
     .filter((b) => b.unmet > 0)
     .sort((a, b) => b.unmet - a.unmet || a.results - b.results || a.nodeId.localeCompare(b.nodeId))
     .slice(0, maxBottlenecks);

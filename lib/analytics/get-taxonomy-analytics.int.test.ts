@@ -52,8 +52,29 @@ beforeAll(async () => {
   await need("sensor.fusion", "CLOSED");
   // materials.thermal: demand met by a published result on the node.
   await need("materials.thermal", "PUBLISHED", "CONFIDENTIAL");
-  await prisma.result.create({ data: { title: "高导热相变材料", summary: "导热系数大于 8 W/mK 的相变界面材料。", field: "新材料", keywords: [], chainNodeId: "materials.thermal", organisationId: researcher.organisationId, createdById: researcher.actor.id } });
-  await prisma.result.create({ data: { title: "撤回的成果", summary: "已撤回的成果不计入。", field: "新材料", keywords: [], status: "WITHDRAWN", chainNodeId: "sensor.fusion", organisationId: researcher.organisationId, createdById: researcher.actor.id } });
+  await prisma.result.create({
+    data: {
+      title: "高导热相变材料",
+      summary: "导热系数大于 8 W/mK 的相变界面材料。",
+      field: "新材料",
+      keywords: [],
+      chainNodeId: "materials.thermal",
+      organisationId: researcher.organisationId,
+      createdById: researcher.actor.id,
+    },
+  });
+  await prisma.result.create({
+    data: {
+      title: "撤回的成果",
+      summary: "已撤回的成果不计入。",
+      field: "新材料",
+      keywords: [],
+      status: "WITHDRAWN",
+      chainNodeId: "sensor.fusion",
+      organisationId: researcher.organisationId,
+      createdById: researcher.actor.id,
+    },
+  });
   // Untagged.
   await need(null, "PUBLISHED");
 });

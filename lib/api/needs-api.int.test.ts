@@ -6,16 +6,7 @@ import * as needRoute from "@/app/api/v1/needs/[id]/route";
 import { prisma } from "@/lib/db";
 import { MAX_JSON_BYTES } from "./read-json";
 import { needPageSchema, needViewSchema } from "./response-schemas";
-import {
-  apiRequest,
-  createApiUser,
-  needBody,
-  noParams,
-  readJson,
-  routeParams,
-  type ApiErrorJson,
-  type ApiUser,
-} from "@/tests/kits/api-test-kit";
+import { apiRequest, createApiUser, needBody, noParams, readJson, routeParams, type ApiErrorJson, type ApiUser } from "@/tests/kits/api-test-kit";
 
 let company: ApiUser; // owns the needs below
 let colleague: ApiUser; // another company account in the same organisation
@@ -423,9 +414,7 @@ describe("PATCH /api/v1/needs/{id} with If-Match", () => {
 async function waitForLockWait(holder: pg.Client, needId: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const { rows } = await holder.query(
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))",
-    );
+    const { rows } = await holder.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))");
     if (rows[0].n > 0) return;
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -63,7 +63,10 @@ describe("GET /api/v1/openapi.json", () => {
   it("answers unknown API URLs with a JSON 404, token or not", async () => {
     const { GET, POST } = await import("@/app/api/v1/[...path]/route");
     const ctx = { params: Promise.resolve({ path: ["nope"] }) };
-    for (const res of [await GET(new Request("http://localhost/api/v1/nope"), ctx), await POST(new Request("http://localhost/api/v1/nope", { method: "POST" }), ctx)]) {
+    for (const res of [
+      await GET(new Request("http://localhost/api/v1/nope"), ctx),
+      await POST(new Request("http://localhost/api/v1/nope", { method: "POST" }), ctx),
+    ]) {
       expect(res.status).toBe(404);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
     }

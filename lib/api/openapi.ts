@@ -38,7 +38,11 @@ export type ParameterObject = {
 };
 
 type MediaType = { schema: JsonSchema };
-export type ResponseObject = { description: string; headers?: Record<string, { description: string; schema: JsonSchema }>; content?: Record<string, MediaType> };
+export type ResponseObject = {
+  description: string;
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
+  content?: Record<string, MediaType>;
+};
 type Ref = { $ref: string };
 
 export type OperationObject = {
@@ -468,7 +472,8 @@ function accessPaths(
       post: {
         operationId: "requestAccess",
         summary: "Ask to read a confidential need",
-        description: "Researchers only. acceptNda must be true and ndaVersion the current version (409 if it changed); the acceptance is recorded with time, IP and the text's SHA-256.",
+        description:
+          "Researchers only. acceptNda must be true and ndaVersion the current version (409 if it changed); the acceptance is recorded with time, IP and the text's SHA-256.",
         tags: ["Access"],
         parameters: [parameterRef("id")],
         requestBody: { required: true, content: json(schemaRef("RequestAccessInput")) },
@@ -479,7 +484,8 @@ function accessPaths(
       get: {
         operationId: "listNeedAudit",
         summary: "Who saw what and when",
-        description: "The need's audit trail (views of confidential detail, grants, declines, revocations, NDA acceptances, level changes). Owner or acting broker only.",
+        description:
+          "The need's audit trail (views of confidential detail, grants, declines, revocations, NDA acceptances, level changes). Owner or acting broker only.",
         tags: ["Access"],
         parameters: [parameterRef("id")],
         responses: { "200": object("{ items: [{ at, action, actor, detail, ip }] }"), ...notFound, ...common },
@@ -489,7 +495,8 @@ function accessPaths(
       patch: {
         operationId: "decideAccess",
         summary: "Approve or decline an access request",
-        description: "Owner or acting broker. APPROVE grants access for days (default: the need's accessDays, 90 unless set); reasonCode from the documented list.",
+        description:
+          "Owner or acting broker. APPROVE grants access for days (default: the need's accessDays, 90 unless set); reasonCode from the documented list.",
         tags: ["Access"],
         parameters: [parameterRef("id")],
         requestBody: { required: true, content: json(schemaRef("DecideAccessInput")) },
@@ -511,7 +518,8 @@ function accessPaths(
       get: {
         operationId: "getAccessThread",
         summary: "The message thread of an access request",
-        description: "The owner side, or the requester while they may read the need in full. The company is anonymous (senderLabel null) until both sides accept an introduction.",
+        description:
+          "The owner side, or the requester while they may read the need in full. The company is anonymous (senderLabel null) until both sides accept an introduction.",
         tags: ["Access"],
         parameters: [parameterRef("id")],
         responses: { "200": object("{ requestId, needId, status, messages }"), ...notFound, ...common },

@@ -23,10 +23,7 @@ export const SEARCH_TYPES = ["needs", "results"] as const;
 
 const optionalParam = (schema: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 const optionalQueryInt = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (v === "" ? undefined : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
-    z.number().int().min(min).max(max).optional(),
-  );
+  z.preprocess((v) => (v === "" ? undefined : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number().int().min(min).max(max).optional());
 
 export const searchQuerySchema = z.strictObject({
   q: z.string().trim().max(200).default("").describe("Search words (Chinese or English); empty lists everything"),
@@ -43,7 +40,13 @@ export const searchQuerySchema = z.strictObject({
   trlMax: optionalQueryInt(1, 9).describe("Highest technology readiness level (1-9)"),
   collaborationModes: z
     .preprocess(
-      (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
+      (v) =>
+        typeof v === "string"
+          ? v
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
       z.array(collaborationModeSchema).max(7).optional(),
     )
     .describe("Comma-separated collaboration / transfer modes; an item matches when it offers any of them"),

@@ -88,7 +88,10 @@ export function jsonError(error: unknown, options: { requestId?: string; locale?
   }
   const fromDb = fromDatabaseError(error, locale);
   if (fromDb) {
-    logger.warn({ dbCode: (error as DbError).code, model: (error as DbError).meta?.modelName, requestId }, `database rejected the request's values: ${fromDb.code}`);
+    logger.warn(
+      { dbCode: (error as DbError).code, model: (error as DbError).meta?.modelName, requestId },
+      `database rejected the request's values: ${fromDb.code}`,
+    );
     error = fromDb;
   }
   if (error instanceof AppError) {
@@ -96,10 +99,7 @@ export function jsonError(error: unknown, options: { requestId?: string; locale?
     if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
     if (error.status >= 500) logger.error({ err: error, detail: error.detail, requestId, clientAborted }, "request failed");
     const message = localizedMessage(error.code, error.message, locale);
-    return NextResponse.json(
-      { error: { code: error.code, message, ...(error.fields ? { fields: error.fields } : {}) } },
-      { status: error.status, headers },
-    );
+    return NextResponse.json({ error: { code: error.code, message, ...(error.fields ? { fields: error.fields } : {}) } }, { status: error.status, headers });
   }
   // Unexpected: details go to the log, the caller gets a safe message.
   logger.error({ err: error, requestId, clientAborted }, "unexpected error");

@@ -26,15 +26,18 @@ export const needViewSchema = z
     id: z.string(),
     access: z
       .enum(["full", "teaser"])
-      .describe('"teaser": the caller may know the need exists but not read it here (a CONFIDENTIAL need without a live access grant; lists always show CONFIDENTIAL and BROKER_ONLY needs as teasers); description and keywords are withheld, and TRL, budget, region and modes unless the owner put them in the teaser'),
+      .describe(
+        '"teaser": the caller may know the need exists but not read it here (a CONFIDENTIAL need without a live access grant; lists always show CONFIDENTIAL and BROKER_ONLY needs as teasers); description and keywords are withheld, and TRL, budget, region and modes unless the owner put them in the teaser',
+      ),
     title: z.string(),
     teaser: z.string().nullable().describe("Public summary; required for CONFIDENTIAL needs"),
     description: z.string().nullable().describe("null when access is teaser"),
     field: z.string(),
     keywords: z.array(z.string()).describe("Empty when access is teaser"),
     lang: z.enum(["zh", "en"]),
-    visibility: visibilitySchema
-      .describe("PUBLIC: everyone signed in; ANONYMOUS: readable, company hidden; CONFIDENTIAL: others see a teaser only; BROKER_ONLY: owner organisation and brokers only"),
+    visibility: visibilitySchema.describe(
+      "PUBLIC: everyone signed in; ANONYMOUS: readable, company hidden; CONFIDENTIAL: others see a teaser only; BROKER_ONLY: owner organisation and brokers only",
+    ),
     status: z.enum(["DRAFT", "SUBMITTED", "PUBLISHED", "IN_PROGRESS", "SOLVED", "CLOSED", "EXPIRED"]),
     trlTarget: z.number().int().nullable(),
     budgetMinCny: z.number().int().nullable(),
@@ -77,7 +80,14 @@ export const resultViewSchema = z
     transferModes: z.array(z.string()),
     advantages: z.string().nullable(),
     applicationScenarios: z.string().nullable(),
-    patents: z.array(z.object({ number: z.string(), type: z.enum(["INVENTION", "UTILITY_MODEL", "DESIGN"]), status: z.enum(["GRANTED", "PENDING"]), jurisdiction: z.string() })),
+    patents: z.array(
+      z.object({
+        number: z.string(),
+        type: z.enum(["INVENTION", "UTILITY_MODEL", "DESIGN"]),
+        status: z.enum(["GRANTED", "PENDING"]),
+        jurisdiction: z.string(),
+      }),
+    ),
     priceExpectation: z.string().nullable(),
     lab: z.string().nullable(),
     team: z.string().nullable(),
@@ -122,7 +132,10 @@ export const catalogHitSchema = z
     region: z.string().nullable(),
     collaborationModes: z.array(z.string()),
     organisationName: z.string().nullable().describe("null for anonymous and confidential needs"),
-    organisationVerified: z.boolean().nullable().describe("false: the organisation is not verified by the platform yet (show it as such); null where no name is shown"),
+    organisationVerified: z
+      .boolean()
+      .nullable()
+      .describe("false: the organisation is not verified by the platform yet (show it as such); null where no name is shown"),
     publishedAt: z.number().int().nullable().describe("Unix time in milliseconds"),
     highlights: z.object({ title: segmentsSchema, snippet: segmentsSchema }),
   })
@@ -140,11 +153,7 @@ export const matchSchema = z
   .object({
     id: z.string(),
     kind: z.enum(["need", "result"]),
-    score: z
-      .number()
-      .min(0)
-      .max(0.95)
-      .describe("Calibrated probability (0-0.95) that the match is relevant; the same scale for every need"),
+    score: z.number().min(0).max(0.95).describe("Calibrated probability (0-0.95) that the match is relevant; the same scale for every need"),
     evidence: z
       .object({ channel: z.enum(["word", "gram"]), share: z.number() })
       .describe("The need-independent evidence the score was read from: word or character channel, share of the best reachable score"),

@@ -8,17 +8,7 @@ import * as searchRoute from "@/app/api/v1/search/route";
 import { prisma } from "@/lib/db";
 import { syncNeed, syncResult } from "@/lib/search/sync";
 import { matchListSchema, needViewSchema, resultPageSchema, resultViewSchema, searchPageSchema } from "./response-schemas";
-import {
-  apiRequest,
-  createApiUser,
-  needBody,
-  noParams,
-  readJson,
-  resultBody,
-  routeParams,
-  type ApiErrorJson,
-  type ApiUser,
-} from "@/tests/kits/api-test-kit";
+import { apiRequest, createApiUser, needBody, noParams, readJson, resultBody, routeParams, type ApiErrorJson, type ApiUser } from "@/tests/kits/api-test-kit";
 
 let researcher: ApiUser;
 let otherResearcher: ApiUser;
@@ -94,7 +84,12 @@ describe("results", () => {
 
   it("hides another organisation's unpublished result (404)", async () => {
     const draft = await prisma.result.create({
-      data: { ...(resultBody() as { title: string; summary: string; field: string }), status: "DRAFT", organisationId: researcher.organisationId, createdById: researcher.actor.id },
+      data: {
+        ...(resultBody() as { title: string; summary: string; field: string }),
+        status: "DRAFT",
+        organisationId: researcher.organisationId,
+        createdById: researcher.actor.id,
+      },
     });
     expect((await getResult(otherResearcher, draft.id)).status).toBe(404);
     expect((await getResult(company, draft.id)).status).toBe(404);
@@ -124,7 +119,10 @@ describe("GET /search", () => {
       description: `钙钛矿薄膜的掺杂改性需求。${secret}`,
     });
     brokerOnlyNeedId = await post({ title: "钙钛矿电池回收工艺需求", visibility: "BROKER_ONLY" });
-    const res = await postResult(researcher, resultBody({ title: "钙钛矿叠层电池界面钝化技术", summary: "一种钙钛矿/晶硅叠层电池的界面钝化方法，认证效率超过 30%，适合中试放大。" }));
+    const res = await postResult(
+      researcher,
+      resultBody({ title: "钙钛矿叠层电池界面钝化技术", summary: "一种钙钛矿/晶硅叠层电池的界面钝化方法，认证效率超过 30%，适合中试放大。" }),
+    );
     resultId = resultViewSchema.parse(await res.json()).id;
     // The worker would do this from the jobs the writes enqueued.
     await syncNeed(prisma, publicNeedId);

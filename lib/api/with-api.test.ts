@@ -44,9 +44,12 @@ describe("withApi: a request the client abandoned", () => {
 
   it("still answers 503 for an unavailable database while the client waits", async () => {
     const error = vi.spyOn(logger, "error").mockImplementation(() => undefined);
-    const route = withApi(async () => {
-      throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
-    }, { public: true });
+    const route = withApi(
+      async () => {
+        throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+      },
+      { public: true },
+    );
     const res = await route(new Request("http://localhost/api/v1/needs"), { params: Promise.resolve({}) });
     expect(res.status).toBe(503);
     expect(error.mock.calls.map((c) => c.at(-1))).toContain("database unavailable");

@@ -13,7 +13,10 @@ const reasonText = (reason: "empty" | "tooLarge" | "wrongType", locale: UiLocale
   ({
     empty: { "zh-CN": "文件为空", en: "The file is empty" },
     tooLarge: { "zh-CN": `文件过大：单个文件不超过 ${MAX_ATTACHMENT_MB} MB`, en: `File too large: at most ${MAX_ATTACHMENT_MB} MB per file` },
-    wrongType: { "zh-CN": "仅支持 PDF 和图片（PNG、JPEG、WEBP、GIF），按文件内容检查", en: "Only PDF and images (PNG, JPEG, WEBP, GIF) are accepted, checked by content" },
+    wrongType: {
+      "zh-CN": "仅支持 PDF 和图片（PNG、JPEG、WEBP、GIF），按文件内容检查",
+      en: "Only PDF and images (PNG, JPEG, WEBP, GIF) are accepted, checked by content",
+    },
   })[reason][locale];
 
 export const MAX_ATTACHMENTS_PER_ITEM = 10;
@@ -29,7 +32,9 @@ export async function checkAttachmentFile(file: { name: string; bytes: Uint8Arra
   if (!check.ok) {
     const message = reasonText(check.reason, locale);
     const named = field === "file" ? message : `${safeFileName(file.name)}: ${message}`;
-    throw new AppError(check.reason === "tooLarge" ? "PAYLOAD_TOO_LARGE" : check.reason === "wrongType" ? "UNSUPPORTED_MEDIA_TYPE" : "VALIDATION", named, { fields: { [field]: [named] } });
+    throw new AppError(check.reason === "tooLarge" ? "PAYLOAD_TOO_LARGE" : check.reason === "wrongType" ? "UNSUPPORTED_MEDIA_TYPE" : "VALIDATION", named, {
+      fields: { [field]: [named] },
+    });
   }
   return { ...file, contentType: check.contentType };
 }
@@ -100,7 +105,9 @@ export async function getAttachment(actor: Actor, id: string, ctx: { ip: string 
       });
     }
   } else {
-    const result = row.resultId ? await prisma.result.findFirst({ where: { AND: [{ id: row.resultId }, resultScopeFor(actor)] }, select: { organisationId: true, status: true } }) : null;
+    const result = row.resultId
+      ? await prisma.result.findFirst({ where: { AND: [{ id: row.resultId }, resultScopeFor(actor)] }, select: { organisationId: true, status: true } })
+      : null;
     if (!result || !can(actor, "result.read", result)) throw new AppError("NOT_FOUND", "Not found");
   }
   return { fileName: row.fileName, contentType: row.contentType, data: row.data, sha256: row.sha256 };

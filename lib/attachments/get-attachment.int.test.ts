@@ -79,7 +79,8 @@ describe("GET /api/attachments/{id} of a CONFIDENTIAL need", () => {
 
 describe("GET /api/attachments/{id} of a PUBLIC need", () => {
   it("serves every signed-in user and writes no audit row", async () => {
-    for (const who of ["owner", "otherCompany", "researcher", "revoked", "broker"] as const) expect((await download(cast[who], publicFile)).status, who).toBe(200);
+    for (const who of ["owner", "otherCompany", "researcher", "revoked", "broker"] as const)
+      expect((await download(cast[who], publicFile)).status, who).toBe(200);
     expect((await download(null, publicFile)).status).toBe(401);
     expect(await prisma.auditLog.count({ where: { action: "need.attachment", detail: { path: ["attachmentId"], equals: publicFile } } })).toBe(0);
   });

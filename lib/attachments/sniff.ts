@@ -30,6 +30,9 @@ export async function checkAttachment(bytes: Uint8Array): Promise<AttachmentChec
 /** A file name safe for a Content-Disposition header and for display. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "file";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_").trim().slice(0, 120);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_")
+    .trim()
+    .slice(0, 120);
   return cleaned || "file";
 }

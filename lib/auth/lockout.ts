@@ -26,7 +26,13 @@ export async function recordFailedSignIn(userId: string): Promise<boolean> {
     await tx.user.update({ where: { id: userId }, data: { failedSignIns: 0, lockedUntil } });
     const notice = lockNotice(user.locale, lockedUntil);
     const notification = await tx.notification.create({
-      data: { userId, kind: "security.locked", ...notice, link: `/${user.locale === "en" ? "en" : "zh-CN"}/sign-in`, dedupeKey: `security.locked:${lockedUntil.toISOString()}` },
+      data: {
+        userId,
+        kind: "security.locked",
+        ...notice,
+        link: `/${user.locale === "en" ? "en" : "zh-CN"}/sign-in`,
+        dedupeKey: `security.locked:${lockedUntil.toISOString()}`,
+      },
       select: { id: true },
     });
     await enqueueJob(tx, "email-notification", { notificationId: notification.id }, { jobKey: `email-notification:${notification.id}` });

@@ -10,7 +10,7 @@ describe("session cookie", () => {
 
   it("reads a whole token, or joins next-auth's chunks in order", () => {
     const jar = (c: Record<string, string>) => (n: string) => c[n];
-    expect(readSessionToken(jar({ "s": "abc" }), "s")).toBe("abc");
+    expect(readSessionToken(jar({ s: "abc" }), "s")).toBe("abc");
     expect(readSessionToken(jar({ "s.1": "def", "s.0": "abc", "s.3": "zzz" }), "s")).toBe("abcdef");
     expect(readSessionToken(jar({}), "s")).toBeUndefined();
   });

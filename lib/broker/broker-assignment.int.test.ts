@@ -19,12 +19,24 @@ const tag = Math.random().toString(36).slice(2, 8);
 const makeNeed = (over: Record<string, unknown> = {}) =>
   prisma.need.create({
     data: {
-      title: `交接测试 ${tag}`, teaser: "电池材料合作", description: `保密全文 秘密${tag}`, field: "新能源", visibility: "CONFIDENTIAL", status: "PUBLISHED",
-      organisationId: owner.organisationId, createdById: owner.actor.id, ...over,
+      title: `交接测试 ${tag}`,
+      teaser: "电池材料合作",
+      description: `保密全文 秘密${tag}`,
+      field: "新能源",
+      visibility: "CONFIDENTIAL",
+      status: "PUBLISHED",
+      organisationId: owner.organisationId,
+      createdById: owner.actor.id,
+      ...over,
     },
   });
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (isAppError(e) ? e.code : String(e)));
-const views = (needId: string, actorId?: string) => prisma.auditLog.count({ where: { subject: needSubject(needId), action: "need.view", ...(actorId ? { actorId } : {}) } });
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (isAppError(e) ? e.code : String(e)),
+  );
+const views = (needId: string, actorId?: string) =>
+  prisma.auditLog.count({ where: { subject: needSubject(needId), action: "need.view", ...(actorId ? { actorId } : {}) } });
 
 beforeAll(async () => {
   [owner, broker, rival, admin] = [await createApiUser("COMPANY"), await createApiUser("BROKER"), await createApiUser("BROKER"), await createApiUser("ADMIN")];
@@ -80,7 +92,9 @@ describe("hand-over", () => {
 describe("audit of full reads, surface by surface", () => {
   it("need page, broker page, API and deal page each write one row for a broker's full read; teasers and lists none", async () => {
     const need = await makeNeed({ brokerId: broker.actor.id });
-    const deal = await prisma.introduction.create({ data: { needId: need.id, researcherId: (await createApiUser("RESEARCHER")).actor.id, brokerId: broker.actor.id } });
+    const deal = await prisma.introduction.create({
+      data: { needId: need.id, researcherId: (await createApiUser("RESEARCHER")).actor.id, brokerId: broker.actor.id },
+    });
     const before = await views(need.id, broker.actor.id);
     await viewNeed(broker.actor, need.id, { ip: null, via: "page" });
     await viewNeed(broker.actor, need.id, { ip: null, via: "broker" });
@@ -89,7 +103,11 @@ describe("audit of full reads, surface by surface", () => {
     const detail = await getDeal(broker.actor, deal.id);
     expect(detail.deal.need.description).toContain(`秘密${tag}`);
     expect(await views(need.id, broker.actor.id)).toBe(before + 4);
-    const vias = (await prisma.auditLog.findMany({ where: { subject: needSubject(need.id), action: "need.view", actorId: broker.actor.id }, select: { detail: true } })).map((r) => (r.detail as { via: string }).via).sort();
+    const vias = (
+      await prisma.auditLog.findMany({ where: { subject: needSubject(need.id), action: "need.view", actorId: broker.actor.id }, select: { detail: true } })
+    )
+      .map((r) => (r.detail as { via: string }).via)
+      .sort();
     expect(vias).toEqual(["api", "broker", "deal", "page"]);
 
     // Lists carry no full text and write nothing; a broker reading a teaser writes nothing.

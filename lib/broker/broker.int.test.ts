@@ -23,7 +23,9 @@ const DAY = 86_400_000;
 
 async function makeUser(role: Role, orgName: string, kind: "COMPANY" | "UNIVERSITY" | "TTO"): Promise<Actor> {
   const org = await prisma.organisation.upsert({ where: { name: `${orgName}-${run}` }, create: { name: `${orgName}-${run}`, kind }, update: {} });
-  const u = await prisma.user.create({ data: { email: `${role.toLowerCase()}-${run}-${++seq}@example.test`, name: `${role}-${run}-${seq}`, role, organisationId: org.id } });
+  const u = await prisma.user.create({
+    data: { email: `${role.toLowerCase()}-${run}-${++seq}@example.test`, name: `${role}-${run}-${seq}`, role, organisationId: org.id },
+  });
   return { id: u.id, role: u.role, organisationId: org.id, isOrgAdmin: false, email: u.email, name: u.name };
 }
 
@@ -38,12 +40,22 @@ beforeAll(async () => {
   broker = await makeUser("BROKER", "南山技术转移中心", "TTO");
   chainId = `chain-${run}`;
   nodeId = `node-${run}`;
-  await prisma.industryChain.create({ data: { id: chainId, nameZh: "光电", nameEn: "Optoelectronics", nodes: { create: { id: nodeId, stage: "UPSTREAM", nameZh: "激光器", nameEn: "Lasers" } } } });
+  await prisma.industryChain.create({
+    data: { id: chainId, nameZh: "光电", nameEn: "Optoelectronics", nodes: { create: { id: nodeId, stage: "UPSTREAM", nameZh: "激光器", nameEn: "Lasers" } } },
+  });
 });
 
 const need = (over: Record<string, unknown> = {}) =>
   prisma.need.create({
-    data: { title: `需求 ${run} ${++seq}`, description: "需要一种用于激光雷达的高功率窄线宽半导体激光器，工作温度范围宽。", field: "光电", organisationId: owner.organisationId!, createdById: owner.id, status: "PUBLISHED", ...over },
+    data: {
+      title: `需求 ${run} ${++seq}`,
+      description: "需要一种用于激光雷达的高功率窄线宽半导体激光器，工作温度范围宽。",
+      field: "光电",
+      organisationId: owner.organisationId!,
+      createdById: owner.id,
+      status: "PUBLISHED",
+      ...over,
+    },
   });
 
 describe("broker queue", () => {
@@ -53,7 +65,11 @@ describe("broker queue", () => {
     const ready = await need({ triageStatus: "READY", chainNodeId: nodeId });
     await prisma.$executeRaw`UPDATE "Need" SET "updatedAt" = ${new Date(now.getTime() - 40 * DAY)} WHERE id = ${old.id}`;
     const draft = await need({ status: "DRAFT" });
-    const ids = async (filter: Parameters<typeof listBrokerQueue>[1]) => (await listBrokerQueue(broker, filter, now)).map((i) => i.id).filter((id) => [fresh.id, old.id, ready.id, draft.id].includes(id)).sort();
+    const ids = async (filter: Parameters<typeof listBrokerQueue>[1]) =>
+      (await listBrokerQueue(broker, filter, now))
+        .map((i) => i.id)
+        .filter((id) => [fresh.id, old.id, ready.id, draft.id].includes(id))
+        .sort();
 
     expect(await ids({ view: "new" })).toEqual([fresh.id, old.id].sort());
     expect(await ids({ view: "new", chain: chainId })).toEqual([fresh.id]);
@@ -82,7 +98,10 @@ describe("triage", () => {
     const { id: proposalId } = await proposeNeedEdit(broker, n.id, { title: "激光雷达用高功率窄线宽半导体激光器", keywords: ["激光雷达", "窄线宽"] });
     expect((await prisma.need.findUniqueOrThrow({ where: { id: n.id } })).title).toBe(n.title);
     const view = await getNeedEditProposal(owner, proposalId);
-    expect(view.changes).toEqual([{ field: "title", before: n.title, after: "激光雷达用高功率窄线宽半导体激光器" }, { field: "keywords", before: "", after: "激光雷达，窄线宽" }]);
+    expect(view.changes).toEqual([
+      { field: "title", before: n.title, after: "激光雷达用高功率窄线宽半导体激光器" },
+      { field: "keywords", before: "", after: "激光雷达，窄线宽" },
+    ]);
     await expect(getNeedEditProposal(otherCompany, proposalId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(decideNeedEdit(otherCompany, proposalId, true, "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(decideNeedEdit(broker, proposalId, true, "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -101,14 +120,30 @@ describe("triage", () => {
     expect(await getTriage(broker, n.id)).toMatchObject({ triageStatus: "READY", broker: { id: broker.id } });
     await expect(markNeedReady(researcher, n.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const audit = await prisma.auditLog.findMany({ where: { subject: `need:${n.id}` }, orderBy: { at: "asc" }, select: { action: true } });
-    expect(audit.map((a) => a.action)).toEqual(["need.clarify", "need.edit.propose", "need.edit.approve", "need.edit.propose", "need.edit.reject", "need.ready"]);
+    expect(audit.map((a) => a.action)).toEqual([
+      "need.clarify",
+      "need.edit.propose",
+      "need.edit.approve",
+      "need.edit.propose",
+      "need.edit.reject",
+      "need.ready",
+    ]);
   });
 });
 
 describe("candidates", () => {
   it("lists the matcher's results with the researcher behind each, and marks who was introduced", async () => {
     const n = await need({ title: `激光雷达窄线宽激光器 ${run}`, keywords: ["激光雷达", "窄线宽", "半导体激光器"], brokerId: broker.id });
-    const r = await prisma.result.create({ data: { title: `窄线宽半导体激光器芯片 ${run}`, summary: "用于激光雷达的高功率窄线宽半导体激光器，宽温工作。", field: "光电", keywords: ["窄线宽", "半导体激光器", "激光雷达"], organisationId: researcher.organisationId!, createdById: researcher.id } });
+    const r = await prisma.result.create({
+      data: {
+        title: `窄线宽半导体激光器芯片 ${run}`,
+        summary: "用于激光雷达的高功率窄线宽半导体激光器，宽温工作。",
+        field: "光电",
+        keywords: ["窄线宽", "半导体激光器", "激光雷达"],
+        organisationId: researcher.organisationId!,
+        createdById: researcher.id,
+      },
+    });
     await syncNeed(prisma, n.id);
     await syncResult(prisma, r.id);
     const first = await getNeedCandidates(broker, n.id);
@@ -116,19 +151,42 @@ describe("candidates", () => {
     const { id: dealId } = await introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, "zh-CN");
     const second = await getNeedCandidates(broker, n.id);
     expect(second.ok && second.candidates.find((c) => c.id === r.id)?.dealId).toBe(dealId);
-    await expect(introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, "zh-CN")).rejects.toMatchObject({ code: "CONFLICT", message: "已为此需求引荐过这位科研人员" });
+    await expect(introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, "zh-CN")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "已为此需求引荐过这位科研人员",
+    });
     await expect(getNeedCandidates(researcher, n.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("visit log", () => {
   it("records a visit and links the needs captured there as the company's drafts", async () => {
-    const { id } = await logVisit(broker, { organisationId: owner.organisationId!, visitedOn: "2026-11-20", peopleMet: "王总、李工", notes: "产线参观，讨论激光焊接质量问题。" }, "zh-CN");
-    const draft = await captureNeedDraft(broker, id, { title: "激光焊接缺陷在线检测", description: "焊接过程中需要在线检测气孔与裂纹，目前依靠人工抽检，漏检率高。", field: "智能制造" });
+    const { id } = await logVisit(
+      broker,
+      { organisationId: owner.organisationId!, visitedOn: "2026-11-20", peopleMet: "王总、李工", notes: "产线参观，讨论激光焊接质量问题。" },
+      "zh-CN",
+    );
+    const draft = await captureNeedDraft(broker, id, {
+      title: "激光焊接缺陷在线检测",
+      description: "焊接过程中需要在线检测气孔与裂纹，目前依靠人工抽检，漏检率高。",
+      field: "智能制造",
+    });
     const visits = await listMyVisits(broker);
-    expect(visits.find((v) => v.id === id)).toMatchObject({ visitedOn: "2026-11-20", organisation: `光电企业-${run}`, peopleMet: "王总、李工", needs: [{ id: draft.id, title: "激光焊接缺陷在线检测", status: "DRAFT" }] });
-    expect(await prisma.need.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ organisationId: owner.organisationId, status: "DRAFT", visibility: "BROKER_ONLY", visitId: id });
-    const err = await logVisit(broker, { organisationId: researcher.organisationId!, visitedOn: "2026-11-20", peopleMet: "x x", notes: "x x" }, "zh-CN").catch((e: unknown) => e);
+    expect(visits.find((v) => v.id === id)).toMatchObject({
+      visitedOn: "2026-11-20",
+      organisation: `光电企业-${run}`,
+      peopleMet: "王总、李工",
+      needs: [{ id: draft.id, title: "激光焊接缺陷在线检测", status: "DRAFT" }],
+    });
+    expect(await prisma.need.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      organisationId: owner.organisationId,
+      status: "DRAFT",
+      visibility: "BROKER_ONLY",
+      visitId: id,
+    });
+    const err = await logVisit(broker, { organisationId: researcher.organisationId!, visitedOn: "2026-11-20", peopleMet: "x x", notes: "x x" }, "zh-CN").catch(
+      (e: unknown) => e,
+    );
     expect(isAppError(err) && err.fields).toEqual({ organisationId: ["请选择企业"] });
     await expect(listMyVisits(owner)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -137,14 +195,21 @@ describe("visit log", () => {
 describe("metrics", () => {
   it("counts deals, first response, stage conversion and contract value per broker and office", async () => {
     const n = await need({ brokerId: broker.id });
-    const r = await prisma.result.create({ data: { title: "x", summary: "y", field: "光电", organisationId: researcher.organisationId!, createdById: researcher.id } });
+    const r = await prisma.result.create({
+      data: { title: "x", summary: "y", field: "光电", organisationId: researcher.organisationId!, createdById: researcher.id },
+    });
     const start = new Date(Date.now() - 10 * 3_600_000);
     const { id } = await introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, "zh-CN", start);
     await respondToIntroduction(owner, id, { decision: "accept", version: 1 }, "zh-CN");
     await respondToIntroduction(researcher, id, { decision: "accept", version: 2 }, "zh-CN");
     await transitionDeal(broker, id, { to: "NDA_SIGNED", version: 3 }, "zh-CN");
     await transitionDeal(broker, id, { to: "NEGOTIATING", version: 4 }, "zh-CN");
-    await recordContract(broker, id, { mode: "COMMISSIONED_RD", valueCny: 800_000, contractRegistrationNo: "2026440300099999", signedAt: "2026-11-25", milestones: [], version: 5 }, "zh-CN");
+    await recordContract(
+      broker,
+      id,
+      { mode: "COMMISSIONED_RD", valueCny: 800_000, contractRegistrationNo: "2026440300099999", signedAt: "2026-11-25", milestones: [], version: 5 },
+      "zh-CN",
+    );
 
     const m = await getBrokerMetrics(broker);
     const mine = m.brokers.find((b) => b.name === broker.name)!;

@@ -17,7 +17,10 @@ export async function getNeedCandidates(actor: Actor, needId: string, limit = 10
   if (!response.ok) return response;
   const ids = response.matches.map((m) => m.id);
   const [results, deals] = await Promise.all([
-    prisma.result.findMany({ where: { id: { in: ids }, status: "PUBLISHED" }, select: { id: true, createdBy: { select: { id: true, name: true, email: true } } } }),
+    prisma.result.findMany({
+      where: { id: { in: ids }, status: "PUBLISHED" },
+      select: { id: true, createdBy: { select: { id: true, name: true, email: true } } },
+    }),
     prisma.introduction.findMany({ where: { needId }, select: { id: true, researcherId: true } }),
   ]);
   const researcherOf = new Map(results.map((r) => [r.id, { id: r.createdBy.id, name: r.createdBy.name ?? r.createdBy.email }]));

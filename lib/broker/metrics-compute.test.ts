@@ -3,7 +3,15 @@ import { groupMetrics, metricsCsv, metricsOf, type DealFact } from "./metrics-co
 
 const t0 = new Date("2026-01-01T00:00:00Z");
 const h = (hours: number) => new Date(t0.getTime() + hours * 3_600_000);
-const deal = (over: Partial<DealFact>): DealFact => ({ broker: "王经纪", office: "深圳技术转移中心", createdAt: t0, firstResponseAt: null, states: ["SUGGESTED"], contractValueCny: null, ...over });
+const deal = (over: Partial<DealFact>): DealFact => ({
+  broker: "王经纪",
+  office: "深圳技术转移中心",
+  createdAt: t0,
+  firstResponseAt: null,
+  states: ["SUGGESTED"],
+  contractValueCny: null,
+  ...over,
+});
 
 describe("broker metrics", () => {
   const deals = [
@@ -30,13 +38,22 @@ describe("broker metrics", () => {
   });
 
   it("groups per broker and per office", () => {
-    expect(groupMetrics(deals, "broker").map((g) => [g.name, g.deals])).toEqual([["王经纪", 4], ["Li", 1]]);
-    expect(groupMetrics(deals, "office").map((g) => [g.name, g.contractValueCny])).toEqual([["深圳技术转移中心", 1_200_000], ["Uni TTO", 0]]);
+    expect(groupMetrics(deals, "broker").map((g) => [g.name, g.deals])).toEqual([
+      ["王经纪", 4],
+      ["Li", 1],
+    ]);
+    expect(groupMetrics(deals, "office").map((g) => [g.name, g.contractValueCny])).toEqual([
+      ["深圳技术转移中心", 1_200_000],
+      ["Uni TTO", 0],
+    ]);
   });
 
   it("writes CSV with a header, quoting and no formula injection", () => {
     const csv = metricsCsv(groupMetrics(deals, "broker").map((metrics) => ({ scope: "broker" as const, metrics })));
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe(
       "scope,name,deals,responded,median_hours_to_first_response,reached_INTRODUCED,reached_NDA_SIGNED,reached_NEGOTIATING,reached_CONTRACT_SIGNED,reached_IN_DELIVERY,reached_COMPLETED,conversion_INTRODUCED,conversion_NDA_SIGNED,conversion_NEGOTIATING,conversion_CONTRACT_SIGNED,conversion_IN_DELIVERY,conversion_COMPLETED,contracts,contract_value_cny",
     );

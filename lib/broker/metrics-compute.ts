@@ -61,7 +61,27 @@ export function groupMetrics(deals: DealFact[], by: "broker" | "office"): GroupM
 
 export function metricsCsv(rows: { scope: "broker" | "office"; metrics: GroupMetrics }[]): string {
   const stages = PIPELINE.slice(1);
-  const header = ["scope", "name", "deals", "responded", "median_hours_to_first_response", ...stages.map((s) => `reached_${s}`), ...stages.map((s) => `conversion_${s}`), "contracts", "contract_value_cny"];
-  const lines = rows.map(({ scope, metrics: m }) => [scope, m.name, m.deals, m.responded, m.medianHoursToFirstResponse, ...m.reached.slice(1), ...m.conversion.slice(1), m.contracts, m.contractValueCny]);
+  const header = [
+    "scope",
+    "name",
+    "deals",
+    "responded",
+    "median_hours_to_first_response",
+    ...stages.map((s) => `reached_${s}`),
+    ...stages.map((s) => `conversion_${s}`),
+    "contracts",
+    "contract_value_cny",
+  ];
+  const lines = rows.map(({ scope, metrics: m }) => [
+    scope,
+    m.name,
+    m.deals,
+    m.responded,
+    m.medianHoursToFirstResponse,
+    ...m.reached.slice(1),
+    ...m.conversion.slice(1),
+    m.contracts,
+    m.contractValueCny,
+  ]);
   return toCsvFile([header, ...lines]);
 }

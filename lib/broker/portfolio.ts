@@ -19,7 +19,12 @@ export async function setBrokerPortfolio(input: PortfolioInput, setById: string 
   const data = { regions: [...new Set(input.regions.map((r) => r.trim()).filter(Boolean))], chainIds: [...new Set(input.chainIds)], setById };
   return prisma.$transaction(async (tx) => {
     const saved = await tx.brokerPortfolio.upsert({ where: { userId: user.id }, create: { userId: user.id, ...data }, update: data });
-    await recordAudit(tx, { actorId: setById, action: "broker.portfolio", subject: `user:${user.id}`, detail: { regions: saved.regions.join("|"), chainIds: saved.chainIds.join("|") } });
+    await recordAudit(tx, {
+      actorId: setById,
+      action: "broker.portfolio",
+      subject: `user:${user.id}`,
+      detail: { regions: saved.regions.join("|"), chainIds: saved.chainIds.join("|") },
+    });
     return saved;
   });
 }

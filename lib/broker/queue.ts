@@ -46,7 +46,11 @@ export function queueWhere(filter: QueueFilter, actor: Actor, now: Date): Prisma
 }
 
 const queueSelect = {
-  id: true, title: true, triageStatus: true, createdAt: true, ...needFactsSelect,
+  id: true,
+  title: true,
+  triageStatus: true,
+  createdAt: true,
+  ...needFactsSelect,
   organisation: { select: { name: true } },
   teaserFields: true,
   chainNode: { select: { chainId: true, chain: { select: { id: true, nameZh: true, nameEn: true } } } },

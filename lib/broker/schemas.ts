@@ -27,7 +27,10 @@ export const proposeEditSchema = z
     keywords: keywordsSchema.optional(),
     note: z.string().trim().max(2_000).optional(),
   })
-  .refine((v) => v.title !== undefined || v.description !== undefined || v.field !== undefined || v.keywords !== undefined, { message: "v.noChange", path: ["_"] });
+  .refine((v) => v.title !== undefined || v.description !== undefined || v.field !== undefined || v.keywords !== undefined, {
+    message: "v.noChange",
+    path: ["_"],
+  });
 export type ProposeEditInput = z.output<typeof proposeEditSchema>;
 
 export const visitSchema = z.strictObject({

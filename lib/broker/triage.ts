@@ -23,7 +23,12 @@ async function needFor(tx: Tx, actor: Actor, needId: string, action: "broker.tri
 const needForTriage = (tx: Tx, actor: Actor, needId: string) => needFor(tx, actor, needId, "broker.triage");
 
 const taken = (locale: UiLocale) =>
-  new AppError("CONFLICT", locale === "en" ? "This need already has a broker: only that broker's hand-over or an admin can move it" : "该需求已有技术经纪人负责：只能由其移交或由管理员改派");
+  new AppError(
+    "CONFLICT",
+    locale === "en"
+      ? "This need already has a broker: only that broker's hand-over or an admin can move it"
+      : "该需求已有技术经纪人负责：只能由其移交或由管理员改派",
+  );
 
 async function audit(tx: Tx, actor: Actor, action: string, needId: string, detail?: Prisma.InputJsonValue) {
   await tx.auditLog.create({ data: { actorId: actor.id, action, subject: needSubject(needId), detail } });
@@ -57,14 +62,23 @@ export async function handOverNeed(actor: Actor, needId: string, toEmail: string
   return prisma.$transaction(async (tx) => {
     const need = await needFor(tx, actor, needId, "broker.handOver");
     const broker = await tx.user.findFirst({ where: { email: toEmail.trim().toLowerCase(), role: "BROKER" }, select: { id: true } });
-    if (!broker) throw new AppError("VALIDATION", locale === "en" ? "Name a broker by their email" : "请填写一位技术经纪人的邮箱", { fields: { brokerEmail: [locale === "en" ? "No broker with this email" : "没有使用此邮箱的技术经纪人"] } });
+    if (!broker)
+      throw new AppError("VALIDATION", locale === "en" ? "Name a broker by their email" : "请填写一位技术经纪人的邮箱", {
+        fields: { brokerEmail: [locale === "en" ? "No broker with this email" : "没有使用此邮箱的技术经纪人"] },
+      });
     if (broker.id === need.brokerId) return { brokerId: broker.id };
     const { count } = await tx.need.updateMany({ where: { id: need.id, brokerId: need.brokerId }, data: { brokerId: broker.id } });
     if (count === 0) throw taken(locale);
     await audit(tx, actor, "need.handOver", need.id, { fromBrokerId: need.brokerId, toBrokerId: broker.id });
     await notifyUser(tx, {
-      userId: broker.id, kind: "need.assigned", link: `/broker/needs/${need.id}`, dedupeKey: `need:${need.id}:assigned:${Date.now()}`,
-      text: (lang) => (lang === "en" ? { title: "A need was handed over to you", body: "Triage it in your broker workbench." } : { title: "有一项需求移交给您", body: "请在经纪人工作台中处理。" }),
+      userId: broker.id,
+      kind: "need.assigned",
+      link: `/broker/needs/${need.id}`,
+      dedupeKey: `need:${need.id}:assigned:${Date.now()}`,
+      text: (lang) =>
+        lang === "en"
+          ? { title: "A need was handed over to you", body: "Triage it in your broker workbench." }
+          : { title: "有一项需求移交给您", body: "请在经纪人工作台中处理。" },
     });
     return { brokerId: broker.id };
   });
@@ -79,8 +93,14 @@ export async function requestClarification(actor: Actor, needId: string, questio
     const at = Date.now();
     for (const userId of await companyRecipients(tx, need)) {
       await notifyUser(tx, {
-        userId, kind: "need.clarify", link: `/needs/${need.id}`, dedupeKey: `need:${need.id}:clarify:${at}`,
-        text: (lang) => (lang === "en" ? { title: `A broker asks about your need “${need.title}”`, body: question } : { title: `技术经纪人对您的需求「${need.title}」有疑问`, body: question }),
+        userId,
+        kind: "need.clarify",
+        link: `/needs/${need.id}`,
+        dedupeKey: `need:${need.id}:clarify:${at}`,
+        text: (lang) =>
+          lang === "en"
+            ? { title: `A broker asks about your need “${need.title}”`, body: question }
+            : { title: `技术经纪人对您的需求「${need.title}」有疑问`, body: question },
       });
     }
   });
@@ -104,8 +124,14 @@ export async function proposeNeedEdit(actor: Actor, needId: string, input: Propo
     await audit(tx, actor, "need.edit.propose", need.id, { proposalId: proposal.id });
     for (const userId of await companyRecipients(tx, need)) {
       await notifyUser(tx, {
-        userId, kind: "need.edit.proposed", link: `/proposals/${proposal.id}`, dedupeKey: `proposal:${proposal.id}`,
-        text: (lang) => (lang === "en" ? { title: `A broker suggests changes to “${need.title}”`, body: "Review the suggested changes and approve or reject them." } : { title: `技术经纪人建议修改需求「${need.title}」`, body: "请查看修改建议，并批准或拒绝。" }),
+        userId,
+        kind: "need.edit.proposed",
+        link: `/proposals/${proposal.id}`,
+        dedupeKey: `proposal:${proposal.id}`,
+        text: (lang) =>
+          lang === "en"
+            ? { title: `A broker suggests changes to “${need.title}”`, body: "Review the suggested changes and approve or reject them." }
+            : { title: `技术经纪人建议修改需求「${need.title}」`, body: "请查看修改建议，并批准或拒绝。" },
       });
     }
     return proposal;
@@ -123,14 +149,22 @@ export type ProposalView = {
 
 // The owner sees each proposed change next to the current text.
 export async function getNeedEditProposal(actor: Actor, proposalId: string): Promise<ProposalView> {
-  const p = await prisma.needEditProposal.findUnique({ where: { id: proposalId }, include: { need: { select: { ...needFacts, description: true, field: true, keywords: true } } } });
+  const p = await prisma.needEditProposal.findUnique({
+    where: { id: proposalId },
+    include: { need: { select: { ...needFacts, description: true, field: true, keywords: true } } },
+  });
   // It shows the need's current full text: the owner organisation, or the staff triaging it.
-  if (!p || (actor.organisationId !== p.need.organisationId && !can(actor, "broker.triage", needFactsFrom(p.need)))) throw new AppError("NOT_FOUND", "Not found");
+  if (!p || (actor.organisationId !== p.need.organisationId && !can(actor, "broker.triage", needFactsFrom(p.need))))
+    throw new AppError("NOT_FOUND", "Not found");
   const changes = p.changes as Record<string, string | string[]>;
   const current = p.need as unknown as Record<string, string | string[]>;
   const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join("，") : (v ?? ""));
   return {
-    id: p.id, needId: p.needId, needTitle: p.need.title, status: p.status, note: p.note,
+    id: p.id,
+    needId: p.needId,
+    needTitle: p.need.title,
+    status: p.status,
+    note: p.note,
     changes: Object.keys(changes).map((field) => ({ field, before: text(current[field]), after: text(changes[field]) })),
   };
 }
@@ -141,16 +175,25 @@ export async function decideNeedEdit(actor: Actor, proposalId: string, approve: 
     const p = await tx.needEditProposal.findUnique({ where: { id: proposalId }, include: { need: { select: needFacts } } });
     if (!p || actor.organisationId !== p.need.organisationId) throw new AppError("NOT_FOUND", "Not found");
     authorize(actor, "proposal.decide", p.need);
-    const claimed = await tx.needEditProposal.updateMany({ where: { id: p.id, status: "PENDING" }, data: { status: approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: new Date() } });
+    const claimed = await tx.needEditProposal.updateMany({
+      where: { id: p.id, status: "PENDING" },
+      data: { status: approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: new Date() },
+    });
     if (claimed.count === 0) throw new AppError("CONFLICT", locale === "en" ? "This suggestion was already decided" : "此修改建议已处理过");
     if (approve) {
-      const { count } = await tx.need.updateMany({ where: { id: p.needId, version: p.need.version }, data: { ...(p.changes as Prisma.NeedUpdateManyMutationInput), version: { increment: 1 } } });
+      const { count } = await tx.need.updateMany({
+        where: { id: p.needId, version: p.need.version },
+        data: { ...(p.changes as Prisma.NeedUpdateManyMutationInput), version: { increment: 1 } },
+      });
       if (count === 0) throw new AppError("CONFLICT", locale === "en" ? "The need changed meanwhile; reload and try again" : "需求已被修改，请刷新后重试");
       await enqueueJob(tx, "index-need", { needId: p.needId }, { jobKey: `index-need:${p.needId}` });
     }
     await audit(tx, actor, approve ? "need.edit.approve" : "need.edit.reject", p.needId, { proposalId: p.id });
     await notifyUser(tx, {
-      userId: p.proposedById, kind: "need.edit.decided", link: `/broker/needs/${p.needId}`, dedupeKey: `proposal:${p.id}:decided`,
+      userId: p.proposedById,
+      kind: "need.edit.decided",
+      link: `/broker/needs/${p.needId}`,
+      dedupeKey: `proposal:${p.id}:decided`,
       text: (lang) =>
         lang === "en"
           ? { title: approve ? "Your suggested edit was approved" : "Your suggested edit was rejected", body: `Need “${p.need.title}”.` }
@@ -173,7 +216,12 @@ export async function getTriage(actor: Actor, needId: string): Promise<TriageVie
   authorize(actor, "broker.workbench");
   const need = await prisma.need.findFirst({
     where: { AND: [{ id: needId }, needScopeFor(actor)] },
-    select: { ...needFacts, triageStatus: true, broker: { select: { id: true, name: true, email: true } }, editProposals: { orderBy: { createdAt: "desc" }, take: 20 } },
+    select: {
+      ...needFacts,
+      triageStatus: true,
+      broker: { select: { id: true, name: true, email: true } },
+      editProposals: { orderBy: { createdAt: "desc" }, take: 20 },
+    },
   });
   if (!need) throw new AppError("NOT_FOUND", "Not found");
   const facts = needFactsFrom(need);
@@ -184,6 +232,8 @@ export async function getTriage(actor: Actor, needId: string): Promise<TriageVie
     helpRequested: facts.brokerHelpRequested,
     can: { triage, claim: can(actor, "broker.claim", facts), handOver: can(actor, "broker.handOver", facts) },
     // Proposals carry the need's text: only for those triaging it.
-    proposals: triage ? need.editProposals.map((p) => ({ id: p.id, status: p.status, createdAt: p.createdAt.toISOString(), fields: Object.keys(p.changes as object) })) : [],
+    proposals: triage
+      ? need.editProposals.map((p) => ({ id: p.id, status: p.status, createdAt: p.createdAt.toISOString(), fields: Object.keys(p.changes as object) }))
+      : [],
   };
 }

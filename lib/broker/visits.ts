@@ -12,7 +12,10 @@ import type { CaptureNeedInput, VisitInput } from "./schemas";
 export async function logVisit(actor: Actor, input: VisitInput, locale: "zh-CN" | "en"): Promise<{ id: string }> {
   authorize(actor, "visit.log");
   const org = await prisma.organisation.findFirst({ where: { id: input.organisationId, kind: "COMPANY" }, select: { id: true } });
-  if (!org) throw new AppError("VALIDATION", locale === "en" ? "Choose a company" : "请选择企业", { fields: { organisationId: [locale === "en" ? "Choose a company" : "请选择企业"] } });
+  if (!org)
+    throw new AppError("VALIDATION", locale === "en" ? "Choose a company" : "请选择企业", {
+      fields: { organisationId: [locale === "en" ? "Choose a company" : "请选择企业"] },
+    });
   return prisma.visit.create({
     data: { brokerId: actor.id, organisationId: org.id, visitedOn: new Date(`${input.visitedOn}T00:00:00Z`), peopleMet: input.peopleMet, notes: input.notes },
     select: { id: true },
@@ -43,7 +46,14 @@ export async function captureNeedDraft(actor: Actor, visitId: string, input: Cap
   });
 }
 
-export type VisitView = { id: string; visitedOn: string; organisation: string; peopleMet: string; notes: string; needs: { id: string; title: string; status: string }[] };
+export type VisitView = {
+  id: string;
+  visitedOn: string;
+  organisation: string;
+  peopleMet: string;
+  notes: string;
+  needs: { id: string; title: string; status: string }[];
+};
 
 export async function listMyVisits(actor: Actor): Promise<VisitView[]> {
   authorize(actor, "visit.log");
@@ -53,7 +63,14 @@ export async function listMyVisits(actor: Actor): Promise<VisitView[]> {
     take: 100,
     include: { organisation: { select: { name: true } }, needs: { select: { id: true, title: true, status: true } } },
   });
-  return rows.map((v) => ({ id: v.id, visitedOn: v.visitedOn.toISOString().slice(0, 10), organisation: v.organisation.name, peopleMet: v.peopleMet, notes: v.notes, needs: v.needs }));
+  return rows.map((v) => ({
+    id: v.id,
+    visitedOn: v.visitedOn.toISOString().slice(0, 10),
+    organisation: v.organisation.name,
+    peopleMet: v.peopleMet,
+    notes: v.notes,
+    needs: v.needs,
+  }));
 }
 
 export async function listCompanies(actor: Actor) {

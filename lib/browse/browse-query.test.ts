@@ -3,7 +3,13 @@ import { browseHref, parseBrowseQuery } from "./browse-query";
 
 describe("browse query", () => {
   it("parses facets, sort and page from the URL and drops malformed values", () => {
-    expect(parseBrowseQuery({ chain: "sensor", trl: "5", mode: "LICENCE", sort: "trl", page: "2" })).toMatchObject({ chain: "sensor", trl: 5, mode: "LICENCE", sort: "trl", page: 2 });
+    expect(parseBrowseQuery({ chain: "sensor", trl: "5", mode: "LICENCE", sort: "trl", page: "2" })).toMatchObject({
+      chain: "sensor",
+      trl: 5,
+      mode: "LICENCE",
+      sort: "trl",
+      page: 2,
+    });
     expect(parseBrowseQuery({ chain: 'x" OR 1=1', trl: "12", mode: "BRIBE", sort: "random", page: "-1" })).toEqual({ sort: "newest", page: 1 });
   });
   it("builds shareable hrefs that reset the page and drop defaults", () => {

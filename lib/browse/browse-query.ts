@@ -6,8 +6,16 @@ import { collaborationModeSchema } from "@/lib/validation/common";
 const text = (max: number) => z.string().trim().min(1).max(max).optional().catch(undefined);
 
 export const browseQuerySchema = z.object({
-  chain: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional().catch(undefined),
-  node: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional().catch(undefined),
+  chain: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .optional()
+    .catch(undefined),
+  node: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .optional()
+    .catch(undefined),
   field: text(100),
   region: text(60),
   trl: z.coerce.number().int().min(1).max(9).optional().catch(undefined),
@@ -31,7 +39,11 @@ export function browseHref(current: BrowseQuery, change: Partial<Record<keyof Br
   if (merged.page === 1) delete merged.page;
   // Choosing a chain clears a node of another chain.
   if ("chain" in change && current.node && !String(current.node).startsWith(`${change.chain}.`)) delete merged.node;
-  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(merged)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 export type FacetCount = { value: string; count: number };

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { facetWhere, type FacetFilters } from "./facet-where";
 
-const filters: FacetFilters<string> = { chain: ["chain=c"], node: [], field: [], region: ["region=r", "region-visible"], trl: [], mode: [], status: ["status=s"] };
+const filters: FacetFilters<string> = {
+  chain: ["chain=c"],
+  node: [],
+  field: [],
+  region: ["region=r", "region-visible"],
+  trl: [],
+  mode: [],
+  status: ["status=s"],
+};
 
 describe("facetWhere", () => {
   it("applies the scope and every chosen filter", () => {

@@ -16,10 +16,16 @@ describe("parseCsv", () => {
   });
   it("counts rows across blank lines, CR line ends and CRLF inside quoted cells", () => {
     expect(parseCsv('a,b\r\n\r\n"m\r\nn\r\no",1\r\n\r\n\r\n1,2').map((r) => r.row)).toEqual([1, 3, 8]);
-    expect(parseCsv("a,b\r1,2\r")).toEqual([{ row: 1, cells: ["a", "b"] }, { row: 2, cells: ["1", "2"] }]);
+    expect(parseCsv("a,b\r1,2\r")).toEqual([
+      { row: 1, cells: ["a", "b"] },
+      { row: 2, cells: ["1", "2"] },
+    ]);
   });
   it("reads a last line without a line break, and a quote inside an unquoted cell as a character", () => {
-    expect(parseCsv("a,b\n1,2")).toEqual([{ row: 1, cells: ["a", "b"] }, { row: 2, cells: ["1", "2"] }]);
+    expect(parseCsv("a,b\n1,2")).toEqual([
+      { row: 1, cells: ["a", "b"] },
+      { row: 2, cells: ["1", "2"] },
+    ]);
     expect(parseCsv('a,b"c\n')[0]!.cells).toEqual(["a", 'b"c']);
   });
   it("reports an unclosed quote with its row", () => {
@@ -38,7 +44,12 @@ describe("writing CSV", () => {
     expect(toCsvLine([-3, 0.5, null, undefined, "two\nlines"])).toBe('-3,0.5,,,"two\nlines"');
   });
   it("writes a whole file with a BOM and CRLF line ends", () => {
-    expect(toCsvFile([["名称", "n"], ["甲", 1]])).toBe("\uFEFF名称,n\r\n甲,1\r\n");
+    expect(
+      toCsvFile([
+        ["名称", "n"],
+        ["甲", 1],
+      ]),
+    ).toBe("\uFEFF名称,n\r\n甲,1\r\n");
   });
 });
 

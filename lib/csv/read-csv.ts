@@ -7,7 +7,10 @@ import { CsvError, parse } from "csv-parse/sync";
 export type CsvRecord = { row: number; cells: string[] };
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly row: number, message: string) {
+  constructor(
+    readonly row: number,
+    message: string,
+  ) {
     super(message);
     this.name = "CsvSyntaxError";
   }

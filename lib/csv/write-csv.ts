@@ -15,5 +15,8 @@ export function toCsvLine(cells: readonly CsvCell[]): string {
 
 /** A whole file for spreadsheets: UTF-8 BOM (so Excel reads Chinese correctly) and CRLF line ends. */
 export function toCsvFile(rows: readonly (readonly CsvCell[])[]): string {
-  return `\uFEFF${stringify(rows.map((r) => [...r]), options)}`;
+  return `\uFEFF${stringify(
+    rows.map((r) => [...r]),
+    options,
+  )}`;
 }

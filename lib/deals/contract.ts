@@ -43,11 +43,22 @@ export async function recordContract(actor: Actor, id: string, input: ContractIn
       include: { followUps: true },
     });
     for (const f of contract.followUps) {
-      await enqueueJob(tx, "follow-up-reminder", { followUpId: f.id }, { runAt: new Date(f.dueAt.getTime() - FOLLOW_UP_NOTICE_MS), jobKey: `follow-up:${f.id}` });
+      await enqueueJob(
+        tx,
+        "follow-up-reminder",
+        { followUpId: f.id },
+        { runAt: new Date(f.dueAt.getTime() - FOLLOW_UP_NOTICE_MS), jobKey: `follow-up:${f.id}` },
+      );
     }
     const everyone = [...(await companyRecipients(tx, deal.need)), deal.researcherId, ...(deal.brokerId ? [deal.brokerId] : [])].filter((u) => u !== actor.id);
     for (const userId of everyone) {
-      await notifyUser(tx, { userId, kind: "deal.contract_signed", text: notices.moved("CONTRACT_SIGNED"), link: `/deals/${id}`, dedupeKey: `deal:${id}:v${version}` });
+      await notifyUser(tx, {
+        userId,
+        kind: "deal.contract_signed",
+        text: notices.moved("CONTRACT_SIGNED"),
+        link: `/deals/${id}`,
+        dedupeKey: `deal:${id}:v${version}`,
+      });
     }
     return { state: "CONTRACT_SIGNED" as const, version, contractId: contract.id };
   });

@@ -21,7 +21,16 @@ export async function remindPendingResponses(db: PrismaClient, now: Date, onlyId
     await db.$transaction(async (tx) => {
       const waiting = [...(deal.companyAcceptedAt ? [] : await companyRecipients(tx, deal.need)), ...(deal.researcherAcceptedAt ? [] : [deal.researcherId])];
       for (const userId of waiting) {
-        if (await notifyUser(tx, { userId, kind: "deal.respond_reminder", text: notices.respondReminder(deal.respondBy!), link: `/deals/${deal.id}`, dedupeKey: `deal:${deal.id}:remind` })) sent++;
+        if (
+          await notifyUser(tx, {
+            userId,
+            kind: "deal.respond_reminder",
+            text: notices.respondReminder(deal.respondBy!),
+            link: `/deals/${deal.id}`,
+            dedupeKey: `deal:${deal.id}:remind`,
+          })
+        )
+          sent++;
       }
     });
   }
@@ -37,7 +46,16 @@ export async function flagLapsedIntroductions(db: PrismaClient, now: Date, onlyI
   let sent = 0;
   for (const deal of lapsed) {
     await db.$transaction(async (tx) => {
-      if (await notifyUser(tx, { userId: deal.brokerId!, kind: "deal.lapsed", text: notices.lapsed(), link: `/deals/${deal.id}`, dedupeKey: `deal:${deal.id}:lapsed` })) sent++;
+      if (
+        await notifyUser(tx, {
+          userId: deal.brokerId!,
+          kind: "deal.lapsed",
+          text: notices.lapsed(),
+          link: `/deals/${deal.id}`,
+          dedupeKey: `deal:${deal.id}:lapsed`,
+        })
+      )
+        sent++;
     });
   }
   return sent;
@@ -55,7 +73,16 @@ export async function remindFollowUps(db: PrismaClient, now: Date, onlyId?: stri
     const brokerId = deal.brokerId ?? deal.need.brokerId;
     if (!brokerId) continue;
     await db.$transaction(async (tx) => {
-      if (await notifyUser(tx, { userId: brokerId, kind: "deal.follow_up_due", text: notices.followUpDue(f.monthsAfter, f.dueAt), link: `/deals/${deal.id}`, dedupeKey: `follow-up:${f.id}:due` })) sent++;
+      if (
+        await notifyUser(tx, {
+          userId: brokerId,
+          kind: "deal.follow_up_due",
+          text: notices.followUpDue(f.monthsAfter, f.dueAt),
+          link: `/deals/${deal.id}`,
+          dedupeKey: `follow-up:${f.id}:due`,
+        })
+      )
+        sent++;
     });
   }
   return sent;

@@ -22,28 +22,44 @@ let seq = 0;
 
 async function makeUser(role: Role, orgName: string, kind: "COMPANY" | "UNIVERSITY" | "TTO"): Promise<Actor> {
   const org = await prisma.organisation.upsert({ where: { name: `${orgName}-${run}` }, create: { name: `${orgName}-${run}`, kind }, update: {} });
-  const u = await prisma.user.create({ data: { email: `${role.toLowerCase()}-${run}-${++seq}@example.test`, name: `${role}-${seq}`, role, organisationId: org.id } });
+  const u = await prisma.user.create({
+    data: { email: `${role.toLowerCase()}-${run}-${++seq}@example.test`, name: `${role}-${seq}`, role, organisationId: org.id },
+  });
   return { id: u.id, role: u.role, organisationId: org.id, isOrgAdmin: false, email: u.email, name: u.name };
 }
 
 // The need is assigned to the broker who runs its deals (issue 11: only the need's broker introduces).
 async function makeNeed(owner: Actor, visibility: Visibility, brokerId: string | null = broker.id) {
   return prisma.need.create({
-    data: { title: `低温快充电池需求 ${++seq}`, teaser: "一家电池企业寻求低温快充方案", description: "机密：CANARY-NEED-TEXT 我们需要在零下二十度实现快充。", field: "新能源", visibility, organisationId: owner.organisationId!, createdById: owner.id, brokerId },
+    data: {
+      title: `低温快充电池需求 ${++seq}`,
+      teaser: "一家电池企业寻求低温快充方案",
+      description: "机密：CANARY-NEED-TEXT 我们需要在零下二十度实现快充。",
+      field: "新能源",
+      visibility,
+      organisationId: owner.organisationId!,
+      createdById: owner.id,
+      brokerId,
+    },
   });
 }
 
 async function makeResult(researcher: Actor) {
-  return prisma.result.create({ data: { title: `电解液添加剂 ${++seq}`, summary: "低温电解液", field: "新能源", organisationId: researcher.organisationId!, createdById: researcher.id } });
+  return prisma.result.create({
+    data: { title: `电解液添加剂 ${++seq}`, summary: "低温电解液", field: "新能源", organisationId: researcher.organisationId!, createdById: researcher.id },
+  });
 }
 
 async function expectAppError(p: Promise<unknown>, code: string, message: RegExp) {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(isAppError(error) ? [error.code, error.message] : error).toEqual([code, expect.stringMatching(message)]);
 }
 
 const jobsFor = async (id: string) =>
-    await prisma.$queryRaw<{ task_identifier: string; run_at: Date }[]>`
+  await prisma.$queryRaw<{ task_identifier: string; run_at: Date }[]>`
     SELECT t.identifier AS task_identifier, j.run_at FROM graphile_worker._private_jobs j
     JOIN graphile_worker._private_tasks t ON t.id = j.task_id
     WHERE j.payload::text LIKE ${`%${id}%`} AND t.identifier <> 'email-notification' ORDER BY j.run_at`;
@@ -73,7 +89,13 @@ describe("deal pipeline", () => {
 
     // Before both accept: the researcher sees the teaser only, never the company or the full text.
     const before = await getDeal(researcher, id);
-    expect(before.deal).toMatchObject({ side: "researcher", revealed: false, company: null, awaitingMyAnswer: true, need: { description: null, teaser: "一家电池企业寻求低温快充方案" } });
+    expect(before.deal).toMatchObject({
+      side: "researcher",
+      revealed: false,
+      company: null,
+      awaitingMyAnswer: true,
+      need: { description: null, teaser: "一家电池企业寻求低温快充方案" },
+    });
     expect(JSON.stringify(before)).not.toMatch(/CANARY|深圳电池/);
     await expectAppError(getDeal(outsider, id), "NOT_FOUND", /Not found/);
 
@@ -83,11 +105,23 @@ describe("deal pipeline", () => {
     r = await respondToIntroduction(researcher, id, { decision: "accept", version: 2 }, "zh-CN");
     expect(r).toEqual({ state: "INTRODUCED", version: 3 });
     const after = await getDeal(researcher, id);
-    expect(after.deal).toMatchObject({ revealed: true, company: { name: `深圳电池-${run}` }, need: { description: expect.stringContaining("CANARY-NEED-TEXT") } });
+    expect(after.deal).toMatchObject({
+      revealed: true,
+      company: { name: `深圳电池-${run}` },
+      need: { description: expect.stringContaining("CANARY-NEED-TEXT") },
+    });
 
     // An invalid move is refused with a clear message, and nothing changes.
-    await expectAppError(transitionDeal(broker, id, { to: "CONTRACT_SIGNED", version: 3 }, "zh-CN"), "VALIDATION", /^不允许的状态变更：不能从「已引荐」变为「已签合同」$/);
-    await expectAppError(transitionDeal(broker, id, { to: "COMPLETED", version: 3 }, "zh-CN"), "VALIDATION", /不允许的状态变更：不能从「已引荐」变为「已完成」/);
+    await expectAppError(
+      transitionDeal(broker, id, { to: "CONTRACT_SIGNED", version: 3 }, "zh-CN"),
+      "VALIDATION",
+      /^不允许的状态变更：不能从「已引荐」变为「已签合同」$/,
+    );
+    await expectAppError(
+      transitionDeal(broker, id, { to: "COMPLETED", version: 3 }, "zh-CN"),
+      "VALIDATION",
+      /不允许的状态变更：不能从「已引荐」变为「已完成」/,
+    );
     await expectAppError(transitionDeal(outsider, id, { to: "NDA_SIGNED", version: 3 }, "zh-CN"), "NOT_FOUND", /Not found/);
 
     expect(await transitionDeal(broker, id, { to: "NDA_SIGNED", version: 3 }, "zh-CN")).toEqual({ state: "NDA_SIGNED", version: 4 });
@@ -111,13 +145,39 @@ describe("deal pipeline", () => {
     // Signing needs the contract record, not a bare move.
     await expectAppError(transitionDeal(broker, id, { to: "CONTRACT_SIGNED", version: current.version }, "zh-CN"), "VALIDATION", /请填写合同信息/);
     // A stale version is refused even when the move itself is valid.
-    await expectAppError(recordContract(broker, id, { mode: "LICENCE", valueCny: 1_200_000, contractRegistrationNo: "2026440300012345", signedAt: "2026-12-01", milestones: [], version: 1 }, "en"), "CONFLICT", /Someone else updated this deal.*“Negotiating”/);
+    await expectAppError(
+      recordContract(
+        broker,
+        id,
+        { mode: "LICENCE", valueCny: 1_200_000, contractRegistrationNo: "2026440300012345", signedAt: "2026-12-01", milestones: [], version: 1 },
+        "en",
+      ),
+      "CONFLICT",
+      /Someone else updated this deal.*“Negotiating”/,
+    );
 
-    const signed = await recordContract(broker, id, { mode: "LICENCE", valueCny: 1_200_000, contractRegistrationNo: "2026440300012345", signedAt: "2026-12-01", milestones: [{ title: "首付款", amountCny: 300_000, dueAt: "2027-01-15" }], version: current.version }, "zh-CN");
+    const signed = await recordContract(
+      broker,
+      id,
+      {
+        mode: "LICENCE",
+        valueCny: 1_200_000,
+        contractRegistrationNo: "2026440300012345",
+        signedAt: "2026-12-01",
+        milestones: [{ title: "首付款", amountCny: 300_000, dueAt: "2027-01-15" }],
+        version: current.version,
+      },
+      "zh-CN",
+    );
     expect(signed.state).toBe("CONTRACT_SIGNED");
     const contract = await prisma.contract.findUniqueOrThrow({ where: { introductionId: id }, include: { followUps: { orderBy: { monthsAfter: "asc" } } } });
-    expect(contract.followUps.map((f) => [f.monthsAfter, f.dueAt.toISOString()])).toEqual([[6, "2027-06-01T00:00:00.000Z"], [12, "2027-12-01T00:00:00.000Z"]]);
-    expect((await jobsFor(contract.followUps[0]!.id)).map((j) => [j.task_identifier, j.run_at.toISOString()])).toEqual([["follow-up-reminder", "2027-05-25T00:00:00.000Z"]]);
+    expect(contract.followUps.map((f) => [f.monthsAfter, f.dueAt.toISOString()])).toEqual([
+      [6, "2027-06-01T00:00:00.000Z"],
+      [12, "2027-12-01T00:00:00.000Z"],
+    ]);
+    expect((await jobsFor(contract.followUps[0]!.id)).map((j) => [j.task_identifier, j.run_at.toISOString()])).toEqual([
+      ["follow-up-reminder", "2027-05-25T00:00:00.000Z"],
+    ]);
 
     // Time-driven reminder: nothing early, one notification at the notice date, never twice.
     expect(await remindFollowUps(prisma, new Date("2027-05-01T00:00:00Z"), contract.followUps[0]!.id)).toBe(0);
@@ -131,10 +191,19 @@ describe("deal pipeline", () => {
     await expectAppError(recordOutcome(owner, contract.followUps[1]!.id, { productLaunched: true }, "zh-CN"), "FORBIDDEN", /not allowed/);
 
     const signedView = await getDeal(researcher, id);
-    expect(signedView.deal.contract).toMatchObject({ mode: "LICENCE", valueCny: 1_200_000, contractRegistrationNo: "2026440300012345", milestones: [{ title: "首付款", amountCny: 300_000, dueAt: "2027-01-15" }] });
+    expect(signedView.deal.contract).toMatchObject({
+      mode: "LICENCE",
+      valueCny: 1_200_000,
+      contractRegistrationNo: "2026440300012345",
+      milestones: [{ title: "首付款", amountCny: 300_000, dueAt: "2027-01-15" }],
+    });
     expect(signedView.deal.contract?.followUps.map((f) => f.monthsAfter)).toEqual([6, 12]);
     const timeline = (await getDeal(broker, id)).timeline;
-    expect(timeline.slice(0, 3).map((e) => [e.from, e.to, e.actor])).toEqual([[null, "SUGGESTED", broker.name], ["SUGGESTED", "INTRODUCED", researcher.name], ["INTRODUCED", "NDA_SIGNED", broker.name]]);
+    expect(timeline.slice(0, 3).map((e) => [e.from, e.to, e.actor])).toEqual([
+      [null, "SUGGESTED", broker.name],
+      ["SUGGESTED", "INTRODUCED", researcher.name],
+      ["INTRODUCED", "NDA_SIGNED", broker.name],
+    ]);
     expect(timeline.slice(-2).map((e) => e.to)).toEqual(["NEGOTIATING", "CONTRACT_SIGNED"]);
     expect((await listMyDeals(broker)).find((d) => d.id === id)?.state).toBe("CONTRACT_SIGNED");
   });
@@ -179,7 +248,10 @@ describe("deal pipeline", () => {
     await postDealMessage(researcher, id, "可以。");
     await expectAppError(postDealMessage(outsider, id, "hi"), "NOT_FOUND", /Not found/);
     const seen = await getDeal(researcher, id);
-    expect(seen.messages.map((m) => [m.sender, m.body, m.mine])).toEqual([["", "请问贵团队的样品能否在零下二十度测试？", false], [researcher.name, "可以。", true]]);
+    expect(seen.messages.map((m) => [m.sender, m.body, m.mine])).toEqual([
+      ["", "请问贵团队的样品能否在零下二十度测试？", false],
+      [researcher.name, "可以。", true],
+    ]);
     expect((await getDeal(owner, id)).messages[0]!.sender).toBe(owner.name);
   });
 

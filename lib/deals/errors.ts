@@ -10,13 +10,24 @@ export function invalidTransition(from: DealState, to: DealState, reason: Extrac
   const f = stateLabel(from, locale);
   const t = stateLabel(to, locale);
   const zh = { terminal: `交易已「${f}」，不能再变更为「${t}」`, same: `交易已处于「${t}」`, notAllowed: `不允许的状态变更：不能从「${f}」变为「${t}」` };
-  const en = { terminal: `The deal is ${f.toLowerCase()} and cannot move to “${t}”`, same: `The deal is already “${t}”`, notAllowed: `Invalid transition: a deal cannot move from “${f}” to “${t}”` };
-  return new AppError("VALIDATION", (locale === "en" ? en : zh)[reason], { fields: { to: [(locale === "en" ? en : zh)[reason]] }, detail: { from, to, reason } });
+  const en = {
+    terminal: `The deal is ${f.toLowerCase()} and cannot move to “${t}”`,
+    same: `The deal is already “${t}”`,
+    notAllowed: `Invalid transition: a deal cannot move from “${f}” to “${t}”`,
+  };
+  return new AppError("VALIDATION", (locale === "en" ? en : zh)[reason], {
+    fields: { to: [(locale === "en" ? en : zh)[reason]] },
+    detail: { from, to, reason },
+  });
 }
 
 export function guardFailed(guard: "bothAccepted" | "contract" | "reason", locale: UiLocale): AppError {
   const zh = { bothAccepted: "双方都接受引荐后才算引荐成功", contract: "请填写合同信息（类型、金额、登记号）来标记已签合同", reason: "婉拒时请选择原因" };
-  const en = { bothAccepted: "An introduction is made only once both sides accept it", contract: "Record the contract (type, value, registration number) to mark it signed", reason: "Choose a reason when declining" };
+  const en = {
+    bothAccepted: "An introduction is made only once both sides accept it",
+    contract: "Record the contract (type, value, registration number) to mark it signed",
+    reason: "Choose a reason when declining",
+  };
   const message = (locale === "en" ? en : zh)[guard];
   return new AppError("VALIDATION", message, { fields: { [guard === "reason" ? "reason" : "to"]: [message] } });
 }

@@ -9,7 +9,10 @@ import type { OutcomeInput } from "./schemas";
 // The broker records what a contract led to, 6 and 12 months on.
 export async function recordOutcome(actor: Actor, followUpId: string, input: OutcomeInput, locale: UiLocale, now = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const followUp = await tx.outcomeFollowUp.findUnique({ where: { id: followUpId }, select: { id: true, completedAt: true, contract: { select: { introductionId: true } } } });
+    const followUp = await tx.outcomeFollowUp.findUnique({
+      where: { id: followUpId },
+      select: { id: true, completedAt: true, contract: { select: { introductionId: true } } },
+    });
     if (!followUp) throw new AppError("NOT_FOUND", "Not found");
     await loadDeal(tx, actor, followUp.contract.introductionId, "deal.followUp");
     const { count } = await tx.outcomeFollowUp.updateMany({ where: { id: followUpId, completedAt: null }, data: { ...input, completedAt: now } });

@@ -7,7 +7,15 @@ import { loadDeal } from "./load-deal";
 import { presentDeal, type DealView } from "./present-deal";
 import { stalledFrom } from "./transitions";
 
-export type TimelineEntry = { id: string; from: DealState | null; to: DealState; at: string; actor: string; actorSide: "company" | "researcher" | "staff"; note: string | null };
+export type TimelineEntry = {
+  id: string;
+  from: DealState | null;
+  to: DealState;
+  at: string;
+  actor: string;
+  actorSide: "company" | "researcher" | "staff";
+  note: string | null;
+};
 export type ThreadMessage = { id: string; body: string; at: string; sender: string; mine: boolean };
 export type DealDetail = { deal: DealView; timeline: TimelineEntry[]; messages: ThreadMessage[] };
 
@@ -18,11 +26,24 @@ export type DealDetail = { deal: DealView; timeline: TimelineEntry[]; messages: 
 export async function getDeal(actor: Actor, id: string, now = new Date(), ctx: { ip?: string | null } = {}): Promise<DealDetail> {
   const row = await loadDeal(prisma, actor, id, "deal.read");
   const [events, messages] = await Promise.all([
-    prisma.dealEvent.findMany({ where: { introductionId: id }, orderBy: { at: "asc" }, include: { actor: { select: { id: true, name: true, role: true, organisationId: true } } } }),
-    prisma.message.findMany({ where: { introductionId: id }, orderBy: { createdAt: "asc" }, include: { sender: { select: { id: true, name: true, role: true, organisationId: true } } } }),
+    prisma.dealEvent.findMany({
+      where: { introductionId: id },
+      orderBy: { at: "asc" },
+      include: { actor: { select: { id: true, name: true, role: true, organisationId: true } } },
+    }),
+    prisma.message.findMany({
+      where: { introductionId: id },
+      orderBy: { createdAt: "asc" },
+      include: { sender: { select: { id: true, name: true, role: true, organisationId: true } } },
+    }),
   ]);
   const deal = presentDeal(actor, row, now, row.state === "STALLED" ? stalledFrom(events) : null);
-  await auditFullRead(prisma, actor, { ...row.need, full: deal.need.description !== null, ownerShown: deal.company !== null }, { via: "deal", ip: ctx.ip, detail: { dealId: row.id } });
+  await auditFullRead(
+    prisma,
+    actor,
+    { ...row.need, full: deal.need.description !== null, ownerShown: deal.company !== null },
+    { via: "deal", ip: ctx.ip, detail: { dealId: row.id } },
+  );
   const hideCompany = deal.side === "researcher" && !deal.revealed && row.need.visibility !== "PUBLIC";
   const sideOf = (u: { id: string; role: string; organisationId: string | null }) =>
     u.id === row.researcherId ? "researcher" : u.role === "COMPANY" && u.organisationId === row.need.organisationId ? "company" : "staff";
@@ -30,7 +51,15 @@ export async function getDeal(actor: Actor, id: string, now = new Date(), ctx: {
     hideCompany && sideOf(u) === "company" ? null : (u.name ?? "");
   return {
     deal,
-    timeline: events.map((e) => ({ id: e.id, from: e.fromState, to: e.toState, at: e.at.toISOString(), actor: nameOf(e.actor) ?? "", actorSide: sideOf(e.actor), note: e.note })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      from: e.fromState,
+      to: e.toState,
+      at: e.at.toISOString(),
+      actor: nameOf(e.actor) ?? "",
+      actorSide: sideOf(e.actor),
+      note: e.note,
+    })),
     messages: messages.map((m) => ({ id: m.id, body: m.body, at: m.createdAt.toISOString(), sender: nameOf(m.sender) ?? "", mine: m.senderId === actor.id })),
   };
 }

@@ -19,12 +19,18 @@ export const REMIND_BEFORE_MS = 2 * DAY;
 // until both accept (see presentDeal).
 export async function introduceResearcher(actor: Actor, input: IntroduceInput, locale: UiLocale, now = new Date()): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
-    const need = await tx.need.findUnique({ where: { id: input.needId }, select: { id: true, organisationId: true, visibility: true, status: true, createdById: true, brokerId: true } });
+    const need = await tx.need.findUnique({
+      where: { id: input.needId },
+      select: { id: true, organisationId: true, visibility: true, status: true, createdById: true, brokerId: true },
+    });
     if (!need) throw new AppError("NOT_FOUND", "Not found");
     // Only the need's broker (or an admin) introduces: a broker cannot take a need this way.
     authorize(actor, "broker.triage", need);
     const result = await tx.result.findFirst({ where: { id: input.resultId, status: "PUBLISHED" }, select: { id: true, createdById: true } });
-    if (!result) throw new AppError("VALIDATION", locale === "en" ? "This result is not published" : "该成果未发布，无法引荐", { fields: { resultId: ["not published"] } });
+    if (!result)
+      throw new AppError("VALIDATION", locale === "en" ? "This result is not published" : "该成果未发布，无法引荐", {
+        fields: { resultId: ["not published"] },
+      });
     const respondBy = new Date(now.getTime() + input.respondWithinDays * DAY);
     let id: string;
     try {

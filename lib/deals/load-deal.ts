@@ -8,7 +8,18 @@ type Tx = Prisma.TransactionClient;
 type DealAction = "deal.read" | "deal.respond" | "deal.advance" | "deal.message" | "deal.followUp";
 
 export const dealInclude = {
-  need: { select: { id: true, title: true, teaser: true, description: true, version: true, createdById: true, ...needFactsSelect, organisation: { select: { id: true, name: true, verifiedAt: true } } } },
+  need: {
+    select: {
+      id: true,
+      title: true,
+      teaser: true,
+      description: true,
+      version: true,
+      createdById: true,
+      ...needFactsSelect,
+      organisation: { select: { id: true, name: true, verifiedAt: true } },
+    },
+  },
   researcher: { select: { id: true, name: true, email: true, organisation: { select: { name: true, verifiedAt: true } } } },
   result: { select: { id: true, title: true } },
   broker: { select: { id: true, name: true } },

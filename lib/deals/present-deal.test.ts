@@ -3,18 +3,43 @@ import type { Visibility } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/policy";
 import { presentDeal, type DealRowForView } from "./present-deal";
 
-const actor = (id: string, role: Actor["role"], organisationId: string): Actor => ({ id, role, organisationId, isOrgAdmin: false, email: `${id}@x.test`, name: id });
+const actor = (id: string, role: Actor["role"], organisationId: string): Actor => ({
+  id,
+  role,
+  organisationId,
+  isOrgAdmin: false,
+  email: `${id}@x.test`,
+  name: id,
+});
 const researcher = actor("res", "RESEARCHER", "uni");
 const owner = actor("own", "COMPANY", "acme");
 const broker = actor("bro", "BROKER", "tto");
 const now = new Date("2026-11-10T00:00:00Z");
 
 const row = (visibility: Visibility, accepted: { company?: boolean; researcher?: boolean } = {}): DealRowForView => ({
-  id: "d1", state: "SUGGESTED", version: 1, researcherId: "res", brokerId: "bro", respondBy: new Date("2026-11-08T00:00:00Z"),
-  companyAcceptedAt: accepted.company ? now : null, researcherAcceptedAt: accepted.researcher ? now : null, declineReason: null, createdAt: now,
-  need: { id: "n1", title: "SECRET-TITLE", teaser: "teaser text", description: "SECRET-DESCRIPTION", visibility, organisationId: "acme", organisation: { name: "ACME-NAME" } },
+  id: "d1",
+  state: "SUGGESTED",
+  version: 1,
+  researcherId: "res",
+  brokerId: "bro",
+  respondBy: new Date("2026-11-08T00:00:00Z"),
+  companyAcceptedAt: accepted.company ? now : null,
+  researcherAcceptedAt: accepted.researcher ? now : null,
+  declineReason: null,
+  createdAt: now,
+  need: {
+    id: "n1",
+    title: "SECRET-TITLE",
+    teaser: "teaser text",
+    description: "SECRET-DESCRIPTION",
+    visibility,
+    organisationId: "acme",
+    organisation: { name: "ACME-NAME" },
+  },
   researcher: { id: "res", name: "Dr Li", email: "li@x.test", organisation: { name: "Uni" } },
-  result: { id: "r1", title: "Result" }, broker: { name: "Broker" }, contract: null,
+  result: { id: "r1", title: "Result" },
+  broker: { name: "Broker" },
+  contract: null,
 });
 
 describe("presentDeal", () => {
@@ -39,7 +64,12 @@ describe("presentDeal", () => {
   });
 
   it("shows the owner and the broker the whole need, and who still has to answer", () => {
-    expect(presentDeal(owner, row("BROKER_ONLY"), now)).toMatchObject({ side: "company", awaitingMyAnswer: true, company: { name: "ACME-NAME" }, need: { description: "SECRET-DESCRIPTION" } });
+    expect(presentDeal(owner, row("BROKER_ONLY"), now)).toMatchObject({
+      side: "company",
+      awaitingMyAnswer: true,
+      company: { name: "ACME-NAME" },
+      need: { description: "SECRET-DESCRIPTION" },
+    });
     expect(presentDeal(owner, row("BROKER_ONLY", { company: true }), now).awaitingMyAnswer).toBe(false);
     expect(presentDeal(broker, row("CONFIDENTIAL"), now)).toMatchObject({ side: "staff", awaitingMyAnswer: false, lapsed: true, moves: ["STALLED"] });
   });

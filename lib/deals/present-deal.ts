@@ -33,7 +33,17 @@ export type DealView = {
     contractRegistrationNo: string | null;
     signedAt: string;
     milestones: Milestone[];
-    followUps: { id: string; monthsAfter: number; dueAt: string; completedAt: string | null; productLaunched: boolean | null; revenueCny: number | null; patentsFiled: number | null; jobsCreated: number | null; notes: string | null }[];
+    followUps: {
+      id: string;
+      monthsAfter: number;
+      dueAt: string;
+      completedAt: string | null;
+      productLaunched: boolean | null;
+      revenueCny: number | null;
+      patentsFiled: number | null;
+      jobsCreated: number | null;
+      notes: string | null;
+    }[];
   } | null;
   createdAt: string;
 };
@@ -50,9 +60,19 @@ export type DealRowForView = {
   declineReason: string | null;
   createdAt: Date;
   need: {
-    id: string; title: string; teaser: string | null; description: string; visibility: Visibility; organisationId: string; organisation: { name: string; verifiedAt?: Date | null };
+    id: string;
+    title: string;
+    teaser: string | null;
+    description: string;
+    visibility: Visibility;
+    organisationId: string;
+    organisation: { name: string; verifiedAt?: Date | null };
     /** Policy facts, for staff: a broker reads the need on a deal only while acting for its owner. */
-    status?: NeedStatus; brokerId?: string | null; brokerHelpAt?: Date | null; region?: string | null; chainNode?: { chainId: string } | null;
+    status?: NeedStatus;
+    brokerId?: string | null;
+    brokerHelpAt?: Date | null;
+    region?: string | null;
+    chainNode?: { chainId: string } | null;
   };
   researcher: { id: string; name: string | null; email: string; organisation: { name: string; verifiedAt?: Date | null } | null };
   result: { id: string; title: string } | null;
@@ -63,7 +83,17 @@ export type DealRowForView = {
     contractRegistrationNo: string | null;
     signedAt: Date;
     milestones: unknown;
-    followUps: { id: string; monthsAfter: number; dueAt: Date; completedAt: Date | null; productLaunched: boolean | null; revenueCny: number | null; patentsFiled: number | null; jobsCreated: number | null; notes: string | null }[];
+    followUps: {
+      id: string;
+      monthsAfter: number;
+      dueAt: Date;
+      completedAt: Date | null;
+      productLaunched: boolean | null;
+      revenueCny: number | null;
+      patentsFiled: number | null;
+      jobsCreated: number | null;
+      notes: string | null;
+    }[];
   } | null;
 };
 
@@ -99,7 +129,8 @@ export function presentDeal(actor: Actor, row: DealRowForView, now: Date, resume
         visibility: v,
       };
   const showCompany = seesAll || v === "PUBLIC";
-  const awaitingMyAnswer = row.state === "SUGGESTED" && ((side === "company" && !row.companyAcceptedAt) || (side === "researcher" && !row.researcherAcceptedAt));
+  const awaitingMyAnswer =
+    row.state === "SUGGESTED" && ((side === "company" && !row.companyAcceptedAt) || (side === "researcher" && !row.researcherAcceptedAt));
   return {
     id: row.id,
     state: row.state,

@@ -34,7 +34,13 @@ export async function respondToIntroduction(actor: Actor, id: string, input: Res
     const version = await writeDeal(tx, actor, deal, input.version, { to: both ? "INTRODUCED" : undefined, note: input.note, data: accepted }, locale);
     if (both) {
       for (const userId of [...companyIds, deal.researcherId, ...(deal.brokerId ? [deal.brokerId] : [])]) {
-        await notifyUser(tx, { userId, kind: "deal.introduced.both", text: notices.bothAccepted(), link: `/deals/${id}`, dedupeKey: `deal:${id}:both-accepted` });
+        await notifyUser(tx, {
+          userId,
+          kind: "deal.introduced.both",
+          text: notices.bothAccepted(),
+          link: `/deals/${id}`,
+          dedupeKey: `deal:${id}:both-accepted`,
+        });
       }
     }
     return { state: both ? ("INTRODUCED" as const) : ("SUGGESTED" as const), version };

@@ -15,7 +15,18 @@ describe("deal schemas", () => {
   });
 
   it("validates a contract: type, value, registration number, date, milestones", () => {
-    const ok = parseInput(contractSchema, { mode: "LICENCE", valueCny: "1200000", contractRegistrationNo: "2026440300012345", signedAt: "2026-12-01", milestones: [{ title: "首付款", amountCny: 300000, dueAt: "2027-01-15" }], version: 4 }, "zh-CN");
+    const ok = parseInput(
+      contractSchema,
+      {
+        mode: "LICENCE",
+        valueCny: "1200000",
+        contractRegistrationNo: "2026440300012345",
+        signedAt: "2026-12-01",
+        milestones: [{ title: "首付款", amountCny: 300000, dueAt: "2027-01-15" }],
+        version: 4,
+      },
+      "zh-CN",
+    );
     expect(ok.ok).toBe(true);
     const bad = parseInput(contractSchema, { mode: "CONSULTING", valueCny: -1, contractRegistrationNo: "", signedAt: "yesterday", version: 4 }, "zh-CN");
     expect(bad.ok ? [] : Object.keys(bad.fields).sort()).toEqual(["contractRegistrationNo", "mode", "signedAt", "valueCny"]);

@@ -15,12 +15,22 @@ import { checkTransition, stalledFrom } from "./transitions";
 export async function transitionDeal(actor: Actor, id: string, input: TransitionInput, locale: UiLocale) {
   return prisma.$transaction(async (tx) => {
     const deal = await loadDeal(tx, actor, id, "deal.advance");
-    const resumeTo = deal.state === "STALLED" ? stalledFrom(await tx.dealEvent.findMany({ where: { introductionId: id }, orderBy: { at: "asc" }, select: { fromState: true, toState: true } })) : null;
+    const resumeTo =
+      deal.state === "STALLED"
+        ? stalledFrom(await tx.dealEvent.findMany({ where: { introductionId: id }, orderBy: { at: "asc" }, select: { fromState: true, toState: true } }))
+        : null;
     const check = checkTransition(deal.state, input.to, resumeTo);
     if (!check.ok) throw invalidTransition(deal.state, input.to, check.reason, locale);
     if (check.guard === "bothAccepted" || check.guard === "contract") throw guardFailed(check.guard, locale);
     if (check.guard === "reason" && !input.reason) throw guardFailed("reason", locale);
-    const version = await writeDeal(tx, actor, deal, input.version, { to: input.to, note: input.note, data: input.to === "DECLINED" ? { declineReason: input.reason } : {} }, locale);
+    const version = await writeDeal(
+      tx,
+      actor,
+      deal,
+      input.version,
+      { to: input.to, note: input.note, data: input.to === "DECLINED" ? { declineReason: input.reason } : {} },
+      locale,
+    );
     const everyone = [...(await companyRecipients(tx, deal.need)), deal.researcherId, ...(deal.brokerId ? [deal.brokerId] : [])].filter((u) => u !== actor.id);
     const text = input.to === "DECLINED" ? notices.declined(input.reason!) : notices.moved(input.to);
     for (const userId of everyone) {

@@ -6,12 +6,22 @@ describe("deal transition table", () => {
     const allowed = DEAL_STATES.flatMap((from) => DEAL_STATES.filter((to) => checkTransition(from, to).ok).map((to) => `${from}->${to}`));
     expect(allowed.sort()).toEqual(
       [
-        "SUGGESTED->INTRODUCED", "SUGGESTED->DECLINED", "SUGGESTED->STALLED",
-        "INTRODUCED->NDA_SIGNED", "INTRODUCED->DECLINED", "INTRODUCED->STALLED",
-        "NDA_SIGNED->NEGOTIATING", "NDA_SIGNED->DECLINED", "NDA_SIGNED->STALLED",
-        "NEGOTIATING->CONTRACT_SIGNED", "NEGOTIATING->DECLINED", "NEGOTIATING->STALLED",
-        "CONTRACT_SIGNED->IN_DELIVERY", "CONTRACT_SIGNED->STALLED",
-        "IN_DELIVERY->COMPLETED", "IN_DELIVERY->STALLED",
+        "SUGGESTED->INTRODUCED",
+        "SUGGESTED->DECLINED",
+        "SUGGESTED->STALLED",
+        "INTRODUCED->NDA_SIGNED",
+        "INTRODUCED->DECLINED",
+        "INTRODUCED->STALLED",
+        "NDA_SIGNED->NEGOTIATING",
+        "NDA_SIGNED->DECLINED",
+        "NDA_SIGNED->STALLED",
+        "NEGOTIATING->CONTRACT_SIGNED",
+        "NEGOTIATING->DECLINED",
+        "NEGOTIATING->STALLED",
+        "CONTRACT_SIGNED->IN_DELIVERY",
+        "CONTRACT_SIGNED->STALLED",
+        "IN_DELIVERY->COMPLETED",
+        "IN_DELIVERY->STALLED",
         "STALLED->DECLINED",
       ].sort(),
     );

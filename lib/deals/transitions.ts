@@ -41,9 +41,7 @@ const NEXT: Record<DealState, readonly DealState[]> = {
 export type Guard = "bothAccepted" | "contract" | "reason";
 const GUARDS: Partial<Record<DealState, Guard>> = { INTRODUCED: "bothAccepted", CONTRACT_SIGNED: "contract", DECLINED: "reason" };
 
-export type TransitionCheck =
-  | { ok: true; guard?: Guard }
-  | { ok: false; reason: "terminal" | "same" | "notAllowed" };
+export type TransitionCheck = { ok: true; guard?: Guard } | { ok: false; reason: "terminal" | "same" | "notAllowed" };
 
 /**
  * May a deal in `from` move to `to`? `resumeTo` is the state a STALLED deal was in before it
@@ -68,7 +66,7 @@ export function nextStates(from: DealState, resumeTo?: DealState | null): DealSt
 export function manualMoves(from: DealState, resumeTo?: DealState | null): DealState[] {
   return nextStates(from, resumeTo).filter((to) => {
     const check = checkTransition(from, to, resumeTo);
-    return check.ok && (check.guard === undefined);
+    return check.ok && check.guard === undefined;
   });
 }
 

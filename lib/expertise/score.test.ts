@@ -4,7 +4,13 @@ import { scoreProfiles } from "./score";
 
 const profiles = [
   { userId: "imu", fields: ["惯性导航", "传感器融合"], methods: ["卡尔曼滤波", "姿态估计"], equipment: ["三轴转台"], pastProjects: "可穿戴设备的磁干扰抑制" },
-  { userId: "battery", fields: ["Solid-state batteries"], methods: ["electrolyte synthesis"], equipment: ["glove box"], pastProjects: "Sulfide electrolytes at kilogram scale" },
+  {
+    userId: "battery",
+    fields: ["Solid-state batteries"],
+    methods: ["electrolyte synthesis"],
+    equipment: ["glove box"],
+    pastProjects: "Sulfide electrolytes at kilogram scale",
+  },
   { userId: "empty", fields: [], methods: [], equipment: [], pastProjects: null },
 ];
 

@@ -14,7 +14,11 @@ export function profileText(p: Omit<ProfileText, "userId">): string {
 }
 
 /** Profiles covering enough of the subject's term weight, best first. */
-export function scoreProfiles(terms: readonly QueryTerm[], profiles: readonly ProfileText[], cfg: { expertise: { minMatchedTerms: number; minShare: number } } = ALERT_CONFIG): ExpertiseScore[] {
+export function scoreProfiles(
+  terms: readonly QueryTerm[],
+  profiles: readonly ProfileText[],
+  cfg: { expertise: { minMatchedTerms: number; minShare: number } } = ALERT_CONFIG,
+): ExpertiseScore[] {
   const total = terms.reduce((s, t) => s + t.weight, 0);
   if (total <= 0) return [];
   const out: ExpertiseScore[] = [];

@@ -21,7 +21,12 @@ const saved = { ...process.env };
 
 const ask = (user: ApiUser, peer: string, forwardedFor?: string) =>
   accessRequestsRoute.POST(
-    apiRequest(`/needs/${needId}/access-requests`, { token: user.token, body: { ndaVersion, acceptNda: true }, ip: peer, headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {} }),
+    apiRequest(`/needs/${needId}/access-requests`, {
+      token: user.token,
+      body: { ndaVersion, acceptNda: true },
+      ip: peer,
+      headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {},
+    }),
     routeParams({ id: needId }),
   );
 const recordedIp = async (user: ApiUser) =>
@@ -65,7 +70,12 @@ describe("with no trusted proxy (the default)", () => {
   it("records the socket address, not a forged X-Forwarded-For or X-Real-IP", async () => {
     const [user] = await researchers(1);
     const res = await accessRequestsRoute.POST(
-      apiRequest(`/needs/${needId}/access-requests`, { token: user!.token, body: { ndaVersion, acceptNda: true }, ip: "198.51.100.30", headers: { "x-forwarded-for": "203.0.113.66", "x-real-ip": "203.0.113.67" } }),
+      apiRequest(`/needs/${needId}/access-requests`, {
+        token: user!.token,
+        body: { ndaVersion, acceptNda: true },
+        ip: "198.51.100.30",
+        headers: { "x-forwarded-for": "203.0.113.66", "x-real-ip": "203.0.113.67" },
+      }),
       routeParams({ id: needId }),
     );
     expect(res.status).toBe(201);

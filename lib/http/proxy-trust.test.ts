@@ -63,7 +63,11 @@ describe("resolveClientIp with TRUSTED_PROXY_HOPS", () => {
   });
 
   it("rotating the forged part does not change the result", () => {
-    const seen = new Set(["1.1.1.1", "2.2.2.2", "9.9.9.9, 8.8.8.8", "", "unknown", "::1"].map((forged) => resolveClientIp("10.0.0.2", forged ? `${forged}, 203.0.113.9` : "203.0.113.9", ONE_HOP)));
+    const seen = new Set(
+      ["1.1.1.1", "2.2.2.2", "9.9.9.9, 8.8.8.8", "", "unknown", "::1"].map((forged) =>
+        resolveClientIp("10.0.0.2", forged ? `${forged}, 203.0.113.9` : "203.0.113.9", ONE_HOP),
+      ),
+    );
     expect([...seen]).toEqual(["203.0.113.9"]);
   });
 

@@ -36,7 +36,10 @@ export function parseProxyTrust(vars: { TRUSTED_PROXY_HOPS?: string | undefined;
   }
   if (hopsRaw !== undefined) {
     if (!/^\d+$/.test(hopsRaw) || Number(hopsRaw) > MAX_TRUSTED_HOPS) {
-      throw new ProxyTrustError("TRUSTED_PROXY_HOPS", `must be the number of proxies in front of the app, 0 to ${MAX_TRUSTED_HOPS} (e.g. 1 behind one nginx); got "${hopsRaw}"`);
+      throw new ProxyTrustError(
+        "TRUSTED_PROXY_HOPS",
+        `must be the number of proxies in front of the app, 0 to ${MAX_TRUSTED_HOPS} (e.g. 1 behind one nginx); got "${hopsRaw}"`,
+      );
     }
     const hops = Number(hopsRaw);
     return hops === 0 ? { kind: "none" } : { kind: "hops", hops };
@@ -55,7 +58,8 @@ function addCidr(blocks: BlockList, entry: string): void {
   const address = normalizeIp(rawAddress ?? "");
   const family = address ? isIP(address) : 0;
   const max = family === 4 ? 32 : 128;
-  const bad = (why: string) => new ProxyTrustError("TRUSTED_PROXIES", `"${entry}" ${why}; expected a comma-separated list of addresses or CIDR ranges, e.g. 10.0.0.0/8,2001:db8::/32`);
+  const bad = (why: string) =>
+    new ProxyTrustError("TRUSTED_PROXIES", `"${entry}" ${why}; expected a comma-separated list of addresses or CIDR ranges, e.g. 10.0.0.0/8,2001:db8::/32`);
   if (!address || !family || extra !== undefined) throw bad("is not an IP address or CIDR range");
   if (prefixText === undefined) {
     blocks.addAddress(address, family === 4 ? "ipv4" : "ipv6");
@@ -94,7 +98,11 @@ export function resolveClientIp(peer: string | null | undefined, forwardedFor: s
   const peerIp = peer ? normalizeIp(peer) : null;
   if (!peerIp) return null;
   if (trust.kind === "none") return peerIp;
-  const hops = (forwardedFor ?? "").split(",").map((e) => e.trim()).filter(Boolean).map(normalizeIp);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map(normalizeIp);
   const chain = [...hops, peerIp];
   let at = chain.length - 1;
   const canStepLeft = () => at > 0 && chain[at - 1] !== null;

@@ -23,9 +23,7 @@ export type QueueState = {
 };
 
 export async function getQueueState(db: Db): Promise<QueueState> {
-  const [row] = await db.$queryRaw<
-    { depth: number; oldest: number | null; running: number; retrying: number; dead: number }[]
-  >`SELECT
+  const [row] = await db.$queryRaw<{ depth: number; oldest: number | null; running: number; retrying: number; dead: number }[]>`SELECT
       count(*) FILTER (WHERE attempts < max_attempts OR locked_at IS NOT NULL)::int AS depth,
       extract(epoch FROM now() - min(created_at) FILTER (WHERE attempts < max_attempts OR locked_at IS NOT NULL))::float8 AS oldest,
       count(*) FILTER (WHERE locked_at IS NOT NULL)::int AS running,

@@ -66,7 +66,9 @@ describe("dead letters", () => {
   it("batches index updates: many writes append their ids to one pending job", async () => {
     await clearQueue();
     // Ids of one shard share one pending job.
-    const ids = Array.from({ length: 200 }, (_, i) => `need-${i}`).filter((id) => shardOf(id) === 3).slice(0, 3);
+    const ids = Array.from({ length: 200 }, (_, i) => `need-${i}`)
+      .filter((id) => shardOf(id) === 3)
+      .slice(0, 3);
     for (let i = 0; i < 5; i++) {
       await prisma.$transaction((tx) => enqueueJob(tx, "index-need", { needId: ids[i % 3]! }, { jobKey: "ignored" }));
     }
@@ -120,7 +122,9 @@ describe("notification emails", () => {
     await prisma.user.update({ where: { id: userId }, data: { emailDigest: "WEEKLY" } });
     try {
       const digest = await prisma.notification.create({ data: { userId, kind: "match.new", title: "digest", body: "b", dedupeKey: `d-${Date.now()}` } });
-      const security = await prisma.notification.create({ data: { userId, kind: "security.locked", title: "locked", body: "b", dedupeKey: `s-${Date.now()}` } });
+      const security = await prisma.notification.create({
+        data: { userId, kind: "security.locked", title: "locked", body: "b", dedupeKey: `s-${Date.now()}` },
+      });
       expect(await emailNotification(digest.id)).toBe("not-immediate");
       expect(await emailNotification(security.id)).toBe("sent");
       expect(await emailNotification("missing-id")).toBe("missing");

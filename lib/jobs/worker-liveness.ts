@@ -107,7 +107,10 @@ export async function startWorkerLiveness(connectionString: string): Promise<Wor
 function isConnectionError(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return (
-    e?.code === "ECONNREFUSED" || e?.code === "ECONNRESET" || e?.code === "57P01" || e?.code === "57P03" ||
+    e?.code === "ECONNREFUSED" ||
+    e?.code === "ECONNRESET" ||
+    e?.code === "57P01" ||
+    e?.code === "57P03" ||
     /Connection terminated|not queryable|Client was closed/i.test(e?.message ?? "")
   );
 }

@@ -30,7 +30,13 @@ describe("sendMailAtMostOnce", () => {
 
   it("abandons the message when another sender claimed it", async () => {
     const to = address();
-    expect(await sendMailAtMostOnce({ to, subject: "lost race", text: "b" }, async () => false, async () => undefined)).toBe("claimed-elsewhere");
+    expect(
+      await sendMailAtMostOnce(
+        { to, subject: "lost race", text: "b" },
+        async () => false,
+        async () => undefined,
+      ),
+    ).toBe("claimed-elsewhere");
     expect(await inbox(to)).toEqual([]);
   });
 
@@ -38,12 +44,26 @@ describe("sendMailAtMostOnce", () => {
     const to = address();
     let released = false;
     await expect(
-      sendMailAtMostOnce({ to, subject: "db down", text: "b" }, async () => { throw new Error("database unavailable"); }, async () => { released = true; }),
+      sendMailAtMostOnce(
+        { to, subject: "db down", text: "b" },
+        async () => {
+          throw new Error("database unavailable");
+        },
+        async () => {
+          released = true;
+        },
+      ),
     ).rejects.toThrow(/database unavailable/);
     expect(released).toBe(false);
     // The server saw the connection drop in the middle of the message and kept nothing.
     expect(await inbox(to)).toEqual([]);
-    expect(await sendMailAtMostOnce({ to, subject: "retry", text: "b" }, async () => true, async () => undefined)).toBe("sent");
+    expect(
+      await sendMailAtMostOnce(
+        { to, subject: "retry", text: "b" },
+        async () => true,
+        async () => undefined,
+      ),
+    ).toBe("sent");
     expect((await inbox(to)).map((m) => m.subject)).toEqual(["retry"]);
   });
 });

@@ -93,7 +93,9 @@ export async function sendMailAtMostOnce(
   } catch (err) {
     if (elsewhere) return "claimed-elsewhere";
     if (claimed) {
-      await release().catch((releaseErr: unknown) => logger.error({ err: releaseErr, to: mail.to }, "could not release the claim of a mail the server refused: it will not be retried"));
+      await release().catch((releaseErr: unknown) =>
+        logger.error({ err: releaseErr, to: mail.to }, "could not release the claim of a mail the server refused: it will not be retried"),
+      );
     }
     throw err;
   }

@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { backgroundShare, boundedScore, GOOD_MATCH_THRESHOLD, hasCalibratedMatches, isGoodMatch, MAX_PROBABILITY, relevanceProbability, scorePercent } from "./calibrate";
+import {
+  backgroundShare,
+  boundedScore,
+  GOOD_MATCH_THRESHOLD,
+  hasCalibratedMatches,
+  isGoodMatch,
+  MAX_PROBABILITY,
+  relevanceProbability,
+  scorePercent,
+} from "./calibrate";
 import { buildQueryTerms, cjkGrams, gramChips, gramStats, gramScore, docGrams, queryGrams, termDoc, wordChips, type QueryTerm } from "./rank";
 import { analyze } from "./terms";
 import { productCodeWords } from "./product-codes";

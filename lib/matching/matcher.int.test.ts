@@ -30,10 +30,30 @@ const row = (id: string, lang: "zh" | "en", title: string, summary: string, over
 });
 
 const corpus: ResultRow[] = [
-  row("en-battery", "en", "Solid-state electrolyte for lithium-ion batteries", "A sulfide solid electrolyte that raises the energy density and safety of lithium-ion batteries for electric vehicles."),
-  row("en-turbine", "en", "Fatigue monitoring of wind turbine blades", "Acoustic sensors detect fatigue cracks in composite wind turbine blades before failure."),
-  row("en-water", "en", "Membrane bioreactor for industrial wastewater", "A membrane bioreactor that removes organic pollutants in industrial wastewater treatment at low energy cost."),
-  row("en-vision", "en", "Deep learning for surface defect detection", "A neural network inspects steel surfaces and finds defects on production lines in real time."),
+  row(
+    "en-battery",
+    "en",
+    "Solid-state electrolyte for lithium-ion batteries",
+    "A sulfide solid electrolyte that raises the energy density and safety of lithium-ion batteries for electric vehicles.",
+  ),
+  row(
+    "en-turbine",
+    "en",
+    "Fatigue monitoring of wind turbine blades",
+    "Acoustic sensors detect fatigue cracks in composite wind turbine blades before failure.",
+  ),
+  row(
+    "en-water",
+    "en",
+    "Membrane bioreactor for industrial wastewater",
+    "A membrane bioreactor that removes organic pollutants in industrial wastewater treatment at low energy cost.",
+  ),
+  row(
+    "en-vision",
+    "en",
+    "Deep learning for surface defect detection",
+    "A neural network inspects steel surfaces and finds defects on production lines in real time.",
+  ),
   row("zh-sensor", "zh", "石墨烯柔性压力传感器", "基于石墨烯的柔性压力传感器，灵敏度高，可用于可穿戴设备和机器人皮肤。"),
   row("zh-catalyst", "zh", "电解水制氢非贵金属催化剂", "一种用于电解水制氢的非贵金属催化剂，显著降低制氢成本，稳定运行一千小时。"),
   row("zh-coating", "zh", "海洋防腐涂层", "一种用于海上风电钢结构的长效防腐涂层，耐盐雾腐蚀。"),
@@ -45,7 +65,10 @@ let db: PrismaClient;
 
 beforeAll(async () => {
   db = testDb();
-  await indexDocumentsBulk("results", corpus.map((r) => resultDocument(r)!));
+  await indexDocumentsBulk(
+    "results",
+    corpus.map((r) => resultDocument(r)!),
+  );
   clearDfCache();
 });
 

@@ -101,12 +101,22 @@ type FetchedDoc = {
 };
 
 const DOC_FIELDS: (keyof FetchedDoc)[] = [
-  "id", "version", "kind", "title", "lang", "field", "trl", "organisationName", "chainId", "chainNodeId",
-  "collaborationModes", "region", "titleTerms", "terms",
+  "id",
+  "version",
+  "kind",
+  "title",
+  "lang",
+  "field",
+  "trl",
+  "organisationName",
+  "chainId",
+  "chainNodeId",
+  "collaborationModes",
+  "region",
+  "titleTerms",
+  "terms",
 ];
 const MATCH_ON = ["titleTerms", "terms"];
-
-
 
 // Document frequencies read from the index (exact hit counts of one-word queries), cached per
 // index + filter for a few minutes: they change slowly and ranking tolerates slightly stale
@@ -158,11 +168,7 @@ const phrase = (term: string) => `"${term.replace(/["\\]/g, " ").trim()}"`;
  * BM25 over their analysed words with document frequencies and corpus size read from the index
  * (exact hit counts), with pseudo-relevance feedback, then structured-field bonuses.
  */
-export async function matchSubject(
-  subject: MatchSubject,
-  target: "results" | "needs",
-  opts: MatchOptions = {},
-): Promise<MatchResponse> {
+export async function matchSubject(subject: MatchSubject, target: "results" | "needs", opts: MatchOptions = {}): Promise<MatchResponse> {
   const cfg = opts.config ?? MATCH_CONFIG;
   const limit = Math.min(200, Math.max(1, opts.limit ?? cfg.defaultLimit));
   const viewer = opts.viewer ?? null;
@@ -241,23 +247,20 @@ export async function matchSubject(
       .map((t) => ({ t, w: t.weight * idf(n, df.get(t.term)!) }))
       .sort((a, b) => b.w - a.w);
     if (present.length === 0) return { ok: true, matches: [] };
-    const broadSets = Array.from({ length: cfg.broadQueries }, (_, i) => present.slice(i * cfg.broadWords, (i + 1) * cfg.broadWords)).filter((l) => l.length > 1);
+    const broadSets = Array.from({ length: cfg.broadQueries }, (_, i) => present.slice(i * cfg.broadWords, (i + 1) * cfg.broadWords)).filter(
+      (l) => l.length > 1,
+    );
     // Two requests in parallel (Meilisearch answers them on separate threads).
     const listsRequest = client.multiSearch({
       queries: present.map(({ t }) => ({
-          indexUid: uid,
-          q: phrase(t.term),
-          attributesToSearchOn: MATCH_ON,
-          // (a rare term asks for rareTermDf hits, not df: the cached df may be a little stale)
-          limit:
-            df.get(t.term)! <= cfg.rareTermDf
-              ? cfg.rareTermDf
-              : df.get(t.term)! > cfg.commonTermShare * n
-                ? 0
-                : cfg.perTermLimit,
-          attributesToRetrieve: ["id"],
-          filter,
-        })),
+        indexUid: uid,
+        q: phrase(t.term),
+        attributesToSearchOn: MATCH_ON,
+        // (a rare term asks for rareTermDf hits, not df: the cached df may be a little stale)
+        limit: df.get(t.term)! <= cfg.rareTermDf ? cfg.rareTermDf : df.get(t.term)! > cfg.commonTermShare * n ? 0 : cfg.perTermLimit,
+        attributesToRetrieve: ["id"],
+        filter,
+      })),
     });
     const broadRequest = broadSets.length
       ? client.multiSearch({
@@ -298,7 +301,11 @@ export async function matchSubject(
     // Round 4 (pseudo-relevance feedback): document frequencies of the top documents' words.
     if (cfg.prf.enabled && scored.length > cfg.prf.docs && scored[0]!.score > 0) {
       const top = scored.slice(0, cfg.prf.docs).map((d) => ({ doc: d.td, score: d.score }));
-      const words = prfCandidates(top, docs.map((d) => d.td), cfg.prf.lookups).filter((t) => {
+      const words = prfCandidates(
+        top,
+        docs.map((d) => d.td),
+        cfg.prf.lookups,
+      ).filter((t) => {
         if (df.has(t)) return false;
         const known = cachedDf(cacheScope + t);
         if (known !== undefined) df.set(t, known);
@@ -319,9 +326,7 @@ export async function matchSubject(
       const q2 = mixQuery(query, expansion, cfg.prf.weight);
       lastQuery = q2;
       const firstMatched = new Map(scored.map((d) => [d.td.id, d.matched]));
-      scored = docs
-        .map((d) => ({ ...d, ...bm25(q2, d.td, stats, cfg), matched: firstMatched.get(d.td.id) ?? [] }))
-        .sort((a, b) => b.score - a.score);
+      scored = docs.map((d) => ({ ...d, ...bm25(q2, d.td, stats, cfg), matched: firstMatched.get(d.td.id) ?? [] })).sort((a, b) => b.score - a.score);
     }
 
     lap("rerank");
@@ -358,8 +363,18 @@ export async function matchSubject(
     });
     // Each channel's background: how its ordinary candidates score for this subject.
     const background = {
-      word: backgroundShare(evidence.filter((e) => e.channel === "word").map((e) => e.share).sort((a, b) => b - a)),
-      gram: backgroundShare(evidence.filter((e) => e.channel === "gram").map((e) => e.share).sort((a, b) => b - a)),
+      word: backgroundShare(
+        evidence
+          .filter((e) => e.channel === "word")
+          .map((e) => e.share)
+          .sort((a, b) => b - a),
+      ),
+      gram: backgroundShare(
+        evidence
+          .filter((e) => e.channel === "gram")
+          .map((e) => e.share)
+          .sort((a, b) => b - a),
+      ),
     };
     const byTerm = new Map<string, QueryTerm>(queryTerms.map((t) => [t.term, t]));
     let coarse: string[] | undefined;
@@ -427,7 +442,10 @@ export function warmUpMatching(): void {
 
 type Db = Pick<PrismaClient, "need" | "result">;
 
-export type NeedSubjectRow = Pick<Need, "title" | "teaser" | "description" | "keywords" | "chainNodeId" | "field" | "trlTarget" | "collaborationModes" | "region"> & {
+export type NeedSubjectRow = Pick<
+  Need,
+  "title" | "teaser" | "description" | "keywords" | "chainNodeId" | "field" | "trlTarget" | "collaborationModes" | "region"
+> & {
   chainNode: { chainId: string } | null;
 };
 

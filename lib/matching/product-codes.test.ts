@@ -3,7 +3,8 @@ import { endsWithProductCode, isProductCode, productCodes, withoutProductCodes }
 
 describe("product codes", () => {
   it("tells codes, grades, acronyms and model numbers from words", () => {
-    for (const code of ["PC/ABS", "ABS", "PC", "UL94", "V-0", "6061-T6", "SUS304", "LiFePO4", "PM2.5", "UHMWPE", "M8"]) expect(isProductCode(code), code).toBe(true);
+    for (const code of ["PC/ABS", "ABS", "PC", "UL94", "V-0", "6061-T6", "SUS304", "LiFePO4", "PM2.5", "UHMWPE", "M8"])
+      expect(isProductCode(code), code).toBe(true);
     for (const word of ["battery", "Battery", "flame", "X", "X-ray", "absolute", "Abs"]) expect(isProductCode(word), word).toBe(false);
   });
   it("finds the codes of a mixed query and leaves the rest", () => {

@@ -26,12 +26,19 @@ export function productCodes(q: string): string[] {
 
 /** The query without its codes (what may go through a dictionary). */
 export function withoutProductCodes(q: string): string {
-  return q.normalize("NFKC").replace(CODE_CANDIDATE, (token) => (isProductCode(token) ? " " : token)).replace(/\s+/g, " ").trim();
+  return q
+    .normalize("NFKC")
+    .replace(CODE_CANDIDATE, (token) => (isProductCode(token) ? " " : token))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Whether the query's last token is a code (Meilisearch would prefix-match it: ABS -> absolute). */
 export function endsWithProductCode(q: string): boolean {
-  const last = q.normalize("NFKC").trimEnd().match(/[A-Za-z0-9]+(?:[/.+\-][A-Za-z0-9]+)*\+?$/);
+  const last = q
+    .normalize("NFKC")
+    .trimEnd()
+    .match(/[A-Za-z0-9]+(?:[/.+\-][A-Za-z0-9]+)*\+?$/);
   return !!last && isProductCode(last[0]);
 }
 

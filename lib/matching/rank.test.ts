@@ -55,8 +55,19 @@ describe("candidate fusion", () => {
 });
 
 describe("BM25 re-ranking", () => {
-  const stats = { n: 1000, df: new Map([["heat", 100], ["slab", 5], ["flow", 700]]), avgdl: 10 };
-  const q = new Map([["heat", 1], ["slab", 1]]);
+  const stats = {
+    n: 1000,
+    df: new Map([
+      ["heat", 100],
+      ["slab", 5],
+      ["flow", 700],
+    ]),
+    avgdl: 10,
+  };
+  const q = new Map([
+    ["heat", 1],
+    ["slab", 1],
+  ]);
 
   it("scores with idf and saturating tf; title words count more", () => {
     const inTitle = termDoc("t", "slab", "heat flow", MATCH_CONFIG);
@@ -77,7 +88,12 @@ describe("BM25 re-ranking", () => {
       { doc: termDoc("1", "slab conduct", "slab heat transient"), score: 5 },
       { doc: termDoc("2", "slab", "heat transient"), score: 4 },
     ];
-    const df = new Map([["slab", 5], ["conduct", 50], ["heat", 100], ["transient", 20]]);
+    const df = new Map([
+      ["slab", 5],
+      ["conduct", 50],
+      ["heat", 100],
+      ["transient", 20],
+    ]);
     const exp = prfTerms(top, (t) => df.get(t), 1000, 3);
     expect(exp.map((e) => e.term)).toContain("transient");
     const cands = [...top.map((x) => x.doc), termDoc("3", "", "heat heat heat"), termDoc("4", "", "heat")];

@@ -262,8 +262,7 @@ export function structuredFit(need: Structured, result: Structured, cfg: MatchCo
   const sameChainNode = !!need.chainNodeId && need.chainNodeId === result.chainNodeId;
   const sameChain = !!need.chainId && need.chainId === result.chainId;
   const sameField = !!need.field && !!result.field && need.field.trim().toLowerCase() === result.field.trim().toLowerCase();
-  const trlFit =
-    need.trl == null || result.trl == null ? null : result.trl >= need.trl - cfg.trlTolerance;
+  const trlFit = need.trl == null || result.trl == null ? null : result.trl >= need.trl - cfg.trlTolerance;
   const resultModes = new Set(result.collaborationModes ?? []);
   const sharedModes = (need.collaborationModes ?? []).filter((m) => resultModes.has(m));
   const sameRegion = !!need.region && need.region === result.region;
@@ -336,7 +335,10 @@ export function gramStats(docs: readonly { title: string[]; body: string[] }[], 
 export function docGrams(doc: TermDoc): { tf: Map<string, number>; len: number } {
   const tf = new Map<string, number>();
   let len = 0;
-  for (const [list, w] of [[doc.title, doc.titleWeight], [doc.body, 1]] as const) {
+  for (const [list, w] of [
+    [doc.title, doc.titleWeight],
+    [doc.body, 1],
+  ] as const) {
     for (const g of cjkGrams(list)) {
       tf.set(g, (tf.get(g) ?? 0) + w);
       len += w;
@@ -349,7 +351,13 @@ export function docGrams(doc: TermDoc): { tf: Map<string, number>; len: number }
  * BM25 of the character channel as a share of the best score the query could reach (every
  * gram saturated): 0..1, comparable between needs. Grams missing from the sample count as rare.
  */
-export function gramScore(query: ReadonlyMap<string, number>, doc: { tf: ReadonlyMap<string, number>; len: number }, stats: GramStats, k1 = 1.2, b = 0.75): number {
+export function gramScore(
+  query: ReadonlyMap<string, number>,
+  doc: { tf: ReadonlyMap<string, number>; len: number },
+  stats: GramStats,
+  k1 = 1.2,
+  b = 0.75,
+): number {
   const norm = k1 * (1 - b + (b * doc.len) / Math.max(1, stats.avgdl));
   let score = 0;
   let best = 0;
@@ -394,7 +402,9 @@ export function wordChips(matched: readonly string[], terms: ReadonlyMap<string,
     out.push({ subject, doc, w: t.weight });
   }
   out.sort((a, b) => b.w - a.w);
-  return dedupeChips(out).slice(0, max).map(({ subject, doc }) => ({ subject, doc }));
+  return dedupeChips(out)
+    .slice(0, max)
+    .map(({ subject, doc }) => ({ subject, doc }));
 }
 
 function dedupeChips<T extends { subject: string; doc: string }>(chips: readonly T[]): T[] {
@@ -435,5 +445,7 @@ export function gramChips(subjectWords: readonly string[], docTokens: readonly s
     if (best) pairs.push({ subject: sw, doc: best.doc, w: best.w });
   }
   pairs.sort((a, b) => b.w - a.w);
-  return dedupeChips(pairs).slice(0, max).map(({ subject, doc }) => ({ subject, doc }));
+  return dedupeChips(pairs)
+    .slice(0, max)
+    .map(({ subject, doc }) => ({ subject, doc }));
 }

@@ -30,6 +30,9 @@ export function translateQuery(q: string): string {
   }
   const codes = productCodeWords(text);
   const words = englishWords(text).filter((w) => !codes.has(w.word));
-  const zh = translateEnStems(words.map((w) => w.stem), words.map((w) => w.word)).map((t) => t.term);
+  const zh = translateEnStems(
+    words.map((w) => w.stem),
+    words.map((w) => w.word),
+  ).map((t) => t.term);
   return [...new Set(zh)].join(" ");
 }

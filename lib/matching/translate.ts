@@ -25,7 +25,10 @@ function dataFile(): string {
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[0]!;
 }
 
-const stemKey = (phrase: string) => englishWords(phrase).map((w) => w.stem).join(" ");
+const stemKey = (phrase: string) =>
+  englishWords(phrase)
+    .map((w) => w.stem)
+    .join(" ");
 
 function load(): Dict {
   if (dict) return dict;

@@ -16,11 +16,38 @@ const openRegion = `公区${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
   [owner, other] = await Promise.all([createApiUser("COMPANY"), createApiUser("COMPANY")]);
-  const base = { description: "保密需求正文，细节只对获准查看的研究者开放，涉及新一代电芯结构。", field: "电池材料", keywords: [], visibility: "CONFIDENTIAL" as const, teaser: "寻找电池材料合作。" };
-  await createNeed(owner.actor, { ...base, title: "隐藏区域的保密需求", region: hiddenRegion, trlTarget: 7, collaborationModes: ["EQUITY"], teaserFields: [] }, "zh-CN");
+  const base = {
+    description: "保密需求正文，细节只对获准查看的研究者开放，涉及新一代电芯结构。",
+    field: "电池材料",
+    keywords: [],
+    visibility: "CONFIDENTIAL" as const,
+    teaser: "寻找电池材料合作。",
+  };
+  await createNeed(
+    owner.actor,
+    { ...base, title: "隐藏区域的保密需求", region: hiddenRegion, trlTarget: 7, collaborationModes: ["EQUITY"], teaserFields: [] },
+    "zh-CN",
+  );
   await createNeed(owner.actor, { ...base, title: "公开区域的保密需求", region: shownRegion, collaborationModes: [], teaserFields: ["region"] }, "zh-CN");
-  await createNeed(owner.actor, { ...base, title: "公开的低成熟度需求", visibility: "PUBLIC", region: openRegion, trlTarget: 3, budgetMaxCny: 1_000, collaborationModes: [], teaserFields: [] }, "zh-CN");
-  await createNeed(owner.actor, { ...base, title: "保密的高预算需求", region: hiddenRegion, trlTarget: 9, budgetMaxCny: 90_000_000, collaborationModes: [], teaserFields: [] }, "zh-CN");
+  await createNeed(
+    owner.actor,
+    {
+      ...base,
+      title: "公开的低成熟度需求",
+      visibility: "PUBLIC",
+      region: openRegion,
+      trlTarget: 3,
+      budgetMaxCny: 1_000,
+      collaborationModes: [],
+      teaserFields: [],
+    },
+    "zh-CN",
+  );
+  await createNeed(
+    owner.actor,
+    { ...base, title: "保密的高预算需求", region: hiddenRegion, trlTarget: 9, budgetMaxCny: 90_000_000, collaborationModes: [], teaserFields: [] },
+    "zh-CN",
+  );
   await prisma.need.updateMany({ where: { organisationId: owner.actor.organisationId! }, data: { status: "PUBLISHED" } });
 });
 
@@ -28,7 +55,8 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-const regions = async (viewer: ApiUser, params: Record<string, string> = {}) => (await browseNeeds(viewer.actor, parseBrowseQuery(params))).facets.region?.map((f) => f.value) ?? [];
+const regions = async (viewer: ApiUser, params: Record<string, string> = {}) =>
+  (await browseNeeds(viewer.actor, parseBrowseQuery(params))).facets.region?.map((f) => f.value) ?? [];
 
 describe("needs list facets and filters", () => {
   it("count a hidden region, TRL or mode only for the owner", async () => {
@@ -50,7 +78,12 @@ describe("needs list facets and filters", () => {
   it("keep the other values of a chosen facet, each with the count it would give", async () => {
     const chosen = await browseNeeds(other.actor, parseBrowseQuery({ region: shownRegion }));
     expect(chosen.total).toBe(1);
-    expect(chosen.facets.region).toEqual(expect.arrayContaining([{ value: shownRegion, count: 1 }, { value: openRegion, count: 1 }]));
+    expect(chosen.facets.region).toEqual(
+      expect.arrayContaining([
+        { value: shownRegion, count: 1 },
+        { value: openRegion, count: 1 },
+      ]),
+    );
     expect(chosen.facets.region?.map((f) => f.value)).not.toContain(hiddenRegion);
     // Other facets still narrow with the chosen region.
     expect(chosen.facets.trl).toEqual([]);
@@ -58,7 +91,8 @@ describe("needs list facets and filters", () => {
 });
 
 describe("needs list sorting", () => {
-  const titles = async (viewer: ApiUser, sort: string, pageSize = 20) => (await browseNeeds(viewer.actor, parseBrowseQuery({ sort }), pageSize)).items.map((n) => n.title);
+  const titles = async (viewer: ApiUser, sort: string, pageSize = 20) =>
+    (await browseNeeds(viewer.actor, parseBrowseQuery({ sort }), pageSize)).items.map((n) => n.title);
 
   it("never orders a need by a TRL, budget or deadline the viewer cannot see", async () => {
     for (const sort of ["trl", "budget"]) {

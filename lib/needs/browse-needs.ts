@@ -44,10 +44,18 @@ export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 
     prisma.need.groupBy({ by: ["chainNodeId"], where: where("chain", "node"), _count: { _all: true } }),
     prisma.need.groupBy({ by: ["chainNodeId"], where: where("node"), _count: { _all: true } }),
     prisma.need.groupBy({ by: ["field"], where: where("field"), _count: { _all: true }, orderBy: { _count: { field: "desc" } }, take: 15 }),
-    prisma.need.groupBy({ by: ["region"], where: { AND: [where("region"), shows("region")] }, _count: { _all: true }, orderBy: { _count: { region: "desc" } }, take: 15 }),
+    prisma.need.groupBy({
+      by: ["region"],
+      where: { AND: [where("region"), shows("region")] },
+      _count: { _all: true },
+      orderBy: { _count: { region: "desc" } },
+      take: 15,
+    }),
     prisma.need.groupBy({ by: ["trlTarget"], where: { AND: [where("trl"), shows("trlTarget")] }, _count: { _all: true } }),
     prisma.need.groupBy({ by: ["status"], where: where("status"), _count: { _all: true } }),
-    Promise.all(COLLABORATION_MODES.map((m) => prisma.need.count({ where: { AND: [where("mode"), shows("collaborationModes"), { collaborationModes: { has: m } }] } }))),
+    Promise.all(
+      COLLABORATION_MODES.map((m) => prisma.need.count({ where: { AND: [where("mode"), shows("collaborationModes"), { collaborationModes: { has: m } }] } })),
+    ),
   ]);
   const items = page.map((r) => presentNeed(actor, r)).filter((v): v is NeedView => v !== null);
   const facets: Facets = {
@@ -79,7 +87,13 @@ async function findPage(actor: MaybeActor, where: Prisma.NeedWhereInput, q: Brow
   const valuedCount = await prisma.need.count({ where: withValue });
   const first = skip < valuedCount ? await prisma.need.findMany({ where: withValue, include, orderBy: sort.order, skip, take: pageSize }) : [];
   if (first.length === pageSize) return first;
-  const second = await prisma.need.findMany({ where: rest, include, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: Math.max(0, skip - valuedCount), take: pageSize - first.length });
+  const second = await prisma.need.findMany({
+    where: rest,
+    include,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: Math.max(0, skip - valuedCount),
+    take: pageSize - first.length,
+  });
   return [...first, ...second];
 }
 

@@ -3,7 +3,8 @@ import { needCompleteness } from "./completeness";
 
 const complete = {
   title: "智能手环抗磁干扰姿态估计",
-  description: "我们的智能手环在地铁、电梯等强磁环境下航向漂移严重，用户抱怨运动轨迹错乱。需要一种能识别磁干扰并保持航向稳定的姿态估计算法，可在低功耗 MCU 上运行。",
+  description:
+    "我们的智能手环在地铁、电梯等强磁环境下航向漂移严重，用户抱怨运动轨迹错乱。需要一种能识别磁干扰并保持航向稳定的姿态估计算法，可在低功耗 MCU 上运行。",
   field: "传感器",
   keywords: ["姿态估计", "磁干扰", "IMU"],
   triedSoFar: "传统互补滤波，强磁下失效",

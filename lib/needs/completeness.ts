@@ -49,8 +49,15 @@ const measurable = (v: string) => /\d|[一二三四五六七八九十百千万]+
 type Check = { weight: number; check: (n: CompletenessInput) => { points: number; advice?: Advice } };
 
 const CHECKS: Check[] = [
-  { weight: 5, check: (n) => (len(n.title) === 0 ? { points: 0, advice: "titleMissing" } : len(n.title) < 8 ? { points: 0.5, advice: "titleShort" } : { points: 1 }) },
-  { weight: 15, check: (n) => (len(n.description) === 0 ? { points: 0, advice: "problemMissing" } : len(n.description) < 60 ? { points: 0.5, advice: "problemShort" } : { points: 1 }) },
+  {
+    weight: 5,
+    check: (n) => (len(n.title) === 0 ? { points: 0, advice: "titleMissing" } : len(n.title) < 8 ? { points: 0.5, advice: "titleShort" } : { points: 1 }),
+  },
+  {
+    weight: 15,
+    check: (n) =>
+      len(n.description) === 0 ? { points: 0, advice: "problemMissing" } : len(n.description) < 60 ? { points: 0.5, advice: "problemShort" } : { points: 1 },
+  },
   { weight: 5, check: (n) => (present(n.field) ? { points: 1 } : { points: 0, advice: "fieldMissing" }) },
   { weight: 10, check: (n) => (present(n.triedSoFar) ? { points: 1 } : { points: 0, advice: "triedMissing" }) },
   { weight: 10, check: (n) => (present(n.desiredOutcome) ? { points: 1 } : { points: 0, advice: "outcomeMissing" }) },

@@ -22,7 +22,11 @@ const ownerSelect = {
  * Who is told about a need's re-confirmation: the company member who wrote it, or, when a broker
  * wrote it (or its author left the company), every company member of the owning organisation.
  */
-function recipientsOf(n: { organisationId: string; createdBy: { id: string; role: string; organisationId: string | null }; organisation: { members: { id: string }[] } }): string[] {
+function recipientsOf(n: {
+  organisationId: string;
+  createdBy: { id: string; role: string; organisationId: string | null };
+  organisation: { members: { id: string }[] };
+}): string[] {
   if (n.createdBy.role === "COMPANY" && n.createdBy.organisationId === n.organisationId) return [n.createdBy.id];
   return n.organisation.members.map((m) => m.id);
 }
@@ -40,11 +44,20 @@ export async function expireOverdueNeeds(db: Db, now = new Date()): Promise<{ ex
   for (const n of overdue) {
     // One transaction per need: the status change, its index job and the notices commit together.
     expired += await db.$transaction(async (tx) => {
-      const { count } = await tx.need.updateMany({ where: { id: n.id, status: "PUBLISHED", reconfirmBy: { lt: now } }, data: { status: "EXPIRED", version: { increment: 1 } } });
+      const { count } = await tx.need.updateMany({
+        where: { id: n.id, status: "PUBLISHED", reconfirmBy: { lt: now } },
+        data: { status: "EXPIRED", version: { increment: 1 } },
+      });
       if (count === 0) return 0; // re-confirmed meanwhile
       await enqueueJob(tx, "index-need", { needId: n.id });
       for (const userId of recipientsOf(n)) {
-        await notifyUser(tx, { userId, kind: "need.expired", text: (lang) => needExpiredText(lang, n), link: reconfirmLink(n.id), dedupeKey: needExpiredKey(n.id, n.reconfirmBy!) });
+        await notifyUser(tx, {
+          userId,
+          kind: "need.expired",
+          text: (lang) => needExpiredText(lang, n),
+          link: reconfirmLink(n.id),
+          dedupeKey: needExpiredKey(n.id, n.reconfirmBy!),
+        });
       }
       return 1;
     });

@@ -3,7 +3,10 @@ import { prisma } from "@/lib/db";
 import { needScopeFor, type MaybeActor } from "@/lib/policy";
 import { needRowInclude, presentNeed, type NeedView } from "./present-need";
 
-export async function listNeeds(actor: MaybeActor, opts: { page?: number; pageSize?: number; mine?: boolean } = {}): Promise<{ items: NeedView[]; total: number }> {
+export async function listNeeds(
+  actor: MaybeActor,
+  opts: { page?: number; pageSize?: number; mine?: boolean } = {},
+): Promise<{ items: NeedView[]; total: number }> {
   const pageSize = Math.min(opts.pageSize ?? 20, 100);
   const page = Math.max(opts.page ?? 1, 1);
   const where = {

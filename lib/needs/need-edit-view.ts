@@ -16,7 +16,19 @@ export type NeedEditView = {
   attachments: { id: string; fileName: string; sizeBytes: number; contentType: string }[];
 };
 
-const TEXT_FIELDS = ["title", "description", "field", "visibility", "teaser", "chainNodeId", "region", "triedSoFar", "desiredOutcome", "acceptanceCriteria", "constraints"] as const;
+const TEXT_FIELDS = [
+  "title",
+  "description",
+  "field",
+  "visibility",
+  "teaser",
+  "chainNodeId",
+  "region",
+  "triedSoFar",
+  "desiredOutcome",
+  "acceptanceCriteria",
+  "constraints",
+] as const;
 
 export async function getNeedForEdit(actor: Actor, needId: string): Promise<NeedEditView> {
   const row = await prisma.need.findFirst({
@@ -42,9 +54,15 @@ export async function getNeedForEdit(actor: Actor, needId: string): Promise<Need
     values,
     keywords: row.keywords,
     collaborationModes: row.collaborationModes,
-    draftedByBroker: row.visit && row.broker
-      ? { name: row.broker.name ?? row.broker.email, visitedOn: row.visit.visitedOn.toISOString().slice(0, 10), peopleMet: row.visit.peopleMet, notes: row.visit.notes }
-      : null,
+    draftedByBroker:
+      row.visit && row.broker
+        ? {
+            name: row.broker.name ?? row.broker.email,
+            visitedOn: row.visit.visitedOn.toISOString().slice(0, 10),
+            peopleMet: row.visit.peopleMet,
+            notes: row.visit.notes,
+          }
+        : null,
     canTransition: can(actor, "need.transition", row),
     attachments: row.attachments,
   };

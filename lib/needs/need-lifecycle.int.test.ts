@@ -67,7 +67,12 @@ describe("wizard drafts and publishing", () => {
 
 describe("broker-assisted drafts", () => {
   it("a broker records a visit and drafts a need that only the company can publish", async () => {
-    const visit = await createVisit(broker.actor, { organisationId: company.organisationId, visitedOn: new Date(), peopleMet: "王总（CTO）", notes: "手环产品线航向漂移问题" });
+    const visit = await createVisit(broker.actor, {
+      organisationId: company.organisationId,
+      visitedOn: new Date(),
+      peopleMet: "王总（CTO）",
+      notes: "手环产品线航向漂移问题",
+    });
     const { id } = await saveNeedDraft(broker.actor, { visitId: visit.id }, draft(full), "zh-CN");
     const row = await prisma.need.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ organisationId: company.organisationId, brokerId: broker.actor.id, visitId: visit.id, status: "DRAFT" });
@@ -81,7 +86,9 @@ describe("broker-assisted drafts", () => {
   });
 
   it("refuses a visit to a company that does not exist and a draft on another broker's visit", async () => {
-    await expect(createVisit(broker.actor, { organisationId: "nope", visitedOn: new Date(), peopleMet: "x y", notes: "x y" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(createVisit(broker.actor, { organisationId: "nope", visitedOn: new Date(), peopleMet: "x y", notes: "x y" })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     const other = await createApiUser("BROKER");
     const visit = await createVisit(broker.actor, { organisationId: company.organisationId, visitedOn: new Date(), peopleMet: "李工", notes: "电池" });
     await expect(saveNeedDraft(other.actor, { visitId: visit.id }, draft(full), "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -118,7 +125,8 @@ describe("re-confirmation", () => {
     await transitionNeed(owner.actor, id, "publish", "en");
     const by = (await prisma.need.findUniqueOrThrow({ where: { id } })).reconfirmBy!;
     const at = (daysBefore: number) => new Date(by.getTime() - daysBefore * DAY);
-    const notices = (userId = owner.actor.id) => prisma.notification.findMany({ where: { userId, kind: { in: ["need.reconfirm", "need.expired"] } }, orderBy: { createdAt: "asc" } });
+    const notices = (userId = owner.actor.id) =>
+      prisma.notification.findMany({ where: { userId, kind: { in: ["need.reconfirm", "need.expired"] } }, orderBy: { createdAt: "asc" } });
 
     await expireOverdueNeeds(prisma, at(20));
     expect(await notices()).toEqual([]);

@@ -59,10 +59,42 @@ async function withMeilisearchDown<T>(run: () => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
-  [company, author, expert, farmer] = await Promise.all([createApiUser("COMPANY"), createApiUser("RESEARCHER"), createApiUser("RESEARCHER"), createApiUser("RESEARCHER")]);
-  await saveMyExpertise(expert.actor, { fields: ["Hydrogen fuel cells"], methods: ["proton exchange membrane testing", "catalyst synthesis"], equipment: ["fuel cell test bench"], pastProjects: "Low-platinum catalysts for PEM fuel cells" });
-  ({ id: resultId } = await createResult(author.actor, { title: "低铂燃料电池催化剂", summary: "一种低铂载量的质子交换膜燃料电池催化剂，铂用量降低百分之六十，耐久性通过 5000 小时测试。", field: "氢能", keywords: ["燃料电池", "催化剂", "低铂"], trl: 5, transferModes: [] }, "zh-CN"));
-  ({ id: riceId } = await createResult(farmer.actor, { title: "水稻抗病基因编辑育种", summary: "利用基因编辑技术培育抗稻瘟病水稻新品种，田间试验增产百分之十以上，可授权种业企业使用。", field: "农业", keywords: ["水稻", "基因编辑"], trl: 6, transferModes: [] }, "zh-CN"));
+  [company, author, expert, farmer] = await Promise.all([
+    createApiUser("COMPANY"),
+    createApiUser("RESEARCHER"),
+    createApiUser("RESEARCHER"),
+    createApiUser("RESEARCHER"),
+  ]);
+  await saveMyExpertise(expert.actor, {
+    fields: ["Hydrogen fuel cells"],
+    methods: ["proton exchange membrane testing", "catalyst synthesis"],
+    equipment: ["fuel cell test bench"],
+    pastProjects: "Low-platinum catalysts for PEM fuel cells",
+  });
+  ({ id: resultId } = await createResult(
+    author.actor,
+    {
+      title: "低铂燃料电池催化剂",
+      summary: "一种低铂载量的质子交换膜燃料电池催化剂，铂用量降低百分之六十，耐久性通过 5000 小时测试。",
+      field: "氢能",
+      keywords: ["燃料电池", "催化剂", "低铂"],
+      trl: 5,
+      transferModes: [],
+    },
+    "zh-CN",
+  ));
+  ({ id: riceId } = await createResult(
+    farmer.actor,
+    {
+      title: "水稻抗病基因编辑育种",
+      summary: "利用基因编辑技术培育抗稻瘟病水稻新品种，田间试验增产百分之十以上，可授权种业企业使用。",
+      field: "农业",
+      keywords: ["水稻", "基因编辑"],
+      trl: 6,
+      transferModes: [],
+    },
+    "zh-CN",
+  ));
   await syncResult(prisma, resultId);
   await syncResult(prisma, riceId);
   clearDfCache();
@@ -99,7 +131,12 @@ describe("need match snapshot", () => {
     const needId = await publishNeed();
     await runNeedMatching(needId);
     const before = (await snapshotOf(needId))!;
-    const { version } = await updateNeed(company.actor, needId, { title: "水稻抗病育种合作", description: "寻求利用基因编辑技术培育抗稻瘟病水稻新品种的合作伙伴。", keywords: ["水稻", "基因编辑"] }, "zh-CN");
+    const { version } = await updateNeed(
+      company.actor,
+      needId,
+      { title: "水稻抗病育种合作", description: "寻求利用基因编辑技术培育抗稻瘟病水稻新品种的合作伙伴。", keywords: ["水稻", "基因编辑"] },
+      "zh-CN",
+    );
     const ids = await matchIds(company, needId);
     expect(ids).toContain(riceId);
     expect(ids).not.toContain(resultId);
@@ -117,7 +154,18 @@ describe("need match snapshot", () => {
   });
 
   it("drops a result unpublished since, and shows a result's current title, at once", async () => {
-    const { id: otherId } = await createResult(author.actor, { title: "燃料电池催化剂耐久性测试方法", summary: "质子交换膜燃料电池低铂催化剂的加速耐久性测试方法，5000 小时等效验证。", field: "氢能", keywords: ["燃料电池", "催化剂"], trl: 4, transferModes: [] }, "zh-CN");
+    const { id: otherId } = await createResult(
+      author.actor,
+      {
+        title: "燃料电池催化剂耐久性测试方法",
+        summary: "质子交换膜燃料电池低铂催化剂的加速耐久性测试方法，5000 小时等效验证。",
+        field: "氢能",
+        keywords: ["燃料电池", "催化剂"],
+        trl: 4,
+        transferModes: [],
+      },
+      "zh-CN",
+    );
     await syncResult(prisma, otherId);
     clearDfCache();
     const needId = await publishNeed();
@@ -139,7 +187,10 @@ describe("need match snapshot", () => {
   it("says unavailable and stores nothing when Meilisearch is down and there is no snapshot; serves a current one", async () => {
     const needId = await publishNeed();
     const down = await withMeilisearchDown(() => Promise.all([getNeedMatches(company.actor, needId), getNeedResearchers(company.actor, needId)]));
-    expect(down).toEqual([{ ok: false, reason: "unavailable" }, { ok: false, reason: "unavailable" }]);
+    expect(down).toEqual([
+      { ok: false, reason: "unavailable" },
+      { ok: false, reason: "unavailable" },
+    ]);
     expect(await snapshotOf(needId)).toBeNull();
 
     await runNeedMatching(needId);
@@ -147,7 +198,11 @@ describe("need match snapshot", () => {
   });
 
   it("is never computed or served for a viewer who may not read the need in full", async () => {
-    const needId = await publishNeed({ visibility: "CONFIDENTIAL", teaser: "寻找燃料电池催化剂合作。", description: "保密：我们需要低铂质子交换膜燃料电池催化剂，耐久性不低于 5000 小时。" });
+    const needId = await publishNeed({
+      visibility: "CONFIDENTIAL",
+      teaser: "寻找燃料电池催化剂合作。",
+      description: "保密：我们需要低铂质子交换膜燃料电池催化剂，耐久性不低于 5000 小时。",
+    });
     await expect(getNeedMatches(author.actor, needId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getNeedResearchers(author.actor, needId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshotOf(needId)).toBeNull();

@@ -110,7 +110,9 @@ export function presentNeed(actor: MaybeActor, row: NeedRow, mode: "detail" | "s
     deadline: full && row.deadline ? row.deadline.toISOString() : null,
     reconfirmBy: actor?.organisationId === row.organisationId && row.reconfirmBy ? row.reconfirmBy.toISOString() : null,
     chainNode: row.chainNode,
-    organisation: ownerShown(actor, row, facts, mode) ? { id: row.organisation.id, name: row.organisation.name, verified: row.organisation.verifiedAt !== null } : null,
+    organisation: ownerShown(actor, row, facts, mode)
+      ? { id: row.organisation.id, name: row.organisation.name, verified: row.organisation.verifiedAt !== null }
+      : null,
     isOwner: actor?.organisationId === row.organisationId,
     settings: can(actor, "need.manageAccess", facts) ? { teaserFields: teaserFieldsOf(row), accessDays: row.accessDays } : null,
     version: row.version,

@@ -42,5 +42,13 @@ export async function recheckNeedHits(viewer: Viewer, hits: readonly IndexedNeed
 // role and organisation.
 function policyActorOf(viewer: Viewer): MaybeActor {
   if (!viewer) return null;
-  return { id: viewer.id ?? "", role: viewer.role, organisationId: viewer.organisationId, isOrgAdmin: false, email: "", name: null, brokerPortfolio: viewer.brokerPortfolio ?? null };
+  return {
+    id: viewer.id ?? "",
+    role: viewer.role,
+    organisationId: viewer.organisationId,
+    isOrgAdmin: false,
+    email: "",
+    name: null,
+    brokerPortfolio: viewer.brokerPortfolio ?? null,
+  };
 }

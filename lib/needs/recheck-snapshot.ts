@@ -15,7 +15,9 @@ async function liveResults(ids: readonly string[]): Promise<Map<string, LiveResu
     where: { id: { in: [...new Set(ids)] }, status: "PUBLISHED" },
     select: { id: true, title: true, field: true, trl: true, lang: true, version: true, organisation: { select: { name: true } } },
   });
-  return new Map(rows.map((r) => [r.id, { title: r.title, field: r.field, trl: r.trl, lang: r.lang, version: r.version, organisationName: r.organisation.name }]));
+  return new Map(
+    rows.map((r) => [r.id, { title: r.title, field: r.field, trl: r.trl, lang: r.lang, version: r.version, organisationName: r.organisation.name }]),
+  );
 }
 
 /** The snapshot's matches still published, with their current title, organisation, field and TRL. */

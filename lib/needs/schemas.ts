@@ -80,29 +80,32 @@ export const updateNeedSchema = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "v.noChange", path: ["_"] });
 export type UpdateNeedInput = z.output<typeof updateNeedSchema>;
 
-export const needCrossFieldSchema = z.object({}).passthrough().superRefine((v, ctx) => checkCrossField(v as Checkable, ctx));
+export const needCrossFieldSchema = z
+  .object({})
+  .passthrough()
+  .superRefine((v, ctx) => checkCrossField(v as Checkable, ctx));
 
 // A draft (wizard autosave): every field optional and only bounded, so half-typed text saves.
 // Publishing checks the whole need against createNeedSchema.
 export const needDraftSchema = z
   .strictObject({
-  title: z.string().trim().max(200).default(""),
-  description: z.string().trim().max(20_000).default(""),
-  field: z.string().trim().max(100).default(""),
-  keywords: keywordsSchema.default([]),
-  visibility: needFields.visibility,
-  teaser: needFields.teaser,
-  chainNodeId: needFields.chainNodeId,
-  trlTarget: needFields.trlTarget,
-  budgetMinCny: needFields.budgetMinCny,
-  budgetMaxCny: needFields.budgetMaxCny,
-  collaborationModes: needFields.collaborationModes,
-  region: needFields.region,
-  triedSoFar: needFields.triedSoFar,
-  desiredOutcome: needFields.desiredOutcome,
-  acceptanceCriteria: needFields.acceptanceCriteria,
-  constraints: needFields.constraints,
-  deadline: needFields.deadline,
+    title: z.string().trim().max(200).default(""),
+    description: z.string().trim().max(20_000).default(""),
+    field: z.string().trim().max(100).default(""),
+    keywords: keywordsSchema.default([]),
+    visibility: needFields.visibility,
+    teaser: needFields.teaser,
+    chainNodeId: needFields.chainNodeId,
+    trlTarget: needFields.trlTarget,
+    budgetMinCny: needFields.budgetMinCny,
+    budgetMaxCny: needFields.budgetMaxCny,
+    collaborationModes: needFields.collaborationModes,
+    region: needFields.region,
+    triedSoFar: needFields.triedSoFar,
+    desiredOutcome: needFields.desiredOutcome,
+    acceptanceCriteria: needFields.acceptanceCriteria,
+    constraints: needFields.constraints,
+    deadline: needFields.deadline,
   })
   // The budget range is checked while drafting too (the wizard shows it at once); the teaser
   // rule waits for publishing.

@@ -32,7 +32,12 @@ export async function loadNeedMatchSnapshot(need: { id: string; version: number 
     return { ok: true, snapshot };
   }
   // A need deleted meanwhile has no matches.
-  return (await computeOnce(`${need.id}:${need.version}`, () => computeNeedMatchSnapshot(need.id))) ?? { ok: true, snapshot: { needVersion: need.version, computedAt: new Date(), matches: [], researchers: [] } };
+  return (
+    (await computeOnce(`${need.id}:${need.version}`, () => computeNeedMatchSnapshot(need.id))) ?? {
+      ok: true,
+      snapshot: { needVersion: need.version, computedAt: new Date(), matches: [], researchers: [] },
+    }
+  );
 }
 
 // The snapshot is still right for the need; failing to queue its refresh must not fail the page.

@@ -15,7 +15,9 @@ import { getNeedMatches } from "./get-need-matches";
 async function drained(): Promise<void> {
   await vi.waitFor(
     async () => {
-      const jobs = await prisma.$queryRaw<{ task_identifier: string; last_error: string | null }[]>`SELECT task_identifier, last_error FROM graphile_worker.jobs WHERE attempts < max_attempts`;
+      const jobs = await prisma.$queryRaw<
+        { task_identifier: string; last_error: string | null }[]
+      >`SELECT task_identifier, last_error FROM graphile_worker.jobs WHERE attempts < max_attempts`;
       const failed = jobs.find((j) => j.last_error);
       if (failed) throw new Error(`job ${failed.task_identifier} failed: ${failed.last_error}`);
       if (jobs.length > 0) throw new Error(`${jobs.length} job(s) pending`);
@@ -41,7 +43,14 @@ beforeAll(async () => {
   // A weak match that tops the need's list until something better is published.
   ({ id: earphoneId } = await createResult(
     researcher.actor,
-    { title: "低功耗蓝牙耳机外壳注塑工艺", summary: "一种蓝牙耳机外壳的注塑工艺，降低翘曲，适合小批量生产。", field: "电子信息", keywords: ["耳机", "注塑"], trl: 6, transferModes: [] },
+    {
+      title: "低功耗蓝牙耳机外壳注塑工艺",
+      summary: "一种蓝牙耳机外壳的注塑工艺，降低翘曲，适合小批量生产。",
+      field: "电子信息",
+      keywords: ["耳机", "注塑"],
+      trl: 6,
+      transferModes: [],
+    },
     "zh-CN",
   ));
   ({ id: needId } = await createNeed(
@@ -97,7 +106,14 @@ describe("publishing a result refreshes the snapshots of the needs it matches", 
     await prisma.needMatchSnapshot.delete({ where: { needId } });
     await createResult(
       researcher.actor,
-      { title: "PC/ABS 无卤阻燃母粒", summary: "用于 PC/ABS 合金的无卤阻燃母粒，阻燃 V-0，注塑外壳。", field: "新材料", keywords: ["PC/ABS", "无卤阻燃"], trl: 5, transferModes: [] },
+      {
+        title: "PC/ABS 无卤阻燃母粒",
+        summary: "用于 PC/ABS 合金的无卤阻燃母粒，阻燃 V-0，注塑外壳。",
+        field: "新材料",
+        keywords: ["PC/ABS", "无卤阻燃"],
+        trl: 5,
+        transferModes: [],
+      },
       "zh-CN",
     );
     await drained();

@@ -49,10 +49,23 @@ const subsets: TeaserField[][] = OPTIONAL_TEASER_FIELDS.reduce<TeaserField[][]>(
 describe("teaserOf", () => {
   it("shows title, teaser, chain node and field always, the optional fields only as listed", () => {
     expect(teaserOf(confidentialNeed([]))).toEqual({
-      title: "固态电解质", teaser: "寻求高电导率电解质", field: "新能源", chainNodeId: "node",
-      trlTarget: null, budgetMinCny: null, budgetMaxCny: null, collaborationModes: [], region: null,
+      title: "固态电解质",
+      teaser: "寻求高电导率电解质",
+      field: "新能源",
+      chainNodeId: "node",
+      trlTarget: null,
+      budgetMinCny: null,
+      budgetMaxCny: null,
+      collaborationModes: [],
+      region: null,
     });
-    expect(teaserOf(confidentialNeed(["budget", "region", "unknown"]))).toMatchObject({ trlTarget: null, budgetMinCny: 100_000, budgetMaxCny: 500_000, region: "深圳", collaborationModes: [] });
+    expect(teaserOf(confidentialNeed(["budget", "region", "unknown"]))).toMatchObject({
+      trlTarget: null,
+      budgetMinCny: 100_000,
+      budgetMaxCny: 500_000,
+      region: "深圳",
+      collaborationModes: [],
+    });
   });
 
   it("is what the search document, the alert subject and the presenter show, for every choice of fields", () => {
@@ -60,14 +73,30 @@ describe("teaserOf", () => {
       const need = confidentialNeed(fields);
       const t = teaserOf(need);
       const doc = needPublicDocument(need)!;
-      expect({ trl: doc.trl, budgetMinCny: doc.budgetMinCny, budgetMaxCny: doc.budgetMaxCny, collaborationModes: doc.collaborationModes, region: doc.region }).toEqual({
-        trl: t.trlTarget, budgetMinCny: t.budgetMinCny, budgetMaxCny: t.budgetMaxCny, collaborationModes: t.collaborationModes, region: t.region,
+      expect({
+        trl: doc.trl,
+        budgetMinCny: doc.budgetMinCny,
+        budgetMaxCny: doc.budgetMaxCny,
+        collaborationModes: doc.collaborationModes,
+        region: doc.region,
+      }).toEqual({
+        trl: t.trlTarget,
+        budgetMinCny: t.budgetMinCny,
+        budgetMaxCny: t.budgetMaxCny,
+        collaborationModes: t.collaborationModes,
+        region: t.region,
       });
       const subject = researcherVisibleSubject(need)!;
       expect(subject.structured).toMatchObject({ trl: t.trlTarget, collaborationModes: t.collaborationModes, region: t.region });
       const view = presentNeed(researcher, need as NeedRow)!;
       expect(view.access).toBe("teaser");
-      expect(view).toMatchObject({ trlTarget: t.trlTarget, budgetMinCny: t.budgetMinCny, budgetMaxCny: t.budgetMaxCny, collaborationModes: t.collaborationModes, region: t.region });
+      expect(view).toMatchObject({
+        trlTarget: t.trlTarget,
+        budgetMinCny: t.budgetMinCny,
+        budgetMaxCny: t.budgetMaxCny,
+        collaborationModes: t.collaborationModes,
+        region: t.region,
+      });
       for (const shown of [doc, subject, view]) expect(JSON.stringify(shown)).not.toContain(SECRET);
     }
   });

@@ -37,6 +37,24 @@ export async function transitionNeed(actor: Actor, needId: string, action: NeedA
 
 // The stored row in the shape of the create schema, so publishing gives the same field errors.
 function draftAsInput(row: Record<string, unknown>) {
-  const keys = ["title", "description", "field", "keywords", "visibility", "teaser", "chainNodeId", "trlTarget", "budgetMinCny", "budgetMaxCny", "collaborationModes", "region", "triedSoFar", "desiredOutcome", "acceptanceCriteria", "constraints", "deadline"];
+  const keys = [
+    "title",
+    "description",
+    "field",
+    "keywords",
+    "visibility",
+    "teaser",
+    "chainNodeId",
+    "trlTarget",
+    "budgetMinCny",
+    "budgetMaxCny",
+    "collaborationModes",
+    "region",
+    "triedSoFar",
+    "desiredOutcome",
+    "acceptanceCriteria",
+    "constraints",
+    "deadline",
+  ];
   return Object.fromEntries(keys.map((k) => [k, row[k] ?? undefined]));
 }

@@ -16,10 +16,15 @@ export async function viewNeed(actor: MaybeActor, needId: string, ctx: ViewConte
   const row = await findNeedRow(actor, needId);
   const view = row ? presentNeed(actor, row, "detail") : null;
   if (!row || !view) throw new AppError("NOT_FOUND", "Not found");
-  await auditFullRead(prisma, actor, { ...row, full: view.access === "full", ownerShown: view.organisation !== null }, {
-    via: ctx.via,
-    ip: ctx.ip,
-    detail: { grantId: row.accessRequests[0]?.id ?? null },
-  });
+  await auditFullRead(
+    prisma,
+    actor,
+    { ...row, full: view.access === "full", ownerShown: view.organisation !== null },
+    {
+      via: ctx.via,
+      ip: ctx.ip,
+      detail: { grantId: row.accessRequests[0]?.id ?? null },
+    },
+  );
   return view;
 }

@@ -20,7 +20,10 @@ export async function createNotifications(items: readonly NewNotification[]): Pr
       select: { id: true, userId: true, dedupeKey: true },
     });
     if (created.length === 0) return created;
-    const immediate = await tx.user.findMany({ where: { id: { in: [...new Set(created.map((c) => c.userId))] }, emailDigest: "IMMEDIATE" }, select: { id: true } });
+    const immediate = await tx.user.findMany({
+      where: { id: { in: [...new Set(created.map((c) => c.userId))] }, emailDigest: "IMMEDIATE" },
+      select: { id: true },
+    });
     const wantsMail = new Set(immediate.map((u) => u.id));
     for (const n of created) {
       if (wantsMail.has(n.userId)) await enqueueJob(tx, "email-notification", { notificationId: n.id }, { jobKey: `email-notification:${n.id}` });

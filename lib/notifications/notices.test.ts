@@ -30,8 +30,24 @@ const row = (visibility: NeedRow["visibility"]): NeedRow => ({
   chainNode: null,
   organisation: { id: "org-company", name: "保密企业有限公司", verifiedAt: null },
 });
-const researcher = (locale: "zh" | "en"): Actor & { locale: "zh" | "en" } => ({ id: "u-r", role: "RESEARCHER", organisationId: "org-uni", isOrgAdmin: false, email: "r@example.cn", name: "R", locale });
-const broker: Actor & { locale: "zh" } = { id: "u-b", role: "BROKER", organisationId: "org-tto", isOrgAdmin: false, email: "b@example.cn", name: "B", locale: "zh" };
+const researcher = (locale: "zh" | "en"): Actor & { locale: "zh" | "en" } => ({
+  id: "u-r",
+  role: "RESEARCHER",
+  organisationId: "org-uni",
+  isOrgAdmin: false,
+  email: "r@example.cn",
+  name: "R",
+  locale,
+});
+const broker: Actor & { locale: "zh" } = {
+  id: "u-b",
+  role: "BROKER",
+  organisationId: "org-tto",
+  isOrgAdmin: false,
+  email: "b@example.cn",
+  name: "B",
+  locale: "zh",
+};
 const text = (n: { title: string; body: string } | null) => (n ? `${n.title}\n${n.body}` : "");
 
 describe("need notices respect what the recipient may see", () => {

@@ -26,8 +26,12 @@ export type NeedMatchReason = { resultTitle: string } | { expertise: true };
 export function needMatchNotice(lang: Lang, need: Pick<NeedView, "id" | "title" | "teaser" | "field">, reason: NeedMatchReason): Notice {
   const why =
     "resultTitle" in reason
-      ? lang === "en" ? `It matches your research result “${reason.resultTitle}”.` : `与您的科研成果「${reason.resultTitle}」相匹配。`
-      : lang === "en" ? "It matches your expertise profile." : "与您的专长档案相匹配。";
+      ? lang === "en"
+        ? `It matches your research result “${reason.resultTitle}”.`
+        : `与您的科研成果「${reason.resultTitle}」相匹配。`
+      : lang === "en"
+        ? "It matches your expertise profile."
+        : "与您的专长档案相匹配。";
   const field = lang === "en" ? `Field: ${need.field}` : `技术领域：${need.field}`;
   return {
     kind: "need-match",
@@ -42,26 +46,41 @@ export function needMatchNotice(lang: Lang, need: Pick<NeedView, "id" | "title" 
  * The notice a recipient gets about a need, or null when they may not even know it exists
  * (BROKER_ONLY needs for non-brokers, drafts): built through presentNeed, never from the raw row.
  */
-export function needNoticeFor(recipient: Actor & { locale: Lang }, row: Omit<NeedRow, "accessRequests" | "introductions">, reason: NeedMatchReason): Notice | null {
+export function needNoticeFor(
+  recipient: Actor & { locale: Lang },
+  row: Omit<NeedRow, "accessRequests" | "introductions">,
+  reason: NeedMatchReason,
+): Notice | null {
   // As if the recipient held no access grant: a stored notice must not depend on one (grants expire).
   const view = presentNeed(recipient, { ...row, accessRequests: [], introductions: [] }, "summary");
   return view ? needMatchNotice(recipient.locale, view, reason) : null;
 }
 
 /** Tells a need's owner about a research result that matches it. */
-export function resultMatchNotice(lang: Lang, need: { id: string; title: string }, result: { id: string; title: string; organisationName: string | null; field: string }): Notice {
+export function resultMatchNotice(
+  lang: Lang,
+  need: { id: string; title: string },
+  result: { id: string; title: string; organisationName: string | null; field: string },
+): Notice {
   const by = result.organisationName ? (lang === "en" ? ` by ${result.organisationName}` : `（${result.organisationName}）`) : "";
   return {
     kind: "result-match",
     title: clip(lang === "en" ? `A research result matches your need: ${result.title}` : `科研成果匹配您的需求：${result.title}`, 200),
-    body: lang === "en" ? `“${result.title}”${by} matches your need “${need.title}”.\nField: ${result.field}` : `「${result.title}」${by}与您的需求「${need.title}」相匹配。\n技术领域：${result.field}`,
+    body:
+      lang === "en"
+        ? `“${result.title}”${by} matches your need “${need.title}”.\nField: ${result.field}`
+        : `「${result.title}」${by}与您的需求「${need.title}」相匹配。\n技术领域：${result.field}`,
     link: `/results/${result.id}`,
     dedupeKey: resultMatchKey(need.id, result.id),
   };
 }
 
 /** Tells a user about a new hit of one of their saved searches (a hit of their own, viewer-aware search). */
-export function savedSearchNotice(lang: Lang, search: { id: string; name: string }, hit: { id: string; kind: "need" | "result"; title: string; teaser: string | null; summary: string | null }): Notice {
+export function savedSearchNotice(
+  lang: Lang,
+  search: { id: string; name: string },
+  hit: { id: string; kind: "need" | "result"; title: string; teaser: string | null; summary: string | null },
+): Notice {
   const snippet = hit.kind === "need" ? hit.teaser : hit.summary;
   return {
     kind: "saved-search",

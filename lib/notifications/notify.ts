@@ -32,6 +32,7 @@ export async function notifyUser(tx: Tx, input: NotifyInput): Promise<boolean> {
   const row = created[0];
   if (!row) return false;
   // Digest users get it in their daily/weekly digest (lib/notifications/send-digests.ts).
-  if (input.email !== false && user.emailDigest === "IMMEDIATE") await enqueueJob(tx, "email-notification", { notificationId: row.id }, { jobKey: `email-notification:${row.id}` });
+  if (input.email !== false && user.emailDigest === "IMMEDIATE")
+    await enqueueJob(tx, "email-notification", { notificationId: row.id }, { jobKey: `email-notification:${row.id}` });
   return true;
 }

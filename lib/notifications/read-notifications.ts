@@ -18,7 +18,15 @@ export async function listNotifications(actor: MaybeActor, page = 1): Promise<{ 
     prisma.notification.count({ where: { ...where, readAt: null } }),
   ]);
   return {
-    items: rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, read: n.readAt !== null, createdAt: n.createdAt.toISOString() })),
+    items: rows.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      read: n.readAt !== null,
+      createdAt: n.createdAt.toISOString(),
+    })),
     total,
     unread,
     pageSize: PAGE_SIZE,

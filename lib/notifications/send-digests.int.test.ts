@@ -15,8 +15,7 @@ async function inbox(to: string): Promise<Array<{ subject: string; messageId?: s
   const res = await fetch(`${process.env.MAIL_SINK_URL}/messages?to=${encodeURIComponent(to)}`);
   return (await res.json()) as Array<{ subject: string; messageId?: string }>;
 }
-const emailedAt = async () =>
-  (await prisma.notification.findMany({ where: { userId }, select: { emailedAt: true } })).map((n) => n.emailedAt);
+const emailedAt = async () => (await prisma.notification.findMany({ where: { userId }, select: { emailedAt: true } })).map((n) => n.emailedAt);
 
 /** An SMTP server that takes the connection and the sender, then never answers the recipient. */
 async function stallingSmtpServer(): Promise<{ url: string; reachedRecipient: Promise<void>; close: () => Promise<void> }> {
@@ -47,7 +46,9 @@ function digestProcess(smtpUrl: string): ManagedProcess {
 beforeAll(async () => {
   userId = (await prisma.user.create({ data: { email, role: "RESEARCHER", emailDigest: "DAILY", locale: "en" } })).id;
   for (const i of [1, 2]) {
-    await prisma.notification.create({ data: { userId, kind: "match.new", title: `Digest item ${i}`, body: "A need matches your expertise", dedupeKey: `digest-test-${i}` } });
+    await prisma.notification.create({
+      data: { userId, kind: "match.new", title: `Digest item ${i}`, body: "A need matches your expertise", dedupeKey: `digest-test-${i}` },
+    });
   }
 });
 
@@ -61,7 +62,9 @@ describe("sendDigests", () => {
       // The sender has chosen the items and is handing the digest to the mail server: kill -9.
       await Promise.race([
         smtp.reachedRecipient,
-        new Promise((_, reject) => sender.child.once("exit", async () => reject(new Error(`the digest process exited first:\n${await sender.finalOutputTail()}`)))),
+        new Promise((_, reject) =>
+          sender.child.once("exit", async () => reject(new Error(`the digest process exited first:\n${await sender.finalOutputTail()}`))),
+        ),
       ]);
       process.kill(-sender.child.pid!, "SIGKILL");
       await new Promise((resolve) => sender.child.once("exit", resolve));

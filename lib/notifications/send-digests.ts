@@ -32,7 +32,12 @@ export async function sendDigests(frequency: "DAILY" | "WEEKLY", now = new Date(
   let sent = 0;
   let failed = 0;
   for (const user of users) {
-    const items = await prisma.notification.findMany({ where: { userId: user.id, ...pending }, orderBy: { createdAt: "desc" }, take: MAX_ITEMS, select: { id: true, title: true, body: true } });
+    const items = await prisma.notification.findMany({
+      where: { userId: user.id, ...pending },
+      orderBy: { createdAt: "desc" },
+      take: MAX_ITEMS,
+      select: { id: true, title: true, body: true },
+    });
     if (items.length === 0) continue; // read or mailed meanwhile
     const ids = items.map((i) => i.id);
     const lang = user.locale;
@@ -41,7 +46,12 @@ export async function sendDigests(frequency: "DAILY" | "WEEKLY", now = new Date(
       const outcome = await sendMailAtMostOnce(
         {
           to: user.email,
-          ...digestMail(lang, frequency, items.map((i) => ({ title: i.title, body: i.body, url: openNotificationUrl(lang, i.id) })), notificationSettingsUrl(lang)),
+          ...digestMail(
+            lang,
+            frequency,
+            items.map((i) => ({ title: i.title, body: i.body, url: openNotificationUrl(lang, i.id) })),
+            notificationSettingsUrl(lang),
+          ),
           // The same items give the same Message-ID, so a mailbox recognises a digest sent again.
           messageId: `<digest.${digestKey(ids)}@techbridge>`,
         },
@@ -80,5 +90,8 @@ async function claimItems(ids: string[], stamp: Date): Promise<boolean> {
 }
 
 function digestKey(ids: string[]): string {
-  return createHash("sha256").update([...ids].sort().join(",")).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update([...ids].sort().join(","))
+    .digest("hex")
+    .slice(0, 32);
 }

@@ -17,6 +17,9 @@ export const normaliseOrgName = (name: string): string => name.normalize("NFKC")
 
 export const verifyOrganisationSchema = z.strictObject({
   organisationId: z.string().trim().min(1),
-  registrationCode: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(40).transform(normaliseRegistrationCode).optional()),
+  registrationCode: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().max(40).transform(normaliseRegistrationCode).optional(),
+  ),
 });
 export type VerifyOrganisationInput = z.infer<typeof verifyOrganisationSchema>;

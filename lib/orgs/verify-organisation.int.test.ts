@@ -23,7 +23,19 @@ async function fieldsOf(run: () => Promise<unknown>): Promise<Record<string, str
 }
 
 const signUpInput = (over: Record<string, string>) =>
-  parseInput(signUpSchema, { name: "新用户", email: `org-${unique()}@example.cn`, password: "long-enough-password", role: "COMPANY", organisationKind: "COMPANY", organisationName: `企业 ${unique()}`, ...over }, "en");
+  parseInput(
+    signUpSchema,
+    {
+      name: "新用户",
+      email: `org-${unique()}@example.cn`,
+      password: "long-enough-password",
+      role: "COMPANY",
+      organisationKind: "COMPANY",
+      organisationName: `企业 ${unique()}`,
+      ...over,
+    },
+    "en",
+  );
 
 afterAll(async () => {
   await prisma.$disconnect();
@@ -31,7 +43,10 @@ afterAll(async () => {
 
 describe("organisation verification", () => {
   it("sign-up: the code is optional, checked when given, and the organisation starts unverified", async () => {
-    expect(signUpInput({ registrationCode: "914403001922038217" })).toMatchObject({ ok: false, fields: { registrationCode: [expect.stringMatching(/credit code/)] } });
+    expect(signUpInput({ registrationCode: "914403001922038217" })).toMatchObject({
+      ok: false,
+      fields: { registrationCode: [expect.stringMatching(/credit code/)] },
+    });
     expect(signUpInput({ role: "RESEARCHER", organisationKind: "UNIVERSITY", registrationCode: "4111010001" }).ok).toBe(true);
     // A company cannot sign up with a university's institution code, nor a researcher into a company.
     expect(signUpInput({ registrationCode: "4111010001" }).ok).toBe(false);
@@ -48,9 +63,14 @@ describe("organisation verification", () => {
     const name = `深圳市验证科技有限公司 ${unique()}`;
     const org = await prisma.organisation.create({ data: { name, kind: "COMPANY" } });
     expect(await fieldsOf(() => verifyOrganisation(admin.actor, { organisationId: org.id }, "en"))).toHaveProperty("registrationCode");
-    expect(await fieldsOf(() => verifyOrganisation(admin.actor, { organisationId: org.id, registrationCode: "91330100799655058C" }, "en"))).toHaveProperty("registrationCode");
+    expect(await fieldsOf(() => verifyOrganisation(admin.actor, { organisationId: org.id, registrationCode: "91330100799655058C" }, "en"))).toHaveProperty(
+      "registrationCode",
+    );
     await verifyOrganisation(admin.actor, { organisationId: org.id, registrationCode: "91330100799655058B" }, "en", "198.51.100.4");
-    expect(await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ verifiedById: admin.actor.id, registrationCode: "91330100799655058B" });
+    expect(await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({
+      verifiedById: admin.actor.id,
+      registrationCode: "91330100799655058B",
+    });
     expect(await prisma.auditLog.count({ where: { action: "org.verify", subject: `org:${org.id}`, actorId: admin.actor.id } })).toBe(1);
 
     // Same name with other case, full-width letters and spaces: a field error, nothing created.

@@ -29,7 +29,12 @@ export async function verifiedNameTaken(db: Pick<typeof prisma, "$queryRaw">, na
  * valid for its kind (the credit code's check character), and no other verified organisation
  * may have its name. Audited.
  */
-export async function verifyOrganisation(by: Actor | typeof OPERATOR, input: VerifyOrganisationInput, locale: UiLocale, ip: string | null = null): Promise<{ organisationId: string }> {
+export async function verifyOrganisation(
+  by: Actor | typeof OPERATOR,
+  input: VerifyOrganisationInput,
+  locale: UiLocale,
+  ip: string | null = null,
+): Promise<{ organisationId: string }> {
   if (by !== OPERATOR) authorize(by, "org.verify");
   return prisma.$transaction(async (tx) => {
     const org = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, name: true, kind: true, registrationCode: true } });
@@ -44,12 +49,22 @@ export async function verifyOrganisation(by: Actor | typeof OPERATOR, input: Ver
     await recordAudit(tx, { actorId, action: "org.verify", subject: `org:${org.id}`, detail: { registrationCode: code, kind: org.kind }, ip });
     // Search documents carry the verified mark next to the name: re-index this organisation's rows.
     for (const n of await tx.need.findMany({ where: { organisationId: org.id }, select: { id: true } })) await enqueueJob(tx, "index-need", { needId: n.id });
-    for (const r of await tx.result.findMany({ where: { organisationId: org.id }, select: { id: true } })) await enqueueJob(tx, "index-result", { resultId: r.id });
+    for (const r of await tx.result.findMany({ where: { organisationId: org.id }, select: { id: true } }))
+      await enqueueJob(tx, "index-result", { resultId: r.id });
     return { organisationId: org.id };
   });
 }
 
-export type OrganisationRow = { id: string; name: string; kind: OrgKind; registrationCode: string | null; createdAt: Date; verifiedAt: Date | null; verifiedBy: string | null; members: number };
+export type OrganisationRow = {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  registrationCode: string | null;
+  createdAt: Date;
+  verifiedAt: Date | null;
+  verifiedBy: string | null;
+  members: number;
+};
 
 /** Organisations for the admin page: unverified first, newest first. */
 export async function listOrganisationsForVerification(actor: Actor): Promise<OrganisationRow[]> {
@@ -57,7 +72,25 @@ export async function listOrganisationsForVerification(actor: Actor): Promise<Or
   const rows = await prisma.organisation.findMany({
     orderBy: [{ verifiedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     take: 300,
-    select: { id: true, name: true, kind: true, registrationCode: true, createdAt: true, verifiedAt: true, verifiedBy: { select: { email: true } }, _count: { select: { members: true } } },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      registrationCode: true,
+      createdAt: true,
+      verifiedAt: true,
+      verifiedBy: { select: { email: true } },
+      _count: { select: { members: true } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, registrationCode: r.registrationCode, createdAt: r.createdAt, verifiedAt: r.verifiedAt, verifiedBy: r.verifiedBy?.email ?? null, members: r._count.members }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    registrationCode: r.registrationCode,
+    createdAt: r.createdAt,
+    verifiedAt: r.verifiedAt,
+    verifiedBy: r.verifiedBy?.email ?? null,
+    members: r._count.members,
+  }));
 }

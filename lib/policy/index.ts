@@ -4,7 +4,17 @@ import { rules, type Action, type ResourceOf } from "./rules";
 
 export type { Actor, MaybeActor } from "./actor";
 export type { Action } from "./rules";
-export { brokerActsForScope, needFactsFrom, needFactsSelect, needScopeFor, needSummaryFieldScopeFor, resultScopeFor, teaserFieldScopeFor, viewerNeedInclude, viewerFactsOf } from "./scopes";
+export {
+  brokerActsForScope,
+  needFactsFrom,
+  needFactsSelect,
+  needScopeFor,
+  needSummaryFieldScopeFor,
+  resultScopeFor,
+  teaserFieldScopeFor,
+  viewerNeedInclude,
+  viewerFactsOf,
+} from "./scopes";
 
 export function can<A extends Action>(actor: MaybeActor, action: A, ...resource: ResourceOf<A> extends void ? [] : [ResourceOf<A>]): boolean {
   const rule = rules[action] as ((a: MaybeActor, r: unknown) => boolean) | undefined;

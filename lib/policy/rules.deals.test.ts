@@ -3,7 +3,14 @@ import type { Actor } from "./actor";
 import { can } from "./index";
 import type { DealFacts, NeedFacts } from "./rules";
 
-const actor = (role: Actor["role"], organisationId: string | null, id = `u-${role}-${organisationId}`): Actor => ({ id, role, organisationId, isOrgAdmin: false, email: "x@example.com", name: null });
+const actor = (role: Actor["role"], organisationId: string | null, id = `u-${role}-${organisationId}`): Actor => ({
+  id,
+  role,
+  organisationId,
+  isOrgAdmin: false,
+  email: "x@example.com",
+  name: null,
+});
 
 const owner = actor("COMPANY", "org-owner");
 const otherCompany = actor("COMPANY", "org-other");
@@ -17,7 +24,12 @@ const need: NeedFacts = { organisationId: "org-owner", visibility: "BROKER_ONLY"
 describe("broker and deal rules", () => {
   it("opens the workbench, visits and metrics to staff; triage to admins and the need's broker only", () => {
     for (const a of [broker, admin]) {
-      expect([can(a, "broker.workbench"), can(a, "broker.triage", { ...need, brokerId: broker.id }), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([true, true, true, true]);
+      expect([can(a, "broker.workbench"), can(a, "broker.triage", { ...need, brokerId: broker.id }), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
     }
     expect(can(broker, "broker.triage", need)).toBe(false);
     for (const a of [null, owner, researcher]) {
@@ -45,7 +57,13 @@ describe("broker and deal rules", () => {
       anonymous: [false, false, false, false, false],
     };
     for (const [name, a] of Object.entries(table)) {
-      const got = [can(a, "deal.read", deal), can(a, "deal.respond", deal), can(a, "deal.advance", deal), can(a, "deal.message", deal), can(a, "deal.followUp", deal)];
+      const got = [
+        can(a, "deal.read", deal),
+        can(a, "deal.respond", deal),
+        can(a, "deal.advance", deal),
+        can(a, "deal.message", deal),
+        can(a, "deal.followUp", deal),
+      ];
       expect([name, ...got]).toEqual([name, ...expected[name as keyof typeof table]]);
     }
     // After a hand-over the need's new broker runs its deals too.

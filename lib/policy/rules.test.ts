@@ -4,7 +4,14 @@ import type { Actor } from "./actor";
 import { can } from "./index";
 import type { NeedFacts } from "./rules";
 
-const actor = (role: Actor["role"], organisationId: string | null): Actor => ({ id: `u-${role}-${organisationId}`, role, organisationId, isOrgAdmin: false, email: "x@example.com", name: null });
+const actor = (role: Actor["role"], organisationId: string | null): Actor => ({
+  id: `u-${role}-${organisationId}`,
+  role,
+  organisationId,
+  isOrgAdmin: false,
+  email: "x@example.com",
+  name: null,
+});
 
 const owner = actor("COMPANY", "org-owner");
 const otherCompany = actor("COMPANY", "org-other");
@@ -15,10 +22,38 @@ const need = (visibility: Visibility, status: NeedFacts["status"] = "PUBLISHED")
 
 // Expected table: [visibility] -> viewer -> [discover, readFull, seeOwner]
 const expected: Record<Visibility, Record<string, [boolean, boolean, boolean]>> = {
-  PUBLIC: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, true, true], researcher: [true, true, true], broker: [true, true, true], admin: [true, true, true] },
-  ANONYMOUS: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, true, false], researcher: [true, true, false], broker: [true, true, false], admin: [true, true, true] },
-  CONFIDENTIAL: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [true, false, false], researcher: [true, false, false], broker: [true, false, false], admin: [true, true, true] },
-  BROKER_ONLY: { anonymous: [false, false, false], owner: [true, true, true], otherCompany: [false, false, false], researcher: [false, false, false], broker: [false, false, false], admin: [true, true, true] },
+  PUBLIC: {
+    anonymous: [false, false, false],
+    owner: [true, true, true],
+    otherCompany: [true, true, true],
+    researcher: [true, true, true],
+    broker: [true, true, true],
+    admin: [true, true, true],
+  },
+  ANONYMOUS: {
+    anonymous: [false, false, false],
+    owner: [true, true, true],
+    otherCompany: [true, true, false],
+    researcher: [true, true, false],
+    broker: [true, true, false],
+    admin: [true, true, true],
+  },
+  CONFIDENTIAL: {
+    anonymous: [false, false, false],
+    owner: [true, true, true],
+    otherCompany: [true, false, false],
+    researcher: [true, false, false],
+    broker: [true, false, false],
+    admin: [true, true, true],
+  },
+  BROKER_ONLY: {
+    anonymous: [false, false, false],
+    owner: [true, true, true],
+    otherCompany: [false, false, false],
+    researcher: [false, false, false],
+    broker: [false, false, false],
+    admin: [true, true, true],
+  },
 };
 const viewers = { anonymous: null, owner, otherCompany, researcher, broker, admin };
 
@@ -27,7 +62,11 @@ describe("need visibility rules", () => {
     for (const [name, [discover, readFull, seeOwner]] of Object.entries(row)) {
       it(`${visibility} need, viewer ${name}`, () => {
         const viewer = viewers[name as keyof typeof viewers];
-        expect([can(viewer, "need.discover", need(visibility)), can(viewer, "need.readFull", need(visibility)), can(viewer, "need.seeOwner", need(visibility))]).toEqual([discover, readFull, seeOwner]);
+        expect([
+          can(viewer, "need.discover", need(visibility)),
+          can(viewer, "need.readFull", need(visibility)),
+          can(viewer, "need.seeOwner", need(visibility)),
+        ]).toEqual([discover, readFull, seeOwner]);
       });
     }
   }
@@ -72,7 +111,13 @@ describe("least privilege for brokers", () => {
   });
 
   it("only the owning company asks for a broker's help", () => {
-    expect([owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.askBrokerHelp", need("CONFIDENTIAL")))).toEqual([true, false, false, false, false]);
+    expect([owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.askBrokerHelp", need("CONFIDENTIAL")))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -88,7 +133,14 @@ describe("action rules", () => {
   });
   it("lets only the owning company move a need through its lifecycle or attach files", () => {
     for (const action of ["need.transition", "need.attach"] as const) {
-      expect([owner, otherCompany, researcher, broker, admin, null].map((a) => can(a, action, need("PUBLIC", "DRAFT")))).toEqual([true, false, false, false, false, false]);
+      expect([owner, otherCompany, researcher, broker, admin, null].map((a) => can(a, action, need("PUBLIC", "DRAFT")))).toEqual([
+        true,
+        false,
+        false,
+        false,
+        false,
+        false,
+      ]);
     }
   });
   it("lets a broker edit only their own drafts written for a company", () => {
@@ -141,7 +193,13 @@ describe("confidential access rules", () => {
   it("lets the owner company and the assigned broker decide on access; only researchers ask", () => {
     expect([owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.manageAccess", confidential()))).toEqual([true, false, false, true, false]);
     expect(can({ ...broker, id: "another-broker" }, "need.manageAccess", confidential())).toBe(false);
-    expect([owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.requestAccess", confidential()))).toEqual([false, false, true, false, false]);
+    expect([owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.requestAccess", confidential()))).toEqual([
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
     expect(can(researcher, "need.requestAccess", need("PUBLIC"))).toBe(false);
   });
   it("keeps the thread as confidential as the need", () => {
@@ -161,7 +219,15 @@ describe("results and analytics rules", () => {
   it("lets only the result's organisation (researchers, brokers) edit it", () => {
     const colleague = actor("RESEARCHER", "org-uni");
     const otherUni = actor("RESEARCHER", "org-other-uni");
-    expect([researcher, colleague, otherUni, owner, broker, admin, null].map((a) => can(a, "result.update", ownResult))).toEqual([true, true, false, false, false, false, false]);
+    expect([researcher, colleague, otherUni, owner, broker, admin, null].map((a) => can(a, "result.update", ownResult))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
   it("shows taxonomy analytics to brokers and admins only", () => {
     expect([owner, otherCompany, researcher, broker, admin, null].map((a) => can(a, "analytics.read"))).toEqual([false, false, false, true, true, false]);
@@ -187,7 +253,8 @@ describe("staff roles and invitations (issue 11)", () => {
 
   it("an invitation creates only a member role that fits the kind, into the inviter's own organisation", () => {
     const companyAdmin = orgAdmin("COMPANY", "org-a");
-    const invite = (a: Actor | null, organisationKind: "COMPANY" | "UNIVERSITY" | "TTO" | "GOVERNMENT", role: Actor["role"], organisationId = "org-a") => can(a, "org.inviteAs", { organisationId, organisationKind, role });
+    const invite = (a: Actor | null, organisationKind: "COMPANY" | "UNIVERSITY" | "TTO" | "GOVERNMENT", role: Actor["role"], organisationId = "org-a") =>
+      can(a, "org.inviteAs", { organisationId, organisationKind, role });
     expect(invite(companyAdmin, "COMPANY", "COMPANY")).toBe(true);
     expect(invite(companyAdmin, "COMPANY", "BROKER")).toBe(false);
     expect(invite(companyAdmin, "COMPANY", "ADMIN")).toBe(false);

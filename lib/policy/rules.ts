@@ -145,7 +145,9 @@ export const rules = {
   // (PUBLIC, the owner asked for help, or in their portfolio). The service repeats
   // `brokerId: null` in the update's where, so two concurrent claims cannot both win (409).
   "broker.claim": ((a, n) =>
-    a?.role === "BROKER" && !n.brokerId && n.status !== "DRAFT" &&
+    a?.role === "BROKER" &&
+    !n.brokerId &&
+    n.status !== "DRAFT" &&
     (n.visibility === "PUBLIC" || helpRequested(n) || inBrokerPortfolio(a, n))) as Rule<NeedFacts>,
   // Handing a need over to another broker: the assigned broker, or an admin (who may also
   // assign any need to anyone, taking it from its broker).

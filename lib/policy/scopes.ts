@@ -49,7 +49,11 @@ export function teaserFieldScopeFor(actor: MaybeActor, field: TeaserField): Pris
   if (!actor) return { id: { in: [] } };
   if (actor.role === "ADMIN") return {};
   const staff = staffFullScope(actor);
-  const open: Prisma.NeedWhereInput[] = [{ visibility: { in: ["PUBLIC", "ANONYMOUS"] } }, { visibility: "CONFIDENTIAL", teaserFields: { has: field } }, ...(staff ? [staff] : [])];
+  const open: Prisma.NeedWhereInput[] = [
+    { visibility: { in: ["PUBLIC", "ANONYMOUS"] } },
+    { visibility: "CONFIDENTIAL", teaserFields: { has: field } },
+    ...(staff ? [staff] : []),
+  ];
   return { OR: actor.organisationId ? [...open, { organisationId: actor.organisationId }] : open };
 }
 
@@ -115,7 +119,13 @@ export function needFactsFrom(row: NeedFactsColumns & Partial<ViewerNeedRelation
     visibility: row.visibility,
     status: row.status,
     brokerId: row.brokerId,
-    ...viewerFactsOf({ accessRequests: row.accessRequests ?? [], introductions: row.introductions ?? [], brokerHelpAt: row.brokerHelpAt, region: row.region, chainNode: row.chainNode }),
+    ...viewerFactsOf({
+      accessRequests: row.accessRequests ?? [],
+      introductions: row.introductions ?? [],
+      brokerHelpAt: row.brokerHelpAt,
+      region: row.region,
+      chainNode: row.chainNode,
+    }),
   };
 }
 
@@ -132,7 +142,13 @@ export type ViewerNeedRelations = {
  * what decides a broker's relationship to it (owner asked for help, region and chain for the
  * portfolio, which comes fresh with the actor on each request).
  */
-export function viewerFactsOf(row: ViewerNeedRelations): { grantedToViewer: boolean; revealedToViewer: boolean; brokerHelpRequested: boolean; region: string | null; chainId: string | null } {
+export function viewerFactsOf(row: ViewerNeedRelations): {
+  grantedToViewer: boolean;
+  revealedToViewer: boolean;
+  brokerHelpRequested: boolean;
+  region: string | null;
+  chainId: string | null;
+} {
   return {
     grantedToViewer: row.accessRequests.length > 0,
     revealedToViewer: row.introductions.length > 0,

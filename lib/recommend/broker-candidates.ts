@@ -20,10 +20,19 @@ export async function listBrokerCandidates(actor: MaybeActor, page = 1): Promise
   authorize(actor, "broker.candidates");
   const where = { AND: [needScopeFor(actor), { status: { in: ["SUBMITTED", "PUBLISHED", "IN_PROGRESS"] as ("SUBMITTED" | "PUBLISHED" | "IN_PROGRESS")[] } }] };
   const [rows, total] = await Promise.all([
-    prisma.need.findMany({ where, include: needRowInclude(actor), orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }], skip: (Math.max(1, page) - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    prisma.need.findMany({
+      where,
+      include: needRowInclude(actor),
+      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+      skip: (Math.max(1, page) - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
     prisma.need.count({ where }),
   ]);
-  const feedback = await feedbackSummaryFor(actor, rows.map((r) => r.id));
+  const feedback = await feedbackSummaryFor(
+    actor,
+    rows.map((r) => r.id),
+  );
   const items: NeedCandidates[] = [];
   for (const row of rows) {
     const need = presentNeed(actor, row);
@@ -34,7 +43,9 @@ export async function listBrokerCandidates(actor: MaybeActor, page = 1): Promise
     const visible = full ? null : researcherVisibleSubject(row);
     const res = full
       ? await matchOrEmpty(() => matchResultsForNeed(prisma, row.id, { viewer: actor, limit: 20 }))
-      : visible ? await matchOrEmpty(() => matchSubject(visible, "results", { viewer: actor, limit: 20 })) : null;
+      : visible
+        ? await matchOrEmpty(() => matchSubject(visible, "results", { viewer: actor, limit: 20 }))
+        : null;
     const matches = res?.ok ? res.matches : [];
     const text = full ? { title: row.title, body: [row.teaser, row.description].filter(Boolean).join("\n"), keywords: row.keywords } : visible?.text;
     const researchers = res?.ok && text ? await rankResearchers(text, matches, { limit: RESEARCHERS_PER_NEED, excludeOrganisationId: row.organisationId }) : [];

@@ -9,7 +9,10 @@ describe("combineResearchers", () => {
         { resultId: "r2", title: "B", authorId: "bob", score: 8 },
         { resultId: "r3", title: "C", authorId: "alice", score: 5 },
       ],
-      [{ userId: "bob", share: 0.4, matchedWords: ["电解质"] }, { userId: "carol", share: 0.1, matchedWords: ["电池"] }],
+      [
+        { userId: "bob", share: 0.4, matchedWords: ["电解质"] },
+        { userId: "carol", share: 0.1, matchedWords: ["电池"] },
+      ],
     );
     expect(ranked.map((r) => r.userId)).toEqual(["bob", "alice", "carol"]);
     expect(ranked.find((r) => r.userId === "alice")!.results.map((r) => r.id)).toEqual(["r1", "r3"]);

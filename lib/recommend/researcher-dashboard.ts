@@ -27,7 +27,12 @@ const PER_SOURCE = 10;
 export async function getResearcherDashboard(actor: MaybeActor): Promise<ResearcherDashboard> {
   authorize(actor, "researcher.dashboard");
   const [results, profile] = await Promise.all([
-    prisma.result.findMany({ where: { createdById: actor.id, status: "PUBLISHED" }, orderBy: { updatedAt: "desc" }, take: RESULTS_CHECKED, select: { id: true, title: true } }),
+    prisma.result.findMany({
+      where: { createdById: actor.id, status: "PUBLISHED" },
+      orderBy: { updatedAt: "desc" },
+      take: RESULTS_CHECKED,
+      select: { id: true, title: true },
+    }),
     prisma.expertiseProfile.findUnique({ where: { userId: actor.id } }),
   ]);
   let unavailable = false;
@@ -50,13 +55,18 @@ export async function getResearcherDashboard(actor: MaybeActor): Promise<Researc
   let fromExpertise: Match[] = [];
   const text = profile ? profileText(profile).trim() : "";
   if (profile && text && !unavailable) {
-    const res = await matchOrEmpty(() => matchSubject({ text: { title: profile.fields.join(" "), body: text } }, "needs", { viewer: actor, limit: PER_SOURCE }));
+    const res = await matchOrEmpty(() =>
+      matchSubject({ text: { title: profile.fields.join(" "), body: text } }, "needs", { viewer: actor, limit: PER_SOURCE }),
+    );
     if (res?.ok) fromExpertise = res.matches;
     else unavailable = true;
   }
   const fromResultsTop = [...byNeed.values()].sort((a, b) => b.score - a.score).slice(0, 20);
   // The database decides what is shown, and chips come from what the researcher may read.
-  const views = await recheckNeedHits(actor, [...fromResultsTop, ...fromExpertise].map((m) => ({ id: m.id, version: m.version })));
+  const views = await recheckNeedHits(
+    actor,
+    [...fromResultsTop, ...fromExpertise].map((m) => ({ id: m.id, version: m.version })),
+  );
   const shown = <M extends Match>(m: M): M[] => {
     const view = views.get(m.id);
     if (!view) return [];

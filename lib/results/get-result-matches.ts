@@ -39,7 +39,11 @@ export async function getResultMatches(actor: MaybeActor, resultId: string, limi
   if (!response) return { ok: true, matches: [] };
   if (!response.ok) return response;
   const publicOnly = new Set<string>();
-  const views = await recheckNeedHits(actor, response.matches.map((m) => ({ id: m.id, version: m.version })), publicOnly);
+  const views = await recheckNeedHits(
+    actor,
+    response.matches.map((m) => ({ id: m.id, version: m.version })),
+    publicOnly,
+  );
   return {
     ok: true,
     matches: response.matches.flatMap((m) => {
@@ -49,7 +53,16 @@ export async function getResultMatches(actor: MaybeActor, resultId: string, limi
       // match (broker index) on such a need that nothing visible explains is not shown.
       const matchedTerms = visibleMatchTerms(view)(m.explanation.matchedTerms);
       if (publicOnly.has(m.id) && view.access !== "full" && matchedTerms.length === 0) return [];
-      return [{ ...m, title: view.title, field: view.field, trl: view.trlTarget, organisationName: view.organisation?.name ?? null, explanation: { ...m.explanation, matchedTerms } }];
+      return [
+        {
+          ...m,
+          title: view.title,
+          field: view.field,
+          trl: view.trlTarget,
+          organisationName: view.organisation?.name ?? null,
+          explanation: { ...m.explanation, matchedTerms },
+        },
+      ];
     }),
   };
 }

@@ -11,17 +11,20 @@ export type Patent = z.output<typeof patentSchema>;
 
 // Patents arrive as an array (API) or as text (form, CSV): "number|type|status|jurisdiction",
 // several separated by semicolons or line breaks.
-export const patentsSchema = z.preprocess((v) => {
-  if (typeof v !== "string") return v;
-  return v
-    .split(/[;；\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const [number, type, status, jurisdiction] = entry.split("|").map((p) => p.trim());
-      return { number, type: type?.toUpperCase(), status: status?.toUpperCase(), jurisdiction: jurisdiction?.toUpperCase() };
-    });
-}, z.array(patentSchema, { error: "v.patents" }).max(50));
+export const patentsSchema = z.preprocess(
+  (v) => {
+    if (typeof v !== "string") return v;
+    return v
+      .split(/[;；\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((entry) => {
+        const [number, type, status, jurisdiction] = entry.split("|").map((p) => p.trim());
+        return { number, type: type?.toUpperCase(), status: status?.toUpperCase(), jurisdiction: jurisdiction?.toUpperCase() };
+      });
+  },
+  z.array(patentSchema, { error: "v.patents" }).max(50),
+);
 
 const resultFields = {
   title: z.string().trim().min(4).max(200),
@@ -44,7 +47,22 @@ const resultFields = {
 
 export const createResultSchema = z.strictObject(resultFields);
 /** The text inputs of the result form (transfer modes are checkboxes, read with getAll). */
-export const RESULT_FORM_FIELDS = ["title", "summary", "description", "field", "keywords", "trl", "chainNodeId", "advantages", "applicationScenarios", "patents", "priceExpectation", "lab", "team", "externalId"] as const;
+export const RESULT_FORM_FIELDS = [
+  "title",
+  "summary",
+  "description",
+  "field",
+  "keywords",
+  "trl",
+  "chainNodeId",
+  "advantages",
+  "applicationScenarios",
+  "patents",
+  "priceExpectation",
+  "lab",
+  "team",
+  "externalId",
+] as const;
 // Callers inside the app may leave out patents (stored as []).
 export type CreateResultInput = Omit<z.output<typeof createResultSchema>, "patents"> & { patents?: Patent[] };
 

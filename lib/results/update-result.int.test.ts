@@ -80,8 +80,14 @@ describe("updateResult", () => {
     const { id } = await create(owner, { externalId: "EDIT-1" });
     await create(owner, { externalId: "EDIT-2" });
     await updateResult(owner.actor, id, edit(id, 1, { title: "第一次修改的标题", externalId: "EDIT-1" }), "en");
-    await expect(updateResult(colleague.actor, id, edit(id, 1, { title: "基于旧版本的修改" }), "en")).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("reload") });
-    await expect(updateResult(owner.actor, id, edit(id, 2, { externalId: "EDIT-2" }), "en")).rejects.toMatchObject({ code: "CONFLICT", fields: { externalId: ["This value is already in use"] } });
+    await expect(updateResult(colleague.actor, id, edit(id, 1, { title: "基于旧版本的修改" }), "en")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("reload"),
+    });
+    await expect(updateResult(owner.actor, id, edit(id, 2, { externalId: "EDIT-2" }), "en")).rejects.toMatchObject({
+      code: "CONFLICT",
+      fields: { externalId: ["This value is already in use"] },
+    });
     expect(await prisma.result.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "第一次修改的标题", version: 2 });
   });
 
@@ -99,7 +105,10 @@ describe("updateResult", () => {
     await expect(updateResultAction("en", id, idleState, form(valid))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
     expect((await prisma.result.findUniqueOrThrow({ where: { id } })).title).toBe("动作编辑后的标题");
     session.actor = otherOrg.actor;
-    expect(await updateResultAction("en", id, idleState, form({ ...valid, version: "2" }))).toMatchObject({ status: "error", message: expect.stringMatching(/not.found/i) });
+    expect(await updateResultAction("en", id, idleState, form({ ...valid, version: "2" }))).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/not.found/i),
+    });
     session.actor = null;
   });
 });
@@ -115,12 +124,23 @@ describe("result attachments", () => {
   };
 
   it("the create form stores checked files with the result, and refuses the whole form for a bad one", async () => {
-    const { id } = await create(owner, {}, [{ name: "说明书.pdf", bytes: PDF }, { name: "photo.png", bytes: PNG }]);
+    const { id } = await create(owner, {}, [
+      { name: "说明书.pdf", bytes: PDF },
+      { name: "photo.png", bytes: PNG },
+    ]);
     const rows = await prisma.attachment.findMany({ where: { resultId: id }, orderBy: { fileName: "asc" } });
-    expect(rows.map((r) => [r.fileName, r.contentType])).toEqual([["photo.png", "image/png"], ["说明书.pdf", "application/pdf"]]);
+    expect(rows.map((r) => [r.fileName, r.contentType])).toEqual([
+      ["photo.png", "image/png"],
+      ["说明书.pdf", "application/pdf"],
+    ]);
 
     const before = await prisma.result.count();
-    await expect(create(owner, { title: "带伪装附件的成果" }, [{ name: "ok.pdf", bytes: PDF }, { name: "fake.pdf", bytes: HTML_AS_PDF }])).rejects.toMatchObject({
+    await expect(
+      create(owner, { title: "带伪装附件的成果" }, [
+        { name: "ok.pdf", bytes: PDF },
+        { name: "fake.pdf", bytes: HTML_AS_PDF },
+      ]),
+    ).rejects.toMatchObject({
       code: "UNSUPPORTED_MEDIA_TYPE",
       fields: { attachments: [expect.stringContaining("fake.pdf")] },
     });
@@ -144,7 +164,10 @@ describe("result attachments", () => {
     const res = await upload(owner, { resultId: id, file: new File([PDF], "x.pdf", { type: "application/pdf" }) }, "en", { origin: "https://evil.example" });
     expect(res.status).toBe(403);
     expect(await prisma.attachment.count({ where: { resultId: id } })).toBe(0);
-    const same = await upload(owner, { resultId: id, file: new File([PDF], "x.pdf", { type: "application/pdf" }) }, "en", { origin: "http://localhost", host: "localhost" });
+    const same = await upload(owner, { resultId: id, file: new File([PDF], "x.pdf", { type: "application/pdf" }) }, "en", {
+      origin: "http://localhost",
+      host: "localhost",
+    });
     expect(same.status).toBe(201);
   });
 

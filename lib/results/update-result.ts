@@ -23,7 +23,10 @@ export async function updateResult(actor: Actor, resultId: string, input: Update
     if (current.version !== version) throw staleEdit(locale);
     await assertChainNodeExists(tx, fields.chainNodeId, locale);
     if (fields.externalId && fields.externalId !== current.externalId) {
-      const taken = await tx.result.findFirst({ where: { organisationId: current.organisationId, externalId: fields.externalId, id: { not: current.id } }, select: { id: true } });
+      const taken = await tx.result.findFirst({
+        where: { organisationId: current.organisationId, externalId: fields.externalId, id: { not: current.id } },
+        select: { id: true },
+      });
       if (taken) {
         const message = translateValidationKey("v.externalIdTaken", locale);
         throw new AppError("CONFLICT", translateValidationKey("v.externalIdTakenMessage", locale), { fields: { externalId: [message] } });

@@ -18,7 +18,14 @@ export async function saveSearch(actor: MaybeActor, input: SaveSearchInput): Pro
 export async function listSavedSearches(actor: MaybeActor): Promise<SavedSearchView[]> {
   authorize(actor, "savedSearch.manage");
   const rows = await prisma.savedSearch.findMany({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } });
-  return rows.map((r) => ({ id: r.id, name: r.name, q: r.q, type: r.type === "needs" ? "needs" : "results", createdAt: r.createdAt.toISOString(), lastCheckedAt: r.lastCheckedAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    q: r.q,
+    type: r.type === "needs" ? "needs" : "results",
+    createdAt: r.createdAt.toISOString(),
+    lastCheckedAt: r.lastCheckedAt.toISOString(),
+  }));
 }
 
 export async function deleteSavedSearch(actor: MaybeActor, id: string): Promise<void> {

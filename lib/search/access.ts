@@ -3,7 +3,12 @@ import type { IndexKind } from "./config";
 
 export type ViewerRole = "COMPANY" | "RESEARCHER" | "BROKER" | "ADMIN" | "ANALYST";
 /** `id` lets search re-check need hits against the viewer's own access grants. */
-export type Viewer = { id?: string; role: ViewerRole; organisationId: string | null; brokerPortfolio?: { regions: string[]; chainIds: string[] } | null } | null;
+export type Viewer = {
+  id?: string;
+  role: ViewerRole;
+  organisationId: string | null;
+  brokerPortfolio?: { regions: string[]; chainIds: string[] } | null;
+} | null;
 
 export const isBrokerView = (viewer: Viewer): boolean => viewer?.role === "BROKER" || viewer?.role === "ADMIN";
 

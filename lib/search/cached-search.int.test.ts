@@ -24,8 +24,15 @@ const resultIds = async () => {
 
 /** Puts a result's document into the live index without announcing it (as a lost announcement would). */
 async function indexSilently(id: string) {
-  const row = await db.result.findUniqueOrThrow({ where: { id }, include: { organisation: { select: { name: true, region: true } }, chainNode: { select: { id: true, chainId: true } } } });
-  await awaitTask(getMeili().index(indexUid("results")).addDocuments([resultDocument(row as ResultRow)!], { primaryKey: "id" }));
+  const row = await db.result.findUniqueOrThrow({
+    where: { id },
+    include: { organisation: { select: { name: true, region: true } }, chainNode: { select: { id: true, chainId: true } } },
+  });
+  await awaitTask(
+    getMeili()
+      .index(indexUid("results"))
+      .addDocuments([resultDocument(row as ResultRow)!], { primaryKey: "id" }),
+  );
 }
 
 beforeAll(async () => {
@@ -73,7 +80,13 @@ describe("search cache", () => {
 
   it("keys answers by audience: a broker's cached hits never answer a researcher", async () => {
     const { nodeId } = await ensureChain(db);
-    const hidden = await createNeed(db, owner, { title: `经纪人可见需求 ${tag}`, description: `正文 ${tag}`, visibility: "BROKER_ONLY", keywords: [], chainNodeId: nodeId });
+    const hidden = await createNeed(db, owner, {
+      title: `经纪人可见需求 ${tag}`,
+      description: `正文 ${tag}`,
+      visibility: "BROKER_ONLY",
+      keywords: [],
+      chainNodeId: nodeId,
+    });
     await syncNeed(db, hidden.id);
     const forBroker = await searchCatalog({ q: tag, type: "needs", viewer: broker });
     expect(forBroker.ok && forBroker.hits.map((h) => h.id)).toEqual([hidden.id]);

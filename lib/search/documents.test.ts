@@ -113,7 +113,15 @@ describe("result documents", () => {
 
   it("maps a published result with stems in its analysed terms", () => {
     const d = resultDocument(result())!;
-    expect(d).toMatchObject({ id: "r1", version: 2, kind: "result", trl: 5, collaborationModes: ["LICENCE"], organisationName: "Tsinghua Shenzhen", region: "深圳" });
+    expect(d).toMatchObject({
+      id: "r1",
+      version: 2,
+      kind: "result",
+      trl: 5,
+      collaborationModes: ["LICENCE"],
+      organisationName: "Tsinghua Shenzhen",
+      region: "深圳",
+    });
     expect(d.titleTerms.split(" ")).toEqual(expect.arrayContaining(["solid", "electrolyt", "lithium", "batteri"]));
     expect(d.terms.split(" ")).toContain("flammabl");
   });

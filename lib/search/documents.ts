@@ -17,23 +17,52 @@ import { teaserOf } from "@/lib/needs/teaser";
 // Structural subsets of the Prisma rows (a full row satisfies them; the bench builds them).
 export type NeedRow = Pick<
   Need,
-  | "id" | "version" | "title" | "teaser" | "teaserFields" | "description" | "keywords" | "field" | "lang"
-  | "visibility" | "status" | "trlTarget" | "budgetMinCny" | "budgetMaxCny" | "collaborationModes" | "region"
-  | "chainNodeId" | "organisationId" | "createdAt" | "publishedAt"
+  | "id"
+  | "version"
+  | "title"
+  | "teaser"
+  | "teaserFields"
+  | "description"
+  | "keywords"
+  | "field"
+  | "lang"
+  | "visibility"
+  | "status"
+  | "trlTarget"
+  | "budgetMinCny"
+  | "budgetMaxCny"
+  | "collaborationModes"
+  | "region"
+  | "chainNodeId"
+  | "organisationId"
+  | "createdAt"
+  | "publishedAt"
 > &
   Partial<Pick<Need, "desiredOutcome">> & {
-  organisation?: { name: string; region?: string | null; verifiedAt?: Date | null } | null;
-  chainNode?: { id?: string; chainId: string } | null;
-};
+    organisation?: { name: string; region?: string | null; verifiedAt?: Date | null } | null;
+    chainNode?: { id?: string; chainId: string } | null;
+  };
 export type ResultRow = Pick<
   Result,
-  | "id" | "version" | "title" | "summary" | "description" | "keywords" | "field" | "lang" | "status" | "trl"
-  | "transferModes" | "chainNodeId" | "organisationId" | "createdAt"
+  | "id"
+  | "version"
+  | "title"
+  | "summary"
+  | "description"
+  | "keywords"
+  | "field"
+  | "lang"
+  | "status"
+  | "trl"
+  | "transferModes"
+  | "chainNodeId"
+  | "organisationId"
+  | "createdAt"
 > &
   Partial<Pick<Result, "advantages" | "applicationScenarios">> & {
-  organisation?: { name: string; region?: string | null; verifiedAt?: Date | null } | null;
-  chainNode?: { id?: string; chainId: string } | null;
-};
+    organisation?: { name: string; region?: string | null; verifiedAt?: Date | null } | null;
+    chainNode?: { id?: string; chainId: string } | null;
+  };
 
 type BaseDoc = {
   id: string;
@@ -115,7 +144,9 @@ export function innerWords(terms: string): string {
 }
 
 /** Adds the word counts and inner words of the analysed fields. */
-function withCounts<D extends Omit<BaseDoc, "titleTermCount" | "termCount" | "titleSubwords" | "textSubwords">>(doc: D): D & Pick<BaseDoc, "titleTermCount" | "termCount" | "titleSubwords" | "textSubwords"> {
+function withCounts<D extends Omit<BaseDoc, "titleTermCount" | "termCount" | "titleSubwords" | "textSubwords">>(
+  doc: D,
+): D & Pick<BaseDoc, "titleTermCount" | "termCount" | "titleSubwords" | "textSubwords"> {
   return {
     ...doc,
     titleTermCount: countTerms(doc.titleTerms),
@@ -263,8 +294,23 @@ export function resultDocument(result: ResultRow): ResultDocument | null {
 /** What the matcher's companion index holds of a document (see matchIndexUid). */
 export type MatchDocument = Pick<
   BaseDoc,
-  | "id" | "version" | "title" | "field" | "lang" | "status" | "trl" | "collaborationModes" | "region" | "chainId"
-  | "chainNodeId" | "organisationId" | "organisationName" | "titleTerms" | "terms" | "titleTermCount" | "termCount"
+  | "id"
+  | "version"
+  | "title"
+  | "field"
+  | "lang"
+  | "status"
+  | "trl"
+  | "collaborationModes"
+  | "region"
+  | "chainId"
+  | "chainNodeId"
+  | "organisationId"
+  | "organisationName"
+  | "titleTerms"
+  | "terms"
+  | "titleTermCount"
+  | "termCount"
 > & { kind: "need" | "result"; visibility: string | null };
 
 /** The match-index projection of a document: derived from the (already confidentiality-filtered) document. */

@@ -25,9 +25,7 @@ describe("filter building", () => {
   });
 
   it("builds the AND-list for catalogue filters, Chinese values included", () => {
-    expect(
-      buildFilters({ chainId: "ev", field: "新能源 材料", trlMin: 3, trlMax: 7, lang: "en", collaborationModes: ["LICENCE", "EQUITY"] }),
-    ).toEqual([
+    expect(buildFilters({ chainId: "ev", field: "新能源 材料", trlMin: 3, trlMax: 7, lang: "en", collaborationModes: ["LICENCE", "EQUITY"] })).toEqual([
       'chainId = "ev"',
       'field = "新能源 材料"',
       'lang = "en"',

@@ -3,7 +3,10 @@
 // quoting helper (`quote`). Pure: unit-tested with injection attempts.
 
 export class FilterValueError extends Error {
-  constructor(readonly attribute: string, readonly value: unknown) {
+  constructor(
+    readonly attribute: string,
+    readonly value: unknown,
+  ) {
     super(`Invalid filter value for ${attribute}`);
     this.name = "FilterValueError";
   }

@@ -53,28 +53,24 @@ export function requestJson(input: string | URL | Request, init: RequestInit | u
     }, timeoutMs);
     const resolve = (v: unknown) => (done(), resolve0(v));
     const reject = (e: unknown) => (done(), reject0(e));
-    const req = lib.request(
-      url,
-      { method: init?.method ?? "GET", headers, agent: url.protocol === "https:" ? httpsAgent : httpAgent },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", reject);
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          let parsed: unknown = undefined;
-          try {
-            parsed = text === "" ? undefined : JSON.parse(text);
-          } catch (e) {
-            if ((res.statusCode ?? 500) < 300) return reject(e);
-          }
-          const status = res.statusCode ?? 500;
-          if (status >= 200 && status < 300) return resolve(parsed);
-          const response = new Response(text || null, { status, statusText: res.statusMessage ?? "" });
-          reject(new MeilisearchApiError(response, parsed as never));
-        });
-      },
-    );
+    const req = lib.request(url, { method: init?.method ?? "GET", headers, agent: url.protocol === "https:" ? httpsAgent : httpAgent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        let parsed: unknown = undefined;
+        try {
+          parsed = text === "" ? undefined : JSON.parse(text);
+        } catch (e) {
+          if ((res.statusCode ?? 500) < 300) return reject(e);
+        }
+        const status = res.statusCode ?? 500;
+        if (status >= 200 && status < 300) return resolve(parsed);
+        const response = new Response(text || null, { status, statusText: res.statusMessage ?? "" });
+        reject(new MeilisearchApiError(response, parsed as never));
+      });
+    });
     signal?.addEventListener("abort", onAbort, { once: true });
     req.setNoDelay(true);
     req.on("error", reject);

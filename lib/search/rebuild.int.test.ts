@@ -67,7 +67,16 @@ describe("rebuildAllIndexes", () => {
   it("drops the documents of rows deleted while it ran (read into the new index before their deletion)", async () => {
     const need = await prisma.need.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true, organisationId: true, createdById: true } });
     const doomed = await prisma.result.create({
-      data: { title: "Doomed membrane", summary: "deleted during a rebuild", field: "新能源", keywords: [], lang: "en", status: "PUBLISHED", organisationId: need.organisationId, createdById: need.createdById },
+      data: {
+        title: "Doomed membrane",
+        summary: "deleted during a rebuild",
+        field: "新能源",
+        keywords: [],
+        lang: "en",
+        status: "PUBLISHED",
+        organisationId: need.organisationId,
+        createdById: need.createdById,
+      },
     });
     await rebuildAllIndexes(prisma, {
       // Both rows were read into the new indexes; their index jobs would run on the old ones.
@@ -99,32 +108,68 @@ describe("rebuildAllIndexes reads rows with its own SQL", () => {
     const needs = await Promise.all([
       prisma.need.create({
         data: {
-          ...base, publishedAt: new Date(), title: "保密的固态电解质需求", description: "不公开的细节：硫化物电解质", teaser: "一项固态电解质需求",
-          teaserFields: ["trlTarget", "region"], visibility: "CONFIDENTIAL", status: "PUBLISHED", keywords: ["电解质"],
-          trlTarget: 5, budgetMinCny: 100_000, budgetMaxCny: 300_000, collaborationModes: ["LICENCE", "EQUITY"],
-          region: "福田区", desiredOutcome: "离子电导率 5 mS/cm",
+          ...base,
+          publishedAt: new Date(),
+          title: "保密的固态电解质需求",
+          description: "不公开的细节：硫化物电解质",
+          teaser: "一项固态电解质需求",
+          teaserFields: ["trlTarget", "region"],
+          visibility: "CONFIDENTIAL",
+          status: "PUBLISHED",
+          keywords: ["电解质"],
+          trlTarget: 5,
+          budgetMinCny: 100_000,
+          budgetMaxCny: 300_000,
+          collaborationModes: ["LICENCE", "EQUITY"],
+          region: "福田区",
+          desiredOutcome: "离子电导率 5 mS/cm",
         },
       }),
-      prisma.need.create({ data: { ...base, publishedAt: new Date(), title: "Anonymous separator need", description: "Ceramic coating.", visibility: "ANONYMOUS", status: "IN_PROGRESS", lang: "en" } }),
+      prisma.need.create({
+        data: {
+          ...base,
+          publishedAt: new Date(),
+          title: "Anonymous separator need",
+          description: "Ceramic coating.",
+          visibility: "ANONYMOUS",
+          status: "IN_PROGRESS",
+          lang: "en",
+        },
+      }),
       prisma.need.create({ data: { ...base, chainNodeId: null, title: "仅经纪人可见", description: "细节", visibility: "BROKER_ONLY", status: "SUBMITTED" } }),
     ]);
     const result = await prisma.result.create({
       data: {
-        ...base, title: "硫化物固态电解质", summary: "室温电导率 5 mS/cm", description: "公斤级验证", keywords: ["固态电解质"],
-        trl: 6, transferModes: ["LICENCE"], advantages: "成本低", applicationScenarios: "动力电池",
+        ...base,
+        title: "硫化物固态电解质",
+        summary: "室温电导率 5 mS/cm",
+        description: "公斤级验证",
+        keywords: ["固态电解质"],
+        trl: 6,
+        transferModes: ["LICENCE"],
+        advantages: "成本低",
+        applicationScenarios: "动力电池",
       },
     });
     await rebuildAllIndexes(prisma);
 
     const include = { organisation: { select: { name: true, region: true } }, chainNode: { select: { id: true, chainId: true } } } as const;
     const doc = async (kind: "needs" | "needs_broker" | "results", id: string) => {
-      const found = await indexFor(kind).getDocument(id).catch(() => null);
-      const match = await getMeili().index(matchIndexUid(kind)).getDocument(id).catch(() => null);
+      const found = await indexFor(kind)
+        .getDocument(id)
+        .catch(() => null);
+      const match = await getMeili()
+        .index(matchIndexUid(kind))
+        .getDocument(id)
+        .catch(() => null);
       return { found, match };
     };
     for (const need of needs) {
       const row = (await prisma.need.findUniqueOrThrow({ where: { id: need.id }, include })) as NeedRow;
-      for (const [kind, build] of [["needs", needPublicDocument], ["needs_broker", needBrokerDocument]] as const) {
+      for (const [kind, build] of [
+        ["needs", needPublicDocument],
+        ["needs_broker", needBrokerDocument],
+      ] as const) {
         const want = build(row);
         const { found, match } = await doc(kind, need.id);
         expect(found, `${kind} ${need.title}`).toEqual(want);

@@ -3,15 +3,7 @@ import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { awaitTask, getMeili, indexUid, matchIndexUid } from "./client";
 import { INDEX_KINDS, type IndexKind } from "./config";
-import {
-  matchDocument,
-  needBrokerDocument,
-  needPublicDocument,
-  resultDocument,
-  type NeedRow,
-  type ResultRow,
-  type SearchDocument,
-} from "./documents";
+import { matchDocument, needBrokerDocument, needPublicDocument, resultDocument, type NeedRow, type ResultRow, type SearchDocument } from "./documents";
 import { applyIndexSettings, applyMatchIndexSettings, ensureIndex } from "./settings";
 import { syncNeeds, syncResults } from "./sync";
 import { announceIndexChanged } from "./index-changes";
@@ -109,10 +101,7 @@ export async function rebuildAllIndexes(db: Db, hooks: { beforeSwap?: () => Prom
   const startedAt = new Date(Date.now() - 1000);
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const targets = Object.fromEntries(
-    INDEX_KINDS.map((kind) => [
-      kind,
-      { kind, tmp: `${indexUid(kind)}__rebuild_${stamp}`, tmpMatch: `${matchIndexUid(kind)}__rebuild_${stamp}`, count: 0 },
-    ]),
+    INDEX_KINDS.map((kind) => [kind, { kind, tmp: `${indexUid(kind)}__rebuild_${stamp}`, tmpMatch: `${matchIndexUid(kind)}__rebuild_${stamp}`, count: 0 }]),
   ) as Record<IndexKind, Target>;
   const all = Object.values(targets);
   // Every row read into the new indexes: one deleted before the swap has no row left to be
@@ -180,11 +169,20 @@ export async function rebuildAllIndexes(db: Db, hooks: { beforeSwap?: () => Prom
   const deletedResults = await missingIds(readResultIds, (ids) => db.result.findMany({ where: { id: { in: ids } }, select: { id: true } }));
   const changedNeeds = [...deletedNeeds.map((id) => ({ id })), ...(await db.need.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } }))];
   for (let i = 0; i < changedNeeds.length; i += CATCH_UP_BATCH) {
-    await syncNeeds(db, changedNeeds.slice(i, i + CATCH_UP_BATCH).map((r) => r.id));
+    await syncNeeds(
+      db,
+      changedNeeds.slice(i, i + CATCH_UP_BATCH).map((r) => r.id),
+    );
   }
-  const changedResults = [...deletedResults.map((id) => ({ id })), ...(await db.result.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } }))];
+  const changedResults = [
+    ...deletedResults.map((id) => ({ id })),
+    ...(await db.result.findMany({ where: { updatedAt: { gte: startedAt } }, select: { id: true } })),
+  ];
   for (let i = 0; i < changedResults.length; i += CATCH_UP_BATCH) {
-    await syncResults(db, changedResults.slice(i, i + CATCH_UP_BATCH).map((r) => r.id));
+    await syncResults(
+      db,
+      changedResults.slice(i, i + CATCH_UP_BATCH).map((r) => r.id),
+    );
   }
   return { needs: targets.needs.count, needs_broker: targets.needs_broker.count, results: targets.results.count };
 }

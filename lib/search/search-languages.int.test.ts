@@ -12,13 +12,41 @@ let orgId: string;
 const ids: Record<string, string> = {};
 
 const RESULTS = {
-  xray: { title: "锂电池极片金属异物X射线在线检测系统", summary: "基于X射线成像的锂电池极片在线检测系统，可识别 50 微米以上的金属异物，检测速度 60 米每分钟。", lang: "zh" as const },
-  recycling: { title: "废旧电池高效回收再生技术", summary: "废旧电池拆解与正极材料再生工艺，回收率超过 95%，适用于动力电池退役后的梯次利用。", lang: "zh" as const },
-  electrode: { title: "High-capacity battery electrode coating", summary: "A water-based electrode coating for lithium-ion battery cells that raises capacity by 12% and removes NMP solvent.", lang: "en" as const },
-  encoder: { title: "Absolute position encoder for servo motors", summary: "A 23-bit absolute rotary encoder with multi-turn counting and no battery backup, for industrial servo motors.", lang: "en" as const },
-  pcabsZh: { title: "PC/ABS 合金无卤阻燃改性", summary: "PC/ABS 合金的无卤阻燃改性配方，阻燃等级 UL94 V-0，注塑流动性好，适用于充电器外壳。", lang: "zh" as const },
-  pcabsEn: { title: "Halogen-free flame-retardant PC/ABS blend", summary: "A halogen-free flame-retardant PC/ABS blend rated UL94 V-0 at 1.5 mm for charger and adapter housings.", lang: "en" as const },
-  computer: { title: "个人电脑散热风扇降噪技术", summary: "面向个人电脑和笔记本的散热风扇降噪设计，噪声降低 6 分贝，已在多款机型上验证。", lang: "zh" as const },
+  xray: {
+    title: "锂电池极片金属异物X射线在线检测系统",
+    summary: "基于X射线成像的锂电池极片在线检测系统，可识别 50 微米以上的金属异物，检测速度 60 米每分钟。",
+    lang: "zh" as const,
+  },
+  recycling: {
+    title: "废旧电池高效回收再生技术",
+    summary: "废旧电池拆解与正极材料再生工艺，回收率超过 95%，适用于动力电池退役后的梯次利用。",
+    lang: "zh" as const,
+  },
+  electrode: {
+    title: "High-capacity battery electrode coating",
+    summary: "A water-based electrode coating for lithium-ion battery cells that raises capacity by 12% and removes NMP solvent.",
+    lang: "en" as const,
+  },
+  encoder: {
+    title: "Absolute position encoder for servo motors",
+    summary: "A 23-bit absolute rotary encoder with multi-turn counting and no battery backup, for industrial servo motors.",
+    lang: "en" as const,
+  },
+  pcabsZh: {
+    title: "PC/ABS 合金无卤阻燃改性",
+    summary: "PC/ABS 合金的无卤阻燃改性配方，阻燃等级 UL94 V-0，注塑流动性好，适用于充电器外壳。",
+    lang: "zh" as const,
+  },
+  pcabsEn: {
+    title: "Halogen-free flame-retardant PC/ABS blend",
+    summary: "A halogen-free flame-retardant PC/ABS blend rated UL94 V-0 at 1.5 mm for charger and adapter housings.",
+    lang: "en" as const,
+  },
+  computer: {
+    title: "个人电脑散热风扇降噪技术",
+    summary: "面向个人电脑和笔记本的散热风扇降噪设计，噪声降低 6 分贝，已在多款机型上验证。",
+    lang: "zh" as const,
+  },
 };
 
 beforeAll(async () => {

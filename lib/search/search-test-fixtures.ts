@@ -54,6 +54,14 @@ export async function removeOrgData(db: PrismaClient, orgId: string) {
   await db.result.deleteMany({ where: { organisationId: orgId } });
   await db.user.deleteMany({ where: { organisationId: orgId } });
   await db.organisation.deleteMany({ where: { id: orgId } });
-  if (needs.length) await syncNeeds(db, needs.map((n) => n.id));
-  if (results.length) await syncResults(db, results.map((r) => r.id));
+  if (needs.length)
+    await syncNeeds(
+      db,
+      needs.map((n) => n.id),
+    );
+  if (results.length)
+    await syncResults(
+      db,
+      results.map((r) => r.id),
+    );
 }

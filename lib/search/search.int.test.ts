@@ -41,9 +41,13 @@ beforeAll(async () => {
       visibility: "CONFIDENTIAL",
     })
   ).id;
-  ids.brokerOnly = (await createNeed(db, owner, { ...base, title: `经纪人可见 储能 ${tag}`, description: `正文 ${tag}`, visibility: "BROKER_ONLY", region: `区域${tag}` })).id;
+  ids.brokerOnly = (
+    await createNeed(db, owner, { ...base, title: `经纪人可见 储能 ${tag}`, description: `正文 ${tag}`, visibility: "BROKER_ONLY", region: `区域${tag}` })
+  ).id;
   ids.draft = (await createNeed(db, owner, { ...base, title: `草稿 储能 ${tag}`, description: `正文 ${tag}`, status: "DRAFT" })).id;
-  ids.result = (await createResult(db, owner, { title: `Flow battery membrane ${tag}`, summary: `A membrane for vanadium flow batteries ${tag}`, lang: "en", trl: 5 })).id;
+  ids.result = (
+    await createResult(db, owner, { title: `Flow battery membrane ${tag}`, summary: `A membrane for vanadium flow batteries ${tag}`, lang: "en", trl: 5 })
+  ).id;
   for (const key of ["pub", "anon", "conf", "brokerOnly", "draft"]) await syncNeed(db, ids[key]!);
   await syncResult(db, ids.result!);
 });
@@ -112,7 +116,12 @@ describe("sync + catalogue search", () => {
     expect(out.actions.needs).toBe("deleted");
     const after = await searchCatalog({ q: tag, type: "needs", viewer: company });
     expect(hitIds(after)).not.toContain(ids.pub);
-    expect(await getMeili().index(indexUid("needs")).getDocument(ids.pub!).catch(() => null)).toBeNull();
+    expect(
+      await getMeili()
+        .index(indexUid("needs"))
+        .getDocument(ids.pub!)
+        .catch(() => null),
+    ).toBeNull();
     // drafts are in no index
     const draft = await searchCatalog({ q: tag, type: "needs", viewer: broker });
     expect(hitIds(draft)).not.toContain(ids.draft);

@@ -51,8 +51,23 @@ export type CatalogResponse =
   | { ok: false; reason: "invalid-filter"; attribute: string };
 
 const RETRIEVE = [
-  "id", "kind", "title", "teaser", "summary", "field", "lang", "trl", "visibility", "status", "chainId",
-  "chainNodeId", "region", "collaborationModes", "organisationName", "organisationVerified", "publishedAt",
+  "id",
+  "kind",
+  "title",
+  "teaser",
+  "summary",
+  "field",
+  "lang",
+  "trl",
+  "visibility",
+  "status",
+  "chainId",
+  "chainNodeId",
+  "region",
+  "collaborationModes",
+  "organisationName",
+  "organisationVerified",
+  "publishedAt",
 ];
 
 /**
@@ -102,7 +117,9 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
       const snippetFormatted =
         (typeof f[snippetAttr] === "string" && (f[snippetAttr] as string).includes(PRE) ? f[snippetAttr] : undefined) ??
         (typeof f.description === "string" && (f.description as string).includes(PRE) ? f.description : undefined) ??
-        f[snippetAttr] ?? f.description ?? "";
+        f[snippetAttr] ??
+        f.description ??
+        "";
       return {
         id: String(h.id),
         kind: h.kind === "result" ? "result" : "need",
@@ -130,7 +147,11 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
       const versions = new Map(res.hits.map((h) => [String(h.id), typeof h.version === "number" ? h.version : null]));
       const formattedTeasers = new Map(res.hits.map((h) => [String(h.id), (h._formatted as Record<string, unknown> | undefined)?.teaser]));
       const publicOnly = new Set<string>();
-      const views = await recheckNeedHits(query.viewer, hits.map((h) => ({ id: h.id, version: versions.get(h.id) ?? null })), publicOnly);
+      const views = await recheckNeedHits(
+        query.viewer,
+        hits.map((h) => ({ id: h.id, version: versions.get(h.id) ?? null })),
+        publicOnly,
+      );
       // A broker's hit on a need they do not act for stands only if a researcher's search (the
       // public index) finds it too; its snippet then comes from that public document.
       const confirmed = publicOnly.size > 0 ? await confirmInPublicIndex(texts, [...publicOnly], filter) : new Map<string, unknown>();
@@ -144,20 +165,22 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
         // Everything shown comes from the database view; a teaser-level hit's snippet comes from
         // its teaser only (a broker's index document holds the full text).
         const teaserSnippet = view.access === "teaser" || publicOnly.has(hit.id) ? toSegments(formattedTeasers.get(hit.id) ?? view.teaser ?? "") : null;
-        return [{
-          ...hit,
-          title: view.title,
-          teaser: view.teaser,
-          field: view.field,
-          trl: view.trlTarget,
-          visibility: view.visibility,
-          status: view.status,
-          region: view.region,
-          collaborationModes: view.collaborationModes,
-          organisationName: view.organisation?.name ?? null,
-          organisationVerified: view.organisation?.verified ?? null,
-          highlights: { title: hit.highlights.title, snippet: teaserSnippet ?? hit.highlights.snippet },
-        }];
+        return [
+          {
+            ...hit,
+            title: view.title,
+            teaser: view.teaser,
+            field: view.field,
+            trl: view.trlTarget,
+            visibility: view.visibility,
+            status: view.status,
+            region: view.region,
+            collaborationModes: view.collaborationModes,
+            organisationName: view.organisation?.name ?? null,
+            organisationVerified: view.organisation?.verified ?? null,
+            highlights: { title: hit.highlights.title, snippet: teaserSnippet ?? hit.highlights.snippet },
+          },
+        ];
       });
       dropped = before - hits.length;
     }

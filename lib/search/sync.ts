@@ -3,15 +3,7 @@ import type { EnqueuedTaskPromise, Meilisearch, Task } from "meilisearch";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { awaitTask, getMeili, indexUid, matchIndexUid } from "./client";
 import type { IndexKind } from "./config";
-import {
-  needBrokerDocument,
-  needPublicDocument,
-  matchDocument,
-  resultDocument,
-  type NeedRow,
-  type ResultRow,
-  type SearchDocument,
-} from "./documents";
+import { needBrokerDocument, needPublicDocument, matchDocument, resultDocument, type NeedRow, type ResultRow, type SearchDocument } from "./documents";
 import { applyIndexSettings, applyMatchIndexSettings } from "./settings";
 import { announceIndexChanged } from "./index-changes";
 
@@ -101,23 +93,17 @@ async function ensureIndexWithSettings(client: Meilisearch, kind: IndexKind) {
 
 /** Syncs one need into `needs` (public rules) and `needs_broker` (all but drafts). */
 export async function syncNeed(db: Db, needId: string): Promise<SyncOutcome> {
-  return syncRow<NeedRow>(
-    () => db.need.findUnique({ where: { id: needId }, include: needInclude }) as Promise<NeedRow | null>,
-    needId,
-    [
-      { kind: "needs", toDoc: needPublicDocument },
-      { kind: "needs_broker", toDoc: needBrokerDocument },
-    ],
-  );
+  return syncRow<NeedRow>(() => db.need.findUnique({ where: { id: needId }, include: needInclude }) as Promise<NeedRow | null>, needId, [
+    { kind: "needs", toDoc: needPublicDocument },
+    { kind: "needs_broker", toDoc: needBrokerDocument },
+  ]);
 }
 
 /** Syncs one research result into `results`. */
 export async function syncResult(db: Db, resultId: string): Promise<SyncOutcome> {
-  return syncRow<ResultRow>(
-    () => db.result.findUnique({ where: { id: resultId }, include: resultInclude }) as Promise<ResultRow | null>,
-    resultId,
-    [{ kind: "results", toDoc: resultDocument }],
-  );
+  return syncRow<ResultRow>(() => db.result.findUnique({ where: { id: resultId }, include: resultInclude }) as Promise<ResultRow | null>, resultId, [
+    { kind: "results", toDoc: resultDocument },
+  ]);
 }
 
 /**

@@ -68,7 +68,9 @@ describe("per-IP limits for IPv6 clients", () => {
     const m = await freshModule();
     const { points } = m.LIMITS.magicLink.ip;
     for (let i = 0; i < points; i++) await m.consumeRateLimit("magicLink", { ip: `2001:db8:1:2::${(i + 1).toString(16)}`, account: `v6-${i}@example.cn` });
-    expect((await attempt(() => m.consumeRateLimit("magicLink", { ip: "2001:db8:1:2:ffff:ffff:ffff:ffff", account: "v6-new@example.cn" })))?.code).toBe("RATE_LIMITED");
+    expect((await attempt(() => m.consumeRateLimit("magicLink", { ip: "2001:db8:1:2:ffff:ffff:ffff:ffff", account: "v6-new@example.cn" })))?.code).toBe(
+      "RATE_LIMITED",
+    );
     expect(await attempt(() => m.consumeRateLimit("magicLink", { ip: "2001:db8:1:3::1", account: "v6-other@example.cn" }))).toBeNull();
   });
 });

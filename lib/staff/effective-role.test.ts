@@ -45,6 +45,7 @@ describe("memberRoleFits", () => {
     expect(memberRoleFits("TTO", "RESEARCHER")).toBe(true);
     expect(memberRoleFits("TTO", "BROKER")).toBe(false);
     for (const role of ["COMPANY", "RESEARCHER", "BROKER", "ADMIN", "ANALYST"] as const) expect(memberRoleFits("GOVERNMENT", role)).toBe(false);
-    for (const kind of ["COMPANY", "UNIVERSITY", "TTO", "GOVERNMENT"] as const) for (const role of ["BROKER", "ADMIN", "ANALYST"] as const) expect(memberRoleFits(kind, role)).toBe(false);
+    for (const kind of ["COMPANY", "UNIVERSITY", "TTO", "GOVERNMENT"] as const)
+      for (const role of ["BROKER", "ADMIN", "ANALYST"] as const) expect(memberRoleFits(kind, role)).toBe(false);
   });
 });

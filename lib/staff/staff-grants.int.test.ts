@@ -79,13 +79,28 @@ describe("grant-role / revoke-role", () => {
     const admin = await createApiUser("ADMIN");
     const user = await createApiUser("RESEARCHER");
     const cookie = await openSession(user.actor.id);
-    const input = { email: user.actor.email, role: "BROKER" as const, reason: "accredited 2026", certificateNo: "深技经-0042", certificateIssuer: "深圳市技术市场促进会", validUntil: nextYear() };
+    const input = {
+      email: user.actor.email,
+      role: "BROKER" as const,
+      reason: "accredited 2026",
+      certificateNo: "深技经-0042",
+      certificateIssuer: "深圳市技术市场促进会",
+      validUntil: nextYear(),
+    };
     const { grantId } = await grantStaffRole(admin.actor, input, "en", "198.51.100.1");
 
     expect((await bearer(user.token))?.role).toBe("BROKER");
     expect((await sessionActor(cookie))?.role).toBe("BROKER");
     const grant = await prisma.staffRoleGrant.findUniqueOrThrow({ where: { id: grantId } });
-    expect(grant).toMatchObject({ userId: user.actor.id, role: "BROKER", grantedById: admin.actor.id, reason: "accredited 2026", certificateNo: "深技经-0042", previousRole: "RESEARCHER", revokedAt: null });
+    expect(grant).toMatchObject({
+      userId: user.actor.id,
+      role: "BROKER",
+      grantedById: admin.actor.id,
+      reason: "accredited 2026",
+      certificateNo: "深技经-0042",
+      previousRole: "RESEARCHER",
+      revokedAt: null,
+    });
     expect(grant.validUntil!.toISOString()).toBe(new Date(`${input.validUntil}T23:59:59.999+08:00`).toISOString());
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "staff.grant", subject: `user:${user.actor.id}` } });
     expect(audit).toMatchObject({ actorId: admin.actor.id, ip: "198.51.100.1" });
@@ -95,7 +110,11 @@ describe("grant-role / revoke-role", () => {
   it("revoking ends every session and API token at once, gives back the member role and is audited", async () => {
     const admin = await createApiUser("ADMIN");
     const user = await createApiUser("RESEARCHER");
-    await grantStaffRole(OPERATOR, { email: user.actor.email, role: "BROKER", reason: "accredited", certificateNo: "N-7", certificateIssuer: "协会", validUntil: nextYear() }, "en");
+    await grantStaffRole(
+      OPERATOR,
+      { email: user.actor.email, role: "BROKER", reason: "accredited", certificateNo: "N-7", certificateIssuer: "协会", validUntil: nextYear() },
+      "en",
+    );
     const brokerActor = (await bearer(user.token))!;
     expect(brokerActor.role).toBe("BROKER");
     const second = await createApiToken(brokerActor, "second");
@@ -116,7 +135,10 @@ describe("grant-role / revoke-role", () => {
     // A new session is a researcher again, not a broker.
     expect((await sessionActor(await openSession(user.actor.id)))?.role).toBe("RESEARCHER");
     // Nothing left to revoke: a field error.
-    expect(await thrown(() => revokeStaffRole(admin.actor, { email: user.actor.email, reason: "again" }, "en"))).toMatchObject({ code: "VALIDATION", fields: { email: expect.any(Array) } });
+    expect(await thrown(() => revokeStaffRole(admin.actor, { email: user.actor.email, reason: "again" }, "en"))).toMatchObject({
+      code: "VALIDATION",
+      fields: { email: expect.any(Array) },
+    });
   });
 
   it("an account created as staff (create-user) cannot act at all once its grant is revoked, nor sign in", async () => {
@@ -141,7 +163,11 @@ describe("grant-role / revoke-role", () => {
     const admin = await createApiUser("ADMIN");
     expect((await listStaffGrants(admin.actor)).find((g) => g.user.email === broker.actor.email)?.state).toBe("lapsed");
     // Granted again with a renewed certificate: acting again.
-    await grantStaffRole(admin.actor, { email: broker.actor.email, role: "BROKER", reason: "renewed", certificateNo: "N-8", certificateIssuer: "协会", validUntil: nextYear() }, "en");
+    await grantStaffRole(
+      admin.actor,
+      { email: broker.actor.email, role: "BROKER", reason: "renewed", certificateNo: "N-8", certificateIssuer: "协会", validUntil: nextYear() },
+      "en",
+    );
     expect((await bearer(broker.token))?.role).toBe("BROKER");
     expect(await prisma.staffRoleGrant.count({ where: { userId: broker.actor.id, revokedAt: null } })).toBe(1);
   });
@@ -154,7 +180,9 @@ describe("grant-role / revoke-role", () => {
 
   it("an admin can neither grant nor revoke their own role", async () => {
     const admin = await createApiUser("ADMIN");
-    expect(await thrown(() => grantStaffRole(admin.actor, { email: admin.actor.email, role: "ANALYST", reason: "self" }, "en"))).toMatchObject({ code: "VALIDATION" });
+    expect(await thrown(() => grantStaffRole(admin.actor, { email: admin.actor.email, role: "ANALYST", reason: "self" }, "en"))).toMatchObject({
+      code: "VALIDATION",
+    });
     expect(await thrown(() => revokeStaffRole(admin.actor, { email: admin.actor.email, reason: "self" }, "en"))).toMatchObject({ code: "VALIDATION" });
   });
 
@@ -170,15 +198,34 @@ describe("grant-role / revoke-role", () => {
     expect(refused.err).toMatch(/--cert-no/);
     expect(await prisma.staffRoleGrant.count({ where: { userId: user.actor.id } })).toBe(0);
 
-    const granted = await run("grant-role", "--email", user.actor.email, "--role", "broker", "--reason", "accredited", "--cert-no", "N-9", "--cert-issuer", "协会", "--valid-until", nextYear());
+    const granted = await run(
+      "grant-role",
+      "--email",
+      user.actor.email,
+      "--role",
+      "broker",
+      "--reason",
+      "accredited",
+      "--cert-no",
+      "N-9",
+      "--cert-issuer",
+      "协会",
+      "--valid-until",
+      nextYear(),
+    );
     expect(granted.code).toBe(0);
     expect((await bearer(user.token))?.role).toBe("BROKER");
-    expect(await prisma.staffRoleGrant.findFirst({ where: { userId: user.actor.id, revokedAt: null } })).toMatchObject({ grantedById: null, certificateNo: "N-9" });
+    expect(await prisma.staffRoleGrant.findFirst({ where: { userId: user.actor.id, revokedAt: null } })).toMatchObject({
+      grantedById: null,
+      certificateNo: "N-9",
+    });
 
     const revoked = await run("revoke-role", "--email", user.actor.email, "--reason", "test over");
     expect(revoked.code).toBe(0);
     expect(await bearer(user.token)).toBeNull();
-    expect(await prisma.auditLog.count({ where: { subject: `user:${user.actor.id}`, action: { in: ["staff.grant", "staff.revoke"] }, actorId: null } })).toBe(2);
+    expect(await prisma.auditLog.count({ where: { subject: `user:${user.actor.id}`, action: { in: ["staff.grant", "staff.revoke"] }, actorId: null } })).toBe(
+      2,
+    );
   }, 120_000);
 });
 
@@ -194,7 +241,10 @@ describe("invitations", () => {
     }
     session.actor = null;
     // The service refuses it too, whatever its caller parsed.
-    expect(await thrown(() => inviteMember(company.actor, { email, role: "BROKER" as never }, "en"))).toMatchObject({ code: "VALIDATION", fields: { role: expect.any(Array) } });
+    expect(await thrown(() => inviteMember(company.actor, { email, role: "BROKER" as never }, "en"))).toMatchObject({
+      code: "VALIDATION",
+      fields: { role: expect.any(Array) },
+    });
     expect(await prisma.invitation.count({ where: { email } })).toBe(0);
   });
 
@@ -207,9 +257,18 @@ describe("invitations", () => {
     // The token is only in the mail: plant a known one on the row instead of reading the mail.
     const token = `accept-${Date.now()}`;
     await prisma.invitation.updateMany({ where: { email }, data: { tokenHash: hashToken(token) } });
-    const state = await acceptInvitationAction("en", token, idleState, form({ name: "Invitee", password: "long-enough-password", role: "BROKER", isOrgAdmin: "true", organisationId: "x" }));
+    const state = await acceptInvitationAction(
+      "en",
+      token,
+      idleState,
+      form({ name: "Invitee", password: "long-enough-password", role: "BROKER", isOrgAdmin: "true", organisationId: "x" }),
+    );
     expect(state.status).toBe("success");
-    expect(await prisma.user.findUniqueOrThrow({ where: { email }, select: { role: true, isOrgAdmin: true, organisationId: true } })).toEqual({ role: "COMPANY", isOrgAdmin: false, organisationId: company.organisationId });
+    expect(await prisma.user.findUniqueOrThrow({ where: { email }, select: { role: true, isOrgAdmin: true, organisationId: true } })).toEqual({
+      role: "COMPANY",
+      isOrgAdmin: false,
+      organisationId: company.organisationId,
+    });
   });
 
   it("an invitation row with a staff role (written before the rule, or by hand) is refused at accept time", async () => {
@@ -217,7 +276,14 @@ describe("invitations", () => {
     const email = `legacy-${Date.now()}@example.cn`;
     const token = `legacy-${Date.now()}`;
     await prisma.invitation.create({
-      data: { email, role: "BROKER", organisationId: tto.organisationId, invitedById: tto.actor.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        email,
+        role: "BROKER",
+        organisationId: tto.organisationId,
+        invitedById: tto.actor.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     const state = await acceptInvitationAction("en", token, idleState, form({ name: "Legacy", password: "long-enough-password" }));
     expect(state.status).toBe("error");

@@ -22,7 +22,12 @@ async function userIdFor(by: GrantingParty, email: string, locale: UiLocale): Pr
   return user.id;
 }
 
-export async function grantStaffRole(by: GrantingParty, input: GrantStaffRoleInput, locale: UiLocale, ip: string | null = null): Promise<{ grantId: string; userId: string }> {
+export async function grantStaffRole(
+  by: GrantingParty,
+  input: GrantStaffRoleInput,
+  locale: UiLocale,
+  ip: string | null = null,
+): Promise<{ grantId: string; userId: string }> {
   if (by !== OPERATOR) authorize(by, "staff.grant");
   const userId = await userIdFor(by, input.email, locale);
   const { grantId } = await prisma.$transaction((tx) =>
@@ -43,7 +48,12 @@ export async function grantStaffRole(by: GrantingParty, input: GrantStaffRoleInp
   return { grantId, userId };
 }
 
-export async function revokeStaffRole(by: GrantingParty, input: RevokeStaffRoleInput, locale: UiLocale, ip: string | null = null): Promise<{ userId: string; grantIds: string[] }> {
+export async function revokeStaffRole(
+  by: GrantingParty,
+  input: RevokeStaffRoleInput,
+  locale: UiLocale,
+  ip: string | null = null,
+): Promise<{ userId: string; grantIds: string[] }> {
   if (by !== OPERATOR) authorize(by, "staff.revoke");
   const userId = await userIdFor(by, input.email, locale);
   const done = await prisma.$transaction((tx) => writeStaffRevocation(tx, userId, by === OPERATOR ? null : by.id, input.reason, ip));

@@ -28,7 +28,13 @@ async function lockUser(tx: Tx, userId: string): Promise<{ id: string; role: Rol
  * grant per user), the user's role becomes the staff role, and the member role they had before
  * is kept on the grant so that a revocation gives it back.
  */
-export async function writeStaffGrant(tx: Tx, userId: string, grantedById: string | null, data: StaffGrantData, ip: string | null = null): Promise<{ grantId: string }> {
+export async function writeStaffGrant(
+  tx: Tx,
+  userId: string,
+  grantedById: string | null,
+  data: StaffGrantData,
+  ip: string | null = null,
+): Promise<{ grantId: string }> {
   const user = await lockUser(tx, userId);
   if (!user) throw new Error(`No user ${userId}`);
   const now = new Date();
@@ -70,7 +76,13 @@ export async function writeStaffGrant(tx: Tx, userId: string, grantedById: strin
  * before (if any: otherwise the account cannot act until granted again) and ends all of the
  * user's browser sessions and API tokens at once. Returns null when there was nothing to revoke.
  */
-export async function writeStaffRevocation(tx: Tx, userId: string, revokedById: string | null, reason: string, ip: string | null = null): Promise<{ grantIds: string[]; restoredRole: Role | null } | null> {
+export async function writeStaffRevocation(
+  tx: Tx,
+  userId: string,
+  revokedById: string | null,
+  reason: string,
+  ip: string | null = null,
+): Promise<{ grantIds: string[]; restoredRole: Role | null } | null> {
   const user = await lockUser(tx, userId);
   if (!user) return null;
   const open = await tx.staffRoleGrant.findMany({ where: { userId, revokedAt: null }, select: { id: true, role: true, previousRole: true } });

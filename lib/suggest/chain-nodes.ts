@@ -16,7 +16,12 @@ const vocabulary = taxonomy.chains.flatMap((chain) =>
       matchers: words.map((w) => ({
         word: w,
         // Chinese terms match as substrings; Latin terms as whole words, case-insensitively.
-        test: CJK.test(w) ? (t: string) => t.includes(w) : ((re) => (t: string) => re.test(t))(new RegExp(`(^|[^a-z0-9])${escape(w.toLowerCase())}($|[^a-z0-9])`)),
+        test: CJK.test(w)
+          ? (t: string) => t.includes(w)
+          : (
+              (re) => (t: string) =>
+                re.test(t)
+            )(new RegExp(`(^|[^a-z0-9])${escape(w.toLowerCase())}($|[^a-z0-9])`)),
         weight: CJK.test(w) ? Math.min(w.length, 6) : Math.min(w.length / 2, 6),
       })),
     };

@@ -53,7 +53,11 @@ describe("suggestKeywords", () => {
 
 describe("suggestChainNodes", () => {
   it("tags a Chinese wearables need with sensor fusion and smart wearables", () => {
-    expect(suggestChainNodes(ZH).map((n) => n.id).slice(0, 2)).toEqual(["sensor.fusion", "terminal.wearables"]);
+    expect(
+      suggestChainNodes(ZH)
+        .map((n) => n.id)
+        .slice(0, 2),
+    ).toEqual(["sensor.fusion", "terminal.wearables"]);
   });
   it("tags an English text the same way and says why", () => {
     const [first, second] = suggestChainNodes(EN);

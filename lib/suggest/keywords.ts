@@ -26,10 +26,102 @@ function idfOf(word: string): number {
 const NOUNISH = new Set(["n", "nz", "vn", "ng", "eng", "nt", "nrt", "l", "j"]);
 const ACTION = new Set(["v", "vn"]);
 // Relation words that make a measurement, not a topic ("误差小于").
-const NOT_IN_COMPOUND = new Set(["小于", "大于", "低于", "高于", "达到", "超过", "不足", "等于", "需要", "希望", "要求", "实现", "获得", "保持", "进行", "提高", "降低", "解决", "没有", "出现", "严重"]);
+const NOT_IN_COMPOUND = new Set([
+  "小于",
+  "大于",
+  "低于",
+  "高于",
+  "达到",
+  "超过",
+  "不足",
+  "等于",
+  "需要",
+  "希望",
+  "要求",
+  "实现",
+  "获得",
+  "保持",
+  "进行",
+  "提高",
+  "降低",
+  "解决",
+  "没有",
+  "出现",
+  "严重",
+]);
 // Words too generic to be a keyword for a technology need.
-const GENERIC_ZH = new Set(["问题", "产品", "效果", "技术", "方案", "方法", "公司", "企业", "我们", "需求", "环境", "情况", "客户", "项目", "厂商", "能力", "目前", "传统", "理想", "一家", "领域", "行业", "指标"]);
-const GENERIC_EN = new Set(["company", "product", "products", "customer", "customers", "issue", "issues", "approach", "result", "results", "performance", "better", "high", "low", "lower", "higher", "tried", "try", "fell", "short", "achieve", "keep", "keeps", "below", "above", "degree", "degrees", "less", "cost", "near", "loses", "lose", "exceeds", "exceed", "robust", "reduce", "improve", "improves", "existing", "current", "based", "make", "makes", "different", "various"]);
+const GENERIC_ZH = new Set([
+  "问题",
+  "产品",
+  "效果",
+  "技术",
+  "方案",
+  "方法",
+  "公司",
+  "企业",
+  "我们",
+  "需求",
+  "环境",
+  "情况",
+  "客户",
+  "项目",
+  "厂商",
+  "能力",
+  "目前",
+  "传统",
+  "理想",
+  "一家",
+  "领域",
+  "行业",
+  "指标",
+]);
+const GENERIC_EN = new Set([
+  "company",
+  "product",
+  "products",
+  "customer",
+  "customers",
+  "issue",
+  "issues",
+  "approach",
+  "result",
+  "results",
+  "performance",
+  "better",
+  "high",
+  "low",
+  "lower",
+  "higher",
+  "tried",
+  "try",
+  "fell",
+  "short",
+  "achieve",
+  "keep",
+  "keeps",
+  "below",
+  "above",
+  "degree",
+  "degrees",
+  "less",
+  "cost",
+  "near",
+  "loses",
+  "lose",
+  "exceeds",
+  "exceed",
+  "robust",
+  "reduce",
+  "improve",
+  "improves",
+  "existing",
+  "current",
+  "based",
+  "make",
+  "makes",
+  "different",
+  "various",
+]);
 
 function chineseSuggestions(text: string): Suggestion[] {
   const runs = text.normalize("NFKC").match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g) ?? [];
@@ -116,13 +208,12 @@ export function suggestKeywords(text: string, existing: readonly string[] = [], 
     const max = Math.max(0, ...list.map((s) => s.weight));
     return max > 0 ? list.map((s) => ({ term: s.term, weight: s.weight / max })) : [];
   };
-  const all = [...scaled(chineseSuggestions(text)), ...scaled(englishSuggestions(text))].sort(
-    (a, b) => b.weight - a.weight || b.term.length - a.term.length,
-  );
+  const all = [...scaled(chineseSuggestions(text)), ...scaled(englishSuggestions(text))].sort((a, b) => b.weight - a.weight || b.term.length - a.term.length);
   const picked: string[] = [];
   for (const { term } of all) {
     const lower = term.toLowerCase();
-    if (have.has(lower) || [...have].some((h) => h.includes(lower)) || picked.some((p) => p.toLowerCase().includes(lower) || lower.includes(p.toLowerCase()))) continue;
+    if (have.has(lower) || [...have].some((h) => h.includes(lower)) || picked.some((p) => p.toLowerCase().includes(lower) || lower.includes(p.toLowerCase())))
+      continue;
     picked.push(term);
     if (picked.length >= limit) break;
   }

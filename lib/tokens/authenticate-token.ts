@@ -27,7 +27,10 @@ export async function authenticateBearer(authorization: string | null): Promise<
     // Best effort; a lost timestamp update must not fail the request. The condition keeps
     // concurrent requests that all saw a stale value from writing the row one after another.
     prisma.apiToken
-      .updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USED_RESOLUTION_MS) } }] }, data: { lastUsedAt: new Date(now) } })
+      .updateMany({
+        where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USED_RESOLUTION_MS) } }] },
+        data: { lastUsedAt: new Date(now) },
+      })
       .catch(() => undefined);
   }
   return actor;

@@ -105,7 +105,10 @@ describe("invite form with an address that already has an account", () => {
     const forExisting = await invite(existingEmail);
     expect(forNew.status).toBe("success");
     expect(shape(forExisting, existingEmail)).toEqual(shape(forNew, fresh));
-    const rows = await prisma.invitation.findMany({ where: { organisationId: admin.organisationId }, select: { email: true, acceptedAt: true, expiresAt: true } });
+    const rows = await prisma.invitation.findMany({
+      where: { organisationId: admin.organisationId },
+      select: { email: true, acceptedAt: true, expiresAt: true },
+    });
     expect(rows.map((r) => r.email).sort()).toEqual([existingEmail, fresh].sort());
     expect(rows.every((r) => r.acceptedAt === null && r.expiresAt > new Date())).toBe(true);
   });

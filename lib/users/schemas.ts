@@ -26,7 +26,10 @@ export const signUpSchema = z
     organisationKind: z.enum(["COMPANY", "UNIVERSITY", "TTO"]),
     // Optional at sign-up (the organisation starts unverified either way); a platform admin needs
     // it to verify the organisation. If given it must be valid for the kind.
-    registrationCode: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().max(40).transform(normaliseRegistrationCode).optional()),
+    registrationCode: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.string().max(40).transform(normaliseRegistrationCode).optional(),
+    ),
     locale: z.enum(["zh", "en"]).default("zh"),
   })
   .superRefine((i, ctx) => {

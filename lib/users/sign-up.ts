@@ -35,7 +35,9 @@ export async function signUp(input: SignUpInput, locale: UiLocale): Promise<Sign
       await enqueueJob(tx, "account-exists-notice", { userId: existing.id }, { jobKey: `account-exists-notice:${existing.id}` });
       return { outcome: "existing" };
     }
-    const org = await tx.organisation.create({ data: { name: input.organisationName, kind: input.organisationKind, registrationCode: input.registrationCode ?? null } });
+    const org = await tx.organisation.create({
+      data: { name: input.organisationName, kind: input.organisationKind, registrationCode: input.registrationCode ?? null },
+    });
     const user = await tx.user.create({
       data: {
         email: input.email,

@@ -15,7 +15,10 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.date": { "zh-CN": "请输入有效日期（年-月-日）", en: "Enter a valid date (YYYY-MM-DD)" },
   "v.datePast": { "zh-CN": "日期不能早于今天", en: "The date must not be in the past" },
   "v.dateFar": { "zh-CN": "日期太远（最多 20 年内）", en: "The date is too far ahead (at most 20 years)" },
-  "v.patents": { "zh-CN": "专利格式：号码|类型(INVENTION/UTILITY_MODEL/DESIGN)|状态(GRANTED/PENDING)|法域，多个用分号分隔", en: "Patents: number|type (INVENTION/UTILITY_MODEL/DESIGN)|status (GRANTED/PENDING)|jurisdiction, separated by semicolons" },
+  "v.patents": {
+    "zh-CN": "专利格式：号码|类型(INVENTION/UTILITY_MODEL/DESIGN)|状态(GRANTED/PENDING)|法域，多个用分号分隔",
+    en: "Patents: number|type (INVENTION/UTILITY_MODEL/DESIGN)|status (GRANTED/PENDING)|jurisdiction, separated by semicolons",
+  },
   // Worded like the database's unique-value answer (lib/api/respond.ts), which the API promises.
   "v.externalIdTaken": { "zh-CN": "该值已被使用", en: "This value is already in use" },
   "v.externalIdTakenMessage": { "zh-CN": "本机构已有成果使用该外部编号", en: "Another result of your organisation already uses this external id" },
@@ -29,8 +32,14 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.ndaAccept": { "zh-CN": "请先阅读并接受保密协议", en: "Read and accept the NDA first" },
   "v.reasonCode": { "zh-CN": "请选择原因", en: "Choose a reason" },
   "v.noChange": { "zh-CN": "请至少修改一个字段", en: "Change at least one field" },
-  "v.brokerAccreditation": { "zh-CN": "授予技术经纪人角色须填写证书编号、发证机构和有效期", en: "A broker grant needs the certificate number, issuing body and valid-until date" },
-  "v.roleNotAllowed": { "zh-CN": "此角色不适用于该类机构（工作人员角色只能由平台授予）", en: "This role does not fit this kind of organisation (staff roles are granted by the platform only)" },
+  "v.brokerAccreditation": {
+    "zh-CN": "授予技术经纪人角色须填写证书编号、发证机构和有效期",
+    en: "A broker grant needs the certificate number, issuing body and valid-until date",
+  },
+  "v.roleNotAllowed": {
+    "zh-CN": "此角色不适用于该类机构（工作人员角色只能由平台授予）",
+    en: "This role does not fit this kind of organisation (staff roles are granted by the platform only)",
+  },
   "v.noUser": { "zh-CN": "没有使用该邮箱的用户", en: "No user has this email address" },
   "v.selfGrant": { "zh-CN": "不能为自己授予或撤销角色", en: "You cannot grant or revoke your own role" },
   "v.noLiveGrant": { "zh-CN": "该用户没有有效的工作人员角色", en: "This user holds no live staff role" },

@@ -21,7 +21,13 @@ export async function listMyVisits(actor: Actor) {
   authorize(actor, "visit.create");
   return prisma.visit.findMany({
     where: { brokerId: actor.id },
-    select: { id: true, visitedOn: true, peopleMet: true, organisation: { select: { name: true } }, needs: { select: { id: true, title: true, status: true } } },
+    select: {
+      id: true,
+      visitedOn: true,
+      peopleMet: true,
+      organisation: { select: { name: true } },
+      needs: { select: { id: true, title: true, status: true } },
+    },
     orderBy: { visitedOn: "desc" },
     take: 50,
   });
@@ -31,7 +37,14 @@ export async function getMyVisit(actor: Actor, visitId: string) {
   authorize(actor, "visit.create");
   const visit = await prisma.visit.findFirst({
     where: { id: visitId, brokerId: actor.id },
-    select: { id: true, visitedOn: true, peopleMet: true, notes: true, organisation: { select: { name: true } }, needs: { select: { id: true, title: true, status: true } } },
+    select: {
+      id: true,
+      visitedOn: true,
+      peopleMet: true,
+      notes: true,
+      organisation: { select: { name: true } },
+      needs: { select: { id: true, title: true, status: true } },
+    },
   });
   if (!visit) throw new AppError("NOT_FOUND", "Not found");
   return visit;

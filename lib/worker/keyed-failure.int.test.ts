@@ -10,7 +10,17 @@ import { getQueueState } from "@/lib/jobs/queue-state";
 import { INTERRUPTED, startWorkerLiveness } from "@/lib/jobs/worker-liveness";
 
 const url = process.env.DATABASE_URL!;
-type Row = { id: string; key: string | null; payload: unknown; attempts: number; max_attempts: number; locked_at: Date | null; last_error: string | null; run_in_s: number; created_at: Date };
+type Row = {
+  id: string;
+  key: string | null;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+  locked_at: Date | null;
+  last_error: string | null;
+  run_in_s: number;
+  created_at: Date;
+};
 
 const rows = () =>
   prisma.$queryRaw<Row[]>`SELECT id::text, key, payload, attempts, max_attempts, locked_at, last_error, created_at,
@@ -20,7 +30,10 @@ async function lockAll(workerId = "worker-x") {
   await prisma.$executeRaw`UPDATE graphile_worker._private_jobs SET attempts = attempts + 1, locked_at = now(), locked_by = ${workerId}`;
 }
 const asJob = (r: Row, task = "index-needs") => ({ id: r.id, key: r.key, task_identifier: task, payload: r.payload });
-const ids = (n: number, shard = 5) => Array.from({ length: 400 }, (_, i) => `kf-${i}`).filter((id) => shardOf(id) === shard).slice(0, n);
+const ids = (n: number, shard = 5) =>
+  Array.from({ length: 400 }, (_, i) => `kf-${i}`)
+    .filter((id) => shardOf(id) === shard)
+    .slice(0, n);
 
 beforeEach(async () => {
   await prisma.$executeRawUnsafe("DELETE FROM graphile_worker._private_jobs");
@@ -115,9 +128,18 @@ describe("a keyed job that fails", () => {
     let refusals = 0;
     const down = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
     // The database refuses the first two hand-over attempts, as while it restarts.
-    const flaky = { $transaction: ((...args: unknown[]) => (refusals++ < 2 ? Promise.reject(down) : (prisma.$transaction as (...a: unknown[]) => unknown)(...args))) as typeof prisma.$transaction };
+    const flaky = {
+      $transaction: ((...args: unknown[]) =>
+        refusals++ < 2 ? Promise.reject(down) : (prisma.$transaction as (...a: unknown[]) => unknown)(...args)) as typeof prisma.$transaction,
+    };
     const taskList = {
-      "index-needs": withHandOver(flaky, async () => { throw down; }, { isOutage: () => true, isDatabaseDown: (e) => (e as { code?: string }).code === "ECONNREFUSED" }),
+      "index-needs": withHandOver(
+        flaky,
+        async () => {
+          throw down;
+        },
+        { isOutage: () => true, isDatabaseDown: (e) => (e as { code?: string }).code === "ECONNREFUSED" },
+      ),
     };
     await runOnce({ connectionString: url, taskList, noHandleSignals: true });
     expect(refusals).toBe(3);
@@ -139,7 +161,8 @@ describe("a job whose worker died", () => {
         const [job] = await rows();
         expect(job!.locked_at).toBeNull();
         expect(job!.last_error).toContain(INTERRUPTED);
-        if (round === 1) expect(job!.attempts).toBe(0); // may run again
+        if (round === 1)
+          expect(job!.attempts).toBe(0); // may run again
         else expect(job!.attempts).toBe(1); // interrupted twice in a row: stays dead
       }
       expect((await getQueueState(prisma)).deadLetters).toBe(1);

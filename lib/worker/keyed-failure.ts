@@ -68,7 +68,13 @@ export async function handOverFailedKeyedJob(
     const delayS = outage ? outageRetryDelaySeconds(row.age_s) : retryDelaySeconds(row.attempts);
     // No other job holds the key (this one did, under the lock): add_job inserts a fresh one,
     // which carries on this one's attempts, last error and age.
-    const fresh = await addJob(tx, { task: job.task_identifier, payload: row.payload, jobKey: job.key, maxAttempts: row.max_attempts, runAt: new Date(Date.now() + delayS * 1000) });
+    const fresh = await addJob(tx, {
+      task: job.task_identifier,
+      payload: row.payload,
+      jobKey: job.key,
+      maxAttempts: row.max_attempts,
+      runAt: new Date(Date.now() + delayS * 1000),
+    });
     await tx.$executeRaw`UPDATE graphile_worker._private_jobs
       SET attempts = ${attempts}::smallint, last_error = ${message}, created_at = ${row.created_at}
       WHERE id = ${fresh}::bigint`;
@@ -89,7 +95,11 @@ function errorText(error: unknown): string {
 export function withHandOver(
   db: Db,
   run: Task,
-  { isOutage, isDatabaseDown, handOverWaitMs = 60_000 }: { isOutage: (err: unknown) => boolean; isDatabaseDown: (err: unknown) => boolean; handOverWaitMs?: number },
+  {
+    isOutage,
+    isDatabaseDown,
+    handOverWaitMs = 60_000,
+  }: { isOutage: (err: unknown) => boolean; isDatabaseDown: (err: unknown) => boolean; handOverWaitMs?: number },
 ): Task {
   return async (payload, helpers) => {
     try {

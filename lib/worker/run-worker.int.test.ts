@@ -13,7 +13,9 @@ const url = process.env.DATABASE_URL!;
 // The database refuses to complete (delete) jobs marked so: the slot running one cannot release
 // it and stops, as it would when the database went away at that moment.
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION public.refuse_job_completion() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'completion refused'; END; $$`);
+  await prisma.$executeRawUnsafe(
+    `CREATE OR REPLACE FUNCTION public.refuse_job_completion() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'completion refused'; END; $$`,
+  );
   await prisma.$executeRawUnsafe(
     `CREATE TRIGGER refuse_job_completion BEFORE DELETE ON graphile_worker._private_jobs FOR EACH ROW WHEN (OLD.payload->>'refuseCompletion' = 'yes') EXECUTE FUNCTION public.refuse_job_completion()`,
   );
@@ -43,10 +45,12 @@ describe("a crashed worker slot", () => {
     let lost: SlotLost | undefined;
     let runner: Runner | undefined = await startWorker(url, { concurrency: 2, heartbeatEveryMs: 200, onSlotLost: (l) => void (lost = l) });
     try {
-      expect(await waitFor(async () => {
-        const w = await workersInHealth();
-        return "processes" in w && w.slotsRunning === 2 && w;
-      }, "both slots in the heartbeat")).toEqual({ ok: true, processes: 1, slotsConfigured: 2, slotsRunning: 2, silentProcesses: 0 });
+      expect(
+        await waitFor(async () => {
+          const w = await workersInHealth();
+          return "processes" in w && w.slotsRunning === 2 && w;
+        }, "both slots in the heartbeat"),
+      ).toEqual({ ok: true, processes: 1, slotsConfigured: 2, slotsRunning: 2, silentProcesses: 0 });
 
       await addCrashingJob();
       const reported = await waitFor(async () => lost, "the lost slot to be reported");
@@ -56,10 +60,12 @@ describe("a crashed worker slot", () => {
       await runner.stop();
       runner = undefined;
       // A clean stop removes the process from the report: no worker at all is not ok either.
-      expect(await waitFor(async () => {
-        const w = await workersInHealth();
-        return "processes" in w && w.processes === 0 && w;
-      }, "the stopped worker to leave the report")).toMatchObject({ ok: false, slotsConfigured: 0, slotsRunning: 0 });
+      expect(
+        await waitFor(async () => {
+          const w = await workersInHealth();
+          return "processes" in w && w.processes === 0 && w;
+        }, "the stopped worker to leave the report"),
+      ).toMatchObject({ ok: false, slotsConfigured: 0, slotsRunning: 0 });
     } finally {
       await runner?.stop();
     }

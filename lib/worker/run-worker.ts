@@ -53,7 +53,10 @@ export async function startWorker(connectionString: string, optionsOrConcurrency
     heartbeat.setSlotsRunning(running.size);
     void liveness.unregister(worker.workerId).catch((err) => logger.error({ err }, "worker liveness"));
     if (stopping) return;
-    logger.error({ err: error, workerId: worker.workerId, slotsRunning: running.size, slotsConfigured: concurrency }, "a worker slot stopped and will not be replaced; its jobs will be reclaimed");
+    logger.error(
+      { err: error, workerId: worker.workerId, slotsRunning: running.size, slotsConfigured: concurrency },
+      "a worker slot stopped and will not be replaced; its jobs will be reclaimed",
+    );
     try {
       options.onSlotLost?.({ workerId: worker.workerId, error, slotsRunning: running.size, slotsConfigured: concurrency });
     } catch (err) {

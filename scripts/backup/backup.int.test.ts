@@ -21,7 +21,8 @@ const file = path.join(dir, "techbridge.dump");
 let needIds: string[] = [];
 let snapshot: unknown[] = [];
 
-const readNeeds = () => prisma.need.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true, description: true, keywords: true, version: true, visibility: true } });
+const readNeeds = () =>
+  prisma.need.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true, description: true, keywords: true, version: true, visibility: true } });
 
 beforeAll(async () => {
   const org = await prisma.organisation.create({ data: { name: `Backup Org ${Date.now()}`, kind: "COMPANY", region: "南山区" } });

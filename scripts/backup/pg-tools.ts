@@ -26,7 +26,9 @@ function candidates(name: "pg_dump" | "pg_restore"): string[] {
   if (process.env.PG_BIN) out.push(path.join(process.env.PG_BIN, name));
   const root = "/usr/lib/postgresql";
   if (existsSync(root)) {
-    const majors = readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
+    const majors = readdirSync(root)
+      .filter((d) => /^\d+$/.test(d))
+      .sort((a, b) => Number(b) - Number(a));
     for (const major of majors) out.push(path.join(root, major, "bin", name));
   }
   out.push(name); // PATH
@@ -48,7 +50,8 @@ export async function findTool(name: "pg_dump" | "pg_restore"): Promise<PgTool> 
       tried.push(candidate);
     }
   }
-  if (!best) throw new Error(`${name} not found (tried ${tried.join(", ")}): install the PostgreSQL client (Debian: apt-get install postgresql-client) or set PG_BIN.`);
+  if (!best)
+    throw new Error(`${name} not found (tried ${tried.join(", ")}): install the PostgreSQL client (Debian: apt-get install postgresql-client) or set PG_BIN.`);
   return best;
 }
 

@@ -162,9 +162,7 @@ export function createMigrationAdapterFactory(databaseUrl: string): MigrationAda
       const name = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
       await runAdminStatement(databaseUrl, `CREATE DATABASE ${quoteIdent(name)}`);
       // The pool is closed (inner.dispose) before this runs: PostgreSQL refuses to drop a database in use.
-      return track(withDatabase(databaseUrl, name), () =>
-        runAdminStatement(databaseUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)}`),
-      );
+      return track(withDatabase(databaseUrl, name), () => runAdminStatement(databaseUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
     },
     async close() {
       await Promise.all([...open].map((adapter) => adapter.dispose()));

@@ -31,12 +31,26 @@ async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]
 
 async function migrationNames(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 // One write + read per model. Typed over Prisma.ModelName, and checked against it at runtime, so a
 // new model without a case fails here. Cases run in this order; later ones reuse earlier rows.
-type Ids = { org: string; user: string; chain: string; node: string; need: string; result: string; nda: string; request: string; intro: string; contract: string };
+type Ids = {
+  org: string;
+  user: string;
+  chain: string;
+  node: string;
+  need: string;
+  result: string;
+  nda: string;
+  request: string;
+  intro: string;
+  contract: string;
+};
 const ids: Partial<Ids> = {};
 const id = (key: keyof Ids): string => ids[key] ?? expect.fail(`${key} fixture missing (case order)`);
 type RoundTrip = (db: PrismaClient) => Promise<{ written: object; read: object }>;
@@ -69,13 +83,28 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
   },
   StaffRoleGrant: async (db) => {
     const written = await db.staffRoleGrant.create({
-      data: { userId: id("user"), role: "ANALYST", reason: "engine test", certificateNo: "C-1", certificateIssuer: "测试", validUntil: new Date(Date.now() + 60_000), previousRole: "COMPANY" },
+      data: {
+        userId: id("user"),
+        role: "ANALYST",
+        reason: "engine test",
+        certificateNo: "C-1",
+        certificateIssuer: "测试",
+        validUntil: new Date(Date.now() + 60_000),
+        previousRole: "COMPANY",
+      },
     });
     return { written, read: await db.staffRoleGrant.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   Invitation: async (db) => {
     const written = await db.invitation.create({
-      data: { email: "new@test.local", role: "RESEARCHER", organisationId: id("org"), invitedById: id("user"), tokenHash: "inv-1", expiresAt: new Date(Date.now() + 60_000) },
+      data: {
+        email: "new@test.local",
+        role: "RESEARCHER",
+        organisationId: id("org"),
+        invitedById: id("user"),
+        tokenHash: "inv-1",
+        expiresAt: new Date(Date.now() + 60_000),
+      },
     });
     return { written, read: await db.invitation.findUniqueOrThrow({ where: { tokenHash: "inv-1" } }) };
   },
@@ -127,7 +156,9 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     return { written, read };
   },
   ExpertiseProfile: async (db) => {
-    const written = await db.expertiseProfile.create({ data: { userId: id("user"), fields: ["电化学"], methods: ["XRD"], equipment: ["手套箱"], pastProjects: "固态电池中试" } });
+    const written = await db.expertiseProfile.create({
+      data: { userId: id("user"), fields: ["电化学"], methods: ["XRD"], equipment: ["手套箱"], pastProjects: "固态电池中试" },
+    });
     return { written, read: await db.expertiseProfile.findUniqueOrThrow({ where: { userId: id("user") } }) };
   },
   BrokerPortfolio: async (db) => {
@@ -136,13 +167,27 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
   },
   Attachment: async (db) => {
     const written = await db.attachment.create({
-      data: { needId: id("need"), fileName: "spec.pdf", contentType: "application/pdf", sizeBytes: 5, sha256: "00", data: Buffer.from("%PDF-"), uploadedById: id("user") },
+      data: {
+        needId: id("need"),
+        fileName: "spec.pdf",
+        contentType: "application/pdf",
+        sizeBytes: 5,
+        sha256: "00",
+        data: Buffer.from("%PDF-"),
+        uploadedById: id("user"),
+      },
     });
     return { written, read: await db.attachment.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   NeedMatchSnapshot: async (db) => {
     const written = await db.needMatchSnapshot.create({
-      data: { needId: id("need"), needVersion: 1, computedAt: new Date(), matches: [{ id: "r1", score: 1, explanation: { matchedTerms: [] } }], researchers: [] },
+      data: {
+        needId: id("need"),
+        needVersion: 1,
+        computedAt: new Date(),
+        matches: [{ id: "r1", score: 1, explanation: { matchedTerms: [] } }],
+        researchers: [],
+      },
     });
     return { written, read: await db.needMatchSnapshot.findUniqueOrThrow({ where: { needId: id("need") } }) };
   },
@@ -161,7 +206,9 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     return { written, read: await db.accessRequest.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   Notification: async (db) => {
-    const written = await db.notification.create({ data: { userId: id("user"), kind: "match", title: "新匹配", body: "一项成果匹配您的需求", dedupeKey: "match:1" } });
+    const written = await db.notification.create({
+      data: { userId: id("user"), kind: "match", title: "新匹配", body: "一项成果匹配您的需求", dedupeKey: "match:1" },
+    });
     return { written, read: await db.notification.findUniqueOrThrow({ where: { userId_dedupeKey: { userId: id("user"), dedupeKey: "match:1" } } }) };
   },
   SavedSearch: async (db) => {
@@ -169,7 +216,9 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     return { written, read: await db.savedSearch.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   MatchFeedback: async (db) => {
-    const written = await db.matchFeedback.create({ data: { needId: id("need"), resultId: id("result"), userId: id("user"), useful: false, reason: "TRL_TOO_EARLY" } });
+    const written = await db.matchFeedback.create({
+      data: { needId: id("need"), resultId: id("result"), userId: id("user"), useful: false, reason: "TRL_TOO_EARLY" },
+    });
     return { written, read: await db.matchFeedback.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   Introduction: async (db) => {
@@ -187,7 +236,14 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
   },
   Contract: async (db) => {
     const written = await db.contract.create({
-      data: { introductionId: id("intro"), mode: "LICENCE", valueCny: 500_000, contractRegistrationNo: "2026440300000123", signedAt: new Date(), milestones: [{ title: "样机", amountCny: 100_000 }] },
+      data: {
+        introductionId: id("intro"),
+        mode: "LICENCE",
+        valueCny: 500_000,
+        contractRegistrationNo: "2026440300000123",
+        signedAt: new Date(),
+        milestones: [{ title: "样机", amountCny: 100_000 }],
+      },
     });
     ids.contract = written.id;
     return { written, read: await db.contract.findUniqueOrThrow({ where: { introductionId: id("intro") } }) };
@@ -197,7 +253,9 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     return { written, read: await db.outcomeFollowUp.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   Visit: async (db) => {
-    const written = await db.visit.create({ data: { brokerId: id("user"), organisationId: id("org"), visitedOn: new Date(), peopleMet: "王总", notes: "需求：低温快充" } });
+    const written = await db.visit.create({
+      data: { brokerId: id("user"), organisationId: id("org"), visitedOn: new Date(), peopleMet: "王总", notes: "需求：低温快充" },
+    });
     return { written, read: await db.visit.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   WorkerHeartbeat: async (db) => {
@@ -205,7 +263,9 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     return { written, read: await db.workerHeartbeat.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   NeedEditProposal: async (db) => {
-    const written = await db.needEditProposal.create({ data: { needId: id("need"), proposedById: id("user"), changes: { title: "更清楚的标题" }, note: "请确认" } });
+    const written = await db.needEditProposal.create({
+      data: { needId: id("need"), proposedById: id("user"), changes: { title: "更清楚的标题" }, note: "请确认" },
+    });
     return { written, read: await db.needEditProposal.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   AuditLog: async (db) => {

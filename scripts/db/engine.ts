@@ -67,11 +67,7 @@ async function withEngine<T>(databaseUrl: string, options: EngineOptions, fn: (c
   const SchemaEngineClass = await loadSchemaEngine();
   const factory = createMigrationAdapterFactory(databaseUrl);
   const log = options.log ?? (() => {});
-  const engine = await SchemaEngineClass.new(
-    { datamodels: schema.files.map((f) => [f.path, f.content]) },
-    log,
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  const engine = await SchemaEngineClass.new({ datamodels: schema.files.map((f) => [f.path, f.content]) }, log, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await fn({ engine, schema, migrations: () => readMigrations(migrationsDir) });
   } finally {
@@ -85,7 +81,10 @@ async function readMigrations(baseDir: string): Promise<MigrationList> {
   const lockPath = "migration_lock.toml";
   const lockContent = await fs.readFile(path.join(baseDir, lockPath), "utf8").catch(() => null);
   const entries = await fs.readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
   const migrationDirectories = await Promise.all(
     dirs.map(async (dir) => ({
       path: dir,

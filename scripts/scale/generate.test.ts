@@ -3,15 +3,7 @@ import { createNeedSchema } from "../../lib/needs/schemas";
 import { createResultSchema } from "../../lib/results/schemas";
 import { detectLang } from "../../lib/text/detect-lang";
 import { chainNodeIds } from "../../prisma/data/taxonomy";
-import {
-  RECORDS_PER_ORG,
-  scaleCompany,
-  scaleLab,
-  scaleNeed,
-  scaleResult,
-  scaleUser,
-  splitRecords,
-} from "./generate";
+import { RECORDS_PER_ORG, scaleCompany, scaleLab, scaleNeed, scaleResult, scaleUser, splitRecords } from "./generate";
 
 const SAMPLE = 2_000;
 const needs = Array.from({ length: SAMPLE }, (_, i) => scaleNeed(i));
@@ -51,16 +43,33 @@ describe("seed:scale generator", () => {
   it("is valid input for the app's own create schemas", () => {
     for (const n of needs) {
       const parsed = createNeedSchema.safeParse({
-        title: n.title, description: n.description, field: n.field, keywords: n.keywords, lang: n.lang,
-        visibility: n.visibility, teaser: n.teaser ?? undefined, chainNodeId: n.chainNodeId, trlTarget: n.trlTarget,
-        budgetMinCny: n.budgetMinCny, budgetMaxCny: n.budgetMaxCny, collaborationModes: n.collaborationModes, region: n.region,
+        title: n.title,
+        description: n.description,
+        field: n.field,
+        keywords: n.keywords,
+        lang: n.lang,
+        visibility: n.visibility,
+        teaser: n.teaser ?? undefined,
+        chainNodeId: n.chainNodeId,
+        trlTarget: n.trlTarget,
+        budgetMinCny: n.budgetMinCny,
+        budgetMaxCny: n.budgetMaxCny,
+        collaborationModes: n.collaborationModes,
+        region: n.region,
       });
       expect(parsed.success ? "ok" : JSON.stringify(parsed.error.issues), n.id).toBe("ok");
     }
     for (const r of results) {
       const parsed = createResultSchema.safeParse({
-        title: r.title, summary: r.summary, description: r.description, field: r.field, keywords: r.keywords,
-        lang: r.lang, trl: r.trl, transferModes: r.transferModes, chainNodeId: r.chainNodeId,
+        title: r.title,
+        summary: r.summary,
+        description: r.description,
+        field: r.field,
+        keywords: r.keywords,
+        lang: r.lang,
+        trl: r.trl,
+        transferModes: r.transferModes,
+        chainNodeId: r.chainNodeId,
       });
       expect(parsed.success ? "ok" : JSON.stringify(parsed.error.issues), r.id).toBe("ok");
     }

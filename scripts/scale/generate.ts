@@ -120,8 +120,7 @@ function buildVocab(): NodeVocab[] {
     demoKeywords.set(item.chainNodeId, entry);
   }
   // Thesaurus entries attach to the nodes whose words contain them (石墨烯 -> materials.*).
-  const thesaurusFor = (words: string[]) =>
-    THESAURUS.filter((e) => words.some((w) => w.includes(e.zh) || e.zh.includes(w)) && e.zh.length >= 2);
+  const thesaurusFor = (words: string[]) => THESAURUS.filter((e) => words.some((w) => w.includes(e.zh) || e.zh.includes(w)) && e.zh.length >= 2);
   return taxonomy.chains.flatMap((chain) =>
     chain.nodes.map((node) => {
       const own = terms[node.id] ?? [];
@@ -144,7 +143,16 @@ const GENERAL = THESAURUS.filter((e) => e.zh.length >= 2);
 const REGIONS = ["南山区", "福田区", "宝安区", "龙岗区", "龙华区", "光明区", "坪山区", "罗湖区", "东莞", "广州", "佛山", "惠州", "珠海", "香港"];
 const COMPANY_WORDS = ["智能", "科技", "精密", "新能", "微电", "光电", "创新", "数智", "海川", "云图", "鹏程", "前海", "华隆", "远航", "联芯", "恒锐"];
 const COMPANY_TAILS = ["科技有限公司", "电子有限公司", "智能装备有限公司", "新材料股份有限公司", "医疗科技有限公司", "能源科技有限公司"];
-const LAB_HOSTS = ["深圳大学", "南方科技大学", "香港中文大学（深圳）", "哈尔滨工业大学（深圳）", "清华大学深圳国际研究生院", "北京大学深圳研究生院", "中国科学院深圳先进技术研究院", "深圳技术大学"];
+const LAB_HOSTS = [
+  "深圳大学",
+  "南方科技大学",
+  "香港中文大学（深圳）",
+  "哈尔滨工业大学（深圳）",
+  "清华大学深圳国际研究生院",
+  "北京大学深圳研究生院",
+  "中国科学院深圳先进技术研究院",
+  "深圳技术大学",
+];
 const LAB_TAILS = ["重点实验室", "工程研究中心", "研究所", "技术转移中心", "联合实验室", "课题组"];
 
 type Metric = { zh: string; en: string; unit: string; lo: number; hi: number; better: "up" | "down" };
@@ -166,13 +174,64 @@ const METRICS: Metric[] = [
   { zh: "拉伸强度", en: "tensile strength", unit: " MPa", lo: 100, hi: 2000, better: "up" },
 ];
 const CONDITIONS_ZH = ["高温高湿", "强振动", "低温", "强电磁干扰", "长时间连续运行", "大批量量产", "户外", "粉尘较多的车间", "小型化封装", "低成本约束"];
-const CONDITIONS_EN = ["high temperature and humidity", "strong vibration", "low temperature", "strong electromagnetic interference", "continuous operation", "volume production", "outdoor use", "dusty workshops", "miniaturised packages", "tight cost limits"];
-const METHODS_ZH = ["优化工艺参数", "更换供应商材料", "增加冗余设计", "传统PID控制", "人工经验调参", "简单的滤波算法", "进口设备", "仿真分析", "表面处理", "结构加强"];
-const METHODS_EN = ["tuning process parameters", "switching material suppliers", "adding redundancy", "classical PID control", "manual tuning", "simple filtering", "imported equipment", "simulation studies", "surface treatment", "structural reinforcement"];
+const CONDITIONS_EN = [
+  "high temperature and humidity",
+  "strong vibration",
+  "low temperature",
+  "strong electromagnetic interference",
+  "continuous operation",
+  "volume production",
+  "outdoor use",
+  "dusty workshops",
+  "miniaturised packages",
+  "tight cost limits",
+];
+const METHODS_ZH = [
+  "优化工艺参数",
+  "更换供应商材料",
+  "增加冗余设计",
+  "传统PID控制",
+  "人工经验调参",
+  "简单的滤波算法",
+  "进口设备",
+  "仿真分析",
+  "表面处理",
+  "结构加强",
+];
+const METHODS_EN = [
+  "tuning process parameters",
+  "switching material suppliers",
+  "adding redundancy",
+  "classical PID control",
+  "manual tuning",
+  "simple filtering",
+  "imported equipment",
+  "simulation studies",
+  "surface treatment",
+  "structural reinforcement",
+];
 const APPROACHES_ZH = ["新型算法", "工艺改进", "材料配方", "结构设计", "检测方法", "控制策略", "系统方案", "制备方法"];
-const APPROACHES_EN = ["algorithm", "process improvement", "material formulation", "structural design", "test method", "control strategy", "system design", "fabrication method"];
+const APPROACHES_EN = [
+  "algorithm",
+  "process improvement",
+  "material formulation",
+  "structural design",
+  "test method",
+  "control strategy",
+  "system design",
+  "fabrication method",
+];
 const PRODUCTS_ZH = ["消费电子产品", "工业设备", "汽车零部件", "医疗器械", "通信模块", "储能系统", "智能终端", "无人机"];
-const PRODUCTS_EN = ["consumer electronics", "industrial equipment", "automotive parts", "medical devices", "communication modules", "energy storage systems", "smart devices", "drones"];
+const PRODUCTS_EN = [
+  "consumer electronics",
+  "industrial equipment",
+  "automotive parts",
+  "medical devices",
+  "communication modules",
+  "energy storage systems",
+  "smart devices",
+  "drones",
+];
 
 // ------------------------------------------------------------------ text
 function zhNeedText(r: Rand, v: NodeVocab, other: string) {
@@ -249,7 +308,15 @@ function zhResultText(r: Rand, v: NodeVocab, other: string) {
   ].join("");
   const advantages = `与现有方案相比，${m.zh}改善约${int(r, 10, 60)}%，综合成本降低${int(r, 5, 40)}%。`;
   const applicationScenarios = `可用于${sample(r, PRODUCTS_ZH, 2).join("、")}等场景。`;
-  return { title, summary, description, advantages, applicationScenarios, keywords: uniq([topic, second, other, ...sample(r, v.zh, 2)]).slice(0, 6), field: v.nameZh };
+  return {
+    title,
+    summary,
+    description,
+    advantages,
+    applicationScenarios,
+    keywords: uniq([topic, second, other, ...sample(r, v.zh, 2)]).slice(0, 6),
+    field: v.nameZh,
+  };
 }
 
 function enResultText(r: Rand, v: NodeVocab, other: string) {
@@ -272,7 +339,15 @@ function enResultText(r: Rand, v: NodeVocab, other: string) {
   ].join(" ");
   const advantages = `Compared with current solutions, ${m.en} is about ${int(r, 10, 60)}% better at ${int(r, 5, 40)}% lower overall cost.`;
   const applicationScenarios = `Suited to ${sample(r, PRODUCTS_EN, 2).join(" and ")}.`;
-  return { title, summary, description, advantages, applicationScenarios, keywords: uniq([topic, second, other, ...sample(r, v.en, 2)]).slice(0, 6), field: v.nameEn };
+  return {
+    title,
+    summary,
+    description,
+    advantages,
+    applicationScenarios,
+    keywords: uniq([topic, second, other, ...sample(r, v.en, 2)]).slice(0, 6),
+    field: v.nameEn,
+  };
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -31,24 +31,63 @@ const CONCURRENCY = 2;
 
 type Column = [name: string, sqlType: string];
 const NEED_COLUMNS: Column[] = [
-  ["id", "text"], ["title", "text"], ["description", "text"], ["field", "text"], ["keywords", "text[]"],
-  ["lang", '"Lang"'], ["visibility", '"Visibility"'], ["teaser", "text"], ["teaserFields", "text[]"],
-  ["triedSoFar", "text"], ["desiredOutcome", "text"], ["status", '"NeedStatus"'], ["trlTarget", "int"],
-  ["budgetMinCny", "int"], ["budgetMaxCny", "int"], ["collaborationModes", '"CollaborationMode"[]'],
-  ["region", "text"], ["chainNodeId", "text"], ["organisationId", "text"], ["createdById", "text"],
-  ["createdAt", "timestamp(3)"], ["publishedAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"],
-];
-const RESULT_COLUMNS: Column[] = [
-  ["id", "text"], ["title", "text"], ["summary", "text"], ["description", "text"], ["field", "text"],
-  ["keywords", "text[]"], ["lang", '"Lang"'], ["status", '"ResultStatus"'], ["trl", "int"],
-  ["transferModes", '"CollaborationMode"[]'], ["advantages", "text"], ["applicationScenarios", "text"],
-  ["chainNodeId", "text"], ["organisationId", "text"], ["createdById", "text"], ["createdAt", "timestamp(3)"],
+  ["id", "text"],
+  ["title", "text"],
+  ["description", "text"],
+  ["field", "text"],
+  ["keywords", "text[]"],
+  ["lang", '"Lang"'],
+  ["visibility", '"Visibility"'],
+  ["teaser", "text"],
+  ["teaserFields", "text[]"],
+  ["triedSoFar", "text"],
+  ["desiredOutcome", "text"],
+  ["status", '"NeedStatus"'],
+  ["trlTarget", "int"],
+  ["budgetMinCny", "int"],
+  ["budgetMaxCny", "int"],
+  ["collaborationModes", '"CollaborationMode"[]'],
+  ["region", "text"],
+  ["chainNodeId", "text"],
+  ["organisationId", "text"],
+  ["createdById", "text"],
+  ["createdAt", "timestamp(3)"],
+  ["publishedAt", "timestamp(3)"],
   ["updatedAt", "timestamp(3)"],
 ];
-const ORG_COLUMNS: Column[] = [["id", "text"], ["name", "text"], ["kind", '"OrgKind"'], ["region", "text"]];
+const RESULT_COLUMNS: Column[] = [
+  ["id", "text"],
+  ["title", "text"],
+  ["summary", "text"],
+  ["description", "text"],
+  ["field", "text"],
+  ["keywords", "text[]"],
+  ["lang", '"Lang"'],
+  ["status", '"ResultStatus"'],
+  ["trl", "int"],
+  ["transferModes", '"CollaborationMode"[]'],
+  ["advantages", "text"],
+  ["applicationScenarios", "text"],
+  ["chainNodeId", "text"],
+  ["organisationId", "text"],
+  ["createdById", "text"],
+  ["createdAt", "timestamp(3)"],
+  ["updatedAt", "timestamp(3)"],
+];
+const ORG_COLUMNS: Column[] = [
+  ["id", "text"],
+  ["name", "text"],
+  ["kind", '"OrgKind"'],
+  ["region", "text"],
+];
 const USER_COLUMNS: Column[] = [
-  ["id", "text"], ["email", "text"], ["name", "text"], ["role", '"Role"'], ["locale", '"Lang"'],
-  ["organisationId", "text"], ["isOrgAdmin", "boolean"],
+  ["id", "text"],
+  ["email", "text"],
+  ["name", "text"],
+  ["role", '"Role"'],
+  ["locale", '"Lang"'],
+  ["organisationId", "text"],
+  ["isOrgAdmin", "boolean"],
 ];
 
 /** One INSERT of many rows: the rows travel as one JSON parameter, PostgreSQL unpacks them. */
@@ -118,10 +157,7 @@ export async function seedScale(databaseUrl: string, total: number, log: (line: 
     const { needs, results } = splitRecords(total);
     const companies = Math.ceil(needs / RECORDS_PER_ORG);
     const labs = Math.ceil(results / RECORDS_PER_ORG);
-    const orgs: ScaleOrganisation[] = [
-      ...Array.from({ length: companies }, (_, i) => scaleCompany(i)),
-      ...Array.from({ length: labs }, (_, i) => scaleLab(i)),
-    ];
+    const orgs: ScaleOrganisation[] = [...Array.from({ length: companies }, (_, i) => scaleCompany(i)), ...Array.from({ length: labs }, (_, i) => scaleLab(i))];
     const orgCount = await insertRows(pool, "Organisation", ORG_COLUMNS, orgs);
     const users = orgs.map((o, i) => ({ ...scaleUser(o, i), isOrgAdmin: true }));
     const userCount = await insertRows(pool, "User", USER_COLUMNS, users);
@@ -133,10 +169,17 @@ export async function seedScale(databaseUrl: string, total: number, log: (line: 
         log(`  ${what}: ${done}/${of} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       }
     };
-    const needCount = await fill(pool, "Need", NEED_COLUMNS, needs, await existingIds(pool, "Need", "n"),
-      scaleNeedId, scaleNeed, progress("needs", needs));
-    const resultCount = await fill(pool, "Result", RESULT_COLUMNS, results, await existingIds(pool, "Result", "r"),
-      scaleResultId, scaleResult, progress("results", results));
+    const needCount = await fill(pool, "Need", NEED_COLUMNS, needs, await existingIds(pool, "Need", "n"), scaleNeedId, scaleNeed, progress("needs", needs));
+    const resultCount = await fill(
+      pool,
+      "Result",
+      RESULT_COLUMNS,
+      results,
+      await existingIds(pool, "Result", "r"),
+      scaleResultId,
+      scaleResult,
+      progress("results", results),
+    );
     // Fresh statistics: the planner sees 100k rows, not the empty tables of a new database.
     await pool.query(`ANALYZE "Need"; ANALYZE "Result"; ANALYZE "Organisation"; ANALYZE "User"`);
     const seconds = (performance.now() - started) / 1000;
@@ -150,4 +193,3 @@ export async function seedScale(databaseUrl: string, total: number, log: (line: 
     await prisma.$disconnect();
   }
 }
-

@@ -59,11 +59,7 @@ function postgresUser(): { uid?: number; gid?: number } {
  * demo, which stops the app and the worker first and PostgreSQL last (instead of PostgreSQL
  * cutting their connections). The package's own start() cannot do that.
  */
-function spawnPostmaster(
-  postgresBin: string,
-  args: string[],
-  onLog: (message: string) => void,
-): Promise<ChildProcess> {
+function spawnPostmaster(postgresBin: string, args: string[], onLog: (message: string) => void): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(postgresBin, args, {
       ...postgresUser(),

@@ -90,11 +90,7 @@ export function decodeHeaderValue(binaryValue: string): string {
         flush();
         pendingCharset = charset.toLowerCase();
       }
-      pending.push(
-        enc.toUpperCase() === "B"
-          ? Buffer.from(text, "base64")
-          : decodeQuotedPrintable(text.replace(/_/g, " ")),
-      );
+      pending.push(enc.toUpperCase() === "B" ? Buffer.from(text, "base64") : decodeQuotedPrintable(text.replace(/_/g, " ")));
     }
     flush();
     return out;

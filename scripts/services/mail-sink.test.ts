@@ -26,7 +26,12 @@ describe("mail sink", () => {
 
     const forA = (await (await fetch(`${sink.url}/messages?to=A@example.cn`)).json()) as SinkMessage[];
     expect(forA.map((m) => m.subject)).toEqual(["third", "first"]);
-    expect(forA[0]).toMatchObject({ to: ["a@example.cn"], envelope: { from: "noreply@techbridge.local", to: ["a@example.cn"] }, text: "hello a@example.cn", html: "<b>hello</b>" });
+    expect(forA[0]).toMatchObject({
+      to: ["a@example.cn"],
+      envelope: { from: "noreply@techbridge.local", to: ["a@example.cn"] },
+      text: "hello a@example.cn",
+      html: "<b>hello</b>",
+    });
 
     const one = await fetch(`${sink.url}/messages/${forA[0]!.id}`);
     expect((await one.json()).subject).toBe("third");

@@ -39,7 +39,11 @@ export type MailSinkHandle = {
   stop: () => Promise<void>;
 };
 
-function listen(server: { listen: (port: number, host: string, cb: () => void) => unknown; once: (e: "error", cb: (err: Error) => void) => unknown }, port: number, host: string): Promise<void> {
+function listen(
+  server: { listen: (port: number, host: string, cb: () => void) => unknown; once: (e: "error", cb: (err: Error) => void) => unknown },
+  port: number,
+  host: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
@@ -156,10 +160,7 @@ export async function startMailSink(options: MailSinkOptions = {}): Promise<Mail
       if (stopped) return;
       stopped = true;
       web.closeAllConnections();
-      await Promise.all([
-        new Promise<void>((r) => web.close(() => r())),
-        new Promise<void>((r) => smtp.close(() => r())),
-      ]);
+      await Promise.all([new Promise<void>((r) => web.close(() => r())), new Promise<void>((r) => smtp.close(() => r()))]);
     },
   };
 }

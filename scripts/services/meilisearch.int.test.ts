@@ -19,8 +19,7 @@ async function started(handle: Promise<MeilisearchHandle>): Promise<MeilisearchH
   cleanups.push(() => h.stop());
   return h;
 }
-const keysStatus = async (h: MeilisearchHandle, key: string) =>
-  (await fetch(`${h.url}/keys`, { headers: { Authorization: `Bearer ${key}` } })).status;
+const keysStatus = async (h: MeilisearchHandle, key: string) => (await fetch(`${h.url}/keys`, { headers: { Authorization: `Bearer ${key}` } })).status;
 
 describe("startMeilisearch", () => {
   it("starts with a master key that begins with '-' (once read as an option: exit code 2)", async () => {

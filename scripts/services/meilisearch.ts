@@ -112,7 +112,9 @@ export async function startMeilisearch(options: MeilisearchOptions = {}): Promis
   } else {
     port = options.port ?? (Number(process.env.MEILI_PORT) || DEFAULT_PORT);
     if (await isPortInUse(port)) {
-      throw new Error(`Port ${port} is already in use, so Meilisearch cannot start. Free it, set MEILI_PORT, or set MEILI_URL and MEILI_MASTER_KEY to use your own Meilisearch.`);
+      throw new Error(
+        `Port ${port} is already in use, so Meilisearch cannot start. Free it, set MEILI_PORT, or set MEILI_URL and MEILI_MASTER_KEY to use your own Meilisearch.`,
+      );
     }
   }
 

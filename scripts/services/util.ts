@@ -3,7 +3,19 @@
 // anything else in the project is known to work.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { appendFileSync, chmodSync, closeSync, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  createWriteStream,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -24,12 +36,7 @@ export function ensureDir(dir: string, mode = 0o755): string {
  * A stored value that `acceptable` rejects is replaced by a new one (e.g. a Meilisearch master
  * key that begins with "-", written by an earlier version: Meilisearch never started with it).
  */
-export function readOrCreateSecret(
-  name: string,
-  bytes = 32,
-  dir = dataDir,
-  acceptable: (value: string) => boolean = () => true,
-): string {
+export function readOrCreateSecret(name: string, bytes = 32, dir = dataDir, acceptable: (value: string) => boolean = () => true): string {
   const file = path.join(dir, name);
   if (existsSync(file)) {
     const value = readFileSync(file, "utf8").trim();
@@ -429,5 +436,15 @@ export function bin(name: string): string {
  */
 export function nextStartCommand(args: string[]): { command: string; args: string[] } {
   const heapMb = process.env.WEB_HEAP_MB || "640";
-  return { command: process.execPath, args: [`--max-old-space-size=${heapMb}`, "--import", path.join(projectRoot, "scripts", "web", "peer-address.mjs"), path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", ...args] };
+  return {
+    command: process.execPath,
+    args: [
+      `--max-old-space-size=${heapMb}`,
+      "--import",
+      path.join(projectRoot, "scripts", "web", "peer-address.mjs"),
+      path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      ...args,
+    ],
+  };
 }

@@ -6,7 +6,19 @@ import path from "node:path";
 import { deployMigrations } from "@/scripts/db/engine";
 import { createThrowawayDatabase } from "@/scripts/services/embedded-postgres";
 import { startMeilisearch, type MeilisearchHandle } from "@/scripts/services/meilisearch";
-import { bin, getFreePort, isAlive, nextStartCommand, projectRoot, randomId, randomKey, runCommand, startProcess, waitForHttp, type ManagedProcess } from "@/scripts/services/util";
+import {
+  bin,
+  getFreePort,
+  isAlive,
+  nextStartCommand,
+  projectRoot,
+  randomId,
+  randomKey,
+  runCommand,
+  startProcess,
+  waitForHttp,
+  type ManagedProcess,
+} from "@/scripts/services/util";
 
 export const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 export const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
@@ -114,7 +126,8 @@ export async function waitUntil<T>(check: () => Promise<T> | T, { timeoutMs = 60
 // What a production build is made of: a change to any of these makes `.next` stale. Tests, docs,
 // scripts and the Prisma client generated from prisma/ are not inputs (or are covered by prisma/).
 const BUILD_INPUT_DIRS = ["app", "components", "lib", "i18n", "messages", "public", "prisma", "styles"];
-const BUILD_INPUT_FILES = /^(next\.config\.[cm]?[jt]s|proxy\.ts|middleware\.ts|instrumentation\.ts|package\.json|package-lock\.json|tsconfig\.json|postcss\.config\.[cm]?[jt]s|tailwind\.config\.[cm]?[jt]s)$/;
+const BUILD_INPUT_FILES =
+  /^(next\.config\.[cm]?[jt]s|proxy\.ts|middleware\.ts|instrumentation\.ts|package\.json|package-lock\.json|tsconfig\.json|postcss\.config\.[cm]?[jt]s|tailwind\.config\.[cm]?[jt]s)$/;
 const NOT_BUILD_INPUT = /(\.(test|int\.test|fault\.test|spec)\.tsx?|\.md)$|^lib\/generated\//;
 
 function newestBuildInput(dir = projectRoot, rel = ""): { file: string; mtimeMs: number } {
@@ -123,7 +136,9 @@ function newestBuildInput(dir = projectRoot, rel = ""): { file: string; mtimeMs:
     const relPath = rel ? `${rel}/${entry.name}` : entry.name;
     if (!rel && !(entry.isDirectory() ? BUILD_INPUT_DIRS.includes(entry.name) : BUILD_INPUT_FILES.test(entry.name))) continue;
     if (NOT_BUILD_INPUT.test(relPath) || entry.name === "node_modules") continue;
-    const candidate = entry.isDirectory() ? newestBuildInput(path.join(dir, entry.name), relPath) : { file: relPath, mtimeMs: statSync(path.join(dir, entry.name)).mtimeMs };
+    const candidate = entry.isDirectory()
+      ? newestBuildInput(path.join(dir, entry.name), relPath)
+      : { file: relPath, mtimeMs: statSync(path.join(dir, entry.name)).mtimeMs };
     if (candidate.mtimeMs > newest.mtimeMs) newest = candidate;
   }
   return newest;
@@ -159,7 +174,11 @@ export async function startApp(cleanups: Cleanups, env: NodeJS.ProcessEnv, name 
     output: "prefix",
   });
   cleanups.add(() => proc.stop(10_000));
-  await waitForHttp(`${url}/api/health`, { timeoutMs: 90_000, ok: (s) => s === 200 || s === 503, abort: () => (proc.exited() ? "next start exited" : undefined) });
+  await waitForHttp(`${url}/api/health`, {
+    timeoutMs: 90_000,
+    ok: (s) => s === 200 || s === 503,
+    abort: () => (proc.exited() ? "next start exited" : undefined),
+  });
   return { url, proc };
 }
 
@@ -171,7 +190,10 @@ export async function createUserWithToken(role: "COMPANY" | "RESEARCHER" | "BROK
   const { prisma } = await import("@/lib/db");
   const kinds = { COMPANY: "COMPANY", RESEARCHER: "UNIVERSITY", BROKER: "TTO", ADMIN: "GOVERNMENT" } as const;
   const { userId } = await createUserAccount({ email, password, role, orgName: `${email} 机构`, orgKind: kinds[role], grant: testStaffGrant(role) });
-  const actor = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true } });
+  const actor = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true },
+  });
   const { token } = await createApiToken(actor, "fault test");
   return { actor, token };
 }

@@ -4,7 +4,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { startMeilisearch, type MeilisearchHandle } from "@/scripts/services/meilisearch";
-import { appEnv, Cleanups, createUserWithToken, ensureProductionBuild, meilisearch, signIn, startApp, startWorkerProcess, tempDir, throwawayDatabase, waitUntil } from "./helpers";
+import {
+  appEnv,
+  Cleanups,
+  createUserWithToken,
+  ensureProductionBuild,
+  meilisearch,
+  signIn,
+  startApp,
+  startWorkerProcess,
+  tempDir,
+  throwawayDatabase,
+  waitUntil,
+} from "./helpers";
 
 const cleanups = new Cleanups();
 let prisma: PrismaClient;
@@ -33,7 +45,12 @@ beforeAll(async () => {
   meiliDir = tempDir(cleanups, "tb-fault4-meili-");
   meili = await meilisearch(cleanups, meiliDir);
   env = appEnv({ DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, RATE_LIMIT_MULTIPLIER: "100" });
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX });
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX,
+  });
   ({ prisma } = await import("@/lib/db"));
   ({ token } = await createUserWithToken("COMPANY", EMAIL, PASSWORD));
   const worker = startWorkerProcess(env);
@@ -100,7 +117,14 @@ describe("Meilisearch down", () => {
 
     // Gone (SIGKILL).
     process.kill(meili.pid!, "SIGKILL");
-    await waitUntil(async () => (await fetch(`${meili.url}/health`).then(() => false, () => true)), { what: "Meilisearch to be gone" });
+    await waitUntil(
+      async () =>
+        await fetch(`${meili.url}/health`).then(
+          () => false,
+          () => true,
+        ),
+      { what: "Meilisearch to be gone" },
+    );
 
     // The search API: 503 with a clear message and Retry-After, in the caller's language.
     for (const lang of ["en", "zh"] as const) {
@@ -112,7 +136,10 @@ describe("Meilisearch down", () => {
       expect(body.error.message).toContain(lang === "en" ? TEXT.en.unavailable : TEXT.zh.apiUnavailable);
     }
     // The search page says it too (zh-CN and en), never "no results".
-    for (const [locale, text] of [["zh-CN", TEXT.zh], ["en", TEXT.en]] as const) {
+    for (const [locale, text] of [
+      ["zh-CN", TEXT.zh],
+      ["en", TEXT.en],
+    ] as const) {
       const { status, html } = await page(`/${locale}/search?q=${encodeURIComponent("固态电池")}&type=needs`);
       expect(status).toBe(200);
       expect(html).toMatch(shownUnavailable(text.unavailable));
@@ -132,7 +159,10 @@ describe("Meilisearch down", () => {
     // Health says what is wrong.
     const health = await fetch(`${app.url}/api/health`);
     expect(health.status).toBe(503);
-    expect(((await health.json()) as { meilisearch: { ok: boolean }; database: { ok: boolean } })).toMatchObject({ meilisearch: { ok: false }, database: { ok: true } });
+    expect((await health.json()) as { meilisearch: { ok: boolean }; database: { ok: boolean } }).toMatchObject({
+      meilisearch: { ok: false },
+      database: { ok: true },
+    });
 
     // Writes succeed while Meilisearch is down: creates and an update.
     const created: string[] = [];
@@ -150,15 +180,20 @@ describe("Meilisearch down", () => {
     const backAt = Date.now();
     meili = await startMeilisearch({ dbPath: meiliDir, port: meili.port, masterKey: meili.masterKey });
     cleanups.add(() => meili.stop());
-    await waitUntil(async () => {
-      const ids = await searchIds("固态电池");
-      return ids !== null && created.every((id) => ids.includes(id));
-    }, { timeoutMs: 120_000, intervalMs: 250, what: "the needs written during the outage to be searchable" });
+    await waitUntil(
+      async () => {
+        const ids = await searchIds("固态电池");
+        return ids !== null && created.every((id) => ids.includes(id));
+      },
+      { timeoutMs: 120_000, intervalMs: 250, what: "the needs written during the outage to be searchable" },
+    );
     await waitUntil(queueDrained, { timeoutMs: 60_000, intervalMs: 250, what: "the queue to drain" });
     console.log(`[fault 4] writes made during the outage searchable ${Date.now() - backAt} ms after Meilisearch restarted`);
 
     const { getMeili, indexUid } = await import("@/lib/search/client");
-    const docs = await getMeili().index(indexUid("needs_broker")).getDocuments<{ id: string; version: number; title: string }>({ fields: ["id", "version", "title"], limit: 1000 });
+    const docs = await getMeili()
+      .index(indexUid("needs_broker"))
+      .getDocuments<{ id: string; version: number; title: string }>({ fields: ["id", "version", "title"], limit: 1000 });
     const rows = await prisma.need.findMany({ select: { id: true, version: true } });
     expect(docs.results.map((d) => `${d.id}@${d.version}`).sort()).toEqual(rows.map((r) => `${r.id}@${r.version}`).sort());
     expect(docs.results.find((d) => d.id === before.id)?.title).toBe("固态电池电解质界面稳定性（已更新）");

@@ -27,12 +27,22 @@ beforeAll(async () => {
   meiliDir = tempDir(cleanups, "tb-fault-meili-");
   meiliHandle = await meilisearch(cleanups, meiliDir);
   env = appEnv({ DATABASE_URL: databaseUrl, MEILI_URL: meiliHandle.url, MEILI_MASTER_KEY: meiliHandle.masterKey, WORKER_CONCURRENCY: "4" });
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: meiliHandle.url, MEILI_MASTER_KEY: meiliHandle.masterKey, MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX, DATABASE_POOL_MAX: "20", DATABASE_CONNECT_TIMEOUT_MS: "60000" });
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: meiliHandle.url,
+    MEILI_MASTER_KEY: meiliHandle.masterKey,
+    MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX,
+    DATABASE_POOL_MAX: "20",
+    DATABASE_CONNECT_TIMEOUT_MS: "60000",
+  });
   ({ prisma } = await import("@/lib/db"));
   const { getMeili } = await import("@/lib/search/client");
   meili = getMeili();
   const org = await prisma.organisation.create({ data: { name: "Fault One Co", kind: "COMPANY" } });
-  const user = await prisma.user.create({ data: { email: "fault1@example.cn", role: "COMPANY", organisationId: org.id }, select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true } });
+  const user = await prisma.user.create({
+    data: { email: "fault1@example.cn", role: "COMPANY", organisationId: org.id },
+    select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true },
+  });
   actor = user;
   workerLog = path.join(tempDir(cleanups, "tb-fault-log-"), "worker.log");
   worker = startWorkerProcess(env, "worker", workerLog);
@@ -50,7 +60,9 @@ async function queueDrained(): Promise<boolean> {
 }
 
 async function indexPairs(kind: "needs" | "needs_broker"): Promise<string[]> {
-  const docs = await meili.index(`${env.MEILI_INDEX_PREFIX}${kind}`).getDocuments<{ id: string; version: number }>({ fields: ["id", "version"], limit: 100_000 });
+  const docs = await meili
+    .index(`${env.MEILI_INDEX_PREFIX}${kind}`)
+    .getDocuments<{ id: string; version: number }>({ fields: ["id", "version"], limit: 100_000 });
   return docs.results.map((d) => `${d.id}@${d.version}`).sort();
 }
 
@@ -120,7 +132,9 @@ describe("SIGKILL Meilisearch during 1,000 concurrent writes", () => {
 
     // Meilisearch was down for the rest of the burst: jobs failed and wait for their retry.
     const failedJobs = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE attempts > 0`;
-    console.log(`[fault 1] ops ok ${outcomes.ok}, refused ${outcomes.failed} ${JSON.stringify(Object.fromEntries(reasons))}; jobs that failed while Meilisearch was down: ${failedJobs[0]!.n}`);
+    console.log(
+      `[fault 1] ops ok ${outcomes.ok}, refused ${outcomes.failed} ${JSON.stringify(Object.fromEntries(reasons))}; jobs that failed while Meilisearch was down: ${failedJobs[0]!.n}`,
+    );
 
     // Under overload some operations are refused with a clear error (pool wait timeout, 409, 404);
     // well over a hundred writes must have committed while Meilisearch was dead.
@@ -130,13 +144,16 @@ describe("SIGKILL Meilisearch during 1,000 concurrent writes", () => {
     cleanups.add(() => meiliHandle.stop());
 
     await waitUntil(queueDrained, { timeoutMs: 180_000, intervalMs: 500, what: "the queue to drain after Meilisearch came back" }).catch(async (err) => {
-      const jobs = await prisma.$queryRaw`SELECT id::text, key, attempts, run_at, locked_at, locked_by, left(last_error, 200) AS last_error FROM graphile_worker.jobs`;
+      const jobs =
+        await prisma.$queryRaw`SELECT id::text, key, attempts, run_at, locked_at, locked_by, left(last_error, 200) AS last_error FROM graphile_worker.jobs`;
       const tasks = await meili.tasks.getTasks({ statuses: ["enqueued", "processing"], limit: 5 }).catch((e: Error) => e.message);
       console.error("[fault 1] queue did not drain", JSON.stringify({ jobs, tasks }, null, 1).slice(0, 4000));
       throw err;
     });
 
-    console.log(`[fault 1] timings: ${PRE_EXISTING} needs created ${t1 - t0} ms, burst ${t2 - t1} ms, Meilisearch restart to drained queue ${Date.now() - t2} ms`);
+    console.log(
+      `[fault 1] timings: ${PRE_EXISTING} needs created ${t1 - t0} ms, burst ${t2 - t1} ms, Meilisearch restart to drained queue ${Date.now() - t2} ms`,
+    );
     const rows = await prisma.need.findMany({ select: { id: true, version: true } });
     const dbPairs = rows.map((r) => `${r.id}@${r.version}`).sort();
     expect(dbPairs.length).toBeGreaterThan(PRE_EXISTING);

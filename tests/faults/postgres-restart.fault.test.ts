@@ -11,7 +11,19 @@ import { deployMigrations } from "@/scripts/db/engine";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { supervise, type Supervised } from "@/scripts/services/supervise";
 import type { ManagedProcess } from "@/scripts/services/util";
-import { appEnv, Cleanups, createUserWithToken, ensureProductionBuild, meilisearch, privatePostgres, startApp, startWorkerProcess, tempDir, waitUntil, type PrivatePostgres } from "./helpers";
+import {
+  appEnv,
+  Cleanups,
+  createUserWithToken,
+  ensureProductionBuild,
+  meilisearch,
+  privatePostgres,
+  startApp,
+  startWorkerProcess,
+  tempDir,
+  waitUntil,
+  type PrivatePostgres,
+} from "./helpers";
 
 const WRITERS = 4;
 
@@ -28,8 +40,19 @@ beforeAll(async () => {
   pg = await privatePostgres(cleanups);
   await deployMigrations(pg.databaseUrl);
   const meili = await meilisearch(cleanups, tempDir(cleanups, "tb-fault2-meili-"));
-  env = appEnv({ DATABASE_URL: pg.databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, RATE_LIMIT_MULTIPLIER: "100", DATABASE_CONNECT_TIMEOUT_MS: "5000" });
-  Object.assign(process.env, { DATABASE_URL: pg.databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX });
+  env = appEnv({
+    DATABASE_URL: pg.databaseUrl,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    RATE_LIMIT_MULTIPLIER: "100",
+    DATABASE_CONNECT_TIMEOUT_MS: "5000",
+  });
+  Object.assign(process.env, {
+    DATABASE_URL: pg.databaseUrl,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX,
+  });
   ({ prisma } = await import("@/lib/db"));
   ({ token } = await createUserWithToken("COMPANY", "fault2@example.cn", "fault-two-password-1"));
   // Supervised as in production (systemd, Kubernetes, npm run demo).
@@ -46,7 +69,16 @@ afterAll(async () => {
   await cleanups.run();
 });
 
-type Outcome = { n: number; at: number; ms: number; status: number | "hang" | "network"; id?: string; code?: string; message?: string; retryAfter?: string | null };
+type Outcome = {
+  n: number;
+  at: number;
+  ms: number;
+  status: number | "hang" | "network";
+  id?: string;
+  code?: string;
+  message?: string;
+  retryAfter?: string | null;
+};
 
 describe("PostgreSQL restarted during writes", () => {
   it("fails in-flight requests clearly, recovers without a restart and loses no committed write", async () => {
@@ -60,12 +92,25 @@ describe("PostgreSQL restarted during writes", () => {
         const res = await fetch(`${app.url}/api/v1/needs`, {
           method: "POST",
           headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-          body: JSON.stringify({ title: `Fault two write ${n}`, description: "Written while PostgreSQL may be restarting: it must exist if it was answered 201.", field: "测试" }),
+          body: JSON.stringify({
+            title: `Fault two write ${n}`,
+            description: "Written while PostgreSQL may be restarting: it must exist if it was answered 201.",
+            field: "测试",
+          }),
           // Anything slower than this counts as a hang.
           signal: AbortSignal.timeout(20_000),
         });
         const body = (await res.json().catch(() => ({}))) as { id?: string; error?: { code: string; message: string } };
-        return { n, at, ms: Date.now() - at, status: res.status, id: body.id, code: body.error?.code, message: body.error?.message, retryAfter: res.headers.get("retry-after") };
+        return {
+          n,
+          at,
+          ms: Date.now() - at,
+          status: res.status,
+          id: body.id,
+          code: body.error?.code,
+          message: body.error?.message,
+          retryAfter: res.headers.get("retry-after"),
+        };
       } catch (err) {
         return { n, at, ms: Date.now() - at, status: (err as Error).name === "TimeoutError" ? "hang" : "network", message: (err as Error).message };
       }
@@ -79,14 +124,22 @@ describe("PostgreSQL restarted during writes", () => {
     const crashAt = Date.now();
     await pg.crash();
     // While it is down: writes fail fast with a clear error; health says the database is down.
-    await waitUntil(() => outcomes.filter((o) => o.at > crashAt && o.status === 503).length >= WRITERS, { timeoutMs: 30_000, intervalMs: 20, what: "writes refused while PostgreSQL is down" });
+    await waitUntil(() => outcomes.filter((o) => o.at > crashAt && o.status === 503).length >= WRITERS, {
+      timeoutMs: 30_000,
+      intervalMs: 20,
+      what: "writes refused while PostgreSQL is down",
+    });
     const health = await fetch(`${app.url}/api/health`, { signal: AbortSignal.timeout(20_000) });
     expect(health.status).toBe(503);
     expect((await health.json()) as object).toMatchObject({ database: { ok: false } });
     await pg.start();
     const upAt = Date.now();
     // The same app process recovers: writes succeed again.
-    await waitUntil(() => outcomes.filter((o) => o.at > upAt && o.status === 201).length >= 10, { timeoutMs: 60_000, intervalMs: 20, what: "writes to succeed again after the restart" });
+    await waitUntil(() => outcomes.filter((o) => o.at > upAt && o.status === 201).length >= 10, {
+      timeoutMs: 60_000,
+      intervalMs: 20,
+      what: "writes to succeed again after the restart",
+    });
     const recoveredMs = Math.min(...outcomes.filter((o) => o.at > upAt && o.status === 201).map((o) => o.at + o.ms)) - upAt;
     stop = true;
     await Promise.all(writers);
@@ -118,7 +171,8 @@ describe("PostgreSQL restarted during writes", () => {
       intervalMs: 250,
       what: "the queue to drain after the restart",
     }).catch(async (err) => {
-      const jobs = await prisma.$queryRaw`SELECT id::text, task_identifier, key, attempts, max_attempts, run_at, locked_by, left(last_error, 200) AS last_error FROM graphile_worker.jobs LIMIT 20`;
+      const jobs =
+        await prisma.$queryRaw`SELECT id::text, task_identifier, key, attempts, max_attempts, run_at, locked_by, left(last_error, 200) AS last_error FROM graphile_worker.jobs LIMIT 20`;
       console.error("[fault 2] queue did not drain", JSON.stringify(jobs, null, 1));
       throw err;
     });
@@ -133,7 +187,9 @@ describe("PostgreSQL restarted during writes", () => {
     console.log(`[fault 2] worker restarts: ${worker.restarts()}; slots running ${workers?.slotsRunning}/${workers?.slotsConfigured}`);
     expect(worker.current().exited()).toBeUndefined();
     const { getMeili, indexUid } = await import("@/lib/search/client");
-    const docs = await getMeili().index(indexUid("needs_broker")).getDocuments<{ id: string; version: number }>({ fields: ["id", "version"], limit: 10_000 });
+    const docs = await getMeili()
+      .index(indexUid("needs_broker"))
+      .getDocuments<{ id: string; version: number }>({ fields: ["id", "version"], limit: 10_000 });
     const all = await prisma.need.findMany({ select: { id: true, version: true } });
     expect(docs.results.map((d) => `${d.id}@${d.version}`).sort()).toEqual(all.map((r) => `${r.id}@${r.version}`).sort());
   });

@@ -6,7 +6,20 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appEnv, Cleanups, createUserWithToken, ensureProductionBuild, meilisearch, readLog, signIn, startApp, startWorkerProcess, tempDir, throwawayDatabase, waitUntil } from "./helpers";
+import {
+  appEnv,
+  Cleanups,
+  createUserWithToken,
+  ensureProductionBuild,
+  meilisearch,
+  readLog,
+  signIn,
+  startApp,
+  startWorkerProcess,
+  tempDir,
+  throwawayDatabase,
+  waitUntil,
+} from "./helpers";
 
 const BUDGET = 20; // API requests per user and minute (API_RATE_LIMIT_PER_MINUTE)
 const NEEDS = 8;
@@ -23,10 +36,21 @@ beforeAll(async () => {
   await ensureProductionBuild();
   const databaseUrl = await throwawayDatabase(cleanups);
   const meili = await meilisearch(cleanups, tempDir(cleanups, "tb-scale-meili-"));
-  const env = appEnv({ DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, API_RATE_LIMIT_PER_MINUTE: String(BUDGET), WORKER_CONCURRENCY: "2",
+  const env = appEnv({
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    API_RATE_LIMIT_PER_MINUTE: String(BUDGET),
+    WORKER_CONCURRENCY: "2",
     // Cached answers live 10 minutes here: only the index-change announcement can refresh them in time.
-    SEARCH_CACHE_TTL_MS: "600000" });
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX });
+    SEARCH_CACHE_TTL_MS: "600000",
+  });
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX,
+  });
   ({ prisma } = await import("@/lib/db"));
   ({ token } = await createUserWithToken("COMPANY", "scale-reader@example.cn", "scale-reader-password-1"));
   ({ token: writerToken } = await createUserWithToken("COMPANY", "scale-writer@example.cn", "scale-writer-password-1"));
@@ -44,7 +68,8 @@ afterAll(async () => {
   await cleanups.run();
 });
 
-const get = (base: string, path: string, bearer = token) => fetch(`${base}/api/v1${path}`, { headers: { authorization: `Bearer ${bearer}` }, signal: AbortSignal.timeout(30_000) });
+const get = (base: string, path: string, bearer = token) =>
+  fetch(`${base}/api/v1${path}`, { headers: { authorization: `Bearer ${bearer}` }, signal: AbortSignal.timeout(30_000) });
 
 describe("two app instances, one database", () => {
   it("count a rate limit across both instances", async () => {
@@ -74,7 +99,11 @@ describe("two app instances, one database", () => {
       const res = await fetch(`${i % 2 ? b.url : a.url}/api/v1/needs`, {
         method: "POST",
         headers: { authorization: `Bearer ${writerToken}`, "content-type": "application/json" },
-        body: JSON.stringify({ title: `Two instances need ${i}`, description: "Created through one of two app instances sharing one database.", field: "测试" }),
+        body: JSON.stringify({
+          title: `Two instances need ${i}`,
+          description: "Created through one of two app instances sharing one database.",
+          field: "测试",
+        }),
       });
       expect(res.status).toBe(201);
       ids.push(((await res.json()) as { id: string }).id);
@@ -83,7 +112,8 @@ describe("two app instances, one database", () => {
     await waitUntil(drained, { timeoutMs: 120_000, intervalMs: 250, what: "both workers to drain the queue" });
 
     // graphile-worker logs "Completed task <job id> (...)" once per run of a job.
-    const completed = (name: string) => [...readLog(path.join(logDir, `${name}.log`)).matchAll(/Completed task (\d+) \(([a-z-]+)/g)].map((m) => ({ id: m[1]!, task: m[2]! }));
+    const completed = (name: string) =>
+      [...readLog(path.join(logDir, `${name}.log`)).matchAll(/Completed task (\d+) \(([a-z-]+)/g)].map((m) => ({ id: m[1]!, task: m[2]! }));
     const byA = completed("worker-a");
     const byB = completed("worker-b");
     const runs = new Map<string, number>();
@@ -96,7 +126,9 @@ describe("two app instances, one database", () => {
     expect([...byA, ...byB].filter((j) => j.task === "match-need").length).toBeGreaterThanOrEqual(NEEDS);
 
     const { getMeili, indexUid } = await import("@/lib/search/client");
-    const docs = await getMeili().index(indexUid("needs_broker")).getDocuments<{ id: string }>({ fields: ["id"], limit: 1000 });
+    const docs = await getMeili()
+      .index(indexUid("needs_broker"))
+      .getDocuments<{ id: string }>({ fields: ["id"], limit: 1000 });
     expect(docs.results.map((d) => d.id).sort()).toEqual([...ids].sort());
   });
 
@@ -115,7 +147,11 @@ describe("two app instances, one database", () => {
     const { id } = (await res.json()) as { id: string };
     const started = Date.now();
     // (the title itself comes back with the query word highlighted: the hit's link is matched)
-    await waitUntil(async () => (await search()).includes(`/needs/${id}"`), { timeoutMs: 60_000, intervalMs: 250, what: "instance b to find the need written through instance a" });
+    await waitUntil(async () => (await search()).includes(`/needs/${id}"`), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      what: "instance b to find the need written through instance a",
+    });
     console.log(`[scale-out] written on a, found by search on b after ${Date.now() - started} ms`);
   });
 });

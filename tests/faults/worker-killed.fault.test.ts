@@ -26,7 +26,12 @@ beforeAll(async () => {
   sink = await startMailSink({ maxMessages: 5_000 });
   cleanups.add(() => sink.stop());
   env = appEnv({ DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SMTP_URL: sink.smtpUrl, WORKER_CONCURRENCY: "4" });
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX });
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX,
+  });
   ({ prisma } = await import("@/lib/db"));
   logDir = tempDir(cleanups, "tb-fault3-log-");
 });
@@ -49,16 +54,35 @@ describe("SIGKILL the worker mid-batch", () => {
     const org = await prisma.organisation.create({ data: { name: "Fault Three Co", kind: "COMPANY" } });
     const users = await Promise.all(
       Array.from({ length: USERS }, (_, i) =>
-        prisma.user.create({ data: { email: `fault3-${i}@example.cn`, role: "COMPANY", organisationId: org.id }, select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true } }),
+        prisma.user.create({
+          data: { email: `fault3-${i}@example.cn`, role: "COMPANY", organisationId: org.id },
+          select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true },
+        }),
       ),
     );
     for (let i = 0; i < NOTIFICATIONS; i++) {
       await prisma.$transaction((tx) =>
-        notifyUser(tx, { userId: users[i % USERS]!.id, kind: "match.new", text: () => ({ title: `新的匹配 ${i}`, body: "有成果与您的需求匹配" }), link: `/needs/x${i}`, dedupeKey: `fault3:${i}` }),
+        notifyUser(tx, {
+          userId: users[i % USERS]!.id,
+          kind: "match.new",
+          text: () => ({ title: `新的匹配 ${i}`, body: "有成果与您的需求匹配" }),
+          link: `/needs/x${i}`,
+          dedupeKey: `fault3:${i}`,
+        }),
       );
     }
     for (let i = 0; i < NEEDS; i++) {
-      await createNeed(users[0]!, { title: `耐高温陶瓷涂层 ${i}`, description: "用于燃气轮机叶片的热障涂层，需耐 1200 °C。", field: "新材料", keywords: ["涂层"], visibility: "PUBLIC" } as never, "zh-CN");
+      await createNeed(
+        users[0]!,
+        {
+          title: `耐高温陶瓷涂层 ${i}`,
+          description: "用于燃气轮机叶片的热障涂层，需耐 1200 °C。",
+          field: "新材料",
+          keywords: ["涂层"],
+          visibility: "PUBLIC",
+        } as never,
+        "zh-CN",
+      );
     }
     const queued = await jobCount();
     expect(queued).toBeGreaterThanOrEqual(NOTIFICATIONS + 1);
@@ -74,7 +98,9 @@ describe("SIGKILL the worker mid-batch", () => {
     // Mid-batch: the dead worker still holds jobs (locked rows), and emails are still to send.
     const lockedAtKill = await jobCount("locked_at IS NOT NULL");
     const claimedAtKill = (await prisma.notification.findMany({ where: { emailedAt: { not: null } }, select: { id: true } })).map((n) => n.id);
-    console.log(`[fault 3] killed after ${killedAfterMs} ms: ${sentAtKill}/${NOTIFICATIONS} emails in the sink, ${claimedAtKill.length} claimed, ${lockedAtKill} jobs locked by the dead worker, ${await jobCount()} jobs queued`);
+    console.log(
+      `[fault 3] killed after ${killedAfterMs} ms: ${sentAtKill}/${NOTIFICATIONS} emails in the sink, ${claimedAtKill.length} claimed, ${lockedAtKill} jobs locked by the dead worker, ${await jobCount()} jobs queued`,
+    );
     expect(lockedAtKill).toBeGreaterThan(0);
     expect(sentAtKill).toBeLessThan(NOTIFICATIONS);
 
@@ -82,11 +108,14 @@ describe("SIGKILL the worker mid-batch", () => {
     const resumedAt = Date.now();
     let second: ManagedProcess | undefined = startWorkerProcess(env, "worker-2", path.join(logDir, "worker-2.log"));
     cleanups.add(() => second?.stop(5_000));
-    await waitUntil(async () => (await jobCount()) === 0, { timeoutMs: 120_000, intervalMs: 250, what: "the queue to drain after the restart" }).catch(async (err) => {
-      const jobs = await prisma.$queryRaw`SELECT id::text, task_identifier, key, attempts, max_attempts, locked_by, left(last_error, 160) AS last_error FROM graphile_worker.jobs LIMIT 20`;
-      console.error("[fault 3] queue did not drain", JSON.stringify(jobs, null, 1));
-      throw err;
-    });
+    await waitUntil(async () => (await jobCount()) === 0, { timeoutMs: 120_000, intervalMs: 250, what: "the queue to drain after the restart" }).catch(
+      async (err) => {
+        const jobs =
+          await prisma.$queryRaw`SELECT id::text, task_identifier, key, attempts, max_attempts, locked_by, left(last_error, 160) AS last_error FROM graphile_worker.jobs LIMIT 20`;
+        console.error("[fault 3] queue did not drain", JSON.stringify(jobs, null, 1));
+        throw err;
+      },
+    );
     console.log(`[fault 3] restart to drained queue ${Date.now() - resumedAt} ms`);
 
     // No notification emailed twice; every one claimed, and delivered. Sending is at most once
@@ -104,11 +133,18 @@ describe("SIGKILL the worker mid-batch", () => {
     const inDoubt = claimedAtKill.filter((id) => !perMessageId.has(messageId(id)));
     console.log(`[fault 3] ${perMessageId.size}/${NOTIFICATIONS} emails delivered, each once; lost in the kill window: ${inDoubt.length}`);
     expect(inDoubt.length).toBeLessThanOrEqual(lockedAtKill);
-    expect([...perMessageId.keys()].sort()).toEqual(notifications.filter((n) => !inDoubt.includes(n.id)).map((n) => messageId(n.id)).sort());
+    expect([...perMessageId.keys()].sort()).toEqual(
+      notifications
+        .filter((n) => !inDoubt.includes(n.id))
+        .map((n) => messageId(n.id))
+        .sort(),
+    );
 
     // The index batches resumed too: the index holds every need at its current version.
     const { getMeili, indexUid } = await import("@/lib/search/client");
-    const docs = await getMeili().index(indexUid("needs_broker")).getDocuments<{ id: string; version: number }>({ fields: ["id", "version"], limit: 10_000 });
+    const docs = await getMeili()
+      .index(indexUid("needs_broker"))
+      .getDocuments<{ id: string; version: number }>({ fields: ["id", "version"], limit: 10_000 });
     const needs = await prisma.need.findMany({ select: { id: true, version: true } });
     expect(docs.results.map((d) => `${d.id}@${d.version}`).sort()).toEqual(needs.map((n) => `${n.id}@${n.version}`).sort());
 

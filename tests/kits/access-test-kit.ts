@@ -34,7 +34,14 @@ export async function createCast(): Promise<Cast> {
   };
 }
 
-export type NeedFixture = { id: string; visibility: Visibility; grantedRequestId: string; revokedRequestId: string; pendingRequestId: string; spareRequestId: string };
+export type NeedFixture = {
+  id: string;
+  visibility: Visibility;
+  grantedRequestId: string;
+  revokedRequestId: string;
+  pendingRequestId: string;
+  spareRequestId: string;
+};
 
 const ip = { ip: "198.51.100.7" };
 

@@ -17,7 +17,12 @@ const orgKindFor: Record<Role, OrgKind> = { COMPANY: "COMPANY", RESEARCHER: "UNI
 /** The grant a staff test user gets (a broker's with a year-long accreditation). */
 export const testStaffGrant = (role: Role) =>
   role === "BROKER"
-    ? { reason: "integration test", certificateNo: "TEST-BROKER-0001", certificateIssuer: "测试技术市场协会", validUntil: new Date(Date.now() + 365 * 86_400_000) }
+    ? {
+        reason: "integration test",
+        certificateNo: "TEST-BROKER-0001",
+        certificateIssuer: "测试技术市场协会",
+        validUntil: new Date(Date.now() + 365 * 86_400_000),
+      }
     : { reason: "integration test" };
 
 /** A user (in a new organisation unless `orgName` names an existing one) with a personal access token. */
@@ -33,7 +38,15 @@ export async function createApiUser(role: Role, opts: { orgName?: string } = {})
   });
   const actor = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, role: true, organisationId: true, isOrgAdmin: true, email: true, name: true, brokerPortfolio: { select: { regions: true, chainIds: true } } },
+    select: {
+      id: true,
+      role: true,
+      organisationId: true,
+      isOrgAdmin: true,
+      email: true,
+      name: true,
+      brokerPortfolio: { select: { regions: true, chainIds: true } },
+    },
   });
   const { id: tokenId, token } = await createApiToken(actor, "integration test");
   return { actor, token, tokenId, organisationId };

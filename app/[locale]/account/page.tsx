@@ -20,13 +20,17 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
         <p className="mb-6 text-sm text-slate-600">{actor.email}</p>
         <h2 className="mb-3 text-lg font-semibold">{t("tokens")}</h2>
-        <ClientMessages namespaces={["account"]}><TokenForm locale={locale} /></ClientMessages>
+        <ClientMessages namespaces={["account"]}>
+          <TokenForm locale={locale} />
+        </ClientMessages>
       </section>
       {can(actor, "org.invite") && (
         <section className="rounded-lg bg-white p-6 shadow-sm">
           <h2 className="mb-3 text-lg font-semibold">{t("inviteTitle")}</h2>
           {roles.length > 0 ? (
-            <ClientMessages namespaces={["account"]}><InviteForm locale={locale} roles={roles} /></ClientMessages>
+            <ClientMessages namespaces={["account"]}>
+              <InviteForm locale={locale} roles={roles} />
+            </ClientMessages>
           ) : (
             <p className="text-sm text-slate-600">{t("inviteNone")}</p>
           )}

@@ -24,8 +24,12 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ loca
     COLUMNS.map((k) => (
       <td key={k} className={`p-2 text-right tabular-nums ${k === "unmet" && s.unmet > 0 ? "font-semibold text-red-700" : ""}`} data-stat={k}>
         {nodeId && s[k] > 0 && (k === "needs" || k === "results") ? (
-          <Link href={`/${k === "results" ? "results" : "needs"}?node=${encodeURIComponent(nodeId)}`} className="hover:underline">{s[k]}</Link>
-        ) : s[k]}
+          <Link href={`/${k === "results" ? "results" : "needs"}?node=${encodeURIComponent(nodeId)}`} className="hover:underline">
+            {s[k]}
+          </Link>
+        ) : (
+          s[k]
+        )}
       </td>
     ));
   return (
@@ -37,14 +41,18 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ loca
           {(["openNeeds", "unmet", "withDeal", "results"] as const).map((k) => (
             <div key={k} className="rounded bg-slate-50 p-3">
               <dt className="text-xs text-slate-500">{t(`col.${k}`)}</dt>
-              <dd className="text-2xl font-semibold tabular-nums" data-stat={k}>{data.totals[k]}</dd>
+              <dd className="text-2xl font-semibold tabular-nums" data-stat={k}>
+                {data.totals[k]}
+              </dd>
             </div>
           ))}
         </dl>
       </section>
 
       <section className="rounded-lg bg-white p-6 shadow-sm" aria-labelledby="bottlenecks-h">
-        <h2 id="bottlenecks-h" className="mb-1 text-xl font-semibold">{t("bottlenecks")}</h2>
+        <h2 id="bottlenecks-h" className="mb-1 text-xl font-semibold">
+          {t("bottlenecks")}
+        </h2>
         <p className="mb-3 text-sm text-slate-600">{t("bottlenecksHint")}</p>
         {data.bottlenecks.length === 0 ? (
           <p className="text-slate-500">{t("noBottlenecks")}</p>
@@ -52,7 +60,9 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ loca
           <ol className="space-y-2" data-testid="bottlenecks">
             {data.bottlenecks.map((b) => (
               <li key={b.nodeId} className="flex items-center gap-3">
-                <span className="w-64 shrink-0">{en ? b.chainNameEn : b.chainNameZh} · {name(b)}</span>
+                <span className="w-64 shrink-0">
+                  {en ? b.chainNameEn : b.chainNameZh} · {name(b)}
+                </span>
                 <span className="h-3 rounded bg-red-500" style={{ width: `${Math.max(4, (b.unmet / maxUnmet) * 240)}px` }} aria-hidden />
                 <span className="text-sm">{t("bottleneckLine", { unmet: b.unmet, open: b.openNeeds, results: b.results })}</span>
               </li>
@@ -64,12 +74,18 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ loca
       {data.chains.map((c) => (
         <section key={c.id} className="overflow-x-auto rounded-lg bg-white p-6 shadow-sm" aria-labelledby={`chain-${c.id}`}>
           <table className="w-full border-collapse text-sm" data-testid={`chain-${c.id}`}>
-            <caption id={`chain-${c.id}`} className="mb-2 text-left text-lg font-semibold">{name(c)}</caption>
+            <caption id={`chain-${c.id}`} className="mb-2 text-left text-lg font-semibold">
+              {name(c)}
+            </caption>
             <thead>
               <tr className="border-b text-left">
                 <th className="p-2">{t("node")}</th>
                 <th className="p-2">{t("stage")}</th>
-                {COLUMNS.map((k) => <th key={k} className="p-2 text-right">{t(`col.${k}`)}</th>)}
+                {COLUMNS.map((k) => (
+                  <th key={k} className="p-2 text-right">
+                    {t(`col.${k}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -83,7 +99,9 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ loca
             </tbody>
             <tfoot>
               <tr className="font-medium">
-                <td className="p-2" colSpan={2}>{t("chainTotal")}</td>
+                <td className="p-2" colSpan={2}>
+                  {t("chainTotal")}
+                </td>
                 {cells(c.totals)}
               </tr>
             </tfoot>
@@ -94,8 +112,18 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ loca
       <section className="rounded-lg bg-white p-6 shadow-sm">
         <table className="w-full border-collapse text-sm" data-testid="untagged">
           <caption className="mb-2 text-left text-lg font-semibold">{t("untagged")}</caption>
-          <thead><tr className="border-b text-left">{COLUMNS.map((k) => <th key={k} className="p-2 text-right">{t(`col.${k}`)}</th>)}</tr></thead>
-          <tbody><tr>{cells(data.untagged)}</tr></tbody>
+          <thead>
+            <tr className="border-b text-left">
+              {COLUMNS.map((k) => (
+                <th key={k} className="p-2 text-right">
+                  {t(`col.${k}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>{cells(data.untagged)}</tr>
+          </tbody>
         </table>
         <p className="mt-4 text-xs text-slate-500">{t("definitions")}</p>
       </section>

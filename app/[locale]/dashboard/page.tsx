@@ -18,19 +18,45 @@ export default async function ResearcherDashboardPage({ params }: { params: Prom
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <section aria-labelledby="from-results">
-        <h2 id="from-results" className="mb-3 text-xl font-semibold">{t("fromResults")}</h2>
+        <h2 id="from-results" className="mb-3 text-xl font-semibold">
+          {t("fromResults")}
+        </h2>
         {d.resultCount === 0 && !d.unavailable ? (
-          <p>{t("noResults")} <Link href="/results/new" className="text-brand-700 hover:underline">→</Link></p>
+          <p>
+            {t("noResults")}{" "}
+            <Link href="/results/new" className="text-brand-700 hover:underline">
+              →
+            </Link>
+          </p>
         ) : (
-          <MatchList response={d.unavailable ? unavailable : { ok: true, matches: d.fromResults }} locale={locale} basePath="/needs" emptyText={t("none")} testId="dashboard-from-results" />
+          <MatchList
+            response={d.unavailable ? unavailable : { ok: true, matches: d.fromResults }}
+            locale={locale}
+            basePath="/needs"
+            emptyText={t("none")}
+            testId="dashboard-from-results"
+          />
         )}
       </section>
       <section aria-labelledby="from-expertise">
-        <h2 id="from-expertise" className="mb-3 text-xl font-semibold">{t("fromExpertise")}</h2>
+        <h2 id="from-expertise" className="mb-3 text-xl font-semibold">
+          {t("fromExpertise")}
+        </h2>
         {!d.hasProfile ? (
-          <p>{t("noProfile")} <Link href="/expertise" className="text-brand-700 hover:underline">{t("editProfile")}</Link></p>
+          <p>
+            {t("noProfile")}{" "}
+            <Link href="/expertise" className="text-brand-700 hover:underline">
+              {t("editProfile")}
+            </Link>
+          </p>
         ) : (
-          <MatchList response={d.unavailable ? unavailable : { ok: true, matches: d.fromExpertise }} locale={locale} basePath="/needs" emptyText={t("none")} testId="dashboard-from-expertise" />
+          <MatchList
+            response={d.unavailable ? unavailable : { ok: true, matches: d.fromExpertise }}
+            locale={locale}
+            basePath="/needs"
+            emptyText={t("none")}
+            testId="dashboard-from-expertise"
+          />
         )}
       </section>
     </div>

@@ -12,7 +12,15 @@ export default async function MyDealsPage({ params }: { params: Promise<{ locale
   return (
     <section>
       <h1 className="mb-6 text-2xl font-semibold">{t("myDealsTitle")}</h1>
-      {deals.length === 0 ? <p>{t("empty")}</p> : <ul className="space-y-3">{deals.map((d) => <DealCard key={d.id} deal={d} locale={locale} />)}</ul>}
+      {deals.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {deals.map((d) => (
+            <DealCard key={d.id} deal={d} locale={locale} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -21,7 +21,12 @@ export default async function ExpertisePage({ params }: { params: Promise<{ loca
       <ClientMessages namespaces={["expertise"]}>
         <ExpertiseForm
           locale={locale}
-          initial={{ fields: profile.fields.join(sep), methods: profile.methods.join(sep), equipment: profile.equipment.join(sep), pastProjects: profile.pastProjects ?? "" }}
+          initial={{
+            fields: profile.fields.join(sep),
+            methods: profile.methods.join(sep),
+            equipment: profile.equipment.join(sep),
+            pastProjects: profile.pastProjects ?? "",
+          }}
         />
       </ClientMessages>
     </section>

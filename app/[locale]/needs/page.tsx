@@ -12,19 +12,33 @@ import { Pagination } from "@/components/pagination";
 
 const PAGE_SIZE = 20;
 
-export default async function NeedsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NeedsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActorForPage(locale, "/needs");
   const query = parseBrowseQuery(await searchParams);
-  const [{ items, total, facets }, awaiting, labels] = await Promise.all([browseNeeds(actor, query, PAGE_SIZE), listBrokerDraftsForCompany(actor), facetLabels(locale)]);
+  const [{ items, total, facets }, awaiting, labels] = await Promise.all([
+    browseNeeds(actor, query, PAGE_SIZE),
+    listBrokerDraftsForCompany(actor),
+    facetLabels(locale),
+  ]);
   const t = await getTranslations({ locale, namespace: "need" });
   const tb = await getTranslations({ locale, namespace: "browse" });
   return (
     <section>
       <div className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t("listTitle")}</h1>
-        {can(actor, "need.create") && <Link href="/needs/new" className="rounded bg-brand-600 px-3 py-1.5 text-white">{tb("newNeed")}</Link>}
+        {can(actor, "need.create") && (
+          <Link href="/needs/new" className="rounded bg-brand-600 px-3 py-1.5 text-white">
+            {tb("newNeed")}
+          </Link>
+        )}
       </div>
       {awaiting.length > 0 && (
         <section className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="awaiting-confirmation">
@@ -32,7 +46,12 @@ export default async function NeedsPage({ params, searchParams }: { params: Prom
           <p className="text-sm text-amber-900">{tb("awaitingHint")}</p>
           <ul className="mt-2 space-y-1">
             {awaiting.map((n) => (
-              <li key={n.id}>{n.title || "—"} · {n.broker?.name ?? n.broker?.email} · {n.visit?.visitedOn.toISOString().slice(0, 10)} — <Link href={`/needs/${n.id}/wizard`} className="text-brand-700 underline">{tb("review")}</Link></li>
+              <li key={n.id}>
+                {n.title || "—"} · {n.broker?.name ?? n.broker?.email} · {n.visit?.visitedOn.toISOString().slice(0, 10)} —{" "}
+                <Link href={`/needs/${n.id}/wizard`} className="text-brand-700 underline">
+                  {tb("review")}
+                </Link>
+              </li>
             ))}
           </ul>
         </section>
@@ -41,14 +60,30 @@ export default async function NeedsPage({ params, searchParams }: { params: Prom
         <FacetPanel path="/needs" query={query} facets={facets} labels={labels} />
         <div>
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-            <p className="text-sm text-slate-600" data-testid="total">{tb("total", { n: total })}</p>
-            <SortLinks path="/needs" query={query} label={tb("sort")} options={[
-              { value: "newest", label: tb("sortNewest") }, { value: "oldest", label: tb("sortOldest") }, { value: "trl", label: tb("sortTrl") },
-              { value: "budget", label: tb("sortBudget") }, { value: "deadline", label: tb("sortDeadline") },
-            ]} />
+            <p className="text-sm text-slate-600" data-testid="total">
+              {tb("total", { n: total })}
+            </p>
+            <SortLinks
+              path="/needs"
+              query={query}
+              label={tb("sort")}
+              options={[
+                { value: "newest", label: tb("sortNewest") },
+                { value: "oldest", label: tb("sortOldest") },
+                { value: "trl", label: tb("sortTrl") },
+                { value: "budget", label: tb("sortBudget") },
+                { value: "deadline", label: tb("sortDeadline") },
+              ]}
+            />
           </div>
-          {items.length === 0 ? <p>{t("empty")}</p> : (
-            <ul className="space-y-3" data-testid="need-list">{items.map((n) => <NeedCard key={n.id} need={n} hiddenOrgLabel={t("hiddenOrg")} />)}</ul>
+          {items.length === 0 ? (
+            <p>{t("empty")}</p>
+          ) : (
+            <ul className="space-y-3" data-testid="need-list">
+              {items.map((n) => (
+                <NeedCard key={n.id} need={n} hiddenOrgLabel={t("hiddenOrg")} />
+              ))}
+            </ul>
           )}
           <Pagination path="/needs" page={query.page} total={total} pageSize={PAGE_SIZE} query={browseHref(query, {})} />
         </div>

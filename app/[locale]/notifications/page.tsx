@@ -16,14 +16,20 @@ export default async function NotificationsPage({ params, searchParams }: { para
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <span className="text-sm text-slate-600" data-testid="unread-count">{t("unread", { count: unread })}</span>
+        <span className="text-sm text-slate-600" data-testid="unread-count">
+          {t("unread", { count: unread })}
+        </span>
         <span className="flex gap-3 text-sm">
           {unread > 0 && (
             <form action={markAllReadAction.bind(null, locale)}>
-              <button type="submit" className="text-brand-700 hover:underline">{t("markAllRead")}</button>
+              <button type="submit" className="text-brand-700 hover:underline">
+                {t("markAllRead")}
+              </button>
             </form>
           )}
-          <Link href="/notifications/settings" className="text-brand-700 hover:underline">{t("settingsLink")}</Link>
+          <Link href="/notifications/settings" className="text-brand-700 hover:underline">
+            {t("settingsLink")}
+          </Link>
         </span>
       </div>
       {items.length === 0 ? (
@@ -34,21 +40,31 @@ export default async function NotificationsPage({ params, searchParams }: { para
             <li key={n.id} className={`rounded-lg p-4 shadow-sm ${n.read ? "bg-white" : "border-l-4 border-brand-600 bg-brand-50"}`} data-read={n.read}>
               <div className="flex items-baseline justify-between gap-4">
                 {/* A plain link: opening marks the notification read (a route handler, never prefetched). */}
-                <a href={`/${locale}/notifications/${n.id}/open`} className="font-medium text-brand-700 hover:underline">{n.title}</a>
-                <time className="shrink-0 text-xs text-slate-500" dateTime={n.createdAt}>{format.dateTime(new Date(n.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+                <a href={`/${locale}/notifications/${n.id}/open`} className="font-medium text-brand-700 hover:underline">
+                  {n.title}
+                </a>
+                <time className="shrink-0 text-xs text-slate-500" dateTime={n.createdAt}>
+                  {format.dateTime(new Date(n.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+                </time>
               </div>
               <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{n.body}</p>
               {!n.read && (
                 <form action={markReadAction.bind(null, locale)} className="mt-2">
                   <input type="hidden" name="id" value={n.id} />
-                  <button type="submit" className="text-xs text-brand-700 hover:underline">{t("markRead")}</button>
+                  <button type="submit" className="text-xs text-brand-700 hover:underline">
+                    {t("markRead")}
+                  </button>
                 </form>
               )}
             </li>
           ))}
         </ol>
       )}
-      {total > page * pageSize && <Link href={`/notifications?page=${page + 1}`} className="text-sm text-brand-700 hover:underline">→ {page + 1}</Link>}
+      {total > page * pageSize && (
+        <Link href={`/notifications?page=${page + 1}`} className="text-sm text-brand-700 hover:underline">
+          → {page + 1}
+        </Link>
+      )}
     </section>
   );
 }

@@ -11,7 +11,13 @@ import { Pagination } from "@/components/pagination";
 
 const PAGE_SIZE = 20;
 
-export default async function ResultsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ResultsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActorForPage(locale, "/results");
@@ -23,18 +29,39 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
     <section>
       <div className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t("listTitle")}</h1>
-        {can(actor, "result.import") && <Link href="/results/import" className="rounded border px-3 py-1.5">{tb("import")}</Link>}
+        {can(actor, "result.import") && (
+          <Link href="/results/import" className="rounded border px-3 py-1.5">
+            {tb("import")}
+          </Link>
+        )}
       </div>
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
         <FacetPanel path="/results" query={query} facets={facets} labels={labels} />
         <div>
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-            <p className="text-sm text-slate-600" data-testid="total">{tb("total", { n: total })}</p>
-            <SortLinks path="/results" query={query} label={tb("sort")} options={[
-              { value: "newest", label: tb("sortNewest") }, { value: "oldest", label: tb("sortOldest") }, { value: "trl", label: tb("sortTrl") },
-            ]} />
+            <p className="text-sm text-slate-600" data-testid="total">
+              {tb("total", { n: total })}
+            </p>
+            <SortLinks
+              path="/results"
+              query={query}
+              label={tb("sort")}
+              options={[
+                { value: "newest", label: tb("sortNewest") },
+                { value: "oldest", label: tb("sortOldest") },
+                { value: "trl", label: tb("sortTrl") },
+              ]}
+            />
           </div>
-          {items.length === 0 ? <p>{t("empty")}</p> : <ul className="space-y-3" data-testid="result-list">{items.map((r) => <ResultCard key={r.id} result={r} />)}</ul>}
+          {items.length === 0 ? (
+            <p>{t("empty")}</p>
+          ) : (
+            <ul className="space-y-3" data-testid="result-list">
+              {items.map((r) => (
+                <ResultCard key={r.id} result={r} />
+              ))}
+            </ul>
+          )}
           <Pagination path="/results" page={query.page} total={total} pageSize={PAGE_SIZE} query={browseHref(query, {})} />
         </div>
       </div>

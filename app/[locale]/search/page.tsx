@@ -8,7 +8,13 @@ import { SearchHits } from "@/components/search/search-hits";
 import { SaveSearchForm } from "@/components/alerts/save-search-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
-export default async function SearchPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SearchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActorForPage(locale, "/search");
@@ -22,7 +28,11 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
     <section>
       <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
       <SearchBox placeholder={t("placeholder")} labels={{ needs: t("needs"), results: t("results"), searching: t("searching") }} />
-      {query.q && <ClientMessages namespaces={["alerts"]}><SaveSearchForm key={`${query.type}:${query.q}`} locale={locale} q={query.q} type={query.type} /></ClientMessages>}
+      {query.q && (
+        <ClientMessages namespaces={["alerts"]}>
+          <SaveSearchForm key={`${query.type}:${query.q}`} locale={locale} q={query.q} type={query.type} />
+        </ClientMessages>
+      )}
       <Suspense key={`${query.type}:${query.q}:${query.page}`} fallback={<p>{t("searching")}</p>}>
         <SearchHits actor={actor} query={query} locale={locale} />
       </Suspense>

@@ -4,7 +4,13 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/security/safe-redirect";
 
-export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const { locale } = await params;
   const { callbackUrl, error } = await searchParams;
   setRequestLocale(locale);
@@ -14,7 +20,9 @@ export default async function SignInPage({ params, searchParams }: { params: Pro
   return (
     <section className="mx-auto max-w-md rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("signInTitle")}</h1>
-      <ClientMessages namespaces={["auth", "limits"]}><SignInForm callbackUrl={safeCallback} initialError={error ? t("invalid") : undefined} /></ClientMessages>
+      <ClientMessages namespaces={["auth", "limits"]}>
+        <SignInForm callbackUrl={safeCallback} initialError={error ? t("invalid") : undefined} />
+      </ClientMessages>
     </section>
   );
 }

@@ -20,11 +20,15 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       return;
     }
     const text =
-      res?.error === "EmailNotVerified" ? t("notVerified")
-      : res?.error === "StaffRoleLapsed" ? t("staffRoleLapsed")
-      : res?.error === "AccountLocked" ? tl("locked")
-      : res?.error === "RateLimited" ? tl("rateLimited")
-      : t("invalid");
+      res?.error === "EmailNotVerified"
+        ? t("notVerified")
+        : res?.error === "StaffRoleLapsed"
+          ? t("staffRoleLapsed")
+          : res?.error === "AccountLocked"
+            ? tl("locked")
+            : res?.error === "RateLimited"
+              ? tl("rateLimited")
+              : t("invalid");
     setMessage({ status: "error", text });
   }
 
@@ -46,14 +50,31 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       <form action={withPassword}>
         <Field name="email" type="email" label={t("email")} required autoComplete="email" />
         <Field name="password" type="password" label={t("password")} required autoComplete="current-password" />
-        <button type="submit" disabled={pending} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{t("signIn")}</button>
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {t("signIn")}
+        </button>
       </form>
       <hr className="my-6" />
       <form action={withLink}>
         <Field name="linkEmail" type="email" label={t("orMagic")} required autoComplete="email" />
-        <button type="submit" disabled={pending} className="w-full rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">{t("sendLink")}</button>
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+        >
+          {t("sendLink")}
+        </button>
       </form>
-      <p className="mt-4 text-sm">{t("noAccount")} <Link href="/sign-up" className="text-brand-700 underline">{t("signUp")}</Link></p>
+      <p className="mt-4 text-sm">
+        {t("noAccount")}{" "}
+        <Link href="/sign-up" className="text-brand-700 underline">
+          {t("signUp")}
+        </Link>
+      </p>
     </div>
   );
 }

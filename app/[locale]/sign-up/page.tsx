@@ -9,7 +9,9 @@ export default async function SignUpPage({ params }: { params: Promise<{ locale:
   return (
     <section className="mx-auto max-w-md rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("signUpTitle")}</h1>
-      <ClientMessages namespaces={["auth"]}><SignUpForm locale={locale} /></ClientMessages>
+      <ClientMessages namespaces={["auth"]}>
+        <SignUpForm locale={locale} />
+      </ClientMessages>
     </section>
   );
 }

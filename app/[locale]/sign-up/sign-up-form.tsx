@@ -19,7 +19,12 @@ export function SignUpForm({ locale }: { locale: string }) {
     void signIn("email", { email, redirect: false, callbackUrl: `/${locale}/needs` }).then(() => setLinkSentTo(email));
   }, [email, locale]);
 
-  if (linkSentTo) return <p role="status" className="rounded bg-green-50 p-3 text-green-800">{t("signedUpCheck", { email: linkSentTo })}</p>;
+  if (linkSentTo)
+    return (
+      <p role="status" className="rounded bg-green-50 p-3 text-green-800">
+        {t("signedUpCheck", { email: linkSentTo })}
+      </p>
+    );
   const v = state.values ?? {};
   const f = state.fields ?? {};
   return (
@@ -30,24 +35,54 @@ export function SignUpForm({ locale }: { locale: string }) {
       <Field name="password" type="password" label={t("password")} errors={f.password} required autoComplete="new-password" />
       <fieldset className="mb-4">
         <legend className="text-sm font-medium">{t("role")}</legend>
-        <label className="mr-4"><input type="radio" name="role" value="COMPANY" defaultChecked={v.role !== "RESEARCHER"} /> {t("roleCompany")}</label>
-        <label><input type="radio" name="role" value="RESEARCHER" defaultChecked={v.role === "RESEARCHER"} /> {t("roleResearcher")}</label>
-        {f.role && <p className="text-sm text-red-600" role="alert">{f.role.join("; ")}</p>}
+        <label className="mr-4">
+          <input type="radio" name="role" value="COMPANY" defaultChecked={v.role !== "RESEARCHER"} /> {t("roleCompany")}
+        </label>
+        <label>
+          <input type="radio" name="role" value="RESEARCHER" defaultChecked={v.role === "RESEARCHER"} /> {t("roleResearcher")}
+        </label>
+        {f.role && (
+          <p className="text-sm text-red-600" role="alert">
+            {f.role.join("; ")}
+          </p>
+        )}
       </fieldset>
       <Field name="organisationName" label={t("orgName")} defaultValue={v.organisationName} errors={f.organisationName} required autoComplete="organization" />
       <div className="mb-4">
-        <label htmlFor="organisationKind" className="block text-sm font-medium">{t("orgKind")}</label>
-        <select id="organisationKind" name="organisationKind" defaultValue={v.organisationKind ?? "COMPANY"} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+        <label htmlFor="organisationKind" className="block text-sm font-medium">
+          {t("orgKind")}
+        </label>
+        <select
+          id="organisationKind"
+          name="organisationKind"
+          defaultValue={v.organisationKind ?? "COMPANY"}
+          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+        >
           <option value="COMPANY">{t("kindCompany")}</option>
           <option value="UNIVERSITY">{t("kindUniversity")}</option>
           <option value="TTO">{t("kindTto")}</option>
         </select>
       </div>
-      <Field name="registrationCode" label={t("registrationCode")} hint={t("registrationCodeHint")} defaultValue={v.registrationCode} errors={f.registrationCode} />
-      <button type="submit" disabled={pending || Boolean(email)} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <Field
+        name="registrationCode"
+        label={t("registrationCode")}
+        hint={t("registrationCodeHint")}
+        defaultValue={v.registrationCode}
+        errors={f.registrationCode}
+      />
+      <button
+        type="submit"
+        disabled={pending || Boolean(email)}
+        className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {t("signUp")}
       </button>
-      <p className="mt-4 text-sm">{t("haveAccount")} <Link href="/sign-in" className="text-brand-700 underline">{t("signIn")}</Link></p>
+      <p className="mt-4 text-sm">
+        {t("haveAccount")}{" "}
+        <Link href="/sign-in" className="text-brand-700 underline">
+          {t("signIn")}
+        </Link>
+      </p>
     </form>
   );
 }

@@ -20,18 +20,41 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
     <div className="grid gap-6 md:grid-cols-2">
       <section className="rounded-lg bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
-        <ClientMessages namespaces={["form", "visit"]}><VisitForm locale={locale} companies={companies} /></ClientMessages>
+        <ClientMessages namespaces={["form", "visit"]}>
+          <VisitForm locale={locale} companies={companies} />
+        </ClientMessages>
       </section>
       <section className="rounded-lg bg-white p-6 shadow-sm">
         <h2 className="mb-4 text-xl font-semibold">{t("mine")}</h2>
-        {visits.length === 0 ? <p>{t("none")}</p> : (
+        {visits.length === 0 ? (
+          <p>{t("none")}</p>
+        ) : (
           <ul className="space-y-3">
             {visits.map((v) => (
               <li key={v.id} className="border-b pb-2">
-                <p className="font-medium">{v.organisation.name} · {v.visitedOn.toISOString().slice(0, 10)}</p>
+                <p className="font-medium">
+                  {v.organisation.name} · {v.visitedOn.toISOString().slice(0, 10)}
+                </p>
                 <p className="text-sm text-slate-600">{v.peopleMet}</p>
-                <ul className="text-sm">{v.needs.map((n) => <li key={n.id}>{n.status === "DRAFT" ? <Link href={`/needs/${n.id}/wizard`} className="text-brand-700 underline">{n.title || "—"}</Link> : <Link href={`/needs/${n.id}`} className="text-brand-700 underline">{n.title}</Link>} · {tb(`statuses.${n.status}`)}</li>)}</ul>
-                <Link href={`/needs/new?visit=${v.id}`} className="text-sm text-brand-700 underline">{t("draftNeed")}</Link>
+                <ul className="text-sm">
+                  {v.needs.map((n) => (
+                    <li key={n.id}>
+                      {n.status === "DRAFT" ? (
+                        <Link href={`/needs/${n.id}/wizard`} className="text-brand-700 underline">
+                          {n.title || "—"}
+                        </Link>
+                      ) : (
+                        <Link href={`/needs/${n.id}`} className="text-brand-700 underline">
+                          {n.title}
+                        </Link>
+                      )}{" "}
+                      · {tb(`statuses.${n.status}`)}
+                    </li>
+                  ))}
+                </ul>
+                <Link href={`/needs/new?visit=${v.id}`} className="text-sm text-brand-700 underline">
+                  {t("draftNeed")}
+                </Link>
               </li>
             ))}
           </ul>

@@ -15,17 +15,34 @@ export function VisitForm({ locale, companies }: { locale: string; companies: { 
     <form action={action} noValidate>
       <FormMessage status={state.status} message={state.status === "error" ? state.message : undefined} />
       <div className="mb-4">
-        <label htmlFor="organisationId" className="block text-sm font-medium">{t("company")}</label>
-        <select id="organisationId" name="organisationId" defaultValue={v.organisationId} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+        <label htmlFor="organisationId" className="block text-sm font-medium">
+          {t("company")}
+        </label>
+        <select
+          id="organisationId"
+          name="organisationId"
+          defaultValue={v.organisationId}
+          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+        >
           <option value="">—</option>
-          {companies.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {companies.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
-        {f.organisationId && <p role="alert" className="mt-1 text-sm text-red-600">{f.organisationId.join("; ")}</p>}
+        {f.organisationId && (
+          <p role="alert" className="mt-1 text-sm text-red-600">
+            {f.organisationId.join("; ")}
+          </p>
+        )}
       </div>
       <Field name="visitedOn" type="date" label={t("visitedOn")} defaultValue={v.visitedOn} errors={f.visitedOn} required />
       <Field name="peopleMet" label={t("peopleMet")} hint={t("peopleMetHint")} defaultValue={v.peopleMet} errors={f.peopleMet} required />
       <Field name="notes" label={t("notes")} defaultValue={v.notes} errors={f.notes} multiline required />
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60">{pending ? tf("saving") : t("submit")}</button>
+      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60">
+        {pending ? tf("saving") : t("submit")}
+      </button>
     </form>
   );
 }

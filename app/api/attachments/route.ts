@@ -23,7 +23,10 @@ export async function POST(request: Request) {
     }
     const form = await request.formData();
     const file = form.get("file");
-    if (!(file instanceof File)) throw new AppError("VALIDATION", locale === "en" ? "Choose a file" : "请选择文件", { fields: { file: [locale === "en" ? "Choose a file" : "请选择文件"] } });
+    if (!(file instanceof File))
+      throw new AppError("VALIDATION", locale === "en" ? "Choose a file" : "请选择文件", {
+        fields: { file: [locale === "en" ? "Choose a file" : "请选择文件"] },
+      });
     const needId = form.get("needId");
     const resultId = form.get("resultId");
     const { id } = await addAttachment(

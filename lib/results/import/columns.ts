@@ -5,8 +5,21 @@ import { createResultSchema } from "@/lib/results/schemas";
 import { toCsvFile } from "@/lib/csv/write-csv";
 
 export const IMPORT_COLUMNS = [
-  "externalId", "title", "summary", "description", "field", "keywords", "trl", "transferModes", "chainNodeId",
-  "advantages", "applicationScenarios", "patents", "priceExpectation", "lab", "team",
+  "externalId",
+  "title",
+  "summary",
+  "description",
+  "field",
+  "keywords",
+  "trl",
+  "transferModes",
+  "chainNodeId",
+  "advantages",
+  "applicationScenarios",
+  "patents",
+  "priceExpectation",
+  "lab",
+  "team",
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = ["externalId", "title", "summary", "field"];
@@ -16,19 +29,32 @@ export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 
 // Chinese labels for transfer modes, so a spreadsheet can say 许可 instead of LICENCE.
 const MODE_LABELS: Record<string, string> = {
-  许可: "LICENCE", 转让: "ASSIGNMENT", 合作开发: "CO_DEVELOPMENT", 委托研发: "COMMISSIONED_RD", 委托开发: "COMMISSIONED_RD",
-  技术服务: "TECHNICAL_SERVICE", 作价入股: "EQUITY", 入股: "EQUITY", 咨询: "CONSULTING", 技术咨询: "CONSULTING",
+  许可: "LICENCE",
+  转让: "ASSIGNMENT",
+  合作开发: "CO_DEVELOPMENT",
+  委托研发: "COMMISSIONED_RD",
+  委托开发: "COMMISSIONED_RD",
+  技术服务: "TECHNICAL_SERVICE",
+  作价入股: "EQUITY",
+  入股: "EQUITY",
+  咨询: "CONSULTING",
+  技术咨询: "CONSULTING",
 };
 
-export const importRowSchema = createResultSchema
-  .omit({ lang: true })
-  .extend({
-    externalId: z.string().trim().min(1).max(100),
-    transferModes: z.preprocess(
-      (v) => (typeof v === "string" ? v.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean).map((s) => MODE_LABELS[s] ?? s.toUpperCase()) : v),
-      createResultSchema.shape.transferModes,
-    ),
-  });
+export const importRowSchema = createResultSchema.omit({ lang: true }).extend({
+  externalId: z.string().trim().min(1).max(100),
+  transferModes: z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(/[,，、;；]/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map((s) => MODE_LABELS[s] ?? s.toUpperCase())
+        : v,
+    createResultSchema.shape.transferModes,
+  ),
+});
 export type ImportRow = z.output<typeof importRowSchema>;
 
 export const IMPORT_EXAMPLE: Record<ImportColumn, string> = {

@@ -46,7 +46,10 @@ describe("importResultsCsv", () => {
     const out = await importResultsCsv(prisma, officer.actor, withTwoBad(), "validate", "zh-CN");
     expect(out.written).toBe(false);
     expect(out.report.badRows).toEqual([8, 32]);
-    expect(out.report.problems.map((p) => [p.row, p.column])).toEqual([[8, "trl"], [32, "summary"]]);
+    expect(out.report.problems.map((p) => [p.row, p.column])).toEqual([
+      [8, "trl"],
+      [32, "summary"],
+    ]);
     expect(out.report.valid).toHaveLength(48);
     expect(await count()).toBe(0);
   });
@@ -62,7 +65,15 @@ describe("importResultsCsv", () => {
     expect(first).toMatchObject({ written: true, created: 48, updated: 0 });
     expect(await count()).toBe(48);
     const row = await prisma.result.findFirstOrThrow({ where: { organisationId: officer.organisationId, externalId: "TTO-1" } });
-    expect(row).toMatchObject({ keywords: ["导热", "界面材料"], transferModes: ["LICENCE"], trl: 5, chainNodeId: "materials.thermal", status: "PUBLISHED", lang: "zh", version: 1 });
+    expect(row).toMatchObject({
+      keywords: ["导热", "界面材料"],
+      transferModes: ["LICENCE"],
+      trl: 5,
+      chainNodeId: "materials.thermal",
+      status: "PUBLISHED",
+      lang: "zh",
+      version: 1,
+    });
 
     const again = await importResultsCsv(prisma, officer.actor, csv(50, {}, "更新"), "all-or-nothing", "zh-CN");
     expect(again).toMatchObject({ written: true, created: 2, updated: 48 });
@@ -139,7 +150,9 @@ describe("importResultsFile (XLSX)", () => {
     const row = await prisma.result.findFirstOrThrow({ where: { organisationId: tto.organisationId, externalId: "TTO-1" } });
     expect(row).toMatchObject({ title: "国标 1 号：高导热界面材料", field: "新材料", keywords: ["导热", "界面材料"], transferModes: ["LICENCE"] });
     expect(row.summary).toBe("导热系数大于 8 W/mK 的相变界面材料，适用于电池包与功率器件散热。");
-    await expect(importResultsFile(prisma, tto.actor, { name: "bad.csv", bytes: Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0xff, 0xfe, 0x0a]) }, "validate", "en")).rejects.toMatchObject({
+    await expect(
+      importResultsFile(prisma, tto.actor, { name: "bad.csv", bytes: Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0xff, 0xfe, 0x0a]) }, "validate", "en"),
+    ).rejects.toMatchObject({
       code: "UNSUPPORTED_MEDIA_TYPE",
       message: expect.stringContaining("encoding"),
     });
@@ -147,17 +160,35 @@ describe("importResultsFile (XLSX)", () => {
 
   it("refuses content that is not XLSX by its bytes, with a clear message, and writes nothing", async () => {
     const before = await xlCount();
-    await expect(importResultsFile(prisma, tto.actor, { name: "results.xlsx", bytes: new TextEncoder().encode("%PDF-1.7 not a workbook") }, "valid-only", "en")).rejects.toMatchObject({
+    await expect(
+      importResultsFile(prisma, tto.actor, { name: "results.xlsx", bytes: new TextEncoder().encode("%PDF-1.7 not a workbook") }, "valid-only", "en"),
+    ).rejects.toMatchObject({
       code: "UNSUPPORTED_MEDIA_TYPE",
       message: expect.stringContaining("not an XLSX workbook"),
     });
-    await expect(importResultsFile(prisma, tto.actor, { name: "old.xls", bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) }, "valid-only", "zh-CN")).rejects.toMatchObject({
+    await expect(
+      importResultsFile(
+        prisma,
+        tto.actor,
+        { name: "old.xls", bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) },
+        "valid-only",
+        "zh-CN",
+      ),
+    ).rejects.toMatchObject({
       code: "UNSUPPORTED_MEDIA_TYPE",
       message: expect.stringContaining(".xls"),
     });
-    const damaged = await importResultsFile(prisma, tto.actor, { name: "x.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]) }, "valid-only", "en");
+    const damaged = await importResultsFile(
+      prisma,
+      tto.actor,
+      { name: "x.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]) },
+      "valid-only",
+      "en",
+    );
     expect(damaged).toMatchObject({ written: false, report: { fileProblems: [expect.stringContaining("cannot be read")] } });
     expect(await xlCount()).toBe(before);
-    await expect(importResultsFile(prisma, company.actor, { name: "x.xlsx", bytes: new Uint8Array(await sheet(1, "x")) }, "validate", "en")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      importResultsFile(prisma, company.actor, { name: "x.xlsx", bytes: new Uint8Array(await sheet(1, "x")) }, "validate", "en"),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

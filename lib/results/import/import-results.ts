@@ -20,10 +20,22 @@ const t = (locale: UiLocale, zh: string, en: string) => (locale === "en" ? en : 
 
 const refusalText = (reason: FormatRefusal | "encoding", locale: UiLocale) =>
   ({
-    legacyXls: t(locale, "不支持旧版 Excel 97-2003（.xls）文件：请在 Excel 中另存为 .xlsx 或 CSV UTF-8 后导入", "Old Excel 97-2003 (.xls) files are not supported: save as .xlsx or CSV UTF-8 in Excel and import that"),
-    notXlsx: t(locale, "该文件的内容不是 XLSX 工作簿（按文件内容检查，而非扩展名）：请上传 Excel 保存的 .xlsx 文件或 CSV 文件", "This file's content is not an XLSX workbook (checked by content, not by the name): upload an .xlsx saved by Excel, or a CSV file"),
+    legacyXls: t(
+      locale,
+      "不支持旧版 Excel 97-2003（.xls）文件：请在 Excel 中另存为 .xlsx 或 CSV UTF-8 后导入",
+      "Old Excel 97-2003 (.xls) files are not supported: save as .xlsx or CSV UTF-8 in Excel and import that",
+    ),
+    notXlsx: t(
+      locale,
+      "该文件的内容不是 XLSX 工作簿（按文件内容检查，而非扩展名）：请上传 Excel 保存的 .xlsx 文件或 CSV 文件",
+      "This file's content is not an XLSX workbook (checked by content, not by the name): upload an .xlsx saved by Excel, or a CSV file",
+    ),
     binary: t(locale, "该文件既不是 CSV 文本也不是 XLSX 工作簿（按文件内容检查）", "This file is neither CSV text nor an XLSX workbook (checked by content)"),
-    encoding: t(locale, "无法识别该 CSV 文件的编码（支持 UTF-8、UTF-16 与 GBK/GB18030）：请在 Excel 中另存为 CSV UTF-8 后导入", "The CSV file's encoding is not recognised (UTF-8, UTF-16 and GBK/GB18030 are read): save it as CSV UTF-8 in Excel and import that"),
+    encoding: t(
+      locale,
+      "无法识别该 CSV 文件的编码（支持 UTF-8、UTF-16 与 GBK/GB18030）：请在 Excel 中另存为 CSV UTF-8 后导入",
+      "The CSV file's encoding is not recognised (UTF-8, UTF-16 and GBK/GB18030 are read): save it as CSV UTF-8 in Excel and import that",
+    ),
   })[reason];
 
 /**
@@ -40,7 +52,8 @@ export async function importResultsFile(
   locale: UiLocale,
 ): Promise<ImportOutcome> {
   authorize(actor, "result.import");
-  if (file.bytes.byteLength === 0) throw new AppError("VALIDATION", t(locale, "文件为空", "The file is empty"), { fields: { file: [t(locale, "文件为空", "The file is empty")] } });
+  if (file.bytes.byteLength === 0)
+    throw new AppError("VALIDATION", t(locale, "文件为空", "The file is empty"), { fields: { file: [t(locale, "文件为空", "The file is empty")] } });
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
     const message = t(locale, `文件过大：不超过 ${MAX_IMPORT_BYTES / MB} MB`, `File too large: at most ${MAX_IMPORT_BYTES / MB} MB`);
     throw new AppError("PAYLOAD_TOO_LARGE", message, { fields: { file: [message] } });
@@ -66,8 +79,16 @@ export async function importResultsFile(
       if (!(error instanceof XlsxReadError)) throw error;
       report = unreadableFileReport(
         error.reason === "tooLargeUnpacked"
-          ? t(locale, `工作簿解压后超过 ${MAX_XLSX_UNPACKED_BYTES / MB} MB，无法读取`, `The workbook unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / MB} MB and cannot be read`)
-          : t(locale, "无法读取该 XLSX 工作簿（文件已损坏或不是 Excel 保存的）：请用 Excel 重新保存，或另存为 CSV UTF-8", "This XLSX workbook cannot be read (damaged, or not saved by Excel): save it again in Excel, or save as CSV UTF-8"),
+          ? t(
+              locale,
+              `工作簿解压后超过 ${MAX_XLSX_UNPACKED_BYTES / MB} MB，无法读取`,
+              `The workbook unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / MB} MB and cannot be read`,
+            )
+          : t(
+              locale,
+              "无法读取该 XLSX 工作簿（文件已损坏或不是 Excel 保存的）：请用 Excel 重新保存，或另存为 CSV UTF-8",
+              "This XLSX workbook cannot be read (damaged, or not saved by Excel): save it again in Excel, or save as CSV UTF-8",
+            ),
       );
     }
   }
@@ -150,7 +171,11 @@ async function writeImport(db: PrismaClient, actor: Actor, report: ImportReport,
           else updated++;
         }
         // The index follows in the background, committed with the rows.
-        await enqueueJob(tx, "index-results", written.map((w) => w.id));
+        await enqueueJob(
+          tx,
+          "index-results",
+          written.map((w) => w.id),
+        );
       }
       return { created, updated };
     },

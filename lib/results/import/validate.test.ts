@@ -7,18 +7,21 @@ const nodes = new Set(["sensor.fusion", "energy.materials"]);
 const header = toCsvLine(IMPORT_COLUMNS);
 const row = (overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}, i = 1) =>
   toCsvLine(
-    IMPORT_COLUMNS.map((c) => ({
-      externalId: `EXT-${i}`,
-      title: `固态电解质材料 ${i}`,
-      summary: "室温离子电导率高于 1 mS/cm 的硫化物固态电解质，适用于动力电池。",
-      field: "电池材料",
-      keywords: "固态电解质、快充",
-      trl: "4",
-      transferModes: "许可、LICENCE,合作开发",
-      chainNodeId: "energy.materials",
-      patents: "CN202310001234.5|invention|granted|cn; CN202320005678.9|UTILITY_MODEL|PENDING|CN",
-      ...overrides,
-    })[c as "title"] ?? ""),
+    IMPORT_COLUMNS.map(
+      (c) =>
+        ({
+          externalId: `EXT-${i}`,
+          title: `固态电解质材料 ${i}`,
+          summary: "室温离子电导率高于 1 mS/cm 的硫化物固态电解质，适用于动力电池。",
+          field: "电池材料",
+          keywords: "固态电解质、快充",
+          trl: "4",
+          transferModes: "许可、LICENCE,合作开发",
+          chainNodeId: "energy.materials",
+          patents: "CN202310001234.5|invention|granted|cn; CN202320005678.9|UTILITY_MODEL|PENDING|CN",
+          ...overrides,
+        })[c as "title"] ?? "",
+    ),
   );
 
 describe("validateImportCsv", () => {
@@ -43,7 +46,15 @@ describe("validateImportCsv", () => {
   });
 
   it("lists every bad row with its spreadsheet row number, column and problem", () => {
-    const lines = [header, row({}, 1), row({ trl: "12" }, 2), row({}, 3), row({ title: "", chainNodeId: "nope" }, 4), row({ externalId: "EXT-1" }, 5), row({ transferModes: "赠送" }, 6)];
+    const lines = [
+      header,
+      row({}, 1),
+      row({ trl: "12" }, 2),
+      row({}, 3),
+      row({ title: "", chainNodeId: "nope" }, 4),
+      row({ externalId: "EXT-1" }, 5),
+      row({ transferModes: "赠送" }, 6),
+    ];
     const report = validateImportCsv(lines.join("\r\n"), nodes, "zh-CN");
     expect(report.totalRows).toBe(6);
     expect(report.valid.map((v) => v.row)).toEqual([2, 4]);

@@ -47,8 +47,10 @@ export function validateImportRecords(records: readonly CsvRecord[], knownChainN
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   const fileProblems: string[] = [];
   if (missing.length) fileProblems.push(t(locale, `缺少必需的列：${missing.join("、")}`, `Missing required columns: ${missing.join(", ")}`));
-  if (unknown.length) fileProblems.push(t(locale, `未知的列：${unknown.join("、")}（请使用模板）`, `Unknown columns: ${unknown.join(", ")} (use the template)`));
-  if (rows.length > MAX_IMPORT_ROWS) fileProblems.push(t(locale, `最多 ${MAX_IMPORT_ROWS} 行，文件有 ${rows.length} 行`, `At most ${MAX_IMPORT_ROWS} rows; the file has ${rows.length}`));
+  if (unknown.length)
+    fileProblems.push(t(locale, `未知的列：${unknown.join("、")}（请使用模板）`, `Unknown columns: ${unknown.join(", ")} (use the template)`));
+  if (rows.length > MAX_IMPORT_ROWS)
+    fileProblems.push(t(locale, `最多 ${MAX_IMPORT_ROWS} 行，文件有 ${rows.length} 行`, `At most ${MAX_IMPORT_ROWS} rows; the file has ${rows.length}`));
   if (rows.length === 0) fileProblems.push(t(locale, "文件中没有数据行", "The file has no data rows"));
   if (fileProblems.length) return { ...empty(fileProblems), totalRows: rows.length };
 
@@ -76,7 +78,11 @@ export function validateImportRecords(records: readonly CsvRecord[], knownChainN
       }
       const first = seen.get(externalId);
       if (first !== undefined) {
-        rowProblems.push({ row, column: "externalId", problem: `${translateValidationKey("v.duplicateExternalId", locale)} (${t(locale, "首次出现于第", "first on row")} ${first}${t(locale, " 行", "")})` });
+        rowProblems.push({
+          row,
+          column: "externalId",
+          problem: `${translateValidationKey("v.duplicateExternalId", locale)} (${t(locale, "首次出现于第", "first on row")} ${first}${t(locale, " 行", "")})`,
+        });
       } else seen.set(externalId, row);
       if (rowProblems.length === 0) valid.push({ row, data: parsed.data });
     }

@@ -34,13 +34,16 @@ describe("readXlsxRecords", () => {
   });
 
   it("keeps spreadsheet row numbers across empty rows and reads numbers as the text Excel stored", async () => {
-    const file = await writeXlsxFile([
-      ["externalId", "title", "trl", "lab"],
-      [1001, "固态电解质材料", 4, true],
-      [null, null, null, null],
-      ["EXT-3", "  空格保留  ", 0.1, null],
-      [123456789012345, "大整数编号", 9, new Date(Date.UTC(2025, 5, 1))],
-    ], { dateFormat: "yyyy-mm-dd" }).toBuffer();
+    const file = await writeXlsxFile(
+      [
+        ["externalId", "title", "trl", "lab"],
+        [1001, "固态电解质材料", 4, true],
+        [null, null, null, null],
+        ["EXT-3", "  空格保留  ", 0.1, null],
+        [123456789012345, "大整数编号", 9, new Date(Date.UTC(2025, 5, 1))],
+      ],
+      { dateFormat: "yyyy-mm-dd" },
+    ).toBuffer();
     expect(await readXlsxRecords(file)).toEqual([
       { row: 1, cells: ["externalId", "title", "trl", "lab"] },
       { row: 2, cells: ["1001", "固态电解质材料", "4", "TRUE"] },
@@ -59,7 +62,10 @@ describe("readXlsxRecords", () => {
   });
 
   it("refuses a ZIP that is not a workbook, a damaged file and a workbook that unpacks too large", async () => {
-    await expect(readXlsxRecords(bytes([0x50, 0x4b, 0x03, 0x04, ...bytes("garbage garbage garbage")]))).rejects.toMatchObject({ name: "XlsxReadError", reason: "unreadable" });
+    await expect(readXlsxRecords(bytes([0x50, 0x4b, 0x03, 0x04, ...bytes("garbage garbage garbage")]))).rejects.toMatchObject({
+      name: "XlsxReadError",
+      reason: "unreadable",
+    });
     const template = new Uint8Array(await importTemplateXlsx());
     const truncated = template.subarray(0, template.length - 100);
     await expect(readXlsxRecords(truncated)).rejects.toBeInstanceOf(XlsxReadError);

@@ -18,7 +18,10 @@ export type FormatRefusal = "legacyXls" | "notXlsx" | "binary";
  * Text is judged by NUL bytes, not by file-type, which names some formats by two bytes that a
  * CSV header may start with ("BM" for BMP).
  */
-export async function detectImportFormat(fileName: string, bytes: Uint8Array): Promise<{ ok: true; format: ImportFormat } | { ok: false; reason: FormatRefusal }> {
+export async function detectImportFormat(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ ok: true; format: ImportFormat } | { ok: false; reason: FormatRefusal }> {
   const type = await fileTypeFromBuffer(bytes);
   if (type?.ext === "xlsx" || type?.ext === "zip") return { ok: true, format: "xlsx" };
   if (type?.ext === "cfb" || type?.ext === "xls") return { ok: false, reason: "legacyXls" };

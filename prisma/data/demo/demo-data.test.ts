@@ -3,17 +3,7 @@ import { createNeedSchema } from "../../../lib/needs/schemas";
 import { createResultSchema } from "../../../lib/results/schemas";
 import { detectLang } from "../../../lib/text/detect-lang";
 import { chainNodeIds, taxonomy } from "../taxonomy";
-import {
-  DEMO_PASSWORD,
-  demoAccounts,
-  intendedMatches,
-  needs,
-  organisations,
-  results,
-  users,
-  type DemoNeed,
-  type DemoResult,
-} from "./index";
+import { DEMO_PASSWORD, demoAccounts, intendedMatches, needs, organisations, results, users, type DemoNeed, type DemoResult } from "./index";
 
 const HAN = /\p{Script=Han}/u;
 const dupes = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);

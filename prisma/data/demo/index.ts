@@ -8,11 +8,7 @@ import type { DemoResult } from "./types";
 export type * from "./types";
 export { needs, organisations, users, demoAccounts, DEMO_PASSWORD, DEMO_EMAIL_DOMAIN, orgAdminId };
 
-export const results: DemoResult[] = [
-  ...healthWearableResults,
-  ...energyMobilityResults,
-  ...electronicsManufacturingResults,
-];
+export const results: DemoResult[] = [...healthWearableResults, ...energyMobilityResults, ...electronicsManufacturingResults];
 
 /** [needId, resultId] pairs the demo content was written to match (ground truth for the matcher). */
 export const intendedMatches: [needId: string, resultId: string][] = results.flatMap((r) =>

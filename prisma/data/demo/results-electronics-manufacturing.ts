@@ -224,8 +224,7 @@ export const electronicsManufacturingResults: DemoResult[] = [
     author: "user-robot-lab",
     lang: "en",
     title: "Learning compliant connector insertion from demonstrations",
-    summary:
-      "An insertion policy learned from a few human demonstrations that uses wrist force feedback to mate fragile FPC and board-to-board connectors.",
+    summary: "An insertion policy learned from a few human demonstrations that uses wrist force feedback to mate fragile FPC and board-to-board connectors.",
     description:
       "Electronic assembly requires inserting fragile connectors with tight tolerances, which is hard to program with fixed trajectories. We record 20-30 demonstrations with a hand-guided robot, learn a force-conditioned policy and refine it with safe reinforcement learning on the real cell, limiting contact forces throughout. On board-to-board connectors with 0.35 mm pitch, the success rate was 99.7% over 3,000 trials, cycle time was 2.4 s, and no pins were damaged. The method works with low-cost force sensors or joint torque estimates.",
     field: "Robot learning",
@@ -257,8 +256,7 @@ export const electronicsManufacturingResults: DemoResult[] = [
     author: "user-ai-lab",
     lang: "en",
     title: "Socially aware navigation for service robots in crowded corridors",
-    summary:
-      "A navigation planner that predicts pedestrian motion and negotiates passage in dense crowds instead of freezing.",
+    summary: "A navigation planner that predicts pedestrian motion and negotiates passage in dense crowds instead of freezing.",
     description:
       "Service robots in hospitals and malls often stop when surrounded by people, a problem known as the freezing robot. Our planner predicts pedestrian trajectories with a lightweight interaction model and chooses paths that signal intent early, such as keeping to one side, while guaranteeing a safety margin. In a three-month hospital deployment, the number of stalls longer than 30 seconds fell from 9 to 1.3 per day and delivery times dropped by 27%. The planner runs as a ROS 2 plugin on a standard AMR computer.",
     field: "Service robotics",
@@ -389,8 +387,7 @@ export const electronicsManufacturingResults: DemoResult[] = [
     author: "user-materials-lab",
     lang: "en",
     title: "Atomic-layer-deposited nanolaminate moisture barriers for optoelectronic chips",
-    summary:
-      "Pinhole-free Al2O3/TiO2 nanolaminate coatings under 100 nm that protect lasers, photodiodes and wire bonds in non-hermetic packages.",
+    summary: "Pinhole-free Al2O3/TiO2 nanolaminate coatings under 100 nm that protect lasers, photodiodes and wire bonds in non-hermetic packages.",
     description:
       "Non-hermetic packaging cuts the cost of optical modules, but bare laser facets and photodiodes corrode in humid environments. Atomic layer deposition at 100 °C coats the whole assembly, including wire bonds and the underside of chips, with an alternating Al₂O₃/TiO₂ nanolaminate whose water vapour transmission rate is below 10⁻⁴ g/m²/day. Coated DFB lasers and photodiodes passed 2,500 hours at 85 °C/85% RH with less than 0.5 dB optical power change, and the coating does not shift fibre alignment. We offer coating services and process transfer.",
     field: "Photonic packaging",
@@ -500,8 +497,7 @@ export const electronicsManufacturingResults: DemoResult[] = [
     author: "user-materials-lab",
     lang: "en",
     title: "Humidity-tolerant MOF-based formaldehyde sensor for indoor air monitors",
-    summary:
-      "A metal-organic framework sensing layer that detects formaldehyde at ppb levels at room temperature with little interference from humidity.",
+    summary: "A metal-organic framework sensing layer that detects formaldehyde at ppb levels at room temperature with little interference from humidity.",
     description:
       "Low-cost electrochemical and metal-oxide formaldehyde sensors drift with humidity and react to alcohol vapours, which leads to false alarms in home air monitors. We coat a chemiresistive sensor with a hydrophobic zirconium MOF whose pores selectively adsorb formaldehyde. The sensor detects 20 ppb at room temperature, and its reading changes by less than 10% between 30% and 80% relative humidity. We can supply sensing material samples and work with sensor makers on packaging.",
     field: "Gas sensing",
@@ -576,8 +572,7 @@ export const electronicsManufacturingResults: DemoResult[] = [
     author: "user-comms-lab",
     lang: "en",
     title: "Time-sensitive networking over private 5G for factory motion control",
-    summary:
-      "A 5G-TSN bridge that carries deterministic industrial Ethernet traffic over a private 5G network with bounded latency and jitter.",
+    summary: "A 5G-TSN bridge that carries deterministic industrial Ethernet traffic over a private 5G network with bounded latency and jitter.",
     description:
       "Factories want to replace cables to moving machines with wireless links, but motion control needs deterministic latency that ordinary 5G cannot guarantee. We implemented a 5G-TSN bridge that schedules time-critical flows using configured grants and synchronises clocks across the radio link. In tests on a private 5G network, cyclic traffic at 2 ms cycle time saw 99.999% of packets arrive within 1.5 ms, with jitter below 100 µs. We are looking for an equipment maker or factory to run a pilot line.",
     field: "Industrial communications",

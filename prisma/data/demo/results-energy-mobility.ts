@@ -10,8 +10,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-comms-lab",
     lang: "en",
     title: "Robust visual-inertial odometry for GNSS-denied drone flight in cities",
-    summary:
-      "A visual-inertial navigation system that keeps drones on course for minutes after satellite positioning fails between tall buildings.",
+    summary: "A visual-inertial navigation system that keeps drones on course for minutes after satellite positioning fails between tall buildings.",
     description:
       "Urban canyons cause GNSS multipath and outages exactly where delivery drones fly. Our system fuses a wide-angle stereo camera, IMU and barometer in a sliding-window optimiser, detects GNSS faults from consistency checks, and re-anchors to GNSS once the signal is trustworthy again. In 40 flights at 80-120 m altitude over Shenzhen's Futian district, drift during forced 3-minute outages averaged 0.6% of distance travelled, including crossings over water where downward optical flow fails. It runs at 20 Hz on a 6 TOPS embedded module.",
     field: "UAV navigation",
@@ -59,8 +58,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-broker",
     lang: "en",
     title: "Self-heating lithium-ion cell with an embedded nickel foil",
-    summary:
-      "A cell design with a thin internal heating foil that warms the cell from -20 °C to operating temperature in under a minute using its own energy.",
+    summary: "A cell design with a thin internal heating foil that warms the cell from -20 °C to operating temperature in under a minute using its own energy.",
     description:
       "This technology comes from a university battery group in central China and is represented by our centre. A thin nickel foil laminated inside the cell stack is switched into the circuit at low temperature, so the cell heats itself from the inside, far faster and more evenly than external blankets. Prototype cells went from -20 °C to 5 °C in 45 seconds, consuming about 3.5% of their capacity, after which they delivered their room-temperature power. Patents are granted in China; licensing and joint development with pack makers are possible.",
     field: "Battery technology",
@@ -93,8 +91,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-ai-lab",
     lang: "en",
     title: "Event-camera obstacle detection for fast-flying drones",
-    summary:
-      "An event-camera pipeline that detects small moving aircraft against the sky with millisecond latency and very low compute.",
+    summary: "An event-camera pipeline that detects small moving aircraft against the sky with millisecond latency and very low compute.",
     description:
       "Frame cameras blur and saturate when a drone flies fast against a bright sky. Event cameras report brightness changes asynchronously with microsecond resolution and high dynamic range. Our spiking-inspired detector clusters events from moving objects, compensates the drone's own motion with IMU data and tracks targets for avoidance. In flight tests, a 0.5 m drone was detected at 220 m with 8 ms latency on a 2 W processor. We are looking for a drone maker to integrate it with radar for a full detect-and-avoid system.",
     field: "Computer vision",
@@ -126,8 +123,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-weber",
     lang: "en",
     title: "Topology-optimised titanium joints by laser powder bed fusion",
-    summary:
-      "A design-to-print workflow for lightweight titanium brackets and joints that combines topology optimisation with fatigue-aware lattice infill.",
+    summary: "A design-to-print workflow for lightweight titanium brackets and joints that combines topology optimisation with fatigue-aware lattice infill.",
     description:
       "Additively manufactured titanium parts can be much lighter than machined ones, but fatigue performance limits their use in vibrating structures. Our workflow optimises the topology under vibration spectra, fills low-stress regions with graded lattices, and applies hot isostatic pressing and surface finishing. Demonstrator drone arm joints were 42% lighter than aluminium parts with equal stiffness and passed 10⁷ vibration cycles. We offer design services and can help partners qualify print service providers.",
     field: "Additive manufacturing",
@@ -175,8 +171,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-weber",
     lang: "en",
     title: "Low-noise drone propellers with serrated trailing edges and swept tips",
-    summary:
-      "Propeller blades whose serrated trailing edge and swept tip reduce tonal and broadband noise with little loss of hover efficiency.",
+    summary: "Propeller blades whose serrated trailing edge and swept tip reduce tonal and broadband noise with little loss of hover efficiency.",
     description:
       "Noise is the main obstacle to public acceptance of urban drone delivery. Using aeroacoustic simulation and anechoic-chamber tests, we designed blades with trailing-edge serrations and a swept, thinned tip that weaken the vortices responsible for broadband and blade-passing noise. For a 22-inch propeller, A-weighted noise at 30 m fell by 5.8 dB(A) while hover efficiency dropped by only 2%. The blades can be injection-moulded from carbon-filled nylon, and the design is available for licensing.",
     field: "Aeroacoustics",
@@ -226,8 +221,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-weber",
     lang: "en",
     title: "Solvent-free dry coating that converts residual lithium on Ni-rich cathodes",
-    summary:
-      "A mechanofusion dry-coating step that reacts surface lithium compounds into a protective phosphate layer without washing.",
+    summary: "A mechanofusion dry-coating step that reacts surface lithium compounds into a protective phosphate layer without washing.",
     description:
       "Washing Ni-rich cathode powders removes residual lithium but also leaches lithium from the lattice and creates wastewater. We mix the powder with nanoscale ammonium phosphate in a mechanofusion reactor and anneal at 500 °C, converting surface LiOH and Li₂CO₃ into a thin Li₃PO₄ coating. Residual lithium fell below 2,500 ppm, slurry viscosity remained stable for 24 hours, and full cells retained 91% capacity after 800 cycles versus 84% for the uncoated material. The process uses standard industrial mixers and box furnaces.",
     field: "Battery materials",
@@ -276,8 +270,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-broker",
     lang: "en",
     title: "Low-temperature hydrothermal relithiation of spent cathode powders",
-    summary:
-      "A water-based relithiation step at under 200 °C that restores lithium content in degraded LFP and NCM powders before a short anneal.",
+    summary: "A water-based relithiation step at under 200 °C that restores lithium content in degraded LFP and NCM powders before a short anneal.",
     description:
       "Represented by our centre on behalf of a university materials group in Guangzhou. Degraded cathode particles are treated in a lithium-rich aqueous solution at 180 °C, which refills lithium vacancies without dissolving the particles; a short anneal then restores crystallinity. For LFP the regenerated material delivered 155-158 mAh/g, and the lithium solution can be recycled for many batches. The method is energy-efficient and suited to sorted black mass; the patent family is available for licence.",
     field: "Battery recycling",
@@ -310,8 +303,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-weber",
     lang: "en",
     title: "Self-healing supramolecular binder for silicon-containing anodes",
-    summary:
-      "A water-based binder with reversible hydrogen-bond and ionic cross-links that repairs cracks as silicon particles expand and shrink.",
+    summary: "A water-based binder with reversible hydrogen-bond and ionic cross-links that repairs cracks as silicon particles expand and shrink.",
     description:
       "Conventional binders break irreversibly when silicon particles swell by up to 300%. Our binder combines a polyacrylic acid backbone with ureido-pyrimidinone groups and metal-ion cross-links, so broken bonds reform at room temperature. Replacing the standard binder in a 450 mAh/g silicon-graphite anode raised capacity retention after 500 cycles from 76% to 87% and reduced electrode thickness growth from 24% to 14%. It is a drop-in replacement for existing water-based slurry lines.",
     field: "Battery materials",
@@ -327,8 +319,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-materials-lab",
     lang: "en",
     title: "Hard carbon from bamboo processing waste for sodium-ion anodes",
-    summary:
-      "A low-cost hard carbon made from bamboo shavings by acid washing, pre-oxidation and two-step carbonisation, with high first-cycle efficiency.",
+    summary: "A low-cost hard carbon made from bamboo shavings by acid washing, pre-oxidation and two-step carbonisation, with high first-cycle efficiency.",
     description:
       "Hard carbon is the cost driver of sodium-ion batteries, and biomass precursors are cheap but full of ash and inconsistent. We remove inorganic impurities by mild acid washing, stabilise the structure by low-temperature pre-oxidation and carbonise in two steps to tune closed-pore volume. The resulting hard carbon delivers 318 mAh/g with 89.5% initial Coulombic efficiency, and batch-to-batch variation was under 2% across ten 20 kg batches. Estimated production cost is under 35,000 CNY per tonne; we welcome confidential discussions about precursor supply and scale-up.",
     field: "Sodium-ion batteries",
@@ -361,8 +352,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-weber",
     lang: "en",
     title: "Air-stable argyrodite sulfide electrolytes by oxygen and tin co-doping",
-    summary:
-      "Co-doped Li6PS5Cl that keeps most of its ionic conductivity and releases far less H2S after a day in dry-room air.",
+    summary: "Co-doped Li6PS5Cl that keeps most of its ionic conductivity and releases far less H2S after a day in dry-room air.",
     description:
       "Sulfide solid electrolytes conduct lithium ions well but react with traces of moisture, releasing toxic H₂S and losing conductivity, which forces glovebox handling. Partial substitution of sulfur by oxygen and phosphorus by tin stabilises the structure against hydrolysis according to hard-soft acid-base theory. After 24 hours at a dew point of -40 °C, our co-doped electrolyte kept 85% of its initial 2.8 mS/cm conductivity, and H₂S release was reduced by about 90%. Synthesis has been scaled to 1 kg batches by ball milling and short annealing.",
     field: "Solid-state batteries",
@@ -380,8 +370,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-comms-lab",
     lang: "en",
     title: "Active EMI filter for 800 V SiC traction inverters",
-    summary:
-      "A compact active common-mode filter that cancels high-frequency noise from fast-switching SiC inverters, shrinking passive filter volume.",
+    summary: "A compact active common-mode filter that cancels high-frequency noise from fast-switching SiC inverters, shrinking passive filter volume.",
     description:
       "Silicon carbide switches reduce inverter losses, but their high dv/dt pushes conducted emissions above automotive limits, and large passive filters cost space and money. Our active filter senses common-mode current and injects a compensating current through a small coupling network, with a feedback design stable across the 150 kHz to 30 MHz band. On an 800 V, 150 kW inverter, emissions met CISPR 25 Class 3 with a filter 45% smaller than the passive equivalent and no change to switching speed. Reference designs and test data are available.",
     field: "Power electronics",
@@ -446,8 +435,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-weber",
     lang: "en",
     title: "Early warning of battery thermal runaway from gas and pressure sensing",
-    summary:
-      "Low-cost sensors for hydrogen, CO and pack pressure combined with an anomaly model that warns minutes before thermal runaway.",
+    summary: "Low-cost sensors for hydrogen, CO and pack pressure combined with an anomaly model that warns minutes before thermal runaway.",
     description:
       "Cells vent hydrogen and carbon monoxide well before the temperature rise that triggers conventional BMS alarms. We selected low-power gas and differential-pressure sensors that fit inside a pack and built a fusion model that combines them with voltage and temperature to separate real venting from noise. In abuse tests on 30 modules (overcharge, nail penetration and heating), the system warned 7 to 19 minutes before thermal runaway, with no false alarms over 6 months of field operation on 200 energy-storage racks. We can supply sensor specifications and the model for BMS integration.",
     field: "Battery safety",
@@ -561,8 +549,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-weber",
     lang: "en",
     title: "Encapsulation and edge sealing for perovskite-silicon tandem modules",
-    summary:
-      "A low-temperature lamination and edge-seal process that lets perovskite-silicon tandem modules pass damp-heat testing.",
+    summary: "A low-temperature lamination and edge-seal process that lets perovskite-silicon tandem modules pass damp-heat testing.",
     description:
       "Perovskite layers decompose with moisture and heat, and standard EVA lamination at 150 °C damages them. We developed a polyolefin encapsulant that laminates at 110 °C together with a butyl edge seal containing a desiccant. Mini-modules retained 95% of initial efficiency after 1,000 hours of IEC 61215 damp-heat testing and 200 thermal cycles. We offer the encapsulation recipe for licence and accelerated testing services for PV manufacturers.",
     field: "Photovoltaics",
@@ -607,8 +594,7 @@ export const energyMobilityResults: DemoResult[] = [
     author: "user-weber",
     lang: "en",
     title: "Hairpin stator winding with reduced high-speed AC loss",
-    summary:
-      "A segmented, transposed hairpin winding layout that cuts AC copper loss at high motor speeds while keeping automated production.",
+    summary: "A segmented, transposed hairpin winding layout that cuts AC copper loss at high motor speeds while keeping automated production.",
     description:
       "Hairpin windings give EV motors a high slot fill factor, but eddy currents in the wide conductors raise AC losses sharply at high speed. We split each hairpin into insulated sub-conductors and transpose them between layers so that induced currents cancel, while keeping the weld pattern compatible with existing hairpin lines. On a 150 kW motor, AC loss at 15,000 rpm was 38% lower and peak efficiency rose by 0.6 percentage points. We offer electromagnetic design support and licensing.",
     field: "Electric machines",

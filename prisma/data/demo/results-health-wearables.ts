@@ -10,8 +10,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-researcher",
     lang: "en",
     title: "Magnetic-disturbance-robust attitude and heading estimation for low-power IMUs",
-    summary:
-      "An error-state Kalman filter that detects magnetic anomalies online and keeps heading accurate on microcontroller-class wearables.",
+    summary: "An error-state Kalman filter that detects magnetic anomalies online and keeps heading accurate on microcontroller-class wearables.",
     description:
       "Consumer IMUs rely on the magnetometer for heading, which fails near speakers, steel structures and vehicles. Our filter models the local magnetic field as a state, uses a chi-square test on the innovation to reject disturbed magnetometer samples, and falls back to gyro-and-gait constraints while the disturbance lasts. On a public benchmark and our own recordings with earbuds and watches, heading error stayed below 3° RMS during transient magnetic disturbance, against 25° for a standard complementary filter. The fixed-point implementation runs at 100 Hz on a Cortex-M4 using about 0.6 mA; two invention patents are filed and a reference implementation is available for licensing.",
     field: "Sensor fusion",
@@ -76,8 +75,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-broker2",
     lang: "en",
     title: "Active sound-leakage control for open-ear speakers",
-    summary:
-      "A DSP algorithm that drives a secondary port with an adaptive anti-phase signal to reduce sound leakage from open-ear audio devices.",
+    summary: "A DSP algorithm that drives a secondary port with an adaptive anti-phase signal to reduce sound leakage from open-ear audio devices.",
     description:
       "Developed by an acoustics group at a Hong Kong university and represented by our centre in Shenzhen. The method estimates the leakage field with a small feedback microphone and adapts an anti-phase signal on a secondary outlet, so the cancellation follows changes in volume and fit. Lab tests on an open-ear prototype showed 8-12 dB less leakage between 800 Hz and 4 kHz at 20 cm with negligible loss at the ear. The algorithm runs on common Bluetooth audio SoCs; the team offers licensing with integration support.",
     field: "Acoustics",
@@ -110,8 +108,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-biomed-lab",
     lang: "en",
     title: "Multi-wavelength PPG with a learned denoiser for exercise heart rate",
-    summary:
-      "Combining green, red and infrared PPG channels with a small neural denoiser to track heart rate during vigorous exercise.",
+    summary: "Combining green, red and infrared PPG channels with a small neural denoiser to track heart rate during vigorous exercise.",
     description:
       "Different wavelengths penetrate skin to different depths and pick up motion artefacts differently, which a model can exploit. Our 1D convolutional denoiser (35 k parameters) takes three PPG channels plus accelerometer data and outputs a cleaned pulse waveform. In a study with 48 runners on a treadmill interval protocol, mean absolute error against an ECG chest strap was 3.1 bpm. We are looking for a wearable maker to co-develop the optical front end and validate the model in the field.",
     field: "Biosignal processing",
@@ -143,8 +140,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-weber",
     lang: "en",
     title: "Fatigue-resistant superelastic wire by inclusion control and surface finishing",
-    summary:
-      "A processing route for superelastic wire that removes the inclusions and surface defects where bending fatigue cracks start.",
+    summary: "A processing route for superelastic wire that removes the inclusions and surface defects where bending fatigue cracks start.",
     description:
       "Most fatigue failures in thin superelastic wire start at oxide inclusions or drawing marks. We combined vacuum remelting, a controlled final anneal and electropolishing to reduce inclusion size below 5 µm and surface roughness below 0.1 µm. In rotating-bend tests the fatigue life at 1% strain amplitude increased about fourfold. The method applies to NiTi and to nickel-free titanium alloys, and we can run bend-fatigue qualification for industrial partners.",
     field: "Metallurgy",
@@ -176,8 +172,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-weber",
     lang: "en",
     title: "Model-based adaptive pulse charging that avoids lithium plating",
-    summary:
-      "A charging controller that estimates anode potential in real time and shapes current pulses to charge fast without plating lithium.",
+    summary: "A charging controller that estimates anode potential in real time and shapes current pulses to charge fast without plating lithium.",
     description:
       "Fast charging damages lithium-ion cells mainly through lithium plating on the anode. Our controller uses a reduced electrochemical model, updated from voltage relaxation during short rest periods, to keep the estimated anode potential above the plating threshold while maximising current. On commercial 120 mAh pouch cells it reached 80% charge in 14 minutes with 84% capacity retention after 600 cycles, compared with 61% for constant-current constant-voltage charging at the same speed. It runs on standard fuel-gauge and charger ICs with firmware changes only.",
     field: "Battery management",
@@ -209,8 +204,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-ai-lab",
     lang: "en",
     title: "Dual-microphone wind noise suppression based on spatial coherence",
-    summary:
-      "A low-complexity wind noise detector and suppressor for earbuds that uses the low coherence of wind turbulence between two microphones.",
+    summary: "A low-complexity wind noise detector and suppressor for earbuds that uses the low coherence of wind turbulence between two microphones.",
     description:
       "Wind noise is turbulence at each microphone port, so unlike speech it is poorly correlated between two nearby microphones. We estimate the coherence in each frequency band, derive a wind-presence probability and apply a gain that preserves speech. In wind-tunnel recordings at 3-8 m/s the method improved speech quality (PESQ) by 0.7 and raised keyword-spotting accuracy from 78% to 94%. It needs about 4 MIPS and can be combined with any wake-word or call-processing pipeline.",
     field: "Speech enhancement",
@@ -242,8 +236,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-biomed-lab",
     lang: "en",
     title: "Four-class sleep staging from wrist PPG and accelerometry",
-    summary:
-      "A sequence model that classifies wake, light, deep and REM sleep from wrist sensors, validated against in-lab polysomnography.",
+    summary: "A sequence model that classifies wake, light, deep and REM sleep from wrist sensors, validated against in-lab polysomnography.",
     description:
       "We trained a bidirectional recurrent model on heart-rate variability, pulse morphology and movement features extracted from wrist PPG and accelerometer data. Validation on 112 nights recorded simultaneously with full polysomnography at a partner hospital gave an epoch-by-epoch Cohen's kappa of 0.68 and a total sleep time bias of 9 minutes. Our sleep lab can run validation studies for industrial partners under a research agreement, and the model can be licensed.",
     field: "Digital health",
@@ -277,8 +270,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-biomed-lab",
     lang: "en",
     title: "On-device atrial fibrillation detection with a 30k-parameter CNN",
-    summary:
-      "A compact neural network that detects atrial fibrillation from single-lead ECG on the patch itself, validated on public and clinical data.",
+    summary: "A compact neural network that detects atrial fibrillation from single-lead ECG on the patch itself, validated on public and clinical data.",
     description:
       "Sending all ECG data to the cloud for review is costly, and rule-based RR-interval methods raise false alarms with ectopic beats and motion noise. Our network combines RR-interval irregularity with learned P-wave morphology features and fits into 120 KB of flash after int8 quantisation. On the PhysioNet AF databases and 2,300 hours of patch recordings from two hospitals, sensitivity was 97.1% and specificity 96.4%, at an average extra current of 30 µA on a Cortex-M4F. We provide the model, test reports and documentation suitable for a medical device registration file.",
     field: "ECG analysis",
@@ -326,8 +318,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-biomed-lab",
     lang: "en",
     title: "Scandium-doped AlN PMUT arrays for wearable and handheld ultrasound",
-    summary:
-      "Piezoelectric micromachined ultrasound transducer arrays made on standard MEMS lines, suited to low-cost handheld and wearable imaging.",
+    summary: "Piezoelectric micromachined ultrasound transducer arrays made on standard MEMS lines, suited to low-cost handheld and wearable imaging.",
     description:
       "PMUT arrays can be made with wafer-scale MEMS processes, which avoids dicing bulk ceramics and allows co-packaging with electronics. Using scandium-doped aluminium nitride, our 128-element arrays at 3.5 MHz reach 55% fractional bandwidth and transmit pressure sufficient for abdominal imaging at 12 cm depth with coded excitation. The process runs at a commercial MEMS foundry in the Greater Bay Area. We are looking for a device maker to co-develop a handheld probe and share the patent portfolio under licence.",
     field: "Ultrasound transducers",
@@ -343,8 +334,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-biomed-lab",
     lang: "en",
     title: "Cuffless blood pressure estimation with personalised, drift-aware calibration",
-    summary:
-      "Combines pulse transit time with pulse-wave morphology and a calibration model that tells users when recalibration is needed.",
+    summary: "Combines pulse transit time with pulse-wave morphology and a calibration model that tells users when recalibration is needed.",
     description:
       "Pulse transit time alone tracks blood pressure poorly after posture changes, exercise or several days. Our method adds pulse-wave morphology features and a subject-specific model updated from occasional cuff readings, and estimates its own uncertainty so the device can ask for recalibration only when needed. In a 4-week study with 86 hypertensive and normotensive volunteers, systolic error was 1.8 ± 6.9 mmHg with a median recalibration interval of 9 days. The protocol followed ISO 81060-2 where applicable and we can support clinical evaluation for partners.",
     field: "Physiological monitoring",
@@ -376,8 +366,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-biomed-lab",
     lang: "en",
     title: "Breathable silver-coated textile dry electrodes for week-long ECG",
-    summary:
-      "Gel-free electrodes knitted from silver-coated yarn with a soft silicone rim that keep stable skin contact for days.",
+    summary: "Gel-free electrodes knitted from silver-coated yarn with a soft silicone rim that keep stable skin contact for days.",
     description:
       "Dry electrodes avoid the skin irritation caused by gels and adhesives but usually suffer from motion artefacts. Our knitted silver electrodes are backed by a micro-perforated silicone rim that holds them in place while letting sweat evaporate. In a 7-day wear test with 40 volunteers, no participant reported irritation and usable ECG was recorded for 93% of the time, comparable with gel electrodes after day two. The electrodes are washable and can be produced on standard knitting machines.",
     field: "Medical wearables",
@@ -445,8 +434,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-biomed-lab",
     lang: "en",
     title: "Low-salt ectoine production in engineered Halomonas",
-    summary:
-      "A metabolically engineered Halomonas strain that produces ectoine at high titre in low-salt medium, reducing corrosion and downstream desalting.",
+    summary: "A metabolically engineered Halomonas strain that produces ectoine at high titre in low-salt medium, reducing corrosion and downstream desalting.",
     description:
       "Industrial ectoine production uses halophilic bacteria in high-salt broth, which corrodes fermenters and makes purification expensive. We rewired the osmotic regulation of a Halomonas strain so the ectoine pathway is expressed constitutively, deleted the degradation pathway and balanced precursor supply. In 5 L fed-batch fermentation at 2% NaCl the strain produced 62 g/L ectoine in 48 hours, and a simplified purification gave above 99% purity. The strain and process are available for licensing, and we can support scale-up to pilot fermenters.",
     field: "Synthetic biology",
@@ -511,8 +499,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-biomed-lab",
     lang: "en",
     title: "Biodegradable magnesium bone screws with controlled corrosion",
-    summary:
-      "A high-purity magnesium alloy screw with a phosphate conversion coating that degrades at a controlled rate while the fracture heals.",
+    summary: "A high-purity magnesium alloy screw with a phosphate conversion coating that degrades at a controlled rate while the fracture heals.",
     description:
       "Permanent titanium screws for small-bone fractures often need a second operation to remove them. Our magnesium-zinc-calcium alloy screws carry a calcium phosphate coating that slows early corrosion and limits hydrogen release. In a rabbit femoral condyle model, screws kept over 70% of their pull-out strength at 12 weeks and were largely replaced by bone at 48 weeks without gas cavities. We seek an orthopaedic implant maker for co-development and the regulatory pathway.",
     field: "Orthopaedic implants",
@@ -542,8 +529,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-biomed-lab",
     lang: "en",
     title: "Non-viral CAR-T manufacturing with transposon electroporation",
-    summary:
-      "A closed, viral-vector-free process that produces CAR-T cells in seven days using a transposon system and optimised electroporation.",
+    summary: "A closed, viral-vector-free process that produces CAR-T cells in seven days using a transposon system and optimised electroporation.",
     description:
       "Lentiviral vectors are the most expensive and slowest input in CAR-T manufacturing. Our process delivers the CAR gene with a hyperactive transposon by electroporation in a closed system, followed by a seven-day expansion. Across 12 donor runs we obtained 35-50% CAR-positive cells with vector copy number below 5 and potency comparable to lentiviral controls in mouse leukaemia models. We are open to co-development with cell therapy companies and can transfer the process to GMP facilities.",
     field: "Cell therapy",
@@ -573,8 +559,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-ai-lab",
     lang: "en",
     title: "Graph neural network ADMET prediction fine-tuned on in-house data",
-    summary:
-      "Pre-trained molecular graph models for solubility, metabolic stability and hERG liability that adapt to a company's own chemical series.",
+    summary: "Pre-trained molecular graph models for solubility, metabolic stability and hERG liability that adapt to a company's own chemical series.",
     description:
       "Public ADMET models perform poorly on a company's own chemical series because the training data cover different chemistry. We pre-trained a graph neural network on two million molecules with self-supervised tasks and fine-tune it on a few thousand in-house measurements. On three pharmaceutical partners' kinase inhibitor sets, accuracy on microsomal stability and hERG inhibition improved by 14-22% over open-source tools, and the model reports uncertainty so chemists know when not to trust it. Data stay on the partner's servers during fine-tuning.",
     field: "AI drug discovery",
@@ -590,8 +575,7 @@ export const healthWearableResults: DemoResult[] = [
     author: "user-biomed-lab",
     lang: "en",
     title: "Privacy-preserving federated learning across hospital imaging archives",
-    summary:
-      "A federated training framework that lets several hospitals train a shared imaging model without moving patient data out of their networks.",
+    summary: "A federated training framework that lets several hospitals train a shared imaging model without moving patient data out of their networks.",
     description:
       "Medical imaging models need data from many hospitals, but patient data cannot leave each hospital's network. Our framework trains models locally at each site and exchanges only encrypted model updates, with differential privacy and secure aggregation. In a five-hospital pilot on chest X-ray classification, the federated model matched a centrally trained model within 1% AUC. The software runs on hospital servers without internet access to other sites except through an audited gateway, and we offer deployment support.",
     field: "Health data infrastructure",

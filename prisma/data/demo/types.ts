@@ -5,14 +5,7 @@ export type DemoLang = "zh" | "en";
 export type DemoRole = "COMPANY" | "RESEARCHER" | "BROKER" | "ADMIN";
 export type DemoOrgKind = "COMPANY" | "UNIVERSITY" | "TTO" | "GOVERNMENT";
 export type DemoVisibility = "PUBLIC" | "ANONYMOUS" | "CONFIDENTIAL" | "BROKER_ONLY";
-export type DemoMode =
-  | "LICENCE"
-  | "ASSIGNMENT"
-  | "CO_DEVELOPMENT"
-  | "COMMISSIONED_RD"
-  | "TECHNICAL_SERVICE"
-  | "EQUITY"
-  | "CONSULTING";
+export type DemoMode = "LICENCE" | "ASSIGNMENT" | "CO_DEVELOPMENT" | "COMMISSIONED_RD" | "TECHNICAL_SERVICE" | "EQUITY" | "CONSULTING";
 
 export interface DemoOrganisation {
   id: string;

@@ -23,13 +23,23 @@ export default async function OrganisationsPage({ params }: { params: Promise<{ 
         {orgs.map((o) => (
           <li key={o.id} className="py-3 text-sm">
             <div className="flex flex-wrap items-center gap-2">
-              <span className="font-medium"><OrgName name={o.name} verified={o.verifiedAt !== null} /></span>
-              <span className="text-slate-500">{t(`kind${o.kind}`)} · {t("members", { count: o.members })} · {dateTime.format(o.createdAt)}</span>
+              <span className="font-medium">
+                <OrgName name={o.name} verified={o.verifiedAt !== null} />
+              </span>
+              <span className="text-slate-500">
+                {t(`kind${o.kind}`)} · {t("members", { count: o.members })} · {dateTime.format(o.createdAt)}
+              </span>
             </div>
             {o.verifiedAt ? (
-              <p className="mt-1 text-slate-600">{t("verifiedLine", { code: o.registrationCode ?? "—", at: dateTime.format(o.verifiedAt), by: o.verifiedBy ?? t("operator") })}</p>
+              <p className="mt-1 text-slate-600">
+                {t("verifiedLine", { code: o.registrationCode ?? "—", at: dateTime.format(o.verifiedAt), by: o.verifiedBy ?? t("operator") })}
+              </p>
             ) : (
-              <div className="mt-2"><ClientMessages namespaces={["orgs"]}><VerifyOrganisationForm locale={locale} organisationId={o.id} code={o.registrationCode} /></ClientMessages></div>
+              <div className="mt-2">
+                <ClientMessages namespaces={["orgs"]}>
+                  <VerifyOrganisationForm locale={locale} organisationId={o.id} code={o.registrationCode} />
+                </ClientMessages>
+              </div>
             )}
           </li>
         ))}

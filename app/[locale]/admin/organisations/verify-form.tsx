@@ -14,7 +14,9 @@ export function VerifyOrganisationForm({ locale, organisationId, code }: { local
           <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
             <input type="hidden" name="organisationId" value={organisationId} />
             <div className="min-w-0 flex-1">
-              <label htmlFor={inputId} className="sr-only">{t("code")}</label>
+              <label htmlFor={inputId} className="sr-only">
+                {t("code")}
+              </label>
               <input
                 id={inputId}
                 name="registrationCode"
@@ -24,9 +26,15 @@ export function VerifyOrganisationForm({ locale, organisationId, code }: { local
                 aria-describedby={errors.length ? `${inputId}-error` : undefined}
                 className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-sm aria-[invalid=true]:border-red-500"
               />
-              {errors.length > 0 && <p id={`${inputId}-error`} role="alert" className="mt-1 text-sm text-red-600">{errors.join("; ")}</p>}
+              {errors.length > 0 && (
+                <p id={`${inputId}-error`} role="alert" className="mt-1 text-sm text-red-600">
+                  {errors.join("; ")}
+                </p>
+              )}
             </div>
-            <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700 disabled:opacity-60">{t("verify")}</button>
+            <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+              {t("verify")}
+            </button>
           </div>
         );
       }}

@@ -14,11 +14,17 @@ export default async function OutboxPage({ params }: { params: Promise<{ locale:
   return (
     <section>
       <h1 className="mb-6 text-2xl font-semibold">{t("title")}</h1>
-      {messages === null ? <p>{t("notConfigured")}</p> : messages.length === 0 ? <p>{t("empty")}</p> : (
+      {messages === null ? (
+        <p>{t("notConfigured")}</p>
+      ) : messages.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
         <ul className="space-y-3">
           {messages.map((m) => (
             <li key={m.id} className="rounded-lg bg-white p-4 shadow-sm">
-              <p className="text-sm text-slate-500">{t("to")}: {m.to.join(", ")} · {m.date}</p>
+              <p className="text-sm text-slate-500">
+                {t("to")}: {m.to.join(", ")} · {m.date}
+              </p>
               <p className="font-medium">{m.subject}</p>
               <pre className="mt-2 whitespace-pre-wrap text-sm">{m.text}</pre>
             </li>

@@ -24,7 +24,9 @@ export default async function StaffRolesPage({ params }: { params: Promise<{ loc
         <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
         <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
         <h2 className="mb-3 text-lg font-semibold">{t("grantTitle")}</h2>
-        <ClientMessages namespaces={["staff"]}><GrantRoleForm locale={locale} roles={[...STAFF_ROLES]} /></ClientMessages>
+        <ClientMessages namespaces={["staff"]}>
+          <GrantRoleForm locale={locale} roles={[...STAFF_ROLES]} />
+        </ClientMessages>
       </section>
       <section className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <h2 className="mb-3 text-lg font-semibold">{t("listTitle")}</h2>
@@ -35,7 +37,10 @@ export default async function StaffRolesPage({ params }: { params: Promise<{ loc
             {grants.map((g) => (
               <li key={g.id} className="py-3 text-sm" data-testid="staff-grant">
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium break-all">{g.user.name ? `${g.user.name} · ` : ""}{g.user.email}</span>
+                  <span className="font-medium break-all">
+                    {g.user.name ? `${g.user.name} · ` : ""}
+                    {g.user.email}
+                  </span>
                   <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-700">{t(`role${g.role}`)}</span>
                   <span className={`rounded px-2 py-0.5 ${stateStyle[g.state]}`}>{t(`state_${g.state}`)}</span>
                 </div>
@@ -48,10 +53,16 @@ export default async function StaffRolesPage({ params }: { params: Promise<{ loc
                   </p>
                 )}
                 {g.revokedAt && (
-                  <p className="text-slate-600">{t("revokedLine", { at: dateTime.format(g.revokedAt), by: g.revokedBy ?? t("operator") })} — {g.revokeReason}</p>
+                  <p className="text-slate-600">
+                    {t("revokedLine", { at: dateTime.format(g.revokedAt), by: g.revokedBy ?? t("operator") })} — {g.revokeReason}
+                  </p>
                 )}
                 {!g.revokedAt && (
-                  <div className="mt-2"><ClientMessages namespaces={["staff"]}><RevokeRoleForm locale={locale} email={g.user.email} /></ClientMessages></div>
+                  <div className="mt-2">
+                    <ClientMessages namespaces={["staff"]}>
+                      <RevokeRoleForm locale={locale} email={g.user.email} />
+                    </ClientMessages>
+                  </div>
                 )}
               </li>
             ))}

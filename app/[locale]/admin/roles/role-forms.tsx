@@ -18,11 +18,21 @@ export function GrantRoleForm({ locale, roles }: { locale: string; roles: string
             <div className="grid gap-x-4 sm:grid-cols-2">
               <Field name="email" type="email" label={t("email")} defaultValue={v.email} errors={f.email} required />
               <div className="mb-4">
-                <label htmlFor="role" className="block text-sm font-medium">{t("role")}</label>
+                <label htmlFor="role" className="block text-sm font-medium">
+                  {t("role")}
+                </label>
                 <select id="role" name="role" defaultValue={v.role ?? "BROKER"} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
-                  {roles.map((r) => <option key={r} value={r}>{t(`role${r}`)}</option>)}
+                  {roles.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`role${r}`)}
+                    </option>
+                  ))}
                 </select>
-                {f.role && <p className="mt-1 text-sm text-red-600" role="alert">{f.role.join("; ")}</p>}
+                {f.role && (
+                  <p className="mt-1 text-sm text-red-600" role="alert">
+                    {f.role.join("; ")}
+                  </p>
+                )}
               </div>
             </div>
             <Field name="reason" label={t("reason")} defaultValue={v.reason} errors={f.reason} required />
@@ -35,7 +45,9 @@ export function GrantRoleForm({ locale, roles }: { locale: string; roles: string
                 <Field name="validUntil" type="date" label={t("validUntil")} defaultValue={v.validUntil} errors={f.validUntil} />
               </div>
             </fieldset>
-            <button type="submit" disabled={pending} className={button}>{t("grant")}</button>
+            <button type="submit" disabled={pending} className={button}>
+              {t("grant")}
+            </button>
           </>
         );
       }}
@@ -50,7 +62,9 @@ export function RevokeRoleForm({ locale, email }: { locale: string; email: strin
       {(state, pending) => (
         <>
           <input type="hidden" name="email" value={email} />
-          <label className="sr-only" htmlFor={`reason-${email}`}>{t("revokeReason")}</label>
+          <label className="sr-only" htmlFor={`reason-${email}`}>
+            {t("revokeReason")}
+          </label>
           <input
             id={`reason-${email}`}
             name="reason"
@@ -59,7 +73,9 @@ export function RevokeRoleForm({ locale, email }: { locale: string; email: strin
             aria-invalid={state.fields?.reason ? true : undefined}
             className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-500"
           />
-          <button type="submit" disabled={pending} className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">{t("revoke")}</button>
+          <button type="submit" disabled={pending} className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
+            {t("revoke")}
+          </button>
         </>
       )}
     </StateForm>

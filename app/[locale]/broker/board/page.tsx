@@ -22,8 +22,14 @@ export default async function BoardPage({ params }: { params: Promise<{ locale: 
           const column = deals.filter((d) => d.state === state);
           return (
             <section key={state} aria-label={t(`state.${state}`)} className="w-56 shrink-0 rounded-lg bg-slate-100 p-2" data-testid={`column-${state}`}>
-              <h2 className="mb-2 text-sm font-semibold">{t(`state.${state}`)} <span className="text-slate-500">({column.length})</span></h2>
-              <ul className="space-y-2">{column.map((d) => <DealCard key={d.id} deal={d} locale={locale} />)}</ul>
+              <h2 className="mb-2 text-sm font-semibold">
+                {t(`state.${state}`)} <span className="text-slate-500">({column.length})</span>
+              </h2>
+              <ul className="space-y-2">
+                {column.map((d) => (
+                  <DealCard key={d.id} deal={d} locale={locale} />
+                ))}
+              </ul>
             </section>
           );
         })}

@@ -20,17 +20,31 @@ export default async function MetricsPage({ params }: { params: Promise<{ locale
       <caption className="mb-2 text-left text-lg font-semibold">{caption}</caption>
       <thead>
         <tr className="border-b text-left">
-          <th className="p-2">{t("name")}</th><th className="p-2">{t("deals")}</th><th className="p-2">{t("medianResponse")}</th>
-          {PIPELINE.slice(1).map((s) => <th key={s} className="p-2">{td(`state.${s}`)}</th>)}
-          <th className="p-2">{t("contracts")}</th><th className="p-2">{t("contractValue")}</th>
+          <th className="p-2">{t("name")}</th>
+          <th className="p-2">{t("deals")}</th>
+          <th className="p-2">{t("medianResponse")}</th>
+          {PIPELINE.slice(1).map((s) => (
+            <th key={s} className="p-2">
+              {td(`state.${s}`)}
+            </th>
+          ))}
+          <th className="p-2">{t("contracts")}</th>
+          <th className="p-2">{t("contractValue")}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((m) => (
           <tr key={m.name} className="border-b">
-            <td className="p-2">{m.name}</td><td className="p-2">{m.deals}</td><td className="p-2">{m.medianHoursToFirstResponse ?? "–"}</td>
-            {m.conversion.slice(1).map((c, i) => <td key={i} className="p-2">{m.reached[i + 1]} ({pct(c)})</td>)}
-            <td className="p-2">{m.contracts}</td><td className="p-2">{m.contractValueCny.toLocaleString(locale)}</td>
+            <td className="p-2">{m.name}</td>
+            <td className="p-2">{m.deals}</td>
+            <td className="p-2">{m.medianHoursToFirstResponse ?? "–"}</td>
+            {m.conversion.slice(1).map((c, i) => (
+              <td key={i} className="p-2">
+                {m.reached[i + 1]} ({pct(c)})
+              </td>
+            ))}
+            <td className="p-2">{m.contracts}</td>
+            <td className="p-2">{m.contractValueCny.toLocaleString(locale)}</td>
           </tr>
         ))}
       </tbody>
@@ -40,7 +54,9 @@ export default async function MetricsPage({ params }: { params: Promise<{ locale
     <div className="space-y-8">
       <div className="flex items-baseline gap-4">
         <h1 className="text-2xl font-semibold">{t("metricsTitle")}</h1>
-        <a href={`/${locale}/broker/metrics/export`} className="text-brand-700 hover:underline" download>{t("exportCsv")}</a>
+        <a href={`/${locale}/broker/metrics/export`} className="text-brand-700 hover:underline" download>
+          {t("exportCsv")}
+        </a>
       </div>
       <p className="text-sm text-slate-500">{t("conversion")}</p>
       {table(t("byBroker"), metrics.brokers, "metrics-brokers")}

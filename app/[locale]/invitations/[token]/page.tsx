@@ -14,7 +14,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ loc
     <section className="mx-auto max-w-md rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-2 text-2xl font-semibold">{t("invitationTitle", { org: invitation.organisation.name })}</h1>
       <p className="mb-6 text-sm text-slate-600">{invitation.email}</p>
-      <ClientMessages namespaces={["auth"]}><AcceptForm locale={locale} token={token} /></ClientMessages>
+      <ClientMessages namespaces={["auth"]}>
+        <AcceptForm locale={locale} token={token} />
+      </ClientMessages>
     </section>
   );
 }

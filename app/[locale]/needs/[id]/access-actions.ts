@@ -21,7 +21,13 @@ import { parseInput } from "@/lib/validation/parse-input";
 
 type Run = (actor: Actor, ip: string | null) => Promise<unknown>;
 
-async function act(locale: string, formData: FormData, names: string[], schemaRun: (values: Record<string, string>) => { fields?: Record<string, string[]>; run?: Run }, next: string): Promise<FormState> {
+async function act(
+  locale: string,
+  formData: FormData,
+  names: string[],
+  schemaRun: (values: Record<string, string>) => { fields?: Record<string, string[]>; run?: Run },
+  next: string,
+): Promise<FormState> {
   const t = await getTranslations({ locale, namespace: "form" });
   const values = formValues(formData, names);
   try {
@@ -41,29 +47,60 @@ async function act(locale: string, formData: FormData, names: string[], schemaRu
 }
 
 export async function requestAccessAction(locale: string, needId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return act(locale, formData, ["ndaVersion", "acceptNda", "message"], (values) => {
-    const parsed = parseInput(requestAccessSchema, values.acceptNda ? values : { ...values, acceptNda: undefined }, toUiLocale(locale));
-    return parsed.ok ? { run: (actor, ip) => requestAccess(actor, needId, parsed.data, { ip }) } : { fields: parsed.fields };
-  }, `/needs/${needId}/access`);
+  return act(
+    locale,
+    formData,
+    ["ndaVersion", "acceptNda", "message"],
+    (values) => {
+      const parsed = parseInput(requestAccessSchema, values.acceptNda ? values : { ...values, acceptNda: undefined }, toUiLocale(locale));
+      return parsed.ok ? { run: (actor, ip) => requestAccess(actor, needId, parsed.data, { ip }) } : { fields: parsed.fields };
+    },
+    `/needs/${needId}/access`,
+  );
 }
 
 export async function decideAccessAction(locale: string, needId: string, requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return act(locale, formData, ["decision", "reasonCode", "days"], (values) => {
-    const parsed = parseInput(decideAccessSchema, values, toUiLocale(locale));
-    return parsed.ok ? { run: (actor, ip) => decideAccess(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
-  }, `/needs/${needId}/requests`);
+  return act(
+    locale,
+    formData,
+    ["decision", "reasonCode", "days"],
+    (values) => {
+      const parsed = parseInput(decideAccessSchema, values, toUiLocale(locale));
+      return parsed.ok ? { run: (actor, ip) => decideAccess(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
+    },
+    `/needs/${needId}/requests`,
+  );
 }
 
 export async function revokeAccessAction(locale: string, needId: string, requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return act(locale, formData, ["reasonCode"], (values) => {
-    const parsed = parseInput(revokeAccessSchema, values, toUiLocale(locale));
-    return parsed.ok ? { run: (actor, ip) => revokeAccess(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
-  }, `/needs/${needId}/requests`);
+  return act(
+    locale,
+    formData,
+    ["reasonCode"],
+    (values) => {
+      const parsed = parseInput(revokeAccessSchema, values, toUiLocale(locale));
+      return parsed.ok ? { run: (actor, ip) => revokeAccess(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
+    },
+    `/needs/${needId}/requests`,
+  );
 }
 
-export async function postMessageAction(locale: string, needId: string, requestId: string, back: "access" | "requests", _prev: FormState, formData: FormData): Promise<FormState> {
-  return act(locale, formData, ["body"], (values) => {
-    const parsed = parseInput(postMessageSchema, values, toUiLocale(locale));
-    return parsed.ok ? { run: (actor, ip) => postAccessMessage(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
-  }, back === "access" ? `/needs/${needId}/access` : `/needs/${needId}/requests/${requestId}`);
+export async function postMessageAction(
+  locale: string,
+  needId: string,
+  requestId: string,
+  back: "access" | "requests",
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return act(
+    locale,
+    formData,
+    ["body"],
+    (values) => {
+      const parsed = parseInput(postMessageSchema, values, toUiLocale(locale));
+      return parsed.ok ? { run: (actor, ip) => postAccessMessage(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
+    },
+    back === "access" ? `/needs/${needId}/access` : `/needs/${needId}/requests/${requestId}`,
+  );
 }

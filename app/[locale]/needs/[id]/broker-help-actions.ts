@@ -10,5 +10,8 @@ const empty = z.strictObject({});
 /** The owner asks for (ask=true) or withdraws (ask=false) a broker's help on a need. */
 export async function brokerHelpAction(locale: string, needId: string, ask: boolean): Promise<FormState> {
   const t = await getTranslations({ locale, namespace: "brokerHelp" });
-  return runFormAction(locale, {}, empty, async (actor) => void (await setBrokerHelp(actor, needId, ask)), { revalidate: `/needs/${needId}`, successMessage: t(ask ? "askedDone" : "withdrawnDone") });
+  return runFormAction(locale, {}, empty, async (actor) => void (await setBrokerHelp(actor, needId, ask)), {
+    revalidate: `/needs/${needId}`,
+    successMessage: t(ask ? "askedDone" : "withdrawnDone"),
+  });
 }

@@ -9,12 +9,19 @@ export async function BrokerHelpPanel({ locale, needId, state }: { locale: strin
   const asked = state.requestedAt !== null;
   return (
     <section aria-labelledby="broker-help-heading" className="rounded-lg bg-white p-4 shadow-sm" data-testid="broker-help">
-      <h2 id="broker-help-heading" className="font-semibold">{t("title")}</h2>
+      <h2 id="broker-help-heading" className="font-semibold">
+        {t("title")}
+      </h2>
       <p className="mt-1 text-sm text-slate-700">{asked ? t("askedSince", { date: state.requestedAt!.slice(0, 10) }) : t("explain")}</p>
       <p className="mt-1 text-sm text-slate-600">{state.broker ? t("assigned", { name: state.broker.name }) : t("noBroker")}</p>
       {state.canChange && (
         <StateForm action={brokerHelpAction.bind(null, locale, needId, !asked)} className="mt-3">
-          <button type="submit" className={asked ? "rounded border border-slate-400 px-3 py-1.5 text-sm" : "rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700"}>{t(asked ? "withdraw" : "ask")}</button>
+          <button
+            type="submit"
+            className={asked ? "rounded border border-slate-400 px-3 py-1.5 text-sm" : "rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700"}
+          >
+            {t(asked ? "withdraw" : "ask")}
+          </button>
         </StateForm>
       )}
     </section>

@@ -27,7 +27,8 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "need" });
-  const ownerCanAct = need.isOwner && can(actor, "need.transition", { organisationId: actor.organisationId!, visibility: need.visibility, status: need.status });
+  const ownerCanAct =
+    need.isOwner && can(actor, "need.transition", { organisationId: actor.organisationId!, visibility: need.visibility, status: need.status });
   // Attachments only with full access (they are part of the need's content).
   const attachments = need.access === "full" ? await listNeedAttachments(need.id) : [];
   const ta = await getTranslations({ locale, namespace: "access" });
@@ -36,13 +37,35 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
   const link = "rounded border border-brand-600 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50";
   return (
     <div className="space-y-8">
-      {ownerCanAct && <ClientMessages namespaces={["needActions"]}><OwnerActions locale={locale} needId={need.id} actions={availableActions(need.status).filter((a) => a !== "publish" && a !== "submit")} reconfirmBy={need.reconfirmBy} dueSoon={reconfirmDueSoon(need.status, need.reconfirmBy)} /></ClientMessages>}
+      {ownerCanAct && (
+        <ClientMessages namespaces={["needActions"]}>
+          <OwnerActions
+            locale={locale}
+            needId={need.id}
+            actions={availableActions(need.status).filter((a) => a !== "publish" && a !== "submit")}
+            reconfirmBy={need.reconfirmBy}
+            dueSoon={reconfirmDueSoon(need.status, need.reconfirmBy)}
+          />
+        </ClientMessages>
+      )}
       <NeedDetail need={need} locale={locale} attachments={attachments} />
       {brokerHelp && <BrokerHelpPanel locale={locale} needId={need.id} state={brokerHelp} />}
       <nav className="flex flex-wrap gap-3" aria-label={ta("actions")}>
-        {need.isOwner && actor.role === "COMPANY" && <Link href={`/needs/${need.id}/edit`} className={link}>{ta("editNeed")}</Link>}
-        {need.settings && <Link href={`/needs/${need.id}/requests`} className={link}>{ta("requestsTitle")}</Link>}
-        {need.settings && <Link href={`/needs/${need.id}/audit`} className={link}>{ta("auditTitle")}</Link>}
+        {need.isOwner && actor.role === "COMPANY" && (
+          <Link href={`/needs/${need.id}/edit`} className={link}>
+            {ta("editNeed")}
+          </Link>
+        )}
+        {need.settings && (
+          <Link href={`/needs/${need.id}/requests`} className={link}>
+            {ta("requestsTitle")}
+          </Link>
+        )}
+        {need.settings && (
+          <Link href={`/needs/${need.id}/audit`} className={link}>
+            {ta("auditTitle")}
+          </Link>
+        )}
         {canRequest && (
           <Link href={`/needs/${need.id}/access`} className={link} data-testid="access-link">
             {own?.live ? ta("openThread") : own?.status === "PENDING" ? ta("pendingShort") : ta("requestAccess")}
@@ -51,13 +74,17 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
       </nav>
       {need.access === "full" && (
         <section aria-labelledby="matches-heading">
-          <h2 id="matches-heading" className="mb-3 text-xl font-semibold">{t("matches")}</h2>
+          <h2 id="matches-heading" className="mb-3 text-xl font-semibold">
+            {t("matches")}
+          </h2>
           <NeedMatches actor={actor} needId={need.id} locale={locale} />
         </section>
       )}
       {need.access === "full" && (
         <section aria-labelledby="researchers-heading">
-          <h2 id="researchers-heading" className="mb-3 text-xl font-semibold">{t("researchers")}</h2>
+          <h2 id="researchers-heading" className="mb-3 text-xl font-semibold">
+            {t("researchers")}
+          </h2>
           <NeedResearchers actor={actor} needId={need.id} locale={locale} />
         </section>
       )}

@@ -29,9 +29,16 @@ export default async function NewNeedPage({ params, searchParams }: { params: Pr
     <section>
       <h1 className="mb-2 text-2xl font-semibold">{visit ? t("brokerHeading") : t("heading")}</h1>
       {visit ? (
-        <p className="mb-6 text-slate-600">{visit.organisation.name} · {visit.visitedOn.toISOString().slice(0, 10)} · {t("visitPeople", { people: visit.peopleMet })}</p>
+        <p className="mb-6 text-slate-600">
+          {visit.organisation.name} · {visit.visitedOn.toISOString().slice(0, 10)} · {t("visitPeople", { people: visit.peopleMet })}
+        </p>
       ) : (
-        <p className="mb-6 text-slate-600">{t("intro")} <Link href="/needs/new/quick" className="text-sm text-brand-700 underline">{locale === "en" ? "Quick form" : "简易表单"}</Link></p>
+        <p className="mb-6 text-slate-600">
+          {t("intro")}{" "}
+          <Link href="/needs/new/quick" className="text-sm text-brand-700 underline">
+            {locale === "en" ? "Quick form" : "简易表单"}
+          </Link>
+        </p>
       )}
       <ClientMessages namespaces={["need", "wizard"]}>
         <NeedWizard

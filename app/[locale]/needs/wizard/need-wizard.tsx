@@ -31,7 +31,15 @@ export type WizardInitial = {
 
 type Mode = "company" | "broker";
 
-export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, brokerDrafted = false }: {
+export function NeedWizard({
+  locale,
+  initial,
+  taxonomy,
+  mode,
+  visitId,
+  maxMb,
+  brokerDrafted = false,
+}: {
   locale: string;
   brokerDrafted?: boolean;
   initial: WizardInitial;
@@ -158,7 +166,8 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
 
   const input = (name: string, props: { label: string; example?: string; hint?: string; multiline?: boolean; type?: string; rows?: number }) => {
     const e = err(name);
-    const describedBy = [props.example ? `${name}-example` : "", props.hint ? `${name}-hint` : "", e ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+    const describedBy =
+      [props.example ? `${name}-example` : "", props.hint ? `${name}-hint` : "", e ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
     const common = {
       id: name,
       name,
@@ -170,11 +179,26 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
     };
     return (
       <div className="mb-5">
-        <label htmlFor={name} className="block font-medium">{props.label}</label>
-        {props.example && <p id={`${name}-example`} className="mt-1 rounded bg-slate-50 px-3 py-2 text-sm text-slate-600"><span className="font-medium">{t("example")}：</span>{props.example}</p>}
+        <label htmlFor={name} className="block font-medium">
+          {props.label}
+        </label>
+        {props.example && (
+          <p id={`${name}-example`} className="mt-1 rounded bg-slate-50 px-3 py-2 text-sm text-slate-600">
+            <span className="font-medium">{t("example")}：</span>
+            {props.example}
+          </p>
+        )}
         {props.multiline ? <textarea rows={props.rows ?? 5} {...common} /> : <input type={props.type ?? "text"} {...common} />}
-        {props.hint && <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500">{props.hint}</p>}
-        {e && <p id={`${name}-error`} role="alert" className="mt-1 text-sm text-red-600">{e.join("; ")}</p>}
+        {props.hint && (
+          <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500">
+            {props.hint}
+          </p>
+        )}
+        {e && (
+          <p id={`${name}-error`} role="alert" className="mt-1 text-sm text-red-600">
+            {e.join("; ")}
+          </p>
+        )}
       </div>
     );
   };
@@ -185,8 +209,12 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
         <ol className="mb-6 flex flex-wrap gap-2 text-xs" aria-label={t("step", { n: step + 1, total: STEPS.length })}>
           {STEPS.map((s, i) => (
             <li key={s}>
-              <button type="button" onClick={() => goTo(i)} aria-current={i === step ? "step" : undefined}
-                className={`rounded-full px-3 py-1 ${i === step ? "bg-brand-600 text-white" : stepHasError(i) ? "bg-red-100 text-red-700" : "bg-slate-100 text-slate-700"}`}>
+              <button
+                type="button"
+                onClick={() => goTo(i)}
+                aria-current={i === step ? "step" : undefined}
+                className={`rounded-full px-3 py-1 ${i === step ? "bg-brand-600 text-white" : stepHasError(i) ? "bg-red-100 text-red-700" : "bg-slate-100 text-slate-700"}`}
+              >
                 {i + 1}. {t(`steps.${s}`)}
               </button>
             </li>
@@ -211,14 +239,32 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
           <>
             {input("constraints", { label: t("q.constraints"), example: t("q.constraintsExample"), multiline: true, rows: 3 })}
             <div className="mb-5">
-              <label htmlFor="trlTarget" className="block font-medium">{t("q.trlTarget")}</label>
-              <select id="trlTarget" value={values.trlTarget ?? ""} onChange={(e) => set("trlTarget", e.target.value)} aria-describedby="trlTarget-hint"
-                aria-invalid={err("trlTarget") ? true : undefined} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+              <label htmlFor="trlTarget" className="block font-medium">
+                {t("q.trlTarget")}
+              </label>
+              <select
+                id="trlTarget"
+                value={values.trlTarget ?? ""}
+                onChange={(e) => set("trlTarget", e.target.value)}
+                aria-describedby="trlTarget-hint"
+                aria-invalid={err("trlTarget") ? true : undefined}
+                className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+              >
                 <option value="">{t("trlNone")}</option>
-                {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => <option key={n} value={String(n)}>{t(`trl.${n}`)}</option>)}
+                {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
+                  <option key={n} value={String(n)}>
+                    {t(`trl.${n}`)}
+                  </option>
+                ))}
               </select>
-              <p id="trlTarget-hint" className="mt-1 text-xs text-slate-500">{t("q.trlHint")}</p>
-              {err("trlTarget") && <p role="alert" className="mt-1 text-sm text-red-600">{err("trlTarget")!.join("; ")}</p>}
+              <p id="trlTarget-hint" className="mt-1 text-xs text-slate-500">
+                {t("q.trlHint")}
+              </p>
+              {err("trlTarget") && (
+                <p role="alert" className="mt-1 text-sm text-red-600">
+                  {err("trlTarget")!.join("; ")}
+                </p>
+              )}
             </div>
             <p className="font-medium">{t("q.budget")}</p>
             <p className="mb-1 text-sm text-slate-600">{t("q.budgetExample")}</p>
@@ -250,7 +296,8 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
                 </label>
               ))}
             </fieldset>
-            {(values.visibility === "CONFIDENTIAL" || err("teaser")) && input("teaser", { label: tNeed("teaser"), hint: tNeed("teaserHint"), multiline: true, rows: 3 })}
+            {(values.visibility === "CONFIDENTIAL" || err("teaser")) &&
+              input("teaser", { label: tNeed("teaser"), hint: tNeed("teaserHint"), multiline: true, rows: 3 })}
           </>
         )}
         {current === "tags" && (
@@ -261,11 +308,17 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
               <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("q.keywords")} data-testid="keywords">
                 {keywords.map((k) => (
                   <li key={k} className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-700">
-                    {k} <button type="button" aria-label={t("removeKeyword", { k })} onClick={() => removeKeyword(k)}>×</button>
+                    {k}{" "}
+                    <button type="button" aria-label={t("removeKeyword", { k })} onClick={() => removeKeyword(k)}>
+                      ×
+                    </button>
                   </li>
                 ))}
               </ul>
-              <input aria-label={t("q.keywords")} placeholder="…" className="mt-2 block w-full rounded border border-slate-300 px-3 py-2"
+              <input
+                aria-label={t("q.keywords")}
+                placeholder="…"
+                className="mt-2 block w-full rounded border border-slate-300 px-3 py-2"
                 onKeyDown={(e) => {
                   if (e.key === "Enter" || e.key === "," || e.key === "，") {
                     e.preventDefault();
@@ -273,27 +326,50 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
                     if (v) addKeyword(v);
                     e.currentTarget.value = "";
                   }
-                }} />
-              {err("keywords") && <p role="alert" className="mt-1 text-sm text-red-600">{err("keywords")!.join("; ")}</p>}
+                }}
+              />
+              {err("keywords") && (
+                <p role="alert" className="mt-1 text-sm text-red-600">
+                  {err("keywords")!.join("; ")}
+                </p>
+              )}
               {offered.length > 0 && (
                 <div className="mt-3" data-testid="suggested-keywords">
                   <p className="text-sm text-slate-600">{t("suggestedKeywords")}</p>
                   <div className="mt-1 flex flex-wrap gap-2">
                     {offered.map((k) => (
-                      <button key={k} type="button" onClick={() => addKeyword(k)} aria-label={t("addKeyword", { k })}
-                        className="rounded border border-dashed border-brand-600 px-2 py-0.5 text-sm text-brand-700 hover:bg-brand-50">+ {k}</button>
+                      <button
+                        key={k}
+                        type="button"
+                        onClick={() => addKeyword(k)}
+                        aria-label={t("addKeyword", { k })}
+                        className="rounded border border-dashed border-brand-600 px-2 py-0.5 text-sm text-brand-700 hover:bg-brand-50"
+                      >
+                        + {k}
+                      </button>
                     ))}
                   </div>
                 </div>
               )}
             </div>
             <div className="mb-5">
-              <label htmlFor="chainNodeId" className="block font-medium">{t("q.chainNode")}</label>
-              <select id="chainNodeId" value={values.chainNodeId ?? ""} onChange={(e) => set("chainNodeId", e.target.value)} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+              <label htmlFor="chainNodeId" className="block font-medium">
+                {t("q.chainNode")}
+              </label>
+              <select
+                id="chainNodeId"
+                value={values.chainNodeId ?? ""}
+                onChange={(e) => set("chainNodeId", e.target.value)}
+                className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+              >
                 <option value="">{t("q.chainNodeNone")}</option>
                 {taxonomy.map((c) => (
                   <optgroup key={c.id} label={locale === "en" ? c.nameEn : c.nameZh}>
-                    {c.nodes.map((n) => <option key={n.id} value={n.id}>{locale === "en" ? n.nameEn : n.nameZh}</option>)}
+                    {c.nodes.map((n) => (
+                      <option key={n.id} value={n.id}>
+                        {locale === "en" ? n.nameEn : n.nameZh}
+                      </option>
+                    ))}
                   </optgroup>
                 ))}
               </select>
@@ -302,9 +378,15 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
                   <p className="text-sm text-slate-600">{t("suggestedNodes")}</p>
                   <div className="mt-1 flex flex-wrap gap-2">
                     {suggestions.chainNodes.map((n) => (
-                      <button key={n.id} type="button" onClick={() => set("chainNodeId", n.id)} aria-label={t("useNode", { name: locale === "en" ? n.nameEn : n.nameZh })}
-                        title={n.matched.join(", ")} aria-pressed={values.chainNodeId === n.id}
-                        className="rounded border border-dashed border-brand-600 px-2 py-0.5 text-sm text-brand-700 hover:bg-brand-50 aria-pressed:bg-brand-600 aria-pressed:text-white">
+                      <button
+                        key={n.id}
+                        type="button"
+                        onClick={() => set("chainNodeId", n.id)}
+                        aria-label={t("useNode", { name: locale === "en" ? n.nameEn : n.nameZh })}
+                        title={n.matched.join(", ")}
+                        aria-pressed={values.chainNodeId === n.id}
+                        className="rounded border border-dashed border-brand-600 px-2 py-0.5 text-sm text-brand-700 hover:bg-brand-50 aria-pressed:bg-brand-600 aria-pressed:text-white"
+                      >
                         {nodeName.get(n.id) ?? n.id}
                       </button>
                     ))}
@@ -312,9 +394,7 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
                 </div>
               )}
             </div>
-            {mode === "company" && (
-              <AttachmentsBox locale={locale} target={needId ? { needId } : null} initial={initial.attachments} maxMb={maxMb} />
-            )}
+            {mode === "company" && <AttachmentsBox locale={locale} target={needId ? { needId } : null} initial={initial.attachments} maxMb={maxMb} />}
           </>
         )}
         {current === "review" && (
@@ -323,59 +403,130 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
             {publishMessage && (
               <div role="alert" className="mt-4 rounded bg-red-50 p-3 text-red-700">
                 <p>{publishMessage}</p>
-                <ul className="list-disc pl-5">{Object.entries(fields).map(([k, v]) => <li key={k}>{k}: {v.join("; ")}</li>)}</ul>
+                <ul className="list-disc pl-5">
+                  {Object.entries(fields).map(([k, v]) => (
+                    <li key={k}>
+                      {k}: {v.join("; ")}
+                    </li>
+                  ))}
+                </ul>
               </div>
             )}
             <div className="mt-6 flex flex-wrap gap-3">
               {mode === "broker" ? (
-                <button type="button" disabled={pending} onClick={() => startTransition(async () => void (await save()))} className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60">{t("brokerSave")}</button>
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => startTransition(async () => void (await save()))}
+                  className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60"
+                >
+                  {t("brokerSave")}
+                </button>
               ) : isDraft ? (
                 <>
-                  <button type="button" disabled={pending} onClick={() => publish("publish")} className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60">
+                  <button
+                    type="button"
+                    disabled={pending}
+                    onClick={() => publish("publish")}
+                    className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60"
+                  >
                     {brokerDrafted ? t("confirmPublish") : t("publish")}
                   </button>
                   {initial.status !== "SUBMITTED" && (
-                    <button type="button" disabled={pending} onClick={() => publish("submit")} className="rounded border px-4 py-2">{t("submitForReview")}</button>
+                    <button type="button" disabled={pending} onClick={() => publish("submit")} className="rounded border px-4 py-2">
+                      {t("submitForReview")}
+                    </button>
                   )}
                 </>
               ) : (
-                <button type="button" disabled={pending} onClick={saveChanges} className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60">{t("saveChanges")}</button>
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={saveChanges}
+                  className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60"
+                >
+                  {t("saveChanges")}
+                </button>
               )}
             </div>
-            {mode === "broker" && saveState.kind === "saved" && <p role="status" className="mt-3 text-green-700">{t("brokerSaved")}</p>}
+            {mode === "broker" && saveState.kind === "saved" && (
+              <p role="status" className="mt-3 text-green-700">
+                {t("brokerSaved")}
+              </p>
+            )}
           </div>
         )}
 
         <div className="mt-6 flex justify-between">
-          <button type="button" onClick={() => goTo(step - 1)} disabled={step === 0} className="rounded border px-4 py-2 disabled:opacity-40">{t("back")}</button>
-          {step < STEPS.length - 1 && <button type="button" onClick={() => goTo(step + 1)} className="rounded bg-slate-800 px-4 py-2 text-white">{t("next")}</button>}
+          <button type="button" onClick={() => goTo(step - 1)} disabled={step === 0} className="rounded border px-4 py-2 disabled:opacity-40">
+            {t("back")}
+          </button>
+          {step < STEPS.length - 1 && (
+            <button type="button" onClick={() => goTo(step + 1)} className="rounded bg-slate-800 px-4 py-2 text-white">
+              {t("next")}
+            </button>
+          )}
         </div>
       </div>
 
       <aside className="space-y-4">
         <section className="rounded-lg bg-white p-4 shadow-sm" aria-labelledby="completeness-h">
-          <h2 id="completeness-h" className="font-semibold">{t("completeness")}</h2>
-          <p className="text-3xl font-bold text-brand-700" data-testid="completeness-score">{completeness.score}%</p>
-          <div className="mt-1 h-2 rounded bg-slate-100"><div className="h-2 rounded bg-brand-600" style={{ width: `${completeness.score}%` }} /></div>
-          {completeness.advice.length === 0 ? <p className="mt-2 text-sm text-green-700">{t("allGood")}</p> : (
+          <h2 id="completeness-h" className="font-semibold">
+            {t("completeness")}
+          </h2>
+          <p className="text-3xl font-bold text-brand-700" data-testid="completeness-score">
+            {completeness.score}%
+          </p>
+          <div className="mt-1 h-2 rounded bg-slate-100">
+            <div className="h-2 rounded bg-brand-600" style={{ width: `${completeness.score}%` }} />
+          </div>
+          {completeness.advice.length === 0 ? (
+            <p className="mt-2 text-sm text-green-700">{t("allGood")}</p>
+          ) : (
             <ul className="mt-2 list-disc pl-5 text-sm text-slate-700" data-testid="completeness-advice">
-              {completeness.advice.slice(0, 5).map((a) => <li key={a}>{t(`advice.${a}`)}</li>)}
+              {completeness.advice.slice(0, 5).map((a) => (
+                <li key={a}>{t(`advice.${a}`)}</li>
+              ))}
             </ul>
           )}
           <p className="mt-3 text-xs text-slate-500" role="status" data-testid="autosave-status">
-            {!isDraft ? null : saveState.kind === "saving" ? t("saving") : saveState.kind === "saved" ? t("saved", { time: saveState.at ?? "" }) : saveState.kind === "failed" ? t("saveFailed") : needId ? "" : t("notSaved")}
+            {!isDraft
+              ? null
+              : saveState.kind === "saving"
+                ? t("saving")
+                : saveState.kind === "saved"
+                  ? t("saved", { time: saveState.at ?? "" })
+                  : saveState.kind === "failed"
+                    ? t("saveFailed")
+                    : needId
+                      ? ""
+                      : t("notSaved")}
           </p>
         </section>
         <section className="rounded-lg bg-white p-4 shadow-sm" aria-labelledby="similar-h" data-testid="similar">
-          <h2 id="similar-h" className="font-semibold">{t("similar")}</h2>
+          <h2 id="similar-h" className="font-semibold">
+            {t("similar")}
+          </h2>
           <p className="text-xs text-slate-500">{t("similarHint")}</p>
           {(["similarResults", "similarNeeds"] as const).map((k) => (
             <div key={k} className="mt-3">
               <h3 className="text-sm font-medium">{t(k)}</h3>
-              {!suggestions || suggestions[k].length === 0 ? <p className="text-sm text-slate-500">{t("similarNone")}</p> : (
+              {!suggestions || suggestions[k].length === 0 ? (
+                <p className="text-sm text-slate-500">{t("similarNone")}</p>
+              ) : (
                 <ul className="mt-1 space-y-1 text-sm">
                   {suggestions[k].map((h) => (
-                    <li key={h.id}><a href={`/${locale}/${k === "similarResults" ? "results" : "needs"}/${h.id}`} target="_blank" rel="noreferrer" className="text-brand-700 hover:underline">{h.title}</a>{h.trl ? <span className="text-slate-500"> · TRL {h.trl}</span> : null}</li>
+                    <li key={h.id}>
+                      <a
+                        href={`/${locale}/${k === "similarResults" ? "results" : "needs"}/${h.id}`}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="text-brand-700 hover:underline"
+                      >
+                        {h.title}
+                      </a>
+                      {h.trl ? <span className="text-slate-500"> · TRL {h.trl}</span> : null}
+                    </li>
                   ))}
                 </ul>
               )}
@@ -387,7 +538,17 @@ export function NeedWizard({ locale, initial, taxonomy, mode, visitId, maxMb, br
   );
 }
 
-function Preview({ values, keywords, modes, nodeName }: { values: Record<string, string>; keywords: string[]; modes: string[]; nodeName: Map<string, string> }) {
+function Preview({
+  values,
+  keywords,
+  modes,
+  nodeName,
+}: {
+  values: Record<string, string>;
+  keywords: string[];
+  modes: string[];
+  nodeName: Map<string, string>;
+}) {
   const t = useTranslations("wizard");
   const rows: [string, string | undefined][] = [
     [t("previewTried"), values.triedSoFar],
@@ -400,17 +561,36 @@ function Preview({ values, keywords, modes, nodeName }: { values: Record<string,
   ];
   return (
     <section aria-labelledby="preview-h" data-testid="preview">
-      <h3 id="preview-h" className="mb-2 text-sm font-medium text-slate-500">{t("preview")}</h3>
+      <h3 id="preview-h" className="mb-2 text-sm font-medium text-slate-500">
+        {t("preview")}
+      </h3>
       <article className="rounded border border-slate-200 p-4">
         <h4 className="text-lg font-semibold">{values.title}</h4>
         <p className="text-sm text-slate-500">
-          {[values.field, values.chainNodeId ? nodeName.get(values.chainNodeId) : null, values.trlTarget ? `TRL ${values.trlTarget}` : null, values.region].filter(Boolean).join(" · ")}
+          {[values.field, values.chainNodeId ? nodeName.get(values.chainNodeId) : null, values.trlTarget ? `TRL ${values.trlTarget}` : null, values.region]
+            .filter(Boolean)
+            .join(" · ")}
         </p>
         <p className="mt-2 whitespace-pre-line">{values.description}</p>
         <dl className="mt-3 space-y-1 text-sm">
-          {rows.filter(([, v]) => v).map(([k, v]) => <div key={k}><dt className="inline font-medium">{k}：</dt><dd className="inline whitespace-pre-line">{v}</dd></div>)}
+          {rows
+            .filter(([, v]) => v)
+            .map(([k, v]) => (
+              <div key={k}>
+                <dt className="inline font-medium">{k}：</dt>
+                <dd className="inline whitespace-pre-line">{v}</dd>
+              </div>
+            ))}
         </dl>
-        {keywords.length > 0 && <ul className="mt-3 flex flex-wrap gap-2">{keywords.map((k) => <li key={k} className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-700">{k}</li>)}</ul>}
+        {keywords.length > 0 && (
+          <ul className="mt-3 flex flex-wrap gap-2">
+            {keywords.map((k) => (
+              <li key={k} className="rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-700">
+                {k}
+              </li>
+            ))}
+          </ul>
+        )}
       </article>
     </section>
   );

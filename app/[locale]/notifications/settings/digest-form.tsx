@@ -22,9 +22,15 @@ export function DigestForm({ locale, current }: { locale: string; current: (type
             {t(o)}
           </label>
         ))}
-        {state.fields?.emailDigest && <p className="text-sm text-red-600" role="alert">{state.fields.emailDigest.join("; ")}</p>}
+        {state.fields?.emailDigest && (
+          <p className="text-sm text-red-600" role="alert">
+            {state.fields.emailDigest.join("; ")}
+          </p>
+        )}
       </fieldset>
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-white hover:bg-brand-700 disabled:opacity-60">{t("save")}</button>
+      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-white hover:bg-brand-700 disabled:opacity-60">
+        {t("save")}
+      </button>
     </form>
   );
 }

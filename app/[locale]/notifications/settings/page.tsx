@@ -17,7 +17,9 @@ export default async function NotificationSettingsPage({ params }: { params: Pro
     <div className="space-y-6">
       <section className="rounded-lg bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-2xl font-semibold">{t("settingsTitle")}</h1>
-        <ClientMessages namespaces={["alerts"]}><DigestForm locale={locale} current={digest} /></ClientMessages>
+        <ClientMessages namespaces={["alerts"]}>
+          <DigestForm locale={locale} current={digest} />
+        </ClientMessages>
       </section>
       <section className="rounded-lg bg-white p-6 shadow-sm">
         <h2 className="mb-1 text-lg font-semibold">{t("savedSearches")}</h2>
@@ -29,11 +31,16 @@ export default async function NotificationSettingsPage({ params }: { params: Pro
             {searches.map((s) => (
               <li key={s.id} className="flex items-center justify-between gap-4 py-2">
                 <Link href={`/search?type=${s.type}&q=${encodeURIComponent(s.q)}`} className="text-brand-700 hover:underline">
-                  {s.name} <span className="text-xs text-slate-500">({t(`type${s.type}`)}: {s.q})</span>
+                  {s.name}{" "}
+                  <span className="text-xs text-slate-500">
+                    ({t(`type${s.type}`)}: {s.q})
+                  </span>
                 </Link>
                 <form action={deleteSavedSearchAction.bind(null, locale)}>
                   <input type="hidden" name="id" value={s.id} />
-                  <button type="submit" className="text-sm text-red-700 hover:underline">{t("delete")}</button>
+                  <button type="submit" className="text-sm text-red-700 hover:underline">
+                    {t("delete")}
+                  </button>
                 </form>
               </li>
             ))}

@@ -9,8 +9,14 @@ const decisionSchema = z.strictObject({ decision: z.enum(["approve", "reject"]) 
 
 export async function decideProposalAction(locale: string, proposalId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   const t = await getTranslations({ locale, namespace: "notifications" });
-  return runFormAction(locale, { decision: text(fd, "decision") }, decisionSchema, async (actor, d, l) => {
-    await decideNeedEdit(actor, proposalId, d.decision === "approve", l);
-    return d.decision === "approve" ? t("approvedDone") : t("rejectedDone");
-  }, { revalidate: `/proposals/${proposalId}` });
+  return runFormAction(
+    locale,
+    { decision: text(fd, "decision") },
+    decisionSchema,
+    async (actor, d, l) => {
+      await decideNeedEdit(actor, proposalId, d.decision === "approve", l);
+      return d.decision === "approve" ? t("approvedDone") : t("rejectedDone");
+    },
+    { revalidate: `/proposals/${proposalId}` },
+  );
 }

@@ -21,17 +21,40 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
   const tb = await getTranslations({ locale, namespace: "broker" });
   return (
     <section className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("proposalTitle")}: <Link href={`/needs/${id}`} className="text-brand-700 hover:underline">{proposal.needTitle}</Link></h1>
+      <h1 className="text-2xl font-semibold">
+        {t("proposalTitle")}:{" "}
+        <Link href={`/needs/${id}`} className="text-brand-700 hover:underline">
+          {proposal.needTitle}
+        </Link>
+      </h1>
       <p data-testid="proposal-status">{tb(`proposalStatus.${proposal.status}`)}</p>
       {proposal.note && <p className="rounded bg-slate-100 p-3">{proposal.note}</p>}
       <table className="w-full bg-white text-sm shadow-sm">
-        <thead><tr className="border-b text-left"><th className="p-2">{t("field")}</th><th className="p-2">{t("before")}</th><th className="p-2">{t("after")}</th></tr></thead>
-        <tbody>{proposal.changes.map((c) => <tr key={c.field} className="border-b align-top"><td className="p-2">{c.field}</td><td className="whitespace-pre-line p-2">{c.before}</td><td className="whitespace-pre-line p-2">{c.after}</td></tr>)}</tbody>
+        <thead>
+          <tr className="border-b text-left">
+            <th className="p-2">{t("field")}</th>
+            <th className="p-2">{t("before")}</th>
+            <th className="p-2">{t("after")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {proposal.changes.map((c) => (
+            <tr key={c.field} className="border-b align-top">
+              <td className="p-2">{c.field}</td>
+              <td className="whitespace-pre-line p-2">{c.before}</td>
+              <td className="whitespace-pre-line p-2">{c.after}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
       {proposal.status === "PENDING" && actor.organisationId && actor.role === "COMPANY" && (
         <StateForm action={decideProposalAction.bind(null, locale, proposalId)} className="flex gap-2">
-          <button type="submit" name="decision" value="approve" className="rounded bg-brand-600 px-3 py-1.5 text-white">{t("approve")}</button>
-          <button type="submit" name="decision" value="reject" className="rounded border border-slate-300 px-3 py-1.5">{t("reject")}</button>
+          <button type="submit" name="decision" value="approve" className="rounded bg-brand-600 px-3 py-1.5 text-white">
+            {t("approve")}
+          </button>
+          <button type="submit" name="decision" value="reject" className="rounded border border-slate-300 px-3 py-1.5">
+            {t("reject")}
+          </button>
         </StateForm>
       )}
     </section>

@@ -29,7 +29,11 @@ export async function importResultsAction(locale: string, mode: ImportMode, form
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", zh ? "请选择 CSV 或 XLSX 文件" : "Choose a CSV or XLSX file");
     // Checked before reading the body into memory; the service checks the bytes again.
-    if (file.size > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", zh ? `文件过大：不超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB` : `File too large: at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    if (file.size > MAX_IMPORT_BYTES)
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        zh ? `文件过大：不超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB` : `File too large: at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+      );
     const out = await importResultsFile(prisma, actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, mode, uiLocale);
     return {
       status: out.written ? "done" : "report",

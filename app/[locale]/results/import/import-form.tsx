@@ -23,37 +23,103 @@ export function ImportForm({ locale }: { locale: string }) {
   return (
     <div className="space-y-4">
       <div>
-        <label htmlFor="import-file" className="block font-medium">{t("file")}</label>
-        <input id="import-file" ref={input} type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="mt-1 block"
-          onChange={(e) => { setFile(e.target.files?.[0] ?? null); setState({ status: "idle" }); }} />
+        <label htmlFor="import-file" className="block font-medium">
+          {t("file")}
+        </label>
+        <input
+          id="import-file"
+          ref={input}
+          type="file"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className="mt-1 block"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setState({ status: "idle" });
+          }}
+        />
         <p className="mt-1 text-xs text-slate-500">{t("fileHint")}</p>
       </div>
-      <button type="button" disabled={!file || pending} onClick={() => run("validate")} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{t("check")}</button>
-      {state.status === "error" && <p role="alert" className="rounded bg-red-50 p-3 text-red-700">{state.message}</p>}
+      <button
+        type="button"
+        disabled={!file || pending}
+        onClick={() => run("validate")}
+        className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50"
+      >
+        {t("check")}
+      </button>
+      {state.status === "error" && (
+        <p role="alert" className="rounded bg-red-50 p-3 text-red-700">
+          {state.message}
+        </p>
+      )}
       {state.fileProblems && state.fileProblems.length > 0 && (
-        <ul role="alert" className="list-disc rounded bg-red-50 p-3 pl-8 text-red-700">{state.fileProblems.map((p) => <li key={p}>{p}</li>)}</ul>
+        <ul role="alert" className="list-disc rounded bg-red-50 p-3 pl-8 text-red-700">
+          {state.fileProblems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
       )}
       {state.status === "report" && !state.fileProblems?.length && (
         <section aria-labelledby="report-h" data-testid="import-report">
-          <h2 id="report-h" className="text-lg font-semibold">{t("report")}</h2>
+          <h2 id="report-h" className="text-lg font-semibold">
+            {t("report")}
+          </h2>
           <p data-testid="import-summary">{t("summary", { total: state.totalRows ?? 0, valid: state.validRows ?? 0, bad: badRows })}</p>
           {problems.length > 0 && (
             <table className="mt-2 w-full text-left text-sm" data-testid="import-problems">
-              <thead><tr><th className="pr-4">{t("row")}</th><th className="pr-4">{t("column")}</th><th>{t("problem")}</th></tr></thead>
-              <tbody>{problems.map((p, i) => <tr key={i} className="border-t"><td className="pr-4">{p.row}</td><td className="pr-4">{p.column}</td><td>{p.problem}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th className="pr-4">{t("row")}</th>
+                  <th className="pr-4">{t("column")}</th>
+                  <th>{t("problem")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {problems.map((p, i) => (
+                  <tr key={i} className="border-t">
+                    <td className="pr-4">{p.row}</td>
+                    <td className="pr-4">{p.column}</td>
+                    <td>{p.problem}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           )}
           <div className="mt-4 flex flex-wrap gap-3">
             {problems.length === 0 ? (
-              <button type="button" disabled={pending} onClick={() => run("all-or-nothing")} className="rounded bg-brand-600 px-4 py-2 text-white">{t("importAll", { n: state.validRows ?? 0 })}</button>
+              <button type="button" disabled={pending} onClick={() => run("all-or-nothing")} className="rounded bg-brand-600 px-4 py-2 text-white">
+                {t("importAll", { n: state.validRows ?? 0 })}
+              </button>
             ) : (
-              <button type="button" disabled={pending || !state.validRows} onClick={() => run("valid-only")} className="rounded bg-brand-600 px-4 py-2 text-white">{t("importValid", { n: state.validRows ?? 0 })}</button>
+              <button
+                type="button"
+                disabled={pending || !state.validRows}
+                onClick={() => run("valid-only")}
+                className="rounded bg-brand-600 px-4 py-2 text-white"
+              >
+                {t("importValid", { n: state.validRows ?? 0 })}
+              </button>
             )}
-            <button type="button" disabled={pending} onClick={() => { setState({ status: "idle" }); setFile(null); if (input.current) input.current.value = ""; }} className="rounded border px-4 py-2">{t("importNothing")}</button>
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => {
+                setState({ status: "idle" });
+                setFile(null);
+                if (input.current) input.current.value = "";
+              }}
+              className="rounded border px-4 py-2"
+            >
+              {t("importNothing")}
+            </button>
           </div>
         </section>
       )}
-      {state.status === "done" && <p role="status" className="rounded bg-green-50 p-3 text-green-700" data-testid="import-done">{t("done", { created: state.created ?? 0, updated: state.updated ?? 0 })}</p>}
+      {state.status === "done" && (
+        <p role="status" className="rounded bg-green-50 p-3 text-green-700" data-testid="import-done">
+          {t("done", { created: state.created ?? 0, updated: state.updated ?? 0 })}
+        </p>
+      )}
     </div>
   );
 }

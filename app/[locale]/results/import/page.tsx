@@ -17,15 +17,21 @@ export default async function ImportResultsPage({ params }: { params: Promise<{ 
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-2 text-slate-600">{t("intro")}</p>
       <p className="mb-4 flex gap-4 text-sm">
-        <a href="/api/results-import-template" className="text-brand-700 underline" download>{t("template")}</a>
-        <a href="/api/results-import-template?format=xlsx" className="text-brand-700 underline" download>{t("templateXlsx")}</a>
+        <a href="/api/results-import-template" className="text-brand-700 underline" download>
+          {t("template")}
+        </a>
+        <a href="/api/results-import-template?format=xlsx" className="text-brand-700 underline" download>
+          {t("templateXlsx")}
+        </a>
       </p>
       <details className="mb-6 text-sm text-slate-600">
         <summary>{t("columns")}</summary>
         <p className="mt-2 font-mono">{IMPORT_COLUMNS.map((c) => (REQUIRED_COLUMNS.includes(c) ? `${c}*` : c)).join(", ")}</p>
         <p className="mt-1">{t("columnsHint")}</p>
       </details>
-      <ClientMessages namespaces={["import"]}><ImportForm locale={locale} /></ClientMessages>
+      <ClientMessages namespaces={["import"]}>
+        <ImportForm locale={locale} />
+      </ClientMessages>
     </section>
   );
 }

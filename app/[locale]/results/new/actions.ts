@@ -10,7 +10,6 @@ import { formFiles } from "@/lib/forms/form-files";
 import { createResultSchema, RESULT_FORM_FIELDS } from "@/lib/results/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 
-
 export async function createResultAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const uiLocale = toUiLocale(locale);
   const t = await getTranslations({ locale, namespace: "form" });

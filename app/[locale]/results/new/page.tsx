@@ -16,7 +16,9 @@ export default async function NewResultPage({ params }: { params: Promise<{ loca
   return (
     <section className="rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("newTitle")}</h1>
-      <ClientMessages namespaces={["form", "need", "result", "wizard"]}><ResultForm locale={locale} maxMb={MAX_ATTACHMENT_MB} chainNodes={await chainNodeOptions(locale)} /></ClientMessages>
+      <ClientMessages namespaces={["form", "need", "result", "wizard"]}>
+        <ResultForm locale={locale} maxMb={MAX_ATTACHMENT_MB} chainNodes={await chainNodeOptions(locale)} />
+      </ClientMessages>
     </section>
   );
 }

@@ -15,7 +15,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     const range = readQuery(request, auditExportQuerySchema, locale);
     const csv = await exportAuditCsv(actor, range, { ip: clientIpFrom(request.headers) });
     return new Response(csv, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="audit-log.csv"', "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="audit-log.csv"',
+        "Cache-Control": "private, no-store",
+      },
     });
   } catch (error) {
     return jsonError(error, { locale, signal: request.signal });

@@ -8,10 +8,17 @@ export async function GET(): Promise<Response> {
   try {
     const actor = await getCurrentActor();
     const metrics = await getBrokerMetrics(actor);
-    const csv = metricsCsv([...metrics.brokers.map((m) => ({ scope: "broker" as const, metrics: m })), ...metrics.offices.map((m) => ({ scope: "office" as const, metrics: m }))]);
+    const csv = metricsCsv([
+      ...metrics.brokers.map((m) => ({ scope: "broker" as const, metrics: m })),
+      ...metrics.offices.map((m) => ({ scope: "office" as const, metrics: m })),
+    ]);
     const day = new Date().toISOString().slice(0, 10);
     return new Response(csv, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="techbridge-broker-metrics-${day}.csv"`, "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="techbridge-broker-metrics-${day}.csv"`,
+        "Cache-Control": "private, no-store",
+      },
     });
   } catch (error) {
     if (isAppError(error)) return new Response(error.message, { status: error.status });

@@ -37,76 +37,152 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
       <NeedDetail need={need} locale={locale} />
 
       <section aria-labelledby="triage-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="triage-heading" className="mb-2 text-lg font-semibold">{t("triageTitle")}</h2>
-        <p className="mb-3 text-sm" data-testid="triage-status">{t(`triage.${triage.triageStatus}`)} · {t("assignedTo")}: {triage.broker?.name ?? t("unassigned")}{triage.helpRequested ? ` · ${t("helpRequested")}` : ""}</p>
-        {need.access !== "full" && <p className="mb-3 rounded bg-slate-50 p-3 text-sm text-slate-700" data-testid="broker-teaser-only">{t("teaserOnly")}</p>}
+        <h2 id="triage-heading" className="mb-2 text-lg font-semibold">
+          {t("triageTitle")}
+        </h2>
+        <p className="mb-3 text-sm" data-testid="triage-status">
+          {t(`triage.${triage.triageStatus}`)} · {t("assignedTo")}: {triage.broker?.name ?? t("unassigned")}
+          {triage.helpRequested ? ` · ${t("helpRequested")}` : ""}
+        </p>
+        {need.access !== "full" && (
+          <p className="mb-3 rounded bg-slate-50 p-3 text-sm text-slate-700" data-testid="broker-teaser-only">
+            {t("teaserOnly")}
+          </p>
+        )}
         <div className="flex flex-wrap gap-3">
-          {triage.can.claim && <StateForm action={assignToMeAction.bind(null, locale, id)}><button type="submit" className={button}>{t("assignToMe")}</button></StateForm>}
-          {triage.can.triage && triage.triageStatus !== "READY" && <StateForm action={markReadyAction.bind(null, locale, id)}><button type="submit" className={button}>{t("markReady")}</button></StateForm>}
+          {triage.can.claim && (
+            <StateForm action={assignToMeAction.bind(null, locale, id)}>
+              <button type="submit" className={button}>
+                {t("assignToMe")}
+              </button>
+            </StateForm>
+          )}
+          {triage.can.triage && triage.triageStatus !== "READY" && (
+            <StateForm action={markReadyAction.bind(null, locale, id)}>
+              <button type="submit" className={button}>
+                {t("markReady")}
+              </button>
+            </StateForm>
+          )}
         </div>
         {triage.can.handOver && (
           <details className="mt-4">
             <summary className="cursor-pointer font-medium">{t("handOverTitle")}</summary>
             <StateForm action={handOverAction.bind(null, locale, id)} className="mt-2">
               <Field name="brokerEmail" type="email" label={t("handOverTo")} required />
-              <button type="submit" className={button}>{t("handOver")}</button>
+              <button type="submit" className={button}>
+                {t("handOver")}
+              </button>
             </StateForm>
           </details>
         )}
-        {triage.can.triage && <>
-        <details className="mt-4">
-          <summary className="cursor-pointer font-medium">{t("clarifyTitle")}</summary>
-          <StateForm action={clarifyAction.bind(null, locale, id)} className="mt-2">
-            <Field name="question" label={t("question")} multiline rows={3} required />
-            <button type="submit" className={button}>{t("askClarify")}</button>
-          </StateForm>
-        </details>
-        <details className="mt-4">
-          <summary className="cursor-pointer font-medium">{t("proposeTitle")}</summary>
-          <StateForm action={proposeEditAction.bind(null, locale, id)} className="mt-2">
-            <Field name="title" label={t("newTitle")} defaultValue={need.title} />
-            <Field name="description" label={t("newDescription")} multiline rows={5} defaultValue={need.description ?? ""} />
-            <Field name="field" label={t("newField")} defaultValue={need.field} />
-            <Field name="keywords" label={t("newKeywords")} defaultValue={need.keywords.join("，")} />
-            <Field name="note" label={t("proposeNote")} />
-            <button type="submit" className={button}>{t("propose")}</button>
-          </StateForm>
-        </details>
-        </>}
+        {triage.can.triage && (
+          <>
+            <details className="mt-4">
+              <summary className="cursor-pointer font-medium">{t("clarifyTitle")}</summary>
+              <StateForm action={clarifyAction.bind(null, locale, id)} className="mt-2">
+                <Field name="question" label={t("question")} multiline rows={3} required />
+                <button type="submit" className={button}>
+                  {t("askClarify")}
+                </button>
+              </StateForm>
+            </details>
+            <details className="mt-4">
+              <summary className="cursor-pointer font-medium">{t("proposeTitle")}</summary>
+              <StateForm action={proposeEditAction.bind(null, locale, id)} className="mt-2">
+                <Field name="title" label={t("newTitle")} defaultValue={need.title} />
+                <Field name="description" label={t("newDescription")} multiline rows={5} defaultValue={need.description ?? ""} />
+                <Field name="field" label={t("newField")} defaultValue={need.field} />
+                <Field name="keywords" label={t("newKeywords")} defaultValue={need.keywords.join("，")} />
+                <Field name="note" label={t("proposeNote")} />
+                <button type="submit" className={button}>
+                  {t("propose")}
+                </button>
+              </StateForm>
+            </details>
+          </>
+        )}
         {triage.proposals.length > 0 && (
           <div className="mt-4 text-sm">
             <h3 className="font-medium">{t("proposals")}</h3>
-            <ul className="list-disc pl-5">{triage.proposals.map((p) => <li key={p.id}>{p.fields.join(", ")} · {t(`proposalStatus.${p.status}`)}</li>)}</ul>
+            <ul className="list-disc pl-5">
+              {triage.proposals.map((p) => (
+                <li key={p.id}>
+                  {p.fields.join(", ")} · {t(`proposalStatus.${p.status}`)}
+                </li>
+              ))}
+            </ul>
           </div>
         )}
       </section>
 
-      {candidates && <section aria-labelledby="candidates-heading">
-        <h2 id="candidates-heading" className="mb-3 text-lg font-semibold">{t("candidatesTitle")}</h2>
-        {!candidates.ok ? <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800">{ts("unavailable")}</p> : candidates.candidates.length === 0 ? <p data-testid="candidates">{t("candidatesEmpty")}</p> : (
-          <ol className="space-y-3" data-testid="candidates">
-            {candidates.candidates.map((c) => (
-              <li key={c.id} className="rounded-lg bg-white p-4 shadow-sm">
-                <div className="flex items-baseline justify-between gap-4">
-                  <Link href={`/results/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.title}</Link>
-                  <MatchScore label={tm("score")} score={c.score} />
-                </div>
-                <p className="mt-1 text-sm text-slate-500">{[c.researcher?.name, c.organisationName, c.field, c.trl ? `TRL ${c.trl}` : null].filter(Boolean).join(" · ")}</p>
-                {chips(c.explanation.matchedTerms).length > 0 && <p className="mt-1 text-xs"><MatchTerms label={tm("matchedTerms")} terms={chips(c.explanation.matchedTerms)} /></p>}
-                {c.dealId ? (
-                  <Link href={`/deals/${c.dealId}`} className="mt-2 inline-block text-sm text-green-700">{t("introduced")}</Link>
-                ) : c.researcher ? (
-                  <StateForm action={introduceAction.bind(null, locale, id, c.id)} className="mt-2 flex flex-wrap items-end gap-2" label={`${t("introduce")} ${c.title}`}>
-                    <label className="text-xs">{t("respondWithinDays")}<br /><input name="respondWithinDays" type="number" min={1} max={60} defaultValue={7} className="w-20 rounded border border-slate-300 px-2 py-1" /></label>
-                    <label className="text-xs">{t("introNote")}<br /><input name="note" className="w-64 rounded border border-slate-300 px-2 py-1" /></label>
-                    <button type="submit" className={button}>{t("introduce")}</button>
-                  </StateForm>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>}
+      {candidates && (
+        <section aria-labelledby="candidates-heading">
+          <h2 id="candidates-heading" className="mb-3 text-lg font-semibold">
+            {t("candidatesTitle")}
+          </h2>
+          {!candidates.ok ? (
+            <p role="alert" className="rounded bg-amber-50 p-4 text-amber-800">
+              {ts("unavailable")}
+            </p>
+          ) : candidates.candidates.length === 0 ? (
+            <p data-testid="candidates">{t("candidatesEmpty")}</p>
+          ) : (
+            <ol className="space-y-3" data-testid="candidates">
+              {candidates.candidates.map((c) => (
+                <li key={c.id} className="rounded-lg bg-white p-4 shadow-sm">
+                  <div className="flex items-baseline justify-between gap-4">
+                    <Link href={`/results/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                      {c.title}
+                    </Link>
+                    <MatchScore label={tm("score")} score={c.score} />
+                  </div>
+                  <p className="mt-1 text-sm text-slate-500">
+                    {[c.researcher?.name, c.organisationName, c.field, c.trl ? `TRL ${c.trl}` : null].filter(Boolean).join(" · ")}
+                  </p>
+                  {chips(c.explanation.matchedTerms).length > 0 && (
+                    <p className="mt-1 text-xs">
+                      <MatchTerms label={tm("matchedTerms")} terms={chips(c.explanation.matchedTerms)} />
+                    </p>
+                  )}
+                  {c.dealId ? (
+                    <Link href={`/deals/${c.dealId}`} className="mt-2 inline-block text-sm text-green-700">
+                      {t("introduced")}
+                    </Link>
+                  ) : c.researcher ? (
+                    <StateForm
+                      action={introduceAction.bind(null, locale, id, c.id)}
+                      className="mt-2 flex flex-wrap items-end gap-2"
+                      label={`${t("introduce")} ${c.title}`}
+                    >
+                      <label className="text-xs">
+                        {t("respondWithinDays")}
+                        <br />
+                        <input
+                          name="respondWithinDays"
+                          type="number"
+                          min={1}
+                          max={60}
+                          defaultValue={7}
+                          className="w-20 rounded border border-slate-300 px-2 py-1"
+                        />
+                      </label>
+                      <label className="text-xs">
+                        {t("introNote")}
+                        <br />
+                        <input name="note" className="w-64 rounded border border-slate-300 px-2 py-1" />
+                      </label>
+                      <button type="submit" className={button}>
+                        {t("introduce")}
+                      </button>
+                    </StateForm>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -32,20 +32,33 @@ export default async function NeedAccessPage({ params }: { params: Promise<{ loc
     <section className="space-y-6 rounded-lg bg-white p-6 shadow-sm">
       <h1 className="text-2xl font-semibold">{t("accessTitle")}</h1>
       <p>
-        <Link href={`/needs/${need.id}`} className="text-brand-700 hover:underline">{need.title}</Link>
+        <Link href={`/needs/${need.id}`} className="text-brand-700 hover:underline">
+          {need.title}
+        </Link>
       </p>
       {own && (
         <p role="status" data-testid="access-status" className="rounded bg-slate-50 p-3">
-          {t(`status.${own.live ? "LIVE" : own.status === "APPROVED" ? "EXPIRED" : own.status}`, { date: own.expiresAt ? new Date(own.expiresAt).toLocaleDateString(locale) : "" })}
+          {t(`status.${own.live ? "LIVE" : own.status === "APPROVED" ? "EXPIRED" : own.status}`, {
+            date: own.expiresAt ? new Date(own.expiresAt).toLocaleDateString(locale) : "",
+          })}
           {own.reasonCode && own.status !== "APPROVED" ? ` (${t(`reason.${own.reasonCode}`)})` : ""}
         </p>
       )}
       {nda && (
         <div className="space-y-3">
           <h2 className="text-lg font-semibold">{t("ndaHeading", { version: nda.version })}</h2>
-          <pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded border border-slate-200 bg-slate-50 p-4 text-sm" data-testid="nda-text">{nda.text}</pre>
-          <p className="text-xs text-slate-500">SHA-256: <code>{nda.textSha256}</code></p>
-          <ActionForm action={requestAccessAction.bind(null, locale, need.id)} submitLabel={t("submitRequest")} pendingLabel={tf("saving")} testId="request-access-form">
+          <pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded border border-slate-200 bg-slate-50 p-4 text-sm" data-testid="nda-text">
+            {nda.text}
+          </pre>
+          <p className="text-xs text-slate-500">
+            SHA-256: <code>{nda.textSha256}</code>
+          </p>
+          <ActionForm
+            action={requestAccessAction.bind(null, locale, need.id)}
+            submitLabel={t("submitRequest")}
+            pendingLabel={tf("saving")}
+            testId="request-access-form"
+          >
             <input type="hidden" name="ndaVersion" value={nda.version} />
             <label className="flex items-start gap-2">
               <input type="checkbox" name="acceptNda" className="mt-1" /> <span>{t("acceptNda")}</span>
@@ -61,7 +74,12 @@ export default async function NeedAccessPage({ params }: { params: Promise<{ loc
         <div className="space-y-3">
           <h2 className="text-lg font-semibold">{t("threadTitle")}</h2>
           <MessageThread thread={thread} locale={locale} />
-          <ActionForm action={postMessageAction.bind(null, locale, need.id, own.id, "access")} submitLabel={t("send")} pendingLabel={tf("saving")} testId="message-form">
+          <ActionForm
+            action={postMessageAction.bind(null, locale, need.id, own.id, "access")}
+            submitLabel={t("send")}
+            pendingLabel={tf("saving")}
+            testId="message-form"
+          >
             <label className="block">
               <span className="text-sm font-medium">{t("messageLabel")}</span>
               <textarea name="body" rows={3} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />

@@ -19,16 +19,33 @@ export default async function NeedAuditPage({ params }: { params: Promise<{ loca
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("auditTitle")}</h1>
-      <p><Link href={`/needs/${need.id}`} className="text-brand-700 hover:underline">{need.title}</Link></p>
-      {entries.length === 0 ? <p>{t("noAudit")}</p> : (
+      <p>
+        <Link href={`/needs/${need.id}`} className="text-brand-700 hover:underline">
+          {need.title}
+        </Link>
+      </p>
+      {entries.length === 0 ? (
+        <p>{t("noAudit")}</p>
+      ) : (
         <table className="w-full bg-white text-left text-sm shadow-sm" data-testid="audit-table">
-          <thead><tr className="border-b"><th className="p-2">{t("auditAt")}</th><th className="p-2">{t("auditWho")}</th><th className="p-2">{t("auditWhat")}</th><th className="p-2">IP</th></tr></thead>
+          <thead>
+            <tr className="border-b">
+              <th className="p-2">{t("auditAt")}</th>
+              <th className="p-2">{t("auditWho")}</th>
+              <th className="p-2">{t("auditWhat")}</th>
+              <th className="p-2">IP</th>
+            </tr>
+          </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id} className="border-b last:border-0">
                 <td className="p-2 whitespace-nowrap">{new Date(e.at).toLocaleString(locale)}</td>
                 <td className="p-2">{e.actor ? `${e.actor.name ?? e.actor.email}${e.actor.organisation ? ` (${e.actor.organisation})` : ""}` : "—"}</td>
-                <td className="p-2">{t(`auditAction.${e.action.replace(".", "_")}`)}{typeof e.detail?.reasonCode === "string" ? ` · ${t(`reason.${e.detail.reasonCode}`)}` : ""}{typeof e.detail?.to === "string" ? ` → ${e.detail.to}` : ""}</td>
+                <td className="p-2">
+                  {t(`auditAction.${e.action.replace(".", "_")}`)}
+                  {typeof e.detail?.reasonCode === "string" ? ` · ${t(`reason.${e.detail.reasonCode}`)}` : ""}
+                  {typeof e.detail?.to === "string" ? ` → ${e.detail.to}` : ""}
+                </td>
                 <td className="p-2">{e.ip ?? "—"}</td>
               </tr>
             ))}

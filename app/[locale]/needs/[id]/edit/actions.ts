@@ -11,7 +11,20 @@ import { updateNeedSchema } from "@/lib/needs/schemas";
 import { updateNeed } from "@/lib/needs/update-need";
 import { parseInput } from "@/lib/validation/parse-input";
 
-const FIELDS = ["title", "description", "field", "keywords", "visibility", "teaser", "trlTarget", "budgetMinCny", "budgetMaxCny", "region", "accessDays", "ndaText"] as const;
+const FIELDS = [
+  "title",
+  "description",
+  "field",
+  "keywords",
+  "visibility",
+  "teaser",
+  "trlTarget",
+  "budgetMinCny",
+  "budgetMaxCny",
+  "region",
+  "accessDays",
+  "ndaText",
+] as const;
 
 // Editing a need, including its confidentiality level and teaser: the owner's company only
 // (updateNeed authorizes against the database). A level change is audited and leaves the

@@ -38,7 +38,9 @@ export default async function EditNeedPage({ params }: { params: Promise<{ local
   return (
     <section className="rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("editNeed")}</h1>
-      <ClientMessages namespaces={["access", "form", "need"]}><NeedForm locale={locale} needId={need.id} initial={initial} /></ClientMessages>
+      <ClientMessages namespaces={["access", "form", "need"]}>
+        <NeedForm locale={locale} needId={need.id} initial={initial} />
+      </ClientMessages>
     </section>
   );
 }

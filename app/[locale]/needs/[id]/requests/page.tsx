@@ -27,42 +27,97 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("requestsTitle")}</h1>
-      <p><Link href={`/needs/${need.id}`} className="text-brand-700 hover:underline">{need.title}</Link></p>
-      {requests.length === 0 ? <p>{t("noRequests")}</p> : (
+      <p>
+        <Link href={`/needs/${need.id}`} className="text-brand-700 hover:underline">
+          {need.title}
+        </Link>
+      </p>
+      {requests.length === 0 ? (
+        <p>{t("noRequests")}</p>
+      ) : (
         <ul className="space-y-4" data-testid="access-requests">
           {requests.map((r) => (
             <li key={r.id} className="rounded-lg bg-white p-4 shadow-sm" data-testid="access-request">
-              <p className="font-medium">{r.requester.name ?? r.requester.email} · {r.requester.organisation ?? ""}</p>
+              <p className="font-medium">
+                {r.requester.name ?? r.requester.email} · {r.requester.organisation ?? ""}
+              </p>
               <p className="text-sm text-slate-600" data-testid="access-request-status">
-                {t(`status.${r.live ? "LIVE" : r.status === "APPROVED" ? "EXPIRED" : r.status}`, { date: r.expiresAt ? new Date(r.expiresAt).toLocaleDateString(locale) : "" })}
+                {t(`status.${r.live ? "LIVE" : r.status === "APPROVED" ? "EXPIRED" : r.status}`, {
+                  date: r.expiresAt ? new Date(r.expiresAt).toLocaleDateString(locale) : "",
+                })}
                 {r.reasonCode ? ` · ${t(`reason.${r.reasonCode}`)}` : ""}
               </p>
-              <p className="text-xs text-slate-500">{t("ndaAccepted", { version: r.nda.version, at: when(r.nda.acceptedAt), ip: r.nda.ip ?? "—" })} · SHA-256 {r.nda.textSha256.slice(0, 16)}…</p>
-              <p className="mt-2"><Link href={`/needs/${need.id}/requests/${r.id}`} className="text-sm text-brand-700 hover:underline">{t("openThread")}</Link></p>
+              <p className="text-xs text-slate-500">
+                {t("ndaAccepted", { version: r.nda.version, at: when(r.nda.acceptedAt), ip: r.nda.ip ?? "—" })} · SHA-256 {r.nda.textSha256.slice(0, 16)}…
+              </p>
+              <p className="mt-2">
+                <Link href={`/needs/${need.id}/requests/${r.id}`} className="text-sm text-brand-700 hover:underline">
+                  {t("openThread")}
+                </Link>
+              </p>
               {r.status === "PENDING" && (
                 <div className="mt-3 grid gap-4 sm:grid-cols-2">
-                  <ActionForm action={decideAccessAction.bind(null, locale, need.id, r.id)} submitLabel={t("approve")} pendingLabel={tf("saving")} testId="approve-form">
+                  <ActionForm
+                    action={decideAccessAction.bind(null, locale, need.id, r.id)}
+                    submitLabel={t("approve")}
+                    pendingLabel={tf("saving")}
+                    testId="approve-form"
+                  >
                     <input type="hidden" name="decision" value="APPROVE" />
-                    <label className="block text-sm">{t("reasonLabel")}
-                      <select name="reasonCode" className={select} defaultValue={APPROVE_REASONS[0]}>{APPROVE_REASONS.map((c) => <option key={c} value={c}>{t(`reason.${c}`)}</option>)}</select>
+                    <label className="block text-sm">
+                      {t("reasonLabel")}
+                      <select name="reasonCode" className={select} defaultValue={APPROVE_REASONS[0]}>
+                        {APPROVE_REASONS.map((c) => (
+                          <option key={c} value={c}>
+                            {t(`reason.${c}`)}
+                          </option>
+                        ))}
+                      </select>
                     </label>
-                    <label className="block text-sm">{t("accessDays")}
+                    <label className="block text-sm">
+                      {t("accessDays")}
                       <input name="days" type="number" min={1} max={730} defaultValue={need.settings?.accessDays ?? 90} className={select} />
                     </label>
                   </ActionForm>
-                  <ActionForm action={decideAccessAction.bind(null, locale, need.id, r.id)} submitLabel={t("decline")} pendingLabel={tf("saving")} testId="decline-form" danger>
+                  <ActionForm
+                    action={decideAccessAction.bind(null, locale, need.id, r.id)}
+                    submitLabel={t("decline")}
+                    pendingLabel={tf("saving")}
+                    testId="decline-form"
+                    danger
+                  >
                     <input type="hidden" name="decision" value="DECLINE" />
-                    <label className="block text-sm">{t("reasonLabel")}
-                      <select name="reasonCode" className={select} defaultValue={DECLINE_REASONS[0]}>{DECLINE_REASONS.map((c) => <option key={c} value={c}>{t(`reason.${c}`)}</option>)}</select>
+                    <label className="block text-sm">
+                      {t("reasonLabel")}
+                      <select name="reasonCode" className={select} defaultValue={DECLINE_REASONS[0]}>
+                        {DECLINE_REASONS.map((c) => (
+                          <option key={c} value={c}>
+                            {t(`reason.${c}`)}
+                          </option>
+                        ))}
+                      </select>
                     </label>
                   </ActionForm>
                 </div>
               )}
               {r.live && (
                 <div className="mt-3">
-                  <ActionForm action={revokeAccessAction.bind(null, locale, need.id, r.id)} submitLabel={t("revoke")} pendingLabel={tf("saving")} testId="revoke-form" danger>
-                    <label className="block text-sm">{t("reasonLabel")}
-                      <select name="reasonCode" className={select} defaultValue={REVOKE_REASONS[0]}>{REVOKE_REASONS.map((c) => <option key={c} value={c}>{t(`reason.${c}`)}</option>)}</select>
+                  <ActionForm
+                    action={revokeAccessAction.bind(null, locale, need.id, r.id)}
+                    submitLabel={t("revoke")}
+                    pendingLabel={tf("saving")}
+                    testId="revoke-form"
+                    danger
+                  >
+                    <label className="block text-sm">
+                      {t("reasonLabel")}
+                      <select name="reasonCode" className={select} defaultValue={REVOKE_REASONS[0]}>
+                        {REVOKE_REASONS.map((c) => (
+                          <option key={c} value={c}>
+                            {t(`reason.${c}`)}
+                          </option>
+                        ))}
+                      </select>
                     </label>
                   </ActionForm>
                 </div>

@@ -37,7 +37,14 @@ export default async function EditNeedPage({ params }: { params: Promise<{ local
           mode={isBroker ? "broker" : "company"}
           maxMb={MAX_ATTACHMENT_MB}
           brokerDrafted={need.draftedByBroker !== null}
-          initial={{ needId: need.id, status: need.status, values: need.values, keywords: need.keywords, collaborationModes: need.collaborationModes, attachments: need.attachments }}
+          initial={{
+            needId: need.id,
+            status: need.status,
+            values: need.values,
+            keywords: need.keywords,
+            collaborationModes: need.collaborationModes,
+            attachments: need.attachments,
+          }}
         />
       </ClientMessages>
     </section>

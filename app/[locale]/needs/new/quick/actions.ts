@@ -10,7 +10,21 @@ import { authorize } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse-input";
 
 // Form fields; the confidential settings are sent only when the form shows them.
-const NEED_FORM_FIELDS = ["title", "description", "field", "keywords", "visibility", "teaser", "trlTarget", "budgetMinCny", "budgetMaxCny", "region", "chainNodeId", "accessDays", "ndaText"] as const;
+const NEED_FORM_FIELDS = [
+  "title",
+  "description",
+  "field",
+  "keywords",
+  "visibility",
+  "teaser",
+  "trlTarget",
+  "budgetMinCny",
+  "budgetMaxCny",
+  "region",
+  "chainNodeId",
+  "accessDays",
+  "ndaText",
+] as const;
 const FIELDS = NEED_FORM_FIELDS;
 
 export async function createNeedAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
@@ -21,7 +35,11 @@ export async function createNeedAction(locale: string, _prev: FormState, formDat
   try {
     const actor = await getCurrentActor();
     authorize(actor, "need.create");
-    const input = { ...Object.fromEntries(FIELDS.map((k) => [k, values[k]])), collaborationModes: formData.getAll("collaborationModes"), teaserFields: formData.getAll("teaserFields") };
+    const input = {
+      ...Object.fromEntries(FIELDS.map((k) => [k, values[k]])),
+      collaborationModes: formData.getAll("collaborationModes"),
+      teaserFields: formData.getAll("teaserFields"),
+    };
     const parsed = parseInput(createNeedSchema, input, uiLocale);
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
     ({ id } = await createNeed(actor, parsed.data, uiLocale));

@@ -33,7 +33,11 @@ export function NeedForm({ locale, needId, initial }: { locale: string; needId?:
             <input type="radio" name="visibility" value={value} checked={visibility === value} onChange={() => setVisibility(value)} /> {t(value)}
           </label>
         ))}
-        {f.visibility && <p className="mt-1 text-sm text-red-600" role="alert">{f.visibility.join("; ")}</p>}
+        {f.visibility && (
+          <p className="mt-1 text-sm text-red-600" role="alert">
+            {f.visibility.join("; ")}
+          </p>
+        )}
       </fieldset>
       {(visibility === "CONFIDENTIAL" || f.teaser) && (
         <div className="mb-4 rounded border border-amber-200 bg-amber-50 p-4" data-testid="confidential-settings">
@@ -47,7 +51,16 @@ export function NeedForm({ locale, needId, initial }: { locale: string; needId?:
               </label>
             ))}
           </fieldset>
-          <Field name="accessDays" type="number" min={1} max={730} label={ta("accessDays")} hint={ta("accessDaysHint")} defaultValue={v.accessDays || "90"} errors={f.accessDays} />
+          <Field
+            name="accessDays"
+            type="number"
+            min={1}
+            max={730}
+            label={ta("accessDays")}
+            hint={ta("accessDaysHint")}
+            defaultValue={v.accessDays || "90"}
+            errors={f.accessDays}
+          />
           <Field name="ndaText" label={ta("ndaText")} hint={ta("ndaTextHint")} defaultValue={v.ndaText} errors={f.ndaText} multiline rows={5} />
         </div>
       )}

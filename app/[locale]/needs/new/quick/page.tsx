@@ -14,7 +14,9 @@ export default async function NewNeedPage({ params }: { params: Promise<{ locale
   return (
     <section className="rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("newTitle")}</h1>
-      <ClientMessages namespaces={["access", "form", "need"]}><NeedForm locale={locale} /></ClientMessages>
+      <ClientMessages namespaces={["access", "form", "need"]}>
+        <NeedForm locale={locale} />
+      </ClientMessages>
     </section>
   );
 }

@@ -23,9 +23,18 @@ export default async function RequestThreadPage({ params }: { params: Promise<{ 
   return (
     <section className="space-y-4 rounded-lg bg-white p-6 shadow-sm">
       <h1 className="text-2xl font-semibold">{t("threadTitle")}</h1>
-      <p><Link href={`/needs/${id}/requests`} className="text-brand-700 hover:underline">{t("requestsTitle")}</Link></p>
+      <p>
+        <Link href={`/needs/${id}/requests`} className="text-brand-700 hover:underline">
+          {t("requestsTitle")}
+        </Link>
+      </p>
       <MessageThread thread={thread} locale={locale} />
-      <ActionForm action={postMessageAction.bind(null, locale, id, requestId, "requests")} submitLabel={t("send")} pendingLabel={tf("saving")} testId="message-form">
+      <ActionForm
+        action={postMessageAction.bind(null, locale, id, requestId, "requests")}
+        submitLabel={t("send")}
+        pendingLabel={tf("saving")}
+        testId="message-form"
+      >
         <label className="block">
           <span className="text-sm font-medium">{t("messageLabel")}</span>
           <textarea name="body" rows={3} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
