@@ -147,7 +147,8 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
   await expect(researcherPage.locator("body")).not.toContainText(company.org);
   await researcherPage.getByRole("button", { name: "接受引荐" }).click();
   await expect(researcherPage.getByTestId("deal-state")).toHaveText("已引荐");
-  await expect(researcherPage.getByTestId("deal-company")).toHaveText(company.org);
+  // A company signed up a minute ago: named, and marked unverified until a platform admin checks it.
+  await expect(researcherPage.getByTestId("deal-company")).toHaveText(`${company.org}未认证`);
 
   // Two broker tabs on the same deal: the second, stale one is refused with a conflict message.
   await brokerPage.goto(dealUrl);
