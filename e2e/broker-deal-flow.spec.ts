@@ -215,7 +215,7 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
 
 test("visit log with a captured draft, an edit the owner approves, a deal thread and a decline with its reason", async ({ browser, request }) => {
   test.setTimeout(180_000);
-  const { page: brokerPage } = await createBroker(browser);
+  const { page: brokerPage, broker } = await createBroker(browser);
   const company = uniqueUser("company");
   const companyPage = await newPage(browser);
   await signUpAndConfirm(companyPage, company, "COMPANY");
@@ -255,7 +255,10 @@ test("visit log with a captured draft, an edit the owner approves, a deal thread
 
   // A suggested edit changes nothing until the owner approves it.
   const newTitle = `动力电池激光焊缝缺陷在线检测 ${Date.now().toString(36)}`;
+  // Brokers triage only the needs they act for: this PUBLIC one is unassigned, so the broker takes it first.
   await brokerPage.goto(`/zh-CN/broker/needs/${need.id}`);
+  await brokerPage.getByRole("button", { name: "分配给我" }).click();
+  await expect(brokerPage.getByTestId("triage-status")).toContainText(`负责人: ${broker.name}`);
   await brokerPage.getByText("建议修改（需企业批准）").click();
   await brokerPage.getByLabel("新标题").fill(newTitle);
   await brokerPage.getByRole("button", { name: "提交修改建议" }).click();

@@ -74,6 +74,14 @@ export async function createBrokerCast(): Promise<BrokerCast> {
   };
 }
 
+// The word planted in the hidden description: Chinese characters spelled from the cast's tag, so
+// that no part of it (such as the tag, which the visible title carries too and which the catalogue
+// search keeps as a product code when it searches the other language) occurs in a visible field.
+const HIDDEN_ALPHABET = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土日月星辰风";
+export function hiddenWord(tag: string): string {
+  return `隐藏词${[...tag.toLowerCase()].map((ch) => HIDDEN_ALPHABET[parseInt(ch, 36) % HIDDEN_ALPHABET.length] ?? "").join("")}`;
+}
+
 /** A published need in `relation` to cast.broker; the hidden word is only in its description. */
 export async function createRelationNeed(cast: BrokerCast, relation: Relation, index = true): Promise<{ id: string; dealId: string }> {
   const brokerOnly = relation === "portfolioIn" || relation === "portfolioOut";
@@ -81,7 +89,7 @@ export async function createRelationNeed(cast: BrokerCast, relation: Relation, i
     data: {
       title: `关系矩阵${cast.tag} ${relation} 电池正极材料`,
       teaser: "寻找电池材料方向的合作伙伴",
-      description: `保密描述 隐藏词${cast.tag} 循环寿命提高一倍。`,
+      description: `保密描述 ${hiddenWord(cast.tag)} 循环寿命提高一倍。`,
       field: "新能源",
       visibility: brokerOnly ? "BROKER_ONLY" : "CONFIDENTIAL",
       status: "PUBLISHED",
@@ -162,7 +170,7 @@ export const RELATION_OPS: RelOp[] = [
   {
     name: "search by a word only in the hidden description",
     rules: ["catalog.search"],
-    run: (a, n, c) => searchFor(a, `隐藏词${c.tag}`, n.id),
+    run: (a, n, c) => searchFor(a, hiddenWord(c.tag), n.id),
     expected: {
       assigned: ["hit", "hit", "absent", "absent"],
       unassigned: ["absent", "hit", "absent", "absent"],

@@ -8,9 +8,10 @@ describe("confidentMatches", () => {
     const picked = confidentMatches([m("a", 10, 5), m("b", 4, 3), m("c", 2.9, 4), m("d", 9, 1)], { minMatchedTerms: 2, minRelativeScore: 0.3 });
     expect(picked.map((x) => x.id)).toEqual(["a", "b"]);
   });
-  it("tells no one about a weak match on the calibrated scale, even the best of its event", () => {
-    expect(confidentMatches([m("a", 0.12, 5), m("b", 0.1, 4)])).toEqual([]);
+  it("tells no one about a match below the alert floor on the calibrated scale, even the best of its event", () => {
+    expect(confidentMatches([m("a", 0.015, 5), m("b", 0.01, 4)])).toEqual([]);
     expect(confidentMatches([m("a", 0.62, 5), m("b", 0.15, 4)]).map((x) => x.id)).toEqual(["a"]);
+    expect(confidentMatches([m("a", 0.04, 5), m("b", 0.027, 5)]).map((x) => x.id)).toEqual(["a", "b"]);
   });
   it("tells no one when nothing scores", () => {
     expect(confidentMatches([m("a", 0, 4)])).toEqual([]);

@@ -81,7 +81,7 @@ beforeAll(async () => {
 
 describe("getTaxonomyAnalytics", () => {
   it("counts published, open, solved, dealt-with and unmet needs and published results per node", async () => {
-    const out = await getTaxonomyAnalytics(broker.actor);
+    const out = await getTaxonomyAnalytics(admin.actor);
     const node = (id: string) => out.chains.flatMap((c) => c.nodes).find((n) => n.id === id)!;
     expect(node("sensor.fusion").stats).toEqual({ needs: 6, openNeeds: 5, solved: 1, withDeal: 1, unmet: 4, results: 0 });
     expect(node("materials.thermal").stats).toEqual({ needs: 1, openNeeds: 1, solved: 0, withDeal: 0, unmet: 0, results: 1 });
@@ -102,9 +102,14 @@ describe("getTaxonomyAnalytics", () => {
     for (const id of needIds) expect(json).not.toContain(id);
   });
 
-  it("is for brokers and admins only", async () => {
+  it("is for staff and analysts only, each counting only the needs they may discover", async () => {
     for (const u of [company, researcher]) await expect(getTaxonomyAnalytics(u.actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getTaxonomyAnalytics(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    expect((await getTaxonomyAnalytics(admin.actor)).totals).toEqual((await getTaxonomyAnalytics(broker.actor)).totals);
+    const all = (await getTaxonomyAnalytics(admin.actor)).totals;
+    // A broker whose portfolio does not cover the BROKER_ONLY need (and an analyst) counts everything but it.
+    const withoutBrokerOnly = { ...all, needs: all.needs - 1, openNeeds: all.openNeeds - 1, unmet: all.unmet - 1 };
+    expect((await getTaxonomyAnalytics(broker.actor)).totals).toEqual(withoutBrokerOnly);
+    const analyst = await createApiUser("ANALYST");
+    expect((await getTaxonomyAnalytics(analyst.actor)).totals).toEqual(withoutBrokerOnly);
   });
 });

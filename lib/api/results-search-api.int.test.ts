@@ -219,6 +219,9 @@ describe("GET /search", () => {
       expect((await matches(researcher, brokerOnlyNeedId)).status).toBe(404);
       expect((await matches(researcher, "no-such-need")).status).toBe(404);
       expect((await matches(company, confidentialNeedId)).status).toBe(200);
+      // A broker reads a BROKER_ONLY need only when acting for its owner (here: assigned to it).
+      expect((await matches(broker, brokerOnlyNeedId)).status).toBe(404);
+      await prisma.need.update({ where: { id: brokerOnlyNeedId }, data: { brokerId: broker.actor.id } });
       expect((await matches(broker, brokerOnlyNeedId)).status).toBe(200);
     });
 

@@ -14,6 +14,8 @@ import {
   docGrams,
   gramChips,
   gramScore,
+  gramQueryOf,
+  subjectDocGrams,
   subjectChineseWords,
   wordChips,
   type TermPair,
@@ -353,10 +355,15 @@ export async function matchSubject(subject: MatchSubject, target: "results" | "n
     // PARTS of the technical terms, not whole words); every other pair on the word channel (with
     // translations and feedback). Documents of both kinds then rank on the same probability scale.
     const wordCeiling = bm25Ceiling(lastQuery, stats, cfg) || 1;
+    // Matching a result to needs, each need is the query and the result the document (the share
+    // is then, as in the other direction, how much of the need's evidence the pair holds).
+    const subjectAsDoc = gStats && target === "needs" ? subjectDocGrams(subject.text, cfg.bm25.titleWeight) : undefined;
     const evidence = scored.map((d) => {
       const word = d.score / wordCeiling;
       if (gStats && d.meta.lang !== "en") {
-        const gram = gramScore(qGrams, docGrams(d.td), gStats, cfg.gram.k1, cfg.gram.b);
+        const gram = subjectAsDoc
+          ? gramScore(gramQueryOf(docGrams(d.td).tf), subjectAsDoc, gStats, cfg.gram.k1, cfg.gram.b)
+          : gramScore(qGrams, docGrams(d.td), gStats, cfg.gram.k1, cfg.gram.b);
         return { channel: "gram" as const, share: gram, tieBreak: word };
       }
       return { channel: "word" as const, share: word, tieBreak: 0 };

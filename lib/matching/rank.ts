@@ -92,6 +92,25 @@ export function queryGrams(text: SubjectText): Map<string, number> {
   return grams;
 }
 
+/**
+ * A subject's character-channel frequencies as a document (title grams count `titleWeight` times):
+ * for matching a result to needs, where each candidate need is scored as the query against the
+ * result, so that the share means what the calibration was fitted on (how much of a NEED's
+ * evidence is found), in both directions.
+ */
+export function subjectDocGrams(text: SubjectText, titleWeight: number): { tf: Map<string, number>; len: number } {
+  const title = chineseWords(text.title).filter((w) => !ZH_QUERY_NOISE.has(w));
+  const body = chineseWords([(text.keywords ?? []).join(" "), text.body ?? ""].filter(Boolean).join("\n")).filter((w) => !ZH_QUERY_NOISE.has(w));
+  return docGrams({ id: "", title, body, len: 0, titleWeight });
+}
+
+/** A document's gram frequencies as a query, saturated like queryGrams (BM25's k3 = 1). */
+export function gramQueryOf(tf: ReadonlyMap<string, number>): Map<string, number> {
+  const grams = new Map<string, number>();
+  for (const [g, v] of tf) grams.set(g, (2 * v) / (v + 1));
+  return grams;
+}
+
 /** A subject's Chinese words as jieba cuts them (whole words, noise out): for explanations. */
 export function subjectChineseWords(text: SubjectText): string[] {
   const full = [text.title, (text.keywords ?? []).join(" "), text.body ?? ""].filter(Boolean).join("\n");

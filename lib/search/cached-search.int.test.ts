@@ -79,7 +79,7 @@ describe("search cache", () => {
   });
 
   it("keys answers by audience: a broker's cached hits never answer a researcher", async () => {
-    const { nodeId } = await ensureChain(db);
+    const { chainId, nodeId } = await ensureChain(db);
     const hidden = await createNeed(db, owner, {
       title: `经纪人可见需求 ${tag}`,
       description: `正文 ${tag}`,
@@ -88,7 +88,8 @@ describe("search cache", () => {
       chainNodeId: nodeId,
     });
     await syncNeed(db, hidden.id);
-    const forBroker = await searchCatalog({ q: tag, type: "needs", viewer: broker });
+    // A broker whose portfolio covers the need's chain (least privilege: BROKER_ONLY needs only there).
+    const forBroker = await searchCatalog({ q: tag, type: "needs", viewer: { ...broker, brokerPortfolio: { regions: [], chainIds: [chainId] } } });
     expect(forBroker.ok && forBroker.hits.map((h) => h.id)).toEqual([hidden.id]);
     const forResearcher = await searchCatalog({ q: tag, type: "needs", viewer: researcher });
     expect(forResearcher.ok && forResearcher.hits.map((h) => h.id)).toEqual([]);
