@@ -7,16 +7,35 @@ import type { ResearcherMatch } from "@/lib/recommend/rank-researchers";
 // that a result unpublished or deleted since disappears at once and its displayed fields are the
 // current ones. Ranking and explanations stay as computed (they are refreshed with the snapshot).
 
-type LiveResult = { title: string; field: string; trl: number | null; lang: "zh" | "en"; version: number; organisationName: string };
+type LiveResult = {
+  title: string;
+  field: string;
+  trl: number | null;
+  lang: "zh" | "en";
+  version: number;
+  organisationName: string;
+  organisationVerified: boolean;
+};
 
 async function liveResults(ids: readonly string[]): Promise<Map<string, LiveResult>> {
   if (ids.length === 0) return new Map();
   const rows = await prisma.result.findMany({
     where: { id: { in: [...new Set(ids)] }, status: "PUBLISHED" },
-    select: { id: true, title: true, field: true, trl: true, lang: true, version: true, organisation: { select: { name: true } } },
+    select: { id: true, title: true, field: true, trl: true, lang: true, version: true, organisation: { select: { name: true, verifiedAt: true } } },
   });
   return new Map(
-    rows.map((r) => [r.id, { title: r.title, field: r.field, trl: r.trl, lang: r.lang, version: r.version, organisationName: r.organisation.name }]),
+    rows.map((r) => [
+      r.id,
+      {
+        title: r.title,
+        field: r.field,
+        trl: r.trl,
+        lang: r.lang,
+        version: r.version,
+        organisationName: r.organisation.name,
+        organisationVerified: r.organisation.verifiedAt !== null,
+      },
+    ]),
   );
 }
 
