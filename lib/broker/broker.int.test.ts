@@ -188,6 +188,7 @@ describe("visit log", () => {
     expect(visits.find((v) => v.id === id)).toMatchObject({
       visitedOn: "2026-11-20",
       organisation: `光电企业-${run}`,
+      organisationVerified: (await prisma.organisation.findUniqueOrThrow({ where: { id: owner.organisationId! } })).verifiedAt !== null,
       peopleMet: "王总、李工",
       needs: [{ id: draft.id, title: "激光焊接缺陷在线检测", status: "DRAFT" }],
     });

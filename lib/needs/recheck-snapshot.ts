@@ -59,7 +59,7 @@ export async function recheckSnapshotResearchers(researchers: readonly Researche
   const [users, live] = await Promise.all([
     prisma.user.findMany({
       where: { id: { in: researchers.map((r) => r.userId) }, role: "RESEARCHER", NOT: { organisationId: needOrganisationId } },
-      select: { id: true, name: true, organisation: { select: { name: true } }, expertise: { select: { fields: true } } },
+      select: { id: true, name: true, organisation: { select: { name: true, verifiedAt: true } }, expertise: { select: { fields: true } } },
     }),
     liveResults(researchers.flatMap((r) => r.results.map((x) => x.id))),
   ]);
@@ -72,6 +72,15 @@ export async function recheckSnapshotResearchers(researchers: readonly Researche
       return now ? [{ id: x.id, title: now.title }] : [];
     });
     if (results.length === 0 && r.expertiseWords.length === 0) return [];
-    return [{ ...r, results, name: u.name, organisationName: u.organisation?.name ?? null, fields: u.expertise?.fields ?? [] }];
+    return [
+      {
+        ...r,
+        results,
+        name: u.name,
+        organisationName: u.organisation?.name ?? null,
+        organisationVerified: !!u.organisation?.verifiedAt,
+        fields: u.expertise?.fields ?? [],
+      },
+    ];
   });
 }
