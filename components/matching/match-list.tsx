@@ -5,6 +5,7 @@ import { MatchFeedback, type Verdict } from "./match-feedback";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { isGoodMatch } from "@/lib/matching/calibrate";
 import { MatchScore, MatchTerms } from "./match-terms";
+import { OrgName } from "@/components/orgs/org-name";
 
 /** Feedback controls under each match: which need-result pair it is, and the viewer's verdict. */
 export type FeedbackSlot = { pair: (m: Match) => { needId: string; resultId: string }; verdicts: ReadonlyMap<string, Verdict> };
@@ -54,7 +55,15 @@ export async function MatchList({
             </Link>
             <MatchScore label={t("score")} score={m.score} />
           </div>
-          <p className="mt-1 text-sm text-slate-500">{[m.organisationName, m.field, m.trl ? `TRL ${m.trl}` : null].filter(Boolean).join(" · ")}</p>
+          <p className="mt-1 text-sm text-slate-500">
+            {m.organisationName && (
+              <>
+                <OrgName name={m.organisationName} verified={m.organisationVerified !== false} />
+                {" · "}
+              </>
+            )}
+            {[m.field, m.trl ? `TRL ${m.trl}` : null].filter(Boolean).join(" · ")}
+          </p>
           <Explanation
             match={m}
             labels={{

@@ -1,5 +1,6 @@
 import { Link } from "@/i18n/navigation";
 import type { ResearcherMatch } from "@/lib/recommend/rank-researchers";
+import { OrgName } from "@/components/orgs/org-name";
 
 export function ResearcherList({
   researchers,
@@ -19,7 +20,15 @@ export function ResearcherList({
             <span className="font-medium">{r.name ?? "—"}</span>
             <span className="shrink-0 text-xs text-slate-500">{Math.round(r.score * 100)}%</span>
           </div>
-          <p className="mt-1 text-sm text-slate-500">{[r.organisationName, ...r.fields.slice(0, 4)].filter(Boolean).join(" · ")}</p>
+          <p className="mt-1 text-sm text-slate-500">
+            {r.organisationName && (
+              <>
+                <OrgName name={r.organisationName} verified={r.organisationVerified !== false} />
+                {r.fields.length > 0 && " · "}
+              </>
+            )}
+            {r.fields.slice(0, 4).join(" · ")}
+          </p>
           {r.results.length > 0 && (
             <p className="mt-2 text-xs">
               {labels.via}:{" "}

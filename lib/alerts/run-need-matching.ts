@@ -60,13 +60,20 @@ export async function runNeedMatching(needId: string): Promise<{ notified: numbe
   const forOwner = confidentMatches(full).slice(0, cfg.maxResultsForNeedOwner);
   const ownerResults = await prisma.result.findMany({
     where: { id: { in: forOwner.map((m) => m.id) }, status: "PUBLISHED", NOT: { organisationId: need.organisationId } },
-    select: { id: true },
+    select: { id: true, organisation: { select: { verifiedAt: true } } },
   });
   const live = new Set(ownerResults.map((r) => r.id));
+  const verified = new Map(ownerResults.map((r) => [r.id, r.organisation.verifiedAt !== null]));
   for (const m of forOwner) {
     if (!live.has(m.id)) continue;
     items.push({
-      ...resultMatchNotice(need.createdBy.locale, need, { id: m.id, title: m.title, organisationName: m.organisationName, field: m.field }),
+      ...resultMatchNotice(need.createdBy.locale, need, {
+        id: m.id,
+        title: m.title,
+        organisationName: m.organisationName,
+        organisationVerified: verified.get(m.id) ?? null,
+        field: m.field,
+      }),
       userId: need.createdById,
     });
   }

@@ -30,7 +30,7 @@ export async function runResultMatching(resultId: string): Promise<{ notified: n
       field: true,
       status: true,
       organisationId: true,
-      organisation: { select: { name: true } },
+      organisation: { select: { name: true, verifiedAt: true } },
       createdBy: { select: recipientSelect },
     },
   });
@@ -69,6 +69,7 @@ export async function runResultMatching(resultId: string): Promise<{ notified: n
       id: result.id,
       title: result.title,
       organisationName: result.organisation.name,
+      organisationVerified: result.organisation.verifiedAt !== null,
       field: result.field,
     });
     items.push({ ...notice, userId: need.createdById });

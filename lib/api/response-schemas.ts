@@ -162,6 +162,10 @@ export const matchSchema = z
     field: z.string(),
     trl: z.number().int().nullable(),
     organisationName: z.string().nullable(),
+    organisationVerified: z
+      .boolean()
+      .nullable()
+      .describe("false: the organisation is not verified by the platform yet (show it as such); null where unknown or no name is shown"),
     version: z.number().int().nullable().describe("Version of the matched item's index document"),
     explanation: z
       .object({

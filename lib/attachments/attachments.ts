@@ -82,7 +82,10 @@ export async function addAttachment(
 /**
  * The file, if the actor may read the full need or the result it belongs to. The need is loaded
  * the way its page loads it (findNeedRow: scope in the `where`, this viewer's live access grant
- * in the same query), so a granted researcher downloads what they may read and nobody else does.
+ * in the same query; its own columns carry the broker facts brokerHelpAt, region and chainNode),
+ * so exactly the viewers who read the need in full download its files: a granted researcher, and
+ * a broker who is assigned, was asked for help, or covers a BROKER_ONLY need in their portfolio
+ * (the assigned broker's drafts included: need.readFull covers need.editAsBroker).
  * A download from a CONFIDENTIAL or BROKER_ONLY need is audited like a full view, before the
  * bytes are returned.
  */
@@ -92,7 +95,7 @@ export async function getAttachment(actor: Actor, id: string, ctx: { ip: string 
   if (row.needId) {
     const need = await findNeedRow(actor, row.needId);
     const facts = need ? needFactsOf(need) : null;
-    if (!need || !facts || !(can(actor, "need.readFull", facts) || can(actor, "need.editAsBroker", { ...facts, brokerId: facts.brokerId ?? null }))) {
+    if (!need || !facts || !can(actor, "need.readFull", facts)) {
       throw new AppError("NOT_FOUND", "Not found");
     }
     if (need.visibility === "CONFIDENTIAL" || need.visibility === "BROKER_ONLY") {

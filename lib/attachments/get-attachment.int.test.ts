@@ -1,6 +1,7 @@
 // Attachments of a confidential need are as confidential as its text: GET /api/attachments/{id}
 // serves them to whoever reads the need in full (owner, staff, a researcher with a live access
-// grant) and to nobody else, and audits every download by anyone.
+// grant, a broker acting for the owner: assigned, asked for help, or BROKER_ONLY in their
+// portfolio) and to nobody else, and audits every download by anyone.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeActor }));
@@ -8,8 +9,10 @@ vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => sessio
 
 import * as attachmentRoute from "@/app/api/attachments/[id]/route";
 import { createCast, createNeedFixture, type Cast, type NeedFixture } from "@/tests/kits/access-test-kit";
-import { routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
+import { createApiUser, routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
+import { setBrokerPortfolio } from "@/lib/broker/portfolio";
+import { setBrokerHelp } from "@/lib/needs/broker-help";
 import { addAttachment } from "./attachments";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n% confidential drawing 7c1f\n");
@@ -83,6 +86,63 @@ describe("GET /api/attachments/{id} of a PUBLIC need", () => {
       expect((await download(cast[who], publicFile)).status, who).toBe(200);
     expect((await download(null, publicFile)).status).toBe(401);
     expect(await prisma.auditLog.count({ where: { action: "need.attachment", detail: { path: ["attachmentId"], equals: publicFile } } })).toBe(0);
+  });
+});
+
+describe("GET /api/attachments/{id} for brokers not assigned to the need", () => {
+  // Exactly the brokers who read the need in full (lib/policy/rules.ts: actsForOwner).
+  let helper: ApiUser;
+  let portfolioBroker: ApiUser;
+  let stranger: ApiUser;
+  let helpAskedFile: string;
+  let brokerOnlyFile: string;
+  let outsideFile: string;
+
+  beforeAll(async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    [helper, portfolioBroker, stranger] = [await createApiUser("BROKER"), await createApiUser("BROKER"), await createApiUser("BROKER")];
+    await setBrokerPortfolio({ email: portfolioBroker.actor.email, regions: [`附件区域${tag}`], chainIds: [] });
+    portfolioBroker.actor = { ...portfolioBroker.actor, brokerPortfolio: { regions: [`附件区域${tag}`], chainIds: [] } };
+
+    const helpAsked = await createNeedFixture(cast, "CONFIDENTIAL");
+    await prisma.need.update({ where: { id: helpAsked.id }, data: { brokerId: null } });
+    await setBrokerHelp(cast.owner.actor, helpAsked.id, true);
+    ({ id: helpAskedFile } = await addAttachment(cast.owner.actor, { needId: helpAsked.id }, { name: "help.pdf", bytes: PDF }, "zh-CN"));
+
+    const inPortfolio = await createNeedFixture(cast, "BROKER_ONLY", { region: `附件区域${tag}` });
+    await prisma.need.update({ where: { id: inPortfolio.id }, data: { brokerId: null } });
+    ({ id: brokerOnlyFile } = await addAttachment(cast.owner.actor, { needId: inPortfolio.id }, { name: "portfolio.pdf", bytes: PDF }, "zh-CN"));
+
+    const outside = await createNeedFixture(cast, "BROKER_ONLY", { region: `别处${tag}` });
+    await prisma.need.update({ where: { id: outside.id }, data: { brokerId: null } });
+    ({ id: outsideFile } = await addAttachment(cast.owner.actor, { needId: outside.id }, { name: "outside.pdf", bytes: PDF }, "zh-CN"));
+  }, 120_000);
+
+  it("serves a broker whom the owner asked for help, and audits the download", async () => {
+    const res = await download(helper, helpAskedFile);
+    expect(res.status).toBe(200);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
+    expect(await prisma.auditLog.count({ where: { action: "need.attachment", actorId: helper.actor.id } })).toBe(1);
+  });
+
+  it("serves a broker whose portfolio covers a BROKER_ONLY need", async () => {
+    const res = await download(portfolioBroker, brokerOnlyFile);
+    expect(res.status).toBe(200);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
+  });
+
+  it("is a 404 for an unrelated broker (no help asked, outside their portfolio)", async () => {
+    for (const [who, user, file] of [
+      ["stranger on the CONFIDENTIAL need", stranger, confidentialFile],
+      ["stranger on the BROKER_ONLY need", stranger, brokerOnlyFile],
+      ["portfolio broker outside their region", portfolioBroker, outsideFile],
+      ["portfolio broker on a CONFIDENTIAL need", portfolioBroker, confidentialFile],
+    ] as const) {
+      const res = await download(user, file);
+      expect(res.status, who).toBe(404);
+      expect(await res.text(), who).not.toContain("confidential drawing");
+    }
+    expect(await prisma.auditLog.count({ where: { action: "need.attachment", actorId: stranger.actor.id } })).toBe(0);
   });
 });
 

@@ -14,6 +14,8 @@ import { syncNeed, syncResult } from "@/lib/search/sync";
 import { getNeedCandidates } from "./candidates";
 import { getBrokerMetrics } from "./metrics";
 import { listBrokerQueue } from "./queue";
+import { verifyOrganisation } from "@/lib/orgs/verify-organisation";
+import { OPERATOR } from "@/lib/staff/staff-grants";
 import { claimNeed, decideNeedEdit, getNeedEditProposal, getTriage, markNeedReady, proposeNeedEdit, requestClarification } from "./triage";
 import { captureNeedDraft, listMyVisits, logVisit } from "./visits";
 
@@ -84,6 +86,17 @@ describe("broker queue", () => {
     await claimNeed(broker, fresh.id, "zh-CN");
     expect(await ids({ view: "mine" })).toEqual([fresh.id]);
     await expect(listBrokerQueue(owner, { view: "new" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("marks the owner organisation unverified until a platform admin verifies it, and says nothing of a hidden one", async () => {
+    const open = await need({ chainNodeId: nodeId });
+    const hidden = await need({ chainNodeId: nodeId, visibility: "ANONYMOUS" });
+    const item = async (id: string) => (await listBrokerQueue(broker, { view: "all", chain: chainId }, now)).find((i) => i.id === id)!;
+    expect(await item(open.id)).toMatchObject({ organisation: `光电企业-${run}`, organisationVerified: false });
+    expect(await item(hidden.id)).toMatchObject({ organisation: null, organisationVerified: null });
+    await verifyOrganisation(OPERATOR, { organisationId: owner.organisationId!, registrationCode: "91330100799655058B" }, "en");
+    expect(await item(open.id)).toMatchObject({ organisation: `光电企业-${run}`, organisationVerified: true });
+    expect(await item(hidden.id)).toMatchObject({ organisation: null, organisationVerified: null });
   });
 });
 
@@ -175,6 +188,7 @@ describe("visit log", () => {
     expect(visits.find((v) => v.id === id)).toMatchObject({
       visitedOn: "2026-11-20",
       organisation: `光电企业-${run}`,
+      organisationVerified: (await prisma.organisation.findUniqueOrThrow({ where: { id: owner.organisationId! } })).verifiedAt !== null,
       peopleMet: "王总、李工",
       needs: [{ id: draft.id, title: "激光焊接缺陷在线检测", status: "DRAFT" }],
     });

@@ -19,17 +19,20 @@ export async function getNeedCandidates(actor: Actor, needId: string, limit = 10
   const [results, deals] = await Promise.all([
     prisma.result.findMany({
       where: { id: { in: ids }, status: "PUBLISHED" },
-      select: { id: true, createdBy: { select: { id: true, name: true, email: true } } },
+      select: { id: true, createdBy: { select: { id: true, name: true, email: true } }, organisation: { select: { verifiedAt: true } } },
     }),
     prisma.introduction.findMany({ where: { needId }, select: { id: true, researcherId: true } }),
   ]);
   const researcherOf = new Map(results.map((r) => [r.id, { id: r.createdBy.id, name: r.createdBy.name ?? r.createdBy.email }]));
+  const verifiedOf = new Map(results.map((r) => [r.id, r.organisation.verifiedAt !== null]));
   const dealOf = new Map(deals.map((d) => [d.researcherId, d.id]));
   return {
     ok: true,
     candidates: response.matches.map((m) => {
       const researcher = researcherOf.get(m.id) ?? null;
-      return { ...m, researcher, dealId: researcher ? (dealOf.get(researcher.id) ?? null) : null };
+      // Verification is read here, not from the index: it may have changed since indexing.
+      const organisationVerified = verifiedOf.get(m.id) ?? m.organisationVerified;
+      return { ...m, organisationVerified, researcher, dealId: researcher ? (dealOf.get(researcher.id) ?? null) : null };
     }),
   };
 }

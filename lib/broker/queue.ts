@@ -15,6 +15,8 @@ export type QueueItem = {
   title: string;
   /** null when this broker may not see who posted it (not acting for the owner). */
   organisation: string | null;
+  /** Whether a platform admin verified that organisation (null with the name). */
+  organisationVerified: boolean | null;
   /** The owner asked for a broker's help. */
   helpRequested: boolean;
   visibility: Visibility;
@@ -51,7 +53,7 @@ const queueSelect = {
   triageStatus: true,
   createdAt: true,
   ...needFactsSelect,
-  organisation: { select: { name: true } },
+  organisation: { select: { name: true, verifiedAt: true } },
   teaserFields: true,
   chainNode: { select: { chainId: true, chain: { select: { id: true, nameZh: true, nameEn: true } } } },
   broker: { select: { id: true, name: true, email: true } },
@@ -72,10 +74,12 @@ export async function listBrokerQueue(actor: Actor, filter: QueueFilter, now = n
 function queueItem(actor: Actor, r: Prisma.NeedGetPayload<{ select: typeof queueSelect }>, now: Date): QueueItem {
   const facts = needFactsFrom(r);
   const full = can(actor, "need.readFull", facts);
+  const owner = can(actor, "need.seeOwner", facts) ? r.organisation : null;
   return {
     id: r.id,
     title: r.title,
-    organisation: can(actor, "need.seeOwner", facts) ? r.organisation.name : null,
+    organisation: owner?.name ?? null,
+    organisationVerified: owner ? owner.verifiedAt !== null : null,
     helpRequested: r.brokerHelpAt !== null,
     visibility: r.visibility,
     status: r.status,

@@ -50,6 +50,7 @@ export type VisitView = {
   id: string;
   visitedOn: string;
   organisation: string;
+  organisationVerified: boolean;
   peopleMet: string;
   notes: string;
   needs: { id: string; title: string; status: string }[];
@@ -61,12 +62,13 @@ export async function listMyVisits(actor: Actor): Promise<VisitView[]> {
     where: { brokerId: actor.id },
     orderBy: { visitedOn: "desc" },
     take: 100,
-    include: { organisation: { select: { name: true } }, needs: { select: { id: true, title: true, status: true } } },
+    include: { organisation: { select: { name: true, verifiedAt: true } }, needs: { select: { id: true, title: true, status: true } } },
   });
   return rows.map((v) => ({
     id: v.id,
     visitedOn: v.visitedOn.toISOString().slice(0, 10),
     organisation: v.organisation.name,
+    organisationVerified: v.organisation.verifiedAt !== null,
     peopleMet: v.peopleMet,
     notes: v.notes,
     needs: v.needs,

@@ -69,6 +69,9 @@ export type Match = {
   field: string;
   trl: number | null;
   organisationName: string | null;
+  /** false: show the organisation as unverified (components/orgs/org-name.tsx); null where the
+   * name is not shown or the index predates the flag. Lists re-read it from the database. */
+  organisationVerified: boolean | null;
   /** the index document's version (callers re-check need matches against the database) */
   version: number | null;
   explanation: MatchExplanation;
@@ -94,6 +97,7 @@ type FetchedDoc = {
   field?: string;
   trl?: number | null;
   organisationName?: string | null;
+  organisationVerified?: boolean | null;
   chainId?: string | null;
   chainNodeId?: string | null;
   collaborationModes?: string[];
@@ -111,6 +115,7 @@ const DOC_FIELDS: (keyof FetchedDoc)[] = [
   "field",
   "trl",
   "organisationName",
+  "organisationVerified",
   "chainId",
   "chainNodeId",
   "collaborationModes",
@@ -418,6 +423,7 @@ export async function matchSubject(subject: MatchSubject, target: "results" | "n
         field: d.meta.field ?? "",
         trl: d.meta.trl ?? null,
         organisationName: d.meta.organisationName ?? null,
+        organisationVerified: d.meta.organisationVerified ?? null,
         version: typeof d.meta.version === "number" ? d.meta.version : null,
         explanation: {
           matchedTerms: (e.channel === "gram" && gStats

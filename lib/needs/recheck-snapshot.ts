@@ -7,16 +7,35 @@ import type { ResearcherMatch } from "@/lib/recommend/rank-researchers";
 // that a result unpublished or deleted since disappears at once and its displayed fields are the
 // current ones. Ranking and explanations stay as computed (they are refreshed with the snapshot).
 
-type LiveResult = { title: string; field: string; trl: number | null; lang: "zh" | "en"; version: number; organisationName: string };
+type LiveResult = {
+  title: string;
+  field: string;
+  trl: number | null;
+  lang: "zh" | "en";
+  version: number;
+  organisationName: string;
+  organisationVerified: boolean;
+};
 
 async function liveResults(ids: readonly string[]): Promise<Map<string, LiveResult>> {
   if (ids.length === 0) return new Map();
   const rows = await prisma.result.findMany({
     where: { id: { in: [...new Set(ids)] }, status: "PUBLISHED" },
-    select: { id: true, title: true, field: true, trl: true, lang: true, version: true, organisation: { select: { name: true } } },
+    select: { id: true, title: true, field: true, trl: true, lang: true, version: true, organisation: { select: { name: true, verifiedAt: true } } },
   });
   return new Map(
-    rows.map((r) => [r.id, { title: r.title, field: r.field, trl: r.trl, lang: r.lang, version: r.version, organisationName: r.organisation.name }]),
+    rows.map((r) => [
+      r.id,
+      {
+        title: r.title,
+        field: r.field,
+        trl: r.trl,
+        lang: r.lang,
+        version: r.version,
+        organisationName: r.organisation.name,
+        organisationVerified: r.organisation.verifiedAt !== null,
+      },
+    ]),
   );
 }
 
@@ -40,7 +59,7 @@ export async function recheckSnapshotResearchers(researchers: readonly Researche
   const [users, live] = await Promise.all([
     prisma.user.findMany({
       where: { id: { in: researchers.map((r) => r.userId) }, role: "RESEARCHER", NOT: { organisationId: needOrganisationId } },
-      select: { id: true, name: true, organisation: { select: { name: true } }, expertise: { select: { fields: true } } },
+      select: { id: true, name: true, organisation: { select: { name: true, verifiedAt: true } }, expertise: { select: { fields: true } } },
     }),
     liveResults(researchers.flatMap((r) => r.results.map((x) => x.id))),
   ]);
@@ -53,6 +72,15 @@ export async function recheckSnapshotResearchers(researchers: readonly Researche
       return now ? [{ id: x.id, title: now.title }] : [];
     });
     if (results.length === 0 && r.expertiseWords.length === 0) return [];
-    return [{ ...r, results, name: u.name, organisationName: u.organisation?.name ?? null, fields: u.expertise?.fields ?? [] }];
+    return [
+      {
+        ...r,
+        results,
+        name: u.name,
+        organisationName: u.organisation?.name ?? null,
+        organisationVerified: !!u.organisation?.verifiedAt,
+        fields: u.expertise?.fields ?? [],
+      },
+    ];
   });
 }

@@ -79,9 +79,22 @@ describe("need notices respect what the recipient may see", () => {
 
 describe("other notices", () => {
   it("tell a need owner about a result, keyed by the pair", () => {
-    const n = resultMatchNotice("zh", { id: "n1", title: "我的需求" }, { id: "r1", title: "成果A", organisationName: "某大学", field: "新能源" });
+    const n = resultMatchNotice(
+      "zh",
+      { id: "n1", title: "我的需求" },
+      { id: "r1", title: "成果A", organisationName: "某大学", organisationVerified: true, field: "新能源" },
+    );
     expect(n).toMatchObject({ kind: "result-match", link: "/results/r1", dedupeKey: "result:n1:r1" });
     expect(n.body).toContain("我的需求");
+    expect(n.body).toContain("（某大学）");
+  });
+  it("name an unverified organisation as such", () => {
+    const pair = [
+      { id: "n1", title: "我的需求" },
+      { id: "r1", title: "成果A", organisationName: "某大学", organisationVerified: false, field: "新能源" },
+    ] as const;
+    expect(resultMatchNotice("zh", ...pair).body).toContain("（某大学（未认证））");
+    expect(resultMatchNotice("en", ...pair).body).toContain("by 某大学 (unverified)");
   });
   it("tell a user about a saved-search hit with the hit's own snippet", () => {
     const n = savedSearchNotice("en", { id: "s1", name: "batteries" }, { id: "n9", kind: "need", title: "Electrolyte", teaser: "A teaser", summary: null });

@@ -4,6 +4,7 @@
 // (presentNeed(recipient, row)), and even then only by its title, teaser and field: never the
 // description. A notification is stored (and emailed) once, so it must stay safe even if the
 // need later becomes confidential.
+import { orgNameText } from "@/lib/orgs/org-name-text";
 import { presentNeed, type NeedRow, type NeedView } from "@/lib/needs/present-need";
 import type { Actor } from "@/lib/policy";
 
@@ -60,9 +61,10 @@ export function needNoticeFor(
 export function resultMatchNotice(
   lang: Lang,
   need: { id: string; title: string },
-  result: { id: string; title: string; organisationName: string | null; field: string },
+  result: { id: string; title: string; organisationName: string | null; organisationVerified: boolean | null; field: string },
 ): Notice {
-  const by = result.organisationName ? (lang === "en" ? ` by ${result.organisationName}` : `（${result.organisationName}）`) : "";
+  const org = result.organisationName ? orgNameText(result.organisationName, result.organisationVerified, lang) : null;
+  const by = org ? (lang === "en" ? ` by ${org}` : `（${org}）`) : "";
   return {
     kind: "result-match",
     title: clip(lang === "en" ? `A research result matches your need: ${result.title}` : `科研成果匹配您的需求：${result.title}`, 200),

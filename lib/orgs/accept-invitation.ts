@@ -8,7 +8,7 @@ import { memberRoleFits } from "@/lib/staff/roles";
 export async function findOpenInvitation(token: string) {
   return prisma.invitation.findFirst({
     where: { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, email: true, role: true, organisation: { select: { name: true } } },
+    select: { id: true, email: true, role: true, organisation: { select: { name: true, verifiedAt: true } } },
   });
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { orgNameText } from "./org-name-text";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -24,7 +25,10 @@ export async function invitationOptionsFor(actor: Actor): Promise<{ kind: OrgKin
 
 export async function inviteMember(actor: Actor, input: InviteMemberInput, locale: UiLocale): Promise<{ invitationId: string }> {
   authorize(actor, "org.invite");
-  const org = await prisma.organisation.findUniqueOrThrow({ where: { id: actor.organisationId! }, select: { id: true, name: true, kind: true } });
+  const org = await prisma.organisation.findUniqueOrThrow({
+    where: { id: actor.organisationId! },
+    select: { id: true, name: true, kind: true, verifiedAt: true },
+  });
   // Re-checked here whatever the caller parsed: an invitation never creates a staff role or a
   // role that does not fit the organisation's kind.
   if (!can(actor, "org.inviteAs", { organisationId: org.id, organisationKind: org.kind, role: input.role })) {
@@ -48,9 +52,10 @@ export async function inviteMember(actor: Actor, input: InviteMemberInput, local
     select: { id: true },
   });
   const mailLocale = locale === "en" ? "en" : "zh";
+  const orgName = orgNameText(org.name, org.verifiedAt !== null, mailLocale);
   const mail = hasAccount
-    ? invitationToExistingAccountMail(mailLocale, org.name, new URL(`/${locale}/sign-in`, env.NEXTAUTH_URL).toString())
-    : invitationMail(mailLocale, org.name, new URL(`/${locale}/invitations/${token}`, env.NEXTAUTH_URL).toString());
+    ? invitationToExistingAccountMail(mailLocale, orgName, new URL(`/${locale}/sign-in`, env.NEXTAUTH_URL).toString())
+    : invitationMail(mailLocale, orgName, new URL(`/${locale}/invitations/${token}`, env.NEXTAUTH_URL).toString());
   await sendMail({ to: input.email, ...mail });
   return { invitationId: invitation.id };
 }

@@ -5,7 +5,13 @@ import type { Match } from "@/lib/matching/matcher";
 import { buildQueryTerms, type SubjectText } from "@/lib/matching/rank";
 import { combineResearchers, type ResearcherCandidate } from "./combine";
 
-export type ResearcherMatch = ResearcherCandidate & { name: string | null; organisationName: string | null; fields: string[] };
+export type ResearcherMatch = ResearcherCandidate & {
+  name: string | null;
+  organisationName: string | null;
+  /** false: shown as unverified (components/orgs/org-name.tsx). */
+  organisationVerified: boolean;
+  fields: string[];
+};
 
 const MAX_PROFILES = 5000;
 
@@ -41,11 +47,21 @@ export async function rankResearchers(
   if (ranked.length === 0) return [];
   const users = await prisma.user.findMany({
     where: { id: { in: ranked.map((r) => r.userId) } },
-    select: { id: true, name: true, organisation: { select: { name: true } }, expertise: { select: { fields: true } } },
+    select: { id: true, name: true, organisation: { select: { name: true, verifiedAt: true } }, expertise: { select: { fields: true } } },
   });
   const byId = new Map(users.map((u) => [u.id, u]));
   return ranked.flatMap((r) => {
     const u = byId.get(r.userId);
-    return u ? [{ ...r, name: u.name, organisationName: u.organisation?.name ?? null, fields: u.expertise?.fields ?? [] }] : [];
+    return u
+      ? [
+          {
+            ...r,
+            name: u.name,
+            organisationName: u.organisation?.name ?? null,
+            organisationVerified: !!u.organisation?.verifiedAt,
+            fields: u.expertise?.fields ?? [],
+          },
+        ]
+      : [];
   });
 }

@@ -71,7 +71,15 @@ export async function getResearcherDashboard(actor: MaybeActor): Promise<Researc
     const view = views.get(m.id);
     if (!view) return [];
     const matchedTerms = visibleMatchTerms(view)(m.explanation.matchedTerms);
-    return [{ ...m, title: view.title, organisationName: view.organisation?.name ?? null, explanation: { ...m.explanation, matchedTerms } }];
+    return [
+      {
+        ...m,
+        title: view.title,
+        organisationName: view.organisation?.name ?? null,
+        organisationVerified: view.organisation?.verified ?? null,
+        explanation: { ...m.explanation, matchedTerms },
+      },
+    ];
   };
   return {
     unavailable,

@@ -60,6 +60,7 @@ export async function getResultMatches(actor: MaybeActor, resultId: string, limi
           field: view.field,
           trl: view.trlTarget,
           organisationName: view.organisation?.name ?? null,
+          organisationVerified: view.organisation?.verified ?? null,
           explanation: { ...m.explanation, matchedTerms },
         },
       ];

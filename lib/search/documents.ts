@@ -307,6 +307,7 @@ export type MatchDocument = Pick<
   | "chainNodeId"
   | "organisationId"
   | "organisationName"
+  | "organisationVerified"
   | "titleTerms"
   | "terms"
   | "titleTermCount"
@@ -331,6 +332,7 @@ export function matchDocument(doc: SearchDocument): MatchDocument {
     chainNodeId: doc.chainNodeId,
     organisationId: doc.organisationId,
     organisationName: doc.organisationName,
+    organisationVerified: doc.organisationVerified,
     titleTerms: doc.titleTerms,
     terms: doc.terms,
     titleTermCount: doc.titleTermCount,

@@ -119,6 +119,8 @@ describe("invite form with an address that already has an account", () => {
     await invite(existingEmail);
     const [toNew] = await inbox(fresh);
     expect(toNew!.text).toMatch(/\/zh-CN\/invitations\/[\w-]{20,}/);
+    // The inviting organisation is not verified: the mail says so next to its name.
+    expect(toNew!.subject).toContain("（未认证）」");
     const toExisting = (await inbox(existingEmail)).filter((m) => m.subject.startsWith("邀请您加入"));
     expect(toExisting.length).toBeGreaterThan(0);
     for (const m of toExisting) {

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
+import { OrgName } from "@/components/orgs/org-name";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { listBrokerQueue, listChains } from "@/lib/broker/queue";
 import { queueFilterSchema } from "@/lib/broker/schemas";
@@ -96,8 +97,13 @@ export default async function BrokerQueuePage({
                 {n.title}
               </Link>
               <p className="mt-1 text-sm text-slate-500">
+                {n.organisation && (
+                  <>
+                    <OrgName name={n.organisation} verified={n.organisationVerified !== false} />
+                    {" · "}
+                  </>
+                )}
                 {[
-                  n.organisation,
                   n.helpRequested ? t("helpRequested") : null,
                   n.chain ? chainName(n.chain) : null,
                   n.region,

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { MatchList } from "@/components/matching/match-list";
+import { OrgName } from "@/components/orgs/org-name";
 import { ResearcherList } from "@/components/matching/researcher-list";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { myFeedbackFor, type FeedbackSummary } from "@/lib/feedback/match-feedback";
@@ -53,7 +54,13 @@ export default async function BrokerCandidatesPage({
               {need.title}
             </Link>
             <span className="ml-2 text-xs font-normal text-slate-500">
-              {[need.organisation?.name, need.field, tn(need.visibility)].filter(Boolean).join(" · ")}
+              {need.organisation && (
+                <>
+                  <OrgName name={need.organisation.name} verified={need.organisation.verified} />
+                  {" · "}
+                </>
+              )}
+              {[need.field, tn(need.visibility)].filter(Boolean).join(" · ")}
             </span>
           </h2>
           <div className="mt-3 grid gap-4 md:grid-cols-2">

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { StateForm } from "@/components/form/state-form";
 import { Field } from "@/components/form/field";
 import { Link } from "@/i18n/navigation";
+import { OrgName } from "@/components/orgs/org-name";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { listCompanies, listMyVisits } from "@/lib/broker/visits";
 import { can } from "@/lib/policy";
@@ -52,7 +53,7 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
           {visits.map((v) => (
             <li key={v.id} className="rounded-lg bg-white p-4 shadow-sm">
               <p className="font-medium">
-                {v.visitedOn} · {v.organisation}
+                {v.visitedOn} · <OrgName name={v.organisation} verified={v.organisationVerified} />
               </p>
               <p className="text-sm text-slate-600">
                 {t("peopleMet")}: {v.peopleMet}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { StateForm } from "@/components/form/state-form";
 import { Field } from "@/components/form/field";
 import { NeedDetail } from "@/components/needs/need-detail";
+import { OrgName } from "@/components/orgs/org-name";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { getNeedCandidates } from "@/lib/broker/candidates";
@@ -138,7 +139,14 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
                     <MatchScore label={tm("score")} score={c.score} />
                   </div>
                   <p className="mt-1 text-sm text-slate-500">
-                    {[c.researcher?.name, c.organisationName, c.field, c.trl ? `TRL ${c.trl}` : null].filter(Boolean).join(" · ")}
+                    {c.researcher?.name && `${c.researcher.name} · `}
+                    {c.organisationName && (
+                      <>
+                        <OrgName name={c.organisationName} verified={c.organisationVerified !== false} />
+                        {" · "}
+                      </>
+                    )}
+                    {[c.field, c.trl ? `TRL ${c.trl}` : null].filter(Boolean).join(" · ")}
                   </p>
                   {chips(c.explanation.matchedTerms).length > 0 && (
                     <p className="mt-1 text-xs">
