@@ -87,6 +87,15 @@ describe("hand-over", () => {
     await handOverNeed(admin.actor, need.id, rival.actor.email, "en");
     expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).brokerId).toBe(rival.actor.id);
   });
+
+  it("a broker whose accreditation was revoked cannot receive a need", async () => {
+    const need = await makeNeed({ brokerId: broker.actor.id });
+    const lapsed = await createApiUser("BROKER");
+    await prisma.staffRoleGrant.updateMany({ where: { userId: lapsed.actor.id }, data: { revokedAt: new Date() } });
+    const err = await handOverNeed(broker.actor, need.id, lapsed.actor.email, "en").catch((e: unknown) => e);
+    expect(isAppError(err) && err.fields).toEqual({ brokerEmail: ["No broker with this email"] });
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).brokerId).toBe(broker.actor.id);
+  });
 });
 
 describe("audit of full reads, surface by surface", () => {

@@ -7,6 +7,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { companyRecipients } from "@/lib/deals/load-deal";
 import { notifyUser } from "@/lib/notifications/notify";
 import { authorize, can, needFactsFrom, needFactsSelect, needScopeFor, type Actor } from "@/lib/policy";
+import { liveGrantWhere } from "@/lib/staff/effective-role";
 import type { UiLocale } from "@/lib/validation/parse-input";
 import type { ProposeEditInput } from "./schemas";
 
@@ -61,7 +62,11 @@ export async function claimNeed(actor: Actor, needId: string, locale: UiLocale) 
 export async function handOverNeed(actor: Actor, needId: string, toEmail: string, locale: UiLocale) {
   return prisma.$transaction(async (tx) => {
     const need = await needFor(tx, actor, needId, "broker.handOver");
-    const broker = await tx.user.findFirst({ where: { email: toEmail.trim().toLowerCase(), role: "BROKER" }, select: { id: true } });
+    // Only a broker who may act now: a revoked or lapsed accreditation cannot receive a need.
+    const broker = await tx.user.findFirst({
+      where: { email: toEmail.trim().toLowerCase(), role: "BROKER", staffGrants: { some: { role: "BROKER", ...liveGrantWhere(new Date()) } } },
+      select: { id: true },
+    });
     if (!broker)
       throw new AppError("VALIDATION", locale === "en" ? "Name a broker by their email" : "请填写一位技术经纪人的邮箱", {
         fields: { brokerEmail: [locale === "en" ? "No broker with this email" : "没有使用此邮箱的技术经纪人"] },
