@@ -1,0 +1,16 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/i18n/load-messages";
+import type { Locale } from "@/i18n/routing";
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** Words a message key in a given language anywhere (request, worker, CLI): keys are full paths. */
+export async function translatorFor(locale: Locale): Promise<Translate & { has: (key: string) => boolean }> {
+  const t = createTranslator({ locale, messages: await loadMessages(locale), timeZone: "Asia/Shanghai" });
+  const translate = ((key: string, params?: Record<string, string | number>) => (t as unknown as Translate)(key, params)) as Translate & {
+    has: (key: string) => boolean;
+  };
+  translate.has = (key: string) => (t as unknown as { has: (k: string) => boolean }).has(key);
+  return translate;
+}
