@@ -202,7 +202,7 @@ export const apiErrorSchema = z
   .describe("Every error response");
 
 // Compile-time drift guards: the schemas must describe exactly what the presenters return.
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const needViewMatches: Equal<z.output<typeof needViewSchema>, NeedView> = true;
 const resultViewMatches: Equal<z.output<typeof resultViewSchema>, ResultView> = true;
 void needViewMatches;

@@ -1,8 +1,8 @@
-import { NextResponse } from "next/server";
 import { pageQuerySchema } from "@/lib/api/query-schemas";
 import { readJsonBody } from "@/lib/api/read-json";
 import { readQuery } from "@/lib/api/read-query";
 import { withApi } from "@/lib/api/with-api";
+import { listNeedsOperation, createNeedOperation } from "./openapi";
 import { createNeed } from "@/lib/needs/create-need";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { viewNeed } from "@/lib/needs/view-need";
@@ -15,7 +15,7 @@ import { parseOrThrow } from "@/lib/validation/parse-input";
 export const GET = withApi(async ({ actor, locale, request }) => {
   const { page, pageSize } = readQuery(request, pageQuerySchema, locale);
   const { items, total } = await listNeeds(actor, { page, pageSize });
-  return NextResponse.json({ items, total, page, pageSize });
+  return listNeedsOperation.json({ items, total, page, pageSize });
 });
 
 // POST /api/v1/needs : 201 with the new need as the caller sees it.
@@ -24,5 +24,5 @@ export const POST = withApi(async ({ actor, locale, request }) => {
   const input = parseOrThrow(createNeedSchema, await readJsonBody(request), locale);
   const { id } = await createNeed(actor, input, locale);
   const need = await viewNeed(actor, id, { ip: clientIpFrom(request.headers), via: "api" });
-  return NextResponse.json(need, { status: 201, headers: { Location: `/api/v1/needs/${encodeURIComponent(id)}` } });
+  return createNeedOperation.json(need, { headers: { Location: `/api/v1/needs/${encodeURIComponent(id)}` } });
 });

@@ -1,8 +1,8 @@
-import { NextResponse } from "next/server";
 import { pageQuerySchema } from "@/lib/api/query-schemas";
 import { readJsonBody } from "@/lib/api/read-json";
 import { readQuery } from "@/lib/api/read-query";
 import { withApi } from "@/lib/api/with-api";
+import { listResultsOperation, createResultOperation } from "./openapi";
 import { authorize } from "@/lib/policy";
 import { createResult } from "@/lib/results/create-result";
 import { getResult } from "@/lib/results/get-result";
@@ -14,7 +14,7 @@ import { parseOrThrow } from "@/lib/validation/parse-input";
 export const GET = withApi(async ({ actor, locale, request }) => {
   const { page, pageSize } = readQuery(request, pageQuerySchema, locale);
   const { items, total } = await listResults(actor, { page, pageSize });
-  return NextResponse.json({ items, total, page, pageSize });
+  return listResultsOperation.json({ items, total, page, pageSize });
 });
 
 // POST /api/v1/results : researchers and brokers; 201 with the new result.
@@ -23,5 +23,5 @@ export const POST = withApi(async ({ actor, locale, request }) => {
   const input = parseOrThrow(createResultSchema, await readJsonBody(request), locale);
   const { id } = await createResult(actor, input, locale);
   const result = await getResult(actor, id);
-  return NextResponse.json(result, { status: 201, headers: { Location: `/api/v1/results/${encodeURIComponent(id)}` } });
+  return createResultOperation.json(result, { headers: { Location: `/api/v1/results/${encodeURIComponent(id)}` } });
 });

@@ -1,7 +1,7 @@
-import { NextResponse } from "next/server";
 import { searchQuerySchema } from "@/lib/api/query-schemas";
 import { readQuery } from "@/lib/api/read-query";
 import { withApi } from "@/lib/api/with-api";
+import { searchCatalogOperation } from "./openapi";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/policy";
 import { searchCatalog } from "@/lib/search/search";
@@ -20,5 +20,5 @@ export const GET = withApi(async ({ actor, locale, request }) => {
     throw new AppError("VALIDATION", message, { fields: { [res.attribute]: [message] } });
   }
   const { hits, total, totalPages } = res;
-  return NextResponse.json({ items: hits, total, page: res.page, limit: res.limit, totalPages });
+  return searchCatalogOperation.json({ items: hits, total, page: res.page, limit: res.limit, totalPages });
 });

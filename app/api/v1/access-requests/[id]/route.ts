@@ -1,6 +1,6 @@
-import { NextResponse } from "next/server";
 import { readJsonBody } from "@/lib/api/read-json";
 import { withApi } from "@/lib/api/with-api";
+import { decideAccessOperation } from "./openapi";
 import { decideAccess } from "@/lib/access/decide-access";
 import { decideAccessSchema } from "@/lib/access/schemas";
 import { clientIpFrom } from "@/lib/http/client-ip";
@@ -10,5 +10,5 @@ import { parseOrThrow } from "@/lib/validation/parse-input";
 export const PATCH = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
   const input = parseOrThrow(decideAccessSchema, await readJsonBody(request), locale);
   const decided = await decideAccess(actor, params.id, input, { ip: clientIpFrom(request.headers) });
-  return NextResponse.json({ ...decided, expiresAt: decided.expiresAt?.toISOString() ?? null });
+  return decideAccessOperation.json({ ...decided, expiresAt: decided.expiresAt?.toISOString() ?? null });
 });

@@ -1,6 +1,6 @@
-import { NextResponse } from "next/server";
 import { readJsonBody } from "@/lib/api/read-json";
 import { withApi } from "@/lib/api/with-api";
+import { transitionDealOperation } from "./openapi";
 import { transitionSchema } from "@/lib/deals/schemas";
 import { transitionDeal } from "@/lib/deals/transition";
 import { parseOrThrow } from "@/lib/validation/parse-input";
@@ -9,5 +9,5 @@ import { parseOrThrow } from "@/lib/validation/parse-input";
 // 422 for a move the pipeline does not allow; 409 when `version` is not the deal's current one.
 export const POST = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
   const input = parseOrThrow(transitionSchema, await readJsonBody(request), locale);
-  return NextResponse.json(await transitionDeal(actor, params.id, input, locale));
+  return transitionDealOperation.json(await transitionDeal(actor, params.id, input, locale));
 });

@@ -1,7 +1,7 @@
-import { NextResponse } from "next/server";
 import { matchesQuerySchema } from "@/lib/api/query-schemas";
 import { readQuery } from "@/lib/api/read-query";
 import { withApi } from "@/lib/api/with-api";
+import { listNeedMatchesOperation } from "./openapi";
 import { AppError } from "@/lib/errors";
 import { getNeedMatches } from "@/lib/needs/get-need-matches";
 
@@ -15,5 +15,5 @@ export const GET = withApi<{ id: string }>(async ({ actor, locale, params, reque
     const message = locale === "zh-CN" ? "匹配服务暂时不可用，请稍后再试" : "Matching is temporarily unavailable";
     throw new AppError("UNAVAILABLE", message, { retryAfterSeconds: 30 });
   }
-  return NextResponse.json({ needId: params.id, items: res.matches });
+  return listNeedMatchesOperation.json({ needId: params.id, items: res.matches });
 });

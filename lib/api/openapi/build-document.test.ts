@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createNeedSchema, updateNeedSchema } from "@/lib/needs/schemas";
 import { createResultSchema } from "@/lib/results/schemas";
-import { openApiDocument as doc, type JsonSchema } from "./openapi";
+import { openApiDocument as doc } from "@/app/api/v1/operations";
+import type { JsonSchema } from "./types";
 
 /** Every "$ref" string anywhere in a value. */
 function refsIn(value: unknown, out: string[] = []): string[] {

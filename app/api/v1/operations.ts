@@ -1,0 +1,50 @@
+import { buildOpenApiDocument } from "@/lib/api/openapi/build-document";
+import type { OperationSpec } from "@/lib/api/openapi/define-operation";
+import type { z } from "zod";
+import { catalogHitSchema, matchSchema } from "@/lib/api/response-schemas";
+import * as accessRequest from "./access-requests/[id]/openapi";
+import * as accessMessages from "./access-requests/[id]/messages/openapi";
+import * as accessRevoke from "./access-requests/[id]/revoke/openapi";
+import * as auditLog from "./audit-log/openapi";
+import * as deal from "./deals/[id]/openapi";
+import * as dealContract from "./deals/[id]/contract/openapi";
+import * as dealRespond from "./deals/[id]/respond/openapi";
+import * as dealTransitions from "./deals/[id]/transitions/openapi";
+import * as needs from "./needs/openapi";
+import * as need from "./needs/[id]/openapi";
+import * as needAccessRequests from "./needs/[id]/access-requests/openapi";
+import * as needAudit from "./needs/[id]/audit/openapi";
+import * as needMatches from "./needs/[id]/matches/openapi";
+import * as needNda from "./needs/[id]/nda/openapi";
+import * as openapi from "./openapi.json/openapi";
+import * as results from "./results/openapi";
+import * as result from "./results/[id]/openapi";
+import * as search from "./search/openapi";
+
+// Every REST v1 operation, each declared in the openapi.ts beside its route.ts. A route method
+// without an operation here fails lib/api/openapi.int.test.ts.
+const modules: Record<string, OperationSpec<z.ZodType>>[] = [
+  needs,
+  need,
+  needMatches,
+  needNda,
+  needAccessRequests,
+  needAudit,
+  accessRequest,
+  accessRevoke,
+  accessMessages,
+  auditLog,
+  deal,
+  dealRespond,
+  dealTransitions,
+  dealContract,
+  results,
+  result,
+  search,
+  openapi,
+];
+
+export const apiOperations: OperationSpec<z.ZodType>[] = modules.flatMap((m) => Object.values(m));
+
+/** The OpenAPI 3.1 document of REST v1, served at GET /api/v1/openapi.json. */
+export const openApiDocument = buildOpenApiDocument(apiOperations, { SearchHit: catalogHitSchema, Match: matchSchema });
