@@ -1,4 +1,5 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { WHEN_OPTIONS } from "@/components/time/when";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { listNeedAccessRequests } from "@/lib/access/list-access-requests";
@@ -23,7 +24,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
   });
   const t = await getTranslations({ locale, namespace: "access" });
   const tf = await getTranslations({ locale, namespace: "form" });
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : "—");
+  const format = await getFormatter({ locale });
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), WHEN_OPTIONS.dateTime) : "—");
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("requestsTitle")}</h1>
@@ -43,7 +45,7 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
               </p>
               <p className="text-sm text-slate-600" data-testid="access-request-status">
                 {t(`status.${r.live ? "LIVE" : r.status === "APPROVED" ? "EXPIRED" : r.status}`, {
-                  date: r.expiresAt ? new Date(r.expiresAt).toLocaleDateString(locale) : "",
+                  date: r.expiresAt ? format.dateTime(new Date(r.expiresAt), WHEN_OPTIONS.date) : "",
                 })}
                 {r.reasonCode ? ` · ${t(`reason.${r.reasonCode}`)}` : ""}
               </p>
