@@ -48,6 +48,7 @@ export const dealViewSchema = z
             id: z.string(),
             monthsAfter: z.number().int(),
             dueAt: isoDate,
+            opensAt: isoDate.describe("From when the outcome may be recorded (a month before it is due)"),
             completedAt: isoDate.nullable(),
             productLaunched: z.boolean().nullable(),
             revenueCny: z.number().nullable(),

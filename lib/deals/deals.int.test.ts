@@ -186,8 +186,12 @@ describe("deal pipeline", () => {
     const reminder = await prisma.notification.findFirstOrThrow({ where: { userId: broker.id, kind: "deal.follow_up_due" } });
     expect(reminder).toMatchObject({ title: "6 个月成果回访到期", link: `/deals/${id}` });
 
-    await recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true, revenueCny: 500_000, patentsFiled: 2, jobsCreated: 5 }, "zh-CN");
-    await expectAppError(recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true }, "zh-CN"), "CONFLICT", /已登记/);
+    // An outcome cannot be recorded before its window opens (a month before it is due).
+    const early = recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true }, "zh-CN", new Date("2027-04-30T00:00:00Z"));
+    await expect(early).rejects.toMatchObject({ code: "CONFLICT", key: "followUpNotOpen", params: { date: "2027-05-02" } });
+    const inWindow = new Date("2027-05-26T00:00:00Z");
+    await recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true, revenueCny: 500_000, patentsFiled: 2, jobsCreated: 5 }, "zh-CN", inWindow);
+    await expectAppError(recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true }, "zh-CN", inWindow), "CONFLICT", /已登记/);
     await expectAppError(recordOutcome(owner, contract.followUps[1]!.id, { productLaunched: true }, "zh-CN"), "FORBIDDEN", /not allowed/);
 
     const signedView = await getDeal(researcher, id);

@@ -25,6 +25,8 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.staleEdit": { "zh-CN": "该内容已被他人修改，请重新加载后再编辑", en: "Someone else changed this meanwhile: reload and edit again" },
   "v.duplicateExternalId": { "zh-CN": "文件中外部编号重复", en: "Duplicate external id in this file" },
   "v.visitFuture": { "zh-CN": "拜访日期不能晚于今天", en: "The visit date must not be in the future" },
+  "v.signedFuture": { "zh-CN": "签订日期不能晚于今天", en: "The signing date must not be in the future" },
+  "v.paidFuture": { "zh-CN": "付款日期不能晚于今天", en: "The payment date must not be in the future" },
   "v.notDraft": { "zh-CN": "该需求已不是草稿，请在编辑页面修改", en: "This need is no longer a draft: edit it instead" },
   "v.transition": { "zh-CN": "当前状态下不能执行此操作", en: "This is not possible in the need's current status" },
   "v.noFile": { "zh-CN": "请选择文件", en: "Choose a file" },

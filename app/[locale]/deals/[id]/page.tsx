@@ -30,6 +30,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
   const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const staff = can(actor, "broker.workbench");
+  const now = new Date();
   const reasonSelect = (
     <select name="reason" aria-label={t("declineReason")} className="rounded border border-slate-300 px-2 py-1 text-sm" defaultValue="">
       <option value="" disabled>
@@ -205,7 +206,12 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
                 {t("followUpMonths", { months: f.monthsAfter })} · {t("dueAt")} {date(f.dueAt)}
                 {f.completedAt &&
                   ` · ${t("completed")}: ${t("productLaunched")} ${f.productLaunched ? t("yes") : t("no")}${f.revenueCny !== null ? `, ${t("revenue")} ${format.number(f.revenueCny)}` : ""}${f.patentsFiled !== null ? `, ${t("patentsFiled")} ${f.patentsFiled}` : ""}${f.jobsCreated !== null ? `, ${t("jobsCreated")} ${f.jobsCreated}` : ""}`}
-                {staff && f.id === nextFollowUp?.id && (
+                {staff && f.id === nextFollowUp?.id && !f.completedAt && new Date(f.opensAt) > now && (
+                  <p className="text-slate-500" data-testid="follow-up-not-open">
+                    {t("followUpOpens", { date: date(f.opensAt) })}
+                  </p>
+                )}
+                {staff && f.id === nextFollowUp?.id && new Date(f.opensAt) <= now && (
                   <ClientMessages namespaces={["deal"]}>
                     <OutcomeForm action={outcomeAction.bind(null, locale, id, f.id)} months={f.monthsAfter} />
                   </ClientMessages>
