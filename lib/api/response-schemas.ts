@@ -75,7 +75,7 @@ export const resultViewSchema = z
     field: z.string(),
     keywords: z.array(z.string()),
     lang: z.enum(["zh", "en"]),
-    status: z.string().describe("DRAFT | PUBLISHED | WITHDRAWN"),
+    status: z.string().describe("DRAFT | PUBLISHED | WITHDRAWN | EXPIRED (not confirmed within 90 days)"),
     trl: z.number().int().nullable(),
     transferModes: z.array(z.string()),
     advantages: z.string().nullable(),
@@ -95,6 +95,7 @@ export const resultViewSchema = z
     chainNode: chainNodeSchema.nullable(),
     organisation: organisationRefSchema,
     isOwner: z.boolean(),
+    reconfirmBy: isoDate.nullable().describe("Owners only: the date by which the result must be confirmed as still available, or it expires"),
     version: z.number().int(),
     createdAt: isoDate,
   })

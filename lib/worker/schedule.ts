@@ -10,4 +10,5 @@ export const CRON_ITEMS: (CronItem & { task: JobName })[] = [
   { task: "check-saved-searches", match: "0 * * * *", identifier: "check-saved-searches-hourly" },
   // Published needs not re-confirmed within 90 days expire; owners are reminded 14 and 3 days before (in-app + email).
   { task: "expire-needs", match: "17 * * * *", identifier: "expire-needs-hourly" },
+  { task: "expire-results", match: "23 * * * *", identifier: "expire-results-hourly" },
 ];

@@ -164,7 +164,10 @@ async function writeImport(db: PrismaClient, actor: Actor, report: ImportReport,
             "chainNodeId" = EXCLUDED."chainNodeId", advantages = EXCLUDED.advantages,
             "applicationScenarios" = EXCLUDED."applicationScenarios", patents = EXCLUDED.patents,
             "priceExpectation" = EXCLUDED."priceExpectation", lab = EXCLUDED.lab, team = EXCLUDED.team,
-            version = "Result".version + 1, "updatedAt" = now()
+            version = "Result".version + 1, "updatedAt" = now(),
+            -- Uploading a row again confirms the result is still available (and publishes an expired one again).
+            "reconfirmBy" = now() + interval '90 days',
+            status = CASE WHEN "Result".status = 'EXPIRED' THEN 'PUBLISHED'::"ResultStatus" ELSE "Result".status END
           RETURNING id, (xmax = 0) AS inserted`;
         for (const w of written) {
           if (w.inserted) created++;

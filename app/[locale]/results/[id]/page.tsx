@@ -1,4 +1,7 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { WHEN_OPTIONS } from "@/components/time/when";
+// Results follow the needs' freshness rule: the owner may confirm from the first reminder on.
+import { reconfirmDueSoon } from "@/lib/needs/lifecycle";
 import { notFound } from "next/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { isAppError } from "@/lib/errors";
@@ -19,6 +22,7 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "result" });
+  const format = await getFormatter({ locale });
   const attachments = await listResultAttachments(result.id);
   const mayEdit = can(actor, "result.update", { organisationId: result.organisation.id, status: result.status });
   return (
@@ -39,6 +43,20 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
                 {result.status === "PUBLISHED" ? t("withdraw") : t("republish")}
               </button>
             </form>
+          </div>
+        )}
+        {mayEdit && result.reconfirmBy && (result.status === "PUBLISHED" || result.status === "EXPIRED") && (
+          <div id="reconfirm" className="mt-3 flex flex-wrap items-center gap-2 rounded bg-amber-50 p-3 text-sm text-amber-900" data-testid="result-reconfirm">
+            <span>
+              {result.status === "EXPIRED" ? t("expiredNotice") : t("reconfirmBy", { date: format.dateTime(new Date(result.reconfirmBy), WHEN_OPTIONS.date) })}
+            </span>
+            {result.status === "PUBLISHED" && reconfirmDueSoon("PUBLISHED", result.reconfirmBy) && (
+              <form action={setResultPublishedAction.bind(null, locale, result.id, true)}>
+                <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-white" data-testid="confirm-still-available">
+                  {t("stillAvailable")}
+                </button>
+              </form>
+            )}
           </div>
         )}
         <dl className="mt-3 flex flex-wrap gap-x-6 text-sm text-slate-600">
