@@ -34,3 +34,23 @@ test("/admin is a 404 for members and an index of the admin pages for an admin; 
   await expect(page.getByTestId("queue-state")).toContainText("Scheduled for later");
   await expect(page.getByTestId("scheduled-count")).toHaveText(/^\d+$/);
 });
+
+test("patents are entered in a small table and shown with words, not codes", async ({ page }) => {
+  const user = uniqueUser("patents");
+  await signUpAndConfirm(page, user, "RESEARCHER");
+  await page.goto("/zh-CN/results/new");
+  await page.getByLabel("成果名称").fill("低温硫化物固态电解质膜");
+  await page.getByLabel("成果简介").fill("在零下二十摄氏度仍保持 1 mS/cm 以上离子电导率的硫化物固态电解质膜，可实现软包电池十五分钟快充。");
+  await page.getByLabel("技术领域").fill("新能源");
+  await page.getByTestId("add-patent").click();
+  const patents = page.getByTestId("patents-input");
+  await patents.getByLabel("专利号或申请号").fill("CN202310123456.7");
+  await patents.getByLabel("状态").selectOption("GRANTED");
+  await page
+    .getByRole("button", { name: /发布|保存|提交/ })
+    .last()
+    .click();
+  const detail = page.getByTestId("result-detail");
+  await expect(detail).toContainText("CN202310123456.7 · 发明专利 · 已授权 · 中国（国家知识产权局）");
+  await expect(detail).not.toContainText("INVENTION");
+});

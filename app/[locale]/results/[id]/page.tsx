@@ -109,7 +109,8 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
                 <ul>
                   {result.patents.map((p) => (
                     <li key={p.number}>
-                      {p.number} · {p.type} · {p.status} · {p.jurisdiction}
+                      {p.number} · {t(`patentTypes.${p.type}`)} · {t(`patentStatuses.${p.status}`)} ·{" "}
+                      {t.has(`patentOffices.${p.jurisdiction}`) ? t(`patentOffices.${p.jurisdiction}`) : p.jurisdiction}
                     </li>
                   ))}
                 </ul>

@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { AttachmentsBox } from "@/components/attachments/attachments-box";
 import { Field, FormMessage } from "@/components/form/field";
+import { PatentsInput } from "@/components/results/patents-input";
 import { idleState } from "@/lib/forms/form-state";
 import { COLLABORATION_MODES } from "@/lib/validation/enums";
 import { updateResultAction } from "../[id]/edit/actions";
@@ -57,15 +58,7 @@ export function ResultForm({
         multiline
         rows={3}
       />
-      <Field
-        name="patents"
-        label={t("patents")}
-        hint={t("patentsHint")}
-        defaultValue={v.patents}
-        errors={f.patents ?? Object.entries(f).find(([k]) => k.startsWith("patents."))?.[1]}
-        multiline
-        rows={2}
-      />
+      <PatentsInput defaultValue={v.patents} errors={f} />
       <fieldset className="mb-4">
         <legend className="text-sm font-medium">{t("transferModes")}</legend>
         {COLLABORATION_MODES.map((m) => (
