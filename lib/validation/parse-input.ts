@@ -2,13 +2,11 @@ import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
 import { AppError } from "@/lib/errors";
 import { translateValidationKey } from "./messages";
+import { plainLocaleError } from "./plain-words";
 
 export type UiLocale = "zh-CN" | "en";
 
-const localeErrors = {
-  "zh-CN": z.locales.zhCN().localeError,
-  en: z.locales.en().localeError,
-};
+const localeErrors = { "zh-CN": plainLocaleError("zh-CN"), en: plainLocaleError("en") };
 
 // Flattens zod issues to { "field.path": ["message in the user's language"] }. Schema-level
 // messages are keys ("v.xxx") translated here; everything else uses zod's own locale.

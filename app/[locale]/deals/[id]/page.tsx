@@ -54,9 +54,6 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
           <span className="rounded bg-brand-50 px-2 py-1 text-brand-700" data-testid="deal-state">
             {t(`state.${deal.state}`)}
           </span>
-          <span className="ml-3 text-xs text-slate-500" data-testid="deal-version">
-            {t("version")} {deal.version}
-          </span>
           {deal.lapsed && <span className="ml-3 rounded bg-red-50 px-2 py-1 text-sm text-red-700">{t("lapsed")}</span>}
         </p>
       </header>
