@@ -119,7 +119,8 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
           <h2 id="respond-heading" className="mb-3 font-semibold">
             {t("respondTitle")}
           </h2>
-          <StateForm action={respondAction.bind(null, locale, id)} className="flex flex-wrap items-center gap-2">
+          <StateForm action={respondAction.bind(null, locale)} className="flex flex-wrap items-center gap-2">
+            <input type="hidden" name="dealId" value={id} />
             <input type="hidden" name="version" value={deal.version} />
             <button type="submit" name="decision" value="accept" className={`${button} bg-brand-600 text-white`}>
               {t("accept")}
@@ -138,7 +139,8 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
             {t("movesTitle")}
           </h2>
           {
-            <StateForm action={moveAction.bind(null, locale, id)} className="flex flex-wrap items-center gap-2">
+            <StateForm action={moveAction.bind(null, locale)} className="flex flex-wrap items-center gap-2">
+              <input type="hidden" name="dealId" value={id} />
               <input type="hidden" name="version" value={deal.version} />
               {deal.moves.map((to) => (
                 <button key={to} type="submit" name="to" value={to} className={`${button} bg-brand-600 text-white`}>
@@ -166,7 +168,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
             {t("contractTitle")}
           </h2>
           <ClientMessages namespaces={["deal"]}>
-            <ContractForm action={contractAction.bind(null, locale, id)} version={deal.version} />
+            <ContractForm action={contractAction.bind(null, locale)} dealId={id} version={deal.version} />
           </ClientMessages>
         </section>
       )}
@@ -207,7 +209,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
                   ` · ${t("completed")}: ${t("productLaunched")} ${f.productLaunched ? t("yes") : t("no")}${f.revenueCny !== null ? `, ${t("revenue")} ${format.number(f.revenueCny)}` : ""}${f.patentsFiled !== null ? `, ${t("patentsFiled")} ${f.patentsFiled}` : ""}${f.jobsCreated !== null ? `, ${t("jobsCreated")} ${f.jobsCreated}` : ""}`}
                 {staff && f.id === nextFollowUp?.id && (
                   <ClientMessages namespaces={["deal"]}>
-                    <OutcomeForm action={outcomeAction.bind(null, locale, id, f.id)} months={f.monthsAfter} />
+                    <OutcomeForm action={outcomeAction.bind(null, locale)} dealId={id} followUpId={f.id} months={f.monthsAfter} />
                   </ClientMessages>
                 )}
               </li>
@@ -251,7 +253,8 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
             ))}
           </ul>
         )}
-        <StateForm action={messageAction.bind(null, locale, id)}>
+        <StateForm action={messageAction.bind(null, locale)}>
+          <input type="hidden" name="dealId" value={id} />
           <label htmlFor="body" className="block text-sm font-medium">
             {t("messageBody")}
           </label>

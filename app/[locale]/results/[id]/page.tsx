@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { StateForm } from "@/components/form/state-form";
 import { notFound } from "next/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { isAppError } from "@/lib/errors";
@@ -34,11 +35,13 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
             >
               {t("edit")}
             </a>
-            <form action={setResultPublishedAction.bind(null, locale, result.id, result.status !== "PUBLISHED")}>
+            <StateForm action={setResultPublishedAction.bind(null, locale)}>
+              <input type="hidden" name="resultId" value={result.id} />
+              <input type="hidden" name="published" value={result.status === "PUBLISHED" ? "no" : "yes"} />
               <button type="submit" className="rounded border border-red-300 px-3 py-1 text-sm text-red-700">
                 {result.status === "PUBLISHED" ? t("withdraw") : t("republish")}
               </button>
-            </form>
+            </StateForm>
           </div>
         )}
         <dl className="mt-3 flex flex-wrap gap-x-6 text-sm text-slate-600">

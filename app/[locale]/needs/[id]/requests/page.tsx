@@ -58,7 +58,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
               {r.status === "PENDING" && (
                 <div className="mt-3 grid gap-4 sm:grid-cols-2">
                   <ActionForm
-                    action={decideAccessAction.bind(null, locale, need.id, r.id)}
+                    action={decideAccessAction.bind(null, locale)}
+                    hidden={{ needId: need.id, requestId: r.id }}
                     submitLabel={t("approve")}
                     pendingLabel={tf("saving")}
                     testId="approve-form"
@@ -80,7 +81,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
                     </label>
                   </ActionForm>
                   <ActionForm
-                    action={decideAccessAction.bind(null, locale, need.id, r.id)}
+                    action={decideAccessAction.bind(null, locale)}
+                    hidden={{ needId: need.id, requestId: r.id }}
                     submitLabel={t("decline")}
                     pendingLabel={tf("saving")}
                     testId="decline-form"
@@ -103,7 +105,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
               {r.live && (
                 <div className="mt-3">
                   <ActionForm
-                    action={revokeAccessAction.bind(null, locale, need.id, r.id)}
+                    action={revokeAccessAction.bind(null, locale)}
+                    hidden={{ needId: need.id, requestId: r.id }}
                     submitLabel={t("revoke")}
                     pendingLabel={tf("saving")}
                     testId="revoke-form"
