@@ -42,7 +42,7 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
                 {r.requester.name ?? r.requester.email} · {r.requester.organisation ?? ""}
               </p>
               <p className="text-sm text-slate-600" data-testid="access-request-status">
-                {t(`status.${r.live ? "LIVE" : r.status === "APPROVED" ? "EXPIRED" : r.status}`, {
+                {t(`ownerStatus.${r.live ? "LIVE" : r.status === "APPROVED" ? "EXPIRED" : r.status}`, {
                   date: r.expiresAt ? new Date(r.expiresAt).toLocaleDateString(locale) : "",
                 })}
                 {r.reasonCode ? ` · ${t(`reason.${r.reasonCode}`)}` : ""}
