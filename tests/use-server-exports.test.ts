@@ -42,7 +42,7 @@ describe('"use server" modules', () => {
   });
 
   it("tells a built action from a builder, a constant or a re-export", () => {
-    const built = 'export const saveAction = memberAction\n  .schema(s)\n  .action(async () => {});\n';
+    const built = "export const saveAction = memberAction\n  .schema(s)\n  .action(async () => {});\n";
     const oneLine = "export const signUpAction = publicAction.schema(s).action(async () => {});\n";
     expect(badServerExports(built + oneLine)).toEqual([]);
     expect(badServerExports("export const halfAction = memberAction.schema(s);\n")).toHaveLength(1);

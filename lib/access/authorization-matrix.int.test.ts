@@ -90,7 +90,11 @@ async function service(run: () => Promise<unknown>, refine?: (value: unknown) =>
 
 // A server action: a redirect is success; an error state carries the message of the AppError's
 // code (the mocked translator returns the key: NOT_FOUND, FORBIDDEN, UNAUTHENTICATED).
-async function action(user: ApiUser | null, run: (prev: unknown, form: FormData) => Promise<FormState<unknown>>, fields: Record<string, string>): Promise<Outcome> {
+async function action(
+  user: ApiUser | null,
+  run: (prev: unknown, form: FormData) => Promise<FormState<unknown>>,
+  fields: Record<string, string>,
+): Promise<Outcome> {
   session.actor = user?.actor ?? null;
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
@@ -381,7 +385,14 @@ const ops: Op[] = [
   {
     name: "server action decideAccessAction",
     rules: ["need.manageAccess"],
-    run: (u, n) => action(u, decideAccessAction.bind(null, "zh-CN"), { needId: n.id, requestId: n.pendingRequestId, decision: "APPROVE", reasonCode: "QUALIFIED", days: "" }),
+    run: (u, n) =>
+      action(u, decideAccessAction.bind(null, "zh-CN"), {
+        needId: n.id,
+        requestId: n.pendingRequestId,
+        decision: "APPROVE",
+        reasonCode: "QUALIFIED",
+        days: "",
+      }),
     expected: same(["401", "ok", "404", "404", "404", "404", "ok", "404"]),
   },
   {

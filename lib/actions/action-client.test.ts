@@ -62,10 +62,10 @@ describe("the action client", () => {
   });
 
   it("takes blank fields as absent and a hidden empty input as an empty list", async () => {
-    const body = vi.fn(async () => undefined);
+    const body = vi.fn<(context: { input: object }) => Promise<undefined>>(async () => undefined);
     await memberAction.schema(schema).action(body)("en", null, form({ needId: "n1", title: "注塑模具", budget: " ", modes: "" }));
     expect(body.mock.calls[0]![0]).toMatchObject({ input: { needId: "n1", title: "注塑模具", modes: [] } });
-    expect((body.mock.calls[0]![0] as { input: object }).input).not.toHaveProperty("budget");
+    expect(body.mock.calls[0]![0].input).not.toHaveProperty("budget");
   });
 
   it("refuses a signed-out visitor and a role the policy denies before reading the input", async () => {
@@ -121,7 +121,7 @@ describe("the action client", () => {
   });
 
   it("with keepValid saves what is valid and reports the rest with the body's data (autosave)", async () => {
-    const body = vi.fn(async () => ({ id: "d1" }));
+    const body = vi.fn<(context: { input: object }) => Promise<{ id: string }>>(async () => ({ id: "d1" }));
     const action = memberAction.schema(schema, { keepValid: true }).action(body);
     const state = await action("en", null, { needId: "n1", title: "注塑模具", budget: "abc" });
     expect(body.mock.calls[0]![0]).toMatchObject({ input: { needId: "n1", title: "注塑模具" } });

@@ -63,10 +63,7 @@ class ActionBuilder<I, A extends MaybeActor> {
    * (drafts, autosave): invalid fields are left out, the rest is saved, and the state reports
    * the field errors with the body's data.
    */
-  schema<S extends z.ZodType>(
-    schema: S | ((context: { actor: A }) => S | Promise<S>),
-    options: { keepValid?: boolean } = {},
-  ): ActionBuilder<z.output<S>, A> {
+  schema<S extends z.ZodType>(schema: S | ((context: { actor: A }) => S | Promise<S>), options: { keepValid?: boolean } = {}): ActionBuilder<z.output<S>, A> {
     return new ActionBuilder<z.output<S>, A>({ ...this.config, schema, keepValid: options.keepValid, revalidate: [], success: undefined, redirect: undefined });
   }
 

@@ -102,7 +102,9 @@ describe("updateResult", () => {
     session.actor = owner.actor;
     const bad = await updateResultAction("en", idleState, form({ ...valid, resultId: id, trl: "12" }));
     expect(bad).toMatchObject({ status: "error", fields: { trl: [expect.any(String)] } });
-    await expect(updateResultAction("en", idleState, form({ ...valid, resultId: id }))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    await expect(updateResultAction("en", idleState, form({ ...valid, resultId: id }))).rejects.toMatchObject({
+      digest: expect.stringContaining("NEXT_REDIRECT"),
+    });
     expect((await prisma.result.findUniqueOrThrow({ where: { id } })).title).toBe("动作编辑后的标题");
     session.actor = otherOrg.actor;
     expect(await updateResultAction("en", idleState, form({ ...valid, resultId: id, version: "2" }))).toMatchObject({

@@ -46,7 +46,9 @@ const contractFormSchema = z
     const fields: Record<string, unknown> = form;
     const rest = Object.fromEntries(Object.entries(fields).filter(([name]) => !name.startsWith("milestone")));
     const milestones = MILESTONE_ROWS.map((i) =>
-      Object.fromEntries(Object.entries(MILESTONE_PARTS).flatMap(([key, part]) => (fields[`milestone${i}${part}`] ? [[key, fields[`milestone${i}${part}`]]] : []))),
+      Object.fromEntries(
+        Object.entries(MILESTONE_PARTS).flatMap(([key, part]) => (fields[`milestone${i}${part}`] ? [[key, fields[`milestone${i}${part}`]]] : [])),
+      ),
     ).filter((m) => Object.keys(m).length > 0);
     return { ...rest, milestones } as z.input<typeof contractWithDeal>;
   })
@@ -70,8 +72,9 @@ export const outcomeAction = memberAction
   .schema(outcomeFormSchema)
   .revalidate(dealPage)
   .success("deal.outcomeDone")
-  .action(async ({ actor, input: { dealId: _dealId, followUpId, ...outcome }, locale }) => {
-    await recordOutcome(actor, followUpId, outcome, locale);
+  .action(async ({ actor, input, locale }) => {
+    const { productLaunched, revenueCny, patentsFiled, jobsCreated, notes } = input;
+    await recordOutcome(actor, input.followUpId, { productLaunched, revenueCny, patentsFiled, jobsCreated, notes }, locale);
   });
 
 export const messageAction = memberAction

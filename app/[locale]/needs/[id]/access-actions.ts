@@ -24,15 +24,15 @@ export const requestAccessAction = memberAction
 export const decideAccessAction = memberAction
   .schema(decideAccessSchema.safeExtend(request))
   .redirect(({ input }) => `/needs/${input.needId}/requests`)
-  .action(async ({ actor, input: { needId: _needId, requestId, ...decision } }) => {
-    await decideAccess(actor, requestId, decision, { ip: await requestIp() });
+  .action(async ({ actor, input: { requestId, decision, reasonCode, days } }) => {
+    await decideAccess(actor, requestId, { decision, reasonCode, days }, { ip: await requestIp() });
   });
 
 export const revokeAccessAction = memberAction
   .schema(revokeAccessSchema.safeExtend(request))
   .redirect(({ input }) => `/needs/${input.needId}/requests`)
-  .action(async ({ actor, input: { needId: _needId, requestId, ...revocation } }) => {
-    await revokeAccess(actor, requestId, revocation, { ip: await requestIp() });
+  .action(async ({ actor, input: { requestId, reasonCode } }) => {
+    await revokeAccess(actor, requestId, { reasonCode }, { ip: await requestIp() });
   });
 
 // Posted from the applicant's access page (back=access) or the owner's request page.

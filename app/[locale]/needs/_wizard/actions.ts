@@ -42,11 +42,12 @@ const clipped = (max: number) => z.string().transform((s) => s.slice(0, max));
 const suggestSchema = z.strictObject({
   title: clipped(200).default(""),
   text: clipped(20_000).default(""),
-  keywords: z.array(z.string()).transform((k) => k.slice(0, 20)).default([]),
+  keywords: z
+    .array(z.string())
+    .transform((k) => k.slice(0, 20))
+    .default([]),
   excludeId: idSchema.optional(),
 });
 
 // Keywords, chain nodes and similar results/needs for what is typed so far (data: NeedSuggestions).
-export const suggestAction = memberAction
-  .schema(suggestSchema)
-  .action(async ({ actor, input }): Promise<NeedSuggestions> => suggestForNeed(actor, input));
+export const suggestAction = memberAction.schema(suggestSchema).action(async ({ actor, input }): Promise<NeedSuggestions> => suggestForNeed(actor, input));

@@ -42,16 +42,18 @@ export function useNeedDraft({ locale, initial, visitId }: { locale: string; ini
   const isDraft = initial.status === null || initial.status === "DRAFT" || initial.status === "SUBMITTED";
   const dirty = useRef(false);
   const inFlight = useRef<Promise<unknown> | null>(null);
+  // What save() sends: the latest draft, also from a timer set before the last change.
   const latest = useRef({ draft, needId });
-  latest.current = { draft, needId };
+  useEffect(() => {
+    latest.current = { draft, needId };
+  }, [draft, needId]);
 
   const change = (next: (d: NeedDraft) => NeedDraft) => {
     dirty.current = true;
     setDraft(next);
   };
   const setValue = (name: string, value: string) => change((d) => ({ ...d, values: { ...d.values, [name]: value } }));
-  const addKeyword = (k: string) =>
-    change((d) => (d.keywords.includes(k) || d.keywords.length >= MAX_KEYWORDS ? d : { ...d, keywords: [...d.keywords, k] }));
+  const addKeyword = (k: string) => change((d) => (d.keywords.includes(k) || d.keywords.length >= MAX_KEYWORDS ? d : { ...d, keywords: [...d.keywords, k] }));
   const removeKeyword = (k: string) => change((d) => ({ ...d, keywords: d.keywords.filter((x) => x !== k) }));
   const toggleMode = (m: string) =>
     change((d) => ({
@@ -64,7 +66,13 @@ export function useNeedDraft({ locale, initial, visitId }: { locale: string; ini
     const { draft: current, needId: id } = latest.current;
     if (!isDraft) return id;
     setSaveState({ kind: "saving" });
-    const promise = autosaveNeedAction(locale, null, { needId: id ?? undefined, visitId, ...current.values, keywords: current.keywords, collaborationModes: current.collaborationModes });
+    const promise = autosaveNeedAction(locale, null, {
+      needId: id ?? undefined,
+      visitId,
+      ...current.values,
+      keywords: current.keywords,
+      collaborationModes: current.collaborationModes,
+    });
     inFlight.current = promise;
     const out = await promise;
     dirty.current = false;

@@ -30,10 +30,7 @@ export function ResultForm({
   const t = useTranslations("result");
   const tf = useTranslations("form");
   const tn = useTranslations("need");
-  const [state, action, pending] = useActionState(
-    edit ? updateResultAction.bind(null, locale) : createResultAction.bind(null, locale),
-    idleState,
-  );
+  const [state, action, pending] = useActionState(edit ? updateResultAction.bind(null, locale) : createResultAction.bind(null, locale), idleState);
   const [filesError, setFilesError] = useState<string | null>(null);
   const v = state.values ?? edit?.initial ?? {};
   const f = state.fields ?? {};
