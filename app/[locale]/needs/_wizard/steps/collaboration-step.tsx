@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/form/field";
 import { COLLABORATION_MODES, VISIBILITIES } from "@/lib/validation/enums";
+import { Question } from "./question";
 import { bind, type StepProps } from "./step-props";
 
 // Step 5: how to work together, where, and who sees the need (a confidential one needs a teaser).
@@ -22,7 +23,7 @@ export function CollaborationStep({ draft, errorsOf }: StepProps) {
           ))}
         </div>
       </fieldset>
-      <Field {...bind(draft, errorsOf, "region")} label={t("q.region")} example={t("q.regionExample")} exampleLabel={t("example")} />
+      <Question draft={draft} errorsOf={errorsOf} name="region" />
       <fieldset className="mb-4">
         <legend className="text-sm font-medium">{t("q.visibility")}</legend>
         {VISIBILITIES.map((v) => (

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/form/field";
+import { Question } from "./question";
 import { bind, type StepProps } from "./step-props";
 
 const TRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
@@ -12,14 +13,7 @@ export function LimitsStep({ draft, errorsOf }: StepProps) {
   const trlOptions = [{ value: "", label: t("trlNone") }, ...TRL_LEVELS.map((n) => ({ value: String(n), label: t(`trl.${n}`) }))];
   return (
     <>
-      <Field
-        {...bind(draft, errorsOf, "constraints")}
-        label={t("q.constraints")}
-        example={t("q.constraintsExample")}
-        exampleLabel={t("example")}
-        multiline
-        rows={3}
-      />
+      <Question draft={draft} errorsOf={errorsOf} name="constraints" rows={3} />
       <Field {...bind(draft, errorsOf, "trlTarget")} label={t("q.trlTarget")} hint={t("q.trlHint")} options={trlOptions} />
       <p className="text-sm font-medium">{t("q.budget")}</p>
       <p className="mb-1 text-sm text-slate-600">{t("q.budgetExample")}</p>

@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { AttachmentsBox } from "@/components/attachments/attachments-box";
-import { Field } from "@/components/form/field";
 import type { TaxonomyChainView } from "@/lib/taxonomy/list-taxonomy";
 import type { WizardInitial } from "../use-need-draft";
-import { bind, type StepProps } from "./step-props";
+import { Question } from "./question";
+import type { StepProps } from "./step-props";
 
 const chip = "rounded border border-dashed border-brand-600 px-2 py-0.5 text-sm text-brand-700 hover:bg-brand-50";
 
@@ -32,7 +32,7 @@ export function TagsStep({
   const nodes = draft.suggestions?.chainNodes ?? [];
   return (
     <>
-      <Field {...bind(draft, errorsOf, "field")} label={t("q.field")} example={t("q.fieldExample")} exampleLabel={t("example")} />
+      <Question draft={draft} errorsOf={errorsOf} name="field" />
       <div className="mb-4">
         <p className="text-sm font-medium">{t("q.keywords")}</p>
         <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("q.keywords")} data-testid="keywords">
