@@ -29,9 +29,9 @@ const form = (fields: Record<string, string>) => {
 };
 const signUpForm = (email: string, org = `枚举测试机构 ${id()}`) =>
   form({ name: "王工", email, password: "a-long-enough-password", role: "COMPANY", organisationName: org, organisationKind: "COMPANY" });
-// The answer as the browser gets it, minus the address and organisation name it echoes back.
+// The answer as the browser gets it, minus the address and organisation name it echoes back as typed.
 const shape = (state: FormState, email: string) =>
-  JSON.parse(JSON.stringify({ ...state, values: { ...state.values, organisationName: "<org>" } }).replaceAll(email, "<email>")) as unknown;
+  JSON.parse(JSON.stringify({ ...state, values: { ...state.values, email: "<typed>", organisationName: "<org>" } }).replaceAll(email, "<email>")) as unknown;
 
 let existing: ApiUser;
 let existingEmail: string;
