@@ -10,7 +10,7 @@ const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeA
 // matrix row. Everything behind them (services, policy, PostgreSQL) is real.
 vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => session.actor }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-techbridge-peer-address": "203.0.113.9" }) }));
-vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
 
 import * as accessRequestsRoute from "@/app/api/v1/needs/[id]/access-requests/route";
 import * as auditRoute from "@/app/api/v1/needs/[id]/audit/route";
@@ -90,7 +90,11 @@ async function service(run: () => Promise<unknown>, refine?: (value: unknown) =>
 
 // A server action: a redirect is success; an error state carries the message of the AppError's
 // code (the mocked translator returns the key: NOT_FOUND, FORBIDDEN, UNAUTHENTICATED).
-async function action(user: ApiUser | null, run: (prev: FormState, form: FormData) => Promise<FormState>, fields: Record<string, string>): Promise<Outcome> {
+async function action(
+  user: ApiUser | null,
+  run: (prev: unknown, form: FormData) => Promise<FormState<unknown>>,
+  fields: Record<string, string>,
+): Promise<Outcome> {
   session.actor = user?.actor ?? null;
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
@@ -329,7 +333,7 @@ const ops: Op[] = [
   {
     name: "server action postMessageAction",
     rules: ["accessThread.use"],
-    run: (u, n) => action(u, postMessageAction.bind(null, "zh-CN", n.id, n.grantedRequestId, "access"), { body: "matrix action" }),
+    run: (u, n) => action(u, postMessageAction.bind(null, "zh-CN"), { needId: n.id, requestId: n.grantedRequestId, back: "access", body: "matrix action" }),
     expected: {
       ...same(["401", "ok", "404", "404", "ok", "404", "ok", "404"]),
       BROKER_ONLY: ["401", "ok", "404", "404", "404", "404", "ok", "404"],
@@ -344,7 +348,7 @@ const ops: Op[] = [
   {
     name: "server action updateNeedAction",
     rules: ["need.update"],
-    run: (u, n) => action(u, updateNeedAction.bind(null, "zh-CN", n.id), { accessDays: "61", visibility: n.visibility }),
+    run: (u, n) => action(u, updateNeedAction.bind(null, "zh-CN"), { needId: n.id, accessDays: "61", visibility: n.visibility }),
     expected: same(["401", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
@@ -381,7 +385,14 @@ const ops: Op[] = [
   {
     name: "server action decideAccessAction",
     rules: ["need.manageAccess"],
-    run: (u, n) => action(u, decideAccessAction.bind(null, "zh-CN", n.id, n.pendingRequestId), { decision: "APPROVE", reasonCode: "QUALIFIED", days: "" }),
+    run: (u, n) =>
+      action(u, decideAccessAction.bind(null, "zh-CN"), {
+        needId: n.id,
+        requestId: n.pendingRequestId,
+        decision: "APPROVE",
+        reasonCode: "QUALIFIED",
+        days: "",
+      }),
     expected: same(["401", "ok", "404", "404", "404", "404", "ok", "404"]),
   },
   {
@@ -399,7 +410,7 @@ const ops: Op[] = [
   {
     name: "server action revokeAccessAction",
     rules: ["need.manageAccess"],
-    run: (u, n) => action(u, revokeAccessAction.bind(null, "zh-CN", n.id, n.spareRequestId), { reasonCode: "PROJECT_CLOSED" }),
+    run: (u, n) => action(u, revokeAccessAction.bind(null, "zh-CN"), { needId: n.id, requestId: n.spareRequestId, reasonCode: "PROJECT_CLOSED" }),
     expected: same(["401", "ok", "404", "404", "404", "404", "ok", "404"]),
   },
   {
@@ -412,7 +423,7 @@ const ops: Op[] = [
           routeParams({ id: n.id }),
         ),
       );
-      const viaAction = await action(u, requestAccessAction.bind(null, "zh-CN", n.id), { ndaVersion: "1", acceptNda: "on", message: "" });
+      const viaAction = await action(u, requestAccessAction.bind(null, "zh-CN"), { needId: n.id, ndaVersion: "1", acceptNda: "on", message: "" });
       return viaApi === viaAction ? viaApi : `mismatch ${viaApi}/${viaAction}`;
     },
     expected: {

@@ -8,7 +8,7 @@ import { logger } from "@/lib/logger";
 
 // An action's failure as its form shows it: a known (< 500) AppError in the reader's language
 // with its field errors; anything else is logged with its detail and shown as a generic error.
-export async function actionErrorState(error: unknown, values: Record<string, string>, locale: Locale): Promise<FormState> {
+export async function actionErrorState(error: unknown, values: Record<string, string>, locale: Locale): Promise<FormState<never>> {
   if (isAppError(error) && error.status < 500) {
     return { status: "error", message: await wordError(error, locale), fields: error.fields, values };
   }

@@ -11,6 +11,8 @@ export type NeedEditView = {
   values: Record<string, string>;
   keywords: string[];
   collaborationModes: string[];
+  /** The optional fields a confidential need's teaser shows (lib/needs/teaser.ts). */
+  teaserFields: string[];
   draftedByBroker: { name: string; visitedOn: string; peopleMet: string; notes: string } | null;
   canTransition: boolean;
   attachments: { id: string; fileName: string; sizeBytes: number; contentType: string }[];
@@ -54,6 +56,7 @@ export async function getNeedForEdit(actor: Actor, needId: string): Promise<Need
     values,
     keywords: row.keywords,
     collaborationModes: row.collaborationModes,
+    teaserFields: row.teaserFields,
     draftedByBroker:
       row.visit && row.broker
         ? {

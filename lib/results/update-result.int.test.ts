@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeActor }));
 // The upload route and the server actions read the signed-in user from Next; here it is set per test.
 vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => session.actor }));
-vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
 
 import { POST as uploadAttachment } from "@/app/api/attachments/route";
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
@@ -100,12 +100,14 @@ describe("updateResult", () => {
     };
     const valid = { title: "动作编辑后的标题", summary: String(resultBody().summary), field: "新能源", version: "1" };
     session.actor = owner.actor;
-    const bad = await updateResultAction("en", id, idleState, form({ ...valid, trl: "12" }));
+    const bad = await updateResultAction("en", idleState, form({ ...valid, resultId: id, trl: "12" }));
     expect(bad).toMatchObject({ status: "error", fields: { trl: [expect.any(String)] } });
-    await expect(updateResultAction("en", id, idleState, form(valid))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    await expect(updateResultAction("en", idleState, form({ ...valid, resultId: id }))).rejects.toMatchObject({
+      digest: expect.stringContaining("NEXT_REDIRECT"),
+    });
     expect((await prisma.result.findUniqueOrThrow({ where: { id } })).title).toBe("动作编辑后的标题");
     session.actor = otherOrg.actor;
-    expect(await updateResultAction("en", id, idleState, form({ ...valid, version: "2" }))).toMatchObject({
+    expect(await updateResultAction("en", idleState, form({ ...valid, resultId: id, version: "2" }))).toMatchObject({
       status: "error",
       message: expect.stringMatching(/not.found/i),
     });

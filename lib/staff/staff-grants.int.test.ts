@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeActor }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
 vi.mock("@/lib/auth/current-actor", async (importOriginal) => ({ ...(await importOriginal<object>()), getCurrentActor: async () => session.actor }));
 
 import { inviteMemberAction } from "@/app/[locale]/account/invite-actions";
@@ -259,9 +259,8 @@ describe("invitations", () => {
     await prisma.invitation.updateMany({ where: { email }, data: { tokenHash: hashToken(token) } });
     const state = await acceptInvitationAction(
       "en",
-      token,
       idleState,
-      form({ name: "Invitee", password: "long-enough-password", role: "BROKER", isOrgAdmin: "true", organisationId: "x" }),
+      form({ token, name: "Invitee", password: "long-enough-password", role: "BROKER", isOrgAdmin: "true", organisationId: "x" }),
     );
     expect(state.status).toBe("success");
     expect(await prisma.user.findUniqueOrThrow({ where: { email }, select: { role: true, isOrgAdmin: true, organisationId: true } })).toEqual({
@@ -285,7 +284,7 @@ describe("invitations", () => {
         expiresAt: new Date(Date.now() + 86_400_000),
       },
     });
-    const state = await acceptInvitationAction("en", token, idleState, form({ name: "Legacy", password: "long-enough-password" }));
+    const state = await acceptInvitationAction("en", idleState, form({ token, name: "Legacy", password: "long-enough-password" }));
     expect(state.status).toBe("error");
     expect(await prisma.user.count({ where: { email } })).toBe(0);
   });

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { StateForm } from "@/components/form/state-form";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { listNotifications } from "@/lib/notifications/read-notifications";
@@ -21,11 +22,11 @@ export default async function NotificationsPage({ params, searchParams }: { para
         </span>
         <span className="flex gap-3 text-sm">
           {unread > 0 && (
-            <form action={markAllReadAction.bind(null, locale)}>
+            <StateForm action={markAllReadAction.bind(null, locale)}>
               <button type="submit" className="text-brand-700 hover:underline">
                 {t("markAllRead")}
               </button>
-            </form>
+            </StateForm>
           )}
           <Link href="/notifications/settings" className="text-brand-700 hover:underline">
             {t("settingsLink")}
@@ -49,12 +50,12 @@ export default async function NotificationsPage({ params, searchParams }: { para
               </div>
               <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{n.body}</p>
               {!n.read && (
-                <form action={markReadAction.bind(null, locale)} className="mt-2">
+                <StateForm action={markReadAction.bind(null, locale)} className="mt-2">
                   <input type="hidden" name="id" value={n.id} />
                   <button type="submit" className="text-xs text-brand-700 hover:underline">
                     {t("markRead")}
                   </button>
-                </form>
+                </StateForm>
               )}
             </li>
           ))}

@@ -117,7 +117,8 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
           <h2 id="respond-heading" className="mb-3 font-semibold">
             {t("respondTitle")}
           </h2>
-          <StateForm action={respondAction.bind(null, locale, id)} className="flex flex-wrap items-center gap-2">
+          <StateForm action={respondAction.bind(null, locale)} className="flex flex-wrap items-center gap-2">
+            <input type="hidden" name="dealId" value={id} />
             <input type="hidden" name="version" value={deal.version} />
             <button type="submit" name="decision" value="accept" className={`${button} bg-brand-600 text-white`}>
               {t("accept")}
@@ -136,7 +137,8 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
             {t("movesTitle")}
           </h2>
           {
-            <StateForm action={moveAction.bind(null, locale, id)} className="flex flex-wrap items-center gap-2">
+            <StateForm action={moveAction.bind(null, locale)} className="flex flex-wrap items-center gap-2">
+              <input type="hidden" name="dealId" value={id} />
               <input type="hidden" name="version" value={deal.version} />
               {deal.moves.map((to) => (
                 <button key={to} type="submit" name="to" value={to} className={`${button} bg-brand-600 text-white`}>
@@ -164,7 +166,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
             {t("contractTitle")}
           </h2>
           <ClientMessages namespaces={["deal"]}>
-            <ContractForm action={contractAction.bind(null, locale, id)} version={deal.version} />
+            <ContractForm action={contractAction.bind(null, locale)} dealId={id} version={deal.version} />
           </ClientMessages>
         </section>
       )}
@@ -210,7 +212,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
                 )}
                 {staff && f.id === nextFollowUp?.id && new Date(f.opensAt) <= now && (
                   <ClientMessages namespaces={["deal"]}>
-                    <OutcomeForm action={outcomeAction.bind(null, locale, id, f.id)} months={f.monthsAfter} />
+                    <OutcomeForm action={outcomeAction.bind(null, locale)} dealId={id} followUpId={f.id} months={f.monthsAfter} />
                   </ClientMessages>
                 )}
               </li>
@@ -254,7 +256,8 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
             ))}
           </ul>
         )}
-        <StateForm action={messageAction.bind(null, locale, id)}>
+        <StateForm action={messageAction.bind(null, locale)}>
+          <input type="hidden" name="dealId" value={id} />
           <label htmlFor="body" className="block text-sm font-medium">
             {t("messageBody")}
           </label>

@@ -49,7 +49,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
         </tbody>
       </table>
       {proposal.status === "PENDING" && actor.organisationId && actor.role === "COMPANY" && (
-        <StateForm action={decideProposalAction.bind(null, locale, proposalId)} className="flex gap-2">
+        <StateForm action={decideProposalAction.bind(null, locale)} className="flex gap-2">
+          <input type="hidden" name="proposalId" value={proposalId} />
           <button type="submit" name="decision" value="approve" className="rounded bg-brand-600 px-3 py-1.5 text-white">
             {t("approve")}
           </button>

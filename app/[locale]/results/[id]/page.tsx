@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { WHEN_OPTIONS } from "@/components/time/when";
+import { StateForm } from "@/components/form/state-form";
 // Results follow the needs' freshness rule: the owner may confirm from the first reminder on.
 import { reconfirmDueSoon } from "@/lib/needs/lifecycle";
 import { notFound } from "next/navigation";
@@ -38,11 +39,13 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
             >
               {t("edit")}
             </a>
-            <form action={setResultPublishedAction.bind(null, locale, result.id, result.status !== "PUBLISHED")}>
+            <StateForm action={setResultPublishedAction.bind(null, locale)}>
+              <input type="hidden" name="resultId" value={result.id} />
+              <input type="hidden" name="published" value={result.status === "PUBLISHED" ? "no" : "yes"} />
               <button type="submit" className="rounded border border-red-300 px-3 py-1 text-sm text-red-700">
                 {result.status === "PUBLISHED" ? t("withdraw") : t("republish")}
               </button>
-            </form>
+            </StateForm>
           </div>
         )}
         {mayEdit && result.reconfirmBy && (result.status === "PUBLISHED" || result.status === "EXPIRED") && (
@@ -51,11 +54,13 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
               {result.status === "EXPIRED" ? t("expiredNotice") : t("reconfirmBy", { date: format.dateTime(new Date(result.reconfirmBy), WHEN_OPTIONS.date) })}
             </span>
             {result.status === "PUBLISHED" && reconfirmDueSoon("PUBLISHED", result.reconfirmBy) && (
-              <form action={setResultPublishedAction.bind(null, locale, result.id, true)}>
+              <StateForm action={setResultPublishedAction.bind(null, locale)}>
+                <input type="hidden" name="resultId" value={result.id} />
+                <input type="hidden" name="published" value="yes" />
                 <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-white" data-testid="confirm-still-available">
                   {t("stillAvailable")}
                 </button>
-              </form>
+              </StateForm>
             )}
           </div>
         )}

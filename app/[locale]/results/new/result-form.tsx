@@ -31,10 +31,7 @@ export function ResultForm({
   const t = useTranslations("result");
   const tf = useTranslations("form");
   const tn = useTranslations("need");
-  const [state, action, pending] = useActionState(
-    edit ? updateResultAction.bind(null, locale, edit.resultId) : createResultAction.bind(null, locale),
-    idleState,
-  );
+  const [state, action, pending] = useActionState(edit ? updateResultAction.bind(null, locale) : createResultAction.bind(null, locale), idleState);
   const [filesError, setFilesError] = useState<string | null>(null);
   const v = state.values ?? edit?.initial ?? {};
   const f = state.fields ?? {};
@@ -42,6 +39,7 @@ export function ResultForm({
   return (
     <form action={action} noValidate>
       <FormMessage status={state.status} message={state.status === "error" ? state.message : undefined} />
+      {edit && <input type="hidden" name="resultId" value={edit.resultId} />}
       {edit && <input type="hidden" name="version" value={edit.version} />}
       <Field name="title" label={t("title")} defaultValue={v.title} errors={f.title} required />
       <Field name="summary" label={t("summary")} defaultValue={v.summary} errors={f.summary} multiline rows={4} required />

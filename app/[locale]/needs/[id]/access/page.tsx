@@ -56,7 +56,8 @@ export default async function NeedAccessPage({ params }: { params: Promise<{ loc
             SHA-256: <code>{nda.textSha256}</code>
           </p>
           <ActionForm
-            action={requestAccessAction.bind(null, locale, need.id)}
+            action={requestAccessAction.bind(null, locale)}
+            hidden={{ needId: need.id }}
             submitLabel={t("submitRequest")}
             pendingLabel={tf("saving")}
             testId="request-access-form"
@@ -77,7 +78,8 @@ export default async function NeedAccessPage({ params }: { params: Promise<{ loc
           <h2 className="text-lg font-semibold">{t("threadTitle")}</h2>
           <MessageThread thread={thread} locale={locale} />
           <ActionForm
-            action={postMessageAction.bind(null, locale, need.id, own.id, "access")}
+            action={postMessageAction.bind(null, locale)}
+            hidden={{ needId: need.id, requestId: own.id, back: "access" }}
             submitLabel={t("send")}
             pendingLabel={tf("saving")}
             testId="message-form"

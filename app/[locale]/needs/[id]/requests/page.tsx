@@ -44,7 +44,7 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
                 {r.requester.name ?? r.requester.email} · {r.requester.organisation ?? ""}
               </p>
               <p className="text-sm text-slate-600" data-testid="access-request-status">
-                {t(`status.${r.live ? "LIVE" : r.status === "APPROVED" ? "EXPIRED" : r.status}`, {
+                {t(`ownerStatus.${r.live ? "LIVE" : r.status === "APPROVED" ? "EXPIRED" : r.status}`, {
                   date: r.expiresAt ? format.dateTime(new Date(r.expiresAt), WHEN_OPTIONS.date) : "",
                 })}
                 {r.reasonCode ? ` · ${t(`reason.${r.reasonCode}`)}` : ""}
@@ -60,7 +60,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
               {r.status === "PENDING" && (
                 <div className="mt-3 grid gap-4 sm:grid-cols-2">
                   <ActionForm
-                    action={decideAccessAction.bind(null, locale, need.id, r.id)}
+                    action={decideAccessAction.bind(null, locale)}
+                    hidden={{ needId: need.id, requestId: r.id }}
                     submitLabel={t("approve")}
                     pendingLabel={tf("saving")}
                     testId="approve-form"
@@ -82,7 +83,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
                     </label>
                   </ActionForm>
                   <ActionForm
-                    action={decideAccessAction.bind(null, locale, need.id, r.id)}
+                    action={decideAccessAction.bind(null, locale)}
+                    hidden={{ needId: need.id, requestId: r.id }}
                     submitLabel={t("decline")}
                     pendingLabel={tf("saving")}
                     testId="decline-form"
@@ -105,7 +107,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
               {r.live && (
                 <div className="mt-3">
                   <ActionForm
-                    action={revokeAccessAction.bind(null, locale, need.id, r.id)}
+                    action={revokeAccessAction.bind(null, locale)}
+                    hidden={{ needId: need.id, requestId: r.id }}
                     submitLabel={t("revoke")}
                     pendingLabel={tf("saving")}
                     testId="revoke-form"
