@@ -83,7 +83,6 @@ async function main() {
           trl: 7,
           transferModes: [],
         },
-        "zh-CN",
       );
       let rank: number | null = null;
       let indexedMs: number | null = null;

@@ -1,5 +1,7 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { isAppError, type AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { getLocale } from "next-intl/server";
+import { toLocale } from "@/i18n/locale";
+import { isAppError, type AppError, type FieldErrors } from "@/lib/errors";
+import { wordError, wordFields } from "@/lib/errors-edge";
 import { logger } from "@/lib/logger";
 
 // What a server action returns to its form (useActionState). Values are echoed back so that
@@ -23,21 +25,21 @@ export function formValues(formData: FormData, names: readonly string[]): Record
   return values;
 }
 
-// Errors whose service message is generic English ("Sign in first"): the form shows the
-// user's language instead. Other known errors (conflicts, validation) keep their own message.
-const LOCALISED_CODES: readonly ErrorCode[] = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED"];
-
-/** The message a user sees for a known (< 500) AppError, in the request's language where generic. */
+/** The message a user sees for a known (< 500) AppError, in the request's language. */
 export async function userMessageOf(error: AppError): Promise<string> {
-  if (!LOCALISED_CODES.includes(error.code)) return error.message;
-  const t = await getTranslations({ locale: await getLocale(), namespace: "form.errors" });
-  return t(error.code, { seconds: error.retryAfterSeconds ?? 60 });
+  return wordError(error, toLocale(await getLocale()));
+}
+
+/** A known AppError's field problems, worded in the request's language. */
+export async function userFieldsOf(error: AppError): Promise<FieldErrors | undefined> {
+  return wordFields(error, toLocale(await getLocale()));
 }
 
 // Known errors keep their safe message and field errors; anything else is logged, not shown.
 export async function errorState(error: unknown, values: Record<string, string>, fallbackMessage: string): Promise<FormState> {
   if (isAppError(error) && error.status < 500) {
-    return { status: "error", message: await userMessageOf(error), fields: error.fields, values };
+    const locale = toLocale(await getLocale());
+    return { status: "error", message: wordError(error, locale), fields: wordFields(error, locale), values };
   }
   logger.error({ err: error }, "form action failed");
   return { status: "error", message: fallbackMessage, values };

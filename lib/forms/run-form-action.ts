@@ -4,9 +4,10 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { unauthenticated } from "@/lib/errors";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import type { Actor } from "@/lib/policy";
-import { parseInput, type UiLocale } from "@/lib/validation/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
+import type { Locale } from "@/i18n/routing";
 import { errorState, type FormState } from "./form-state";
 
 // The shape of most server actions: read the signed-in actor, parse the form with the shared
@@ -16,12 +17,12 @@ export async function runFormAction<S extends z.ZodType>(
   locale: string,
   input: Record<string, unknown>,
   schema: S,
-  run: (actor: Actor, data: z.output<S>, uiLocale: UiLocale) => Promise<string | void>,
+  run: (actor: Actor, data: z.output<S>, uiLocale: Locale) => Promise<string | void>,
   options: { revalidate?: string; successMessage?: string } = {},
 ): Promise<FormState> {
   const t = await getTranslations({ locale, namespace: "form" });
   const values = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v ?? "")]));
-  const uiLocale = toUiLocale(locale);
+  const uiLocale = toLocale(locale);
   try {
     const actor = await getCurrentActor();
     if (!actor) throw unauthenticated();

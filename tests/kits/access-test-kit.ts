@@ -63,7 +63,6 @@ export async function createNeedFixture(cast: Cast, visibility: Visibility, fiel
       collaborationModes: [],
       ...fields,
     } as never,
-    "zh-CN",
   );
   await prisma.need.update({ where: { id }, data: { brokerId: cast.broker.actor.id } });
   const nda = await getCurrentNda(cast.researcher.actor, id);
@@ -71,7 +70,7 @@ export async function createNeedFixture(cast: Cast, visibility: Visibility, fiel
   const [granted, revoked, pending, spare] = [await ask(cast.granted), await ask(cast.revoked), await ask(cast.pending), await ask(cast.spare)];
   for (const r of [granted, revoked, spare]) await decideAccess(cast.owner.actor, r.id, { decision: "APPROVE", reasonCode: "QUALIFIED" }, ip);
   await revokeAccess(cast.owner.actor, revoked.id, { reasonCode: "NO_LONGER_NEEDED" }, ip);
-  if (visibility !== "CONFIDENTIAL") await updateNeed(cast.owner.actor, id, { visibility }, "zh-CN", ip);
+  if (visibility !== "CONFIDENTIAL") await updateNeed(cast.owner.actor, id, { visibility }, ip);
   return { id, visibility, grantedRequestId: granted.id, revokedRequestId: revoked.id, pendingRequestId: pending.id, spareRequestId: spare.id };
 }
 

@@ -2,7 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import { authorize } from "@/lib/policy";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createTokenSchema } from "@/lib/users/schemas";
@@ -14,7 +14,7 @@ export async function createTokenAction(locale: string, _prev: FormState, formDa
   try {
     const actor = await getCurrentActor();
     authorize(actor, "token.create");
-    const parsed = parseInput(createTokenSchema, values, toUiLocale(locale));
+    const parsed = parseInput(createTokenSchema, values, toLocale(locale));
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
     const { token } = await createApiToken(actor, parsed.data.name);
     return { status: "success", data: { token } };

@@ -2,7 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import { invitationOptionsFor, inviteMember } from "@/lib/orgs/invite-member";
 import { authorize } from "@/lib/policy";
 import { inviteMemberSchemaFor } from "@/lib/users/schemas";
@@ -16,9 +16,9 @@ export async function inviteMemberAction(locale: string, _prev: FormState, formD
     authorize(actor, "org.invite");
     // The role posted is checked against the organisation's kind: a hand-made BROKER is a field error.
     const { kind } = await invitationOptionsFor(actor);
-    const parsed = parseInput(inviteMemberSchemaFor(kind), values, toUiLocale(locale));
+    const parsed = parseInput(inviteMemberSchemaFor(kind), values, toLocale(locale));
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
-    await inviteMember(actor, parsed.data, toUiLocale(locale));
+    await inviteMember(actor, parsed.data, toLocale(locale));
     return { status: "success", data: { email: parsed.data.email } };
   } catch (error) {
     return errorState(error, values, t("error"));

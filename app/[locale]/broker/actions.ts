@@ -15,7 +15,7 @@ const empty = z.strictObject({});
 
 export async function assignToMeAction(locale: string, needId: string): Promise<FormState> {
   const t = await getTranslations({ locale, namespace: "broker" });
-  return runFormAction(locale, {}, empty, async (actor, _d, l) => void (await claimNeed(actor, needId, l)), {
+  return runFormAction(locale, {}, empty, async (actor, _d, l) => void (await claimNeed(actor, needId)), {
     revalidate: needPath(needId),
     successMessage: t("assignedDone"),
   });
@@ -27,7 +27,7 @@ export async function handOverAction(locale: string, needId: string, _prev: Form
     locale,
     { brokerEmail: text(fd, "brokerEmail") ?? "" },
     handOverSchema,
-    async (actor, d, l) => void (await handOverNeed(actor, needId, d.brokerEmail, l)),
+    async (actor, d, l) => void (await handOverNeed(actor, needId, d.brokerEmail)),
     { revalidate: needPath(needId), successMessage: t("handOverDone") },
   );
 }
@@ -73,7 +73,7 @@ export async function introduceAction(locale: string, needId: string, resultId: 
     { needId, resultId, respondWithinDays: text(fd, "respondWithinDays"), note: text(fd, "note") },
     introduceSchema,
     async (actor, d, l) => {
-      dealId = (await introduceResearcher(actor, d, l)).id;
+      dealId = (await introduceResearcher(actor, d)).id;
     },
   );
   if (dealId) redirect(`/${locale}/deals/${dealId}`);
@@ -88,7 +88,7 @@ export async function logVisitAction(locale: string, _prev: FormState, fd: FormD
     peopleMet: text(fd, "peopleMet") ?? "",
     notes: text(fd, "notes") ?? "",
   };
-  return runFormAction(locale, input, visitSchema, async (actor, d, l) => void (await logVisit(actor, d, l)), {
+  return runFormAction(locale, input, visitSchema, async (actor, d, l) => void (await logVisit(actor, d)), {
     revalidate: "/broker/visits",
     successMessage: t("visitDone"),
   });

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import { updateEmailDigest } from "@/lib/notifications/email-settings";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/read-notifications";
 import { emailDigestSchema, notificationIdSchema } from "@/lib/notifications/schemas";
@@ -17,7 +17,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 export async function markReadAction(locale: string, formData: FormData): Promise<void> {
   const actor = await getCurrentActor();
   authorize(actor, "notification.read");
-  const parsed = parseInput(notificationIdSchema, formValues(formData, ["id"]), toUiLocale(locale));
+  const parsed = parseInput(notificationIdSchema, formValues(formData, ["id"]), toLocale(locale));
   if (!parsed.ok) return;
   await markNotificationRead(actor, parsed.data.id);
   revalidatePath(`/${locale}`, "layout");
@@ -36,7 +36,7 @@ export async function updateEmailDigestAction(locale: string, _prev: FormState, 
   try {
     const actor = await getCurrentActor();
     authorize(actor, "notification.settings");
-    const parsed = parseInput(emailDigestSchema, values, toUiLocale(locale));
+    const parsed = parseInput(emailDigestSchema, values, toLocale(locale));
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
     await updateEmailDigest(actor, parsed.data);
     return { status: "success", values };
@@ -51,7 +51,7 @@ export async function saveSearchAction(locale: string, _prev: FormState, formDat
   try {
     const actor = await getCurrentActor();
     authorize(actor, "savedSearch.manage");
-    const parsed = parseInput(saveSearchSchema, values, toUiLocale(locale));
+    const parsed = parseInput(saveSearchSchema, values, toLocale(locale));
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
     await saveSearch(actor, parsed.data);
     return { status: "success", values };
@@ -63,7 +63,7 @@ export async function saveSearchAction(locale: string, _prev: FormState, formDat
 export async function deleteSavedSearchAction(locale: string, formData: FormData): Promise<void> {
   const actor = await getCurrentActor();
   authorize(actor, "savedSearch.manage");
-  const parsed = parseInput(notificationIdSchema, formValues(formData, ["id"]), toUiLocale(locale));
+  const parsed = parseInput(notificationIdSchema, formValues(formData, ["id"]), toLocale(locale));
   if (!parsed.ok) return;
   await deleteSavedSearch(actor, parsed.data.id);
   revalidatePath(`/${locale}/notifications/settings`);

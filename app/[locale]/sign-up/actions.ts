@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { isAppError } from "@/lib/errors";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import { signUpSchema } from "@/lib/users/schemas";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
@@ -16,7 +16,7 @@ const FIELDS = ["name", "email", "role", "organisationName", "organisationKind",
 // the same answer (the service mails the account holder instead); a taken organisation name is
 // refused for every address alike.
 export async function signUpAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const uiLocale = toUiLocale(locale);
+  const uiLocale = toLocale(locale);
   const t = await getTranslations({ locale, namespace: "form" });
   const values = formValues(formData, FIELDS);
   const input = { ...values, password: formData.get("password") ?? "", locale: uiLocale === "en" ? "en" : "zh" };
@@ -24,7 +24,7 @@ export async function signUpAction(locale: string, _prev: FormState, formData: F
   if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
   try {
     await consumeRateLimit("signUp", { ip: clientIpFrom(await headers()), account: parsed.data.email });
-    await signUp(parsed.data, uiLocale);
+    await signUp(parsed.data);
     return { status: "success", data: { email: parsed.data.email } };
   } catch (error) {
     if (isAppError(error) && error.code === "RATE_LIMITED") {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import { visitSchema } from "@/lib/needs/schemas";
 import { authorize } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -18,7 +18,7 @@ export async function createVisitAction(locale: string, _prev: FormState, formDa
   try {
     const actor = await getCurrentActor();
     authorize(actor, "visit.create");
-    const parsed = parseInput(visitSchema, values, toUiLocale(locale));
+    const parsed = parseInput(visitSchema, values, toLocale(locale));
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
     ({ id } = await createVisit(actor, parsed.data));
   } catch (error) {

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
 import { requestIp } from "@/lib/http/request-ip";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import { verifyOrganisationSchema } from "@/lib/orgs/schemas";
 import { verifyOrganisation } from "@/lib/orgs/verify-organisation";
 import { authorize } from "@/lib/policy";
@@ -17,9 +17,9 @@ export async function verifyOrganisationAction(locale: string, _prev: FormState,
   try {
     const actor = await getCurrentActor();
     authorize(actor, "org.verify");
-    const parsed = parseInput(verifyOrganisationSchema, values, toUiLocale(locale));
+    const parsed = parseInput(verifyOrganisationSchema, values, toLocale(locale));
     if (!parsed.ok) return { status: "error", message: tf("fixErrors"), fields: parsed.fields, values };
-    await verifyOrganisation(actor, parsed.data, toUiLocale(locale), await requestIp());
+    await verifyOrganisation(actor, parsed.data, await requestIp());
     revalidatePath(`/${locale}/admin/organisations`);
     return { status: "success", message: t("verified") };
   } catch (error) {

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
 import { requestIp } from "@/lib/http/request-ip";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import { authorize } from "@/lib/policy";
 import { grantStaffRoleSchema, revokeStaffRoleSchema } from "@/lib/staff/schemas";
 import { grantStaffRole, revokeStaffRole } from "@/lib/staff/staff-grants";
@@ -20,9 +20,9 @@ export async function grantStaffRoleAction(locale: string, _prev: FormState, for
   try {
     const actor = await getCurrentActor();
     authorize(actor, "staff.grant");
-    const parsed = parseInput(grantStaffRoleSchema, values, toUiLocale(locale));
+    const parsed = parseInput(grantStaffRoleSchema, values, toLocale(locale));
     if (!parsed.ok) return { status: "error", message: tf("fixErrors"), fields: parsed.fields, values };
-    await grantStaffRole(actor, parsed.data, toUiLocale(locale), await requestIp());
+    await grantStaffRole(actor, parsed.data, await requestIp());
     revalidatePath(`/${locale}/admin/roles`);
     return { status: "success", message: t("granted", { role: t(`role${parsed.data.role}`), email: parsed.data.email }) };
   } catch (error) {
@@ -36,9 +36,9 @@ export async function revokeStaffRoleAction(locale: string, _prev: FormState, fo
   try {
     const actor = await getCurrentActor();
     authorize(actor, "staff.revoke");
-    const parsed = parseInput(revokeStaffRoleSchema, values, toUiLocale(locale));
+    const parsed = parseInput(revokeStaffRoleSchema, values, toLocale(locale));
     if (!parsed.ok) return { status: "error", message: tf("fixErrors"), fields: parsed.fields, values };
-    await revokeStaffRole(actor, parsed.data, toUiLocale(locale), await requestIp());
+    await revokeStaffRole(actor, parsed.data, await requestIp());
     revalidatePath(`/${locale}/admin/roles`);
     return { status: "success", message: t("revoked", { email: parsed.data.email }) };
   } catch (error) {

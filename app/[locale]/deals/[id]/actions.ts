@@ -20,7 +20,7 @@ export async function respondAction(locale: string, id: string, _prev: FormState
     input,
     respondSchema,
     async (actor, data, l) => {
-      const r = await respondToIntroduction(actor, id, data, l);
+      const r = await respondToIntroduction(actor, id, data);
       return data.decision === "decline" ? t("declinedDone") : r.state === "INTRODUCED" ? t("bothAcceptedDone") : t("acceptedDone");
     },
     { revalidate: path(id) },
@@ -35,7 +35,7 @@ export async function moveAction(locale: string, id: string, _prev: FormState, f
     input,
     transitionSchema,
     async (actor, data, l) => {
-      await transitionDeal(actor, id, data, l);
+      await transitionDeal(actor, id, data);
       return t("movedDone", { state: t(`state.${data.to}`) });
     },
     { revalidate: path(id) },
@@ -66,7 +66,7 @@ export async function contractAction(locale: string, id: string, _prev: FormStat
     input,
     contractSchema,
     async (actor, data, l) => {
-      await recordContract(actor, id, data, l);
+      await recordContract(actor, id, data);
       return t("contractDone");
     },
     { revalidate: path(id) },
@@ -89,7 +89,7 @@ export async function outcomeAction(locale: string, id: string, followUpId: stri
     input,
     outcomeForm,
     async (actor, data, l) => {
-      await recordOutcome(actor, followUpId, data, l);
+      await recordOutcome(actor, followUpId, data);
       return t("outcomeDone");
     },
     { revalidate: path(id) },

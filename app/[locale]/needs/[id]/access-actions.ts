@@ -8,10 +8,10 @@ import { requestAccess } from "@/lib/access/request-access";
 import { revokeAccess } from "@/lib/access/revoke-access";
 import { decideAccessSchema, postMessageSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { getCurrentActor } from "@/lib/auth/current-actor";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError, unauthenticated } from "@/lib/errors";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
 import { clientIpFrom } from "@/lib/http/client-ip";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import type { Actor } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -32,7 +32,7 @@ async function act(
   const values = formValues(formData, names);
   try {
     const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", locale === "en" ? "Sign in first" : "请先登录");
+    if (!actor) throw unauthenticated();
     const { fields, run } = schemaRun(values);
     if (fields || !run) return { status: "error", message: t("fixErrors"), fields, values };
     await run(actor, clientIpFrom(await headers()));
@@ -52,7 +52,7 @@ export async function requestAccessAction(locale: string, needId: string, _prev:
     formData,
     ["ndaVersion", "acceptNda", "message"],
     (values) => {
-      const parsed = parseInput(requestAccessSchema, values.acceptNda ? values : { ...values, acceptNda: undefined }, toUiLocale(locale));
+      const parsed = parseInput(requestAccessSchema, values.acceptNda ? values : { ...values, acceptNda: undefined }, toLocale(locale));
       return parsed.ok ? { run: (actor, ip) => requestAccess(actor, needId, parsed.data, { ip }) } : { fields: parsed.fields };
     },
     `/needs/${needId}/access`,
@@ -65,7 +65,7 @@ export async function decideAccessAction(locale: string, needId: string, request
     formData,
     ["decision", "reasonCode", "days"],
     (values) => {
-      const parsed = parseInput(decideAccessSchema, values, toUiLocale(locale));
+      const parsed = parseInput(decideAccessSchema, values, toLocale(locale));
       return parsed.ok ? { run: (actor, ip) => decideAccess(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
     },
     `/needs/${needId}/requests`,
@@ -78,7 +78,7 @@ export async function revokeAccessAction(locale: string, needId: string, request
     formData,
     ["reasonCode"],
     (values) => {
-      const parsed = parseInput(revokeAccessSchema, values, toUiLocale(locale));
+      const parsed = parseInput(revokeAccessSchema, values, toLocale(locale));
       return parsed.ok ? { run: (actor, ip) => revokeAccess(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
     },
     `/needs/${needId}/requests`,
@@ -98,7 +98,7 @@ export async function postMessageAction(
     formData,
     ["body"],
     (values) => {
-      const parsed = parseInput(postMessageSchema, values, toUiLocale(locale));
+      const parsed = parseInput(postMessageSchema, values, toLocale(locale));
       return parsed.ok ? { run: (actor, ip) => postAccessMessage(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
     },
     back === "access" ? `/needs/${needId}/access` : `/needs/${needId}/requests/${requestId}`,

@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { isAppError, unauthenticated, type FieldErrors } from "@/lib/errors";
-import { userMessageOf } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { userFieldsOf, userMessageOf } from "@/lib/forms/form-state";
+import { toLocale } from "@/i18n/locale";
 import { logger } from "@/lib/logger";
 import { saveNeedDraft } from "@/lib/needs/save-need-draft";
 import { needDraftSchema, NEED_INPUT_FIELDS, updateNeedSchema } from "@/lib/needs/schemas";
@@ -25,7 +25,7 @@ function toInput(payload: WizardPayload) {
 }
 
 async function failure(error: unknown): Promise<SaveOutcome> {
-  if (isAppError(error) && error.status < 500) return { ok: false, message: await userMessageOf(error), fields: error.fields };
+  if (isAppError(error) && error.status < 500) return { ok: false, message: await userMessageOf(error), fields: await userFieldsOf(error) };
   logger.error({ err: error }, "wizard action failed");
   return { ok: false, message: "error" };
 }
@@ -33,7 +33,7 @@ async function failure(error: unknown): Promise<SaveOutcome> {
 // Autosave: whatever is valid is saved; invalid fields are left out and reported, so a typo in
 // the budget never loses the text above it.
 export async function autosaveNeedAction(locale: string, target: { needId?: string; visitId?: string }, payload: WizardPayload): Promise<SaveOutcome> {
-  const uiLocale = toUiLocale(locale);
+  const uiLocale = toLocale(locale);
   try {
     const actor = await getCurrentActor();
     if (!actor) throw unauthenticated();
@@ -46,7 +46,7 @@ export async function autosaveNeedAction(locale: string, target: { needId?: stri
       parsed = parseInput(needDraftSchema, input, uiLocale);
       if (!parsed.ok) return { ok: false, fields };
     }
-    const { id } = await saveNeedDraft(actor, { needId: target.needId ?? null, visitId: target.visitId ?? null }, parsed.data, uiLocale);
+    const { id } = await saveNeedDraft(actor, { needId: target.needId ?? null, visitId: target.visitId ?? null }, parsed.data);
     return { ok: !fields, id, fields };
   } catch (error) {
     return failure(error);
@@ -55,13 +55,13 @@ export async function autosaveNeedAction(locale: string, target: { needId?: stri
 
 // Saving a published need: the full rules apply (no partial saves of live content).
 export async function saveNeedChangesAction(locale: string, needId: string, payload: WizardPayload): Promise<SaveOutcome> {
-  const uiLocale = toUiLocale(locale);
+  const uiLocale = toLocale(locale);
   try {
     const actor = await getCurrentActor();
     if (!actor) throw unauthenticated();
     const parsed = parseInput(updateNeedSchema, toInput(payload), uiLocale);
     if (!parsed.ok) return { ok: false, fields: parsed.fields };
-    await updateNeed(actor, needId, parsed.data, uiLocale);
+    await updateNeed(actor, needId, parsed.data);
   } catch (error) {
     return failure(error);
   }
@@ -72,7 +72,7 @@ export async function transitionNeedAction(locale: string, needId: string, actio
   try {
     const actor = await getCurrentActor();
     if (!actor) throw unauthenticated();
-    await transitionNeed(actor, needId, action, toUiLocale(locale));
+    await transitionNeed(actor, needId, action);
   } catch (error) {
     return failure(error);
   }

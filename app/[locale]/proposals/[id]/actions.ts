@@ -14,7 +14,7 @@ export async function decideProposalAction(locale: string, proposalId: string, _
     { decision: text(fd, "decision") },
     decisionSchema,
     async (actor, d, l) => {
-      await decideNeedEdit(actor, proposalId, d.decision === "approve", l);
+      await decideNeedEdit(actor, proposalId, d.decision === "approve");
       return d.decision === "approve" ? t("approvedDone") : t("rejectedDone");
     },
     { revalidate: `/proposals/${proposalId}` },

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import { authorize } from "@/lib/policy";
 import { createResult } from "@/lib/results/create-result";
 import { formFiles } from "@/lib/forms/form-files";
@@ -11,7 +11,7 @@ import { createResultSchema, RESULT_FORM_FIELDS } from "@/lib/results/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export async function createResultAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const uiLocale = toUiLocale(locale);
+  const uiLocale = toLocale(locale);
   const t = await getTranslations({ locale, namespace: "form" });
   const values = formValues(formData, RESULT_FORM_FIELDS);
   let id: string;
@@ -21,7 +21,7 @@ export async function createResultAction(locale: string, _prev: FormState, formD
     const input = { ...values, transferModes: formData.getAll("transferModes") };
     const parsed = parseInput(createResultSchema, input, uiLocale);
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
-    ({ id } = await createResult(actor, parsed.data, uiLocale, await formFiles(formData, "attachments")));
+    ({ id } = await createResult(actor, parsed.data, await formFiles(formData, "attachments")));
   } catch (error) {
     return errorState(error, values, t("error"));
   }

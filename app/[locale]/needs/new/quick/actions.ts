@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { toLocale } from "@/i18n/locale";
 import { createNeed } from "@/lib/needs/create-need";
 import { createNeedSchema } from "@/lib/needs/schemas";
 import { authorize } from "@/lib/policy";
@@ -28,7 +28,7 @@ const NEED_FORM_FIELDS = [
 const FIELDS = NEED_FORM_FIELDS;
 
 export async function createNeedAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const uiLocale = toUiLocale(locale);
+  const uiLocale = toLocale(locale);
   const t = await getTranslations({ locale, namespace: "form" });
   const values = formValues(formData, [...FIELDS, "collaborationModes", "teaserFields"]);
   let id: string;
@@ -42,7 +42,7 @@ export async function createNeedAction(locale: string, _prev: FormState, formDat
     };
     const parsed = parseInput(createNeedSchema, input, uiLocale);
     if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
-    ({ id } = await createNeed(actor, parsed.data, uiLocale));
+    ({ id } = await createNeed(actor, parsed.data));
   } catch (error) {
     return errorState(error, values, t("error"));
   }
