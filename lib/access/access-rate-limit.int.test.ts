@@ -47,7 +47,6 @@ beforeAll(async () => {
       teaserFields: [],
       collaborationModes: [],
     } as never,
-    "zh-CN",
   ));
   ndaVersion = (await getCurrentNda(owner.actor, needId)).version;
 });

@@ -350,20 +350,20 @@ const ops: Op[] = [
   {
     name: "service transitionNeed (reconfirm), behind the owner's lifecycle buttons",
     rules: ["need.transition"],
-    run: (u, n) => service(() => transitionNeed(u?.actor as Actor, n.id, "reconfirm", "zh-CN")),
+    run: (u, n) => service(() => transitionNeed(u?.actor as Actor, n.id, "reconfirm")),
     expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
     name: "service saveNeedDraft on a published need (wizard autosave; brokers edit only their own drafts)",
     rules: ["need.editAsBroker"],
-    run: (u, n) => service(() => saveNeedDraft(u?.actor as Actor, { needId: n.id }, { title: "草稿标题", description: "" } as NeedDraftInput, "zh-CN")),
+    run: (u, n) => service(() => saveNeedDraft(u?.actor as Actor, { needId: n.id }, { title: "草稿标题", description: "" } as NeedDraftInput)),
     expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
     name: "service addAttachment (need attachment upload)",
     rules: ["need.attach"],
     run: (u, n) =>
-      service(() => addAttachment(u?.actor as Actor, { needId: n.id }, { name: "spec.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix\n") }, "zh-CN")),
+      service(() => addAttachment(u?.actor as Actor, { needId: n.id }, { name: "spec.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix\n") })),
     expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
@@ -439,12 +439,11 @@ beforeAll(async () => {
       cast.owner.actor,
       { needId: n.id },
       { name: "drawing.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix drawing\n") },
-      "zh-CN",
     );
     attachmentOf.set(n.id, file.id);
   }
   // A research result for the matcher to find (the results index exists once one is indexed).
-  await createResult(cast.researcher.actor, createResultSchema.parse(resultBody({ title: "正极材料循环寿命提升工艺" })), "zh-CN");
+  await createResult(cast.researcher.actor, createResultSchema.parse(resultBody({ title: "正极材料循环寿命提升工艺" })));
   await runJobs(); // index the needs and the result in Meilisearch
 }, 120_000);
 

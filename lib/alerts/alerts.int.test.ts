@@ -11,6 +11,8 @@ import { createNeed } from "@/lib/needs/create-need";
 import { updateNeed } from "@/lib/needs/update-need";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { sendDigests } from "@/lib/notifications/send-digests";
+import { wordNotifications } from "@/lib/notifications/word-notification";
+import { localeOfUser } from "@/lib/i18n/translator";
 import { createResult } from "@/lib/results/create-result";
 import { saveSearch } from "@/lib/saved-searches/saved-searches";
 
@@ -36,8 +38,12 @@ async function drained(): Promise<void> {
   );
 }
 
-const notificationsOf = (userId: string, kind?: string) =>
-  prisma.notification.findMany({ where: { userId, ...(kind ? { kind } : {}) }, orderBy: { createdAt: "asc" } });
+/** A user's notifications as they read them: worded in their language now. */
+async function notificationsOf(userId: string, kind?: string) {
+  const rows = await prisma.notification.findMany({ where: { userId, ...(kind ? { kind } : {}) }, orderBy: { createdAt: "asc" } });
+  const { locale } = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
+  return wordNotifications(localeOfUser(locale), rows);
+}
 
 let worker: Runner;
 let company: ApiUser;
@@ -81,7 +87,6 @@ beforeAll(async () => {
       trl: 5,
       transferModes: [],
     },
-    "zh-CN",
   ));
   await createResult(
     unrelated.actor,
@@ -93,7 +98,6 @@ beforeAll(async () => {
       trl: 6,
       transferModes: [],
     },
-    "zh-CN",
   );
   await drained();
 }, 120_000);
@@ -106,7 +110,7 @@ describe("a published need reaches the right people", () => {
   let needId: string;
 
   beforeAll(async () => {
-    ({ id: needId } = await createNeed(company.actor, NEED, "zh-CN"));
+    ({ id: needId } = await createNeed(company.actor, NEED));
     await drained();
   }, 60_000);
 
@@ -139,14 +143,14 @@ describe("a published need reaches the right people", () => {
     const first = await snapshot();
     expect(first.needVersion).toBe((await prisma.need.findUniqueOrThrow({ where: { id: needId } })).version);
     expect((first.matches as { id: string }[]).map((m) => m.id)).toContain(batteryResultId);
-    const { version } = await updateNeed(company.actor, needId, { keywords: [...NEED.keywords, "中试"] }, "zh-CN");
+    const { version } = await updateNeed(company.actor, needId, { keywords: [...NEED.keywords, "中试"] });
     await drained();
     expect((await snapshot()).needVersion).toBe(version);
   });
 
   it("does not notify anyone twice when the need is changed and matched again", async () => {
     const before = await prisma.notification.count({ where: { dedupeKey: { contains: needId } } });
-    await updateNeed(company.actor, needId, { description: `${NEED.description} 希望三个月内完成样品验证。` }, "zh-CN");
+    await updateNeed(company.actor, needId, { description: `${NEED.description} 希望三个月内完成样品验证。` });
     await drained();
     expect(await prisma.notification.count({ where: { dedupeKey: { contains: needId } } })).toBe(before);
     expect(await notificationsOf(battery.actor.id, "need-match")).toHaveLength(1);
@@ -179,7 +183,6 @@ describe("confidential and broker-only needs", () => {
         teaser: "寻求硫化物固态电解质与锂电池方面的合作伙伴",
         description: `${SECRET}，需要硫化物固态电解质的量产工艺与界面改性方案，室温离子电导率不低于 5 mS/cm。`,
       },
-      "zh-CN",
     );
     await drained();
     const [n] = (await notificationsOf(battery.actor.id, "need-match")).filter((x) => x.link === `/needs/${id}`);
@@ -195,7 +198,7 @@ describe("confidential and broker-only needs", () => {
   });
 
   it("never tell researchers about a BROKER_ONLY need, but still tell its owner about fitting results", async () => {
-    const { id } = await createNeed(company.actor, { ...NEED, title: "硫化物电解质内部评估（仅经纪人）", visibility: "BROKER_ONLY" }, "zh-CN");
+    const { id } = await createNeed(company.actor, { ...NEED, title: "硫化物电解质内部评估（仅经纪人）", visibility: "BROKER_ONLY" });
     await drained();
     for (const r of [battery, expert, unrelated]) {
       expect((await notificationsOf(r.actor.id)).filter((n) => n.link === `/needs/${id}`)).toEqual([]);
@@ -217,7 +220,6 @@ describe("a published result reaches the people whose needs want it", () => {
         trl: 4,
         transferModes: [],
       },
-      "zh-CN",
     );
     await drained();
     const forAuthor = await notificationsOf(newcomer.actor.id, "need-match");
@@ -243,7 +245,6 @@ describe("saved searches", () => {
         description: "寻求低成本钠离子电池层状氧化物正极材料，循环 2000 次容量保持率 80% 以上，用于储能电站。",
         keywords: ["钠离子电池", "正极"],
       },
-      "zh-CN",
     );
     await drained();
     const alerts = await notificationsOf(watcher.actor.id, "saved-search");
@@ -254,7 +255,7 @@ describe("saved searches", () => {
 
 describe("notifications are unique per user and subject", () => {
   it("skips a second notification with the same dedupe key, and the database refuses one too", async () => {
-    const notice = { userId: unrelated.actor.id, kind: "need-match" as const, title: "t", body: "b", link: "/needs/x", dedupeKey: "need:dedupe-test" };
+    const notice = { userId: unrelated.actor.id, kind: "need-match" as const, params: { need: "t" }, link: "/needs/x", dedupeKey: "need:dedupe-test" };
     expect(await createNotifications([notice])).toHaveLength(1);
     expect(await createNotifications([notice, notice])).toEqual([]);
     await expect(prisma.notification.create({ data: notice })).rejects.toThrow();

@@ -1,31 +1,26 @@
-import { createTranslator } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
-import { AppError, unauthenticated } from "@/lib/errors";
-import zhForm from "@/messages/zh-CN/form.json";
-import enForm from "@/messages/en/form.json";
+import { AppError, conflict, unauthenticated } from "@/lib/errors";
 
 // The request's locale is the only thing taken from next-intl's request context.
 const locale = vi.hoisted(() => ({ current: "zh-CN" }));
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => locale.current,
-  getTranslations: async ({ locale: l, namespace }: { locale: string; namespace: string }) =>
-    createTranslator({ locale: l, messages: { form: l === "en" ? enForm : zhForm }, namespace: namespace as "form.errors" }),
-}));
+vi.mock("next-intl/server", () => ({ getLocale: async () => locale.current }));
 
 const { errorState } = await import("./form-state");
 
 describe("errorState", () => {
-  it("shows generic refusals in the user's language, not the service's English", async () => {
+  it("words errors in the user's language", async () => {
     locale.current = "zh-CN";
     expect((await errorState(unauthenticated(), {}, "x")).message).toBe("请先登录。");
-    expect((await errorState(new AppError("RATE_LIMITED", "Too many requests", { retryAfterSeconds: 42 }), {}, "x")).message).toContain("42 秒");
+    expect((await errorState(new AppError("RATE_LIMITED", { key: "tooManyRequests", retryAfterSeconds: 42 }), {}, "x")).message).toContain("42 秒");
     locale.current = "en";
     expect((await errorState(unauthenticated(), {}, "x")).message).toBe("Please sign in first.");
+    expect((await errorState(conflict("needChanged"), {}, "x")).message).toMatch(/changed by someone else/);
   });
 
-  it("keeps specific messages and field errors, and hides unexpected errors behind the fallback", async () => {
-    const conflict = await errorState(new AppError("CONFLICT", "需求已被他人修改", { fields: { title: ["太短"] } }), { title: "a" }, "x");
-    expect(conflict).toEqual({ status: "error", message: "需求已被他人修改", fields: { title: ["太短"] }, values: { title: "a" } });
+  it("words field keys, and hides unexpected errors behind the fallback", async () => {
+    locale.current = "zh-CN";
+    const failed = await errorState(new AppError("CONFLICT", { key: "externalIdTaken", fields: { externalId: ["v.externalIdTaken"] } }), { title: "a" }, "x");
+    expect(failed).toEqual({ status: "error", message: "本机构已有成果使用该外部编号。", fields: { externalId: ["该值已被使用"] }, values: { title: "a" } });
     expect((await errorState(new Error("db password=secret"), {}, "出错了")).message).toBe("出错了");
   });
 });

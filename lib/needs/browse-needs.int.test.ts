@@ -26,9 +26,8 @@ beforeAll(async () => {
   await createNeed(
     owner.actor,
     { ...base, title: "隐藏区域的保密需求", region: hiddenRegion, trlTarget: 7, collaborationModes: ["EQUITY"], teaserFields: [] },
-    "zh-CN",
   );
-  await createNeed(owner.actor, { ...base, title: "公开区域的保密需求", region: shownRegion, collaborationModes: [], teaserFields: ["region"] }, "zh-CN");
+  await createNeed(owner.actor, { ...base, title: "公开区域的保密需求", region: shownRegion, collaborationModes: [], teaserFields: ["region"] });
   await createNeed(
     owner.actor,
     {
@@ -41,12 +40,10 @@ beforeAll(async () => {
       collaborationModes: [],
       teaserFields: [],
     },
-    "zh-CN",
   );
   await createNeed(
     owner.actor,
     { ...base, title: "保密的高预算需求", region: hiddenRegion, trlTarget: 9, budgetMaxCny: 90_000_000, collaborationModes: [], teaserFields: [] },
-    "zh-CN",
   );
   await prisma.need.updateMany({ where: { organisationId: owner.actor.organisationId! }, data: { status: "PUBLISHED" } });
 });

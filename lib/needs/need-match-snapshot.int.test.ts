@@ -36,7 +36,7 @@ const NEED = {
 type NeedInput = Omit<typeof NEED, "visibility"> & { visibility: "PUBLIC" | "CONFIDENTIAL"; teaser?: string };
 
 async function publishNeed(input: Partial<NeedInput> = {}): Promise<string> {
-  const { id } = await createNeed(company.actor, { ...NEED, ...input }, "zh-CN");
+  const { id } = await createNeed(company.actor, { ...NEED, ...input });
   await syncNeed(prisma, id);
   return id;
 }
@@ -81,7 +81,6 @@ beforeAll(async () => {
       trl: 5,
       transferModes: [],
     },
-    "zh-CN",
   ));
   ({ id: riceId } = await createResult(
     farmer.actor,
@@ -93,7 +92,6 @@ beforeAll(async () => {
       trl: 6,
       transferModes: [],
     },
-    "zh-CN",
   ));
   await syncResult(prisma, resultId);
   await syncResult(prisma, riceId);
@@ -135,7 +133,6 @@ describe("need match snapshot", () => {
       company.actor,
       needId,
       { title: "水稻抗病育种合作", description: "寻求利用基因编辑技术培育抗稻瘟病水稻新品种的合作伙伴。", keywords: ["水稻", "基因编辑"] },
-      "zh-CN",
     );
     const ids = await matchIds(company, needId);
     expect(ids).toContain(riceId);
@@ -148,7 +145,7 @@ describe("need match snapshot", () => {
   it("is not stored over an edit made while it was computed", async () => {
     const needId = await publishNeed();
     const read = await prisma.need.findUniqueOrThrow({ where: { id: needId }, include: { chainNode: { select: { chainId: true } } } });
-    await updateNeed(company.actor, needId, { description: `${NEED.description} 希望三个月内完成样品验证。` }, "zh-CN");
+    await updateNeed(company.actor, needId, { description: `${NEED.description} 希望三个月内完成样品验证。` });
     await saveNeedMatchSnapshot(read, []);
     expect(await snapshotOf(needId)).toBeNull();
   });
@@ -164,7 +161,6 @@ describe("need match snapshot", () => {
         trl: 4,
         transferModes: [],
       },
-      "zh-CN",
     );
     await syncResult(prisma, otherId);
     clearDfCache();

@@ -51,7 +51,6 @@ beforeAll(async () => {
       trl: 6,
       transferModes: [],
     },
-    "zh-CN",
   ));
   ({ id: needId } = await createNeed(
     company.actor,
@@ -64,7 +63,6 @@ beforeAll(async () => {
       collaborationModes: [],
       teaserFields: [],
     },
-    "zh-CN",
   ));
   await drained();
 }, 180_000);
@@ -89,7 +87,6 @@ describe("publishing a result refreshes the snapshots of the needs it matches", 
         trl: 6,
         transferModes: [],
       },
-      "zh-CN",
     );
     await drained();
 
@@ -114,7 +111,6 @@ describe("publishing a result refreshes the snapshots of the needs it matches", 
         trl: 5,
         transferModes: [],
       },
-      "zh-CN",
     );
     await drained();
     expect(await prisma.needMatchSnapshot.findUnique({ where: { needId } })).toBeNull();

@@ -51,7 +51,6 @@ beforeAll(async () => {
       trl: 5,
       transferModes: [],
     },
-    "zh-CN",
   ));
   ({ id: needId } = await createNeed(
     company.actor,
@@ -64,7 +63,6 @@ beforeAll(async () => {
       collaborationModes: [],
       teaserFields: [],
     },
-    "zh-CN",
   ));
   ({ id: brokerOnlyId } = await createNeed(
     company.actor,
@@ -77,7 +75,6 @@ beforeAll(async () => {
       collaborationModes: [],
       teaserFields: [],
     },
-    "zh-CN",
   ));
   await syncResult(prisma, resultId);
   await syncNeed(prisma, needId);
@@ -110,7 +107,6 @@ describe("recommendations", () => {
         collaborationModes: [],
         teaserFields: [],
       },
-      "zh-CN",
     );
     await syncNeed(prisma, confidentialId);
     const res = await getNeedResearchers(company.actor, confidentialId);
@@ -171,8 +167,8 @@ describe("reading notifications", () => {
   it("counts unread, marks read, opens to the subject, and hides other users' notifications", async () => {
     const reader = await createApiUser("RESEARCHER");
     const [a, b] = await createNotifications([
-      { userId: reader.actor.id, kind: "need-match", title: "A", body: "a", link: `/needs/${needId}`, dedupeKey: "need:read-a" },
-      { userId: reader.actor.id, kind: "need-match", title: "B", body: "b", link: "javascript:alert(1)", dedupeKey: "need:read-b" },
+      { userId: reader.actor.id, kind: "need-match", params: { need: "A", result: "none", teaser: "none", field: "f" }, link: `/needs/${needId}`, dedupeKey: "need:read-a" },
+      { userId: reader.actor.id, kind: "need-match", params: { need: "B", result: "none", teaser: "none", field: "f" }, link: "javascript:alert(1)", dedupeKey: "need:read-b" },
     ]);
     expect(await countUnreadNotifications(reader.actor)).toBe(2);
     await expect(markNotificationRead(author.actor, a!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -180,12 +176,12 @@ describe("reading notifications", () => {
     expect(await openNotification(reader.actor, a!.id)).toBe(`/needs/${needId}`);
     expect(await openNotification(reader.actor, b!.id)).toBe("/notifications");
     const list = await listNotifications(reader.actor);
-    expect(list.items.map((n) => [n.title, n.read]).sort()).toEqual([
+    expect(list.items.map((n) => [(n.params as { need: string }).need, n.read]).sort()).toEqual([
       ["A", true],
       ["B", true],
     ]);
     expect(list.unread).toBe(0);
-    await createNotifications([{ userId: reader.actor.id, kind: "need-match", title: "C", body: "c", link: "/needs/c", dedupeKey: "need:read-c" }]);
+    await createNotifications([{ userId: reader.actor.id, kind: "need-match", params: { need: "C", result: "none", teaser: "none", field: "f" }, link: "/needs/c", dedupeKey: "need:read-c" }]);
     expect(await countUnreadNotifications(reader.actor)).toBe(1);
     expect(await markAllNotificationsRead(reader.actor)).toBe(1);
     expect(await countUnreadNotifications(reader.actor)).toBe(0);

@@ -27,7 +27,7 @@ const NEED = {
 };
 
 async function publishNeed(visibility: "PUBLIC" | "BROKER_ONLY"): Promise<string> {
-  const { id } = await createNeed(company.actor, { ...NEED, visibility }, "zh-CN");
+  const { id } = await createNeed(company.actor, { ...NEED, visibility });
   await syncNeed(prisma, id);
   return id;
 }
@@ -61,7 +61,6 @@ beforeAll(async () => {
       trl: 5,
       transferModes: [],
     },
-    "zh-CN",
   ));
   await syncResult(prisma, resultId);
   clearDfCache();

@@ -64,8 +64,8 @@ describe("SIGKILL the worker mid-batch", () => {
       await prisma.$transaction((tx) =>
         notifyUser(tx, {
           userId: users[i % USERS]!.id,
-          kind: "match.new",
-          text: () => ({ title: `新的匹配 ${i}`, body: "有成果与您的需求匹配" }),
+          kind: "deal.message",
+          params: { need: `新的匹配 ${i}` },
           link: `/needs/x${i}`,
           dedupeKey: `fault3:${i}`,
         }),
@@ -81,7 +81,6 @@ describe("SIGKILL the worker mid-batch", () => {
           keywords: ["涂层"],
           visibility: "PUBLIC",
         } as never,
-        "zh-CN",
       );
     }
     const queued = await jobCount();

@@ -26,13 +26,13 @@ const row = (overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>
 
 describe("validateImportCsv", () => {
   it("accepts the downloadable template", () => {
-    const report = validateImportCsv(importTemplateCsv(), nodes, "zh-CN");
+    const report = validateImportCsv(importTemplateCsv(), nodes);
     expect(report.problems).toEqual([]);
     expect(report.valid).toHaveLength(1);
   });
 
   it("parses labels, lists and patents", () => {
-    const { valid } = validateImportCsv([header, row()].join("\n"), nodes, "en");
+    const { valid } = validateImportCsv([header, row()].join("\n"), nodes);
     expect(valid[0]!.data).toMatchObject({
       externalId: "EXT-1",
       trl: 4,
@@ -55,7 +55,7 @@ describe("validateImportCsv", () => {
       row({ externalId: "EXT-1" }, 5),
       row({ transferModes: "赠送" }, 6),
     ];
-    const report = validateImportCsv(lines.join("\r\n"), nodes, "zh-CN");
+    const report = validateImportCsv(lines.join("\r\n"), nodes);
     expect(report.totalRows).toBe(6);
     expect(report.valid.map((v) => v.row)).toEqual([2, 4]);
     expect(report.badRows).toEqual([3, 5, 6, 7]);
@@ -68,12 +68,12 @@ describe("validateImportCsv", () => {
   });
 
   it("checks chain nodes against the taxonomy", () => {
-    const report = validateImportCsv([header, row({ chainNodeId: "nope" })].join("\n"), nodes, "en");
+    const report = validateImportCsv([header, row({ chainNodeId: "nope" })].join("\n"), nodes);
     expect(report.problems).toEqual([{ row: 2, column: "chainNodeId", problem: "Unknown industry chain node" }]);
   });
 
   it("refuses a file with missing or unknown columns before looking at rows", () => {
-    const report = validateImportCsv("title,summary,colour\nx,y,z", nodes, "en");
+    const report = validateImportCsv("title,summary,colour\nx,y,z", nodes);
     expect(report.fileProblems).toEqual(["Missing required columns: externalId, field", "Unknown columns: colour (use the template)"]);
     expect(report.valid).toEqual([]);
   });
