@@ -77,28 +77,22 @@ beforeAll(async () => {
     equipment: ["手套箱"],
     pastProjects: "Sulfide solid electrolytes for lithium batteries",
   });
-  ({ id: batteryResultId } = await createResult(
-    battery.actor,
-    {
-      title: "硫化物固态电解质规模化制备",
-      summary: "一种低成本硫化物固态电解质的规模化合成方法，室温离子电导率达到 6 mS/cm，适用于全固态锂电池，已完成公斤级验证。",
-      field: "新能源",
-      keywords: ["固态电解质", "硫化物", "锂电池"],
-      trl: 5,
-      transferModes: [],
-    },
-  ));
-  await createResult(
-    unrelated.actor,
-    {
-      title: "水稻抗病基因编辑育种",
-      summary: "利用基因编辑技术培育抗稻瘟病水稻新品种，田间试验增产百分之十以上，可授权种业企业使用。",
-      field: "农业",
-      keywords: ["水稻", "基因编辑"],
-      trl: 6,
-      transferModes: [],
-    },
-  );
+  ({ id: batteryResultId } = await createResult(battery.actor, {
+    title: "硫化物固态电解质规模化制备",
+    summary: "一种低成本硫化物固态电解质的规模化合成方法，室温离子电导率达到 6 mS/cm，适用于全固态锂电池，已完成公斤级验证。",
+    field: "新能源",
+    keywords: ["固态电解质", "硫化物", "锂电池"],
+    trl: 5,
+    transferModes: [],
+  }));
+  await createResult(unrelated.actor, {
+    title: "水稻抗病基因编辑育种",
+    summary: "利用基因编辑技术培育抗稻瘟病水稻新品种，田间试验增产百分之十以上，可授权种业企业使用。",
+    field: "农业",
+    keywords: ["水稻", "基因编辑"],
+    trl: 6,
+    transferModes: [],
+  });
   await drained();
 }, 120_000);
 
@@ -174,16 +168,13 @@ describe("confidential and broker-only needs", () => {
   const SECRET = "客户为某头部车企的固态电池项目";
 
   it("tell researchers only the teaser of a CONFIDENTIAL need, in-app and by email", async () => {
-    const { id } = await createNeed(
-      company.actor,
-      {
-        ...NEED,
-        title: "硫化物固态电解质合作开发（保密）",
-        visibility: "CONFIDENTIAL",
-        teaser: "寻求硫化物固态电解质与锂电池方面的合作伙伴",
-        description: `${SECRET}，需要硫化物固态电解质的量产工艺与界面改性方案，室温离子电导率不低于 5 mS/cm。`,
-      },
-    );
+    const { id } = await createNeed(company.actor, {
+      ...NEED,
+      title: "硫化物固态电解质合作开发（保密）",
+      visibility: "CONFIDENTIAL",
+      teaser: "寻求硫化物固态电解质与锂电池方面的合作伙伴",
+      description: `${SECRET}，需要硫化物固态电解质的量产工艺与界面改性方案，室温离子电导率不低于 5 mS/cm。`,
+    });
     await drained();
     const [n] = (await notificationsOf(battery.actor.id, "need-match")).filter((x) => x.link === `/needs/${id}`);
     expect(n).toBeDefined();
@@ -210,17 +201,14 @@ describe("confidential and broker-only needs", () => {
 describe("a published result reaches the people whose needs want it", () => {
   it("tells the result's author about visible matching needs and the need owners about the result", async () => {
     const newcomer = await createApiUser("RESEARCHER");
-    const { id: resultId } = await createResult(
-      newcomer.actor,
-      {
-        title: "高镍正极兼容的硫化物电解质界面包覆",
-        summary: "通过界面包覆提高硫化物固态电解质与高镍正极的兼容性，锂电池循环寿命提升一倍，适合量产导入。",
-        field: "新能源",
-        keywords: ["硫化物", "固态电解质", "锂电池"],
-        trl: 4,
-        transferModes: [],
-      },
-    );
+    const { id: resultId } = await createResult(newcomer.actor, {
+      title: "高镍正极兼容的硫化物电解质界面包覆",
+      summary: "通过界面包覆提高硫化物固态电解质与高镍正极的兼容性，锂电池循环寿命提升一倍，适合量产导入。",
+      field: "新能源",
+      keywords: ["硫化物", "固态电解质", "锂电池"],
+      trl: 4,
+      transferModes: [],
+    });
     await drained();
     const forAuthor = await notificationsOf(newcomer.actor.id, "need-match");
     expect(forAuthor.length).toBeGreaterThanOrEqual(1);
@@ -237,15 +225,12 @@ describe("saved searches", () => {
   it("alert their owner once about a new hit published after saving", async () => {
     const watcher = await createApiUser("RESEARCHER");
     const { id: searchId } = await saveSearch(watcher.actor, { name: "钠离子", q: "钠离子电池", type: "needs" });
-    const { id: needId } = await createNeed(
-      company.actor,
-      {
-        ...NEED,
-        title: "钠离子电池正极材料",
-        description: "寻求低成本钠离子电池层状氧化物正极材料，循环 2000 次容量保持率 80% 以上，用于储能电站。",
-        keywords: ["钠离子电池", "正极"],
-      },
-    );
+    const { id: needId } = await createNeed(company.actor, {
+      ...NEED,
+      title: "钠离子电池正极材料",
+      description: "寻求低成本钠离子电池层状氧化物正极材料，循环 2000 次容量保持率 80% 以上，用于储能电站。",
+      keywords: ["钠离子电池", "正极"],
+    });
     await drained();
     const alerts = await notificationsOf(watcher.actor.id, "saved-search");
     expect(alerts.map((a) => a.dedupeKey)).toEqual([`saved:${searchId}:${needId}`]);

@@ -32,7 +32,9 @@ describe("jsonError", () => {
     const en = jsonError(error, { locale: "en" });
     expect(en.status).toBe(422);
     expect(await en.json()).toEqual({ error: { code: "VALIDATION", message: "Some fields are invalid.", fields: { title: ["Required"] } } });
-    expect(await jsonError(error, { locale: "zh-CN" }).json()).toEqual({ error: { code: "VALIDATION", message: "部分字段有误。", fields: { title: ["必填"] } } });
+    expect(await jsonError(error, { locale: "zh-CN" }).json()).toEqual({
+      error: { code: "VALIDATION", message: "部分字段有误。", fields: { title: ["必填"] } },
+    });
   });
 
   it("words a code without a key generically, Chinese by default", async () => {

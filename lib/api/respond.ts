@@ -74,12 +74,12 @@ export function jsonError(error: unknown, options: { requestId?: string; locale?
     if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
     if (error.status >= 500) logger.error({ err: error, detail: error.detail, requestId, clientAborted }, "request failed");
     const fields = wordFields(error, locale);
-    return NextResponse.json({ error: { code: error.code, message: wordError(error, locale), ...(fields ? { fields } : {}) } }, { status: error.status, headers });
+    return NextResponse.json(
+      { error: { code: error.code, message: wordError(error, locale), ...(fields ? { fields } : {}) } },
+      { status: error.status, headers },
+    );
   }
   // Unexpected: details go to the log, the caller gets a safe message.
   logger.error({ err: error, requestId, clientAborted }, "unexpected error");
-  return NextResponse.json(
-    { error: { code: "INTERNAL", message: wordError(new AppError("INTERNAL"), locale) } },
-    { status: errorStatus.INTERNAL },
-  );
+  return NextResponse.json({ error: { code: "INTERNAL", message: wordError(new AppError("INTERNAL"), locale) } }, { status: errorStatus.INTERNAL });
 }

@@ -174,10 +174,12 @@ describe("candidates", () => {
 
 describe("visit log", () => {
   it("records a visit and links the needs captured there as the company's drafts", async () => {
-    const { id } = await logVisit(
-      broker,
-      { organisationId: owner.organisationId!, visitedOn: "2026-11-20", peopleMet: "王总、李工", notes: "产线参观，讨论激光焊接质量问题。" },
-    );
+    const { id } = await logVisit(broker, {
+      organisationId: owner.organisationId!,
+      visitedOn: "2026-11-20",
+      peopleMet: "王总、李工",
+      notes: "产线参观，讨论激光焊接质量问题。",
+    });
     const draft = await captureNeedDraft(broker, id, {
       title: "激光焊接缺陷在线检测",
       description: "焊接过程中需要在线检测气孔与裂纹，目前依靠人工抽检，漏检率高。",
@@ -217,11 +219,14 @@ describe("metrics", () => {
     await respondToIntroduction(researcher, id, { decision: "accept", version: 2 });
     await transitionDeal(broker, id, { to: "NDA_SIGNED", version: 3 });
     await transitionDeal(broker, id, { to: "NEGOTIATING", version: 4 });
-    await recordContract(
-      broker,
-      id,
-      { mode: "COMMISSIONED_RD", valueCny: 800_000, contractRegistrationNo: "2026440300099999", signedAt: "2026-11-25", milestones: [], version: 5 },
-    );
+    await recordContract(broker, id, {
+      mode: "COMMISSIONED_RD",
+      valueCny: 800_000,
+      contractRegistrationNo: "2026440300099999",
+      signedAt: "2026-11-25",
+      milestones: [],
+      version: 5,
+    });
 
     const m = await getBrokerMetrics(broker);
     const mine = m.brokers.find((b) => b.name === broker.name)!;

@@ -60,8 +60,7 @@ export async function handOverNeed(actor: Actor, needId: string, toEmail: string
       where: { email: toEmail.trim().toLowerCase(), role: "BROKER", staffGrants: { some: { role: "BROKER", ...liveGrantWhere(new Date()) } } },
       select: { id: true },
     });
-    if (!broker)
-      throw new AppError("VALIDATION", { key: "broker.nameBroker", fields: { brokerEmail: ["v.noBroker"] } });
+    if (!broker) throw new AppError("VALIDATION", { key: "broker.nameBroker", fields: { brokerEmail: ["v.noBroker"] } });
     if (broker.id === need.brokerId) return { brokerId: broker.id };
     const { count } = await tx.need.updateMany({ where: { id: need.id, brokerId: need.brokerId }, data: { brokerId: broker.id } });
     if (count === 0) throw taken();
@@ -141,8 +140,7 @@ export async function getNeedEditProposal(actor: Actor, proposalId: string): Pro
     include: { need: { select: { ...needFacts, description: true, field: true, keywords: true } } },
   });
   // It shows the need's current full text: the owner organisation, or the staff triaging it.
-  if (!p || (actor.organisationId !== p.need.organisationId && !can(actor, "broker.triage", needFactsFrom(p.need))))
-    throw notFound();
+  if (!p || (actor.organisationId !== p.need.organisationId && !can(actor, "broker.triage", needFactsFrom(p.need)))) throw notFound();
   const changes = p.changes as Record<string, string | string[]>;
   const current = p.need as unknown as Record<string, string | string[]>;
   const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join("，") : (v ?? ""));

@@ -12,8 +12,7 @@ import type { CaptureNeedInput, VisitInput } from "./schemas";
 export async function logVisit(actor: Actor, input: VisitInput): Promise<{ id: string }> {
   authorize(actor, "visit.log");
   const org = await prisma.organisation.findFirst({ where: { id: input.organisationId, kind: "COMPANY" }, select: { id: true } });
-  if (!org)
-    throw new AppError("VALIDATION", { key: "chooseCompany", fields: { organisationId: ["v.chooseCompany"] } });
+  if (!org) throw new AppError("VALIDATION", { key: "chooseCompany", fields: { organisationId: ["v.chooseCompany"] } });
   return prisma.visit.create({
     data: { brokerId: actor.id, organisationId: org.id, visitedOn: new Date(`${input.visitedOn}T00:00:00Z`), peopleMet: input.peopleMet, notes: input.notes },
     select: { id: true },

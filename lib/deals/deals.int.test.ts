@@ -117,11 +117,7 @@ describe("deal pipeline", () => {
       "VALIDATION",
       /^不允许的状态变更：不能从「已引荐」变为「已签合同」$/,
     );
-    await expectAppError(
-      transitionDeal(broker, id, { to: "COMPLETED", version: 3 }),
-      "VALIDATION",
-      /不允许的状态变更：不能从「已引荐」变为「已完成」/,
-    );
+    await expectAppError(transitionDeal(broker, id, { to: "COMPLETED", version: 3 }), "VALIDATION", /不允许的状态变更：不能从「已引荐」变为「已完成」/);
     await expectAppError(transitionDeal(outsider, id, { to: "NDA_SIGNED", version: 3 }), "NOT_FOUND", /Not found/);
 
     expect(await transitionDeal(broker, id, { to: "NDA_SIGNED", version: 3 })).toEqual({ state: "NDA_SIGNED", version: 4 });
@@ -146,27 +142,26 @@ describe("deal pipeline", () => {
     await expectAppError(transitionDeal(broker, id, { to: "CONTRACT_SIGNED", version: current.version }), "VALIDATION", /请填写合同信息/);
     // A stale version is refused even when the move itself is valid.
     await expectAppError(
-      recordContract(
-        broker,
-        id,
-        { mode: "LICENCE", valueCny: 1_200_000, contractRegistrationNo: "2026440300012345", signedAt: "2026-12-01", milestones: [], version: 1 },
-      ),
-      "CONFLICT",
-      /Someone else updated this deal.*“Negotiating”/,
-    );
-
-    const signed = await recordContract(
-      broker,
-      id,
-      {
+      recordContract(broker, id, {
         mode: "LICENCE",
         valueCny: 1_200_000,
         contractRegistrationNo: "2026440300012345",
         signedAt: "2026-12-01",
-        milestones: [{ title: "首付款", amountCny: 300_000, dueAt: "2027-01-15" }],
-        version: current.version,
-      },
+        milestones: [],
+        version: 1,
+      }),
+      "CONFLICT",
+      /Someone else updated this deal.*“Negotiating”/,
     );
+
+    const signed = await recordContract(broker, id, {
+      mode: "LICENCE",
+      valueCny: 1_200_000,
+      contractRegistrationNo: "2026440300012345",
+      signedAt: "2026-12-01",
+      milestones: [{ title: "首付款", amountCny: 300_000, dueAt: "2027-01-15" }],
+      version: current.version,
+    });
     expect(signed.state).toBe("CONTRACT_SIGNED");
     const contract = await prisma.contract.findUniqueOrThrow({ where: { introductionId: id }, include: { followUps: { orderBy: { monthsAfter: "asc" } } } });
     expect(contract.followUps.map((f) => [f.monthsAfter, f.dueAt.toISOString()])).toEqual([

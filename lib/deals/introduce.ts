@@ -26,8 +26,7 @@ export async function introduceResearcher(actor: Actor, input: IntroduceInput, n
     // Only the need's broker (or an admin) introduces: a broker cannot take a need this way.
     authorize(actor, "broker.triage", need);
     const result = await tx.result.findFirst({ where: { id: input.resultId, status: "PUBLISHED" }, select: { id: true, createdById: true } });
-    if (!result)
-      throw new AppError("VALIDATION", { key: "deal.resultNotPublished", fields: { resultId: ["v.notPublished"] } });
+    if (!result) throw new AppError("VALIDATION", { key: "deal.resultNotPublished", fields: { resultId: ["v.notPublished"] } });
     const respondBy = new Date(now.getTime() + input.respondWithinDays * DAY);
     let id: string;
     try {
@@ -45,7 +44,12 @@ export async function introduceResearcher(actor: Actor, input: IntroduceInput, n
     const link = `/deals/${id}`;
     const recipients = [...(await companyRecipients(tx, need)), result.createdById];
     for (const userId of recipients) {
-      await notifyUser(tx, { userId, ...notices.introduced(dealNeedParam(need, userId, result.createdById), input.respondWithinDays), link, dedupeKey: `deal:${id}:introduced` });
+      await notifyUser(tx, {
+        userId,
+        ...notices.introduced(dealNeedParam(need, userId, result.createdById), input.respondWithinDays),
+        link,
+        dedupeKey: `deal:${id}:introduced`,
+      });
     }
     const remindAt = new Date(respondBy.getTime() - REMIND_BEFORE_MS);
     if (remindAt > now) await enqueueJob(tx, "deal-respond-reminder", { introductionId: id }, { runAt: remindAt, jobKey: `deal-remind:${id}` });

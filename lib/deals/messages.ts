@@ -12,7 +12,12 @@ export async function postDealMessage(actor: Actor, id: string, body: string): P
     const message = await tx.message.create({ data: { introductionId: id, senderId: actor.id, body }, select: { id: true } });
     const everyone = [...(await companyRecipients(tx, deal.need)), deal.researcherId, ...(deal.brokerId ? [deal.brokerId] : [])].filter((u) => u !== actor.id);
     for (const userId of everyone) {
-      await notifyUser(tx, { userId, ...notices.message(dealNeedParam(deal.need, userId, deal.researcherId)), link: `/deals/${id}`, dedupeKey: `message:${message.id}` });
+      await notifyUser(tx, {
+        userId,
+        ...notices.message(dealNeedParam(deal.need, userId, deal.researcherId)),
+        link: `/deals/${id}`,
+        dedupeKey: `message:${message.id}`,
+      });
     }
     return message;
   });

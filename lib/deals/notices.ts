@@ -23,6 +23,9 @@ export const notices = {
   moved: (need: string, to: DealState) => ({ kind: "deal.moved", params: { need, state: to } }),
   respondReminder: (need: string, respondBy: Date) => ({ kind: "deal.respond_reminder", params: { need, date: respondBy.toISOString().slice(0, 10) } }),
   lapsed: (need: string) => ({ kind: "deal.lapsed", params: { need } }),
-  followUpDue: (need: string, months: number, dueAt: Date) => ({ kind: "deal.follow_up_due", params: { need, months, date: dueAt.toISOString().slice(0, 10) } }),
+  followUpDue: (need: string, months: number, dueAt: Date) => ({
+    kind: "deal.follow_up_due",
+    params: { need, months, date: dueAt.toISOString().slice(0, 10) },
+  }),
   message: (need: string) => ({ kind: "deal.message", params: { need } }),
 } satisfies Record<string, (...args: never[]) => { kind: string; params: NotificationParams }>;

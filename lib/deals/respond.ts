@@ -24,7 +24,12 @@ export async function respondToIntroduction(actor: Actor, id: string, input: Res
       if (!input.reason) throw guardFailed("reason");
       const version = await writeDeal(tx, actor, deal, input.version, { to: "DECLINED", note: input.note, data: { declineReason: input.reason } });
       for (const userId of [...others, ...(deal.brokerId ? [deal.brokerId] : [])]) {
-        await notifyUser(tx, { userId, ...notices.declined(dealNeedParam(deal.need, userId, deal.researcherId), input.reason), link: `/deals/${id}`, dedupeKey: `deal:${id}:declined` });
+        await notifyUser(tx, {
+          userId,
+          ...notices.declined(dealNeedParam(deal.need, userId, deal.researcherId), input.reason),
+          link: `/deals/${id}`,
+          dedupeKey: `deal:${id}:declined`,
+        });
       }
       return { state: "DECLINED" as const, version };
     }

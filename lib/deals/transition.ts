@@ -22,13 +22,11 @@ export async function transitionDeal(actor: Actor, id: string, input: Transition
     if (!check.ok) throw invalidTransition(deal.state, input.to, check.reason);
     if (check.guard === "bothAccepted" || check.guard === "contract") throw guardFailed(check.guard);
     if (check.guard === "reason" && !input.reason) throw guardFailed("reason");
-    const version = await writeDeal(
-      tx,
-      actor,
-      deal,
-      input.version,
-      { to: input.to, note: input.note, data: input.to === "DECLINED" ? { declineReason: input.reason } : {} },
-    );
+    const version = await writeDeal(tx, actor, deal, input.version, {
+      to: input.to,
+      note: input.note,
+      data: input.to === "DECLINED" ? { declineReason: input.reason } : {},
+    });
     const everyone = [...(await companyRecipients(tx, deal.need)), deal.researcherId, ...(deal.brokerId ? [deal.brokerId] : [])].filter((u) => u !== actor.id);
     for (const userId of everyone) {
       const need = dealNeedParam(deal.need, userId, deal.researcherId);

@@ -13,11 +13,7 @@ import type { CreateResultInput } from "./schemas";
  * before anything is written: one bad file refuses the whole form with the reason on
  * `attachments`). The row, its attachments and its index job commit together.
  */
-export async function createResult(
-  actor: Actor,
-  input: CreateResultInput,
-  files: { name: string; bytes: Uint8Array }[] = [],
-): Promise<{ id: string }> {
+export async function createResult(actor: Actor, input: CreateResultInput, files: { name: string; bytes: Uint8Array }[] = []): Promise<{ id: string }> {
   authorize(actor, "result.create");
   const organisationId = actor.organisationId!;
   if (files.length > MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments("attachments");

@@ -17,11 +17,7 @@ async function userIdFor(by: GrantingParty, email: string): Promise<string> {
   return user.id;
 }
 
-export async function grantStaffRole(
-  by: GrantingParty,
-  input: GrantStaffRoleInput,
-  ip: string | null = null,
-): Promise<{ grantId: string; userId: string }> {
+export async function grantStaffRole(by: GrantingParty, input: GrantStaffRoleInput, ip: string | null = null): Promise<{ grantId: string; userId: string }> {
   if (by !== OPERATOR) authorize(by, "staff.grant");
   const userId = await userIdFor(by, input.email);
   const { grantId } = await prisma.$transaction((tx) =>

@@ -72,16 +72,13 @@ describe("SIGKILL the worker mid-batch", () => {
       );
     }
     for (let i = 0; i < NEEDS; i++) {
-      await createNeed(
-        users[0]!,
-        {
-          title: `耐高温陶瓷涂层 ${i}`,
-          description: "用于燃气轮机叶片的热障涂层，需耐 1200 °C。",
-          field: "新材料",
-          keywords: ["涂层"],
-          visibility: "PUBLIC",
-        } as never,
-      );
+      await createNeed(users[0]!, {
+        title: `耐高温陶瓷涂层 ${i}`,
+        description: "用于燃气轮机叶片的热障涂层，需耐 1200 °C。",
+        field: "新材料",
+        keywords: ["涂层"],
+        visibility: "PUBLIC",
+      } as never);
     }
     const queued = await jobCount();
     expect(queued).toBeGreaterThanOrEqual(NOTIFICATIONS + 1);

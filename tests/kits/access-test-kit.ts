@@ -50,20 +50,17 @@ const ip = { ip: "198.51.100.7" };
  * decide / revoke services), assigned to the broker, then moved to `visibility`.
  */
 export async function createNeedFixture(cast: Cast, visibility: Visibility, fields: Record<string, unknown> = {}): Promise<NeedFixture> {
-  const { id } = await createNeed(
-    cast.owner.actor,
-    {
-      title: `保密需求 ${visibility} ${Math.random().toString(36).slice(2, 8)}`,
-      description: "面向动力电池的新型正极材料改性工艺，需要提高循环寿命并降低成本，欢迎合作。",
-      field: "新能源",
-      keywords: ["正极材料"],
-      visibility: "CONFIDENTIAL",
-      teaser: "寻找电池材料方向的合作伙伴",
-      teaserFields: [],
-      collaborationModes: [],
-      ...fields,
-    } as never,
-  );
+  const { id } = await createNeed(cast.owner.actor, {
+    title: `保密需求 ${visibility} ${Math.random().toString(36).slice(2, 8)}`,
+    description: "面向动力电池的新型正极材料改性工艺，需要提高循环寿命并降低成本，欢迎合作。",
+    field: "新能源",
+    keywords: ["正极材料"],
+    visibility: "CONFIDENTIAL",
+    teaser: "寻找电池材料方向的合作伙伴",
+    teaserFields: [],
+    collaborationModes: [],
+    ...fields,
+  } as never);
   await prisma.need.update({ where: { id }, data: { brokerId: cast.broker.actor.id } });
   const nda = await getCurrentNda(cast.researcher.actor, id);
   const ask = (u: ApiUser) => requestAccess(u.actor, id, { ndaVersion: nda.version, acceptNda: true }, ip);

@@ -15,7 +15,7 @@ const empty = z.strictObject({});
 
 export async function assignToMeAction(locale: string, needId: string): Promise<FormState> {
   const t = await getTranslations({ locale, namespace: "broker" });
-  return runFormAction(locale, {}, empty, async (actor, _d, l) => void (await claimNeed(actor, needId)), {
+  return runFormAction(locale, {}, empty, async (actor) => void (await claimNeed(actor, needId)), {
     revalidate: needPath(needId),
     successMessage: t("assignedDone"),
   });
@@ -27,7 +27,7 @@ export async function handOverAction(locale: string, needId: string, _prev: Form
     locale,
     { brokerEmail: text(fd, "brokerEmail") ?? "" },
     handOverSchema,
-    async (actor, d, l) => void (await handOverNeed(actor, needId, d.brokerEmail)),
+    async (actor, d) => void (await handOverNeed(actor, needId, d.brokerEmail)),
     { revalidate: needPath(needId), successMessage: t("handOverDone") },
   );
 }
@@ -72,7 +72,7 @@ export async function introduceAction(locale: string, needId: string, resultId: 
     locale,
     { needId, resultId, respondWithinDays: text(fd, "respondWithinDays"), note: text(fd, "note") },
     introduceSchema,
-    async (actor, d, l) => {
+    async (actor, d) => {
       dealId = (await introduceResearcher(actor, d)).id;
     },
   );
@@ -88,7 +88,7 @@ export async function logVisitAction(locale: string, _prev: FormState, fd: FormD
     peopleMet: text(fd, "peopleMet") ?? "",
     notes: text(fd, "notes") ?? "",
   };
-  return runFormAction(locale, input, visitSchema, async (actor, d, l) => void (await logVisit(actor, d)), {
+  return runFormAction(locale, input, visitSchema, async (actor, d) => void (await logVisit(actor, d)), {
     revalidate: "/broker/visits",
     successMessage: t("visitDone"),
   });

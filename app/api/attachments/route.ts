@@ -23,8 +23,7 @@ export async function POST(request: Request) {
     }
     const form = await request.formData();
     const file = form.get("file");
-    if (!(file instanceof File))
-      throw new AppError("VALIDATION", { key: "file.choose", fields: { file: ["v.noFile"] } });
+    if (!(file instanceof File)) throw new AppError("VALIDATION", { key: "file.choose", fields: { file: ["v.noFile"] } });
     const needId = form.get("needId");
     const resultId = form.get("resultId");
     const { id } = await addAttachment(

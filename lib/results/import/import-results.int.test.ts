@@ -167,12 +167,7 @@ describe("importResultsFile (XLSX)", () => {
       message: expect.stringContaining("not an XLSX workbook"),
     });
     await expect(
-      importResultsFile(
-        prisma,
-        tto.actor,
-        { name: "old.xls", bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) },
-        "valid-only",
-      ),
+      importResultsFile(prisma, tto.actor, { name: "old.xls", bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) }, "valid-only"),
     ).rejects.toMatchObject({
       code: "UNSUPPORTED_MEDIA_TYPE",
       message: expect.stringContaining(".xls"),
@@ -185,8 +180,8 @@ describe("importResultsFile (XLSX)", () => {
     );
     expect(damaged).toMatchObject({ written: false, report: { fileProblems: [expect.stringContaining("cannot be read")] } });
     expect(await xlCount()).toBe(before);
-    await expect(
-      importResultsFile(prisma, company.actor, { name: "x.xlsx", bytes: new Uint8Array(await sheet(1, "x")) }, "validate"),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(importResultsFile(prisma, company.actor, { name: "x.xlsx", bytes: new Uint8Array(await sheet(1, "x")) }, "validate")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

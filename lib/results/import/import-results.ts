@@ -25,15 +25,9 @@ const refused = (reason: FormatRefusal | "encoding") =>
  * A file that is not what it claims is refused with 415; a workbook that cannot be read gets a
  * file problem in the report.
  */
-export async function importResultsFile(
-  db: PrismaClient,
-  actor: Actor,
-  file: { name: string; bytes: Uint8Array },
-  mode: ImportMode,
-): Promise<ImportOutcome> {
+export async function importResultsFile(db: PrismaClient, actor: Actor, file: { name: string; bytes: Uint8Array }, mode: ImportMode): Promise<ImportOutcome> {
   authorize(actor, "result.import");
-  if (file.bytes.byteLength === 0)
-    throw new AppError("VALIDATION", { key: "import.empty", fields: { file: ["v.import.empty"] } });
+  if (file.bytes.byteLength === 0) throw new AppError("VALIDATION", { key: "import.empty", fields: { file: ["v.import.empty"] } });
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
     const params = { mb: MAX_IMPORT_BYTES / MB };
     throw new AppError("PAYLOAD_TOO_LARGE", { key: "import.tooLarge", params, fields: { file: [{ key: "v.import.tooLarge", params }] } });

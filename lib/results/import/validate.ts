@@ -48,10 +48,8 @@ export function validateImportRecords(records: readonly CsvRecord[], knownChainN
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   const fileProblems: Problem[] = [];
   if (missing.length) fileProblems.push({ key: "v.import.missingColumns", params: { columns: missing.join(", ") } });
-  if (unknown.length)
-    fileProblems.push({ key: "v.import.unknownColumns", params: { columns: unknown.join(", ") } });
-  if (rows.length > MAX_IMPORT_ROWS)
-    fileProblems.push({ key: "v.import.tooManyRows", params: { max: MAX_IMPORT_ROWS, rows: rows.length } });
+  if (unknown.length) fileProblems.push({ key: "v.import.unknownColumns", params: { columns: unknown.join(", ") } });
+  if (rows.length > MAX_IMPORT_ROWS) fileProblems.push({ key: "v.import.tooManyRows", params: { max: MAX_IMPORT_ROWS, rows: rows.length } });
   if (rows.length === 0) fileProblems.push("v.import.noRows");
   if (fileProblems.length) return { ...empty(fileProblems), totalRows: rows.length };
 
@@ -93,6 +91,10 @@ export function validateImportRecords(records: readonly CsvRecord[], knownChainN
 /** The report in the reader's language (the edge: the import page, the API). */
 export function wordImportReport(report: ImportReport, locale: Locale): ImportReport<string> {
   const word = (p: Problem): string =>
-    typeof p === "string" ? wordValidationKey(p, locale) : "issue" in p ? Object.values(wordIssues([p.issue], locale))[0]![0]! : wordValidationKey(p.key, locale, p.params);
+    typeof p === "string"
+      ? wordValidationKey(p, locale)
+      : "issue" in p
+        ? Object.values(wordIssues([p.issue], locale))[0]![0]!
+        : wordValidationKey(p.key, locale, p.params);
   return { ...report, fileProblems: report.fileProblems.map(word), problems: report.problems.map((p) => ({ ...p, problem: word(p.problem) })) };
 }

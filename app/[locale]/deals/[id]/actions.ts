@@ -19,7 +19,7 @@ export async function respondAction(locale: string, id: string, _prev: FormState
     locale,
     input,
     respondSchema,
-    async (actor, data, l) => {
+    async (actor, data) => {
       const r = await respondToIntroduction(actor, id, data);
       return data.decision === "decline" ? t("declinedDone") : r.state === "INTRODUCED" ? t("bothAcceptedDone") : t("acceptedDone");
     },
@@ -34,7 +34,7 @@ export async function moveAction(locale: string, id: string, _prev: FormState, f
     locale,
     input,
     transitionSchema,
-    async (actor, data, l) => {
+    async (actor, data) => {
       await transitionDeal(actor, id, data);
       return t("movedDone", { state: t(`state.${data.to}`) });
     },
@@ -65,7 +65,7 @@ export async function contractAction(locale: string, id: string, _prev: FormStat
     locale,
     input,
     contractSchema,
-    async (actor, data, l) => {
+    async (actor, data) => {
       await recordContract(actor, id, data);
       return t("contractDone");
     },
@@ -88,7 +88,7 @@ export async function outcomeAction(locale: string, id: string, followUpId: stri
     locale,
     input,
     outcomeForm,
-    async (actor, data, l) => {
+    async (actor, data) => {
       await recordOutcome(actor, followUpId, data);
       return t("outcomeDone");
     },

@@ -13,7 +13,7 @@ export async function decideProposalAction(locale: string, proposalId: string, _
     locale,
     { decision: text(fd, "decision") },
     decisionSchema,
-    async (actor, d, l) => {
+    async (actor, d) => {
       await decideNeedEdit(actor, proposalId, d.decision === "approve");
       return d.decision === "approve" ? t("approvedDone") : t("rejectedDone");
     },

@@ -29,8 +29,7 @@ export async function importResultsAction(locale: string, mode: ImportMode, form
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", { key: "import.chooseFile" });
     // Checked before reading the body into memory; the service checks the bytes again.
-    if (file.size > MAX_IMPORT_BYTES)
-      throw new AppError("PAYLOAD_TOO_LARGE", { key: "import.tooLarge", params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 } });
+    if (file.size > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", { key: "import.tooLarge", params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 } });
     const out = await importResultsFile(prisma, actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, mode);
     const report = wordImportReport(out.report, uiLocale);
     return {
