@@ -28,7 +28,8 @@ import { decideAccessAction, postMessageAction, requestAccessAction, revokeAcces
 import { updateNeedAction } from "@/app/[locale]/needs/[id]/edit/actions";
 import { apiRequest, noParams, routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type AppError, notFound, forbidden, unauthenticated } from "@/lib/errors";
+import { wordError } from "@/lib/errors-edge";
 import { idleState, type FormState } from "@/lib/forms/form-state";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import { viewNeed } from "@/lib/needs/view-need";
@@ -98,10 +99,11 @@ async function action(user: ApiUser | null, run: (prev: FormState, form: FormDat
     const state = await run(idleState, form);
     if (state.fields && Object.keys(state.fields).length) return `invalid:${Object.keys(state.fields).join(",")}`;
     const m = state.message ?? "";
-    if (/already|only an approved/i.test(m)) return "ok";
-    if (m === "NOT_FOUND") return "404";
-    if (m === "FORBIDDEN") return "403";
-    if (m === "UNAUTHENTICATED") return "401";
+    if (/already|only an approved|已申请过|已处理过|只能撤销/i.test(m)) return "ok";
+    const generic = (error: AppError) => [wordError(error, "en"), wordError(error, "zh-CN")];
+    if (generic(notFound()).includes(m)) return "404";
+    if (generic(forbidden()).includes(m)) return "403";
+    if (generic(unauthenticated()).includes(m)) return "401";
     return `error:${m}`;
   } catch (e) {
     if ((e as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) return "ok";

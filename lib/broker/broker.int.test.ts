@@ -122,7 +122,7 @@ describe("triage", () => {
     await decideNeedEdit(owner, proposalId, true);
     const edited = await prisma.need.findUniqueOrThrow({ where: { id: n.id } });
     expect(edited).toMatchObject({ title: "激光雷达用高功率窄线宽半导体激光器", keywords: ["激光雷达", "窄线宽"], version: n.version + 1 });
-    await expect(decideNeedEdit(owner, proposalId, false)).rejects.toMatchObject({ code: "CONFLICT", message: "此修改建议已处理过" });
+    await expect(decideNeedEdit(owner, proposalId, false)).rejects.toMatchObject({ code: "CONFLICT", key: "broker.proposalDecided" });
     expect(await prisma.notification.count({ where: { userId: broker.id, dedupeKey: `proposal:${proposalId}:decided` } })).toBe(1);
 
     const { id: rejectedId } = await proposeNeedEdit(broker, n.id, { field: "激光" });
@@ -166,7 +166,7 @@ describe("candidates", () => {
     expect(second.ok && second.candidates.find((c) => c.id === r.id)?.dealId).toBe(dealId);
     await expect(introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: "已为此需求引荐过这位科研人员",
+      key: "deal.alreadyIntroduced",
     });
     await expect(getNeedCandidates(researcher, n.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

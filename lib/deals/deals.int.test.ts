@@ -3,7 +3,9 @@
 // version conflicts, confidentiality of what each side sees.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { wordNotifications } from "@/lib/notifications/word-notification";
 import { isAppError } from "@/lib/errors";
+import { wordError } from "@/lib/errors-edge";
 import type { Role, Visibility } from "@/lib/generated/prisma/enums";
 import { emailNotification } from "@/lib/notifications/email-notification";
 import type { Actor } from "@/lib/policy";
@@ -55,7 +57,8 @@ async function expectAppError(p: Promise<unknown>, code: string, message: RegExp
     () => null,
     (e: unknown) => e,
   );
-  expect(isAppError(error) ? [error.code, error.message] : error).toEqual([code, expect.stringMatching(message)]);
+  // As a reader sees it, in either language (the edge words it).
+  expect(isAppError(error) ? [error.code, `${wordError(error, "zh-CN")} | ${wordError(error, "en")}`] : error).toEqual([code, expect.stringMatching(message)]);
 }
 
 const jobsFor = async (id: string) =>
@@ -115,7 +118,7 @@ describe("deal pipeline", () => {
     await expectAppError(
       transitionDeal(broker, id, { to: "CONTRACT_SIGNED", version: 3 }),
       "VALIDATION",
-      /^不允许的状态变更：不能从「已引荐」变为「已签合同」$/,
+      /^不允许的状态变更：不能从「已引荐」变为「已签合同」。 \| /,
     );
     await expectAppError(transitionDeal(broker, id, { to: "COMPLETED", version: 3 }), "VALIDATION", /不允许的状态变更：不能从「已引荐」变为「已完成」/);
     await expectAppError(transitionDeal(outsider, id, { to: "NDA_SIGNED", version: 3 }), "NOT_FOUND", /Not found/);
@@ -129,7 +132,7 @@ describe("deal pipeline", () => {
     expect(both.filter((s) => s.status === "fulfilled")).toHaveLength(1);
     const loser = both.find((s) => s.status === "rejected") as PromiseRejectedResult;
     expect(isAppError(loser.reason) && loser.reason.code).toBe("CONFLICT");
-    expect(loser.reason.message).toMatch(/已被他人更新.*您的修改未保存/);
+    expect(wordError(loser.reason, "zh-CN")).toMatch(/已被他人更新.*您的修改未保存/);
     let current = await prisma.introduction.findUniqueOrThrow({ where: { id } });
     if (current.state === "STALLED") {
       expect(await transitionDeal(broker, id, { to: "NDA_SIGNED", version: current.version })).toMatchObject({ state: "NDA_SIGNED" });
@@ -254,7 +257,9 @@ describe("deal pipeline", () => {
     expect(await emailNotification(n.id)).toBe("already-sent");
     const res = await fetch(`${process.env.MAIL_SINK_URL}/messages?to=${encodeURIComponent(researcher.email)}`);
     const mails = (await res.json()) as { subject: string; text: string }[];
-    expect(mails.filter((m) => m.subject === `技术桥：${n.title}`)).toHaveLength(1);
+    const [worded] = await wordNotifications("zh-CN", [n]);
+    expect(worded!.title).toContain("技术经纪人为您推荐了一位合作伙伴");
+    expect(mails.filter((m) => m.subject === `技术桥：${worded!.title}`)).toHaveLength(1);
     expect(mails[0]!.text).toContain(`/zh-CN/notifications/${n.id}/open`);
     expect(n.link).toMatch(/^\/deals\/[a-z0-9]+$/);
   });
