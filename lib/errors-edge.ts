@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/i18n/routing";
 import { wordFieldIssues, wordIssues } from "@/lib/validation/parse-input";
 import zhErrors from "@/messages/zh-CN/errors.json";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/i18n/routing";
 import { AppError, type FieldErrors, type FieldIssues, type RawIssue } from "@/lib/errors";
 import zhValidation from "@/messages/zh-CN/validation.json";
