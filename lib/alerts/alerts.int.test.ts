@@ -156,7 +156,7 @@ describe("a published need reaches the right people", () => {
     expect(first.sent).toBeGreaterThanOrEqual(1);
     const mails = await mailTo(expert.actor.email);
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toMatch(/^TechBridge daily digest: 1 new match$/);
+    expect(mails[0]!.subject).toMatch(/^TechBridge daily digest: 1 new notification$/);
     expect(mails[0]!.text).toContain(NEED.title);
     await sendDigests("DAILY");
     expect(await mailTo(expert.actor.email)).toHaveLength(1);

@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { wordFields } from "@/lib/errors-edge";
+import { wordNotifications } from "@/lib/notifications/word-notification";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordContract } from "@/lib/deals/contract";
 import { introduceResearcher } from "@/lib/deals/introduce";
@@ -105,7 +107,8 @@ describe("triage", () => {
     const n = await need({ brokerId: broker.id });
     await requestClarification(broker, n.id, "请说明目标功率和线宽的具体指标。");
     const question = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id, kind: "need.clarify" } });
-    expect(question.body).toBe("请说明目标功率和线宽的具体指标。");
+    const [asked] = await wordNotifications("zh-CN", [question]);
+    expect(asked).toMatchObject({ title: `技术经纪人对您的需求「${n.title}」有疑问`, body: "请说明目标功率和线宽的具体指标。" });
     expect((await getTriage(broker, n.id)).triageStatus).toBe("CLARIFICATION_REQUESTED");
 
     const { id: proposalId } = await proposeNeedEdit(broker, n.id, { title: "激光雷达用高功率窄线宽半导体激光器", keywords: ["激光雷达", "窄线宽"] });
@@ -202,7 +205,7 @@ describe("visit log", () => {
     const err = await logVisit(broker, { organisationId: researcher.organisationId!, visitedOn: "2026-11-20", peopleMet: "x x", notes: "x x" }).catch(
       (e: unknown) => e,
     );
-    expect(isAppError(err) && err.fields).toEqual({ organisationId: ["请选择企业"] });
+    expect(isAppError(err) && wordFields(err, "zh-CN")).toEqual({ organisationId: ["请选择企业"] });
     await expect(listMyVisits(owner)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

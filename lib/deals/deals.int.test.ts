@@ -180,7 +180,10 @@ describe("deal pipeline", () => {
     expect(await remindFollowUps(prisma, new Date("2027-05-26T00:00:00Z"), contract.followUps[0]!.id)).toBe(1);
     expect(await remindFollowUps(prisma, new Date("2027-05-27T00:00:00Z"), contract.followUps[0]!.id)).toBe(0);
     const reminder = await prisma.notification.findFirstOrThrow({ where: { userId: broker.id, kind: "deal.follow_up_due" } });
-    expect(reminder).toMatchObject({ title: "6 个月成果回访到期", link: `/deals/${id}` });
+    expect(reminder).toMatchObject({ link: `/deals/${id}` });
+    // It names the deal's need (the broker may see it), in the reader's language when read.
+    expect((await wordNotifications("zh-CN", [reminder]))[0]!.title).toBe(`6 个月成果回访到期：${need.title}`);
+    expect((await wordNotifications("en", [reminder]))[0]!.title).toBe(`6-month outcome follow-up due: ${need.title}`);
 
     await recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true, revenueCny: 500_000, patentsFiled: 2, jobsCreated: 5 });
     await expectAppError(recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true }), "CONFLICT", /已登记/);
@@ -210,7 +213,8 @@ describe("deal pipeline", () => {
     await expectAppError(respondToIntroduction(researcher, id, { decision: "decline", version: 1 }), "VALIDATION", /请选择原因/);
     await respondToIntroduction(researcher, id, { decision: "decline", reason: "TRL_MISMATCH", version: 1 });
     const toOwner = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id, dedupeKey: `deal:${id}:declined` } });
-    expect(toOwner.body).toContain("技术成熟度不匹配");
+    expect((await wordNotifications("zh-CN", [toOwner]))[0]!.body).toContain("技术成熟度不匹配");
+    expect((await wordNotifications("en", [toOwner]))[0]!.body).toContain("Readiness level does not fit");
     expect((await prisma.introduction.findUniqueOrThrow({ where: { id } })).declineReason).toBe("TRL_MISMATCH");
     await expectAppError(respondToIntroduction(owner, id, { decision: "accept", version: 2 }), "CONFLICT", /不再等待答复/);
     await expectAppError(transitionDeal(broker, id, { to: "INTRODUCED", version: 2 }), "VALIDATION", /cannot move/);
@@ -230,6 +234,14 @@ describe("deal pipeline", () => {
     expect(await remindPendingResponses(prisma, new Date("2026-11-16T00:00:00Z"), id)).toBe(1);
     expect(await remindPendingResponses(prisma, new Date("2026-11-16T12:00:00Z"), id)).toBe(0);
     expect((await prisma.notification.findMany({ where: { dedupeKey: `deal:${id}:remind` } })).map((n) => n.userId)).toEqual([researcher.id]);
+    // Neither what is stored for the researcher nor what they read names the BROKER_ONLY need; the owner's notice does.
+    const researcherRows = await prisma.notification.findMany({ where: { userId: researcher.id, link: `/deals/${id}` } });
+    expect(researcherRows.length).toBeGreaterThan(0);
+    for (const locale of ["zh-CN", "en"] as const) {
+      expect(JSON.stringify([researcherRows, await wordNotifications(locale, researcherRows)])).not.toMatch(/低温快充电池需求|深圳电池|CANARY/);
+    }
+    const ownerRow = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id, dedupeKey: `deal:${id}:introduced` } });
+    expect((await wordNotifications("en", [ownerRow]))[0]!.title).toContain(need.title);
 
     expect(await flagLapsedIntroductions(prisma, new Date("2026-11-16T00:00:00Z"), id)).toBe(0);
     expect(await flagLapsedIntroductions(prisma, new Date("2026-11-17T00:00:01Z"), id)).toBe(1);
