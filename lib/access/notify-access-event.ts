@@ -11,7 +11,7 @@ import { wordNotification } from "@/lib/notifications/word-notification";
 // email. Idempotent per (user, event): a retried job neither duplicates notifications nor mails.
 // The notification keeps its key (access.<event>) and params: the need's title where the
 // recipient may see it (the owner side always; the requester unless the need is BROKER_ONLY),
-// never its text, and a reason code; the words are chosen when read.
+// never its text, and a reason code; the words are chosen when read. The email names no need.
 export async function notifyAccessEvent(payload: { accessRequestId: string; event: AccessEvent; messageId?: string }): Promise<void> {
   const request = await prisma.accessRequest.findUnique({
     where: { id: payload.accessRequestId },
@@ -43,7 +43,8 @@ export async function notifyAccessEvent(payload: { accessRequestId: string; even
     const notification = await prisma.notification.findUnique({ where: { userId_dedupeKey: { userId: user.id, dedupeKey } }, select: { emailedAt: true } });
     if (notification?.emailedAt) continue; // mailed by an earlier run of this job
     const locale = localeOfUser(user.locale);
-    const mail = await accessEventMail(locale, await wordNotification(kind, params, locale), `${base}/${locale}${path}`);
+    // Emails leave the platform: they name no need at all, not even its title.
+    const mail = await accessEventMail(locale, await wordNotification(kind, { ...params, need: "none" }, locale), `${base}/${locale}${path}`);
     // At most once, also when this job is killed mid-send and retried (lib/mail/send-mail.ts).
     const sentAt = new Date();
     await sendMailAtMostOnce(
