@@ -28,7 +28,8 @@ import { decideAccessAction, postMessageAction, requestAccessAction, revokeAcces
 import { updateNeedAction } from "@/app/[locale]/needs/[id]/edit/actions";
 import { apiRequest, noParams, routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type AppError, notFound, forbidden, unauthenticated } from "@/lib/errors";
+import { wordError } from "@/lib/errors-edge";
 import { idleState, type FormState } from "@/lib/forms/form-state";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import { viewNeed } from "@/lib/needs/view-need";
@@ -102,10 +103,11 @@ async function action(
     const state = await run(idleState, form);
     if (state.fields && Object.keys(state.fields).length) return `invalid:${Object.keys(state.fields).join(",")}`;
     const m = state.message ?? "";
-    if (/already|only an approved/i.test(m)) return "ok";
-    if (m === "NOT_FOUND") return "404";
-    if (m === "FORBIDDEN") return "403";
-    if (m === "UNAUTHENTICATED") return "401";
+    if (/already|only an approved|已申请过|已处理过|只能撤销/i.test(m)) return "ok";
+    const generic = (error: AppError) => [wordError(error, "en"), wordError(error, "zh-CN")];
+    if (generic(notFound()).includes(m)) return "404";
+    if (generic(forbidden()).includes(m)) return "403";
+    if (generic(unauthenticated()).includes(m)) return "401";
     return `error:${m}`;
   } catch (e) {
     if ((e as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) return "ok";
@@ -354,20 +356,20 @@ const ops: Op[] = [
   {
     name: "service transitionNeed (reconfirm), behind the owner's lifecycle buttons",
     rules: ["need.transition"],
-    run: (u, n) => service(() => transitionNeed(u?.actor as Actor, n.id, "reconfirm", "zh-CN")),
+    run: (u, n) => service(() => transitionNeed(u?.actor as Actor, n.id, "reconfirm")),
     expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
     name: "service saveNeedDraft on a published need (wizard autosave; brokers edit only their own drafts)",
     rules: ["need.editAsBroker"],
-    run: (u, n) => service(() => saveNeedDraft(u?.actor as Actor, { needId: n.id }, { title: "草稿标题", description: "" } as NeedDraftInput, "zh-CN")),
+    run: (u, n) => service(() => saveNeedDraft(u?.actor as Actor, { needId: n.id }, { title: "草稿标题", description: "" } as NeedDraftInput)),
     expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
     name: "service addAttachment (need attachment upload)",
     rules: ["need.attach"],
     run: (u, n) =>
-      service(() => addAttachment(u?.actor as Actor, { needId: n.id }, { name: "spec.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix\n") }, "zh-CN")),
+      service(() => addAttachment(u?.actor as Actor, { needId: n.id }, { name: "spec.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix\n") })),
     expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
@@ -450,12 +452,11 @@ beforeAll(async () => {
       cast.owner.actor,
       { needId: n.id },
       { name: "drawing.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix drawing\n") },
-      "zh-CN",
     );
     attachmentOf.set(n.id, file.id);
   }
   // A research result for the matcher to find (the results index exists once one is indexed).
-  await createResult(cast.researcher.actor, createResultSchema.parse(resultBody({ title: "正极材料循环寿命提升工艺" })), "zh-CN");
+  await createResult(cast.researcher.actor, createResultSchema.parse(resultBody({ title: "正极材料循环寿命提升工艺" })));
   await runJobs(); // index the needs and the result in Meilisearch
 }, 120_000);
 

@@ -193,7 +193,7 @@ export const apiErrorSchema = z
   .object({
     error: z.object({
       code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
-      message: z.string().describe("Safe to show to users; Chinese when Accept-Language starts with zh"),
+      message: z.string().describe("Safe to show to users; English when Accept-Language starts with en, else Chinese"),
       fields: z
         .record(z.string(), z.array(z.string()))
         .optional()

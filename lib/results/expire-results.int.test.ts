@@ -21,7 +21,7 @@ beforeAll(async () => {
   await prisma.user.update({ where: { id: researcher.actor.id }, data: { locale: "en" } });
 });
 
-const publish = async (title: string) => (await createResult(researcher.actor, createResultSchema.parse(resultBody({ title })), "zh-CN")).id;
+const publish = async (title: string) => (await createResult(researcher.actor, createResultSchema.parse(resultBody({ title })))).id;
 const notices = (resultId: string) =>
   prisma.notification.findMany({ where: { userId: researcher.actor.id, link: `/results/${resultId}#reconfirm` }, orderBy: { createdAt: "asc" } });
 

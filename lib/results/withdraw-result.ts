@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { reconfirmDeadline } from "@/lib/needs/lifecycle";
 import { authorize, resultScopeFor, type Actor } from "@/lib/policy";
@@ -10,7 +10,7 @@ import { authorize, resultScopeFor, type Actor } from "@/lib/policy";
 export async function setResultPublished(actor: Actor, resultId: string, published: boolean): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const current = await tx.result.findFirst({ where: { AND: [{ id: resultId }, resultScopeFor(actor)] } });
-    if (!current) throw new AppError("NOT_FOUND", "Not found");
+    if (!current) throw notFound();
     authorize(actor, "result.update", current);
     await tx.result.update({
       where: { id: current.id },

@@ -19,6 +19,7 @@ import { actorForSession } from "@/lib/auth/current-actor";
 import { authOptions } from "@/lib/auth/options";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { wordFields } from "@/lib/errors-edge";
 import { idleState } from "@/lib/forms/form-state";
 import { inviteMember } from "@/lib/orgs/invite-member";
 import { authenticateBearer } from "@/lib/tokens/authenticate-token";
@@ -43,7 +44,7 @@ async function thrown(run: () => Promise<unknown>): Promise<{ code: string; fiel
   try {
     await run();
   } catch (e) {
-    if (isAppError(e)) return { code: e.code, fields: e.fields };
+    if (isAppError(e)) return { code: e.code, fields: wordFields(e, "en") };
     throw e;
   }
   throw new Error("expected an AppError");
@@ -87,7 +88,7 @@ describe("grant-role / revoke-role", () => {
       certificateIssuer: "深圳市技术市场促进会",
       validUntil: nextYear(),
     };
-    const { grantId } = await grantStaffRole(admin.actor, input, "en", "198.51.100.1");
+    const { grantId } = await grantStaffRole(admin.actor, input, "198.51.100.1");
 
     expect((await bearer(user.token))?.role).toBe("BROKER");
     expect((await sessionActor(cookie))?.role).toBe("BROKER");
@@ -121,7 +122,7 @@ describe("grant-role / revoke-role", () => {
     const cookies = [await openSession(user.actor.id), await openSession(user.actor.id)];
     for (const c of cookies) expect((await sessionActor(c))?.role).toBe("BROKER");
 
-    const { grantIds } = await revokeStaffRole(admin.actor, { email: user.actor.email, reason: "certificate withdrawn" }, "en");
+    const { grantIds } = await revokeStaffRole(admin.actor, { email: user.actor.email, reason: "certificate withdrawn" });
 
     for (const c of cookies) expect(await sessionActor(c)).toBeNull();
     expect(await bearer(user.token)).toBeNull();
@@ -135,7 +136,7 @@ describe("grant-role / revoke-role", () => {
     // A new session is a researcher again, not a broker.
     expect((await sessionActor(await openSession(user.actor.id)))?.role).toBe("RESEARCHER");
     // Nothing left to revoke: a field error.
-    expect(await thrown(() => revokeStaffRole(admin.actor, { email: user.actor.email, reason: "again" }, "en"))).toMatchObject({
+    expect(await thrown(() => revokeStaffRole(admin.actor, { email: user.actor.email, reason: "again" }))).toMatchObject({
       code: "VALIDATION",
       fields: { email: expect.any(Array) },
     });
@@ -180,10 +181,10 @@ describe("grant-role / revoke-role", () => {
 
   it("an admin can neither grant nor revoke their own role", async () => {
     const admin = await createApiUser("ADMIN");
-    expect(await thrown(() => grantStaffRole(admin.actor, { email: admin.actor.email, role: "ANALYST", reason: "self" }, "en"))).toMatchObject({
+    expect(await thrown(() => grantStaffRole(admin.actor, { email: admin.actor.email, role: "ANALYST", reason: "self" }))).toMatchObject({
       code: "VALIDATION",
     });
-    expect(await thrown(() => revokeStaffRole(admin.actor, { email: admin.actor.email, reason: "self" }, "en"))).toMatchObject({ code: "VALIDATION" });
+    expect(await thrown(() => revokeStaffRole(admin.actor, { email: admin.actor.email, reason: "self" }))).toMatchObject({ code: "VALIDATION" });
   });
 
   it("npm run admin -- grant-role / revoke-role (operator CLI)", async () => {

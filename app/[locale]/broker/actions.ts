@@ -18,16 +18,16 @@ export const assignToMeAction = memberAction
   .schema(needOnly)
   .revalidate(needPage)
   .success("broker.assignedDone")
-  .action(async ({ actor, input, locale }) => {
-    await claimNeed(actor, input.needId, locale);
+  .action(async ({ actor, input }) => {
+    await claimNeed(actor, input.needId);
   });
 
 export const handOverAction = memberAction
   .schema(handOverSchema.safeExtend(need))
   .revalidate(needPage)
   .success("broker.handOverDone")
-  .action(async ({ actor, input, locale }) => {
-    await handOverNeed(actor, input.needId, input.brokerEmail, locale);
+  .action(async ({ actor, input }) => {
+    await handOverNeed(actor, input.needId, input.brokerEmail);
   });
 
 export const markReadyAction = memberAction
@@ -58,14 +58,14 @@ export const proposeEditAction = memberAction
 export const introduceAction = memberAction
   .schema(introduceSchema)
   .redirect(({ data }) => `/deals/${(data as { id: string }).id}`)
-  .action(async ({ actor, input, locale }) => introduceResearcher(actor, input, locale));
+  .action(async ({ actor, input }) => introduceResearcher(actor, input));
 
 export const logVisitAction = memberAction
   .schema(visitSchema)
   .revalidate("/broker/visits")
   .success("broker.visitDone")
-  .action(async ({ actor, input, locale }) => {
-    await logVisit(actor, input, locale);
+  .action(async ({ actor, input }) => {
+    await logVisit(actor, input);
   });
 
 export const captureNeedAction = memberAction

@@ -2,7 +2,9 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { StateForm } from "@/components/form/state-form";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
+import { toLocale } from "@/i18n/locale";
 import { listNotifications } from "@/lib/notifications/read-notifications";
+import { wordNotifications } from "@/lib/notifications/word-notification";
 import { markAllReadAction, markReadAction } from "./actions";
 
 export default async function NotificationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string }> }) {
@@ -10,7 +12,10 @@ export default async function NotificationsPage({ params, searchParams }: { para
   setRequestLocale(locale);
   const actor = await requireActorForPage(locale, "/notifications");
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const { items, unread, total, pageSize } = await listNotifications(actor, page);
+  const list = await listNotifications(actor, page);
+  const { unread, total, pageSize } = list;
+  // Worded now, in the reader's language (rows keep a message key and its params).
+  const items = await wordNotifications(toLocale(locale), list.items);
   const t = await getTranslations({ locale, namespace: "alerts" });
   const format = await getFormatter({ locale });
   return (

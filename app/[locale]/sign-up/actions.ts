@@ -11,6 +11,6 @@ import { signUp } from "@/lib/users/sign-up";
 // refused for every address alike. The mails go out in the language of the page signed up on.
 export const signUpAction = publicAction.schema(signUpSchema).action(async ({ input, locale }) => {
   await consumeRateLimit("signUp", { ip: clientIpFrom(await headers()), account: input.email });
-  await signUp({ ...input, locale: locale === "en" ? "en" : "zh" }, locale);
+  await signUp({ ...input, locale: locale === "en" ? "en" : "zh" });
   return { email: input.email };
 });

@@ -10,6 +10,6 @@ export const verifyOrganisationAction = memberAction
   .authorize("org.verify")
   .revalidate("/admin/organisations")
   .success("orgs.verified")
-  .action(async ({ actor, input, locale }) => {
-    await verifyOrganisation(actor, input, locale, await requestIp());
+  .action(async ({ actor, input }) => {
+    await verifyOrganisation(actor, input, await requestIp());
   });

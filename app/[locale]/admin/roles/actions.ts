@@ -10,8 +10,8 @@ export const grantStaffRoleAction = memberAction
   .authorize("staff.grant")
   .revalidate("/admin/roles")
   .success(({ input, t }) => t("staff.granted", { role: t(`staff.role${input.role}`), email: input.email }))
-  .action(async ({ actor, input, locale }) => {
-    await grantStaffRole(actor, input, locale, await requestIp());
+  .action(async ({ actor, input }) => {
+    await grantStaffRole(actor, input, await requestIp());
   });
 
 export const revokeStaffRoleAction = memberAction
@@ -19,6 +19,6 @@ export const revokeStaffRoleAction = memberAction
   .authorize("staff.revoke")
   .revalidate("/admin/roles")
   .success(({ input, t }) => t("staff.revoked", { email: input.email }))
-  .action(async ({ actor, input, locale }) => {
-    await revokeStaffRole(actor, input, locale, await requestIp());
+  .action(async ({ actor, input }) => {
+    await revokeStaffRole(actor, input, await requestIp());
   });

@@ -19,8 +19,8 @@ export const respondAction = memberAction
   .success(({ input, data, t }) =>
     t(input.decision === "decline" ? "deal.declinedDone" : (data as { state: string }).state === "INTRODUCED" ? "deal.bothAcceptedDone" : "deal.acceptedDone"),
   )
-  .action(async ({ actor, input: { dealId, ...answer }, locale }) => {
-    const { state } = await respondToIntroduction(actor, dealId, answer, locale);
+  .action(async ({ actor, input: { dealId, ...answer } }) => {
+    const { state } = await respondToIntroduction(actor, dealId, answer);
     return { state };
   });
 
@@ -28,8 +28,8 @@ export const moveAction = memberAction
   .schema(transitionSchema.safeExtend(deal))
   .revalidate(dealPage)
   .success(({ input, t }) => t("deal.movedDone", { state: t(`deal.state.${input.to}`) }))
-  .action(async ({ actor, input: { dealId, ...move }, locale }) => {
-    await transitionDeal(actor, dealId, move, locale);
+  .action(async ({ actor, input: { dealId, ...move } }) => {
+    await transitionDeal(actor, dealId, move);
   });
 
 // The form has three rows of milestone fields (milestone0Title, milestone0Amount, ...); the rows
@@ -58,8 +58,8 @@ export const contractAction = memberAction
   .schema(contractFormSchema)
   .revalidate(dealPage)
   .success("deal.contractDone")
-  .action(async ({ actor, input: { dealId, ...contract }, locale }) => {
-    await recordContract(actor, dealId, contract, locale);
+  .action(async ({ actor, input: { dealId, ...contract } }) => {
+    await recordContract(actor, dealId, contract);
   });
 
 const outcomeFormSchema = outcomeSchema.extend({
@@ -72,9 +72,9 @@ export const outcomeAction = memberAction
   .schema(outcomeFormSchema)
   .revalidate(dealPage)
   .success("deal.outcomeDone")
-  .action(async ({ actor, input, locale }) => {
+  .action(async ({ actor, input }) => {
     const { productLaunched, revenueCny, patentsFiled, jobsCreated, notes } = input;
-    await recordOutcome(actor, input.followUpId, { productLaunched, revenueCny, patentsFiled, jobsCreated, notes }, locale);
+    await recordOutcome(actor, input.followUpId, { productLaunched, revenueCny, patentsFiled, jobsCreated, notes });
   });
 
 export const messageAction = memberAction

@@ -17,8 +17,8 @@ const needPage = ({ input }: { input: { needId: string } }) => `/needs/${input.n
 // text above it. The first save creates the draft (of a broker's visit with visitId).
 export const autosaveNeedAction = memberAction
   .schema(needDraftSchema.safeExtend({ needId: idSchema.optional(), visitId: idSchema.optional() }), { keepValid: true })
-  .action(async ({ actor, input: { needId, visitId, ...draft }, locale }) => {
-    const { id } = await saveNeedDraft(actor, { needId: needId ?? null, visitId: visitId ?? null }, draft, locale);
+  .action(async ({ actor, input: { needId, visitId, ...draft } }) => {
+    const { id } = await saveNeedDraft(actor, { needId: needId ?? null, visitId: visitId ?? null }, draft);
     return { id };
   });
 
@@ -26,16 +26,16 @@ export const autosaveNeedAction = memberAction
 export const saveNeedChangesAction = memberAction
   .schema(updateNeedSchema.safeExtend({ needId: idSchema }))
   .redirect(needPage)
-  .action(async ({ actor, input: { needId, ...changes }, locale }) => {
-    await updateNeed(actor, needId, changes, locale);
+  .action(async ({ actor, input: { needId, ...changes } }) => {
+    await updateNeed(actor, needId, changes);
   });
 
 // The owner's lifecycle buttons (the wizard's publish and the need page's actions).
 export const transitionNeedAction = memberAction
   .schema(z.strictObject({ needId: idSchema, action: z.enum(NEED_ACTIONS) }))
   .redirect(needPage)
-  .action(async ({ actor, input, locale }) => {
-    await transitionNeed(actor, input.needId, input.action, locale);
+  .action(async ({ actor, input }) => {
+    await transitionNeed(actor, input.needId, input.action);
   });
 
 const clipped = (max: number) => z.string().transform((s) => s.slice(0, max));

@@ -10,6 +10,6 @@ export const decideProposalAction = memberAction
   .schema(decisionSchema)
   .revalidate(({ proposalId }) => `/proposals/${proposalId}`)
   .success(({ input, t }) => t(input.decision === "approve" ? "notifications.approvedDone" : "notifications.rejectedDone"))
-  .action(async ({ actor, input, locale }) => {
-    await decideNeedEdit(actor, input.proposalId, input.decision === "approve", locale);
+  .action(async ({ actor, input }) => {
+    await decideNeedEdit(actor, input.proposalId, input.decision === "approve");
   });

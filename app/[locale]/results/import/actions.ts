@@ -5,14 +5,14 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/results/import/columns";
 import { importResultsFile } from "@/lib/results/import/import-results";
-import type { RowProblem } from "@/lib/results/import/validate";
+import { wordImportReport, type RowProblem } from "@/lib/results/import/validate";
 
 /** The state's data: the check's report, and after an import what was written. */
 export type ImportReport = {
   written: boolean;
   totalRows: number;
   validRows: number;
-  problems: RowProblem[];
+  problems: RowProblem<string>[];
   fileProblems: string[];
   created: number;
   updated: number;
@@ -24,16 +24,17 @@ export const importResultsAction = memberAction
   .schema(importSchema)
   .authorize("result.import")
   .action(async ({ actor, input: { mode, file }, locale }): Promise<ImportReport> => {
-    if (!file) throw new AppError("VALIDATION", { key: "importFileMissing" });
+    if (!file) throw new AppError("VALIDATION", { key: "import.chooseFile" });
     // Checked before reading the body into memory; the service checks the bytes again.
-    if (file.size > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", { key: "importFileTooLarge", params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 } });
-    const out = await importResultsFile(prisma, actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, mode, locale);
+    if (file.size > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", { key: "import.tooLarge", params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 } });
+    const out = await importResultsFile(prisma, actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, mode);
+    const worded = wordImportReport(out.report, locale);
     return {
       written: out.written,
       totalRows: out.report.totalRows,
       validRows: out.report.valid.length,
-      problems: out.report.problems,
-      fileProblems: out.report.fileProblems,
+      problems: worded.problems,
+      fileProblems: worded.fileProblems,
       created: out.created,
       updated: out.updated,
     };

@@ -8,4 +8,4 @@ export const createResultAction = memberAction
   .schema(createResultSchema.safeExtend({ attachments: uploadedFilesSchema }))
   .authorize("result.create")
   .redirect(({ data }) => `/results/${(data as { id: string }).id}`)
-  .action(async ({ actor, input: { attachments, ...result }, locale }) => createResult(actor, result, locale, await fileBytes(attachments)));
+  .action(async ({ actor, input: { attachments, ...result } }) => createResult(actor, result, await fileBytes(attachments)));

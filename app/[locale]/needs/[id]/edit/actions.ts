@@ -11,6 +11,6 @@ import { idSchema } from "@/lib/validation/common";
 export const updateNeedAction = memberAction
   .schema(updateNeedSchema.safeExtend({ needId: idSchema }))
   .redirect(({ input }) => `/needs/${input.needId}`)
-  .action(async ({ actor, input: { needId, ...changes }, locale }) => {
-    await updateNeed(actor, needId, changes, locale, { ip: await requestIp() });
+  .action(async ({ actor, input: { needId, ...changes } }) => {
+    await updateNeed(actor, needId, changes, { ip: await requestIp() });
   });

@@ -8,4 +8,4 @@ export const createNeedAction = memberAction
   .schema(createNeedSchema)
   .authorize("need.create")
   .redirect(({ data }) => `/needs/${(data as { id: string }).id}`)
-  .action(async ({ actor, input, locale }) => createNeed(actor, input, locale));
+  .action(async ({ actor, input }) => createNeed(actor, input));

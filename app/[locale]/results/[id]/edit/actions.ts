@@ -9,6 +9,6 @@ import { idSchema } from "@/lib/validation/common";
 export const updateResultAction = memberAction
   .schema(updateResultSchema.safeExtend({ resultId: idSchema }))
   .redirect(({ input }) => `/results/${input.resultId}`)
-  .action(async ({ actor, input: { resultId, ...result }, locale }) => {
-    await updateResult(actor, resultId, result, locale);
+  .action(async ({ actor, input: { resultId, ...result } }) => {
+    await updateResult(actor, resultId, result);
   });

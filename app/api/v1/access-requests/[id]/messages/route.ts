@@ -11,7 +11,7 @@ type Params = { id: string };
 // GET: the thread (as confidential as the need). POST: add a message.
 export const GET = withApi<Params>(async ({ actor, params }) => getAccessThreadOperation.json(await getAccessThread(actor, params.id)));
 
-export const POST = withApi<Params>(async ({ actor, locale, params, request }) => {
-  const input = parseOrThrow(postMessageSchema, await readJsonBody(request), locale);
+export const POST = withApi<Params>(async ({ actor, params, request }) => {
+  const input = parseOrThrow(postMessageSchema, await readJsonBody(request));
   return postAccessMessageOperation.json(await postAccessMessage(actor, params.id, input, { ip: clientIpFrom(request.headers) }));
 });

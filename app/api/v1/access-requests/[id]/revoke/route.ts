@@ -7,7 +7,7 @@ import { clientIpFrom } from "@/lib/http/client-ip";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 
 // POST /api/v1/access-requests/{id}/revoke : end an approved grant now.
-export const POST = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
-  const input = parseOrThrow(revokeAccessSchema, await readJsonBody(request), locale);
+export const POST = withApi<{ id: string }>(async ({ actor, params, request }) => {
+  const input = parseOrThrow(revokeAccessSchema, await readJsonBody(request));
   return revokeAccessOperation.json(await revokeAccess(actor, params.id, input, { ip: clientIpFrom(request.headers) }));
 });

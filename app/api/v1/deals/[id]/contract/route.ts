@@ -6,7 +6,7 @@ import { contractSchema } from "@/lib/deals/schemas";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 
 // POST /api/v1/deals/{id}/contract {mode, valueCny, contractRegistrationNo, signedAt, milestones, version}
-export const POST = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
-  const input = parseOrThrow(contractSchema, await readJsonBody(request), locale);
-  return recordDealContractOperation.json(await recordContract(actor, params.id, input, locale));
+export const POST = withApi<{ id: string }>(async ({ actor, params, request }) => {
+  const input = parseOrThrow(contractSchema, await readJsonBody(request));
+  return recordDealContractOperation.json(await recordContract(actor, params.id, input));
 });

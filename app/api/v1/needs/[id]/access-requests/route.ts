@@ -22,8 +22,8 @@ export const GET = withApi<Params>(async ({ actor, params }) => {
 });
 
 // POST: a researcher asks for access, accepting the NDA version they read.
-export const POST = withApi<Params>(async ({ actor, locale, params, request }) => {
-  const input = parseOrThrow(requestAccessSchema, await readJsonBody(request), locale);
+export const POST = withApi<Params>(async ({ actor, params, request }) => {
+  const input = parseOrThrow(requestAccessSchema, await readJsonBody(request));
   const created = await requestAccess(actor, params.id, input, { ip: clientIpFrom(request.headers) });
   return requestAccessOperation.json(created);
 });
