@@ -83,7 +83,7 @@ describe("the action client", () => {
 
   it("words a service's AppError key in the reader's language and hides unexpected errors", async () => {
     const keyed = memberAction.action(async () => {
-      throw new AppError("PAYLOAD_TOO_LARGE", { key: "importFileTooLarge", params: { mb: 10 } });
+      throw new AppError("PAYLOAD_TOO_LARGE", { key: "import.tooLarge", params: { mb: 10 } });
     });
     expect((await keyed("zh-CN", null, {})).message).toBe("文件过大：不超过 10 MB。");
     expect((await keyed("en", null, {})).message).toBe("File too large: at most 10 MB.");
