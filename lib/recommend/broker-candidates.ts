@@ -3,9 +3,9 @@ import { prisma } from "@/lib/db";
 import { feedbackSummaryFor, type FeedbackSummary } from "@/lib/feedback/match-feedback";
 import { matchResultsForNeed, matchSubject, type Match } from "@/lib/matching/matcher";
 import { needFactsOf, needRowInclude, presentNeed, type NeedView } from "@/lib/needs/present-need";
-import { researcherVisibleSubject } from "@/lib/alerts/subjects";
+import { researcherVisibleSubject } from "@/lib/matching/subjects";
 import { authorize, can, needScopeFor, type MaybeActor } from "@/lib/policy";
-import { matchOrEmpty } from "@/lib/alerts/match-safely";
+import { matchOrEmpty } from "@/lib/matching/match-safely";
 import { rankResearchers, type ResearcherMatch } from "./rank-researchers";
 
 export type CandidateResult = Match & { feedback: FeedbackSummary | null };

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { profileText } from "@/lib/expertise/score";
 import { matchNeedsForResult, matchSubject, type Match } from "@/lib/matching/matcher";
 import { authorize, type MaybeActor } from "@/lib/policy";
-import { matchOrEmpty } from "@/lib/alerts/match-safely";
+import { matchOrEmpty } from "@/lib/matching/match-safely";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
 import { visibleMatchTerms } from "@/lib/needs/visible-terms";
 

@@ -1,12 +1,12 @@
-import { hasCalibratedMatches } from "@/lib/matching/calibrate";
+import { hasCalibratedMatches } from "./calibrate";
 import "server-only";
 import { prisma } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/logger";
-import type { Match } from "@/lib/matching/matcher";
+import type { Match } from "./matcher";
 import type { ResearcherMatch } from "@/lib/recommend/rank-researchers";
 import { singleFlight } from "@/lib/single-flight";
-import { computeNeedMatchSnapshot, NEED_SNAPSHOT, type NeedMatchSnapshotData, type NeedSnapshotOutcome } from "./need-match-snapshot";
+import { computeNeedMatchSnapshot, NEED_SNAPSHOT, type NeedMatchSnapshotData, type NeedSnapshotOutcome } from "./need-snapshot";
 
 // Views of one need that find no usable snapshot share one computation per process (the need page
 // asks twice per view, for its matches and its researchers; a newly edited need gets many views).

@@ -9,7 +9,7 @@ import { startWorker } from "@/lib/worker/run-worker";
 import { createNeed } from "@/lib/needs/create-need";
 import { createResult } from "@/lib/results/create-result";
 import type { Match } from "@/lib/matching/matcher";
-import { getNeedMatches } from "./get-need-matches";
+import { getNeedMatches } from "./need-matches";
 
 /** Waits until the queue is empty; a failed job fails the test. */
 async function drained(): Promise<void> {

@@ -1,13 +1,13 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { prisma } from "@/lib/db";
-import { matchNeedsForResult, type MatchResponse } from "@/lib/matching/matcher";
+import { matchNeedsForResult, type MatchResponse } from "./matcher";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
 import { visibleMatchTerms } from "@/lib/needs/visible-terms";
 import { singleFlight } from "@/lib/single-flight";
 import type { MaybeActor } from "@/lib/policy";
 import { needsIndexFor } from "@/lib/search/access";
-import { getResult } from "./get-result";
+import { getResult } from "@/lib/results/get-result";
 
 type Ranked = Extract<MatchResponse, { ok: true }>;
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { matchResultsForNeed, type MatchResponse } from "@/lib/matching/matcher";
+import { matchResultsForNeed, type MatchResponse } from "./matcher";
 import type { MaybeActor } from "@/lib/policy";
-import { requireFullAccess } from "./get-need";
-import { NEED_SNAPSHOT } from "./need-match-snapshot";
+import { requireFullAccess } from "@/lib/needs/get-need";
+import { NEED_SNAPSHOT } from "./need-snapshot";
 import { recheckSnapshotMatches } from "./recheck-snapshot";
-import { loadNeedMatchSnapshot } from "./serve-need-match-snapshot";
+import { loadNeedMatchSnapshot } from "./serve-need-snapshot";
 
 // Matches are derived from the need's full text, so only viewers who may read it in full get them.
 // Served from the need's match snapshot (at most NEED_SNAPSHOT.matches), not matched per view.
