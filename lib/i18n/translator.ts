@@ -1,5 +1,7 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl/core: next-intl's root entry pulls in React hooks, which the react-server condition of
+// the worker and CLIs (tsx --conditions=react-server) does not export.
+import { createTranslator } from "use-intl/core";
 import { loadMessages } from "@/i18n/load-messages";
 import type { Locale } from "@/i18n/routing";
 
