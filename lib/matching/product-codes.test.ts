@@ -36,5 +36,7 @@ describe("quoteProductCodes", () => {
     expect(quoteProductCodes("PC/ABS flame retardant")).toBe('"PC/ABS" flame retardant');
     expect(quoteProductCodes("battery absolute")).toBe("battery absolute");
     expect(quoteProductCodes('"SUS304" steel')).toBe('"SUS304" steel');
+    // Meilisearch finds no phrase starting with a digit ("5G", a hex id): those stay words.
+    expect(quoteProductCodes("5G 模块 3c1dc564")).toBe("5G 模块 3c1dc564");
   });
 });

@@ -64,9 +64,11 @@ export function productCodeWords(text: string): Set<string> {
 /**
  * The query with each code as a phrase ("SUS304" -> "\"SUS304\""): Meilisearch matches a phrase
  * exactly, so a code neither prefix-matches other words (abs -> absolute) nor typo-matches other
- * codes (SUS304 -> SUS303). A query already holding quotes is left as the user wrote it.
+ * codes (SUS304 -> SUS303). Codes starting with a digit stay as they are (Meilisearch 1.21 finds no
+ * phrase "5G", "3D" or "3c1dc564", although it finds the word). A query already holding quotes is
+ * left as the user wrote it.
  */
 export function quoteProductCodes(q: string): string {
   if (q.includes('"')) return q;
-  return q.normalize("NFKC").replace(CODE_CANDIDATE, (token) => (isProductCode(token) ? `"${token}"` : token));
+  return q.normalize("NFKC").replace(CODE_CANDIDATE, (token) => (isProductCode(token) && /^[A-Za-z]/.test(token) ? `"${token}"` : token));
 }
