@@ -2,7 +2,7 @@
 import type { CatalogFilters } from "@/lib/search/filters";
 import type { Viewer } from "@/lib/search/access";
 import type { MatchConfig } from "./config";
-import type { Structured, StructuredFit, SubjectText, TermPair } from "./rank";
+import type { Structured, SubjectText, TermPair } from "./rank";
 
 /** What is matched: a need (looking for results) or a result (looking for needs). */
 export type MatchSubject = {
@@ -14,11 +14,18 @@ export type MatchSubject = {
 /** The index a subject's matches are searched in. */
 export type MatchTarget = "results" | "needs";
 
-/** Why a pair matched: the shared words and the structured-field fit (without its ranking bonus). */
-export type MatchExplanation = Omit<StructuredFit, "bonus"> & {
+/** Why a pair matched: the shared words and the structured-field fit (StructuredFit without its
+ * ranking bonus; spelled out: lib/api/response-schemas.ts checks the API schema equals it). */
+export type MatchExplanation = {
   /** the words that matched, as written in the need and in the result (surface words, never
    * stems or fragments), strongest first */
   matchedTerms: TermPair[];
+  sameChainNode: boolean;
+  sameChain: boolean;
+  sameField: boolean;
+  trlFit: boolean | null;
+  sharedModes: string[];
+  sameRegion: boolean;
 };
 
 export type Match = {
