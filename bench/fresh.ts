@@ -10,7 +10,7 @@ import type { Runner } from "graphile-worker";
 import { prisma } from "@/lib/db";
 import { startWorker } from "@/lib/worker/run-worker";
 import type { Match } from "@/lib/matching/matcher";
-import { computeNeedMatchSnapshot } from "@/lib/needs/need-match-snapshot";
+import { computeNeedMatchSnapshot } from "@/lib/matching/need-snapshot";
 import type { Actor } from "@/lib/policy";
 import { getMeili, indexUid } from "@/lib/search/client";
 import { createResult } from "@/lib/results/create-result";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/policy";
 import { myFeedbackFor } from "@/lib/feedback/match-feedback";
-import { getNeedMatches } from "@/lib/needs/get-need-matches";
+import { getNeedMatches } from "@/lib/matching/need-matches";
 import { MatchList } from "./match-list";
 
 export async function NeedMatches({ actor, needId, locale }: { actor: Actor; needId: string; locale: string }) {

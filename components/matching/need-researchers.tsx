@@ -6,6 +6,7 @@ import { ResearcherList } from "./researcher-list";
 export async function NeedResearchers({ actor, needId, locale }: { actor: Actor; needId: string; locale: string }) {
   const t = await getTranslations({ locale, namespace: "need" });
   const ts = await getTranslations({ locale, namespace: "search" });
+  const tm = await getTranslations({ locale, namespace: "match" });
   const response = await getNeedResearchers(actor, needId);
   if (!response.ok)
     return (
@@ -16,7 +17,7 @@ export async function NeedResearchers({ actor, needId, locale }: { actor: Actor;
   return (
     <ResearcherList
       researchers={response.researchers}
-      labels={{ via: t("viaResults"), expertise: t("expertise"), empty: t("noResearchers") }}
+      labels={{ via: t("viaResults"), expertise: t("expertise"), empty: t("noResearchers"), score: tm("score") }}
       testId="need-researchers"
     />
   );

@@ -1,6 +1,7 @@
 import { Link } from "@/i18n/navigation";
 import type { ResearcherMatch } from "@/lib/recommend/rank-researchers";
 import { OrgName } from "@/components/orgs/org-name";
+import { MatchScore } from "./match-terms";
 
 export function ResearcherList({
   researchers,
@@ -8,7 +9,7 @@ export function ResearcherList({
   testId,
 }: {
   researchers: ResearcherMatch[];
-  labels: { via: string; expertise: string; empty: string };
+  labels: { via: string; expertise: string; empty: string; score: string };
   testId: string;
 }) {
   if (researchers.length === 0) return <p data-testid={testId}>{labels.empty}</p>;
@@ -18,7 +19,9 @@ export function ResearcherList({
         <li key={r.userId} className="rounded-lg bg-white p-4 shadow-sm">
           <div className="flex items-baseline justify-between gap-4">
             <span className="font-medium">{r.name ?? "—"}</span>
-            <span className="shrink-0 text-xs text-slate-500">{Math.round(r.score * 100)}%</span>
+            {/* the calibrated score of their best matching result: the figure that result shows on the
+                match list; none for a researcher recommended for their expertise only */}
+            {r.matchScore !== null && r.matchScore !== undefined && <MatchScore label={labels.score} score={r.matchScore} />}
           </div>
           <p className="mt-1 text-sm text-slate-500">
             {r.organisationName && (

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/policy";
 import { myFeedbackFor } from "@/lib/feedback/match-feedback";
-import { getResultMatches } from "@/lib/results/get-result-matches";
+import { getResultMatches } from "@/lib/matching/result-matches";
 import { MatchList } from "./match-list";
 
 export async function ResultMatches({ actor, resultId, locale }: { actor: Actor; resultId: string; locale: string }) {

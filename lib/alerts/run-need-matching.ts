@@ -1,42 +1,36 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { matchSubject, needMatchSubject } from "@/lib/matching/matcher";
-import { NEED_SNAPSHOT, saveNeedMatchSnapshot } from "@/lib/needs/need-match-snapshot";
+import { resultsMatchingVisibleNeed } from "@/lib/matching/alert-matches";
+import { matchAndStoreNeed } from "@/lib/matching/need-snapshot";
+import { researcherVisibleSubject } from "@/lib/matching/subjects";
 import { needRowInclude } from "@/lib/needs/present-need";
 import { createNotifications, type NewNotification } from "@/lib/notifications/create-notifications";
 import { needNoticeFor, resultMatchNotice, type NeedMatchReason } from "@/lib/notifications/notices";
 import { rankResearchers } from "@/lib/recommend/rank-researchers";
 import { ALERT_CONFIG } from "./config";
 import { confidentMatches } from "./confidence";
-import { matchesOrThrow } from "./match-safely";
 import { recipientCanAct, recipientSelect } from "./recipients";
-import { researcherVisibleSubject } from "./subjects";
 
 const LIVE = ["PUBLISHED", "IN_PROGRESS"];
 
 /**
  * Job "match-need" (chained after the need is indexed): tells researchers whose results or
  * expertise match the need (from what they may see of it), and the need's author which results
- * match it. Dedupe keys make re-runs and edits announce only new matches. Also stores the need's
- * match snapshot, so that the need page has it before anyone views it.
+ * match it. Dedupe keys make re-runs and edits announce only new matches. The matches come from
+ * lib/matching, which also stores them as the need's snapshot (the need page has it before anyone
+ * views it).
  */
 export async function runNeedMatching(needId: string): Promise<{ notified: number }> {
   const need = await prisma.need.findUnique({ where: { id: needId }, include: { ...needRowInclude(null), createdBy: { select: recipientSelect } } });
   if (!need || !LIVE.includes(need.status)) return { notified: 0 };
   const cfg = ALERT_CONFIG;
   const items: NewNotification[] = [];
-  // One matcher run serves the notifications and the need page's snapshot (the limit only cuts the
-  // ranked list, so the shorter list is the longer one's head).
-  const ranked = await matchesOrThrow("results", () =>
-    matchSubject(needMatchSubject(need), "results", { limit: Math.max(cfg.candidates, NEED_SNAPSHOT.matches) }),
-  );
-  await saveNeedMatchSnapshot(need, ranked);
-  const full = ranked.slice(0, cfg.candidates);
+  const full = (await matchAndStoreNeed(need, cfg.candidates)).slice(0, cfg.candidates);
 
   const visible = researcherVisibleSubject(need);
   if (visible) {
     // PUBLIC/ANONYMOUS: researchers read the full text, the same subject as `full`.
-    const seen = need.visibility === "CONFIDENTIAL" ? await matchesOrThrow("results", () => matchSubject(visible, "results", { limit: cfg.candidates })) : full;
+    const seen = need.visibility === "CONFIDENTIAL" ? await resultsMatchingVisibleNeed(visible, cfg.candidates) : full;
     const confident = confidentMatches(seen);
     const results = await prisma.result.findMany({
       where: { id: { in: confident.map((m) => m.id) }, status: "PUBLISHED", NOT: { organisationId: need.organisationId } },

@@ -1,27 +1,25 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { matchNeedsForResult } from "@/lib/matching/matcher";
-import { needsIndexFor } from "@/lib/search/access";
-import { queueSnapshotRefreshes } from "@/lib/needs/need-match-snapshot";
+import { needsMatchingResult } from "@/lib/matching/alert-matches";
+import { refreshMatchesForResult } from "@/lib/matching/subject-kinds";
+import type { Match } from "@/lib/matching/types";
 import { needRowInclude } from "@/lib/needs/present-need";
 import { createNotifications, type NewNotification } from "@/lib/notifications/create-notifications";
 import { needNoticeFor, resultMatchNotice } from "@/lib/notifications/notices";
 import { ALERT_CONFIG } from "./config";
 import { confidentMatches } from "./confidence";
-import { matchesOrThrow } from "./match-safely";
 import { recipientCanAct, recipientSelect } from "./recipients";
 
 const LIVE = ["PUBLISHED", "IN_PROGRESS"] as const;
-// Searches every live need (the broker index) to reach the owners of confidential and
-// broker-only needs too; each owner only ever hears about their own need and a public result.
-const ALL_NEEDS = { role: "BROKER", organisationId: null } as const;
 
 /**
  * Job "match-result" (chained after the result is indexed): tells the result's author which needs
  * want it (searching as the author, so only needs they may see, confidential ones as teasers),
- * and the authors of matching needs that a result fits them.
+ * and the authors of matching needs that a result fits them. `needsWanting`: the result's matches
+ * among every live need (lib/matching's refreshMatchesForResult, run first by the job; computed
+ * here when not given). Each owner only ever hears about their own need and a public result.
  */
-export async function runResultMatching(resultId: string): Promise<{ notified: number }> {
+export async function runResultMatching(resultId: string, needsWanting?: readonly Match[]): Promise<{ notified: number }> {
   const result = await prisma.result.findUnique({
     where: { id: resultId },
     select: {
@@ -39,14 +37,8 @@ export async function runResultMatching(resultId: string): Promise<{ notified: n
   const author = result.createdBy;
   const items: NewNotification[] = [];
 
-  const forAuthor = confidentMatches(
-    await matchesOrThrow(needsIndexFor(author), () => matchNeedsForResult(prisma, resultId, { viewer: author, limit: cfg.candidates })),
-  );
-  const needsWanting = await matchesOrThrow("needs_broker", () => matchNeedsForResult(prisma, resultId, { viewer: ALL_NEEDS, limit: cfg.candidates }));
-  // Every need the result matches (not only the confident ones: it may still enter a short list)
-  // gets its stored match list recomputed, so the result shows there without an edit of the need.
-  await queueSnapshotRefreshes(needsWanting.map((m) => m.id));
-  const forOwners = confidentMatches(needsWanting);
+  const forAuthor = confidentMatches(await needsMatchingResult(resultId, author, cfg.candidates));
+  const forOwners = confidentMatches(needsWanting ?? (await refreshMatchesForResult(resultId)).get("need") ?? []);
   const needs = await prisma.need.findMany({
     where: {
       id: { in: [...new Set([...forAuthor, ...forOwners].map((m) => m.id))] },

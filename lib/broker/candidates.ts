@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { matchResultsForNeed, type Match } from "@/lib/matching/matcher";
+import type { Match } from "@/lib/matching/matcher";
+import { serveNeedMatches } from "@/lib/matching/need-matches";
 import { authorize, needFactsFrom, needFactsSelect, needScopeFor, type Actor } from "@/lib/policy";
 
 export type Candidate = Match & { researcher: { id: string; name: string } | null; dealId: string | null };
@@ -10,10 +11,11 @@ export type CandidateList = { ok: true; candidates: Candidate[] } | { ok: false;
 // The matcher's best results for a need, with the researcher behind each and whether they were
 // already introduced: the broker's "introduce" list.
 export async function getNeedCandidates(actor: Actor, needId: string, limit = 10): Promise<CandidateList> {
-  const need = await prisma.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: { id: true, ...needFactsSelect } });
+  const need = await prisma.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: { id: true, version: true, ...needFactsSelect } });
   if (!need) throw notFound();
   authorize(actor, "broker.triage", needFactsFrom(need));
-  const response = (await matchResultsForNeed(prisma, needId, { viewer: actor, limit })) ?? { ok: true as const, matches: [] };
+  // The need's stored matches: the same figures as on the need page.
+  const response = await serveNeedMatches(need, limit);
   if (!response.ok) return response;
   const ids = response.matches.map((m) => m.id);
   const [results, deals] = await Promise.all([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { researcherVisibleSubject } from "@/lib/alerts/subjects";
+import { researcherVisibleSubject } from "@/lib/matching/subjects";
 import type { CollaborationMode } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/policy";
 import { needPublicDocument } from "@/lib/search/documents";

@@ -1,11 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { feedbackSummaryFor, type FeedbackSummary } from "@/lib/feedback/match-feedback";
-import { matchResultsForNeed, matchSubject, type Match } from "@/lib/matching/matcher";
+import { matchSubject, type Match } from "@/lib/matching/matcher";
+import { serveNeedMatches } from "@/lib/matching/need-matches";
 import { needFactsOf, needRowInclude, presentNeed, type NeedView } from "@/lib/needs/present-need";
-import { researcherVisibleSubject } from "@/lib/alerts/subjects";
+import { researcherVisibleSubject } from "@/lib/matching/subjects";
 import { authorize, can, needScopeFor, type MaybeActor } from "@/lib/policy";
-import { matchOrEmpty } from "@/lib/alerts/match-safely";
+import { matchOrEmpty } from "@/lib/matching/match-safely";
 import { rankResearchers, type ResearcherMatch } from "./rank-researchers";
 
 export type CandidateResult = Match & { feedback: FeedbackSummary | null };
@@ -41,8 +42,9 @@ export async function listBrokerCandidates(actor: MaybeActor, page = 1): Promise
     // neither the candidates nor their "matched terms" derive from hidden text.
     const full = can(actor, "need.readFull", needFactsOf(row));
     const visible = full ? null : researcherVisibleSubject(row);
+    // Acting for the owner: the need's stored matches, the same figures as on the need page.
     const res = full
-      ? await matchOrEmpty(() => matchResultsForNeed(prisma, row.id, { viewer: actor, limit: 20 }))
+      ? await serveNeedMatches(row, 20)
       : visible
         ? await matchOrEmpty(() => matchSubject(visible, "results", { viewer: actor, limit: 20 }))
         : null;

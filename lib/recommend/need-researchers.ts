@@ -1,7 +1,7 @@
 import "server-only";
 import { requireFullAccess } from "@/lib/needs/get-need";
-import { recheckSnapshotResearchers } from "@/lib/needs/recheck-snapshot";
-import { loadNeedMatchSnapshot } from "@/lib/needs/serve-need-match-snapshot";
+import { recheckSnapshotResearchers } from "@/lib/matching/recheck-snapshot";
+import { loadNeedMatchSnapshot } from "@/lib/matching/serve-need-snapshot";
 import type { MaybeActor } from "@/lib/policy";
 import type { ResearcherMatch } from "./rank-researchers";
 

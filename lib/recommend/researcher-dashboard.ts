@@ -3,7 +3,8 @@ import { prisma } from "@/lib/db";
 import { profileText } from "@/lib/expertise/score";
 import { matchNeedsForResult, matchSubject, type Match } from "@/lib/matching/matcher";
 import { authorize, type MaybeActor } from "@/lib/policy";
-import { matchOrEmpty } from "@/lib/alerts/match-safely";
+import { matchOrEmpty } from "@/lib/matching/match-safely";
+import { alignNeedMatchScores } from "@/lib/matching/pair-scores";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
 import { visibleMatchTerms } from "@/lib/needs/visible-terms";
 
@@ -44,7 +45,8 @@ export async function getResearcherDashboard(actor: MaybeActor): Promise<Researc
       unavailable = true;
       break;
     }
-    for (const m of res.matches) {
+    // The same figure for each need-result pair as on the need's own match list.
+    for (const m of await alignNeedMatchScores(r.id, res.matches)) {
       const seen = byNeed.get(m.id);
       if (seen) {
         seen.viaResults.push({ id: r.id, title: r.title });

@@ -42,6 +42,16 @@ const RESULTS = {
     summary: "A halogen-free flame-retardant PC/ABS blend rated UL94 V-0 at 1.5 mm for charger and adapter housings.",
     lang: "en" as const,
   },
+  sus303: {
+    title: "SUS303 不锈钢易切削加工工艺",
+    summary: "SUS303 易切削不锈钢的车削参数优化，刀具寿命提高 30%。",
+    lang: "zh" as const,
+  },
+  sus304: {
+    title: "SUS304 不锈钢薄板激光焊接",
+    summary: "SUS304 不锈钢薄板的激光焊接工艺，焊缝无气孔，变形小。",
+    lang: "zh" as const,
+  },
   computer: {
     title: "个人电脑散热风扇降噪技术",
     summary: "面向个人电脑和笔记本的散热风扇降噪设计，噪声降低 6 分贝，已在多款机型上验证。",
@@ -85,6 +95,18 @@ describe("(a) product codes are searched as written", () => {
     const hits = await found("ABS");
     expect(hits).toEqual(expect.arrayContaining([ids.pcabsZh, ids.pcabsEn]));
     expect(hits).not.toContain(ids.encoder);
+  });
+  it("a code typed in lower case does not match the prefix of a word either: abs does not find absolute", async () => {
+    const hits = await found("abs");
+    expect(hits).toEqual(expect.arrayContaining([ids.pcabsZh, ids.pcabsEn]));
+    expect(hits).not.toContain(ids.encoder);
+  });
+  it("a grade is not typo-matched into another grade: SUS304 does not find SUS303", async () => {
+    for (const q of ["SUS304", "sus304", "SUS304 不锈钢"]) {
+      const hits = await found(q);
+      expect(hits, q).toContain(ids.sus304);
+      expect(hits, q).not.toContain(ids.sus303);
+    }
   });
   it("a code beside words keeps the words translated: PC/ABS 阻燃 finds the English blend too", async () => {
     const hits = await found("PC/ABS 阻燃");

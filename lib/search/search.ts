@@ -6,7 +6,7 @@ import { buildFilters, FilterValueError, oneOf, type CatalogFilters } from "./fi
 import { PRE, POST, toSegments, type Segment } from "./highlight";
 import { CATALOG_SEARCH_ATTRIBUTES } from "./settings-data";
 import { PUBLIC_NEED_STATUSES } from "./documents";
-import { endsWithProductCode, productCodes } from "@/lib/matching/product-codes";
+import { endsWithProductCode, productCodes, quoteProductCodes } from "@/lib/matching/product-codes";
 import { translateQuery } from "@/lib/matching/translate-query";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
 
@@ -209,15 +209,16 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
  * The texts one catalogue search sends (as one federated request): the query as typed and, when it
  * translates, its translation, so that "battery" and "电池" both find Chinese and English records,
  * ranked together by the same rules. Product codes (PC/ABS, ABS, UL94) are never translated (the
- * translation keeps them as written), and a query ending in one gets a trailing space: Meilisearch
- * then does not prefix-match its last word (ABS would find "absolute"). Pure.
+ * translation keeps them as written) and are sent as phrases: Meilisearch then neither
+ * prefix-matches them (abs would find "absolute") nor typo-matches them (SUS304 would find SUS303).
+ * Pure.
  */
 export function catalogQueries(q: string): { queries: string[]; alsoSearched?: string } {
   const typed = q.trim();
   const translated = typed ? translateQuery(typed) : "";
   const queries = translated ? [typed, [...productCodes(typed), translated].join(" ")] : [typed];
   return {
-    queries: queries.map((text) => (endsWithProductCode(text) ? `${text} ` : text)),
+    queries: queries.map((text) => quoteProductCodes(endsWithProductCode(text) ? `${text} ` : text)),
     ...(translated ? { alsoSearched: queries[1] } : {}),
   };
 }

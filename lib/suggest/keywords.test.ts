@@ -18,6 +18,14 @@ describe("suggestKeywords", () => {
     for (const w of ["我们", "效果", "希望", "小于", "一家"]) expect(got).not.toContain(w);
   });
 
+  it("never suggests what the matcher never takes as evidence (a manager's plain words)", () => {
+    const got = suggestKeywords("我们厂做注塑件，有时候外壳表面有缩痕，想找高校合作改进工艺，合作改进以后良品率要高一点，成本低一点。注塑件缩痕是大问题。");
+    expect(got.length).toBeGreaterThan(0);
+    for (const w of ["有时候", "高校合作", "合作改进", "合作", "工艺", "做", "大", "低", "不"]) expect(got).not.toContain(w);
+    for (const k of got) expect(k, k).not.toMatch(/^(合作|高校|有时候|工艺)|(合作|改进|工艺)$/);
+    expect(got).toContain("注塑件");
+  });
+
   it("finds English phrases and keeps acronyms upper-case", () => {
     const got = suggestKeywords(EN);
     expect(got).toEqual(expect.arrayContaining(["attitude estimation", "complementary filter", "heading error", "power consumption"]));

@@ -7,7 +7,8 @@ import { prisma } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { expireOverdueNeeds } from "@/lib/needs/expire-needs";
 import { expireOverdueResults } from "@/lib/results/expire-results";
-import { refreshNeedMatchSnapshot } from "@/lib/needs/need-match-snapshot";
+import { refreshNeedMatchSnapshot } from "@/lib/matching/need-snapshot";
+import { refreshMatchesForResult } from "@/lib/matching/subject-kinds";
 import { emailNotification } from "@/lib/notifications/email-notification";
 import { sendDigests } from "@/lib/notifications/send-digests";
 import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
@@ -61,7 +62,11 @@ const tasks: TaskList = {
   "index-needs": indexBatch("index-need", (ids) => syncNeeds(prisma, ids)),
   "index-results": indexBatch("index-result", (ids) => syncResults(prisma, ids)),
   "match-need": task<"match-need">(async ({ needId }) => void (await runNeedMatching(needId))),
-  "match-result": task<"match-result">(async ({ resultId }) => void (await runResultMatching(resultId))),
+  // lib/matching refreshes the stored matches the result belongs in; lib/alerts tells people.
+  "match-result": task<"match-result">(async ({ resultId }) => {
+    const matched = await refreshMatchesForResult(resultId);
+    await runResultMatching(resultId, matched.get("need") ?? []);
+  }),
   "refresh-need-matches": task<"refresh-need-matches">(async ({ needId, force }) => refreshNeedMatchSnapshot(needId, { force })),
   "email-notification": task<"email-notification">(async ({ notificationId }) => void (await emailNotification(notificationId))),
   "email-digest": task<"email-digest">(async ({ frequency }) => void (await sendDigests(frequency))),

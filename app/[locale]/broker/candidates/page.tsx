@@ -32,6 +32,7 @@ export default async function BrokerCandidatesPage({
   const t = await getTranslations({ locale, namespace: "candidates" });
   const tn = await getTranslations({ locale, namespace: "need" });
   const tf = await getTranslations({ locale, namespace: "feedback" });
+  const tm = await getTranslations({ locale, namespace: "match" });
   const summary = (s: FeedbackSummary | null) =>
     s
       ? [
@@ -90,7 +91,7 @@ export default async function BrokerCandidatesPage({
               <h3 className="mb-2 font-medium">{t("researchers")}</h3>
               <ResearcherList
                 researchers={researchers}
-                labels={{ via: t("via"), expertise: t("expertise"), empty: t("noCandidates") }}
+                labels={{ via: t("via"), expertise: t("expertise"), empty: t("noCandidates"), score: tm("score") }}
                 testId={`candidate-researchers-${need.id}`}
               />
             </div>

@@ -1,4 +1,5 @@
 import { MatchScore, MatchTerms } from "@/components/matching/match-terms";
+import { isGoodMatch } from "@/lib/matching/calibrate";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { StateForm } from "@/components/form/state-form";
@@ -134,67 +135,80 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
           ) : candidates.candidates.length === 0 ? (
             <p data-testid="candidates">{t("candidatesEmpty")}</p>
           ) : (
-            <ol className="space-y-3" data-testid="candidates">
-              {candidates.candidates.map((c) => (
-                <li key={c.id} className="rounded-lg bg-white p-4 shadow-sm">
-                  <div className="flex items-baseline justify-between gap-4">
-                    <Link href={`/results/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                      {c.title}
-                    </Link>
-                    <MatchScore label={tm("score")} score={c.score} />
-                  </div>
-                  <p className="mt-1 text-sm text-slate-500">
-                    {c.researcher?.name && `${c.researcher.name} · `}
-                    {c.organisationName && (
-                      <>
-                        <OrgName name={c.organisationName} verified={c.organisationVerified !== false} />
-                        {" · "}
-                      </>
-                    )}
-                    {[c.field, c.trl ? `TRL ${c.trl}` : null].filter(Boolean).join(" · ")}
-                  </p>
-                  {chips(c.explanation.matchedTerms).length > 0 && (
-                    <p className="mt-1 text-xs">
-                      <MatchTerms label={tm("matchedTerms")} terms={chips(c.explanation.matchedTerms)} />
+            <>
+              {/* Brokers see every candidate (they may still introduce one), weak ones marked, and
+                the same "no good match yet" advice as the need page when none is good. */}
+              {!candidates.candidates.some((c) => isGoodMatch(c.score)) && (
+                <div className="mb-3 rounded bg-slate-50 p-4 text-sm text-slate-700" data-testid="no-good-match">
+                  <p className="font-medium">{tm("noGoodMatch")}</p>
+                  <p className="mt-1">{tm("noGoodMatchHint")}</p>
+                </div>
+              )}
+              <ol className="space-y-3" data-testid="candidates">
+                {candidates.candidates.map((c) => (
+                  <li key={c.id} className="rounded-lg bg-white p-4 shadow-sm">
+                    <div className="flex items-baseline justify-between gap-4">
+                      <Link href={`/results/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                        {c.title}
+                      </Link>
+                      <span className="flex shrink-0 items-baseline gap-2">
+                        {!isGoodMatch(c.score) && <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{tm("weakMatch")}</span>}
+                        <MatchScore label={tm("score")} score={c.score} />
+                      </span>
+                    </div>
+                    <p className="mt-1 text-sm text-slate-500">
+                      {c.researcher?.name && `${c.researcher.name} · `}
+                      {c.organisationName && (
+                        <>
+                          <OrgName name={c.organisationName} verified={c.organisationVerified !== false} />
+                          {" · "}
+                        </>
+                      )}
+                      {[c.field, c.trl ? `TRL ${c.trl}` : null].filter(Boolean).join(" · ")}
                     </p>
-                  )}
-                  {c.dealId ? (
-                    <Link href={`/deals/${c.dealId}`} className="mt-2 inline-block text-sm text-green-700">
-                      {t("introduced")}
-                    </Link>
-                  ) : c.researcher ? (
-                    <StateForm
-                      action={introduceAction.bind(null, locale)}
-                      className="mt-2 flex flex-wrap items-end gap-2"
-                      label={`${t("introduce")} ${c.title}`}
-                    >
-                      <input type="hidden" name="needId" value={id} />
-                      <input type="hidden" name="resultId" value={c.id} />
-                      <label className="text-xs">
-                        {t("respondWithinDays")}
-                        <br />
-                        <input
-                          name="respondWithinDays"
-                          type="number"
-                          min={1}
-                          max={60}
-                          defaultValue={7}
-                          className="w-20 rounded border border-slate-300 px-2 py-1"
-                        />
-                      </label>
-                      <label className="text-xs">
-                        {t("introNote")}
-                        <br />
-                        <input name="note" className="w-64 rounded border border-slate-300 px-2 py-1" />
-                      </label>
-                      <button type="submit" className={button}>
-                        {t("introduce")}
-                      </button>
-                    </StateForm>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
+                    {chips(c.explanation.matchedTerms).length > 0 && (
+                      <p className="mt-1 text-xs">
+                        <MatchTerms label={tm("matchedTerms")} terms={chips(c.explanation.matchedTerms)} />
+                      </p>
+                    )}
+                    {c.dealId ? (
+                      <Link href={`/deals/${c.dealId}`} className="mt-2 inline-block text-sm text-green-700">
+                        {t("introduced")}
+                      </Link>
+                    ) : c.researcher ? (
+                      <StateForm
+                        action={introduceAction.bind(null, locale)}
+                        className="mt-2 flex flex-wrap items-end gap-2"
+                        label={`${t("introduce")} ${c.title}`}
+                      >
+                        <input type="hidden" name="needId" value={id} />
+                        <input type="hidden" name="resultId" value={c.id} />
+                        <label className="text-xs">
+                          {t("respondWithinDays")}
+                          <br />
+                          <input
+                            name="respondWithinDays"
+                            type="number"
+                            min={1}
+                            max={60}
+                            defaultValue={7}
+                            className="w-20 rounded border border-slate-300 px-2 py-1"
+                          />
+                        </label>
+                        <label className="text-xs">
+                          {t("introNote")}
+                          <br />
+                          <input name="note" className="w-64 rounded border border-slate-300 px-2 py-1" />
+                        </label>
+                        <button type="submit" className={button}>
+                          {t("introduce")}
+                        </button>
+                      </StateForm>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            </>
           )}
         </section>
       )}

@@ -3,7 +3,7 @@ import { readQuery } from "@/lib/api/read-query";
 import { withApi } from "@/lib/api/with-api";
 import { listNeedMatchesOperation } from "./openapi";
 import { AppError } from "@/lib/errors";
-import { getNeedMatches } from "@/lib/needs/get-need-matches";
+import { getNeedMatches } from "@/lib/matching/need-matches";
 
 // GET /api/v1/needs/{id}/matches?limit= : research results matching a need. Only for callers
 // who may read the need in full: the matcher reads its whole text, so a teaser-only or hidden

@@ -11,10 +11,10 @@ import { getNeedResearchers } from "@/lib/recommend/need-researchers";
 import { createResult } from "@/lib/results/create-result";
 import { setResultPublished } from "@/lib/results/withdraw-result";
 import { syncNeed, syncResult } from "@/lib/search/sync";
-import { createNeed } from "./create-need";
-import { getNeedMatches } from "./get-need-matches";
-import { NEED_SNAPSHOT, refreshNeedMatchSnapshot, saveNeedMatchSnapshot } from "./need-match-snapshot";
-import { updateNeed } from "./update-need";
+import { createNeed } from "@/lib/needs/create-need";
+import { getNeedMatches } from "./need-matches";
+import { NEED_SNAPSHOT, refreshNeedMatchSnapshot, saveNeedMatchSnapshot } from "./need-snapshot";
+import { updateNeed } from "@/lib/needs/update-need";
 
 let company: ApiUser;
 let author: ApiUser; // has the matching result

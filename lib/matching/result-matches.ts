@@ -1,13 +1,14 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { prisma } from "@/lib/db";
-import { matchNeedsForResult, type MatchResponse } from "@/lib/matching/matcher";
+import { matchNeedsForResult, type MatchResponse } from "./matcher";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
 import { visibleMatchTerms } from "@/lib/needs/visible-terms";
 import { singleFlight } from "@/lib/single-flight";
 import type { MaybeActor } from "@/lib/policy";
 import { needsIndexFor } from "@/lib/search/access";
-import { getResult } from "./get-result";
+import { getResult } from "@/lib/results/get-result";
+import { alignNeedMatchScores } from "./pair-scores";
 
 type Ranked = Extract<MatchResponse, { ok: true }>;
 
@@ -44,26 +45,25 @@ export async function getResultMatches(actor: MaybeActor, resultId: string, limi
     response.matches.map((m) => ({ id: m.id, version: m.version })),
     publicOnly,
   );
-  return {
-    ok: true,
-    matches: response.matches.flatMap((m) => {
-      const view = views.get(m.id);
-      if (!view) return [];
-      // Chips about a need the viewer reads only in part come from the part they read; a broker's
-      // match (broker index) on such a need that nothing visible explains is not shown.
-      const matchedTerms = visibleMatchTerms(view)(m.explanation.matchedTerms);
-      if (publicOnly.has(m.id) && view.access !== "full" && matchedTerms.length === 0) return [];
-      return [
-        {
-          ...m,
-          title: view.title,
-          field: view.field,
-          trl: view.trlTarget,
-          organisationName: view.organisation?.name ?? null,
-          organisationVerified: view.organisation?.verified ?? null,
-          explanation: { ...m.explanation, matchedTerms },
-        },
-      ];
-    }),
-  };
+  const shown = response.matches.flatMap((m) => {
+    const view = views.get(m.id);
+    if (!view) return [];
+    // Chips about a need the viewer reads only in part come from the part they read; a broker's
+    // match (broker index) on such a need that nothing visible explains is not shown.
+    const matchedTerms = visibleMatchTerms(view)(m.explanation.matchedTerms);
+    if (publicOnly.has(m.id) && view.access !== "full" && matchedTerms.length === 0) return [];
+    return [
+      {
+        ...m,
+        title: view.title,
+        field: view.field,
+        trl: view.trlTarget,
+        organisationName: view.organisation?.name ?? null,
+        organisationVerified: view.organisation?.verified ?? null,
+        explanation: { ...m.explanation, matchedTerms },
+      },
+    ];
+  });
+  // The same figure for each pair as on the need's own match list.
+  return { ok: true, matches: await alignNeedMatchScores(result.id, shown) };
 }

@@ -1,12 +1,12 @@
-import { hasCalibratedMatches } from "@/lib/matching/calibrate";
 import "server-only";
+import { hasCalibratedMatches } from "./calibrate";
 import { prisma } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/logger";
-import type { Match } from "@/lib/matching/matcher";
+import type { Match } from "./matcher";
 import type { ResearcherMatch } from "@/lib/recommend/rank-researchers";
 import { singleFlight } from "@/lib/single-flight";
-import { computeNeedMatchSnapshot, NEED_SNAPSHOT, type NeedMatchSnapshotData, type NeedSnapshotOutcome } from "./need-match-snapshot";
+import { computeNeedMatchSnapshot, NEED_SNAPSHOT, type NeedMatchSnapshotData, type NeedSnapshotOutcome } from "./need-snapshot";
 
 // Views of one need that find no usable snapshot share one computation per process (the need page
 // asks twice per view, for its matches and its researchers; a newly edited need gets many views).
@@ -20,8 +20,16 @@ const computeOnce = singleFlight<NeedSnapshotOutcome | null>();
  */
 export async function loadNeedMatchSnapshot(need: { id: string; version: number }): Promise<NeedSnapshotOutcome> {
   const row = await prisma.needMatchSnapshot.findUnique({ where: { needId: need.id } });
-  // A snapshot stored before scores were calibrated (no `evidence`, chips as stems) is recomputed.
-  if (row && row.needVersion === need.version && Array.isArray(row.matches) && Array.isArray(row.researchers) && hasCalibratedMatches(row.matches)) {
+  // A snapshot stored before scores were calibrated (no `evidence`, chips as stems; researchers
+  // without their best result's calibrated score) is recomputed.
+  const current =
+    row &&
+    row.needVersion === need.version &&
+    Array.isArray(row.matches) &&
+    Array.isArray(row.researchers) &&
+    hasCalibratedMatches(row.matches) &&
+    row.researchers.every((r) => !!r && typeof r === "object" && "matchScore" in r);
+  if (row && current) {
     if (Date.now() - row.computedAt.getTime() > NEED_SNAPSHOT.freshForMs) await requestRefresh(need.id);
     const snapshot: NeedMatchSnapshotData = {
       needVersion: row.needVersion,

@@ -8,8 +8,10 @@ import { prisma } from "@/lib/db";
 import { startWorker } from "@/lib/worker/run-worker";
 import { createNeed } from "@/lib/needs/create-need";
 import { createResult } from "@/lib/results/create-result";
+import { updateResult } from "@/lib/results/update-result";
+import { updateResultSchema } from "@/lib/results/schemas";
 import type { Match } from "@/lib/matching/matcher";
-import { getNeedMatches } from "./get-need-matches";
+import { getNeedMatches } from "./need-matches";
 
 /** Waits until the queue is empty; a failed job fails the test. */
 async function drained(): Promise<void> {
@@ -102,5 +104,32 @@ describe("publishing a result refreshes the snapshots of the needs it matches", 
     });
     await drained();
     expect(await prisma.needMatchSnapshot.findUnique({ where: { needId } })).toBeNull();
+  }, 120_000);
+
+  it("changing a published result refreshes the snapshots of the needs it matches", async () => {
+    // The first view stores a snapshot; the earphone is a weak match in it.
+    await getNeedMatches(company.actor, needId, 10);
+    const before = await prisma.needMatchSnapshot.findUniqueOrThrow({ where: { needId } });
+    const scoreIn = (matches: unknown) => (matches as Match[]).find((m) => m.id === earphoneId)?.score ?? 0;
+    const current = await prisma.result.findUniqueOrThrow({ where: { id: earphoneId } });
+    await updateResult(
+      researcher.actor,
+      earphoneId,
+      updateResultSchema.parse({
+        version: current.version,
+        title: "PC/ABS 合金无卤阻燃耳机外壳",
+        summary: "耳机外壳用 PC/ABS 合金的无卤阻燃改性，阻燃 UL94 V-0，注塑流动性好，冲击强度不下降，也适用于充电器外壳。",
+        field: "新材料",
+        keywords: ["PC/ABS", "无卤阻燃", "注塑"],
+        trl: 6,
+        transferModes: [],
+        lang: "zh",
+      }),
+    );
+    await drained();
+    const after = await prisma.needMatchSnapshot.findUniqueOrThrow({ where: { needId } });
+    expect(after.needVersion).toBe(before.needVersion);
+    expect(after.computedAt.getTime()).toBeGreaterThan(before.computedAt.getTime());
+    expect(scoreIn(after.matches)).toBeGreaterThan(scoreIn(before.matches));
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { MatchResponse } from "@/lib/matching/matcher";
+import type { MatchResponse } from "./matcher";
 import { getMeili, indexUid, meiliErrorCode, SearchUnavailableError, type IndexKind } from "@/lib/search/client";
 
 // What Meilisearch answers for an index that is missing, or empty (it cannot search fields that

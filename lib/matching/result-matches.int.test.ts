@@ -8,8 +8,8 @@ import { clearDfCache } from "@/lib/matching/matcher";
 import { createNeed } from "@/lib/needs/create-need";
 import { awaitTask, getMeili, indexUid, matchIndexUid } from "@/lib/search/client";
 import { syncNeed, syncResult } from "@/lib/search/sync";
-import { createResult } from "./create-result";
-import { clearResultRankings, getResultMatches } from "./get-result-matches";
+import { createResult } from "@/lib/results/create-result";
+import { clearResultRankings, getResultMatches } from "./result-matches";
 
 let company: ApiUser;
 let author: ApiUser;

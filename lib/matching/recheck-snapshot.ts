@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Match } from "@/lib/matching/matcher";
+import type { Match } from "./matcher";
 import type { ResearcherMatch } from "@/lib/recommend/rank-researchers";
 
 // A snapshot may be minutes old: before it is shown, every result in it is re-read (one query) so

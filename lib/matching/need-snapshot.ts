@@ -1,14 +1,16 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { matchOrEmpty } from "@/lib/alerts/match-safely";
-import { matchSubject, needMatchSubject, type Match, type NeedSubjectRow } from "@/lib/matching/matcher";
 import { rankResearchers, type ResearcherMatch } from "@/lib/recommend/rank-researchers";
 import { SearchUnavailableError } from "@/lib/search/client";
+import { matchesOrThrow, matchOrEmpty } from "./match-safely";
+import { matchSubject } from "./matcher";
+import { needMatchSubject, type NeedSubjectRow } from "./subjects";
+import type { Match } from "./types";
 
 // A need's matches are computed in the background (match-need, refresh-need-matches jobs) or, when
 // there is no snapshot for the need's current version, once by the first viewer; every other view
-// reads the stored snapshot (lib/needs/serve-need-match-snapshot.ts). Results are public and the
+// reads the stored snapshot (serve-need-snapshot.ts). Results are public and the
 // results index is the same for every viewer, so one snapshot serves every viewer who may read the
 // need in full; who that is stays the caller's check (requireFullAccess).
 export const NEED_SNAPSHOT = {
@@ -36,6 +38,19 @@ export async function computeNeedMatchSnapshot(needId: string): Promise<NeedSnap
   const response = await matchOrEmpty(() => matchSubject(needMatchSubject(need), "results", { limit: NEED_SNAPSHOT.matches }));
   if (response && !response.ok) return response;
   return { ok: true, snapshot: await saveNeedMatchSnapshot(need, response?.matches ?? []) };
+}
+
+/**
+ * For the "match-need" job: the need's full-text matches, at least `atLeast` of them (best first),
+ * computed once and stored as its snapshot. Search down throws (the job is retried); an empty or
+ * missing index gives none.
+ */
+export async function matchAndStoreNeed(need: NeedForSnapshot, atLeast: number): Promise<Match[]> {
+  // One matcher run serves the caller and the snapshot (the limit only cuts the ranked list, so
+  // the shorter list is the longer one's head).
+  const ranked = await matchesOrThrow("results", () => matchSubject(needMatchSubject(need), "results", { limit: Math.max(atLeast, NEED_SNAPSHOT.matches) }));
+  await saveNeedMatchSnapshot(need, ranked);
+  return ranked;
 }
 
 /**
