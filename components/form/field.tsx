@@ -2,7 +2,7 @@ type FieldProps = {
   name: string;
   label: string;
   hint?: string;
-  /** A worked example shown between the label and the input (the wizard's questions). */
+  /** A worked example shown between the label and the input (the wizard's questions), after `exampleLabel` ("Example: "). */
   example?: string;
   exampleLabel?: string;
   errors?: string[];
@@ -61,7 +61,7 @@ export function Field({
       </label>
       {example && (
         <p id={`${name}-example`} className="mt-1 rounded bg-slate-50 px-3 py-2 text-sm text-slate-600">
-          {exampleLabel && <span className="font-medium">{exampleLabel}：</span>}
+          {exampleLabel && <span className="font-medium">{exampleLabel}</span>}
           {example}
         </p>
       )}
