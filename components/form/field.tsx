@@ -1,8 +1,12 @@
+type Option = { value: string; label: string };
+/** A select's option, or a labelled group of options (an optgroup). */
+export type FieldOption = Option | { label: string; options: Option[] };
+
 type FieldProps = {
   name: string;
   label: string;
   hint?: string;
-  /** A worked example shown between the label and the input (the wizard's questions). */
+  /** A worked example shown between the label and the input (the wizard's questions), after `exampleLabel` ("Example: "). */
   example?: string;
   exampleLabel?: string;
   errors?: string[];
@@ -12,8 +16,8 @@ type FieldProps = {
   onChange?: (value: string) => void;
   type?: string;
   multiline?: boolean;
-  /** A select with these options instead of a text input. */
-  options?: { value: string; label: string }[];
+  /** A select with these options (or groups of options) instead of a text input. */
+  options?: FieldOption[];
   required?: boolean;
   rows?: number;
   autoComplete?: string;
@@ -61,17 +65,27 @@ export function Field({
       </label>
       {example && (
         <p id={`${name}-example`} className="mt-1 rounded bg-slate-50 px-3 py-2 text-sm text-slate-600">
-          {exampleLabel && <span className="font-medium">{exampleLabel}：</span>}
+          {exampleLabel && <span className="font-medium">{exampleLabel}</span>}
           {example}
         </p>
       )}
       {options ? (
         <select {...common}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          {options.map((o) =>
+            "options" in o ? (
+              <optgroup key={o.label} label={o.label}>
+                {o.options.map((one) => (
+                  <option key={one.value} value={one.value}>
+                    {one.label}
+                  </option>
+                ))}
+              </optgroup>
+            ) : (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ),
+          )}
         </select>
       ) : multiline ? (
         <textarea rows={rows} {...common} />

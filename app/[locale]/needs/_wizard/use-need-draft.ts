@@ -41,7 +41,7 @@ export function useNeedDraft({ locale, initial, visitId }: { locale: string; ini
   const [suggestions, setSuggestions] = useState<NeedSuggestions | null>(null);
   const isDraft = initial.status === null || initial.status === "DRAFT" || initial.status === "SUBMITTED";
   const dirty = useRef(false);
-  const inFlight = useRef<Promise<unknown> | null>(null);
+  const queue = useRef<Promise<string | null> | null>(null);
   // What save() sends: the latest draft, also from a timer set before the last change.
   const latest = useRef({ draft, needId });
   useEffect(() => {
@@ -61,36 +61,43 @@ export function useNeedDraft({ locale, initial, visitId }: { locale: string; ini
       collaborationModes: d.collaborationModes.includes(m) ? d.collaborationModes.filter((x) => x !== m) : [...d.collaborationModes, m],
     }));
 
-  /** Saves the draft now (published needs are saved only on "save changes"); the draft's id. */
-  const save = useCallback(async (): Promise<string | null> => {
-    const { draft: current, needId: id } = latest.current;
-    if (!isDraft) return id;
-    setSaveState({ kind: "saving" });
-    const promise = autosaveNeedAction(locale, null, {
-      needId: id ?? undefined,
-      visitId,
-      ...current.values,
-      keywords: current.keywords,
-      collaborationModes: current.collaborationModes,
-    });
-    inFlight.current = promise;
-    const out = await promise;
-    dirty.current = false;
-    setFields(out.fields ?? {});
-    const savedId = out.data?.id ?? id;
-    if (savedId && savedId !== id) {
-      setNeedId(savedId);
-      latest.current.needId = savedId;
-      // The draft now has an address: a reload comes back to it.
-      window.history.replaceState(null, "", `/${locale}/needs/${savedId}/wizard`);
-    }
-    setSaveState(out.status === "success" ? { kind: "saved", at: new Date().toLocaleTimeString(locale) } : { kind: "failed" });
-    return savedId;
+  /**
+   * Saves the draft now (published needs are saved only on "save changes"); the draft's id.
+   * Saves run one after another, so the first one gives the draft its id before the next is
+   * sent (two at once would create two drafts); what is typed meanwhile stays dirty.
+   */
+  const save = useCallback((): Promise<string | null> => {
+    const run = async (): Promise<string | null> => {
+      const { draft: current, needId: id } = latest.current;
+      if (!isDraft) return id;
+      dirty.current = false;
+      setSaveState({ kind: "saving" });
+      const out = await autosaveNeedAction(locale, null, {
+        needId: id ?? undefined,
+        visitId,
+        ...current.values,
+        keywords: current.keywords,
+        collaborationModes: current.collaborationModes,
+      });
+      setFields(out.fields ?? {});
+      const savedId = out.data?.id ?? id;
+      if (savedId && savedId !== id) {
+        setNeedId(savedId);
+        latest.current = { ...latest.current, needId: savedId };
+        // The draft now has an address: a reload comes back to it.
+        window.history.replaceState(null, "", `/${locale}/needs/${savedId}/wizard`);
+      }
+      setSaveState(out.status === "success" ? { kind: "saved", at: new Date().toLocaleTimeString(locale) } : { kind: "failed" });
+      return savedId;
+    };
+    const next = (queue.current ?? Promise.resolve(null)).then(run, run);
+    queue.current = next;
+    return next;
   }, [isDraft, locale, visitId]);
 
-  /** Waits for a save under way, then saves what changed since; the draft's id, if it has one. */
+  /** Waits for the saves under way, then saves what changed since; the draft's id, if it has one. */
   const flush = useCallback(async (): Promise<string | null> => {
-    if (inFlight.current) await inFlight.current;
+    if (queue.current) await queue.current.catch(() => null);
     return dirty.current ? save() : latest.current.needId;
   }, [save]);
 

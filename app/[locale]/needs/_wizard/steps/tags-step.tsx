@@ -1,10 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { AttachmentsBox } from "@/components/attachments/attachments-box";
+import { Field } from "@/components/form/field";
 import type { TaxonomyChainView } from "@/lib/taxonomy/list-taxonomy";
 import type { WizardInitial } from "../use-need-draft";
 import { Question } from "./question";
-import type { StepProps } from "./step-props";
+import { bind, type StepProps } from "./step-props";
 
 const chip = "rounded border border-dashed border-brand-600 px-2 py-0.5 text-sm text-brand-700 hover:bg-brand-50";
 
@@ -77,26 +78,14 @@ export function TagsStep({
         )}
       </div>
       <div className="mb-4">
-        <label htmlFor="chainNodeId" className="block text-sm font-medium">
-          {t("q.chainNode")}
-        </label>
-        <select
-          id="chainNodeId"
-          value={values.chainNodeId ?? ""}
-          onChange={(e) => draft.setValue("chainNodeId", e.target.value)}
-          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
-        >
-          <option value="">{t("q.chainNodeNone")}</option>
-          {taxonomy.map((c) => (
-            <optgroup key={c.id} label={name(c)}>
-              {c.nodes.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {name(n)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        <Field
+          {...bind(draft, errorsOf, "chainNodeId")}
+          label={t("q.chainNode")}
+          options={[
+            { value: "", label: t("q.chainNodeNone") },
+            ...taxonomy.map((c) => ({ label: name(c), options: c.nodes.map((n) => ({ value: n.id, label: name(n) })) })),
+          ]}
+        />
         {nodes.length > 0 && (
           <div className="mt-3" data-testid="suggested-nodes">
             <p className="text-sm text-slate-600">{t("suggestedNodes")}</p>
