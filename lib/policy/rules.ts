@@ -67,12 +67,16 @@ const actsForOwner = (a: MaybeActor, n: NeedFacts): boolean =>
 
 // Seeing that a need exists at all (list, teaser). Non-live needs only to their owners, admins
 // and the brokers acting for them; other brokers see every need past DRAFT except BROKER_ONLY
-// ones (their queue: a teaser, to pick up or leave).
+// ones (their queue: a teaser, to pick up or leave). Anonymous visitors (the public catalogue,
+// issue 14) see what a researcher without a grant sees: live needs that are not BROKER_ONLY,
+// CONFIDENTIAL ones as their teaser and ANONYMOUS ones without the owner (needReadFull and
+// needSeeOwner below decide that for them as for everyone).
+const publicNeed = (n: NeedFacts) => n.visibility !== "BROKER_ONLY" && LIVE_NEED.includes(n.status);
 const needDiscover: Rule<NeedFacts> = (a, n) => {
-  if (!signedIn(a)) return false;
+  if (!signedIn(a)) return publicNeed(n);
   if (inOrg(a, n.organisationId) || actsForOwner(a, n)) return true;
   if (a?.role === "BROKER") return n.visibility !== "BROKER_ONLY" && n.status !== "DRAFT";
-  return n.visibility !== "BROKER_ONLY" && LIVE_NEED.includes(n.status);
+  return publicNeed(n);
 };
 // Reading the full text. CONFIDENTIAL needs: owners, the staff acting for them and holders of a
 // live access grant.
@@ -124,9 +128,18 @@ export const rules = {
   "accessThread.use": threadUse,
   "audit.export": ((a) => a?.role === "ADMIN") as Rule<void>,
   "result.create": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
-  "result.read": ((a, r) => signedIn(a) && (r.status === "PUBLISHED" || inOrg(a, r.organisationId) || isStaff(a))) as Rule<ResultFacts>,
+  // Published results are public (anonymous visitors included); drafts and withdrawn ones only
+  // to their organisation and staff.
+  "result.read": ((a, r) => r.status === "PUBLISHED" || (signedIn(a) && (inOrg(a, r.organisationId) || isStaff(a)))) as Rule<ResultFacts>,
   "result.update": ((a, r) => inOrg(a, r.organisationId) && (a?.role === "RESEARCHER" || a?.role === "BROKER")) as Rule<ResultFacts>,
   "catalog.search": ((a) => signedIn(a)) as Rule<void>,
+  // The public catalogue (home page, /needs, /results, /search, sitemap): anyone, anonymous
+  // visitors included. WHAT each viewer sees there is decided row by row by need.discover,
+  // need.readFull, need.seeOwner and result.read (and their scopes in scopes.ts).
+  "catalog.browse": (() => true) as Rule<void>,
+  // Derived from a need's full text (its matches, the researchers who fit): members who may read
+  // it in full; never anonymous visitors (a match list names researchers and their results).
+  "need.matches": ((a, n) => signedIn(a) && needReadFull(a, n)) as Rule<NeedFacts>,
   "token.create": ((a) => signedIn(a)) as Rule<void>,
   "org.invite": ((a) => a !== null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
   // The role an invitation creates: only a member role that fits the organisation's kind, never
