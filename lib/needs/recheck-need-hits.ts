@@ -30,7 +30,7 @@ export async function recheckNeedHits(viewer: Viewer, hits: readonly IndexedNeed
     const stale = hit.version !== row.version;
     if (stale && view.access !== "full") continue;
     out.set(hit.id, view);
-    if (publicOnly && actor.role === "BROKER" && row.visibility !== "PUBLIC") {
+    if (publicOnly && actor?.role === "BROKER" && row.visibility !== "PUBLIC") {
       const facts = needFactsOf(row);
       if (!(can(actor, "need.readFull", facts) && can(actor, "need.seeOwner", facts))) publicOnly.add(hit.id);
     }

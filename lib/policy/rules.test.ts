@@ -74,7 +74,7 @@ describe("need visibility rules", () => {
   it("hides drafts from everyone but the owner organisation, admins and the draft's own broker", () => {
     expect(can(null, "need.discover", need("PUBLIC", "DRAFT"))).toBe(false);
     expect(can(null, "need.discover", need("PUBLIC", "SUBMITTED"))).toBe(false);
-    expect(can(null, "need.discover", need("CONFIDENTIAL", "WITHDRAWN"))).toBe(false);
+    expect(can(null, "need.discover", need("CONFIDENTIAL", "CLOSED"))).toBe(false);
     expect(can(researcher, "need.discover", need("PUBLIC", "DRAFT"))).toBe(false);
     expect(can(owner, "need.discover", need("PUBLIC", "DRAFT"))).toBe(true);
     expect(can(broker, "need.discover", need("PUBLIC", "DRAFT"))).toBe(false);

@@ -39,6 +39,8 @@ export type DealFacts = {
 export type InviteFacts = { organisationId: string; organisationKind: OrgKind; role: Role };
 /** A message thread on an access request. */
 export type ThreadFacts = { requesterId: string; need: NeedFacts };
+/** A contact request ("I can help" on a need, "I'm interested" on a result). */
+export type ContactFacts = { ownerOrganisationId: string; senderId: string; status: "PENDING" | "ACCEPTED" | "DECLINED" | "EXPIRED" };
 
 type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
@@ -108,6 +110,15 @@ const dealParty = (a: MaybeActor, d: DealFacts) => companySide(a, d) || research
 // Staff running a deal: the broker who made the introduction, the need's broker, or an admin.
 const dealStaff = (a: MaybeActor, d: DealFacts) =>
   isAdmin(a) || (a?.role === "BROKER" && ((!!d.brokerId && d.brokerId === a.id) || (!!d.needBrokerId && d.needBrokerId === a.id)));
+
+// Making contact (issue 14). Members of the two sides of the market (companies, researchers)
+// write to the owner of a need or result that is open and not their own organisation's; staff
+// introduce people through deals instead. The owner organisation's members decide; the sender
+// and the owner organisation read the request, and write in its thread once it is accepted.
+const marketMember = (a: MaybeActor) => a?.role === "COMPANY" || a?.role === "RESEARCHER";
+const OPEN_NEED: NeedStatus[] = ["PUBLISHED", "IN_PROGRESS"];
+const contactOwnerSide = (a: MaybeActor, c: ContactFacts) => marketMember(a) && inOrg(a, c.ownerOrganisationId);
+const contactParty = (a: MaybeActor, c: ContactFacts) => (a !== null && a.id === c.senderId) || contactOwnerSide(a, c);
 
 export const rules = {
   "need.create": ((a) => a?.role === "COMPANY" && a.organisationId !== null) as Rule<void>,
@@ -188,6 +199,12 @@ export const rules = {
   "expertise.update": ((a) => a?.role === "RESEARCHER") as Rule<void>,
   "researcher.dashboard": ((a) => a?.role === "RESEARCHER") as Rule<void>,
   "broker.candidates": ((a) => isStaff(a)) as Rule<void>,
+  "contact.offer": ((a, n) => marketMember(a) && needDiscover(a, n) && !inOrg(a, n.organisationId) && OPEN_NEED.includes(n.status)) as Rule<NeedFacts>,
+  "contact.interest": ((a, r) => marketMember(a) && r.status === "PUBLISHED" && !inOrg(a, r.organisationId)) as Rule<ResultFacts>,
+  "contact.decide": contactOwnerSide as Rule<ContactFacts>,
+  "contact.read": contactParty as Rule<ContactFacts>,
+  "contact.message": ((a, c) => contactParty(a, c) && c.status === "ACCEPTED") as Rule<ContactFacts>,
+  "contact.list": ((a) => signedIn(a)) as Rule<void>,
   // Feedback on a need-result match; the service also checks that both are visible to the actor.
   "match.feedback": ((a) => signedIn(a)) as Rule<void>,
 } as const;

@@ -1,14 +1,15 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { requireActorForPage } from "@/lib/auth/require-actor";
+import { getCurrentActor } from "@/lib/auth/current-actor";
 import { browseHref, parseBrowseQuery } from "@/lib/browse/browse-query";
 import { facetLabels } from "@/lib/browse/facet-labels";
 import { browseNeeds } from "@/lib/needs/browse-needs";
 import { listBrokerDraftsForCompany } from "@/lib/needs/list-broker-drafts";
-import { can } from "@/lib/policy";
+import { authorize, can } from "@/lib/policy";
 import { NeedCard } from "@/components/needs/need-card";
 import { FacetPanel, SortLinks } from "@/components/browse/facet-panel";
 import { Pagination } from "@/components/pagination";
+import { FilterDrawer } from "@/components/browse/filter-drawer";
 
 const PAGE_SIZE = 20;
 
@@ -21,11 +22,13 @@ export default async function NeedsPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActorForPage(locale, "/needs");
+  // The public catalogue: anonymous visitors too; what each viewer sees is the policy's (needScopeFor).
+  const actor = await getCurrentActor();
+  authorize(actor, "catalog.browse");
   const query = parseBrowseQuery(await searchParams);
   const [{ items, total, facets }, awaiting, labels] = await Promise.all([
     browseNeeds(actor, query, PAGE_SIZE),
-    listBrokerDraftsForCompany(actor),
+    actor ? listBrokerDraftsForCompany(actor) : [],
     facetLabels(locale),
   ]);
   const t = await getTranslations({ locale, namespace: "need" });
@@ -57,7 +60,9 @@ export default async function NeedsPage({
         </section>
       )}
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-        <FacetPanel path="/needs" query={query} facets={facets} labels={labels} />
+        <FilterDrawer label={tb("filters")}>
+          <FacetPanel path="/needs" query={query} facets={facets} labels={labels} />
+        </FilterDrawer>
         <div>
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm text-slate-600" data-testid="total">
