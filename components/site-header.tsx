@@ -72,6 +72,11 @@ export async function SiteHeader({ locale }: { locale: string }) {
                     {t("broker")}
                   </Link>
                 )}
+                {can(actor, "contact.list") && (
+                  <Link href="/contacts" className={link}>
+                    {t("contacts")}
+                  </Link>
+                )}
                 {can(actor, "deal.list") && (
                   <Link href="/deals" className={link}>
                     {t("deals")}

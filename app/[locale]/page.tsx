@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Building2, FlaskConical, Handshake } from "lucide-react";
 import { Link } from "@/i18n/navigation";
 import { toLocale } from "@/i18n/locale";
-import { getCurrentActor } from "@/lib/auth/current-actor";
+import { catalogViewer } from "@/lib/auth/require-actor";
 import { getHomeCatalogue } from "@/lib/catalog/home-catalogue";
 import { publicPageMetadata } from "@/lib/seo/public-metadata";
 import { NeedCard } from "@/components/needs/need-card";
@@ -28,7 +28,7 @@ const ROLES = [
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await getCurrentActor();
+  const actor = await catalogViewer();
   const home = await getHomeCatalogue(actor);
   const t = await getTranslations({ locale, namespace: "home" });
   const tn = await getTranslations({ locale, namespace: "need" });

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { authorize, needScopeFor, resultScopeFor, type MaybeActor } from "@/lib/policy";
+import { AppError } from "@/lib/errors";
+import { can, needScopeFor, resultScopeFor, type MaybeActor } from "@/lib/policy";
 import { listNeeds } from "@/lib/needs/list-needs";
 import type { NeedView } from "@/lib/needs/present-need";
 import { listResults } from "@/lib/results/list-results";
@@ -23,7 +24,7 @@ const OPEN_STATUSES = ["PUBLISHED", "IN_PROGRESS"] as const;
  * not discover is neither listed nor counted, and a CONFIDENTIAL one appears as its teaser.
  */
 export async function getHomeCatalogue(actor: MaybeActor, opts: { newest?: number } = {}): Promise<HomeCatalogue> {
-  authorize(actor, "catalog.browse");
+  if (!can(actor, "catalog.browse")) throw new AppError("FORBIDDEN");
   const take = opts.newest ?? 6;
   const open = { AND: [needScopeFor(actor), { status: { in: [...OPEN_STATUSES] } }] };
   const [needs, results, byNode, chains] = await Promise.all([

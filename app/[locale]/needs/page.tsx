@@ -1,11 +1,11 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { getCurrentActor } from "@/lib/auth/current-actor";
+import { catalogViewer } from "@/lib/auth/require-actor";
 import { browseHref, parseBrowseQuery } from "@/lib/browse/browse-query";
 import { facetLabels } from "@/lib/browse/facet-labels";
 import { browseNeeds } from "@/lib/needs/browse-needs";
 import { listBrokerDraftsForCompany } from "@/lib/needs/list-broker-drafts";
-import { authorize, can } from "@/lib/policy";
+import { can } from "@/lib/policy";
 import { NeedCard } from "@/components/needs/need-card";
 import { FacetPanel, SortLinks } from "@/components/browse/facet-panel";
 import { Pagination } from "@/components/pagination";
@@ -23,8 +23,7 @@ export default async function NeedsPage({
   const { locale } = await params;
   setRequestLocale(locale);
   // The public catalogue: anonymous visitors too; what each viewer sees is the policy's (needScopeFor).
-  const actor = await getCurrentActor();
-  authorize(actor, "catalog.browse");
+  const actor = await catalogViewer();
   const query = parseBrowseQuery(await searchParams);
   const [{ items, total, facets }, awaiting, labels] = await Promise.all([
     browseNeeds(actor, query, PAGE_SIZE),

@@ -1,9 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { getCurrentActor } from "@/lib/auth/current-actor";
+import { catalogViewer } from "@/lib/auth/require-actor";
 import { browseHref, parseBrowseQuery } from "@/lib/browse/browse-query";
 import { facetLabels } from "@/lib/browse/facet-labels";
-import { authorize, can } from "@/lib/policy";
+import { can } from "@/lib/policy";
 import { browseResults } from "@/lib/results/browse-results";
 import { ResultCard } from "@/components/results/result-card";
 import { FacetPanel, SortLinks } from "@/components/browse/facet-panel";
@@ -22,8 +22,7 @@ export default async function ResultsPage({
   const { locale } = await params;
   setRequestLocale(locale);
   // The public catalogue: published results for anonymous visitors (resultScopeFor).
-  const actor = await getCurrentActor();
-  authorize(actor, "catalog.browse");
+  const actor = await catalogViewer();
   const query = parseBrowseQuery(await searchParams);
   const [{ items, total, facets }, labels] = await Promise.all([browseResults(actor, query, PAGE_SIZE), facetLabels(locale)]);
   const t = await getTranslations({ locale, namespace: "result" });

@@ -1,7 +1,6 @@
 import { Suspense } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { authorize } from "@/lib/policy";
+import { catalogViewer } from "@/lib/auth/require-actor";
 import { catalogQuerySchema } from "@/lib/search/catalog-query";
 import { SearchBox } from "@/components/search/search-box";
 import { SearchHits } from "@/components/search/search-hits";
@@ -18,8 +17,7 @@ export default async function SearchPage({
   const { locale } = await params;
   setRequestLocale(locale);
   // The public catalogue: anonymous visitors search what the policy lets them see.
-  const actor = await getCurrentActor();
-  authorize(actor, "catalog.browse");
+  const actor = await catalogViewer();
   const raw = await searchParams;
   const parsed = catalogQuerySchema.safeParse({ q: first(raw.q), type: first(raw.type), page: first(raw.page) });
   // A malformed URL (hand-edited) falls back to the defaults instead of failing the page.
