@@ -3,7 +3,22 @@ import { env } from "@/lib/env";
 import { locales } from "@/i18n/routing";
 
 // robots.txt: crawl the public catalogue; keep out of the API and of member-only areas.
-const PRIVATE = ["account", "admin", "analytics", "broker", "dashboard", "deals", "expertise", "notifications", "proposals", "visits", "sign-in", "sign-up", "invitations", "contacts"];
+const PRIVATE = [
+  "account",
+  "admin",
+  "analytics",
+  "broker",
+  "dashboard",
+  "deals",
+  "expertise",
+  "notifications",
+  "proposals",
+  "visits",
+  "sign-in",
+  "sign-up",
+  "invitations",
+  "contacts",
+];
 
 export default function robots(): MetadataRoute.Robots {
   const origin = new URL(env.NEXTAUTH_URL).origin;

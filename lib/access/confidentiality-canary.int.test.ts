@@ -169,7 +169,8 @@ beforeAll(async () => {
   await postAccessMessage(cast.owner.actor, need.grantedRequestId, { body: `回复：${CANARY.ownerMessage}` });
   await postAccessMessage(cast.owner.actor, need.pendingRequestId, { body: `回复：${CANARY.ownerMessage}` });
   // "I can help" from the researcher without a grant, accepted by the owner, with a message each way.
-  contactId = (await sendContact(cast.researcher.actor, { target: "need", targetId: need.id, message: "我们做过正极材料包覆改性，可以合作。" }, { ip: null })).id;
+  contactId = (await sendContact(cast.researcher.actor, { target: "need", targetId: need.id, message: "我们做过正极材料包覆改性，可以合作。" }, { ip: null }))
+    .id;
   await decideContact(cast.owner.actor, { contactId, decision: "ACCEPT" });
   await runJobs(); // index the need, send every notification email
 }, 120_000);

@@ -125,22 +125,27 @@ export async function listContacts(actor: Actor): Promise<{ received: ContactSum
       : [],
     prisma.contactRequest.findMany({ where: { senderId: actor.id }, include, orderBy: { createdAt: "desc" }, take: 100 }),
   ]);
-  const summary = (side: "sender" | "owner") => (r: (typeof sent)[number]): ContactSummary => ({
-    id: r.id,
-    status: r.status,
-    target: r.need ? { type: "need", id: r.need.id, title: r.need.title } : { type: "result", id: r.result!.id, title: r.result!.title },
-    side,
-    counterpart: side === "owner" ? (r.sender.name ?? r.sender.email) : null,
-    createdAt: r.createdAt.toISOString(),
-    respondBy: r.respondBy.toISOString(),
-  });
+  const summary =
+    (side: "sender" | "owner") =>
+    (r: (typeof sent)[number]): ContactSummary => ({
+      id: r.id,
+      status: r.status,
+      target: r.need ? { type: "need", id: r.need.id, title: r.need.title } : { type: "result", id: r.result!.id, title: r.result!.title },
+      side,
+      counterpart: side === "owner" ? (r.sender.name ?? r.sender.email) : null,
+      createdAt: r.createdAt.toISOString(),
+      respondBy: r.respondBy.toISOString(),
+    });
   // Members of the owner organisation who are not a market member (none today) see nothing received.
   const mayDecide = actor.role === "COMPANY" || actor.role === "RESEARCHER";
   return { received: mayDecide ? received.map(summary("owner")) : [], sent: sent.map(summary("sender")) };
 }
 
 /** The actor's own request on a need or result (to show "you wrote on ..." instead of the form). */
-export async function findOwnContact(actor: Actor | null, target: { needId?: string; resultId?: string }): Promise<{ id: string; status: ContactView["status"] } | null> {
+export async function findOwnContact(
+  actor: Actor | null,
+  target: { needId?: string; resultId?: string },
+): Promise<{ id: string; status: ContactView["status"] } | null> {
   if (!actor) return null;
   return prisma.contactRequest.findFirst({ where: { senderId: actor.id, ...target }, select: { id: true, status: true } });
 }

@@ -26,7 +26,11 @@ let anonymousNeedId: string;
 let publicNeedId: string;
 let resultId: string;
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (isAppError(e) ? `${e.code}${e.key ? `:${e.key}` : ""}` : String(e)));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (isAppError(e) ? `${e.code}${e.key ? `:${e.key}` : ""}` : String(e)),
+  );
 const notificationsOf = (userId: string, kind: string) => prisma.notification.findMany({ where: { userId, kind } });
 
 beforeAll(async () => {
@@ -48,7 +52,11 @@ afterAll(async () => {
 
 describe("making contact", () => {
   it("I can help -> accepted: the owner is notified, the thread opens, the owner stays masked on an ANONYMOUS need", async () => {
-    const { id } = await sendContact(researcher.actor, { target: "need", targetId: anonymousNeedId, message: "我们课题组做过低温电解液，可以试试。" }, { ip: null });
+    const { id } = await sendContact(
+      researcher.actor,
+      { target: "need", targetId: anonymousNeedId, message: "我们课题组做过低温电解液，可以试试。" },
+      { ip: null },
+    );
     const received = await notificationsOf(company.actor.id, "contact.offerReceived");
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ link: `/contacts/${id}` });
@@ -119,7 +127,8 @@ describe("making contact", () => {
     for (let i = 0; i <= allowed; i++)
       targets.push((await createNeed(company.actor, createNeedSchema.parse(needBody({ visibility: "PUBLIC", title: `限流需求 ${i}` })), "zh-CN")).id);
     const outcomes: string[] = [];
-    for (const targetId of targets) outcomes.push(await code(sendContact(spammer.actor, { target: "need", targetId, message: "广告广告广告广告广告广告" }, { ip: null })));
+    for (const targetId of targets)
+      outcomes.push(await code(sendContact(spammer.actor, { target: "need", targetId, message: "广告广告广告广告广告广告" }, { ip: null })));
     expect(outcomes.slice(0, allowed)).toEqual(Array(allowed).fill("ok"));
     expect(outcomes[allowed]).toBe("RATE_LIMITED");
   });

@@ -44,10 +44,11 @@ export type ContactFacts = { ownerOrganisationId: string; senderId: string; stat
 
 type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
-const signedIn = (a: MaybeActor) => a !== null;
+// `!= null`: a caller that passes `undefined` for "nobody" is treated as anonymous, never as a user.
+const signedIn = (a: MaybeActor) => a != null;
 const isStaff = (a: MaybeActor) => a?.role === "BROKER" || a?.role === "ADMIN";
 const isAdmin = (a: MaybeActor) => a?.role === "ADMIN";
-const inOrg = (a: MaybeActor, organisationId: string) => a !== null && a.organisationId === organisationId;
+const inOrg = (a: MaybeActor, organisationId: string) => a != null && a.organisationId === organisationId;
 const LIVE_NEED: NeedStatus[] = ["PUBLISHED", "IN_PROGRESS", "SOLVED"];
 
 // Least privilege for brokers (issue 11). A broker acts for a need's owner, and so reads its full
@@ -101,11 +102,11 @@ const needRequestAccess: Rule<NeedFacts> = (a, n) =>
   a?.role === "RESEARCHER" && n.visibility === "CONFIDENTIAL" && needDiscover(a, n) && !inOrg(a, n.organisationId);
 // The thread on an access request is as confidential as the need: the requester reads it only
 // while they may read the need in full.
-const threadUse: Rule<ThreadFacts> = (a, t) => needManageAccess(a, t.need) || (a !== null && a.id === t.requesterId && needReadFull(a, t.need));
+const threadUse: Rule<ThreadFacts> = (a, t) => needManageAccess(a, t.need) || (a != null && a.id === t.requesterId && needReadFull(a, t.need));
 
 // The two sides of a deal. Staff (brokers, admins) run deals; the parties take part in them.
 const companySide = (a: MaybeActor, d: DealFacts) => a?.role === "COMPANY" && inOrg(a, d.needOrganisationId);
-const researcherSide = (a: MaybeActor, d: DealFacts) => a !== null && a.id === d.researcherId;
+const researcherSide = (a: MaybeActor, d: DealFacts) => a != null && a.id === d.researcherId;
 const dealParty = (a: MaybeActor, d: DealFacts) => companySide(a, d) || researcherSide(a, d);
 // Staff running a deal: the broker who made the introduction, the need's broker, or an admin.
 const dealStaff = (a: MaybeActor, d: DealFacts) =>
@@ -118,7 +119,7 @@ const dealStaff = (a: MaybeActor, d: DealFacts) =>
 const marketMember = (a: MaybeActor) => a?.role === "COMPANY" || a?.role === "RESEARCHER";
 const OPEN_NEED: NeedStatus[] = ["PUBLISHED", "IN_PROGRESS"];
 const contactOwnerSide = (a: MaybeActor, c: ContactFacts) => marketMember(a) && inOrg(a, c.ownerOrganisationId);
-const contactParty = (a: MaybeActor, c: ContactFacts) => (a !== null && a.id === c.senderId) || contactOwnerSide(a, c);
+const contactParty = (a: MaybeActor, c: ContactFacts) => (a != null && a.id === c.senderId) || contactOwnerSide(a, c);
 
 export const rules = {
   "need.create": ((a) => a?.role === "COMPANY" && a.organisationId !== null) as Rule<void>,
@@ -152,10 +153,10 @@ export const rules = {
   // it in full; never anonymous visitors (a match list names researchers and their results).
   "need.matches": ((a, n) => signedIn(a) && needReadFull(a, n)) as Rule<NeedFacts>,
   "token.create": ((a) => signedIn(a)) as Rule<void>,
-  "org.invite": ((a) => a !== null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
+  "org.invite": ((a) => a != null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
   // The role an invitation creates: only a member role that fits the organisation's kind, never
   // a staff role (those come from a platform admin's grant: "staff.grant").
-  "org.inviteAs": ((a, i) => a !== null && a.isOrgAdmin && inOrg(a, i.organisationId) && memberRoleFits(i.organisationKind, i.role)) as Rule<InviteFacts>,
+  "org.inviteAs": ((a, i) => a != null && a.isOrgAdmin && inOrg(a, i.organisationId) && memberRoleFits(i.organisationKind, i.role)) as Rule<InviteFacts>,
   // Staff roles (BROKER, ADMIN, ANALYST): granted, revoked and listed by platform admins only.
   "staff.grant": ((a) => a?.role === "ADMIN") as Rule<void>,
   "staff.revoke": ((a) => a?.role === "ADMIN") as Rule<void>,

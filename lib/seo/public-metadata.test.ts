@@ -3,7 +3,14 @@ import { clip, hreflangAlternates, publicPageMetadata } from "./public-metadata"
 
 describe("public page metadata", () => {
   it("gives a canonical URL, hreflang alternates for both locales and Open Graph tags", () => {
-    const m = publicPageMetadata({ locale: "en", path: "/needs/n1", title: "Low-temperature charging", description: "We need **faster** charging.", siteName: "TechBridge", type: "article" });
+    const m = publicPageMetadata({
+      locale: "en",
+      path: "/needs/n1",
+      title: "Low-temperature charging",
+      description: "We need **faster** charging.",
+      siteName: "TechBridge",
+      type: "article",
+    });
     expect(m.alternates).toEqual({
       canonical: "/en/needs/n1",
       languages: { "zh-CN": "/zh-CN/needs/n1", en: "/en/needs/n1", "x-default": "/zh-CN/needs/n1" },

@@ -5,13 +5,7 @@ import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/security/safe-redirect";
 import { SignInReasonNote } from "../sign-in/sign-in-reason-note";
 
-export default async function SignUpPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<{ callbackUrl?: string }>;
-}) {
+export default async function SignUpPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ callbackUrl?: string }> }) {
   const { locale } = await params;
   const { callbackUrl } = await searchParams;
   // Only paths on this site (safe-redirect); a visitor who came from a page returns to it.
