@@ -20,6 +20,9 @@ const PRIVATE = [
   "contacts",
 ];
 
+// Read at request time: the public origin (NEXTAUTH_URL) is not known when the app is built.
+export const dynamic = "force-dynamic";
+
 export default function robots(): MetadataRoute.Robots {
   const origin = new URL(env.NEXTAUTH_URL).origin;
   return {
