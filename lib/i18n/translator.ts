@@ -1,5 +1,7 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl/core, not "next-intl": under --conditions=react-server (the worker, CLIs) next-intl's
+// entry pulls in React client hooks and fails to load.
+import { createTranslator } from "use-intl/core";
 import { loadMessages } from "@/i18n/load-messages";
 import type { Locale } from "@/i18n/routing";
 
