@@ -23,30 +23,18 @@ export async function SiteHeader({ locale }: { locale: string }) {
         </Link>
         <MobileMenu label={t("menu")}>
           <div className="flex flex-col gap-1 md:flex-row md:flex-wrap md:items-center md:gap-2">
-            {!actor && (
-              <>
-                <Link href="/needs" className={link}>
-                  {t("needs")}
-                </Link>
-                <Link href="/results" className={link}>
-                  {t("results")}
-                </Link>
-                <Link href="/search" className={link}>
-                  {t("search")}
-                </Link>
-              </>
-            )}
+            {/* The public catalogue: for visitors and members alike. */}
+            <Link href="/needs" className={link}>
+              {t("needs")}
+            </Link>
+            <Link href="/results" className={link}>
+              {t("results")}
+            </Link>
+            <Link href="/search" className={link}>
+              {t("search")}
+            </Link>
             {actor && (
               <>
-                <Link href="/needs" className={link}>
-                  {t("needs")}
-                </Link>
-                <Link href="/results" className={link}>
-                  {t("results")}
-                </Link>
-                <Link href="/search" className={link}>
-                  {t("search")}
-                </Link>
                 {can(actor, "need.create") && (
                   <Link href="/needs/new" className={link}>
                     {t("newNeed")}

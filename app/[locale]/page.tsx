@@ -66,44 +66,16 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       </section>
 
       <div className="grid gap-8 md:grid-cols-2">
-        <section aria-labelledby="newest-needs">
-          <div className="mb-3 flex items-baseline justify-between">
-            <h2 id="newest-needs" className="text-xl font-semibold">
-              {t("newestNeeds")}
-            </h2>
-            <Link href="/needs" className="text-sm text-brand-700 underline">
-              {t("all")}
-            </Link>
-          </div>
-          {home.newestNeeds.length === 0 ? (
-            <p className="text-sm text-slate-600">{tn("empty")}</p>
-          ) : (
-            <ul className="space-y-3" data-testid="newest-needs">
-              {home.newestNeeds.map((n) => (
-                <NeedCard key={n.id} need={n} hiddenOrgLabel={tn("hiddenOrg")} />
-              ))}
-            </ul>
-          )}
-        </section>
-        <section aria-labelledby="newest-results">
-          <div className="mb-3 flex items-baseline justify-between">
-            <h2 id="newest-results" className="text-xl font-semibold">
-              {t("newestResults")}
-            </h2>
-            <Link href="/results" className="text-sm text-brand-700 underline">
-              {t("all")}
-            </Link>
-          </div>
-          {home.newestResults.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("noResults")}</p>
-          ) : (
-            <ul className="space-y-3" data-testid="newest-results">
-              {home.newestResults.map((r) => (
-                <ResultCard key={r.id} result={r} />
-              ))}
-            </ul>
-          )}
-        </section>
+        <NewestList id="newest-needs" title={t("newestNeeds")} all={t("all")} href="/needs" empty={tn("empty")}>
+          {home.newestNeeds.map((n) => (
+            <NeedCard key={n.id} need={n} hiddenOrgLabel={tn("hiddenOrg")} />
+          ))}
+        </NewestList>
+        <NewestList id="newest-results" title={t("newestResults")} all={t("all")} href="/results" empty={t("noResults")}>
+          {home.newestResults.map((r) => (
+            <ResultCard key={r.id} result={r} />
+          ))}
+        </NewestList>
       </div>
 
       {home.chains.length > 0 && (
@@ -163,5 +135,41 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         ))}
       </section>
     </div>
+  );
+}
+
+function NewestList({
+  id,
+  title,
+  all,
+  href,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  all: string;
+  href: string;
+  empty: string;
+  children: React.ReactNode[];
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <div className="mb-3 flex items-baseline justify-between">
+        <h2 id={id} className="text-xl font-semibold">
+          {title}
+        </h2>
+        <Link href={href} className="text-sm text-brand-700 underline">
+          {all}
+        </Link>
+      </div>
+      {children.length === 0 ? (
+        <p className="text-sm text-slate-600">{empty}</p>
+      ) : (
+        <ul className="space-y-3" data-testid={id}>
+          {children}
+        </ul>
+      )}
+    </section>
   );
 }

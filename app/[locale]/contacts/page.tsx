@@ -31,18 +31,19 @@ export default async function ContactsPage({ params }: { params: Promise<{ local
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <section aria-labelledby="received">
-        <h2 id="received" className="mb-2 text-lg font-semibold">
-          {t("received")}
-        </h2>
-        {list(received, "contacts-received")}
-      </section>
-      <section aria-labelledby="sent">
-        <h2 id="sent" className="mb-2 text-lg font-semibold">
-          {t("sent")}
-        </h2>
-        {list(sent, "contacts-sent")}
-      </section>
+      {(
+        [
+          ["received", received],
+          ["sent", sent],
+        ] as const
+      ).map(([key, items]) => (
+        <section key={key} aria-labelledby={key}>
+          <h2 id={key} className="mb-2 text-lg font-semibold">
+            {t(key)}
+          </h2>
+          {list(items, `contacts-${key}`)}
+        </section>
+      ))}
     </div>
   );
 }
