@@ -610,7 +610,7 @@ beforeAll(async () => {
   // A research result for the matcher to find (the results index exists once one is indexed).
   await createResult(cast.researcher.actor, createResultSchema.parse(resultBody({ title: "正极材料循环寿命提升工艺" })), "zh-CN");
   await runJobs(); // index the needs and the result in Meilisearch
-}, 120_000);
+}, 300_000); // generous: the shared test machine is often loaded
 
 afterAll(async () => {
   await prisma.$disconnect();
