@@ -42,8 +42,14 @@ async function main() {
 
     await page.goto(`${base}/zh-CN/needs/new`);
     await settle(page);
-    const title = page.getByLabel(/需求标题|标题/).first();
-    if (await title.isVisible().catch(() => false)) await title.fill("低温环境下锂电池快充析锂的抑制方法");
+    // Typing shows the completeness score and the similar results found while typing.
+    await page.locator("main input[type=text]").first().fill("低温环境下锂电池快充析锂的抑制方法");
+    await page
+      .locator("main textarea")
+      .first()
+      .fill("我们的动力电池在零下 10 度快充时容易析锂，容量衰减快。已尝试电解液添加剂，效果有限。希望找到低温快充不析锂的方案。");
+    await page.waitForTimeout(1500); // the wizard's debounced autosave and suggestions (no event to wait for)
+    await settle(page);
     await page.screenshot({ path: out("wizard") });
     console.log(`wrote ${["home", "need-matches", "wizard"].map(out).join(", ")}`);
   } finally {
