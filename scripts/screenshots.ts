@@ -35,10 +35,8 @@ async function main() {
 
     await page.goto(`${base}/zh-CN/needs/${NEED_WITH_MATCHES}`);
     await settle(page);
-    await page.evaluate(() =>
-      window.scrollTo(0, Math.max(0, (document.querySelector("#matches-heading")?.getBoundingClientRect().top ?? 0) + window.scrollY - 360)),
-    );
-    await page.screenshot({ path: out("need-matches") });
+    // The whole page: the need, then its matching results and researchers.
+    await page.screenshot({ path: out("need-matches"), fullPage: true });
 
     await page.goto(`${base}/zh-CN/needs/new`);
     await settle(page);
