@@ -17,6 +17,20 @@ const SERVER_LOG = (process.env.E2E_SERVER_LOG ||= path.resolve("test-results", 
 // ...and which throwaway Meilisearch (and key) it uses (e2e/meilisearch-keys.spec.ts).
 const SERVER_INFO = (process.env.E2E_SERVER_INFO ||= path.join(os.tmpdir(), `techbridge-e2e-${PORT}.json`));
 
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -37,22 +51,13 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      // A phone (390x844): the core visitor and member flows only, to keep CI short.
+      name: "mobile",
+      testMatch: ["smoke.spec.ts", "public-catalogue.spec.ts", "contact-flow.spec.ts"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, launchOptions },
     },
   ],
   webServer: {

@@ -6,21 +6,24 @@ import { can } from "@/lib/policy";
 import { countUnreadNotifications } from "@/lib/notifications/read-notifications";
 import { SignOutButton } from "./sign-out-button";
 import { LanguageSwitch } from "./language-switch";
+import { MobileMenu } from "./mobile-menu";
+import { Bell } from "lucide-react";
 
 export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations({ locale, namespace: "nav" });
   const tApp = await getTranslations({ locale, namespace: "app" });
   const actor = await getCurrentActor();
   const unread = actor && can(actor, "notification.read") ? await countUnreadNotifications(actor) : 0;
-  const link = "rounded px-2 py-1 hover:bg-brand-50 hover:text-brand-700";
+  const link = "block rounded px-2 py-1.5 hover:bg-brand-50 hover:text-brand-700 md:inline-block md:py-1";
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-2 px-4 py-3 text-sm" aria-label="main">
-        <Link href="/" className="mr-4 text-lg font-semibold text-brand-700">
+    <header className="relative border-b border-slate-200 bg-white">
+      <nav className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-3 text-sm" aria-label={t("main")}>
+        <Link href="/" className="mr-2 shrink-0 text-lg font-semibold text-brand-700 md:mr-4">
           {tApp("name")}
         </Link>
-        {actor && (
-          <>
+        <MobileMenu label={t("menu")}>
+          <div className="flex flex-col gap-1 md:flex-row md:flex-wrap md:items-center md:gap-2">
+            {/* The public catalogue: for visitors and members alike. */}
             <Link href="/needs" className={link}>
               {t("needs")}
             </Link>
@@ -30,115 +33,129 @@ export async function SiteHeader({ locale }: { locale: string }) {
             <Link href="/search" className={link}>
               {t("search")}
             </Link>
-            {can(actor, "need.create") && (
-              <Link href="/needs/new" className={link}>
-                {t("newNeed")}
-              </Link>
+            {actor && (
+              <>
+                {can(actor, "need.create") && (
+                  <Link href="/needs/new" className={link}>
+                    {t("newNeed")}
+                  </Link>
+                )}
+                {can(actor, "result.create") && (
+                  <Link href="/results/new" className={link}>
+                    {t("newResult")}
+                  </Link>
+                )}
+                {can(actor, "result.import") && (
+                  <Link href="/results/import" className={link}>
+                    {t("importResults")}
+                  </Link>
+                )}
+                {can(actor, "visit.create") && (
+                  <Link href="/visits" className={link}>
+                    {t("visits")}
+                  </Link>
+                )}
+                {can(actor, "broker.workbench") && (
+                  <Link href="/broker" className={link}>
+                    {t("broker")}
+                  </Link>
+                )}
+                {can(actor, "contact.list") && (
+                  <Link href="/contacts" className={link}>
+                    {t("contacts")}
+                  </Link>
+                )}
+                {can(actor, "deal.list") && (
+                  <Link href="/deals" className={link}>
+                    {t("deals")}
+                  </Link>
+                )}
+                {can(actor, "researcher.dashboard") && (
+                  <Link href="/dashboard" className={link}>
+                    {t("dashboard")}
+                  </Link>
+                )}
+                {can(actor, "expertise.update") && (
+                  <Link href="/expertise" className={link}>
+                    {t("expertise")}
+                  </Link>
+                )}
+                {can(actor, "broker.candidates") && (
+                  <Link href="/broker/candidates" className={link}>
+                    {t("candidates")}
+                  </Link>
+                )}
+                {can(actor, "analytics.read") && (
+                  <Link href="/analytics" className={link}>
+                    {t("analytics")}
+                  </Link>
+                )}
+                {can(actor, "admin.outbox") && (
+                  <Link href="/admin/outbox" className={link}>
+                    {t("outbox")}
+                  </Link>
+                )}
+                {can(actor, "admin.jobs") && (
+                  <Link href="/admin/jobs" className={link}>
+                    {t("jobs")}
+                  </Link>
+                )}
+                {can(actor, "audit.export") && (
+                  <Link href="/admin/audit" className={link}>
+                    {t("auditLog")}
+                  </Link>
+                )}
+                {can(actor, "staff.list") && (
+                  <Link href="/admin/roles" className={link}>
+                    {t("staffRoles")}
+                  </Link>
+                )}
+                {can(actor, "org.verify") && (
+                  <Link href="/admin/organisations" className={link}>
+                    {t("organisations")}
+                  </Link>
+                )}
+              </>
             )}
-            {can(actor, "result.create") && (
-              <Link href="/results/new" className={link}>
-                {t("newResult")}
-              </Link>
-            )}
-            {can(actor, "result.import") && (
-              <Link href="/results/import" className={link}>
-                {t("importResults")}
-              </Link>
-            )}
-            {can(actor, "visit.create") && (
-              <Link href="/visits" className={link}>
-                {t("visits")}
-              </Link>
-            )}
-            {can(actor, "broker.workbench") && (
-              <Link href="/broker" className={link}>
-                {t("broker")}
-              </Link>
-            )}
-            {can(actor, "deal.list") && (
-              <Link href="/deals" className={link}>
-                {t("deals")}
-              </Link>
-            )}
-            {can(actor, "researcher.dashboard") && (
-              <Link href="/dashboard" className={link}>
-                {t("dashboard")}
-              </Link>
-            )}
-            {can(actor, "expertise.update") && (
-              <Link href="/expertise" className={link}>
-                {t("expertise")}
-              </Link>
-            )}
-            {can(actor, "broker.candidates") && (
-              <Link href="/broker/candidates" className={link}>
-                {t("candidates")}
-              </Link>
-            )}
-            {can(actor, "analytics.read") && (
-              <Link href="/analytics" className={link}>
-                {t("analytics")}
-              </Link>
-            )}
-            {can(actor, "admin.outbox") && (
-              <Link href="/admin/outbox" className={link}>
-                {t("outbox")}
-              </Link>
-            )}
-            {can(actor, "admin.jobs") && (
-              <Link href="/admin/jobs" className={link}>
-                {t("jobs")}
-              </Link>
-            )}
-            {can(actor, "audit.export") && (
-              <Link href="/admin/audit" className={link}>
-                {t("auditLog")}
-              </Link>
-            )}
-            {can(actor, "staff.list") && (
-              <Link href="/admin/roles" className={link}>
-                {t("staffRoles")}
-              </Link>
-            )}
-            {can(actor, "org.verify") && (
-              <Link href="/admin/organisations" className={link}>
-                {t("organisations")}
-              </Link>
-            )}
-          </>
-        )}
-        <span className="ml-auto flex items-center gap-2">
-          <Suspense fallback={null}>
-            <LanguageSwitch label={t("language")} />
-          </Suspense>
-          {actor ? (
-            <>
-              {can(actor, "notification.read") && (
-                <Link href="/notifications" className={`${link} relative`} data-testid="notification-bell" aria-label={`${t("notifications")} (${unread})`}>
-                  <span aria-hidden>🔔</span>
-                  {unread > 0 && (
-                    <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white" data-testid="unread-badge">
-                      {unread > 99 ? "99+" : unread}
-                    </span>
-                  )}
-                </Link>
+            <span className="mt-2 flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2 md:mt-0 md:ml-auto md:border-0 md:pt-0">
+              <Suspense fallback={null}>
+                <LanguageSwitch label={t("language")} />
+              </Suspense>
+              {actor ? (
+                <>
+                  <Link href="/account" className={`${link} max-w-[14rem] truncate`} data-testid="current-user">
+                    {actor.name ?? actor.email}
+                  </Link>
+                  <SignOutButton label={t("signOut")} locale={locale} />
+                </>
+              ) : (
+                <>
+                  <Link href="/sign-in" className={link}>
+                    {t("signIn")}
+                  </Link>
+                  <Link href="/sign-up" className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+                    {t("signUp")}
+                  </Link>
+                </>
               )}
-              <Link href="/account" className={link} data-testid="current-user">
-                {actor.name ?? actor.email}
-              </Link>
-              <SignOutButton label={t("signOut")} locale={locale} />
-            </>
-          ) : (
-            <>
-              <Link href="/sign-in" className={link}>
-                {t("signIn")}
-              </Link>
-              <Link href="/sign-up" className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
-                {t("signUp")}
-              </Link>
-            </>
-          )}
-        </span>
+            </span>
+          </div>
+        </MobileMenu>
+        {actor && can(actor, "notification.read") && (
+          <Link
+            href="/notifications"
+            className="relative ml-auto flex shrink-0 items-center rounded px-2 py-1 hover:bg-brand-50 hover:text-brand-700 md:ml-0"
+            data-testid="notification-bell"
+            aria-label={`${t("notifications")} (${unread})`}
+          >
+            <Bell aria-hidden className="h-5 w-5" />
+            {unread > 0 && (
+              <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white" data-testid="unread-badge">
+                {unread > 99 ? "99+" : unread}
+              </span>
+            )}
+          </Link>
+        )}
       </nav>
     </header>
   );

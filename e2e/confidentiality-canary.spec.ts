@@ -129,6 +129,15 @@ async function sweep(role: Role, w: World): Promise<Fetched[]> {
     `/zh-CN/needs/${w.ownNeedId}`,
     "/zh-CN/admin/audit",
     "/zh-CN/admin/outbox",
+    // The public catalogue (issue 14): home in both languages, facets over hidden fields, the
+    // sitemap and the contact pages.
+    "/en",
+    "/en/results",
+    `/zh-CN/needs?region=${encodeURIComponent(canary("REGION"))}`,
+    "/zh-CN/needs?sort=budget",
+    "/zh-CN/contacts",
+    "/sitemap.xml",
+    "/robots.txt",
     ...searchQueries(w).map((q) => `/zh-CN/search?type=needs&q=${encodeURIComponent(q)}`),
     "/zh-CN/search?type=results",
     `/zh-CN/search?type=needs&q=${encodeURIComponent(w.confTitleWord)}&page=2`,
@@ -221,6 +230,22 @@ function expectTeaserShown(role: Role, fetched: Fetched[], w: World) {
   expect(get(`GET /api/v1/search?${new URLSearchParams({ type: "needs", q: w.confTitleWord })}`).body).toContain(w.confId);
   expect(get(`/zh-CN/needs/${w.brokerId} (HTML)`).status, `${role.name}: the broker-only need`).toBe(404);
   expect(get(`GET /api/v1/needs/${w.brokerId}`).status).toBe(404);
+}
+
+// An anonymous visitor (issue 14) sees the confidential need as its teaser on its public page and
+// in the public search, and the BROKER_ONLY one nowhere (404); the API stays for token holders.
+function expectVisitorTeaser(fetched: Fetched[], w: World) {
+  const get = (label: string) => fetched.find((x) => x.label === label)!;
+  for (const kind of ["HTML", "RSC"]) {
+    const page = get(`/zh-CN/needs/${w.confId} (${kind})`);
+    expect(page.status, `anonymous: ${page.label}`).toBe(200);
+    expect(page.body, `anonymous: ${page.label}`).toContain(TEASER);
+  }
+  expect(get(`/zh-CN/search?type=needs&q=${encodeURIComponent(w.confTitleWord)} (HTML)`).body).toContain(`/needs/${w.confId}`);
+  expect(get("/sitemap.xml (HTML)").body).toContain(`/needs/${w.confId}`);
+  expect(get("/sitemap.xml (HTML)").body).not.toContain(w.brokerId);
+  expect(get(`/zh-CN/needs/${w.brokerId} (HTML)`).status).toBe(404);
+  expect(get(`GET /api/v1/needs/${w.confId}`).status).toBe(401);
 }
 
 function searchQueriesEchoed(label: string): string[] {
@@ -339,6 +364,7 @@ test("no canary reaches an unauthorised role: pages, RSC payloads, API, search, 
       const fetched = await sweep(role, world);
       expectNoCanary(role, fetched, world);
       if (role !== anon) expectTeaserShown(role, fetched, world);
+      else expectVisitorTeaser(fetched, world);
     }
   });
 

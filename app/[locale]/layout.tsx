@@ -4,6 +4,8 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { SiteHeader } from "@/components/site-header";
+import { SiteFooter } from "@/components/public/site-footer";
+import { env } from "@/lib/env";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -13,7 +15,12 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "app" });
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+  // metadataBase: canonical, hreflang and Open Graph URLs of the public pages are absolute.
+  return {
+    metadataBase: new URL(env.NEXTAUTH_URL ?? "http://localhost:3000"),
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+  };
 }
 
 export default async function LocaleLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
@@ -30,9 +37,10 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         {/* Locale only: client components get their messages from <ClientMessages> where they are used. */}
         <NextIntlClientProvider messages={{}}>
           <SiteHeader locale={locale} />
-          <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+          <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
             {children}
           </main>
+          <SiteFooter locale={locale} />
         </NextIntlClientProvider>
       </body>
     </html>

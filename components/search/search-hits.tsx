@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import type { Actor } from "@/lib/policy";
+import type { MaybeActor } from "@/lib/policy";
 import { searchCatalog } from "@/lib/search/search";
 import type { CatalogQueryInput } from "@/lib/search/catalog-query";
 import { Highlighted } from "./highlighted";
 import { Pagination } from "@/components/pagination";
 import { OrgName } from "@/components/orgs/org-name";
 
-export async function SearchHits({ actor, query, locale }: { actor: Actor; query: CatalogQueryInput; locale: string }) {
+export async function SearchHits({ actor, query, locale }: { actor: MaybeActor; query: CatalogQueryInput; locale: string }) {
   const t = await getTranslations({ locale, namespace: "search" });
   const tn = await getTranslations({ locale, namespace: "need" });
   const response = await searchCatalog({ q: query.q, type: query.type, viewer: actor, page: query.page, limit: 20 });

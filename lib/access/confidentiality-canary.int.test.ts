@@ -37,6 +37,12 @@ import { getTriage } from "@/lib/broker/triage";
 import { getDeal } from "@/lib/deals/get-deal";
 import { listMyDeals } from "@/lib/deals/list-deals";
 import { listBrokerCandidates } from "@/lib/recommend/broker-candidates";
+import { getHomeCatalogue, listPublicPages } from "@/lib/catalog/home-catalogue";
+import { browseNeeds } from "@/lib/needs/browse-needs";
+import { parseBrowseQuery } from "@/lib/browse/browse-query";
+import { getContact, listContacts } from "@/lib/contacts/contact-thread";
+import { sendContact } from "@/lib/contacts/send-contact";
+import { decideContact } from "@/lib/contacts/decide-contact";
 
 const tag = Math.random().toString(36).slice(2, 8);
 const CANARY = {
@@ -56,6 +62,7 @@ const leaked = (text: string) => canaries.filter((c) => text.includes(c));
 
 let cast: Cast;
 let need: NeedFixture;
+let contactId = "";
 const UNAUTHORISED = ["anonymous", "otherCompany", "researcher", "revoked"] as const;
 const userOf = (role: (typeof UNAUTHORISED)[number]): ApiUser | null => (role === "anonymous" ? null : cast[role]);
 
@@ -113,6 +120,14 @@ async function everythingAs(user: ApiUser | null): Promise<string[]> {
   out.push(await settle(getCurrentNda(actor, id)));
   if (actor) out.push(await settle(getAccessThread(actor, need.grantedRequestId)));
   out.push(await settle(searchCatalog({ q: "", type: "needs", viewer: actor, limit: 50 })));
+  // The public catalogue (issue 14): the home page, /needs with facets over hidden fields, the
+  // sitemap, and the contact requests (the researcher's "I can help" on the need, accepted).
+  out.push(await settle(getHomeCatalogue(actor, { newest: 100 })));
+  out.push(await settle(browseNeeds(actor, parseBrowseQuery({}), 100)));
+  out.push(await settle(browseNeeds(actor, parseBrowseQuery({ region: CANARY.region, sort: "budget" }), 100)));
+  out.push(await settle(listPublicPages()));
+  if (actor) out.push(await settle(listContacts(actor)));
+  if (actor) out.push(await settle(getContact(actor, contactId)));
   return out;
 }
 
@@ -153,6 +168,10 @@ beforeAll(async () => {
   await postAccessMessage(cast.granted.actor, need.grantedRequestId, { body: `问题：${CANARY.researcherMessage}` });
   await postAccessMessage(cast.owner.actor, need.grantedRequestId, { body: `回复：${CANARY.ownerMessage}` });
   await postAccessMessage(cast.owner.actor, need.pendingRequestId, { body: `回复：${CANARY.ownerMessage}` });
+  // "I can help" from the researcher without a grant, accepted by the owner, with a message each way.
+  contactId = (await sendContact(cast.researcher.actor, { target: "need", targetId: need.id, message: "我们做过正极材料包覆改性，可以合作。" }, { ip: null }))
+    .id;
+  await decideContact(cast.owner.actor, { contactId, decision: "ACCEPT" });
   await runJobs(); // index the need, send every notification email
 }, 120_000);
 
@@ -161,6 +180,17 @@ afterAll(async () => {
 });
 
 describe("confidentiality canary", () => {
+  it("an anonymous visitor sees the confidential need as its teaser on the public surfaces", async () => {
+    const view = await viewNeed(null, need.id, { ip: null, via: "page" });
+    expect(view).toMatchObject({ access: "teaser", organisation: null, description: null });
+    const home = await getHomeCatalogue(null, { newest: 100 });
+    expect(home.newestNeeds.find((n) => n.id === need.id)).toMatchObject({ access: "teaser", organisation: null });
+    expect((await listPublicPages()).needs.map((n) => n.id)).toContain(need.id);
+    // The contact thread shows the researcher no company name (CONFIDENTIAL, no reveal).
+    const org = await prisma.organisation.findUniqueOrThrow({ where: { id: cast.owner.organisationId } });
+    expect(JSON.stringify(await getContact(cast.researcher.actor, contactId))).not.toContain(org.name);
+  });
+
   it("never reaches an unauthorised role: API, page services, search variants", async () => {
     for (const role of UNAUTHORISED) {
       const responses = await everythingAs(userOf(role));
@@ -179,7 +209,8 @@ describe("confidentiality canary", () => {
     const mails = await sinkText();
     expect(mails).toContain("访问"); // the access notifications were sent
     expect(leaked(mails)).toEqual([]);
-    const notifications = await prisma.notification.findMany({ where: { kind: { startsWith: "access." } } });
+    const notifications = await prisma.notification.findMany({ where: { OR: [{ kind: { startsWith: "access." } }, { kind: { startsWith: "contact." } }] } });
+    expect(notifications.filter((n) => n.kind.startsWith("contact.")).length).toBeGreaterThanOrEqual(2); // received + accepted
     expect(notifications.length).toBeGreaterThan(0);
     expect(leaked(JSON.stringify(notifications))).toEqual([]);
     const csv = await body(auditLogRoute.GET(apiRequest("/audit-log", { token: cast.admin.token }), noParams));

@@ -27,6 +27,9 @@ export type JobPayloads = {
   "deal-respond-reminder": { introductionId: string };
   "deal-respond-lapse": { introductionId: string };
   "follow-up-reminder": { followUpId: string };
+  // Contact request deadlines (lib/contacts/deadlines.ts): each job re-checks its row at run_at.
+  "contact-remind": { contactId: string };
+  "contact-expire": { contactId: string };
   // Tells the other side of an access request what happened (in-app notification + email).
   "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
   // Someone signed up with the address of an existing account: tell its holder (lib/users).

@@ -22,9 +22,10 @@ export async function getNeed(actor: MaybeActor, needId: string): Promise<NeedVi
   return view;
 }
 
-// For work derived from the full text (matching): 404 unless the viewer may read it in full.
+// For work derived from the full text (matching): 404 unless the viewer may read it in full
+// ("need.matches": members only, never an anonymous visitor of a public need).
 export async function requireFullAccess(actor: MaybeActor, needId: string): Promise<NeedRow> {
   const row = await findNeedRow(actor, needId);
-  if (!row || !can(actor, "need.readFull", needFactsOf(row))) throw notFound();
+  if (!row || !can(actor, "need.matches", needFactsOf(row))) throw notFound();
   return row;
 }

@@ -19,7 +19,7 @@ export type IndexedNeedHit = { id: string; version: number | null };
 export async function recheckNeedHits(viewer: Viewer, hits: readonly IndexedNeedHit[], publicOnly?: Set<string>): Promise<Map<string, NeedView>> {
   const actor = policyActorOf(viewer);
   const ids = [...new Set(hits.map((h) => h.id))];
-  if (ids.length === 0 || !actor) return new Map();
+  if (ids.length === 0) return new Map();
   const rows = await prisma.need.findMany({ where: { AND: [{ id: { in: ids } }, needScopeFor(actor)] }, include: needRowInclude(actor) });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out = new Map<string, NeedView>();
@@ -30,7 +30,7 @@ export async function recheckNeedHits(viewer: Viewer, hits: readonly IndexedNeed
     const stale = hit.version !== row.version;
     if (stale && view.access !== "full") continue;
     out.set(hit.id, view);
-    if (publicOnly && actor.role === "BROKER" && row.visibility !== "PUBLIC") {
+    if (publicOnly && actor?.role === "BROKER" && row.visibility !== "PUBLIC") {
       const facts = needFactsOf(row);
       if (!(can(actor, "need.readFull", facts) && can(actor, "need.seeOwner", facts))) publicOnly.add(hit.id);
     }

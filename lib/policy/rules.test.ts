@@ -23,7 +23,7 @@ const need = (visibility: Visibility, status: NeedFacts["status"] = "PUBLISHED")
 // Expected table: [visibility] -> viewer -> [discover, readFull, seeOwner]
 const expected: Record<Visibility, Record<string, [boolean, boolean, boolean]>> = {
   PUBLIC: {
-    anonymous: [false, false, false],
+    anonymous: [true, true, true], // the public catalogue (issue 14)
     owner: [true, true, true],
     otherCompany: [true, true, true],
     researcher: [true, true, true],
@@ -31,7 +31,7 @@ const expected: Record<Visibility, Record<string, [boolean, boolean, boolean]>> 
     admin: [true, true, true],
   },
   ANONYMOUS: {
-    anonymous: [false, false, false],
+    anonymous: [true, true, false],
     owner: [true, true, true],
     otherCompany: [true, true, false],
     researcher: [true, true, false],
@@ -39,7 +39,7 @@ const expected: Record<Visibility, Record<string, [boolean, boolean, boolean]>> 
     admin: [true, true, true],
   },
   CONFIDENTIAL: {
-    anonymous: [false, false, false],
+    anonymous: [true, false, false], // the teaser
     owner: [true, true, true],
     otherCompany: [true, false, false],
     researcher: [true, false, false],
@@ -72,6 +72,9 @@ describe("need visibility rules", () => {
   }
 
   it("hides drafts from everyone but the owner organisation, admins and the draft's own broker", () => {
+    expect(can(null, "need.discover", need("PUBLIC", "DRAFT"))).toBe(false);
+    expect(can(null, "need.discover", need("PUBLIC", "SUBMITTED"))).toBe(false);
+    expect(can(null, "need.discover", need("CONFIDENTIAL", "CLOSED"))).toBe(false);
     expect(can(researcher, "need.discover", need("PUBLIC", "DRAFT"))).toBe(false);
     expect(can(owner, "need.discover", need("PUBLIC", "DRAFT"))).toBe(true);
     expect(can(broker, "need.discover", need("PUBLIC", "DRAFT"))).toBe(false);
@@ -162,6 +165,20 @@ describe("action rules", () => {
 describe("operations rules", () => {
   it("lets only admins see and retry dead background jobs", () => {
     expect([owner, researcher, broker, admin, null].map((a) => can(a, "admin.jobs"))).toEqual([false, false, false, true, false]);
+  });
+});
+
+describe("the public catalogue (issue 14)", () => {
+  it("lets anyone browse; published results are public, drafts and withdrawn ones are not", () => {
+    expect([owner, researcher, broker, admin, null].map((a) => can(a, "catalog.browse"))).toEqual([true, true, true, true, true]);
+    expect(can(null, "catalog.search")).toBe(false); // the REST API stays for token holders
+    expect(can(null, "result.read", { organisationId: "org-uni", status: "PUBLISHED" })).toBe(true);
+    expect(can(null, "result.read", { organisationId: "org-uni", status: "DRAFT" })).toBe(false);
+    expect(can(null, "result.read", { organisationId: "org-uni", status: "WITHDRAWN" })).toBe(false);
+  });
+  it("never gives an anonymous visitor a need's matches, even of a PUBLIC need", () => {
+    expect([null, owner, otherCompany, researcher].map((a) => can(a, "need.matches", need("PUBLIC")))).toEqual([false, true, true, true]);
+    expect([null, owner, otherCompany, researcher].map((a) => can(a, "need.matches", need("CONFIDENTIAL")))).toEqual([false, true, false, false]);
   });
 });
 

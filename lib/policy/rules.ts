@@ -39,13 +39,16 @@ export type DealFacts = {
 export type InviteFacts = { organisationId: string; organisationKind: OrgKind; role: Role };
 /** A message thread on an access request. */
 export type ThreadFacts = { requesterId: string; need: NeedFacts };
+/** A contact request ("I can help" on a need, "I'm interested" on a result). */
+export type ContactFacts = { ownerOrganisationId: string; senderId: string; status: "PENDING" | "ACCEPTED" | "DECLINED" | "EXPIRED" };
 
 type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
-const signedIn = (a: MaybeActor) => a !== null;
+// `!= null`: a caller that passes `undefined` for "nobody" is treated as anonymous, never as a user.
+const signedIn = (a: MaybeActor) => a != null;
 const isStaff = (a: MaybeActor) => a?.role === "BROKER" || a?.role === "ADMIN";
 const isAdmin = (a: MaybeActor) => a?.role === "ADMIN";
-const inOrg = (a: MaybeActor, organisationId: string) => a !== null && a.organisationId === organisationId;
+const inOrg = (a: MaybeActor, organisationId: string) => a != null && a.organisationId === organisationId;
 const LIVE_NEED: NeedStatus[] = ["PUBLISHED", "IN_PROGRESS", "SOLVED"];
 
 // Least privilege for brokers (issue 11). A broker acts for a need's owner, and so reads its full
@@ -67,12 +70,16 @@ const actsForOwner = (a: MaybeActor, n: NeedFacts): boolean =>
 
 // Seeing that a need exists at all (list, teaser). Non-live needs only to their owners, admins
 // and the brokers acting for them; other brokers see every need past DRAFT except BROKER_ONLY
-// ones (their queue: a teaser, to pick up or leave).
+// ones (their queue: a teaser, to pick up or leave). Anonymous visitors (the public catalogue,
+// issue 14) see what a researcher without a grant sees: live needs that are not BROKER_ONLY,
+// CONFIDENTIAL ones as their teaser and ANONYMOUS ones without the owner (needReadFull and
+// needSeeOwner below decide that for them as for everyone).
+const publicNeed = (n: NeedFacts) => n.visibility !== "BROKER_ONLY" && LIVE_NEED.includes(n.status);
 const needDiscover: Rule<NeedFacts> = (a, n) => {
-  if (!signedIn(a)) return false;
+  if (!signedIn(a)) return publicNeed(n);
   if (inOrg(a, n.organisationId) || actsForOwner(a, n)) return true;
   if (a?.role === "BROKER") return n.visibility !== "BROKER_ONLY" && n.status !== "DRAFT";
-  return n.visibility !== "BROKER_ONLY" && LIVE_NEED.includes(n.status);
+  return publicNeed(n);
 };
 // Reading the full text. CONFIDENTIAL needs: owners, the staff acting for them and holders of a
 // live access grant.
@@ -95,15 +102,24 @@ const needRequestAccess: Rule<NeedFacts> = (a, n) =>
   a?.role === "RESEARCHER" && n.visibility === "CONFIDENTIAL" && needDiscover(a, n) && !inOrg(a, n.organisationId);
 // The thread on an access request is as confidential as the need: the requester reads it only
 // while they may read the need in full.
-const threadUse: Rule<ThreadFacts> = (a, t) => needManageAccess(a, t.need) || (a !== null && a.id === t.requesterId && needReadFull(a, t.need));
+const threadUse: Rule<ThreadFacts> = (a, t) => needManageAccess(a, t.need) || (a != null && a.id === t.requesterId && needReadFull(a, t.need));
 
 // The two sides of a deal. Staff (brokers, admins) run deals; the parties take part in them.
 const companySide = (a: MaybeActor, d: DealFacts) => a?.role === "COMPANY" && inOrg(a, d.needOrganisationId);
-const researcherSide = (a: MaybeActor, d: DealFacts) => a !== null && a.id === d.researcherId;
+const researcherSide = (a: MaybeActor, d: DealFacts) => a != null && a.id === d.researcherId;
 const dealParty = (a: MaybeActor, d: DealFacts) => companySide(a, d) || researcherSide(a, d);
 // Staff running a deal: the broker who made the introduction, the need's broker, or an admin.
 const dealStaff = (a: MaybeActor, d: DealFacts) =>
   isAdmin(a) || (a?.role === "BROKER" && ((!!d.brokerId && d.brokerId === a.id) || (!!d.needBrokerId && d.needBrokerId === a.id)));
+
+// Making contact (issue 14). Members of the two sides of the market (companies, researchers)
+// write to the owner of a need or result that is open and not their own organisation's; staff
+// introduce people through deals instead. The owner organisation's members decide; the sender
+// and the owner organisation read the request, and write in its thread once it is accepted.
+const marketMember = (a: MaybeActor) => a?.role === "COMPANY" || a?.role === "RESEARCHER";
+const OPEN_NEED: NeedStatus[] = ["PUBLISHED", "IN_PROGRESS"];
+const contactOwnerSide = (a: MaybeActor, c: ContactFacts) => marketMember(a) && inOrg(a, c.ownerOrganisationId);
+const contactParty = (a: MaybeActor, c: ContactFacts) => (a != null && a.id === c.senderId) || contactOwnerSide(a, c);
 
 export const rules = {
   "need.create": ((a) => a?.role === "COMPANY" && a.organisationId !== null) as Rule<void>,
@@ -124,14 +140,23 @@ export const rules = {
   "accessThread.use": threadUse,
   "audit.export": ((a) => a?.role === "ADMIN") as Rule<void>,
   "result.create": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
-  "result.read": ((a, r) => signedIn(a) && (r.status === "PUBLISHED" || inOrg(a, r.organisationId) || isStaff(a))) as Rule<ResultFacts>,
+  // Published results are public (anonymous visitors included); drafts and withdrawn ones only
+  // to their organisation and staff.
+  "result.read": ((a, r) => r.status === "PUBLISHED" || (signedIn(a) && (inOrg(a, r.organisationId) || isStaff(a)))) as Rule<ResultFacts>,
   "result.update": ((a, r) => inOrg(a, r.organisationId) && (a?.role === "RESEARCHER" || a?.role === "BROKER")) as Rule<ResultFacts>,
   "catalog.search": ((a) => signedIn(a)) as Rule<void>,
+  // The public catalogue (home page, /needs, /results, /search, sitemap): anyone, anonymous
+  // visitors included. WHAT each viewer sees there is decided row by row by need.discover,
+  // need.readFull, need.seeOwner and result.read (and their scopes in scopes.ts).
+  "catalog.browse": (() => true) as Rule<void>,
+  // Derived from a need's full text (its matches, the researchers who fit): members who may read
+  // it in full; never anonymous visitors (a match list names researchers and their results).
+  "need.matches": ((a, n) => signedIn(a) && needReadFull(a, n)) as Rule<NeedFacts>,
   "token.create": ((a) => signedIn(a)) as Rule<void>,
-  "org.invite": ((a) => a !== null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
+  "org.invite": ((a) => a != null && a.isOrgAdmin && a.organisationId !== null) as Rule<void>,
   // The role an invitation creates: only a member role that fits the organisation's kind, never
   // a staff role (those come from a platform admin's grant: "staff.grant").
-  "org.inviteAs": ((a, i) => a !== null && a.isOrgAdmin && inOrg(a, i.organisationId) && memberRoleFits(i.organisationKind, i.role)) as Rule<InviteFacts>,
+  "org.inviteAs": ((a, i) => a != null && a.isOrgAdmin && inOrg(a, i.organisationId) && memberRoleFits(i.organisationKind, i.role)) as Rule<InviteFacts>,
   // Staff roles (BROKER, ADMIN, ANALYST): granted, revoked and listed by platform admins only.
   "staff.grant": ((a) => a?.role === "ADMIN") as Rule<void>,
   "staff.revoke": ((a) => a?.role === "ADMIN") as Rule<void>,
@@ -175,6 +200,12 @@ export const rules = {
   "expertise.update": ((a) => a?.role === "RESEARCHER") as Rule<void>,
   "researcher.dashboard": ((a) => a?.role === "RESEARCHER") as Rule<void>,
   "broker.candidates": ((a) => isStaff(a)) as Rule<void>,
+  "contact.offer": ((a, n) => marketMember(a) && needDiscover(a, n) && !inOrg(a, n.organisationId) && OPEN_NEED.includes(n.status)) as Rule<NeedFacts>,
+  "contact.interest": ((a, r) => marketMember(a) && r.status === "PUBLISHED" && !inOrg(a, r.organisationId)) as Rule<ResultFacts>,
+  "contact.decide": contactOwnerSide as Rule<ContactFacts>,
+  "contact.read": contactParty as Rule<ContactFacts>,
+  "contact.message": ((a, c) => contactParty(a, c) && c.status === "ACCEPTED") as Rule<ContactFacts>,
+  "contact.list": ((a) => signedIn(a)) as Rule<void>,
   // Feedback on a need-result match; the service also checks that both are visible to the actor.
   "match.feedback": ((a) => signedIn(a)) as Rule<void>,
 } as const;

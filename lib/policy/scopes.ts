@@ -4,14 +4,18 @@ import type { MaybeActor } from "./actor";
 
 // Query scopes: the same rules as rules.ts ("need.discover", "result.read"), written as
 // `where` clauses so that rows a user may not see are never loaded at all.
+// An anonymous visitor (null) sees the public catalogue: live needs that are not BROKER_ONLY
+// (rules.ts `publicNeed`), published results.
+const LIVE_NOT_BROKER_ONLY: Prisma.NeedWhereInput = {
+  status: { in: ["PUBLISHED", "IN_PROGRESS", "SOLVED"] },
+  visibility: { not: "BROKER_ONLY" },
+};
+
 export function needScopeFor(actor: MaybeActor): Prisma.NeedWhereInput {
-  if (!actor) return { id: { in: [] } };
+  if (!actor) return LIVE_NOT_BROKER_ONLY;
   if (actor.role === "ADMIN") return {};
   if (actor.role === "BROKER") return { OR: [brokerActsForScope(actor), { status: { not: "DRAFT" }, visibility: { not: "BROKER_ONLY" } }] };
-  const live: Prisma.NeedWhereInput = {
-    status: { in: ["PUBLISHED", "IN_PROGRESS", "SOLVED"] },
-    visibility: { not: "BROKER_ONLY" },
-  };
+  const live = LIVE_NOT_BROKER_ONLY;
   return actor.organisationId ? { OR: [{ organisationId: actor.organisationId }, live] } : live;
 }
 
@@ -46,15 +50,14 @@ function staffFullScope(actor: MaybeActor): Prisma.NeedWhereInput | null {
  * (A researcher's access grant is not considered here: granted needs simply show fewer facets.)
  */
 export function teaserFieldScopeFor(actor: MaybeActor, field: TeaserField): Prisma.NeedWhereInput {
-  if (!actor) return { id: { in: [] } };
-  if (actor.role === "ADMIN") return {};
+  if (actor?.role === "ADMIN") return {};
   const staff = staffFullScope(actor);
   const open: Prisma.NeedWhereInput[] = [
     { visibility: { in: ["PUBLIC", "ANONYMOUS"] } },
     { visibility: "CONFIDENTIAL", teaserFields: { has: field } },
     ...(staff ? [staff] : []),
   ];
-  return { OR: actor.organisationId ? [...open, { organisationId: actor.organisationId }] : open };
+  return { OR: actor?.organisationId ? [...open, { organisationId: actor.organisationId }] : open };
 }
 
 /**
@@ -65,15 +68,14 @@ export function teaserFieldScopeFor(actor: MaybeActor, field: TeaserField): Pris
 export function needSummaryFieldScopeFor(actor: MaybeActor, field: "trlTarget" | "budgetMaxCny" | "deadline"): Prisma.NeedWhereInput {
   if (field === "trlTarget") return teaserFieldScopeFor(actor, "trlTarget");
   if (field === "budgetMaxCny") return teaserFieldScopeFor(actor, "budget");
-  if (!actor) return { id: { in: [] } };
-  if (actor.role === "ADMIN") return {};
+  if (actor?.role === "ADMIN") return {};
   const staff = staffFullScope(actor);
   const open: Prisma.NeedWhereInput[] = [{ visibility: { in: ["PUBLIC", "ANONYMOUS"] } }, ...(staff ? [staff] : [])];
-  return { OR: actor.organisationId ? [...open, { organisationId: actor.organisationId }] : open };
+  return { OR: actor?.organisationId ? [...open, { organisationId: actor.organisationId }] : open };
 }
 
 export function resultScopeFor(actor: MaybeActor): Prisma.ResultWhereInput {
-  if (!actor) return { id: { in: [] } };
+  if (!actor) return { status: "PUBLISHED" };
   if (actor.role === "BROKER" || actor.role === "ADMIN") return {};
   const live: Prisma.ResultWhereInput = { status: "PUBLISHED" };
   return actor.organisationId ? { OR: [{ organisationId: actor.organisationId }, live] } : live;

@@ -10,7 +10,7 @@ import { logger } from "@/lib/logger";
 // Redis, in PostgreSQL (schema "ratelimit"), never in process memory: they hold across every app
 // instance behind the load balancer. Exceeding a limit is a 429 with Retry-After.
 
-export type LimitedAction = "signIn" | "signUp" | "magicLink" | "accessRequest" | "message" | "apiWrite";
+export type LimitedAction = "signIn" | "signUp" | "magicLink" | "accessRequest" | "contact" | "message" | "apiWrite";
 type Window = { points: number; durationS: number };
 
 // Generous for people, tight for scripts. RATE_LIMIT_MULTIPLIER scales every limit (test servers
@@ -20,6 +20,8 @@ export const LIMITS: Record<LimitedAction, { ip: Window; account: Window }> = {
   signUp: { ip: { points: 20, durationS: 60 * 60 }, account: { points: 5, durationS: 60 * 60 } },
   magicLink: { ip: { points: 20, durationS: 15 * 60 }, account: { points: 5, durationS: 15 * 60 } },
   accessRequest: { ip: { points: 60, durationS: 60 * 60 }, account: { points: 30, durationS: 60 * 60 } },
+  // "I can help" / "I'm interested" (lib/contacts): a person writes a few a day, a spammer hundreds.
+  contact: { ip: { points: 40, durationS: 60 * 60 }, account: { points: 15, durationS: 60 * 60 } },
   message: { ip: { points: 120, durationS: 60 }, account: { points: 60, durationS: 60 } },
   apiWrite: { ip: { points: 300, durationS: 60 }, account: { points: 120, durationS: 60 } },
 };

@@ -13,6 +13,7 @@ import { emailNotification } from "@/lib/notifications/email-notification";
 import { sendDigests } from "@/lib/notifications/send-digests";
 import { checkSavedSearches } from "@/lib/saved-searches/check-saved-searches";
 import { flagLapsedIntroductions, remindFollowUps, remindPendingResponses } from "@/lib/deals/deadlines";
+import { expireContacts, remindPendingContacts } from "@/lib/contacts/deadlines";
 import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 import { sendAccountExistsNotice } from "@/lib/users/account-exists-notice";
 import { isUnavailableError } from "@/lib/search/client";
@@ -78,6 +79,8 @@ const tasks: TaskList = {
   "deal-respond-reminder": task<"deal-respond-reminder">(async ({ introductionId }) => void (await remindPendingResponses(prisma, new Date(), introductionId))),
   "deal-respond-lapse": task<"deal-respond-lapse">(async ({ introductionId }) => void (await flagLapsedIntroductions(prisma, new Date(), introductionId))),
   "follow-up-reminder": task<"follow-up-reminder">(async ({ followUpId }) => void (await remindFollowUps(prisma, new Date(), followUpId))),
+  "contact-remind": task<"contact-remind">(async ({ contactId }) => void (await remindPendingContacts(prisma, new Date(), contactId))),
+  "contact-expire": task<"contact-expire">(async ({ contactId }) => void (await expireContacts(prisma, new Date(), contactId))),
   "access-notify": task<"access-notify">(notifyAccessEvent),
   "account-exists-notice": task<"account-exists-notice">(async ({ userId }) => sendAccountExistsNotice(userId)),
 };

@@ -226,6 +226,12 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     ids.intro = written.id;
     return { written, read: await db.introduction.findUniqueOrThrow({ where: { id: written.id } }) };
   },
+  ContactRequest: async (db) => {
+    const written = await db.contactRequest.create({
+      data: { kind: "NEED_OFFER", needId: id("need"), senderId: id("user"), ownerOrganisationId: id("org"), message: "我们有相关方案", respondBy: new Date() },
+    });
+    return { written, read: await db.contactRequest.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
   Message: async (db) => {
     const written = await db.message.create({ data: { introductionId: id("intro"), senderId: id("user"), body: "您好" } });
     return { written, read: await db.message.findUniqueOrThrow({ where: { id: written.id } }) };

@@ -73,7 +73,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ loca
 
       {data.chains.map((c) => (
         <section key={c.id} className="overflow-x-auto rounded-lg bg-white p-6 shadow-sm" aria-labelledby={`chain-${c.id}`}>
-          <table className="w-full border-collapse text-sm" data-testid={`chain-${c.id}`}>
+          <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid={`chain-${c.id}`}>
             <caption id={`chain-${c.id}`} className="mb-2 text-left text-lg font-semibold">
               {name(c)}
             </caption>
@@ -109,8 +109,8 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ loca
         </section>
       ))}
 
-      <section className="rounded-lg bg-white p-6 shadow-sm">
-        <table className="w-full border-collapse text-sm" data-testid="untagged">
+      <section className="overflow-x-auto rounded-lg bg-white p-6 shadow-sm">
+        <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="untagged">
           <caption className="mb-2 text-left text-lg font-semibold">{t("untagged")}</caption>
           <thead>
             <tr className="border-b text-left">

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { When } from "@/components/time/when";
 import { Link } from "@/i18n/navigation";
-import { requireActorForPage } from "@/lib/auth/require-actor";
+import { catalogViewer } from "@/lib/auth/require-actor";
 import { browseHref, parseBrowseQuery } from "@/lib/browse/browse-query";
 import { facetLabels } from "@/lib/browse/facet-labels";
 import { browseNeeds } from "@/lib/needs/browse-needs";
@@ -10,6 +10,7 @@ import { can } from "@/lib/policy";
 import { NeedCard } from "@/components/needs/need-card";
 import { FacetPanel, SortLinks } from "@/components/browse/facet-panel";
 import { Pagination } from "@/components/pagination";
+import { FilterDrawer } from "@/components/browse/filter-drawer";
 
 const PAGE_SIZE = 20;
 
@@ -22,11 +23,12 @@ export default async function NeedsPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActorForPage(locale, "/needs");
+  // The public catalogue: anonymous visitors too; what each viewer sees is the policy's (needScopeFor).
+  const actor = await catalogViewer();
   const query = parseBrowseQuery(await searchParams);
   const [{ items, total, facets }, awaiting, labels] = await Promise.all([
     browseNeeds(actor, query, PAGE_SIZE),
-    listBrokerDraftsForCompany(actor),
+    actor ? listBrokerDraftsForCompany(actor) : [],
     facetLabels(locale),
   ]);
   const t = await getTranslations({ locale, namespace: "need" });
@@ -58,7 +60,9 @@ export default async function NeedsPage({
         </section>
       )}
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-        <FacetPanel path="/needs" query={query} facets={facets} labels={labels} />
+        <FilterDrawer label={tb("filters")}>
+          <FacetPanel path="/needs" query={query} facets={facets} labels={labels} />
+        </FilterDrawer>
         <div>
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm text-slate-600" data-testid="total">

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { requireActorForPage } from "@/lib/auth/require-actor";
+import { catalogViewer } from "@/lib/auth/require-actor";
 import { browseHref, parseBrowseQuery } from "@/lib/browse/browse-query";
 import { facetLabels } from "@/lib/browse/facet-labels";
 import { can } from "@/lib/policy";
@@ -8,6 +8,7 @@ import { browseResults } from "@/lib/results/browse-results";
 import { ResultCard } from "@/components/results/result-card";
 import { FacetPanel, SortLinks } from "@/components/browse/facet-panel";
 import { Pagination } from "@/components/pagination";
+import { FilterDrawer } from "@/components/browse/filter-drawer";
 
 const PAGE_SIZE = 20;
 
@@ -20,7 +21,8 @@ export default async function ResultsPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActorForPage(locale, "/results");
+  // The public catalogue: published results for anonymous visitors (resultScopeFor).
+  const actor = await catalogViewer();
   const query = parseBrowseQuery(await searchParams);
   const [{ items, total, facets }, labels] = await Promise.all([browseResults(actor, query, PAGE_SIZE), facetLabels(locale)]);
   const t = await getTranslations({ locale, namespace: "result" });
@@ -36,7 +38,9 @@ export default async function ResultsPage({
         )}
       </div>
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-        <FacetPanel path="/results" query={query} facets={facets} labels={labels} />
+        <FilterDrawer label={tb("filters")}>
+          <FacetPanel path="/results" query={query} facets={facets} labels={labels} />
+        </FilterDrawer>
         <div>
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm text-slate-600" data-testid="total">

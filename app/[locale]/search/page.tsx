@@ -1,7 +1,6 @@
 import { Suspense } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireActorForPage } from "@/lib/auth/require-actor";
-import { authorize } from "@/lib/policy";
+import { catalogViewer } from "@/lib/auth/require-actor";
 import { catalogQuerySchema } from "@/lib/search/catalog-query";
 import { SearchBox } from "@/components/search/search-box";
 import { SearchHits } from "@/components/search/search-hits";
@@ -17,8 +16,8 @@ export default async function SearchPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActorForPage(locale, "/search");
-  authorize(actor, "catalog.search");
+  // The public catalogue: anonymous visitors search what the policy lets them see.
+  const actor = await catalogViewer();
   const raw = await searchParams;
   const parsed = catalogQuerySchema.safeParse({ q: first(raw.q), type: first(raw.type), page: first(raw.page) });
   // A malformed URL (hand-edited) falls back to the defaults instead of failing the page.
@@ -28,7 +27,7 @@ export default async function SearchPage({
     <section>
       <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
       <SearchBox placeholder={t("placeholder")} labels={{ needs: t("needs"), results: t("results"), searching: t("searching") }} />
-      {query.q && (
+      {actor && query.q && (
         <ClientMessages namespaces={["alerts"]}>
           <SaveSearchForm key={`${query.type}:${query.q}`} locale={locale} q={query.q} type={query.type} />
         </ClientMessages>

@@ -3,6 +3,7 @@ import { SignInForm } from "./sign-in-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/security/safe-redirect";
+import { SignInReasonNote } from "./sign-in-reason-note";
 
 export default async function SignInPage({
   params,
@@ -20,6 +21,7 @@ export default async function SignInPage({
   return (
     <section className="mx-auto max-w-md rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t("signInTitle")}</h1>
+      <SignInReasonNote locale={locale} callbackUrl={callbackUrl ? safeCallback : null} />
       <ClientMessages namespaces={["auth", "limits"]}>
         <SignInForm callbackUrl={safeCallback} initialError={error ? t("invalid") : undefined} />
       </ClientMessages>

@@ -71,7 +71,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       </form>
       <p className="mt-4 text-sm">
         {t("noAccount")}{" "}
-        <Link href="/sign-up" className="text-brand-700 underline">
+        <Link href={{ pathname: "/sign-up", query: { callbackUrl } }} className="text-brand-700 underline" data-testid="sign-up-link">
           {t("signUp")}
         </Link>
       </p>

@@ -7,7 +7,7 @@ import { Link } from "@/i18n/navigation";
 import { idleState } from "@/lib/forms/form-state";
 import { signUpAction } from "./actions";
 
-export function SignUpForm({ locale }: { locale: string }) {
+export function SignUpForm({ locale, callbackUrl }: { locale: string; callbackUrl: string }) {
   const t = useTranslations("auth");
   const [state, action, pending] = useActionState(signUpAction.bind(null, locale), idleState);
   const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
@@ -16,8 +16,10 @@ export function SignUpForm({ locale }: { locale: string }) {
   // Once the account exists, the confirmation is a magic link: clicking it verifies and signs in.
   useEffect(() => {
     if (!email) return;
-    void signIn("email", { email, redirect: false, callbackUrl: `/${locale}/needs` }).then(() => setLinkSentTo(email));
-  }, [email, locale]);
+    // The confirmation link brings the new member back to the page they came from (callbackUrl,
+    // checked by the page with safeRedirectPath).
+    void signIn("email", { email, redirect: false, callbackUrl }).then(() => setLinkSentTo(email));
+  }, [email, callbackUrl]);
 
   if (linkSentTo)
     return (
@@ -79,7 +81,7 @@ export function SignUpForm({ locale }: { locale: string }) {
       </button>
       <p className="mt-4 text-sm">
         {t("haveAccount")}{" "}
-        <Link href="/sign-in" className="text-brand-700 underline">
+        <Link href={{ pathname: "/sign-in", query: { callbackUrl } }} className="text-brand-700 underline">
           {t("signIn")}
         </Link>
       </p>

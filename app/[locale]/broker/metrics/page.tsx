@@ -16,39 +16,42 @@ export default async function MetricsPage({ params }: { params: Promise<{ locale
   const td = await getTranslations({ locale, namespace: "deal" });
   const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)}%`);
   const table = (caption: string, rows: GroupMetrics[], testId: string) => (
-    <table className="w-full border-collapse bg-white text-sm shadow-sm" data-testid={testId}>
-      <caption className="mb-2 text-left text-lg font-semibold">{caption}</caption>
-      <thead>
-        <tr className="border-b text-left">
-          <th className="p-2">{t("name")}</th>
-          <th className="p-2">{t("deals")}</th>
-          <th className="p-2">{t("medianResponse")}</th>
-          {PIPELINE.slice(1).map((s) => (
-            <th key={s} className="p-2">
-              {td(`state.${s}`)}
-            </th>
-          ))}
-          <th className="p-2">{t("contracts")}</th>
-          <th className="p-2">{t("contractValue")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((m) => (
-          <tr key={m.name} className="border-b">
-            <td className="p-2">{m.name}</td>
-            <td className="p-2">{m.deals}</td>
-            <td className="p-2">{m.medianHoursToFirstResponse ?? "–"}</td>
-            {m.conversion.slice(1).map((c, i) => (
-              <td key={i} className="p-2">
-                {m.reached[i + 1]} ({pct(c)})
-              </td>
+    // Phones: the table scrolls sideways instead of squeezing its columns to one character.
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[40rem] border-collapse bg-white text-sm shadow-sm" data-testid={testId}>
+        <caption className="mb-2 text-left text-lg font-semibold">{caption}</caption>
+        <thead>
+          <tr className="border-b text-left">
+            <th className="p-2">{t("name")}</th>
+            <th className="p-2">{t("deals")}</th>
+            <th className="p-2">{t("medianResponse")}</th>
+            {PIPELINE.slice(1).map((s) => (
+              <th key={s} className="p-2">
+                {td(`state.${s}`)}
+              </th>
             ))}
-            <td className="p-2">{m.contracts}</td>
-            <td className="p-2">{m.contractValueCny.toLocaleString(locale)}</td>
+            <th className="p-2">{t("contracts")}</th>
+            <th className="p-2">{t("contractValue")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.name} className="border-b">
+              <td className="p-2">{m.name}</td>
+              <td className="p-2">{m.deals}</td>
+              <td className="p-2">{m.medianHoursToFirstResponse ?? "–"}</td>
+              {m.conversion.slice(1).map((c, i) => (
+                <td key={i} className="p-2">
+                  {m.reached[i + 1]} ({pct(c)})
+                </td>
+              ))}
+              <td className="p-2">{m.contracts}</td>
+              <td className="p-2">{m.contractValueCny.toLocaleString(locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
   return (
     <div className="space-y-8">

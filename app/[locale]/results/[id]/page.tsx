@@ -1,10 +1,14 @@
+import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { WHEN_OPTIONS } from "@/components/time/when";
 import { StateForm } from "@/components/form/state-form";
 // Results follow the needs' freshness rule: the owner may confirm from the first reminder on.
 import { reconfirmDueSoon } from "@/lib/needs/lifecycle";
 import { notFound } from "next/navigation";
-import { requireActorForPage } from "@/lib/auth/require-actor";
+import { catalogViewer } from "@/lib/auth/require-actor";
+import { toLocale } from "@/i18n/locale";
+import { publicPageMetadata } from "@/lib/seo/public-metadata";
+import { ContactBox } from "@/components/contacts/contact-box";
 import { isAppError } from "@/lib/errors";
 import { listResultAttachments } from "@/lib/attachments/attachments";
 import { getResult } from "@/lib/results/get-result";
@@ -14,17 +18,37 @@ import { ResultMatches } from "@/components/matching/result-matches";
 import { can } from "@/lib/policy";
 import { setResultPublishedAction } from "./actions";
 
-export default async function ResultPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+// Metadata from the public view of the result (published ones only; others: noindex).
+export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const locale = toLocale((await params).locale);
+  const tApp = await getTranslations({ locale, namespace: "app" });
+  const pub = await getResult(null, id).catch(() => null);
+  if (!pub) return { robots: { index: false, follow: false } };
+  return publicPageMetadata({ locale, path: `/results/${id}`, title: pub.title, description: pub.summary, siteName: tApp("name"), type: "article" });
+}
+
+export default async function ResultPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireActorForPage(locale, `/results/${id}`);
+  // Public: published results for anonymous visitors (result.read / resultScopeFor).
+  const actor = await catalogViewer();
+  const contactOpen = (await searchParams).contact === "1";
   const result = await getResult(actor, id).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "result" });
   const format = await getFormatter({ locale });
-  const attachments = await listResultAttachments(result.id);
+  // Attachments for members (the download route asks for a session).
+  const attachments = actor ? await listResultAttachments(result.id) : [];
+  const mayContact = can(actor, "contact.interest", { organisationId: result.organisation.id, status: result.status });
   const mayEdit = can(actor, "result.update", { organisationId: result.organisation.id, status: result.status });
   return (
     <div className="space-y-8">
@@ -150,12 +174,15 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
           </ul>
         )}
       </article>
-      <section aria-labelledby="matching-needs">
-        <h2 id="matching-needs" className="mb-3 text-xl font-semibold">
-          {t("matchingNeeds")}
-        </h2>
-        <ResultMatches actor={actor} resultId={result.id} locale={locale} />
-      </section>
+      {!result.isOwner && <ContactBox actor={actor} locale={locale} target="result" targetId={result.id} allowed={mayContact} open={contactOpen} />}
+      {actor && (
+        <section aria-labelledby="matching-needs">
+          <h2 id="matching-needs" className="mb-3 text-xl font-semibold">
+            {t("matchingNeeds")}
+          </h2>
+          <ResultMatches actor={actor} resultId={result.id} locale={locale} />
+        </section>
+      )}
     </div>
   );
 }

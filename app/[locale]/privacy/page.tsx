@@ -1,0 +1,7 @@
+import { InfoPage, infoPageMetadata } from "@/components/public/info-page";
+
+type Props = { params: Promise<{ locale: string }> };
+export const generateMetadata = ({ params }: Props) => infoPageMetadata("privacy", params);
+export default function Page({ params }: Props) {
+  return <InfoPage page="privacy" params={params} />;
+}
