@@ -64,10 +64,18 @@ export async function keyListPdf(list: KeyListView, words: KeyListWords, locale:
   doc.registerFont("cjk", cjkFont());
   doc.font("cjk");
   doc.fontSize(18).text(list.title);
-  doc.moveDown(0.3).fontSize(9).fillColor("#555").text(`${words.exportedAt}: ${now.toISOString().slice(0, 10)}`);
+  doc
+    .moveDown(0.3)
+    .fontSize(9)
+    .fillColor("#555")
+    .text(`${words.exportedAt}: ${now.toISOString().slice(0, 10)}`);
   if (list.note) doc.moveDown(0.5).fontSize(10).fillColor("#222").text(list.note);
   list.items.forEach((i, n) => {
-    doc.moveDown(1).fillColor("#000").fontSize(13).text(`${n + 1}. ${chainName(i, locale)} · ${nodeName(i, locale)}`);
+    doc
+      .moveDown(1)
+      .fillColor("#000")
+      .fontSize(13)
+      .text(`${n + 1}. ${chainName(i, locale)} · ${nodeName(i, locale)}`);
     doc.fontSize(9).fillColor("#444").text(`${words.scoreAtAdd} ${i.scoreAtAdd} · ${words.scoreNow} ${i.scoreNow}`);
     if (i.annotation) doc.moveDown(0.2).fontSize(10).fillColor("#111").text(`${words.annotation}: ${i.annotation}`);
     if (i.needs.length) {

@@ -115,7 +115,12 @@ export async function getChainMap(actor: Actor, f: MonitorFilters, now = new Dat
 }
 
 async function listRegions(): Promise<string[]> {
-  const rows = await prisma.monitorMonthFact.findMany({ where: { region: { not: "" } }, distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } });
+  const rows = await prisma.monitorMonthFact.findMany({
+    where: { region: { not: "" } },
+    distinct: ["region"],
+    select: { region: true },
+    orderBy: { region: "asc" },
+  });
   return rows.map((r) => r.region);
 }
 
@@ -160,7 +165,8 @@ export async function getNodePortrait(actor: Actor, nodeId: string, f: MonitorFi
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: 12,
     }),
-    prisma.monitorNeedFact.count({ where: { chainNodeId: nodeId, endedAt: null, ...(f.region ? { region: f.region } : {}), ...(f.orgKind ? { orgKind: f.orgKind as OrgKind } : {}) } }),
+    // A count over every open need on the node (confidential and BROKER_ONLY included): no row is read.
+    prisma.need.count({ where: { AND: [open, regionFilter] } }),
     prisma.result.findMany({
       where: { AND: [resultScopeFor(actor), { chainNodeId: nodeId, status: "PUBLISHED" }] },
       orderBy: [{ trl: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
@@ -198,7 +204,11 @@ export async function getNodePortrait(actor: Actor, nodeId: string, f: MonitorFi
       resultsPublished: shown.map((r) => r.resultsPublished),
     },
     score: points.slice(-period).map((p) => p.score),
-    current: { score: points.at(-1)?.score ?? 0, trend: scoreTrend(points.slice(-period)), components: points.at(-1)?.components ?? scoreSeries([{ month: "", ...EMPTY_FLOWS }])[0]!.components },
+    current: {
+      score: points.at(-1)?.score ?? 0,
+      trend: scoreTrend(points.slice(-period)),
+      components: points.at(-1)?.components ?? scoreSeries([{ month: "", ...EMPTY_FLOWS }])[0]!.components,
+    },
     trl: { needs: hist("needTrl"), results: hist("resultTrl") },
     modes: histograms
       .filter((h) => h.dimension === "mode")

@@ -29,10 +29,34 @@ export async function listKeyLists(actor: Actor) {
 
 /** The node's current bottleneck score (whole platform, no filter), from the monthly cube. */
 export async function currentNodeScore(nodeId: string, now = new Date()): Promise<number> {
-  const groups = await prisma.monitorMonthFact.groupBy({ by: ["month"], where: { chainNodeId: nodeId }, _sum: { posted: true, solved: true, expiredUnsolved: true, leftUnmet: true, resultsPublished: true, matched: true, contacted: true, contracted: true, contractValueCny: true, matchDaysSum: true, matchDaysN: true, contactDaysSum: true, contactDaysN: true, needTrlSum: true, needTrlN: true, resultTrlSum: true, resultTrlN: true } });
+  const groups = await prisma.monitorMonthFact.groupBy({
+    by: ["month"],
+    where: { chainNodeId: nodeId },
+    _sum: {
+      posted: true,
+      solved: true,
+      expiredUnsolved: true,
+      leftUnmet: true,
+      resultsPublished: true,
+      matched: true,
+      contacted: true,
+      contracted: true,
+      contractValueCny: true,
+      matchDaysSum: true,
+      matchDaysN: true,
+      contactDaysSum: true,
+      contactDaysN: true,
+      needTrlSum: true,
+      needTrlN: true,
+      resultTrlSum: true,
+      resultTrlN: true,
+    },
+  });
   if (groups.length === 0) return 0;
   const key = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-  const rows = groups.map((g) => ({ month: key(g.month), ...Object.fromEntries(Object.entries(g._sum).map(([k, v]) => [k, Number(v ?? 0)])) })) as Parameters<typeof densify>[0];
+  const rows = groups.map((g) => ({ month: key(g.month), ...Object.fromEntries(Object.entries(g._sum).map(([k, v]) => [k, Number(v ?? 0)])) })) as Parameters<
+    typeof densify
+  >[0];
   const first = rows.map((r) => r.month).sort()[0]!;
   return scoreSeries(densify(rows, monthRange(first, key(now)))).at(-1)?.score ?? 0;
 }
@@ -78,7 +102,13 @@ export async function getKeyList(actor: Actor, listId: string): Promise<KeyListV
     updatedAt: list.updatedAt,
     items: list.items.map((i) => ({
       id: i.id,
-      node: { id: i.chainNode.id, nameZh: i.chainNode.nameZh, nameEn: i.chainNode.nameEn, chainNameZh: i.chainNode.chain.nameZh, chainNameEn: i.chainNode.chain.nameEn },
+      node: {
+        id: i.chainNode.id,
+        nameZh: i.chainNode.nameZh,
+        nameEn: i.chainNode.nameEn,
+        chainNameZh: i.chainNode.chain.nameZh,
+        chainNameEn: i.chainNode.chain.nameEn,
+      },
       annotation: i.annotation,
       scoreAtAdd: i.scoreAtAdd,
       scoreNow: scores.get(i.chainNodeId) ?? 0,
@@ -106,7 +136,10 @@ async function ownedItem(actor: Actor, itemId: string) {
   return item;
 }
 
-export async function addKeyItem(actor: Actor, input: { listId: string; chainNodeId: string; needIds: string[]; annotation?: string }): Promise<{ id: string }> {
+export async function addKeyItem(
+  actor: Actor,
+  input: { listId: string; chainNodeId: string; needIds: string[]; annotation?: string },
+): Promise<{ id: string }> {
   authorize(actor, "monitor.keyList");
   await ownedList(actor, input.listId);
   const node = await prisma.chainNode.findUnique({ where: { id: input.chainNodeId }, select: { id: true } });

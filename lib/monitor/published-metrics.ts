@@ -35,9 +35,7 @@ const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 1
 
 export async function computePublishedMetrics(db: Pick<PrismaClient, "$queryRawUnsafe">): Promise<PublishedRow[]> {
   const raw = await db.$queryRawUnsafe<RawMetricRow[]>(RAW_SQL);
-  return suppressMetrics(
-    raw.map((r) => ({ ...r, medianDaysToContact: round1(r.medianDaysToContact), medianDaysToContract: round1(r.medianDaysToContract) })),
-  );
+  return suppressMetrics(raw.map((r) => ({ ...r, medianDaysToContact: round1(r.medianDaysToContact), medianDaysToContract: round1(r.medianDaysToContract) })));
 }
 
 export async function publishMetrics(db: Db = prisma, now = new Date()): Promise<number> {
@@ -64,7 +62,10 @@ export async function getPublishedMetrics(): Promise<PublicMetrics> {
     prisma.publishedMetric.findMany({ orderBy: [{ quarter: "desc" }, { chainId: "asc" }] }),
     prisma.industryChain.findMany({ orderBy: { sort: "asc" }, select: { id: true, nameZh: true, nameEn: true } }),
   ]);
-  const rows = stored.map(({ computedAt: _c, contractValueCny, ...r }) => ({ ...r, contractValueCny: contractValueCny === null ? null : Number(contractValueCny) }));
+  const rows = stored.map(({ computedAt: _c, contractValueCny, ...r }) => ({
+    ...r,
+    contractValueCny: contractValueCny === null ? null : Number(contractValueCny),
+  }));
   return {
     computedAt: stored[0]?.computedAt ?? null,
     quarters: [...new Set(rows.map((r) => r.quarter))],

@@ -79,9 +79,10 @@ export async function refreshMonitorAggregates(db: Db, options: { full?: boolean
       // Months the old facts of the changed needs counted in (they may move or disappear).
       await addMonthsOfFacts(tx);
       // Keep the first match of needs already known (a recomputed snapshot has a later computedAt).
+      // A full rebuild starts from scratch: it reads the snapshots as they are now.
       await tx.$executeRawUnsafe(
         `CREATE TEMP TABLE _mon_prev ON COMMIT DROP AS
-           SELECT "needId", "firstMatchAt" FROM "MonitorNeedFact" WHERE "needId" IN (SELECT "needId" FROM _mon_changed)`,
+           SELECT "needId", "firstMatchAt" FROM "MonitorNeedFact" WHERE ${full ? "false" : `"needId" IN (SELECT "needId" FROM _mon_changed)`}`,
       );
       await tx.$executeRawUnsafe(`DELETE FROM "MonitorNeedFact" WHERE "needId" IN (SELECT "needId" FROM _mon_changed)`);
       await tx.$executeRawUnsafe(NEED_FACTS_SQL, GOOD_MATCH_THRESHOLD, now);

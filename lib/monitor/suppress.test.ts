@@ -31,7 +31,13 @@ describe("small-cell suppression", () => {
   });
 
   it("never leaves exactly one hidden chain cell next to a shown total", () => {
-    const raw = [row(ALL_CHAINS, 40, { contracts: 9 }), row("a", 20, { contracts: 6 }), row("b", 8, { contracts: 2 }), row("", 6, { contracts: 1 }), row("d", 6)];
+    const raw = [
+      row(ALL_CHAINS, 40, { contracts: 9 }),
+      row("a", 20, { contracts: 6 }),
+      row("b", 8, { contracts: 2 }),
+      row("", 6, { contracts: 1 }),
+      row("d", 6),
+    ];
     const out = suppressMetrics(raw);
     for (const key of METRIC_KEYS) {
       const hidden = out.filter((r) => r.chainId !== ALL_CHAINS && r[key] === null).length;
