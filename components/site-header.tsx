@@ -80,6 +80,11 @@ export async function SiteHeader({ locale }: { locale: string }) {
                 {t("analytics")}
               </Link>
             )}
+            {can(actor, "monitor.read") && (
+              <Link href="/monitor" className={link}>
+                {t("monitor")}
+              </Link>
+            )}
             {can(actor, "admin.outbox") && (
               <Link href="/admin/outbox" className={link}>
                 {t("outbox")}
@@ -107,6 +112,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
             )}
           </>
         )}
+        <Link href="/metrics" className={link}>
+          {t("metrics")}
+        </Link>
         <span className="ml-auto flex items-center gap-2">
           <Suspense fallback={null}>
             <LanguageSwitch label={t("language")} />

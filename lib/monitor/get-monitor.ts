@@ -114,7 +114,8 @@ export async function getChainMap(actor: Actor, f: MonitorFilters, now = new Dat
   };
 }
 
-async function listRegions(): Promise<string[]> {
+/** Regions that occur in the aggregates (filter options). */
+export async function listRegions(): Promise<string[]> {
   const rows = await prisma.monitorMonthFact.findMany({
     where: { region: { not: "" } },
     distinct: ["region"],

@@ -178,9 +178,14 @@ export async function removeKeyItem(actor: Actor, input: { itemId: string }): Pr
 }
 
 /** Turns a list item into a challenge draft (揭榜挂帅) through the challenges seam; once only. */
-export async function draftChallengeFromItem(actor: Actor, input: { itemId: string }, words: { title: string; problem: string }): Promise<{ id: string }> {
+export async function draftChallengeFromItem(
+  actor: Actor,
+  input: { itemId: string },
+  wordsFor: (node: { nameZh: string; nameEn: string }) => { title: string; problem: string },
+): Promise<{ id: string }> {
   authorize(actor, "monitor.keyList");
   const item = await ownedItem(actor, input.itemId);
+  const words = wordsFor(item.chainNode);
   if (item.challengeDraftId) return { id: item.challengeDraftId };
   const visible = item.needIds.length
     ? await prisma.need.findMany({ where: { AND: [needScopeFor(actor), { id: { in: item.needIds } }] }, select: { id: true } })

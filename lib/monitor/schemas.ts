@@ -23,7 +23,7 @@ export const createKeyListSchema = z.object({ title: z.string().trim().min(1).ma
 export const addKeyItemSchema = z.object({
   listId: z.string().min(1).max(64),
   chainNodeId: z.string().min(1).max(64),
-  needIds: z.preprocess((v) => (typeof v === "string" ? (v ? [v] : []) : (v ?? [])), z.array(z.string().min(1).max(64)).max(50)),
+  needIds: z.array(z.string().min(1).max(64)).max(50).default([]),
   annotation: z.preprocess(blank, z.string().trim().max(2000).optional()),
 });
 export const annotateKeyItemSchema = z.object({ itemId: z.string().min(1).max(64), annotation: z.preprocess(blank, z.string().trim().max(2000).optional()) });
