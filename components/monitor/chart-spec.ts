@@ -1,7 +1,14 @@
 // The JSON a monitor chart is drawn from (computed on the server, drawn by monitor-chart.tsx) and
 // its CSV export. Pure and client-safe.
 
-export type SeriesSpec = { kind: "line" | "bar"; title: string; categories: string[]; series: { name: string; data: (number | null)[] }[]; stack?: boolean; yMax?: number };
+export type SeriesSpec = {
+  kind: "line" | "bar";
+  title: string;
+  categories: string[];
+  series: { name: string; data: (number | null)[] }[];
+  stack?: boolean;
+  yMax?: number;
+};
 export type PieSpec = { kind: "pie"; title: string; slices: { name: string; value: number }[] };
 export type ChainMapSpec = {
   kind: "chainMap";
@@ -29,5 +36,11 @@ export function chartRows(spec: ChartSpec): (string | number | null)[][] {
 
 /** CSV with a BOM and CRLF line ends, as Excel opens it (the same conventions as lib/csv). */
 export function chartCsv(spec: ChartSpec): string {
-  return "\uFEFF" + chartRows(spec).map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return (
+    "\uFEFF" +
+    chartRows(spec)
+      .map((r) => r.map(cell).join(","))
+      .join("\r\n") +
+    "\r\n"
+  );
 }

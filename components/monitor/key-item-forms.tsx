@@ -36,9 +36,19 @@ export function KeyItemForms({
         <input type="hidden" name="itemId" value={itemId} />
         <label className="block text-sm">
           {t("annotation")}
-          <textarea name="annotation" rows={2} maxLength={2000} defaultValue={annotation ?? ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5" />
+          <textarea
+            name="annotation"
+            rows={2}
+            maxLength={2000}
+            defaultValue={annotation ?? ""}
+            className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+          />
         </label>
-        <button type="submit" disabled={saving} className="rounded border border-brand-600 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={saving}
+          className="rounded border border-brand-600 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+        >
           {saving ? t("saving") : t("save")}
         </button>
       </form>
@@ -58,7 +68,12 @@ export function KeyItemForms({
           <form action={draftAction}>
             <FormMessage status={drafted.status} message={drafted.message} />
             <input type="hidden" name="itemId" value={itemId} />
-            <button type="submit" disabled={drafting} className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700" data-testid={`to-challenge-${itemId}`}>
+            <button
+              type="submit"
+              disabled={drafting}
+              className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700"
+              data-testid={`to-challenge-${itemId}`}
+            >
               {t("toChallenge")}
             </button>
           </form>

@@ -48,7 +48,17 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
     });
     return {
       ...base,
-      visualMap: { min: 0, max: 100, dimension: 0, orient: "horizontal", left: "center", bottom: 0, calculable: false, text: [spec.highLabel, spec.lowLabel], inRange: { color: ["#16a34a", "#facc15", "#dc2626"] } },
+      visualMap: {
+        min: 0,
+        max: 100,
+        dimension: 0,
+        orient: "horizontal",
+        left: "center",
+        bottom: 0,
+        calculable: false,
+        text: [spec.highLabel, spec.lowLabel],
+        inRange: { color: ["#16a34a", "#facc15", "#dc2626"] },
+      },
       series: [
         {
           type: "graph",
@@ -87,7 +97,8 @@ export function MonitorChart({ spec, filename, height = 320, nodeHref }: { spec:
     const c = echarts.init(box.current, undefined, { renderer: "canvas" });
     chart.current = c;
     c.setOption(optionOf(spec));
-    if (nodeHref) c.on("click", (p) => p.dataType === "node" && router.push(nodeHref.replace("__ID__", encodeURIComponent(String((p.data as { id: string }).id)))));
+    if (nodeHref)
+      c.on("click", (p) => p.dataType === "node" && router.push(nodeHref.replace("__ID__", encodeURIComponent(String((p.data as { id: string }).id)))));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(box.current);
     return () => {

@@ -60,7 +60,11 @@ export default async function PublicMetricsPage({ params }: { params: Promise<{ 
                     .filter((r) => r.quarter === q)
                     .sort((a, b) => order(a.chainId) - order(b.chainId) || a.chainId.localeCompare(b.chainId))
                     .map((r) => (
-                      <tr key={r.chainId} className={`border-b last:border-0 ${r.chainId === ALL_CHAINS ? "font-semibold" : ""}`} data-testid={`metrics-row-${r.chainId || "untagged"}`}>
+                      <tr
+                        key={r.chainId}
+                        className={`border-b last:border-0 ${r.chainId === ALL_CHAINS ? "font-semibold" : ""}`}
+                        data-testid={`metrics-row-${r.chainId || "untagged"}`}
+                      >
                         <td className="p-2">{chainName(r.chainId)}</td>
                         {METRIC_KEYS.map((k) => (
                           <td key={k} className="p-2 text-right tabular-nums" data-metric={k} data-suppressed={r[k] === null ? "1" : undefined}>

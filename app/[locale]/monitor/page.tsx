@@ -45,7 +45,11 @@ export default async function MonitorPage({
             <p className="max-w-3xl text-slate-600">{t("intro")}</p>
           </div>
           {can(actor, "monitor.keyList") && (
-            <Link href="/monitor/lists" className="rounded border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50" data-testid="key-lists-link">
+            <Link
+              href="/monitor/lists"
+              className="rounded border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50"
+              data-testid="key-lists-link"
+            >
               {t("lists")}
             </Link>
           )}
@@ -80,7 +84,12 @@ export default async function MonitorPage({
               <h2 id={`chain-${c.id}`} className="mb-2 text-lg font-semibold">
                 {name(c)}
               </h2>
-              <MonitorChart spec={spec} filename={`chain-map-${c.id}`} height={Math.max(260, 110 * Math.max(...STAGES.map((s) => c.nodes.filter((n) => n.stage === s).length), 1) + 90)} nodeHref={`/${locale}/monitor/nodes/__ID__${q}`} />
+              <MonitorChart
+                spec={spec}
+                filename={`chain-map-${c.id}`}
+                height={Math.max(260, 110 * Math.max(...STAGES.map((s) => c.nodes.filter((n) => n.stage === s).length), 1) + 90)}
+                nodeHref={`/${locale}/monitor/nodes/__ID__${q}`}
+              />
               <div className="mt-3 overflow-x-auto">
                 <table className="w-full border-collapse text-sm">
                   <thead>

@@ -37,10 +37,18 @@ export default async function KeyListPage({ params }: { params: Promise<{ locale
             {list.note && <p className="mt-1 text-slate-600">{list.note}</p>}
           </div>
           <div className="flex gap-2">
-            <a href={`/${locale}/monitor/lists/${list.id}/export?format=xlsx`} className="rounded border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50" data-testid="export-xlsx">
+            <a
+              href={`/${locale}/monitor/lists/${list.id}/export?format=xlsx`}
+              className="rounded border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50"
+              data-testid="export-xlsx"
+            >
               {t("exportXlsx")}
             </a>
-            <a href={`/${locale}/monitor/lists/${list.id}/export?format=pdf`} className="rounded border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50" data-testid="export-pdf">
+            <a
+              href={`/${locale}/monitor/lists/${list.id}/export?format=pdf`}
+              className="rounded border border-brand-600 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50"
+              data-testid="export-pdf"
+            >
               {t("exportPdf")}
             </a>
           </div>

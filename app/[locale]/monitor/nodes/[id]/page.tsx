@@ -35,10 +35,7 @@ export default async function NodePortraitPage({
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [lists, regions] = await Promise.all([
-    can(actor, "monitor.keyList") ? listKeyLists(actor) : Promise.resolve([]),
-    listRegions(),
-  ]);
+  const [lists, regions] = await Promise.all([can(actor, "monitor.keyList") ? listKeyLists(actor) : Promise.resolve([]), listRegions()]);
   const t = await getTranslations({ locale, namespace: "monitor" });
   const tm = await getTranslations({ locale, namespace: "wizard" });
   const en = locale === "en";
@@ -50,16 +47,39 @@ export default async function NodePortraitPage({
       file: `node-${id}-monthly`,
       spec: { kind: "line", title: t("monthlyTitle"), categories: p.months, series: SERIES.map((k) => ({ name: t(`series.${k}`), data: p.series[k] })) },
     },
-    { file: `node-${id}-score`, spec: { kind: "line", title: t("scoreTitle"), categories: p.months, series: [{ name: t("series.score"), data: p.score }], yMax: 100 } },
+    {
+      file: `node-${id}-score`,
+      spec: { kind: "line", title: t("scoreTitle"), categories: p.months, series: [{ name: t("series.score"), data: p.score }], yMax: 100 },
+    },
     {
       file: `node-${id}-trl`,
-      spec: { kind: "bar", title: t("trlTitle"), categories: trls, series: [{ name: t("trlNeeds"), data: p.trl.needs }, { name: t("trlResults"), data: p.trl.results }] },
+      spec: {
+        kind: "bar",
+        title: t("trlTitle"),
+        categories: trls,
+        series: [
+          { name: t("trlNeeds"), data: p.trl.needs },
+          { name: t("trlResults"), data: p.trl.results },
+        ],
+      },
     },
     {
       file: `node-${id}-regions`,
-      spec: { kind: "bar", title: t("regionsTitle"), categories: p.regions.map((r) => r.region || t("noRegion")), series: [{ name: t("series.posted"), data: p.regions.map((r) => r.posted) }] },
+      spec: {
+        kind: "bar",
+        title: t("regionsTitle"),
+        categories: p.regions.map((r) => r.region || t("noRegion")),
+        series: [{ name: t("series.posted"), data: p.regions.map((r) => r.posted) }],
+      },
     },
-    { file: `node-${id}-modes`, spec: { kind: "pie", title: t("modesTitle"), slices: p.modes.map((m) => ({ name: tm.has(`modes.${m.mode}`) ? tm(`modes.${m.mode}`) : m.mode, value: m.count })) } },
+    {
+      file: `node-${id}-modes`,
+      spec: {
+        kind: "pie",
+        title: t("modesTitle"),
+        slices: p.modes.map((m) => ({ name: tm.has(`modes.${m.mode}`) ? tm(`modes.${m.mode}`) : m.mode, value: m.count })),
+      },
+    },
   ];
   const q = filterQuery({ chain: p.node.chain.id, region: filters.region, orgKind: filters.orgKind, period: filters.period });
   const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -82,19 +102,30 @@ export default async function NodePortraitPage({
             <div className="text-4xl font-bold tabular-nums" data-testid="portrait-score">
               {p.current.score}
             </div>
-            <div className={`text-sm ${p.current.trend > 5 ? "font-semibold text-red-700" : "text-slate-600"}`}>{t("trend3m", { trend: signed(p.current.trend) })}</div>
+            <div className={`text-sm ${p.current.trend > 5 ? "font-semibold text-red-700" : "text-slate-600"}`}>
+              {t("trend3m", { trend: signed(p.current.trend) })}
+            </div>
           </div>
           <dl className="grid flex-1 grid-cols-2 gap-3 sm:grid-cols-4">
             {COMPONENTS.map((k) => (
               <div key={k} className="rounded bg-slate-50 p-2">
                 <dt className="text-xs text-slate-500">{t(`components.${k}`)}</dt>
-                <dd className="font-semibold tabular-nums">{k === "unsolvedShare" && p.current.components[k] !== null ? `${Math.round(p.current.components[k]! * 100)}%` : fmt(p.current.components[k])}</dd>
+                <dd className="font-semibold tabular-nums">
+                  {k === "unsolvedShare" && p.current.components[k] !== null ? `${Math.round(p.current.components[k]! * 100)}%` : fmt(p.current.components[k])}
+                </dd>
               </div>
             ))}
           </dl>
         </div>
         <div className="mt-4">
-          <MonitorFilterForm locale={locale} action={`/${locale}/monitor/nodes/${encodeURIComponent(id)}`} filters={filters} chains={[]} regions={regions} showChain={false} />
+          <MonitorFilterForm
+            locale={locale}
+            action={`/${locale}/monitor/nodes/${encodeURIComponent(id)}`}
+            filters={filters}
+            chains={[]}
+            regions={regions}
+            showChain={false}
+          />
         </div>
       </section>
 
@@ -160,7 +191,12 @@ export default async function NodePortraitPage({
                 </Link>
               </p>
             ) : (
-              <AddToListForm action={addKeyItemAction.bind(null, locale)} chainNodeId={p.node.id} lists={lists} needs={p.topNeeds.map((n) => ({ id: n.id, title: n.title }))} />
+              <AddToListForm
+                action={addKeyItemAction.bind(null, locale)}
+                chainNodeId={p.node.id}
+                lists={lists}
+                needs={p.topNeeds.map((n) => ({ id: n.id, title: n.title }))}
+              />
             )}
           </section>
         )}
