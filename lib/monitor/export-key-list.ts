@@ -46,10 +46,11 @@ export async function keyListXlsx(list: KeyListView, words: KeyListWords, locale
   }).toBuffer();
 }
 
-const require = createRequire(import.meta.url);
+// Resolved at run time from node_modules (not bundled: the bundler must not try to load a .ttf).
+const FONT = ["@expo-google-fonts", "noto-sans-sc", "400Regular", "NotoSansSC_400Regular.ttf"].join("/");
 let fontPath: string | null = null;
 function cjkFont(): string {
-  fontPath ??= require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
+  fontPath ??= createRequire(import.meta.url).resolve(/* turbopackIgnore: true */ FONT);
   return fontPath;
 }
 
