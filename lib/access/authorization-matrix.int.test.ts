@@ -631,7 +631,11 @@ type MonitorCtx = { listId: string; itemId: string; nodeId: string; needId: stri
 type MonitorOp = { name: string; rules: string[]; run: (a: Actor | null, c: MonitorCtx) => Promise<Outcome>; expected: Outcome[] };
 
 // A memberAction's state: success (or a redirect) is "ok"; errors carry the AppError's message.
-async function monitorAction(a: Actor | null, run: (prev: FormState, input: Record<string, unknown>) => Promise<FormState>, input: Record<string, unknown>): Promise<Outcome> {
+async function monitorAction(
+  a: Actor | null,
+  run: (prev: FormState, input: Record<string, unknown>) => Promise<FormState>,
+  input: Record<string, unknown>,
+): Promise<Outcome> {
   session.actor = a;
   try {
     const state = await run(idleState, input);
@@ -657,15 +661,27 @@ const ownerOnly = ["401", "403", "403", "ok", "404", "401", "404", "404"];
 
 const MONITOR_OPS: MonitorOp[] = [
   { name: "page /monitor (getChainMap)", rules: ["monitor.read"], run: (a) => asService(() => getChainMap(a as Actor, f24)), expected: readers },
-  { name: "page /monitor/nodes/[id] (getNodePortrait)", rules: ["monitor.read"], run: (a, c) => asService(() => getNodePortrait(a as Actor, c.nodeId, f24)), expected: readers },
-  { name: "page /monitor/lists/[id] (getKeyList)", rules: ["monitor.keyList"], run: (a, c) => asService(() => getKeyList(a as Actor, c.listId)), expected: ownerOnly },
+  {
+    name: "page /monitor/nodes/[id] (getNodePortrait)",
+    rules: ["monitor.read"],
+    run: (a, c) => asService(() => getNodePortrait(a as Actor, c.nodeId, f24)),
+    expected: readers,
+  },
+  {
+    name: "page /monitor/lists/[id] (getKeyList)",
+    rules: ["monitor.keyList"],
+    run: (a, c) => asService(() => getKeyList(a as Actor, c.listId)),
+    expected: ownerOnly,
+  },
   {
     name: "GET /monitor/lists/[id]/export?format=xlsx",
     rules: ["monitor.keyList"],
     run: async (a, c) => {
       session.actor = a;
       try {
-        const res = await keyListExportRoute.GET(new Request(`http://localhost/en/monitor/lists/${c.listId}/export?format=xlsx`), { params: Promise.resolve({ locale: "en", id: c.listId }) });
+        const res = await keyListExportRoute.GET(new Request(`http://localhost/en/monitor/lists/${c.listId}/export?format=xlsx`), {
+          params: Promise.resolve({ locale: "en", id: c.listId }),
+        });
         return res.status === 200 ? "ok" : String(res.status);
       } finally {
         session.actor = null;
@@ -673,7 +689,12 @@ const MONITOR_OPS: MonitorOp[] = [
     },
     expected: ownerOnly,
   },
-  { name: "server action createKeyListAction", rules: ["monitor.keyList"], run: (a) => monitorAction(a, createKeyListAction.bind(null, "en"), { title: "矩阵清单" }), expected: readers },
+  {
+    name: "server action createKeyListAction",
+    rules: ["monitor.keyList"],
+    run: (a) => monitorAction(a, createKeyListAction.bind(null, "en"), { title: "矩阵清单" }),
+    expected: readers,
+  },
   {
     name: "server action addKeyItemAction (the analyst's list, a need they may see)",
     rules: ["monitor.keyList"],
@@ -686,9 +707,19 @@ const MONITOR_OPS: MonitorOp[] = [
     run: (a, c) => monitorAction(a, annotateKeyItemAction.bind(null, "en"), { itemId: c.itemId, annotation: "批注" }),
     expected: ownerOnly,
   },
-  { name: "server action draftChallengeAction", rules: ["monitor.keyList"], run: (a, c) => monitorAction(a, draftChallengeAction.bind(null, "en"), { itemId: c.itemId }), expected: ownerOnly },
+  {
+    name: "server action draftChallengeAction",
+    rules: ["monitor.keyList"],
+    run: (a, c) => monitorAction(a, draftChallengeAction.bind(null, "en"), { itemId: c.itemId }),
+    expected: ownerOnly,
+  },
   // Last: it deletes the item (the owner's row; everyone else must be refused before that).
-  { name: "server action removeKeyItemAction", rules: ["monitor.keyList"], run: (a, c) => monitorAction(a, removeKeyItemAction.bind(null, "en"), { itemId: c.itemId }), expected: ownerOnly.map((o, i) => (i === 3 ? "ok" : o)) },
+  {
+    name: "server action removeKeyItemAction",
+    rules: ["monitor.keyList"],
+    run: (a, c) => monitorAction(a, removeKeyItemAction.bind(null, "en"), { itemId: c.itemId }),
+    expected: ownerOnly.map((o, i) => (i === 3 ? "ok" : o)),
+  },
 ];
 
 describe("chain monitor matrix", () => {
@@ -715,7 +746,12 @@ describe("chain monitor matrix", () => {
       admin: users.admin.actor,
     };
     const node = await prisma.chainNode.findFirst({ select: { id: true } });
-    const nodeId = node?.id ?? (await prisma.industryChain.create({ data: { id: "mx", nameZh: "矩阵链", nameEn: "Matrix", nodes: { create: [{ id: "mx.up", stage: "UPSTREAM", nameZh: "上游", nameEn: "Up" }] } } }), "mx.up");
+    const nodeId =
+      node?.id ??
+      (await prisma.industryChain.create({
+        data: { id: "mx", nameZh: "矩阵链", nameEn: "Matrix", nodes: { create: [{ id: "mx.up", stage: "UPSTREAM", nameZh: "上游", nameEn: "Up" }] } },
+      }),
+      "mx.up");
     const needId = needs.get("PUBLIC")!.id;
     await prisma.need.update({ where: { id: needId }, data: { chainNodeId: nodeId } });
     const mismatches: string[] = [];
