@@ -35,7 +35,7 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
         id: n.id,
         name: n.label,
         x: 100 + col * 300,
-        y: 60 + ((row + 0.5) * (rows * 90)) / count,
+        y: ((row + 0.5) * (rows * 80)) / count,
         value: n.score,
         symbolSize: 26 + 44 * Math.sqrt(n.demand / maxDemand),
         label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}` },
@@ -68,10 +68,13 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
           links,
           edgeSymbol: ["none", "arrow"],
           edgeSymbolSize: 8,
-          lineStyle: { color: "#cbd5e1", width: 1.5, curveness: 0.1 },
-          label: { fontSize: 12 },
-          top: 30,
-          bottom: 60,
+          lineStyle: { color: "#cbd5e1", width: 1, opacity: 0.7 },
+          label: { fontSize: 11, color: "#334155" },
+          // room for the outermost nodes' circles and labels, and the colour scale below
+          left: 80,
+          right: 80,
+          top: 40,
+          bottom: 80,
         },
       ],
     };
@@ -82,7 +85,7 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
     grid: { left: 48, right: 16, top: 36, bottom: 32, containLabel: true },
     xAxis: { type: "category", data: spec.categories },
     yAxis: { type: "value", ...(spec.yMax ? { max: spec.yMax } : {}) },
-    series: spec.series.map((s) => ({ type: spec.kind, name: s.name, data: s.data, smooth: spec.kind === "line", ...(spec.stack ? { stack: "all" } : {}) })),
+    series: spec.series.map((s) => ({ type: spec.kind, name: s.name, data: s.data, smooth: false, ...(spec.stack ? { stack: "all" } : {}) })),
   };
 }
 

@@ -87,7 +87,7 @@ export default async function MonitorPage({
               <MonitorChart
                 spec={spec}
                 filename={`chain-map-${c.id}`}
-                height={Math.max(260, 110 * Math.max(...STAGES.map((s) => c.nodes.filter((n) => n.stage === s).length), 1) + 90)}
+                height={Math.max(280, 80 * Math.max(...STAGES.map((s) => c.nodes.filter((n) => n.stage === s).length), 1) + 130)}
                 nodeHref={`/${locale}/monitor/nodes/__ID__${q}`}
               />
               <div className="mt-3 overflow-x-auto">

@@ -96,7 +96,7 @@ export default async function NodePortraitPage({
         <p className="text-sm text-slate-500">
           {t("portrait")} · {t(`stages.${p.node.stage as "UPSTREAM"}`)}
         </p>
-        <div className="mt-4 flex flex-wrap items-end gap-6">
+        <div className="mt-4 flex flex-col gap-4 sm:flex-row sm:items-end sm:gap-6">
           <div>
             <div className="text-xs text-slate-500">{t("scoreNow")}</div>
             <div className="text-4xl font-bold tabular-nums" data-testid="portrait-score">
@@ -106,12 +106,14 @@ export default async function NodePortraitPage({
               {t("trend3m", { trend: signed(p.current.trend) })}
             </div>
           </div>
-          <dl className="grid flex-1 grid-cols-2 gap-3 sm:grid-cols-4">
+          <dl className="grid w-full grid-cols-2 gap-3 sm:flex-1 sm:grid-cols-4">
             {COMPONENTS.map((k) => (
               <div key={k} className="rounded bg-slate-50 p-2">
                 <dt className="text-xs text-slate-500">{t(`components.${k}`)}</dt>
                 <dd className="font-semibold tabular-nums">
-                  {k === "unsolvedShare" && p.current.components[k] !== null ? `${Math.round(p.current.components[k]! * 100)}%` : fmt(p.current.components[k])}
+                  {(k === "unsolvedShare" || k === "demandGrowth") && p.current.components[k] !== null
+                    ? `${Math.round(p.current.components[k]! * 100)}%`
+                    : fmt(p.current.components[k])}
                 </dd>
               </div>
             ))}
