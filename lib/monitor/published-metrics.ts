@@ -62,9 +62,17 @@ export async function getPublishedMetrics(): Promise<PublicMetrics> {
     prisma.publishedMetric.findMany({ orderBy: [{ quarter: "desc" }, { chainId: "asc" }] }),
     prisma.industryChain.findMany({ orderBy: { sort: "asc" }, select: { id: true, nameZh: true, nameEn: true } }),
   ]);
-  const rows = stored.map(({ computedAt: _c, contractValueCny, ...r }) => ({
-    ...r,
-    contractValueCny: contractValueCny === null ? null : Number(contractValueCny),
+  const rows: PublishedRow[] = stored.map((r) => ({
+    chainId: r.chainId,
+    quarter: r.quarter,
+    needsPosted: r.needsPosted,
+    matchedWithin7dPct: r.matchedWithin7dPct,
+    contactedPct: r.contactedPct,
+    introductions: r.introductions,
+    contracts: r.contracts,
+    contractValueCny: r.contractValueCny === null ? null : Number(r.contractValueCny),
+    medianDaysToContact: r.medianDaysToContact,
+    medianDaysToContract: r.medianDaysToContract,
   }));
   return {
     computedAt: stored[0]?.computedAt ?? null,
