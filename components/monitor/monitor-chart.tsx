@@ -38,7 +38,7 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
         y: ((row + 0.5) * (rows * 80)) / count,
         value: n.score,
         symbolSize: 26 + 44 * Math.sqrt(n.demand / maxDemand),
-        label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}` },
+        label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}`, width: 150, overflow: "truncate" },
         tooltip: { formatter: n.tooltip },
       };
     });

@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { prisma } from "@/lib/db";
 import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
@@ -15,6 +16,21 @@ import type { MonitorFilters } from "./schemas";
 
 const FLOW_KEYS = Object.keys(EMPTY_FLOWS) as (keyof typeof EMPTY_FLOWS)[];
 const STAGE_ORDER: Record<string, number> = { UPSTREAM: 0, MIDSTREAM: 1, DOWNSTREAM: 2 };
+
+// The aggregates change only when the refresh job runs, so what is read from them is kept in
+// memory under the run's timestamp (MonitorRefreshState.lastRunAt): a new run makes new keys and
+// the old entries age out. Needs and results listed for a viewer are never cached.
+const aggregateCache = new LRUCache<string, object>({ max: 500 });
+async function cached<T extends object>(key: string, stamp: Date | null, load: () => Promise<T>): Promise<T> {
+  const k = `${stamp?.getTime() ?? 0}:${key}`;
+  const hit = aggregateCache.get(k) as T | undefined;
+  if (hit) return hit;
+  const value = await load();
+  aggregateCache.set(k, value);
+  return value;
+}
+const refreshStamp = async () =>
+  (await prisma.monitorRefreshState.findUnique({ where: { key: "aggregates" }, select: { lastRunAt: true } }))?.lastRunAt ?? null;
 
 const monthKey = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 
@@ -71,22 +87,22 @@ export type ChainMap = {
 
 export async function getChainMap(actor: Actor, f: MonitorFilters, now = new Date()): Promise<ChainMap> {
   authorize(actor, "monitor.read");
-  const [chains, flows, regions, state] = await Promise.all([
+  const stamp = await refreshStamp();
+  const [chains, flows, regions] = await Promise.all([
     prisma.industryChain.findMany({
       where: f.chain ? { id: f.chain } : {},
       orderBy: { sort: "asc" },
       select: { id: true, nameZh: true, nameEn: true, nodes: { select: { id: true, stage: true, nameZh: true, nameEn: true, sort: true } } },
     }),
-    flowsByNode(f),
+    cached(`flows:${f.region ?? ""}:${f.orgKind ?? ""}`, stamp, () => flowsByNode(f)),
     listRegions(),
-    prisma.monitorRefreshState.findUnique({ where: { key: "aggregates" } }),
   ]);
   const months = timeline(flows, now);
   const shown = months.slice(-Number(f.period));
   return {
     months: shown,
     regions,
-    refreshedAt: state?.lastRunAt ?? null,
+    refreshedAt: stamp,
     chains: chains.map((c) => ({
       id: c.id,
       nameZh: c.nameZh,
@@ -116,6 +132,9 @@ export async function getChainMap(actor: Actor, f: MonitorFilters, now = new Dat
 
 /** Regions that occur in the aggregates (filter options). */
 export async function listRegions(): Promise<string[]> {
+  return (await cached("regionList", await refreshStamp(), async () => ({ list: await loadRegions() }))).list;
+}
+async function loadRegions(): Promise<string[]> {
   const rows = await prisma.monitorMonthFact.findMany({
     where: { region: { not: "" } },
     distinct: ["region"],
@@ -152,14 +171,17 @@ export async function getNodePortrait(actor: Actor, nodeId: string, f: MonitorFi
     ...(f.region ? { region: f.region } : {}),
     ...(f.orgKind ? { organisation: { kind: f.orgKind as OrgKind } } : {}),
   };
+  const stamp = await refreshStamp();
   const [flows, histograms, byRegion, rows, openFacts, results] = await Promise.all([
-    flowsByNode(f, [nodeId]),
-    prisma.monitorNodeHistogram.findMany({ where: { chainNodeId: nodeId } }),
-    prisma.monitorMonthFact.groupBy({
-      by: ["region"],
-      where: { chainNodeId: nodeId, ...(f.orgKind ? { orgKind: f.orgKind as OrgKind } : {}) },
-      _sum: { posted: true },
-    }),
+    cached(`flows:${nodeId}:${f.region ?? ""}:${f.orgKind ?? ""}`, stamp, () => flowsByNode(f, [nodeId])),
+    cached(`hist:${nodeId}`, stamp, () => prisma.monitorNodeHistogram.findMany({ where: { chainNodeId: nodeId } })),
+    cached(`regions:${nodeId}:${f.orgKind ?? ""}`, stamp, () =>
+      prisma.monitorMonthFact.groupBy({
+        by: ["region"],
+        where: { chainNodeId: nodeId, ...(f.orgKind ? { orgKind: f.orgKind as OrgKind } : {}) },
+        _sum: { posted: true },
+      }),
+    ),
     prisma.need.findMany({
       where: { AND: [needScopeFor(actor), open, regionFilter] },
       include: needRowInclude(actor, now),

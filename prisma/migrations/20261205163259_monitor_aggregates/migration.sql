@@ -111,5 +111,7 @@ ALTER TABLE "KeyProjectItem" ADD CONSTRAINT "KeyProjectItem_chainNodeId_fkey" FO
 
 -- Incremental refresh: find needs and results changed since the watermark without a full scan.
 CREATE INDEX "Need_updatedAt_idx" ON "Need"("updatedAt");
+-- A node portrait lists and counts the open needs of one node.
+CREATE INDEX "Need_chainNodeId_status_idx" ON "Need"("chainNodeId", "status");
 CREATE INDEX "Result_updatedAt_idx" ON "Result"("updatedAt");
 CREATE INDEX "Introduction_updatedAt_idx" ON "Introduction"("updatedAt");
