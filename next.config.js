@@ -15,7 +15,7 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/jieba", "@node-rs/argon2", "graphile-worker", "pg", "pino", "ioredis", "rate-limiter-flexible"],
+  serverExternalPackages: ["@node-rs/jieba", "@node-rs/argon2", "graphile-worker", "pg", "pino", "ioredis", "rate-limiter-flexible", "pdfkit"],
   poweredByHeader: false,
   // Bulk import sends a CSV (up to 25 MB, lib/results/import/columns.ts) through a server action.
   experimental: { serverActions: { bodySizeLimit: "26mb" } },

@@ -10,6 +10,12 @@
 //   need-page     GET /zh-CN/needs/<id> as the need's owner: the page computes its matches live
 //   mixed         70% search API, 15% GET /api/v1/needs/<id>, 15% POST /api/v1/needs (new needs,
 //                 whose index and matching jobs the worker runs meanwhile)
+//   web-floor     GET /zh-CN/monitor/lists as the demo analyst: a signed-in page of the same layout
+//                 with one small query, the floor the monitor pages are compared with (ratio)
+//   monitor       the chain monitor as the demo analyst: 50% GET /zh-CN/monitor (chain map, all
+//                 chains), 50% GET /zh-CN/monitor/nodes/<node> (portraits, rotating over nodes)
+// When "monitor" runs, the refresh of all monitor aggregates is timed first (a full rebuild and an
+// incremental run with nothing changed): target < 60 s.
 // Queries rotate over 500 realistic ones (scripts/scale/generate.ts scaleQueries). Latency
 // percentiles are computed from every response's time (autocannon's own summary has no p95).
 // It prints req/s, p50/p95/p99, errors (non-2xx, socket errors, timeouts), the server's peak RSS
@@ -31,6 +37,7 @@ import net from "node:net";
 import os from "node:os";
 import autocannon from "autocannon";
 import { createApiTokenForEmail } from "@/lib/tokens/create-api-token";
+import { refreshMonitorAggregates } from "@/lib/monitor/refresh-aggregates";
 import { prisma } from "@/lib/db";
 import { DEMO_PASSWORD } from "@/prisma/data/demo/index";
 import { scaleNeed, scaleQueries } from "@/scripts/scale/generate";
@@ -50,8 +57,9 @@ if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) {
 const WARMUP_S = 5;
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "meili-direct,search-api,search-page,need-page,mixed").split(",").map((s) => s.trim());
 const RESEARCHER = "researcher@demo.techbridge.cn";
+const ANALYST = "analyst@demo.techbridge.cn";
 const COMPANY = "company@demo.techbridge.cn";
-const TARGETS = { searchApiP95Ms: 100, searchApiRps: 300, searchPageP95Ms: 500, rssBytes: 1024 ** 3 };
+const TARGETS = { searchApiP95Ms: 100, searchApiRps: 300, searchPageP95Ms: 500, rssBytes: 1024 ** 3, monitorP95Ms: 300, monitorRefreshMs: 60_000 };
 
 const required = ["DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY"];
 for (const name of required) {
@@ -328,6 +336,18 @@ async function main() {
     const researcherToken = (await createApiTokenForEmail(RESEARCHER, "bench:load"))?.token;
     const companyToken = (await createApiTokenForEmail(COMPANY, "bench:load"))?.token;
     if (!researcherToken || !companyToken) throw new Error("demo accounts missing: run `npm run seed:scale -- 100000` first");
+    // The monitor reads aggregates: time their refresh (full, then incremental) before measuring.
+    let monitorRefresh: { fullMs: number; incrementalMs: number } | null = null;
+    if (SCENARIOS.includes("monitor")) {
+      const t0 = performance.now();
+      await refreshMonitorAggregates(prisma, { full: true });
+      const t1 = performance.now();
+      await refreshMonitorAggregates(prisma);
+      monitorRefresh = { fullMs: Math.round(t1 - t0), incrementalMs: Math.round(performance.now() - t1) };
+      log(`monitor aggregates: full refresh ${monitorRefresh.fullMs} ms, incremental ${monitorRefresh.incrementalMs} ms`);
+    }
+    const analystCookie = SCENARIOS.some((s) => s === "monitor" || s === "web-floor") ? await signIn(base, ANALYST) : "";
+    const monitorNodes = (await prisma.chainNode.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((n) => n.id);
     const researcherCookie = await signIn(base, RESEARCHER);
     const companyCookie = await signIn(base, COMPANY);
     const company = await prisma.user.findUniqueOrThrow({ where: { email: COMPANY }, select: { organisationId: true } });
@@ -465,6 +485,25 @@ async function main() {
         ],
       },
     };
+    let m = 0;
+    plans["web-floor"] = {
+      url: base,
+      requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: "/zh-CN/monitor/lists", headers: { cookie: analystCookie } }) }],
+    };
+    plans.monitor = {
+      url: base,
+      requests: [
+        {
+          method: "GET",
+          setupRequest: (req) => {
+            const i = m++;
+            const path =
+              i % 2 === 0 ? "/zh-CN/monitor" : `/zh-CN/monitor/nodes/${encodeURIComponent(monitorNodes[(i >> 1) % Math.max(1, monitorNodes.length)] ?? "")}`;
+            return { ...req, path, headers: { cookie: analystCookie } };
+          },
+        },
+      ],
+    };
     if (ownNeeds.length === 0) log("the demo company has no published public need: need-page is skipped");
 
     const figures: Figures[] = [];
@@ -502,6 +541,17 @@ async function main() {
     );
     console.log(`  search page p95 <= ${TARGETS.searchPageP95Ms} ms: ${verdict(page && page.p95 <= TARGETS.searchPageP95Ms)}`);
     console.log(`  server RSS <= 1 GiB: ${verdict(overallPeak > 0 ? overallPeak * 1024 * 1024 <= TARGETS.rssBytes : undefined)} (peak ${overallPeak} MiB)`);
+    const monitor = figures.find((f) => f.scenario === "monitor");
+    const floor = figures.find((f) => f.scenario === "web-floor");
+    const monitorRatio = monitor && floor && floor.p95 > 0 ? Math.round((monitor.p95 / floor.p95) * 100) / 100 : null;
+    console.log(
+      `  monitor p95 <= ${TARGETS.monitorP95Ms} ms: ${verdict(monitor && monitor.requests > 0 && monitor.p95 <= TARGETS.monitorP95Ms)}` +
+        (monitorRatio !== null ? ` (p95 ${monitor!.p95} ms = ${monitorRatio} x the web floor's ${floor!.p95} ms)` : ""),
+    );
+    console.log(
+      `  monitor aggregates refresh < ${TARGETS.monitorRefreshMs / 1000} s: ${verdict(monitorRefresh ? monitorRefresh.fullMs < TARGETS.monitorRefreshMs : undefined)}` +
+        (monitorRefresh ? ` (full ${monitorRefresh.fullMs} ms, incremental ${monitorRefresh.incrementalMs} ms)` : ""),
+    );
     console.log(
       JSON.stringify({
         corpus,
@@ -511,6 +561,8 @@ async function main() {
         cores: os.cpus().length,
         figures,
         peakRssMiB: overallPeak,
+        monitorRefresh,
+        monitorP95VsFloor: monitorRatio,
       }),
     );
   } finally {

@@ -33,6 +33,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
             <Link href="/search" className={link}>
               {t("search")}
             </Link>
+            <Link href="/metrics" className={link}>
+              {t("metrics")}
+            </Link>
             {actor && (
               <>
                 {can(actor, "need.create") && (
@@ -88,6 +91,11 @@ export async function SiteHeader({ locale }: { locale: string }) {
                 {can(actor, "analytics.read") && (
                   <Link href="/analytics" className={link}>
                     {t("analytics")}
+                  </Link>
+                )}
+                {can(actor, "monitor.read") && (
+                  <Link href="/monitor" className={link}>
+                    {t("monitor")}
                   </Link>
                 )}
                 {can(actor, "admin.outbox") && (

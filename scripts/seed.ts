@@ -10,6 +10,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import { isStaffRole } from "../lib/staff/roles";
+import { publishMetrics } from "../lib/monitor/published-metrics";
+import { refreshMonitorAggregates } from "../lib/monitor/refresh-aggregates";
+import { seedDemoHistory } from "./monitor-history";
 import { creditCodeCheckChar } from "../lib/orgs/registration-code";
 import { writeStaffGrant } from "../lib/staff/write-staff-grant";
 import { taxonomy } from "../prisma/data/taxonomy";
@@ -209,6 +212,13 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
     { timeout: 30_000 },
   );
   if (!created) Object.assign(counts, { organisations: 0, users: 0, needs: 0, results: 0 });
+  if (created) {
+    // Two years of history for the chain monitor's charts, then its aggregates and public metrics.
+    const companies = rows.userRows.filter((u) => u.role === "COMPANY" && u.isOrgAdmin).map((u) => ({ orgId: u.organisationId!, userId: u.id! }));
+    counts.historyNeeds = await seedDemoHistory(prisma, { companies, researcherId: "user-researcher", brokerId: "user-broker" });
+    await refreshMonitorAggregates(prisma, { full: true });
+    await publishMetrics(prisma);
+  }
   return { created, counts };
 }
 

@@ -11,6 +11,8 @@ const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeA
 vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => session.actor }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-techbridge-peer-address": "203.0.113.9" }) }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
+// Actions built on lib/actions/action-client revalidate after success; no Next cache here.
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 import * as accessRequestsRoute from "@/app/api/v1/needs/[id]/access-requests/route";
 import * as auditRoute from "@/app/api/v1/needs/[id]/audit/route";
@@ -64,6 +66,13 @@ import { getHomeCatalogue, listPublicPages } from "@/lib/catalog/home-catalogue"
 import { sendContact } from "@/lib/contacts/send-contact";
 import { decideContact } from "@/lib/contacts/decide-contact";
 import { getContact, postContactMessage } from "@/lib/contacts/contact-thread";
+import { getChainMap, getNodePortrait } from "@/lib/monitor/get-monitor";
+import { createKeyList, getKeyList } from "@/lib/monitor/key-project-list";
+import { monitorFiltersSchema } from "@/lib/monitor/schemas";
+import { addKeyItemAction, annotateKeyItemAction, createKeyListAction, draftChallengeAction, removeKeyItemAction } from "@/app/[locale]/monitor/actions";
+import * as keyListExportRoute from "@/app/[locale]/monitor/lists/[id]/export/route";
+import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
+import { writeStaffRevocation } from "@/lib/staff/write-staff-grant";
 
 type Outcome = string;
 type Row = Record<Visibility, Outcome[]>; // one outcome per role, in ROLES order
@@ -646,6 +655,11 @@ describe("authorization matrix", () => {
     expect(Object.keys(rules).filter((r) => /^(staff|org)\./.test(r) && !covered.has(r))).toEqual([]);
   });
 
+  it("covers every monitor rule in the chain-monitor table below", () => {
+    const covered = new Set(MONITOR_OPS.flatMap((o) => o.rules));
+    expect(Object.keys(rules).filter((r) => /^monitor\./.test(r) && !covered.has(r))).toEqual([]);
+  });
+
   it("has zero mismatches with the expected allow/deny table (ops x roles x visibility levels)", async () => {
     const mismatches: string[] = [];
     let checked = 0;
@@ -813,6 +827,154 @@ describe("role grants and invitations matrix", () => {
       const want = onlyAdmin(name);
       if (got !== want) mismatches.push(`page /admin/roles (listStaffGrants) | ${name}: expected ${want}, got ${got}`);
     }
+    expect(mismatches).toEqual([]);
+  }, 300_000);
+});
+
+// Issue 16: the chain monitor. Every page service, server action and the export route x every
+// kind of acting user, including hostile ones: another analyst (someone else's list), a
+// company, a researcher, a staff member whose grant was revoked, anonymous. The analyst's list
+// holds the need of the owner company; outcomes are compared with a hand-written table.
+type MonitorActor = "anonymous" | "company" | "researcher" | "analyst" | "otherAnalyst" | "revokedAnalyst" | "broker" | "admin";
+const MONITOR_ACTORS: MonitorActor[] = ["anonymous", "company", "researcher", "analyst", "otherAnalyst", "revokedAnalyst", "broker", "admin"];
+type MonitorCtx = { listId: string; itemId: string; nodeId: string; needId: string };
+type MonitorOp = { name: string; rules: string[]; run: (a: Actor | null, c: MonitorCtx) => Promise<Outcome>; expected: Outcome[] };
+
+// A memberAction's state: success (or a redirect) is "ok"; errors carry the AppError's message.
+async function monitorAction(
+  a: Actor | null,
+  run: (prev: FormState<object>, input: Record<string, unknown>) => Promise<FormState<object>>,
+  input: Record<string, unknown>,
+): Promise<Outcome> {
+  session.actor = a;
+  try {
+    const state = await run(idleState, input);
+    if (state.status === "success") return "ok";
+    const m = state.message ?? "";
+    if (m === "Sign in first") return "401";
+    if (/not allowed/i.test(m)) return "403";
+    if (/not ?found/i.test(m)) return "404";
+    if (m === "monitor.challengesUnavailable") return "ok"; // the policy let it through: the seam refused
+    return `error:${m}`;
+  } catch (e) {
+    if ((e as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) return "ok";
+    throw e;
+  } finally {
+    session.actor = null;
+  }
+}
+const asService = (run: () => Promise<unknown>) => service(run);
+const f24 = monitorFiltersSchema.parse({});
+// anonymous company researcher analyst otherAnalyst revokedAnalyst broker admin
+const readers = ["401", "403", "403", "ok", "ok", "401", "ok", "ok"];
+const ownerOnly = ["401", "403", "403", "ok", "404", "401", "404", "404"];
+
+const MONITOR_OPS: MonitorOp[] = [
+  { name: "page /monitor (getChainMap)", rules: ["monitor.read"], run: (a) => asService(() => getChainMap(a as Actor, f24)), expected: readers },
+  {
+    name: "page /monitor/nodes/[id] (getNodePortrait)",
+    rules: ["monitor.read"],
+    run: (a, c) => asService(() => getNodePortrait(a as Actor, c.nodeId, f24)),
+    expected: readers,
+  },
+  {
+    name: "page /monitor/lists/[id] (getKeyList)",
+    rules: ["monitor.keyList"],
+    run: (a, c) => asService(() => getKeyList(a as Actor, c.listId)),
+    expected: ownerOnly,
+  },
+  {
+    name: "GET /monitor/lists/[id]/export?format=xlsx",
+    rules: ["monitor.keyList"],
+    run: async (a, c) => {
+      session.actor = a;
+      try {
+        const res = await keyListExportRoute.GET(new Request(`http://localhost/en/monitor/lists/${c.listId}/export?format=xlsx`), {
+          params: Promise.resolve({ locale: "en", id: c.listId }),
+        });
+        return res.status === 200 ? "ok" : String(res.status);
+      } finally {
+        session.actor = null;
+      }
+    },
+    expected: ownerOnly,
+  },
+  {
+    name: "server action createKeyListAction",
+    rules: ["monitor.keyList"],
+    run: (a) => monitorAction(a, createKeyListAction.bind(null, "en"), { title: "矩阵清单" }),
+    expected: readers,
+  },
+  {
+    name: "server action addKeyItemAction (the analyst's list, a need they may see)",
+    rules: ["monitor.keyList"],
+    run: (a, c) => monitorAction(a, addKeyItemAction.bind(null, "en"), { listId: c.listId, chainNodeId: c.nodeId, needIds: [c.needId], annotation: "矩阵" }),
+    expected: ownerOnly,
+  },
+  {
+    name: "server action annotateKeyItemAction",
+    rules: ["monitor.keyList"],
+    run: (a, c) => monitorAction(a, annotateKeyItemAction.bind(null, "en"), { itemId: c.itemId, annotation: "批注" }),
+    expected: ownerOnly,
+  },
+  {
+    name: "server action draftChallengeAction",
+    rules: ["monitor.keyList"],
+    run: (a, c) => monitorAction(a, draftChallengeAction.bind(null, "en"), { itemId: c.itemId }),
+    expected: ownerOnly,
+  },
+  // Last: it deletes the item (the owner's row; everyone else must be refused before that).
+  {
+    name: "server action removeKeyItemAction",
+    rules: ["monitor.keyList"],
+    run: (a, c) => monitorAction(a, removeKeyItemAction.bind(null, "en"), { itemId: c.itemId }),
+    expected: ownerOnly.map((o, i) => (i === 3 ? "ok" : o)),
+  },
+];
+
+describe("chain monitor matrix", () => {
+  it("every monitor page, action and export x every kind of acting user", async () => {
+    const users = {
+      company: await createApiUser("COMPANY"),
+      researcher: await createApiUser("RESEARCHER"),
+      analyst: await createApiUser("ANALYST"),
+      otherAnalyst: await createApiUser("ANALYST"),
+      revokedAnalyst: await createApiUser("ANALYST"),
+      broker: await createApiUser("BROKER"),
+      admin: await createApiUser("ADMIN"),
+    };
+    await prisma.$transaction((tx) => writeStaffRevocation(tx, users.revokedAnalyst.actor.id, users.admin.actor.id, "matrix: revoked"));
+    const revoked = toActor((await prisma.user.findUniqueOrThrow({ where: { id: users.revokedAnalyst.actor.id }, select: actorUserSelect() })) as never);
+    const actorOf: Record<MonitorActor, Actor | null> = {
+      anonymous: null,
+      company: users.company.actor,
+      researcher: users.researcher.actor,
+      analyst: users.analyst.actor,
+      otherAnalyst: users.otherAnalyst.actor,
+      revokedAnalyst: revoked,
+      broker: users.broker.actor,
+      admin: users.admin.actor,
+    };
+    const node = await prisma.chainNode.findFirst({ select: { id: true } });
+    const nodeId =
+      node?.id ??
+      (await prisma.industryChain.create({
+        data: { id: "mx", nameZh: "矩阵链", nameEn: "Matrix", nodes: { create: [{ id: "mx.up", stage: "UPSTREAM", nameZh: "上游", nameEn: "Up" }] } },
+      }),
+      "mx.up");
+    const needId = needs.get("PUBLIC")!.id;
+    await prisma.need.update({ where: { id: needId }, data: { chainNodeId: nodeId } });
+    const mismatches: string[] = [];
+    for (const op of MONITOR_OPS) {
+      for (const [i, who] of MONITOR_ACTORS.entries()) {
+        // A fresh list with one item for every cell, owned by the analyst.
+        const list = await createKeyList(users.analyst.actor, { title: `矩阵 ${op.name}` });
+        const item = await prisma.keyProjectItem.create({ data: { listId: list.id, chainNodeId: nodeId, needIds: [], scoreAtAdd: 0 } });
+        const got = await op.run(actorOf[who], { listId: list.id, itemId: item.id, nodeId, needId });
+        if (got !== op.expected[i]) mismatches.push(`${op.name} | ${who}: expected ${op.expected[i]}, got ${got}`);
+      }
+    }
+    expect(revoked).toBeNull();
     expect(mismatches).toEqual([]);
   }, 300_000);
 });

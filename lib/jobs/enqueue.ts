@@ -34,6 +34,9 @@ export type JobPayloads = {
   "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
   // Someone signed up with the address of an existing account: tell its holder (lib/users).
   "account-exists-notice": { userId: string };
+  // Chain monitor (lib/monitor): incremental refresh of the aggregates; the daily public metrics.
+  "refresh-monitor": { full?: boolean };
+  "publish-metrics": Record<string, never>;
 };
 export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;

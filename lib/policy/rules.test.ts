@@ -268,6 +268,12 @@ describe("staff roles and invitations (issue 11)", () => {
     expect(can(analyst, "need.discover", need("BROKER_ONLY"))).toBe(false);
   });
 
+  it("the chain monitor and key project lists: analysts, brokers and admins only", () => {
+    for (const rule of ["monitor.read", "monitor.keyList"] as const) {
+      expect([null, owner, researcher, analyst, broker, admin].map((a) => can(a, rule))).toEqual([false, false, false, true, true, true]);
+    }
+  });
+
   it("an invitation creates only a member role that fits the kind, into the inviter's own organisation", () => {
     const companyAdmin = orgAdmin("COMPANY", "org-a");
     const invite = (a: Actor | null, organisationKind: "COMPANY" | "UNIVERSITY" | "TTO" | "GOVERNMENT", role: Actor["role"], organisationId = "org-a") =>

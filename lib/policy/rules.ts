@@ -184,6 +184,12 @@ export const rules = {
   "metrics.read": ((a) => isStaff(a)) as Rule<void>,
   // Taxonomy analytics (counts of demand, supply and unmet demand per chain node): staff only.
   "analytics.read": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
+  // Chain monitor (issue 16): the chain map, node portraits and chart exports. Aggregates only;
+  // the needs listed on a portrait still go through needScopeFor / presentNeed.
+  "monitor.read": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
+  // Key project lists (重点项目清单): each reader of the monitor keeps their own lists (the
+  // services put ownerId into `where`), exports them and turns items into challenge drafts.
+  "monitor.keyList": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
   "deal.list": ((a) => signedIn(a)) as Rule<void>,
   "deal.read": ((a, d) => dealStaff(a, d) || dealParty(a, d)) as Rule<DealFacts>,
   "deal.respond": dealParty as Rule<DealFacts>,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COLLABORATION_MODES, CONTRACT_MODES, VISIBILITIES } from "./enums";
+import { COLLABORATION_MODES, CONTRACT_MODES, ORG_KINDS, VISIBILITIES } from "./enums";
 
 // Keywords arrive as an array (API) or as one comma/顿号-separated string (forms).
 export const keywordsSchema = z.preprocess(
@@ -30,6 +30,7 @@ export const trlSchema = optionalInt(1, 9, "v.trl");
 export const collaborationModeSchema = z.enum(COLLABORATION_MODES);
 export const contractModeSchema = z.enum(CONTRACT_MODES);
 export const visibilitySchema = z.enum(VISIBILITIES);
+export const orgKindSchema = z.enum(ORG_KINDS);
 
 export const modesSchema = z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(collaborationModeSchema).max(COLLABORATION_MODES.length));
 

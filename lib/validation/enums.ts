@@ -3,9 +3,9 @@
 // at once. No zod here: client components import these lists; the zod enums are built from them
 // in lib/validation/common.ts. Labels come from messages: wizard `modes.<MODE>` (deal contracts:
 // deal `mode.<MODE>`), need `<VISIBILITY>`. Pure.
-import { CollaborationMode, Visibility } from "@/lib/generated/prisma/enums";
+import { CollaborationMode, OrgKind, Visibility } from "@/lib/generated/prisma/enums";
 
-export type { CollaborationMode, Visibility };
+export type { CollaborationMode, OrgKind, Visibility };
 
 const valuesOf = <E extends Record<string, string>>(e: E) => Object.values(e) as E[keyof E][];
 
@@ -16,3 +16,6 @@ export type ContractMode = Exclude<CollaborationMode, "CONSULTING">;
 export const CONTRACT_MODES = COLLABORATION_MODES.filter((m): m is ContractMode => m !== "CONSULTING");
 
 export const VISIBILITIES = valuesOf(Visibility);
+
+/** Organisation kinds (monitor filters); labels: monitor `orgKind.<KIND>`. */
+export const ORG_KINDS = valuesOf(OrgKind);

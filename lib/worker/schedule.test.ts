@@ -11,6 +11,8 @@ describe("CRON_ITEMS", () => {
       "check-saved-searches-hourly",
       "expire-needs-hourly",
       "expire-results-hourly",
+      "refresh-monitor",
+      "publish-metrics-daily",
     ]);
   });
   it("send the daily digest every day and the weekly one on Mondays at 08:00 China time", () => {

@@ -11,4 +11,8 @@ export const CRON_ITEMS: (CronItem & { task: JobName })[] = [
   // Published needs not re-confirmed within 90 days expire; owners are reminded 14 and 3 days before (in-app + email).
   { task: "expire-needs", match: "17 * * * *", identifier: "expire-needs-hourly" },
   { task: "expire-results", match: "23 * * * *", identifier: "expire-results-hourly" },
+  // Chain monitor aggregates, incrementally (only what changed since the last run: lib/monitor/refresh-aggregates.ts).
+  { task: "refresh-monitor", match: "*/15 * * * *", identifier: "refresh-monitor" },
+  // The public effectiveness metrics (page /metrics), daily at 08:30 China time.
+  { task: "publish-metrics", match: "30 0 * * *", identifier: "publish-metrics-daily" },
 ];

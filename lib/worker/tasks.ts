@@ -17,6 +17,8 @@ import { expireContacts, remindPendingContacts } from "@/lib/contacts/deadlines"
 import { notifyAccessEvent } from "@/lib/access/notify-access-event";
 import { sendAccountExistsNotice } from "@/lib/users/account-exists-notice";
 import { isUnavailableError } from "@/lib/search/client";
+import { refreshMonitorAggregates } from "@/lib/monitor/refresh-aggregates";
+import { publishMetrics } from "@/lib/monitor/published-metrics";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "@/lib/jobs/enqueue";
 import { withHandOver } from "./keyed-failure";
@@ -83,6 +85,12 @@ const tasks: TaskList = {
   "contact-expire": task<"contact-expire">(async ({ contactId }) => void (await expireContacts(prisma, new Date(), contactId))),
   "access-notify": task<"access-notify">(notifyAccessEvent),
   "account-exists-notice": task<"account-exists-notice">(async ({ userId }) => sendAccountExistsNotice(userId)),
+  "refresh-monitor": task<"refresh-monitor">(async ({ full }) => void (await refreshMonitorAggregates(prisma, { full }))),
+  // The public figures come from fresh aggregates: refresh first, then publish.
+  "publish-metrics": task<"publish-metrics">(async () => {
+    await refreshMonitorAggregates(prisma);
+    await publishMetrics(prisma);
+  }),
 };
 
 // A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is

@@ -50,6 +50,7 @@ type Ids = {
   request: string;
   intro: string;
   contract: string;
+  keyList: string;
 };
 const ids: Partial<Ids> = {};
 const id = (key: keyof Ids): string => ids[key] ?? expect.fail(`${key} fixture missing (case order)`);
@@ -273,6 +274,67 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       data: { needId: id("need"), proposedById: id("user"), changes: { title: "更清楚的标题" }, note: "请确认" },
     });
     return { written, read: await db.needEditProposal.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  MonitorNeedFact: async (db) => {
+    const written = await db.monitorNeedFact.create({
+      data: {
+        needId: id("need"),
+        chainNodeId: id("node"),
+        chainId: id("chain"),
+        region: "上海",
+        orgKind: "COMPANY",
+        visibility: "CONFIDENTIAL",
+        postedAt: new Date(),
+        contractValueCny: 12_000_000n,
+      },
+    });
+    return { written, read: await db.monitorNeedFact.findUniqueOrThrow({ where: { needId: written.needId } }) };
+  },
+  MonitorMonthFact: async (db) => {
+    const written = await db.monitorMonthFact.create({
+      data: {
+        month: new Date("2026-01-01T00:00:00Z"),
+        chainNodeId: id("node"),
+        region: "",
+        orgKind: "UNIVERSITY",
+        posted: 3,
+        matchDaysSum: 4.5,
+        matchDaysN: 2,
+        contractValueCny: 5n,
+      },
+    });
+    const where = { month_chainNodeId_region_orgKind: { month: written.month, chainNodeId: written.chainNodeId, region: "", orgKind: "UNIVERSITY" as const } };
+    return { written, read: await db.monitorMonthFact.findUniqueOrThrow({ where }) };
+  },
+  MonitorNodeHistogram: async (db) => {
+    const written = await db.monitorNodeHistogram.create({ data: { chainNodeId: id("node"), dimension: "needTrl", bucket: "4", count: 7 } });
+    return {
+      written,
+      read: await db.monitorNodeHistogram.findUniqueOrThrow({
+        where: { chainNodeId_dimension_bucket: { chainNodeId: id("node"), dimension: "needTrl", bucket: "4" } },
+      }),
+    };
+  },
+  MonitorRefreshState: async (db) => {
+    const written = await db.monitorRefreshState.create({ data: { key: "engine-test", watermark: new Date(), lastRunAt: new Date(), lastRunMs: 12 } });
+    return { written, read: await db.monitorRefreshState.findUniqueOrThrow({ where: { key: "engine-test" } }) };
+  },
+  PublishedMetric: async (db) => {
+    const written = await db.publishedMetric.create({
+      data: { chainId: "*", quarter: "2026-Q1", needsPosted: 12, matchedWithin7dPct: 41.7, contractValueCny: null, computedAt: new Date() },
+    });
+    return { written, read: await db.publishedMetric.findUniqueOrThrow({ where: { chainId_quarter: { chainId: "*", quarter: "2026-Q1" } } }) };
+  },
+  KeyProjectList: async (db) => {
+    const written = await db.keyProjectList.create({ data: { ownerId: id("user"), title: "重点项目清单 2026", note: "电池" } });
+    ids.keyList = written.id;
+    return { written, read: await db.keyProjectList.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  KeyProjectItem: async (db) => {
+    const written = await db.keyProjectItem.create({
+      data: { listId: id("keyList"), chainNodeId: id("node"), needIds: [id("need")], annotation: "卡脖子", scoreAtAdd: 61.5 },
+    });
+    return { written, read: await db.keyProjectItem.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   AuditLog: async (db) => {
     const written = await db.auditLog.create({ data: { action: "test.write", subject: "Need:1", detail: { nested: { ok: true }, list: [1, "二"] } } });

@@ -403,7 +403,8 @@ export function scaleNeed(i: number): ScaleNeed {
   const st = r();
   const status = st < 0.85 ? "PUBLISHED" : st < 0.93 ? "IN_PROGRESS" : st < 0.97 ? "SUBMITTED" : "CLOSED";
   const budgetMin = int(r, 1, 40) * 50_000;
-  const createdAt = new Date(SCALE_EPOCH - int(r, 1, 365) * DAY - int(r, 0, 86_399) * 1000);
+  // Two years of history for the chain monitor (scripts/monitor-history.ts adds the activity).
+  const createdAt = new Date(SCALE_EPOCH - int(r, 1, 730) * DAY - int(r, 0, 86_399) * 1000);
   const teaser =
     visibility === "CONFIDENTIAL"
       ? lang === "zh"

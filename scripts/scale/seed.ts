@@ -12,8 +12,12 @@
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db";
 import { seedDemo } from "../seed";
+import { seedActivity } from "../monitor-history";
+import { publishMetrics } from "@/lib/monitor/published-metrics";
+import { refreshMonitorAggregates } from "@/lib/monitor/refresh-aggregates";
 import {
   RECORDS_PER_ORG,
+  SCALE_EPOCH,
   SCALE_ID_PREFIX,
   scaleCompany,
   scaleLab,
@@ -180,8 +184,22 @@ export async function seedScale(databaseUrl: string, total: number, log: (line: 
       scaleResult,
       progress("results", results),
     );
+    // Two years of activity on the generated needs (matches, introductions, contracts, outcomes),
+    // then the chain monitor's aggregates built from scratch: the refresh is timed (target < 60 s).
+    const historyStarted = performance.now();
+    const researcher = await prisma.user.findFirst({ where: { role: "RESEARCHER" }, orderBy: { id: "asc" }, select: { id: true } });
+    const broker = await prisma.user.findFirst({ where: { role: "BROKER" }, orderBy: { id: "asc" }, select: { id: true } });
+    if (researcher)
+      await seedActivity(prisma, { prefix: `${SCALE_ID_PREFIX}-n-`, researcherId: researcher.id, brokerId: broker?.id ?? null, now: new Date(SCALE_EPOCH) });
+    log(`  history (matches, introductions, contracts): ${((performance.now() - historyStarted) / 1000).toFixed(1)} s`);
     // Fresh statistics: the planner sees 100k rows, not the empty tables of a new database.
-    await pool.query(`ANALYZE "Need"; ANALYZE "Result"; ANALYZE "Organisation"; ANALYZE "User"`);
+    await pool.query(`ANALYZE "Need"; ANALYZE "Result"; ANALYZE "Organisation"; ANALYZE "User"; ANALYZE "Introduction"; ANALYZE "NeedMatchSnapshot"`);
+    const refreshStarted = performance.now();
+    const refresh = await refreshMonitorAggregates(prisma, { full: true });
+    await publishMetrics(prisma);
+    log(
+      `  monitor aggregates: full refresh of ${refresh.changedNeeds} needs, ${refresh.months} months in ${refresh.ms} ms (+ public metrics: ${Math.round(performance.now() - refreshStarted - refresh.ms)} ms)`,
+    );
     const seconds = (performance.now() - started) / 1000;
     log(
       `seed:scale: ${needs} needs + ${results} results wanted; inserted ${needCount} needs, ${resultCount} results, ` +

@@ -118,6 +118,8 @@ export const users: DemoUser[] = [
 
   // A second broker
   { id: "user-broker2", email: "broker2@demo.techbridge.cn", name: "李可欣", role: "BROKER", locale: "zh", organisationId: "org-tto", isOrgAdmin: false },
+  // Policy analyst (政府/园区分析员): the chain monitor.
+  { id: "user-analyst", email: "analyst@demo.techbridge.cn", name: "何静", role: "ANALYST", locale: "zh", organisationId: "org-gov", isOrgAdmin: false },
 ];
 
 /** The account list a demo can print: every demo user signs in with DEMO_PASSWORD. */

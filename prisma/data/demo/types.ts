@@ -2,7 +2,7 @@
 // prisma/schema.prisma so this folder stays importable without the generated client.
 
 export type DemoLang = "zh" | "en";
-export type DemoRole = "COMPANY" | "RESEARCHER" | "BROKER" | "ADMIN";
+export type DemoRole = "COMPANY" | "RESEARCHER" | "BROKER" | "ADMIN" | "ANALYST";
 export type DemoOrgKind = "COMPANY" | "UNIVERSITY" | "TTO" | "GOVERNMENT";
 export type DemoVisibility = "PUBLIC" | "ANONYMOUS" | "CONFIDENTIAL" | "BROKER_ONLY";
 export type DemoMode = "LICENCE" | "ASSIGNMENT" | "CO_DEVELOPMENT" | "COMMISSIONED_RD" | "TECHNICAL_SERVICE" | "EQUITY" | "CONSULTING";
