@@ -29,6 +29,10 @@ export type JobPayloads = {
   "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
   // Someone signed up with the address of an existing account: tell its holder (lib/users).
   "account-exists-notice": { userId: string };
+  // Shared instruments (lib/instruments): batched index sync (array payloads merge under one
+  // job key), and the hourly booking sweep (reminders, no-shows).
+  "index-instruments": string[];
+  "instrument-bookings-sweep": Record<string, never>;
 };
 export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;

@@ -3,9 +3,9 @@
 // at once. No zod here: client components import these lists; the zod enums are built from them
 // in lib/validation/common.ts. Labels come from messages: wizard `modes.<MODE>` (deal contracts:
 // deal `mode.<MODE>`), need `<VISIBILITY>`. Pure.
-import { CollaborationMode, Visibility } from "@/lib/generated/prisma/enums";
+import { BookingStatus, CollaborationMode, InstrumentService, PriceTier, PriceUnit, Visibility } from "@/lib/generated/prisma/enums";
 
-export type { CollaborationMode, Visibility };
+export type { BookingStatus, CollaborationMode, InstrumentService, PriceTier, PriceUnit, Visibility };
 
 const valuesOf = <E extends Record<string, string>>(e: E) => Object.values(e) as E[keyof E][];
 
@@ -16,3 +16,9 @@ export type ContractMode = Exclude<CollaborationMode, "CONSULTING">;
 export const CONTRACT_MODES = COLLABORATION_MODES.filter((m): m is ContractMode => m !== "CONSULTING");
 
 export const VISIBILITIES = valuesOf(Visibility);
+
+// Shared instruments (issue 17). Labels: instruments `service.<S>`, `unit.<U>`, `tier.<T>`, `status.<S>`.
+export const INSTRUMENT_SERVICES = valuesOf(InstrumentService);
+export const PRICE_UNITS = valuesOf(PriceUnit);
+export const PRICE_TIERS = valuesOf(PriceTier);
+export const BOOKING_STATUSES = valuesOf(BookingStatus);

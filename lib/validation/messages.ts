@@ -46,6 +46,12 @@ const messages: Record<string, { "zh-CN": string; en: string }> = {
   "v.creditCode": { "zh-CN": "统一社会信用代码无效（18 位，校验位不符）", en: "Not a valid unified social credit code (18 characters with a check digit)" },
   "v.institutionCode": { "zh-CN": "机构代码无效", en: "Not a valid institution code" },
   "v.orgNameVerified": { "zh-CN": "已有经过认证的机构使用该名称", en: "A verified organisation already has this name" },
+  "v.timeOfDay": { "zh-CN": "请输入时间（时:分，如 09:00）", en: "Enter a time of day (HH:MM, e.g. 09:00)" },
+  "v.category": { "zh-CN": "未知的仪器分类", en: "Unknown instrument category" },
+  "v.openDays": { "zh-CN": "开放日须为 1（周一）到 7（周日）", en: "Open days are 1 (Monday) to 7 (Sunday)" },
+  "v.slotOrder": { "zh-CN": "结束时间须晚于开始时间，且一次最多 12 小时", en: "The end must be after the start, at most 12 hours later" },
+  "v.dateTime": { "zh-CN": "请输入有效的日期和时间", en: "Enter a valid date and time" },
+  "v.rating": { "zh-CN": "评分须为 1 到 5", en: "The rating is 1 to 5" },
   "v.feedbackReasonRequired": { "zh-CN": "请选择不合适的原因", en: "Choose why it is not useful" },
 };
 

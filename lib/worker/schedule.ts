@@ -10,4 +10,6 @@ export const CRON_ITEMS: (CronItem & { task: JobName })[] = [
   { task: "check-saved-searches", match: "0 * * * *", identifier: "check-saved-searches-hourly" },
   // Published needs not re-confirmed within 90 days expire; owners are reminded 14 and 3 days before (in-app + email).
   { task: "expire-needs", match: "17 * * * *", identifier: "expire-needs-hourly" },
+  // Shared instruments: reminders 24 h before approved bookings, no-shows 24 h after (lib/instruments/sweeps.ts).
+  { task: "instrument-bookings-sweep", match: "7 * * * *", identifier: "instrument-bookings-sweep-hourly" },
 ];

@@ -50,6 +50,8 @@ type Ids = {
   request: string;
   intro: string;
   contract: string;
+  instrument: string;
+  booking: string;
 };
 const ids: Partial<Ids> = {};
 const id = (key: keyof Ids): string => ids[key] ?? expect.fail(`${key} fixture missing (case order)`);
@@ -267,6 +269,38 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       data: { needId: id("need"), proposedById: id("user"), changes: { title: "更清楚的标题" }, note: "请确认" },
     });
     return { written, read: await db.needEditProposal.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  Instrument: async (db) => {
+    const written = await db.instrument.create({
+      data: { organisationId: id("org"), managerId: id("user"), name: "X射线衍射仪", categoryCode: "0103", services: ["OPERATOR"], openDays: [1, 2, 3] },
+    });
+    ids.instrument = written.id;
+    return { written, read: await db.instrument.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  InstrumentClosure: async (db) => {
+    const written = await db.instrumentClosure.create({
+      data: { instrumentId: id("instrument"), startsAt: new Date("2026-12-07T01:00:00Z"), endsAt: new Date("2026-12-07T05:00:00Z"), reason: "维护" },
+    });
+    return { written, read: await db.instrumentClosure.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  InstrumentBooking: async (db) => {
+    const written = await db.instrumentBooking.create({
+      data: {
+        instrumentId: id("instrument"),
+        bookerId: id("user"),
+        purpose: "物相分析",
+        startsAt: new Date("2026-12-08T01:00:00Z"),
+        endsAt: new Date("2026-12-08T03:00:00Z"),
+        tier: "EXTERNAL",
+        hoursUsed: new Prisma.Decimal("1.5"),
+      },
+    });
+    ids.booking = written.id;
+    return { written, read: await db.instrumentBooking.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  InstrumentBookingEvent: async (db) => {
+    const written = await db.instrumentBookingEvent.create({ data: { bookingId: id("booking"), fromStatus: "REQUESTED", toStatus: "APPROVED", actorId: id("user") } });
+    return { written, read: await db.instrumentBookingEvent.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   AuditLog: async (db) => {
     const written = await db.auditLog.create({ data: { action: "test.write", subject: "Need:1", detail: { nested: { ok: true }, list: [1, "二"] } } });
