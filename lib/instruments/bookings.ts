@@ -70,8 +70,11 @@ async function assertBookable(
   now: Date,
 ) {
   if (slot.startsAt.getTime() <= now.getTime()) throw new AppError("VALIDATION", { key: "instruments.bookingInPast" });
-  if (!withinOpeningHours(instrument, slot)) throw new AppError("VALIDATION", { key: "instruments.bookingOutsideHours", params: { opensAt: instrument.opensAt, closesAt: instrument.closesAt } });
-  const closures = await tx.instrumentClosure.findMany({ where: { instrumentId: instrument.id, startsAt: { lt: slot.endsAt }, endsAt: { gt: slot.startsAt } } });
+  if (!withinOpeningHours(instrument, slot))
+    throw new AppError("VALIDATION", { key: "instruments.bookingOutsideHours", params: { opensAt: instrument.opensAt, closesAt: instrument.closesAt } });
+  const closures = await tx.instrumentClosure.findMany({
+    where: { instrumentId: instrument.id, startsAt: { lt: slot.endsAt }, endsAt: { gt: slot.startsAt } },
+  });
   if (closures.some((c) => overlaps(c, slot))) throw new AppError("CONFLICT", { key: "instruments.bookingInClosure" });
 }
 
@@ -332,7 +335,9 @@ export async function getInstrumentCalendar(actor: MaybeActor, instrumentId: str
   });
   return {
     booked: bookings.map((b) => ({ startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), hours: slotHours(b), status: b.status })),
-    closures: instrument.closures.filter((c) => c.startsAt < to && c.endsAt > from).map((c) => ({ startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString(), reason: c.reason })),
+    closures: instrument.closures
+      .filter((c) => c.startsAt < to && c.endsAt > from)
+      .map((c) => ({ startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString(), reason: c.reason })),
     openingHours: { openDays: instrument.openDays, opensAt: instrument.opensAt, closesAt: instrument.closesAt },
   };
 }

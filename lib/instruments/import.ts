@@ -86,7 +86,12 @@ export function instrumentImportTemplateCsv(): string {
 
 export type ImportMode = "validate" | "all-or-nothing" | "valid-only";
 export type InstrumentImportReport = Omit<ImportReport, "valid"> & { valid: { row: number; data: InstrumentInput }[] };
-export type InstrumentImportOutcome = { report: Omit<InstrumentImportReport, "valid"> & { validRows: number }; written: boolean; created: number; updated: number };
+export type InstrumentImportOutcome = {
+  report: Omit<InstrumentImportReport, "valid"> & { validRows: number };
+  written: boolean;
+  created: number;
+  updated: number;
+};
 
 async function validateRecords(records: readonly CsvRecord[], locale: Locale): Promise<InstrumentImportReport> {
   const t = await translatorFor(locale);
@@ -131,10 +136,16 @@ async function validateRecords(records: readonly CsvRecord[], locale: Locale): P
 }
 
 /** Imports instruments of the actor's institution from an uploaded CSV or XLSX file. */
-export async function importInstrumentsFile(actor: Actor, file: { name: string; bytes: Uint8Array }, mode: ImportMode, locale: Locale): Promise<InstrumentImportOutcome> {
+export async function importInstrumentsFile(
+  actor: Actor,
+  file: { name: string; bytes: Uint8Array },
+  mode: ImportMode,
+  locale: Locale,
+): Promise<InstrumentImportOutcome> {
   authorize(actor, "instrument.import");
   if (file.bytes.byteLength === 0) throw new AppError("VALIDATION", { key: "instruments.importEmpty" });
-  if (file.bytes.byteLength > MAX_INSTRUMENT_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", { key: "instruments.importTooLarge", params: { mb: MAX_INSTRUMENT_IMPORT_BYTES / 1024 / 1024 } });
+  if (file.bytes.byteLength > MAX_INSTRUMENT_IMPORT_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", { key: "instruments.importTooLarge", params: { mb: MAX_INSTRUMENT_IMPORT_BYTES / 1024 / 1024 } });
   const format = await detectImportFormat(file.name, file.bytes);
   if (!format.ok) throw new AppError("UNSUPPORTED_MEDIA_TYPE", { key: `instruments.import.${format.reason}` });
   let records: CsvRecord[];
@@ -174,7 +185,10 @@ async function finish(actor: Actor, report: InstrumentImportReport, mode: Import
       for (const { data } of valid) {
         const { externalId, ...fields } = data;
         const fieldsData = { ...fields, openDays: [...new Set(fields.openDays)].sort(), nameEn: fields.nameEn ?? null };
-        const existing = await tx.instrument.findUnique({ where: { organisationId_externalId: { organisationId, externalId: externalId! } }, select: { id: true } });
+        const existing = await tx.instrument.findUnique({
+          where: { organisationId_externalId: { organisationId, externalId: externalId! } },
+          select: { id: true },
+        });
         if (existing) {
           await tx.instrument.update({ where: { id: existing.id }, data: { ...fieldsData, version: { increment: 1 } } });
           ids.push(existing.id);

@@ -76,7 +76,9 @@ describe("overlapping bookings", () => {
 
   it("lets only one of two requests sent at the same moment win", async () => {
     const start = weekdayAt(11, 13);
-    const outcomes = await Promise.all([request(companyA.actor, xrd, start, 2), request(companyB.actor, xrd, new Date(start.getTime() + 1_800_000), 2)].map(errorKey));
+    const outcomes = await Promise.all(
+      [request(companyA.actor, xrd, start, 2), request(companyB.actor, xrd, new Date(start.getTime() + 1_800_000), 2)].map(errorKey),
+    );
     expect(outcomes.sort()).toEqual(["CONFLICT:instruments.bookingOverlap", "ok"]);
   });
 
@@ -89,7 +91,15 @@ describe("overlapping bookings", () => {
     // Transaction 1 inserts and stays open.
     const first = prisma.$transaction(async (tx) => {
       await tx.instrumentBooking.create({
-        data: { instrumentId: xrd, bookerId: companyA.actor.id, organisationId: companyA.organisationId, purpose: "一", startsAt: start, endsAt: new Date(start.getTime() + 7_200_000), tier: "EXTERNAL" },
+        data: {
+          instrumentId: xrd,
+          bookerId: companyA.actor.id,
+          organisationId: companyA.organisationId,
+          purpose: "一",
+          startsAt: start,
+          endsAt: new Date(start.getTime() + 7_200_000),
+          tier: "EXTERNAL",
+        },
       });
       inserted();
       await releaseP;
@@ -98,9 +108,9 @@ describe("overlapping bookings", () => {
     // Transaction 2 (the service) inserts an overlapping slot: PostgreSQL makes it wait for transaction 1.
     const second = errorKey(request(companyB.actor, xrd, new Date(start.getTime() + 3_600_000), 2));
     for (;;) {
-      const [{ waiting }] = await prisma.$queryRaw<{ waiting: number }[]>`
+      const [row] = await prisma.$queryRaw<{ waiting: number }[]>`
         SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-      if (waiting > 0) break;
+      if ((row?.waiting ?? 0) > 0) break;
       await new Promise((r) => setImmediate(r));
     }
     release();
@@ -164,7 +174,15 @@ describe("the booking cycle", () => {
     const soon = weekdayAt(1, 15);
     const now = new Date(soon.getTime() - 10 * 3_600_000);
     const slot = await prisma.instrumentBooking.create({
-      data: { instrumentId: xrd, bookerId: companyA.actor.id, organisationId: companyA.organisationId, purpose: "x", startsAt: soon, endsAt: new Date(soon.getTime() + 3_600_000), tier: "EXTERNAL" },
+      data: {
+        instrumentId: xrd,
+        bookerId: companyA.actor.id,
+        organisationId: companyA.organisationId,
+        purpose: "x",
+        startsAt: soon,
+        endsAt: new Date(soon.getTime() + 3_600_000),
+        tier: "EXTERNAL",
+      },
     });
     expect(await errorKey(cancelBooking(companyA.actor, { bookingId: slot.id, version: 1 }, now))).toBe("CONFLICT:instruments.bookingCancelTooLate");
     await cancelBooking(manager, { bookingId: slot.id, version: 1, reason: "设备故障" }, now);
@@ -191,7 +209,13 @@ describe("sharing metrics", () => {
   it("match hand-computed figures for an instrument, its institution and the grouping by institution kind", async () => {
     // A fresh institution with one instrument open Mon-Fri 09:00-17:00 (8 h), over one week.
     const inst = await createApiUser("RESEARCHER", { orgName: `计量研究院 ${Date.now()}` });
-    const id = await createTestInstrument(inst.actor, { name: "三坐标测量机", categoryCode: "0301", opensAt: "09:00", closesAt: "17:00", region: `测试区${Date.now()}` });
+    const id = await createTestInstrument(inst.actor, {
+      name: "三坐标测量机",
+      categoryCode: "0301",
+      opensAt: "09:00",
+      closesAt: "17:00",
+      region: `测试区${Date.now()}`,
+    });
     const monday = new Date("2027-03-01T00:00:00+08:00");
     const from = monday;
     const to = new Date(monday.getTime() + 7 * 86_400_000);
@@ -200,11 +224,38 @@ describe("sharing metrics", () => {
       // internal: 6 h used, approved after 2 h, rated 4
       { bookerId: inst.actor.id, organisationId: inst.organisationId, tier: "INTERNAL", s: at(0, 9), h: 6, status: "RATED", approvedAfter: 2, rating: 4 },
       // company A: 3 h used, approved after 10 h, rated 5
-      { bookerId: companyA.actor.id, organisationId: companyA.organisationId, tier: "EXTERNAL", s: at(1, 9), h: 3, status: "RATED", approvedAfter: 10, rating: 5 },
+      {
+        bookerId: companyA.actor.id,
+        organisationId: companyA.organisationId,
+        tier: "EXTERNAL",
+        s: at(1, 9),
+        h: 3,
+        status: "RATED",
+        approvedAfter: 10,
+        rating: 5,
+      },
       // company B: 1 h used, approved after 24 h
-      { bookerId: companyB.actor.id, organisationId: companyB.organisationId, tier: "EXTERNAL", s: at(2, 9), h: 1, status: "COMPLETED", approvedAfter: 24, rating: null },
+      {
+        bookerId: companyB.actor.id,
+        organisationId: companyB.organisationId,
+        tier: "EXTERNAL",
+        s: at(2, 9),
+        h: 1,
+        status: "COMPLETED",
+        approvedAfter: 24,
+        rating: null,
+      },
       // company A again: approved after 4 h, then a no-show (no hours)
-      { bookerId: companyA.actor.id, organisationId: companyA.organisationId, tier: "EXTERNAL", s: at(3, 9), h: null, status: "NO_SHOW", approvedAfter: 4, rating: null },
+      {
+        bookerId: companyA.actor.id,
+        organisationId: companyA.organisationId,
+        tier: "EXTERNAL",
+        s: at(3, 9),
+        h: null,
+        status: "NO_SHOW",
+        approvedAfter: 4,
+        rating: null,
+      },
     ] as const;
     for (const r of rows) {
       const createdAt = new Date(r.s.getTime() - 48 * 3_600_000);
@@ -279,10 +330,12 @@ describe("search by what one wants to measure", () => {
 });
 
 describe("bulk import", () => {
-  const header =
-    "externalId,name,nameEn,categoryCode,maker,model,region,services,priceUnit,priceInternal,pricePartner,priceExternal,openDays,opensAt,closesAt";
+  const header = "externalId,name,nameEn,categoryCode,maker,model,region,services,priceUnit,priceInternal,pricePartner,priceExternal,openDays,opensAt,closesAt";
   it("imports 20 rows from CSV, reports the bad one with its row and column, and updates on re-import", async () => {
-    const rows = Array.from({ length: 20 }, (_, i) => `IMP-${i + 1},激光粒度分析仪 ${i + 1},Laser particle sizer,颗粒度测量仪器,Malvern,MS3000,深圳,送样,SAMPLE,50,80,120,"1,2,3,4,5",09:00,17:00`);
+    const rows = Array.from(
+      { length: 20 },
+      (_, i) => `IMP-${i + 1},激光粒度分析仪 ${i + 1},Laser particle sizer,颗粒度测量仪器,Malvern,MS3000,深圳,送样,SAMPLE,50,80,120,"1,2,3,4,5",09:00,17:00`,
+    );
     const bad = `IMP-BAD,坏行,,9999,,,,OPERATOR,HOUR,1,1,1,,09:00,17:00`;
     const csv = [header, ...rows, bad].join("\r\n");
     const file = { name: "instruments.csv", bytes: new TextEncoder().encode(csv) };
@@ -299,7 +352,9 @@ describe("bulk import", () => {
     expect(await ids("粒径分布")).toContain("激光粒度分析仪 1");
   });
   it("refuses what is not a spreadsheet", async () => {
-    const e = await importInstrumentsFile(uni.actor, { name: "x.xlsx", bytes: new TextEncoder().encode("not a workbook") }, "validate", "en").catch((x: AppError) => x);
+    const e = await importInstrumentsFile(uni.actor, { name: "x.xlsx", bytes: new TextEncoder().encode("not a workbook") }, "validate", "en").catch(
+      (x: AppError) => x,
+    );
     expect(e).toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", key: "instruments.import.notXlsx" });
   });
 });

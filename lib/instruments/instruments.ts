@@ -82,7 +82,7 @@ function dataOf(input: InstrumentInput) {
 }
 
 function checkHours(input: InstrumentInput) {
-  if (input.closesAt <= input.opensAt) throw new AppError("VALIDATION", { key: "instruments.instrumentHours"});
+  if (input.closesAt <= input.opensAt) throw new AppError("VALIDATION", { key: "instruments.instrumentHours" });
 }
 
 /** Queues the instrument's search document in the writer's transaction. */
@@ -104,7 +104,7 @@ export async function createInstrument(actor: Actor, input: InstrumentInput): Pr
 
 async function assertExternalIdFree(tx: Tx, organisationId: string, externalId: string, exceptId: string | null) {
   const other = await tx.instrument.findFirst({ where: { organisationId, externalId, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  if (other) throw new AppError("CONFLICT", { key: "instruments.instrumentExternalIdTaken"});
+  if (other) throw new AppError("CONFLICT", { key: "instruments.instrumentExternalIdTaken" });
 }
 
 /** Edits an instrument (its managers); a stale version loses with 409. */
@@ -113,7 +113,10 @@ export async function updateInstrument(actor: Actor, instrumentId: string, expec
   await prisma.$transaction(async (tx) => {
     const row = await loadInstrumentFor(tx, actor, instrumentId, "instrument.update");
     if (input.externalId) await assertExternalIdFree(tx, row.organisationId, input.externalId, row.id);
-    const { count } = await tx.instrument.updateMany({ where: { id: row.id, version: expectedVersion }, data: { ...dataOf(input), version: { increment: 1 } } });
+    const { count } = await tx.instrument.updateMany({
+      where: { id: row.id, version: expectedVersion },
+      data: { ...dataOf(input), version: { increment: 1 } },
+    });
     if (count === 0) throw new AppError("CONFLICT", { key: "instruments.instrumentVersion" });
     await enqueueInstrumentIndex(tx, [row.id]);
   });
@@ -130,7 +133,7 @@ export async function setInstrumentStatus(actor: Actor, instrumentId: string, st
 
 /** Adds a maintenance closure (no booking may fall into it; existing ones are not touched). */
 export async function addClosure(actor: Actor, instrumentId: string, closure: { startsAt: Date; endsAt: Date; reason?: string }): Promise<void> {
-  if (closure.endsAt <= closure.startsAt) throw new AppError("VALIDATION", { key: "instruments.instrumentClosureOrder"});
+  if (closure.endsAt <= closure.startsAt) throw new AppError("VALIDATION", { key: "instruments.instrumentClosureOrder" });
   await prisma.$transaction(async (tx) => {
     const row = await loadInstrumentFor(tx, actor, instrumentId, "instrument.update");
     await tx.instrumentClosure.create({ data: { instrumentId: row.id, startsAt: closure.startsAt, endsAt: closure.endsAt, reason: closure.reason ?? null } });

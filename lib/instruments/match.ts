@@ -17,16 +17,24 @@ import { instrumentsIndexUid } from "./search-index";
 /** Instruments that could help with a need the actor may see ("instruments that could help"). */
 export async function instrumentsForNeed(actor: MaybeActor, needId: string, limit = 5): Promise<InstrumentView[]> {
   if (!actor) return [];
-  const need = await prisma.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: { title: true, keywords: true, organisationId: true } });
+  const need = await prisma.need.findFirst({
+    where: { AND: [{ id: needId }, needScopeFor(actor)] },
+    select: { title: true, keywords: true, organisationId: true },
+  });
   if (!need) return [];
   const full = actor.organisationId === need.organisationId || actor.role === "ADMIN";
   const q = [need.title, ...(full ? need.keywords : [])].join(" ").slice(0, 200);
   try {
-    const res = await getMeili().index(instrumentsIndexUid()).search(q, { limit, attributesToRetrieve: ["id"], matchingStrategy: "frequency" });
+    const res = await getMeili()
+      .index(instrumentsIndexUid())
+      .search(q, { limit, attributesToRetrieve: ["id"], matchingStrategy: "frequency" });
     const ids = (res.hits as { id: string }[]).map((h) => h.id);
     const rows = await prisma.instrument.findMany({ where: { id: { in: ids }, status: "ACTIVE" }, include: instrumentInclude });
     const byId = new Map(rows.filter((r) => can(actor, "instrument.read", instrumentFacts(r))).map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => !!r).map((r) => presentInstrument(actor, r));
+    return ids
+      .map((id) => byId.get(id))
+      .filter((r): r is NonNullable<typeof r> => !!r)
+      .map((r) => presentInstrument(actor, r));
   } catch (error) {
     if (isUnavailableError(error)) return [];
     throw error;
@@ -38,7 +46,10 @@ export async function needsForInstrument(actor: MaybeActor, instrumentId: string
   const instrument = await loadInstrumentFor(prisma, actor, instrumentId, "instrument.read");
   if (!actor) return [];
   const category = categoryOf(instrument.categoryCode);
-  const words = (instrument.capabilities ?? "").split(/[\s,，、;；]+/).filter(Boolean).slice(0, 4);
+  const words = (instrument.capabilities ?? "")
+    .split(/[\s,，、;；]+/)
+    .filter(Boolean)
+    .slice(0, 4);
   const q = [instrument.name, ...words].join(" ").slice(0, 100) || category?.zh || "";
   const res = await searchCatalog({ q, type: "needs", viewer: actor, limit });
   return res.ok ? res.hits : [];

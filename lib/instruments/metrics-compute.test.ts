@@ -29,7 +29,14 @@ describe("opening hours (China time)", () => {
 });
 
 describe("prices", () => {
-  const pricing = { organisationId: "uni", partnerOrganisationIds: ["p"], priceUnit: "HOUR" as const, priceInternal: 100, pricePartner: 200, priceExternal: 300 };
+  const pricing = {
+    organisationId: "uni",
+    partnerOrganisationIds: ["p"],
+    priceUnit: "HOUR" as const,
+    priceInternal: 100,
+    pricePartner: 200,
+    priceExternal: 300,
+  };
   it("charges members, partners and others their own price", () => {
     expect(tierFor(pricing, "uni")).toBe("INTERNAL");
     expect(tierFor(pricing, "p")).toBe("PARTNER");

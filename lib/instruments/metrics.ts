@@ -38,13 +38,33 @@ const toMetric = (r: MetricRow): MetricBooking => ({
 });
 
 type InstrumentForMetrics = Prisma.InstrumentGetPayload<{
-  select: { id: true; name: true; organisationId: true; openDays: true; opensAt: true; closesAt: true; region: true; closures: true; organisation: { select: { kind: true; region: true; name: true } } };
+  select: {
+    id: true;
+    name: true;
+    organisationId: true;
+    openDays: true;
+    opensAt: true;
+    closesAt: true;
+    region: true;
+    closures: true;
+    organisation: { select: { kind: true; region: true; name: true } };
+  };
 }>;
 
 async function load(where: Prisma.InstrumentWhereInput, period: Period) {
   const instruments: InstrumentForMetrics[] = await prisma.instrument.findMany({
     where: { ...where, status: "ACTIVE" },
-    select: { id: true, name: true, organisationId: true, openDays: true, opensAt: true, closesAt: true, region: true, closures: true, organisation: { select: { kind: true, region: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      organisationId: true,
+      openDays: true,
+      opensAt: true,
+      closesAt: true,
+      region: true,
+      closures: true,
+      organisation: { select: { kind: true, region: true, name: true } },
+    },
     orderBy: { name: "asc" },
   });
   // A booking counts in the period it starts in.
@@ -132,13 +152,14 @@ export async function sharingRateTrend(options: { from: Date; to: Date }): Promi
     select: { ...metricSelect, startsAt: true },
   });
   const out: { month: string; externalSharingRate: number | null; hoursUsed: number }[] = [];
-  for (let m = new Date(Date.UTC(options.from.getUTCFullYear(), options.from.getUTCMonth(), 1)); m < options.to; ) {
+  for (let m = new Date(Date.UTC(options.from.getUTCFullYear(), options.from.getUTCMonth(), 1)); m < options.to;) {
     const next = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1));
-    const metrics = computeSharingMetrics(
-      rows.filter((r) => r.startsAt >= m && r.startsAt < next).map(toMetric),
-      0,
-    );
-    out.push({ month: m.toISOString().slice(0, 7), externalSharingRate: metrics.externalSharingRate, hoursUsed: metrics.hoursUsedInternal + metrics.hoursUsedExternal });
+    const metrics = computeSharingMetrics(rows.filter((r) => r.startsAt >= m && r.startsAt < next).map(toMetric), 0);
+    out.push({
+      month: m.toISOString().slice(0, 7),
+      externalSharingRate: metrics.externalSharingRate,
+      hoursUsed: metrics.hoursUsedInternal + metrics.hoursUsedExternal,
+    });
     m = next;
   }
   return out;

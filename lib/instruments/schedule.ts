@@ -56,7 +56,10 @@ export function hoursAvailable(hours: OpeningHours, closures: readonly Range[], 
   for (let day = chinaDayStart(from); day < to.getTime(); day += DAY_MS) {
     const window = openingWindow(hours, day);
     if (!window) continue;
-    const open: Range = { startsAt: new Date(Math.max(window.startsAt.getTime(), from.getTime())), endsAt: new Date(Math.min(window.endsAt.getTime(), to.getTime())) };
+    const open: Range = {
+      startsAt: new Date(Math.max(window.startsAt.getTime(), from.getTime())),
+      endsAt: new Date(Math.min(window.endsAt.getTime(), to.getTime())),
+    };
     if (open.endsAt <= open.startsAt) continue;
     ms += open.endsAt.getTime() - open.startsAt.getTime() - closedMs(open, closures);
   }
@@ -85,7 +88,14 @@ function closedMs(range: Range, closures: readonly Range[]): number {
 
 export { overlapMs };
 
-export type Pricing = { organisationId: string; partnerOrganisationIds: string[]; priceUnit: PriceUnit; priceInternal: number; pricePartner: number; priceExternal: number };
+export type Pricing = {
+  organisationId: string;
+  partnerOrganisationIds: string[];
+  priceUnit: PriceUnit;
+  priceInternal: number;
+  pricePartner: number;
+  priceExternal: number;
+};
 
 /** Which price a booker pays: members of the institution, its partners, everyone else. */
 export function tierFor(instrument: Pick<Pricing, "organisationId" | "partnerOrganisationIds">, bookerOrganisationId: string | null): PriceTier {

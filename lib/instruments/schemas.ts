@@ -12,18 +12,30 @@ const list = (v: unknown) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : v;
-const SERVICE_LABELS: Record<string, string> = { 送样: "OPERATOR", 机组操作: "OPERATOR", 操作员: "OPERATOR", 自主操作: "SELF_OPERATED", 自主上机: "SELF_OPERATED" };
+const SERVICE_LABELS: Record<string, string> = {
+  送样: "OPERATOR",
+  机组操作: "OPERATOR",
+  操作员: "OPERATOR",
+  自主操作: "SELF_OPERATED",
+  自主上机: "SELF_OPERATED",
+};
 const price = z.preprocess((v) => {
   const b = blank(v);
   return typeof b === "string" && /^\d+$/.test(b.trim()) ? Number(b) : (b ?? 0);
 }, z.number().int().min(0).max(10_000_000));
-const timeOfDay = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "v.timeOfDay" });
+const timeOfDay = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "v.timeOfDay" });
 
 export const instrumentSchema = z.object({
   externalId: optionalText(100),
   name: z.string().trim().min(2).max(200),
   nameEn: optionalText(200),
-  categoryCode: z.preprocess((v) => (typeof v === "string" ? (categoryCodeFrom(v) ?? v) : v), z.enum(CATEGORY_CODES as [string, ...string[]], { error: "v.category" })),
+  categoryCode: z.preprocess(
+    (v) => (typeof v === "string" ? (categoryCodeFrom(v) ?? v) : v),
+    z.enum(CATEGORY_CODES as [string, ...string[]], { error: "v.category" }),
+  ),
   maker: optionalText(200),
   model: optionalText(200),
   specs: optionalText(4000),
@@ -62,14 +74,17 @@ export type InstrumentInput = z.output<typeof instrumentSchema>;
 
 export const updateInstrumentSchema = instrumentSchema.extend({ instrumentId: z.string().min(1), version: z.coerce.number().int().min(1) });
 
-const dateTime = z.preprocess((v) => {
-  const b = blank(v);
-  if (typeof b !== "string") return b;
-  // A datetime-local input gives "2026-12-08T09:00" with no zone: China time.
-  const s = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(b.trim()) ? `${b.trim()}:00+08:00` : b.trim();
-  const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? b : d;
-}, z.date({ error: "v.dateTime" }));
+const dateTime = z.preprocess(
+  (v) => {
+    const b = blank(v);
+    if (typeof b !== "string") return b;
+    // A datetime-local input gives "2026-12-08T09:00" with no zone: China time.
+    const s = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(b.trim()) ? `${b.trim()}:00+08:00` : b.trim();
+    const d = new Date(s);
+    return Number.isNaN(d.getTime()) ? b : d;
+  },
+  z.date({ error: "v.dateTime" }),
+);
 
 const slot = z.object({ startsAt: dateTime, endsAt: dateTime });
 const slotOrder = (s: { startsAt: Date; endsAt: Date }) => s.endsAt > s.startsAt && s.endsAt.getTime() - s.startsAt.getTime() <= 12 * 3_600_000;
@@ -89,7 +104,10 @@ export type BookingRequestInput = z.output<typeof bookingRequestSchema>;
 const bookingRef = z.object({ bookingId: z.string().min(1), version: z.coerce.number().int().min(1) });
 export const bookingRefSchema = bookingRef;
 export const declineBookingSchema = bookingRef.extend({ reason: z.string().trim().min(2).max(1000) });
-export const proposeSlotSchema = bookingRef.extend(slot.shape).extend({ note: optionalText(1000) }).refine(slotOrder, { error: "v.slotOrder", path: ["endsAt"] });
+export const proposeSlotSchema = bookingRef
+  .extend(slot.shape)
+  .extend({ note: optionalText(1000) })
+  .refine(slotOrder, { error: "v.slotOrder", path: ["endsAt"] });
 export const recordUseSchema = bookingRef.extend({
   hoursUsed: z.coerce.number().min(0).max(24),
   fee: z.coerce.number().int().min(0).max(10_000_000),
@@ -100,6 +118,10 @@ export const rateBookingSchema = bookingRef.extend({
   comment: optionalText(1000),
 });
 export const cancelBookingSchema = bookingRef.extend({ reason: optionalText(1000) });
+
+export const closureSchema = z
+  .object({ instrumentId: z.string().min(1), startsAt: dateTime, endsAt: dateTime, reason: optionalText(200) })
+  .refine((c) => c.endsAt > c.startsAt, { error: "v.slotOrder", path: ["endsAt"] });
 
 export const instrumentSearchSchema = z.object({
   q: z.preprocess((v) => blank(v) ?? "", z.string().trim().max(200)),

@@ -21,8 +21,56 @@ export const instrumentsIndexUid = () => `${meiliConfig().prefix}instruments`;
 
 // Words that say "I want to measure" rather than what: dropped from queries (and never indexed).
 export const INSTRUMENT_STOP_WORDS = [
-  "的", "测", "测量", "测试", "检测", "分析", "我", "想", "要", "需要", "用", "用于", "什么", "哪里", "哪个", "可以", "能", "如何", "怎么", "一下", "一个", "仪器", "设备", "做",
-  "measure", "measuring", "measurement", "test", "testing", "analyse", "analyze", "analysis", "instrument", "equipment", "the", "of", "a", "an", "to", "my", "i", "want", "need", "for", "what", "which", "with", "in", "on", "our",
+  "的",
+  "测",
+  "测量",
+  "测试",
+  "检测",
+  "分析",
+  "我",
+  "想",
+  "要",
+  "需要",
+  "用",
+  "用于",
+  "什么",
+  "哪里",
+  "哪个",
+  "可以",
+  "能",
+  "如何",
+  "怎么",
+  "一下",
+  "一个",
+  "仪器",
+  "设备",
+  "做",
+  "measure",
+  "measuring",
+  "measurement",
+  "test",
+  "testing",
+  "analyse",
+  "analyze",
+  "analysis",
+  "instrument",
+  "equipment",
+  "the",
+  "of",
+  "a",
+  "an",
+  "to",
+  "my",
+  "i",
+  "want",
+  "need",
+  "for",
+  "what",
+  "which",
+  "with",
+  "in",
+  "on",
+  "our",
 ];
 
 export function instrumentIndexSettings(): Settings {
@@ -140,8 +188,7 @@ export async function rebuildInstrumentsIndex(db: Pick<PrismaClient, "instrument
 const quote = (v: string) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
 export type InstrumentSearchResult =
-  | { ok: true; items: (InstrumentView & { freeHours: number | null })[]; total: number; page: number; pageSize: number }
-  | { ok: false; reason: "unavailable" };
+  { ok: true; items: (InstrumentView & { freeHours: number | null })[]; total: number; page: number; pageSize: number } | { ok: false; reason: "unavailable" };
 
 const PAGE_SIZE = 20;
 
@@ -155,7 +202,8 @@ export async function searchInstruments(actor: MaybeActor, input: InstrumentSear
   if (input.category) filter.push(input.category.length <= 2 ? `topCategoryCode = ${quote(input.category)}` : `categoryCode = ${quote(input.category)}`);
   if (input.region) filter.push(`region = ${quote(input.region)}`);
   if (input.maxPrice !== undefined) filter.push(`priceExternal <= ${input.maxPrice}`);
-  const range = input.availableFrom && input.availableTo && input.availableTo > input.availableFrom ? { from: input.availableFrom, to: input.availableTo } : null;
+  const range =
+    input.availableFrom && input.availableTo && input.availableTo > input.availableFrom ? { from: input.availableFrom, to: input.availableTo } : null;
   let hits: { id: string }[];
   let total: number;
   try {
@@ -203,6 +251,11 @@ export async function searchInstruments(actor: MaybeActor, input: InstrumentSear
 
 /** Regions with listed instruments (the region filter's options). */
 export async function instrumentRegions(): Promise<string[]> {
-  const rows = await prisma.instrument.findMany({ where: { status: "ACTIVE", region: { not: null } }, select: { region: true }, distinct: ["region"], orderBy: { region: "asc" } });
+  const rows = await prisma.instrument.findMany({
+    where: { status: "ACTIVE", region: { not: null } },
+    select: { region: true },
+    distinct: ["region"],
+    orderBy: { region: "asc" },
+  });
   return rows.map((r) => r.region!).filter(Boolean);
 }

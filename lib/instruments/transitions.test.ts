@@ -29,7 +29,8 @@ describe("booking transitions", () => {
   it("has no way out of a terminal status", () => {
     for (const from of ["DECLINED", "CANCELLED", "RATED", "NO_SHOW"] as const) {
       expect(isTerminal(from)).toBe(true);
-      for (const to of ALL) for (const p of ["manager", "booker", "system"] as const) expect(checkBookingMove(from, to, p)).toEqual({ ok: false, reason: "terminal" });
+      for (const to of ALL)
+        for (const p of ["manager", "booker", "system"] as const) expect(checkBookingMove(from, to, p)).toEqual({ ok: false, reason: "terminal" });
     }
   });
 

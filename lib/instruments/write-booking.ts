@@ -45,7 +45,9 @@ export async function writeBooking(
     throw stale(now);
   }
   if (change.to) {
-    await tx.instrumentBookingEvent.create({ data: { bookingId: booking.id, fromStatus: booking.status, toStatus: change.to, actorId, note: change.note || null } });
+    await tx.instrumentBookingEvent.create({
+      data: { bookingId: booking.id, fromStatus: booking.status, toStatus: change.to, actorId, note: change.note || null },
+    });
   }
   return expectedVersion + 1;
 }

@@ -299,7 +299,9 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     return { written, read: await db.instrumentBooking.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   InstrumentBookingEvent: async (db) => {
-    const written = await db.instrumentBookingEvent.create({ data: { bookingId: id("booking"), fromStatus: "REQUESTED", toStatus: "APPROVED", actorId: id("user") } });
+    const written = await db.instrumentBookingEvent.create({
+      data: { bookingId: id("booking"), fromStatus: "REQUESTED", toStatus: "APPROVED", actorId: id("user") },
+    });
     return { written, read: await db.instrumentBookingEvent.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   AuditLog: async (db) => {
