@@ -4,6 +4,7 @@ import { createNeedSchema, updateNeedSchema } from "@/lib/needs/schemas";
 import { auditExportQuerySchema, decideAccessSchema, postMessageSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { createResultSchema } from "@/lib/results/schemas";
 import { DEFAULT_API_REQUESTS_PER_MINUTE } from "./consume-api-quota";
+import { instrumentPaths } from "./openapi-instruments";
 import { MAX_JSON_BYTES } from "./read-json";
 import { matchesQuerySchema, pageQuerySchema, searchQuerySchema } from "./query-schemas";
 import {
@@ -296,6 +297,7 @@ function buildDocument(): OpenApiDocument {
       },
     },
     ...accessPaths(json, schemaRef, responseRef, parameterRef, withBody, common),
+    ...instrumentPaths(responseRef, parameterRef, withBody, common),
     "/results": {
       get: {
         operationId: "listResults",
@@ -373,6 +375,7 @@ function buildDocument(): OpenApiDocument {
       { name: "Results", description: "Research results (科技成果) offered by researchers" },
       { name: "Search", description: "Full-text search and matching" },
       { name: "Access", description: "Confidential needs: NDA, access requests, grants, message threads and the audit log" },
+      { name: "Instruments", description: "Shared large research instruments (大型科研仪器共享): search, booking cycle, sharing metrics, bulk import" },
       { name: "Meta", description: "About the API itself" },
     ],
     paths,

@@ -89,16 +89,17 @@ const dateTime = z.preprocess(
 const slot = z.object({ startsAt: dateTime, endsAt: dateTime });
 const slotOrder = (s: { startsAt: Date; endsAt: Date }) => s.endsAt > s.startsAt && s.endsAt.getTime() - s.startsAt.getTime() <= 12 * 3_600_000;
 
-export const bookingRequestSchema = slot
-  .extend({
-    instrumentId: z.string().min(1),
-    service: z.preprocess((v) => blank(v) ?? "OPERATOR", z.enum(INSTRUMENT_SERVICES)),
-    purpose: z.string().trim().min(2).max(2000),
-    sample: optionalText(2000),
-    sampleCount: optionalInt(1, 10_000),
-    hazards: optionalText(1000),
-  })
-  .refine(slotOrder, { error: "v.slotOrder", path: ["endsAt"] });
+const bookingRequestBase = slot.extend({
+  instrumentId: z.string().min(1),
+  service: z.preprocess((v) => blank(v) ?? "OPERATOR", z.enum(INSTRUMENT_SERVICES)),
+  purpose: z.string().trim().min(2).max(2000),
+  sample: optionalText(2000),
+  sampleCount: optionalInt(1, 10_000),
+  hazards: optionalText(1000),
+});
+export const bookingRequestSchema = bookingRequestBase.refine(slotOrder, { error: "v.slotOrder", path: ["endsAt"] });
+/** The REST body (the instrument comes from the path). */
+export const bookingRequestBodySchema = bookingRequestBase.omit({ instrumentId: true });
 export type BookingRequestInput = z.output<typeof bookingRequestSchema>;
 
 const bookingRef = z.object({ bookingId: z.string().min(1), version: z.coerce.number().int().min(1) });
@@ -134,8 +135,11 @@ export const instrumentSearchSchema = z.object({
 });
 export type InstrumentSearchInput = z.output<typeof instrumentSearchSchema>;
 
-export const sharingRateQuerySchema = z.object({
+export const sharingRateQuerySchema = z.strictObject({
   groupBy: z.enum(["institutionKind", "region"]).default("institutionKind"),
   from: z.preprocess(blank, dateTime.optional()),
   to: z.preprocess(blank, dateTime.optional()),
 });
+
+export const periodQuerySchema = z.strictObject({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
+export const bookingListQuerySchema = z.strictObject({ as: z.enum(["booker", "manager"]).default("booker") });
