@@ -15,7 +15,16 @@ import type { JsonSchema, ParameterObject, PathItem, ResponseObject } from "./op
 type Ref = { $ref: string };
 
 const toJson = (schema: z.ZodType): JsonSchema => {
-  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", unrepresentable: "any" }) as JsonSchema;
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, {
+    io: "input",
+    target: "draft-2020-12",
+    unrepresentable: "any",
+    // zod writes the safe-integer range on every int(): noise in the document.
+    override: ({ jsonSchema: j }) => {
+      if (j.minimum === Number.MIN_SAFE_INTEGER) delete j.minimum;
+      if (j.maximum === Number.MAX_SAFE_INTEGER) delete j.maximum;
+    },
+  }) as JsonSchema;
   void _s;
   return rest;
 };
