@@ -145,7 +145,7 @@ export async function loadInstrumentFor(
   db: Pick<Tx, "instrument">,
   actor: MaybeActor,
   instrumentId: string,
-  action: "instrument.read" | "instrument.update" | "instrument.manageBookings" | "instrument.book" | "instrument.metrics",
+  action: "instrument.read" | "instrument.update" | "instrument.book" | "instrument.metrics",
 ) {
   const row = await db.instrument.findUnique({ where: { id: instrumentId }, include: instrumentInclude });
   if (!row || !can(actor, "instrument.read", instrumentFacts(row))) throw new AppError("NOT_FOUND", { key: "instruments.instrumentNotFound" });

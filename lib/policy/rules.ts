@@ -197,8 +197,6 @@ export const rules = {
   // instrument only to its institution and platform admins.
   "instrument.read": ((a, i) => i.status === "ACTIVE" || inOrg(a, i.organisationId) || isAdmin(a)) as Rule<InstrumentFacts>,
   "instrument.update": instrumentManager as Rule<InstrumentFacts>,
-  // Approve, decline, propose another slot, record use and fee, mark a no-show; see the bookings.
-  "instrument.manageBookings": instrumentManager as Rule<InstrumentFacts>,
   "instrument.book": ((a, i) => booker(a) && i.status === "ACTIVE") as Rule<InstrumentFacts>,
   // Per-instrument and per-institution sharing metrics: the institution, staff and analysts.
   "instrument.metrics": ((a, i) => inOrg(a, i.organisationId) || isStaff(a) || a?.role === "ANALYST") as Rule<InstrumentFacts>,
@@ -209,6 +207,7 @@ export const rules = {
   "booking.respond": ((a, b) => a !== null && a.id === b.bookerId) as Rule<BookingFacts>,
   // Cancel: the booker (free until the institution's deadline) or the instrument's managers.
   "booking.cancel": ((a, b) => (a !== null && a.id === b.bookerId) || instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
+  // Approve, decline, propose another slot, record use and fee, mark a no-show: the instrument's managers.
   "booking.manage": ((a, b) => instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
 } as const;
 

@@ -54,3 +54,10 @@ export async function createTestInstrument(manager: Actor, fields: Record<string
 }
 
 export { createApiUser };
+
+/** The `n`-th weekday (0-based) from `daysAhead` days ahead, at `hour` China time: distinct days for distinct n. */
+export function nthWeekday(n: number, hour: number, daysAhead = 2, from = new Date()): Date {
+  let d = weekdayAt(daysAhead, hour, from);
+  for (let i = 0; i < n; i++) d = weekdayAt(1, hour, d);
+  return d;
+}
