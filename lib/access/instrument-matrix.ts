@@ -142,7 +142,7 @@ export const INSTRUMENT_OPS: InstrumentOp[] = [
   {
     name: "service createInstrument",
     rules: ["instrument.create"],
-    run: (who, _t) => service(() => createInstrument(who as Actor, instrumentInput())),
+    run: (who) => service(() => createInstrument(who as Actor, instrumentInput())),
     expected: ["401", "ok", "ok", "ok", "ok", "ok", "ok", "403", "403", "403"],
   },
   {
