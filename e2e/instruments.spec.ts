@@ -58,9 +58,14 @@ test("list, import, find by plain words, book, approve, record use; overlaps ref
 
   // ...and imports 20 more from a spreadsheet (CSV), with the row report.
   const header = "externalId,name,categoryCode,model,region,services,priceUnit,priceInternal,priceExternal";
-  const rows = Array.from({ length: 20 }, (_, i) => `E2E-${stamp}-${i + 1},激光粒度分析仪 ${stamp}-${i + 1},颗粒度测量仪器,MS3000,${region},送样,SAMPLE,50,120`);
+  const rows = Array.from(
+    { length: 20 },
+    (_, i) => `E2E-${stamp}-${i + 1},激光粒度分析仪 ${stamp}-${i + 1},颗粒度测量仪器,MS3000,${region},送样,SAMPLE,50,120`,
+  );
   await inst.goto("/zh-CN/instruments/import");
-  await inst.locator('input[name="file"]').setInputFiles({ name: "instruments.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...rows].join("\r\n")) });
+  await inst
+    .locator('input[name="file"]')
+    .setInputFiles({ name: "instruments.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...rows].join("\r\n")) });
   await inst.getByRole("button", { name: "导入无误的行" }).click();
   await expect(inst.getByTestId("import-report")).toContainText("新增 20 台", { timeout: 30_000 });
 
@@ -82,7 +87,12 @@ test("list, import, find by plain words, book, approve, record use; overlaps ref
     .poll(
       async () => {
         await company.goto(`/zh-CN/instruments?q=${encodeURIComponent("测材料的晶体结构")}&region=${encodeURIComponent(region)}`);
-        return (await company.getByTestId("instrument-list").textContent().catch(() => "")) ?? "";
+        return (
+          (await company
+            .getByTestId("instrument-list")
+            .textContent()
+            .catch(() => "")) ?? ""
+        );
       },
       { timeout: 60_000 },
     )

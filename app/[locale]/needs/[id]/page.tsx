@@ -8,6 +8,7 @@ import { requestIp } from "@/lib/http/request-ip";
 import { viewNeed } from "@/lib/needs/view-need";
 import { NeedDetail } from "@/components/needs/need-detail";
 import { NeedMatches } from "@/components/matching/need-matches";
+import { InstrumentsForNeed } from "@/components/instruments/instruments-for-need";
 import { listNeedAttachments } from "@/lib/attachments/attachments";
 import { availableActions, reconfirmDueSoon } from "@/lib/needs/lifecycle";
 import { can } from "@/lib/policy";
@@ -88,6 +89,7 @@ export default async function NeedPage({ params }: { params: Promise<{ locale: s
           <NeedResearchers actor={actor} needId={need.id} locale={locale} />
         </section>
       )}
+      <InstrumentsForNeed actor={actor} needId={need.id} locale={locale} />
     </div>
   );
 }
