@@ -1,5 +1,7 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl/core: the translator without React (next-intl's root export pulls in React hooks, which the
+// worker, running with --conditions=react-server, cannot load).
+import { createTranslator } from "use-intl/core";
 import { loadMessages } from "@/i18n/load-messages";
 import type { Locale } from "@/i18n/routing";
 
