@@ -1,6 +1,7 @@
 import "server-only";
 import { bookingTransitionSchema } from "./api-schemas";
 import { AppError } from "@/lib/errors";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { Actor } from "@/lib/policy";
 import { parseOrThrow, type UiLocale } from "@/lib/validation/parse-input";
 import { acceptProposal, approveBooking, cancelBooking, declineBooking, markNoShow, proposeSlot, rateBooking, recordUse } from "./bookings";
@@ -31,5 +32,23 @@ export async function transitionBookingFromApi(actor: Actor, bookingId: string, 
       return rateBooking(actor, parseOrThrow(rateBookingSchema, input, locale));
     default:
       throw new AppError("VALIDATION", { key: "instruments.bookingMove", params: { status: String(to) } });
+  }
+}
+
+/**
+ * Runs an API handler body; an AppError with a message key (errors.json) is worded in the
+ * caller's language here, at the edge (lib/api/respond.ts words only codes so far).
+ */
+export async function wordingKeys<T>(locale: UiLocale, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof AppError && error.key) {
+      const t = await translatorFor(locale === "en" ? "en" : "zh-CN");
+      const key = `errors.${error.key}`;
+      if (t.has(key))
+        throw new AppError(error.code, t(key, error.params ?? {}), { fields: error.fields, detail: error.detail, retryAfterSeconds: error.retryAfterSeconds });
+    }
+    throw error;
   }
 }

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { readJsonBody } from "@/lib/api/read-json";
 import { withApi } from "@/lib/api/with-api";
+import { wordingKeys } from "@/lib/instruments/api";
 import { getInstrument, updateInstrument } from "@/lib/instruments/instruments";
 import { instrumentSchema } from "@/lib/instruments/schemas";
 import { parseOrThrow } from "@/lib/validation/parse-input";
@@ -11,7 +12,9 @@ export const GET = withApi<{ id: string }>(async ({ actor, params }) => NextResp
 
 // PUT /api/v1/instruments/{id} : the whole instrument again, with the version read (409 when stale).
 export const PUT = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
-  const { version, ...input } = parseOrThrow(instrumentSchema.extend({ version: z.coerce.number().int().min(1) }), await readJsonBody(request), locale);
-  await updateInstrument(actor, params.id, version, input);
-  return NextResponse.json(await getInstrument(actor, params.id));
+  return wordingKeys(locale, async () => {
+    const { version, ...input } = parseOrThrow(instrumentSchema.extend({ version: z.coerce.number().int().min(1) }), await readJsonBody(request), locale);
+    await updateInstrument(actor, params.id, version, input);
+    return NextResponse.json(await getInstrument(actor, params.id));
+  });
 });
