@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
 import { readJsonBody } from "@/lib/api/read-json";
 import { withApi } from "@/lib/api/with-api";
-import { wordingKeys } from "@/lib/instruments/api";
-import { transitionBookingFromApi } from "@/lib/instruments/api";
+import { transitionBookingFromApi, wordingKeys } from "@/lib/instruments/api";
 import { getBooking } from "@/lib/instruments/bookings";
 
 // POST /api/v1/instrument-bookings/{id}/transitions : one move of the booking cycle (lib/instruments/transitions.ts).
