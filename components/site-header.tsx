@@ -33,6 +33,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
             <Link href="/search" className={link}>
               {t("search")}
             </Link>
+            <Link href="/instruments" className={link}>
+              {t("instruments")}
+            </Link>
             <Link href="/metrics" className={link}>
               {t("metrics")}
             </Link>

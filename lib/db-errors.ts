@@ -61,3 +61,23 @@ export function isClientAbort(error: unknown, signal?: AbortSignal | null): bool
 function isRequestAbort(e: { message?: unknown; code?: unknown }): boolean {
   return e.message === "aborted" && e.code === "ECONNRESET";
 }
+
+/**
+ * A PostgreSQL exclusion-constraint violation (23P01), optionally of the named constraint, among
+ * the errors Prisma (driver adapter pg) throws: the code sits on the error, its cause, or
+ * meta.driverAdapterError, as for unavailability above.
+ */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  let cur: unknown = error;
+  for (let depth = 0; depth < 6 && cur; depth++) {
+    const e = cur as { code?: unknown; originalCode?: unknown; message?: unknown; originalMessage?: unknown; cause?: unknown; constraint?: unknown };
+    const is23P01 = e.code === "23P01" || e.originalCode === "23P01" || (e.cause as { originalCode?: unknown } | undefined)?.originalCode === "23P01";
+    if (is23P01 || (typeof e.message === "string" && /exclusion constraint/i.test(e.message))) {
+      if (!constraint) return true;
+      const text = [e.message, e.originalMessage, e.constraint, JSON.stringify(e.cause ?? null)].filter((t) => typeof t === "string").join(" ");
+      if (text.includes(constraint)) return true;
+    }
+    cur = e.cause ?? (e as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
+  }
+  return false;
+}

@@ -3,11 +3,12 @@
 // the app and workers run: rows written during the rebuild are synced again after the swap.
 import { createPrismaClient } from "@/lib/db";
 import { rebuildAllIndexes } from "@/lib/search/rebuild";
+import { rebuildInstrumentsIndex } from "@/lib/instruments/search-index";
 
 const started = performance.now();
 const prisma = createPrismaClient();
 try {
-  const counts = await rebuildAllIndexes(prisma);
+  const counts = { ...(await rebuildAllIndexes(prisma)), instruments: await rebuildInstrumentsIndex(prisma) };
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `reindex: ${Object.entries(counts)

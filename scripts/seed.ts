@@ -17,6 +17,7 @@ import { creditCodeCheckChar } from "../lib/orgs/registration-code";
 import { writeStaffGrant } from "../lib/staff/write-staff-grant";
 import { taxonomy } from "../prisma/data/taxonomy";
 import { DEMO_PASSWORD, demoAccounts, needs, orgAdminId, organisations, results, users } from "../prisma/data/demo/index";
+import { buildInstrumentDemoRows } from "../prisma/data/demo/instruments";
 
 export { DEMO_PASSWORD, demoAccounts };
 
@@ -74,7 +75,7 @@ export async function seedTaxonomy(db: PrismaClient | string): Promise<TaxonomyC
       await tx.industryChain.deleteMany({ where: { id: { notIn: chainIds }, nodes: { none: {} } } });
       return { industryChains: chainIds.length, chainNodes: nodeIds.length, staleChainNodesKept };
     },
-    { timeout: 30_000 },
+    { timeout: 180_000, maxWait: 20_000 },
   );
 }
 
@@ -207,11 +208,17 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
       }
       counts.needs = (await tx.need.createMany({ data: rows.needRows })).count;
       counts.results = (await tx.result.createMany({ data: rows.resultRows })).count;
+      // Shared instruments of three institutions with half a year of bookings (issue 17); the
+      // instruments index is built by `npm run reindex` / `npm run demo` like the others.
+      const instrumentRows = buildInstrumentDemoRows();
+      counts.instruments = (await tx.instrument.createMany({ data: instrumentRows.instrumentRows })).count;
+      await tx.instrumentClosure.createMany({ data: instrumentRows.closureRows });
+      counts.instrumentBookings = (await tx.instrumentBooking.createMany({ data: instrumentRows.bookingRows })).count;
       return true;
     },
-    { timeout: 30_000 },
+    { timeout: 180_000, maxWait: 20_000 },
   );
-  if (!created) Object.assign(counts, { organisations: 0, users: 0, needs: 0, results: 0 });
+  if (!created) Object.assign(counts, { organisations: 0, users: 0, needs: 0, results: 0, instruments: 0, instrumentBookings: 0 });
   if (created) {
     // Two years of history for the chain monitor's charts, then its aggregates and public metrics.
     const companies = rows.userRows.filter((u) => u.role === "COMPANY" && u.isOrgAdmin).map((u) => ({ orgId: u.organisationId!, userId: u.id! }));

@@ -73,6 +73,7 @@ import { addKeyItemAction, annotateKeyItemAction, createKeyListAction, draftChal
 import * as keyListExportRoute from "@/app/[locale]/monitor/lists/[id]/export/route";
 import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { writeStaffRevocation } from "@/lib/staff/write-staff-grant";
+import { createInstrumentCast, INSTRUMENT_OPS, INSTRUMENT_ROLES, type ActionRunner } from "./instrument-matrix";
 
 type Outcome = string;
 type Row = Record<Visibility, Outcome[]>; // one outcome per role, in ROLES order
@@ -977,4 +978,49 @@ describe("chain monitor matrix", () => {
     expect(revoked).toBeNull();
     expect(mismatches).toEqual([]);
   }, 300_000);
+});
+
+// Shared instruments (issue 17): every instrument and booking rule x institution manager, its
+// admin, another member, the booker, another company, another institution's member, anonymous,
+// broker, platform admin and analyst (lib/access/instrument-matrix.ts).
+describe("shared instruments matrix", () => {
+  // A server action of the action client: success, or the error's HTTP-ish outcome (a CONFLICT
+  // means the policy let the call through and the booking's state refused it: "ok").
+  const act: ActionRunner = async (who, run, input) => {
+    session.actor = who;
+    try {
+      const state = await run("zh-CN", null, input);
+      if (state.status === "success") return "ok";
+      if (state.fields && Object.keys(state.fields).length) return `invalid:${Object.keys(state.fields).join(",")}`;
+      const m = state.message ?? "";
+      if (m === "Sign in first") return "401";
+      if (m === "You are not allowed to do this") return "403";
+      if (m === "Not found" || /NotFound$/.test(m)) return "404";
+      if (/^instruments\.booking(Overlap|Move|Version)/.test(m)) return "ok";
+      return `error:${m}`;
+    } catch (e) {
+      if ((e as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) return "ok";
+      throw e;
+    } finally {
+      session.actor = null;
+    }
+  };
+
+  it("covers every instrument and booking rule of the policy table", () => {
+    const covered = new Set(INSTRUMENT_OPS.flatMap((o) => o.rules));
+    expect(Object.keys(rules).filter((r) => /^(instrument|booking)\./.test(r) && !covered.has(r))).toEqual([]);
+  });
+
+  it("has zero mismatches with the expected table (operations x roles and relationships)", async () => {
+    const cast = await createInstrumentCast();
+    const mismatches: string[] = [];
+    for (const op of INSTRUMENT_OPS) {
+      for (const [i, role] of INSTRUMENT_ROLES.entries()) {
+        const person = role === "anonymous" ? null : cast[role];
+        const got = await op.run(person?.actor ?? null, person?.token ?? null, cast, act);
+        if (got !== op.expected[i]) mismatches.push(`${op.name} / ${role}: expected ${op.expected[i]}, got ${got}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

@@ -87,6 +87,9 @@ class ActionBuilder<I, A extends MaybeActor> {
     return new ActionBuilder<I, A>({ ...this.config, redirect: to });
   }
 
+  // A body that returns nothing makes a ServerAction with the default data type, so it fits
+  // every form and button prop typed `ServerAction`.
+  action<R extends ActionData | void>(body: (context: Context<I, A>) => Promise<R>): ServerAction<R extends ActionData ? R : Record<string, string>>;
   action<D extends ActionData = Record<string, string>>(body: (context: Context<I, A>) => Promise<D | void>): ServerAction<D> {
     const config = this.config;
     return async (rawLocale, _previous, rawInput) => {

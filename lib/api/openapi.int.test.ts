@@ -119,6 +119,19 @@ describe("GET /api/v1/openapi.json", () => {
         "GET /access-requests/{id}/messages",
         "POST /access-requests/{id}/messages",
         "GET /audit-log",
+        // issue 17: shared instruments
+        "GET /instruments",
+        "POST /instruments",
+        "GET /instruments/{id}",
+        "PUT /instruments/{id}",
+        "GET /instruments/{id}/calendar",
+        "POST /instruments/{id}/bookings",
+        "GET /instruments/{id}/metrics",
+        "GET /instruments/sharing-rates",
+        "POST /instruments/import",
+        "GET /instrument-bookings",
+        "GET /instrument-bookings/{id}",
+        "POST /instrument-bookings/{id}/transitions",
       ].sort(),
     );
   });

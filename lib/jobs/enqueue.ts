@@ -37,6 +37,10 @@ export type JobPayloads = {
   // Chain monitor (lib/monitor): incremental refresh of the aggregates; the daily public metrics.
   "refresh-monitor": { full?: boolean };
   "publish-metrics": Record<string, never>;
+  // Shared instruments (lib/instruments): batched index sync (array payloads merge under one
+  // job key), and the hourly booking sweep (reminders, no-shows).
+  "index-instruments": string[];
+  "instrument-bookings-sweep": Record<string, never>;
 };
 export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;

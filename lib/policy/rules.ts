@@ -1,4 +1,4 @@
-import type { NeedStatus, OrgKind, Role, Visibility } from "@/lib/generated/prisma/enums";
+import type { InstrumentStatus, NeedStatus, OrgKind, Role, Visibility } from "@/lib/generated/prisma/enums";
 import { memberRoleFits } from "@/lib/staff/roles";
 import type { MaybeActor } from "./actor";
 
@@ -41,6 +41,11 @@ export type InviteFacts = { organisationId: string; organisationKind: OrgKind; r
 export type ThreadFacts = { requesterId: string; need: NeedFacts };
 /** A contact request ("I can help" on a need, "I'm interested" on a result). */
 export type ContactFacts = { ownerOrganisationId: string; senderId: string; status: "PENDING" | "ACCEPTED" | "DECLINED" | "EXPIRED" };
+
+/** A shared instrument (issue 17): the institution that lists it and its manager. */
+export type InstrumentFacts = { organisationId: string; managerId: string; status: InstrumentStatus };
+/** A booking of an instrument: who booked it, and the instrument. */
+export type BookingFacts = { bookerId: string; instrument: InstrumentFacts };
 
 type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
@@ -120,6 +125,13 @@ const marketMember = (a: MaybeActor) => a?.role === "COMPANY" || a?.role === "RE
 const OPEN_NEED: NeedStatus[] = ["PUBLISHED", "IN_PROGRESS"];
 const contactOwnerSide = (a: MaybeActor, c: ContactFacts) => marketMember(a) && inOrg(a, c.ownerOrganisationId);
 const contactParty = (a: MaybeActor, c: ContactFacts) => (a != null && a.id === c.senderId) || contactOwnerSide(a, c);
+// Shared instruments (issue 17). Members of organisations (companies and researchers) list and
+// book instruments; staff do not book. An instrument is managed by its manager and by the admins
+// of the institution that lists it; bookings are seen by the booker and those managers only.
+const orgMember = (a: MaybeActor) => (a?.role === "COMPANY" || a?.role === "RESEARCHER") && a.organisationId !== null;
+const booker = (a: MaybeActor) => a?.role === "COMPANY" || a?.role === "RESEARCHER";
+const instrumentManager = (a: MaybeActor, i: InstrumentFacts) =>
+  a !== null && (a.id === i.managerId || (inOrg(a, i.organisationId) && a.isOrgAdmin && (a.role === "COMPANY" || a.role === "RESEARCHER")));
 
 export const rules = {
   "need.create": ((a) => a?.role === "COMPANY" && a.organisationId !== null) as Rule<void>,
@@ -214,6 +226,25 @@ export const rules = {
   "contact.list": ((a) => signedIn(a)) as Rule<void>,
   // Feedback on a need-result match; the service also checks that both are visible to the actor.
   "match.feedback": ((a) => signedIn(a)) as Rule<void>,
+  // Shared instruments (issue 17).
+  "instrument.create": ((a) => orgMember(a)) as Rule<void>,
+  "instrument.import": ((a) => orgMember(a)) as Rule<void>,
+  // The catalogue is open to everyone, visitors included (SMEs must find instruments); a retired
+  // instrument only to its institution and platform admins.
+  "instrument.read": ((a, i) => i.status === "ACTIVE" || inOrg(a, i.organisationId) || isAdmin(a)) as Rule<InstrumentFacts>,
+  "instrument.update": instrumentManager as Rule<InstrumentFacts>,
+  "instrument.book": ((a, i) => booker(a) && i.status === "ACTIVE") as Rule<InstrumentFacts>,
+  // Per-instrument and per-institution sharing metrics: the institution, staff and analysts.
+  "instrument.metrics": ((a, i) => inOrg(a, i.organisationId) || isStaff(a) || a?.role === "ANALYST") as Rule<InstrumentFacts>,
+  // Sharing rates aggregated by institution kind and region (no single booking shows): public.
+  "instrument.sharingRates": (() => true) as Rule<void>,
+  "booking.read": ((a, b) => (a !== null && a.id === b.bookerId) || instrumentManager(a, b.instrument) || isAdmin(a)) as Rule<BookingFacts>,
+  // Accept a proposed slot, rate after completion: the booker.
+  "booking.respond": ((a, b) => a !== null && a.id === b.bookerId) as Rule<BookingFacts>,
+  // Cancel: the booker (free until the institution's deadline) or the instrument's managers.
+  "booking.cancel": ((a, b) => (a !== null && a.id === b.bookerId) || instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
+  // Approve, decline, propose another slot, record use and fee, mark a no-show: the instrument's managers.
+  "booking.manage": ((a, b) => instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
 } as const;
 
 export type Action = keyof typeof rules;

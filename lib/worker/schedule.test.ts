@@ -13,6 +13,7 @@ describe("CRON_ITEMS", () => {
       "expire-results-hourly",
       "refresh-monitor",
       "publish-metrics-daily",
+      "instrument-bookings-sweep-hourly",
     ]);
   });
   it("send the daily digest every day and the weekly one on Mondays at 08:00 China time", () => {

@@ -15,4 +15,6 @@ export const CRON_ITEMS: (CronItem & { task: JobName })[] = [
   { task: "refresh-monitor", match: "*/15 * * * *", identifier: "refresh-monitor" },
   // The public effectiveness metrics (page /metrics), daily at 08:30 China time.
   { task: "publish-metrics", match: "30 0 * * *", identifier: "publish-metrics-daily" },
+  // Shared instruments: reminders 24 h before approved bookings, no-shows 24 h after (lib/instruments/sweeps.ts).
+  { task: "instrument-bookings-sweep", match: "7 * * * *", identifier: "instrument-bookings-sweep-hourly" },
 ];

@@ -21,6 +21,8 @@ import { refreshMonitorAggregates } from "@/lib/monitor/refresh-aggregates";
 import { publishMetrics } from "@/lib/monitor/published-metrics";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "@/lib/jobs/enqueue";
+import { syncInstruments } from "@/lib/instruments/search-index";
+import { sweepInstrumentBookings } from "@/lib/instruments/sweeps";
 import { withHandOver } from "./keyed-failure";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
@@ -91,6 +93,8 @@ const tasks: TaskList = {
     await refreshMonitorAggregates(prisma);
     await publishMetrics(prisma);
   }),
+  "index-instruments": task<"index-instruments">(async (ids) => void (await syncInstruments(prisma, [...new Set(ids)]))),
+  "instrument-bookings-sweep": task<"instrument-bookings-sweep">(async () => void (await sweepInstrumentBookings(prisma, new Date()))),
 };
 
 // A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is

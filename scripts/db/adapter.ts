@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
+  ColumnTypeEnum,
   DriverAdapterError,
+  type ColumnType,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
@@ -56,6 +58,18 @@ class CharAsTextClient extends pg.Client {
   }
 }
 
+// The engine reads pg_constraint.contype (a "char", reported as text above) with `as_char` when it
+// describes CHECK and EXCLUDE constraints, and panics on a text value ("Getting constraint_type
+// ... as char failed"). Typing that one column as a character lets it read them (the
+// instrument bookings' exclusion constraint, issue 17).
+const CONSTRAINT_TYPE_COLUMNS = new Set(["constraint_type", "contype"]);
+function constraintTypeAsCharacter<R extends { columnNames: string[]; columnTypes: ColumnType[] }>(result: R): R {
+  result.columnNames.forEach((name, i) => {
+    if (CONSTRAINT_TYPE_COLUMNS.has(name) && result.columnTypes[i] === ColumnTypeEnum.Text) result.columnTypes[i] = ColumnTypeEnum.Character;
+  });
+  return result;
+}
+
 function toAdapterError(error: unknown): never {
   if (error instanceof pg.DatabaseError && error.code) {
     throw new DriverAdapterError({
@@ -86,8 +100,8 @@ class ScriptSafeAdapter implements SqlDriverAdapter {
   ) {
     this.adapterName = inner.adapterName;
   }
-  queryRaw(query: SqlQuery) {
-    return this.inner.queryRaw(query);
+  async queryRaw(query: SqlQuery) {
+    return constraintTypeAsCharacter(await this.inner.queryRaw(query));
   }
   executeRaw(query: SqlQuery) {
     return this.inner.executeRaw(query);

@@ -51,6 +51,8 @@ type Ids = {
   intro: string;
   contract: string;
   keyList: string;
+  instrument: string;
+  booking: string;
 };
 const ids: Partial<Ids> = {};
 const id = (key: keyof Ids): string => ids[key] ?? expect.fail(`${key} fixture missing (case order)`);
@@ -335,6 +337,40 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       data: { listId: id("keyList"), chainNodeId: id("node"), needIds: [id("need")], annotation: "卡脖子", scoreAtAdd: 61.5 },
     });
     return { written, read: await db.keyProjectItem.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  Instrument: async (db) => {
+    const written = await db.instrument.create({
+      data: { organisationId: id("org"), managerId: id("user"), name: "X射线衍射仪", categoryCode: "0103", services: ["OPERATOR"], openDays: [1, 2, 3] },
+    });
+    ids.instrument = written.id;
+    return { written, read: await db.instrument.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  InstrumentClosure: async (db) => {
+    const written = await db.instrumentClosure.create({
+      data: { instrumentId: id("instrument"), startsAt: new Date("2026-12-07T01:00:00Z"), endsAt: new Date("2026-12-07T05:00:00Z"), reason: "维护" },
+    });
+    return { written, read: await db.instrumentClosure.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  InstrumentBooking: async (db) => {
+    const written = await db.instrumentBooking.create({
+      data: {
+        instrumentId: id("instrument"),
+        bookerId: id("user"),
+        purpose: "物相分析",
+        startsAt: new Date("2026-12-08T01:00:00Z"),
+        endsAt: new Date("2026-12-08T03:00:00Z"),
+        tier: "EXTERNAL",
+        hoursUsed: new Prisma.Decimal("1.5"),
+      },
+    });
+    ids.booking = written.id;
+    return { written, read: await db.instrumentBooking.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  InstrumentBookingEvent: async (db) => {
+    const written = await db.instrumentBookingEvent.create({
+      data: { bookingId: id("booking"), fromStatus: "REQUESTED", toStatus: "APPROVED", actorId: id("user") },
+    });
+    return { written, read: await db.instrumentBookingEvent.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   AuditLog: async (db) => {
     const written = await db.auditLog.create({ data: { action: "test.write", subject: "Need:1", detail: { nested: { ok: true }, list: [1, "二"] } } });

@@ -20,6 +20,16 @@ import * as openapi from "./openapi.json/openapi";
 import * as results from "./results/openapi";
 import * as result from "./results/[id]/openapi";
 import * as search from "./search/openapi";
+import * as instruments from "./instruments/openapi";
+import * as instruments_id from "./instruments/[id]/openapi";
+import * as instruments_id_calendar from "./instruments/[id]/calendar/openapi";
+import * as instruments_id_bookings from "./instruments/[id]/bookings/openapi";
+import * as instruments_id_metrics from "./instruments/[id]/metrics/openapi";
+import * as instruments_sharing_rates from "./instruments/sharing-rates/openapi";
+import * as instruments_import from "./instruments/import/openapi";
+import * as instrument_bookings from "./instrument-bookings/openapi";
+import * as instrument_bookings_id from "./instrument-bookings/[id]/openapi";
+import * as instrument_bookings_id_transitions from "./instrument-bookings/[id]/transitions/openapi";
 
 // Every REST v1 operation, each declared in the openapi.ts beside its route.ts. A route method
 // without an operation here fails lib/api/openapi.int.test.ts.
@@ -41,6 +51,16 @@ const modules: Record<string, OperationSpec<z.ZodType>>[] = [
   results,
   result,
   search,
+  instruments,
+  instruments_id,
+  instruments_id_calendar,
+  instruments_id_bookings,
+  instruments_id_metrics,
+  instruments_sharing_rates,
+  instruments_import,
+  instrument_bookings,
+  instrument_bookings_id,
+  instrument_bookings_id_transitions,
   openapi,
 ];
 

@@ -12,7 +12,7 @@ import type { HttpMethod, JsonSchema } from "./types";
 
 export type ErrorResponseName = "BadRequest" | "Unauthenticated" | "Forbidden" | "NotFound" | "Conflict" | "ValidationFailed" | "RateLimited" | "Unavailable";
 
-export type ApiTag = "Needs" | "Results" | "Search" | "Access" | "Deals" | "Meta";
+export type ApiTag = "Needs" | "Results" | "Search" | "Access" | "Deals" | "Instruments" | "Challenges" | "Meta";
 
 type Headers = Record<string, { description: string; schema: JsonSchema }>;
 

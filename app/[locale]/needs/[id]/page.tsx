@@ -13,6 +13,7 @@ import { requestIp } from "@/lib/http/request-ip";
 import { viewNeed } from "@/lib/needs/view-need";
 import { NeedDetail } from "@/components/needs/need-detail";
 import { NeedMatches } from "@/components/matching/need-matches";
+import { InstrumentsForNeed } from "@/components/instruments/instruments-for-need";
 import { listNeedAttachments } from "@/lib/attachments/attachments";
 import { availableActions, reconfirmDueSoon } from "@/lib/needs/lifecycle";
 import { can } from "@/lib/policy";
@@ -123,6 +124,7 @@ export default async function NeedPage({
           <NeedResearchers actor={actor} needId={need.id} locale={locale} />
         </section>
       )}
+      {actor && <InstrumentsForNeed actor={actor} needId={need.id} locale={locale} />}
     </div>
   );
 }

@@ -1,0 +1,122 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { defaultPeriod, getInstitutionMetrics, sharingRateBy, sharingRateTrend } from "@/lib/instruments/metrics";
+import { can } from "@/lib/policy";
+import { InstrumentsNav } from "@/components/instruments/instruments-nav";
+
+const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
+
+export default async function InstrumentMetricsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await getCurrentActor();
+  const t = await getTranslations({ locale, namespace: "instruments" });
+  const period = defaultPeriod();
+  const own = actor?.organisationId && can(actor, "instrument.metrics", { organisationId: actor.organisationId, managerId: "", status: "ACTIVE" });
+  const [byKind, byRegion, trend, institution] = await Promise.all([
+    sharingRateBy({ groupBy: "institutionKind", ...period }),
+    sharingRateBy({ groupBy: "region", ...period }),
+    sharingRateTrend(period),
+    own ? getInstitutionMetrics(actor, actor.organisationId!, period) : Promise.resolve(null),
+  ]);
+  const max = Math.max(1, ...trend.map((p) => p.hoursUsed));
+  const groupTable = (title: string, rows: typeof byKind, label: (k: string) => string, testId: string) => (
+    <div className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
+      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
+      <table className="w-full min-w-[32rem] text-sm" data-testid={testId}>
+        <thead>
+          <tr className="text-left text-slate-500">
+            <th className="py-1">{t("metrics.group")}</th>
+            <th className="text-right">{t("metrics.instruments")}</th>
+            <th className="text-right">{t("metrics.hoursAvailable")}</th>
+            <th className="text-right">{t("metrics.hoursUsedInternal")}</th>
+            <th className="text-right">{t("metrics.hoursUsedExternal")}</th>
+            <th className="text-right">{t("metrics.externalSharingRate")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((g) => (
+            <tr key={g.key} className="border-t border-slate-100">
+              <td className="py-1">{label(g.key)}</td>
+              <td className="text-right">{g.instruments}</td>
+              <td className="text-right">{g.hoursAvailable}</td>
+              <td className="text-right">{g.hoursUsedInternal}</td>
+              <td className="text-right">{g.hoursUsedExternal}</td>
+              <td className="text-right font-semibold">{pct(g.externalSharingRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  return (
+    <section>
+      <InstrumentsNav locale={locale} actor={actor} current="/instruments/metrics" />
+      <h1 className="mb-1 text-2xl font-semibold">{t("metrics.title")}</h1>
+      <p className="mb-4 text-sm text-slate-600">{t("metrics.intro")}</p>
+      <div className="grid gap-4">
+        {groupTable(t("metrics.byKind"), byKind, (k) => t(`orgKind.${k}`), "rate-by-kind")}
+        {groupTable(t("metrics.byRegion"), byRegion, (k) => (k === "unknown" ? t("metrics.unknownRegion") : k), "rate-by-region")}
+        <div className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 className="mb-2 text-lg font-semibold">{t("metrics.trend")}</h2>
+          <ol className="space-y-1 text-sm">
+            {trend.map((p) => (
+              <li key={p.month} className="grid grid-cols-[4.5rem_1fr_4rem] items-center gap-2">
+                <span className="text-slate-500">{p.month}</span>
+                <span className="h-3 rounded bg-brand-100" aria-hidden>
+                  <span className="block h-3 rounded bg-brand-600" style={{ width: `${Math.round((p.hoursUsed / max) * 100)}%` }} />
+                </span>
+                <span className="text-right">{pct(p.externalSharingRate)}</span>
+              </li>
+            ))}
+          </ol>
+          <p className="mt-2 text-xs text-slate-500">{t("metrics.trendHint")}</p>
+        </div>
+        {institution && (
+          <div className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm" data-testid="institution-metrics">
+            <h2 className="mb-2 text-lg font-semibold">{t("metrics.institution")}</h2>
+            <p className="mb-2 text-sm" data-testid="institution-rate">
+              {t("metrics.institutionSummary", {
+                rate: pct(institution.total.externalSharingRate),
+                orgs: institution.total.externalOrganisationsServed,
+                median: institution.total.medianHoursToApproval ?? "—",
+                rating: institution.total.averageRating ?? "—",
+              })}
+            </p>
+            <table className="w-full min-w-[36rem] text-sm">
+              <thead>
+                <tr className="text-left text-slate-500">
+                  <th className="py-1">{t("metrics.instrument")}</th>
+                  <th className="text-right">{t("metrics.hoursAvailable")}</th>
+                  <th className="text-right">{t("metrics.hoursUsedInternal")}</th>
+                  <th className="text-right">{t("metrics.hoursUsedExternal")}</th>
+                  <th className="text-right">{t("metrics.externalSharingRate")}</th>
+                  <th className="text-right">{t("metrics.externalOrganisationsServed")}</th>
+                  <th className="text-right">{t("metrics.averageRating")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {institution.perInstrument.map((i) => (
+                  <tr key={i.id} className="border-t border-slate-100">
+                    <td className="py-1">
+                      <Link href={`/instruments/${i.id}`} className="text-brand-700 hover:underline">
+                        {i.name}
+                      </Link>
+                    </td>
+                    <td className="text-right">{i.metrics.hoursAvailable}</td>
+                    <td className="text-right">{i.metrics.hoursUsedInternal}</td>
+                    <td className="text-right">{i.metrics.hoursUsedExternal}</td>
+                    <td className="text-right">{pct(i.metrics.externalSharingRate)}</td>
+                    <td className="text-right">{i.metrics.externalOrganisationsServed}</td>
+                    <td className="text-right">{i.metrics.averageRating ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

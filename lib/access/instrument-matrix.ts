@@ -1,0 +1,268 @@
+// The shared-instrument rows of the authorization matrix (issue 17): every instrument and booking
+// action x every role and relationship, against the real database, compared with a hand-written
+// table. Run from lib/access/authorization-matrix.int.test.ts (which mocks the session and next-intl).
+import { prisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import type { FormState } from "@/lib/forms/form-state";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor, MaybeActor } from "@/lib/policy";
+import { approveBooking, cancelBooking, getBooking, rateBooking, requestBooking } from "@/lib/instruments/bookings";
+import { importInstrumentsFile } from "@/lib/instruments/import";
+import { createInstrument, getInstrument, updateInstrument } from "@/lib/instruments/instruments";
+import { getInstrumentMetrics } from "@/lib/instruments/metrics";
+import { instrumentSchema } from "@/lib/instruments/schemas";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import { addMember, createTestInstrument, nthWeekday } from "@/tests/kits/instrument-test-kit";
+import { apiRequest, createApiUser, noParams, routeParams } from "@/tests/kits/api-test-kit";
+import * as sharingRatesRoute from "@/app/api/v1/instruments/sharing-rates/route";
+import * as bookingsRoute from "@/app/api/v1/instruments/[id]/bookings/route";
+import { approveBookingAction, createInstrumentAction, requestBookingAction } from "@/app/[locale]/instruments/actions";
+
+export const INSTRUMENT_ROLES = [
+  "anonymous",
+  "manager", // the instrument's manager (a member of its institution)
+  "institutionAdmin", // an admin of the institution that lists it
+  "institutionMember", // another member of that institution
+  "booker", // a company that booked it
+  "otherCompany",
+  "otherInstitutionMember", // a researcher of another university
+  "broker",
+  "admin",
+  "analyst",
+] as const;
+export type InstrumentRole = (typeof INSTRUMENT_ROLES)[number];
+type Person = { actor: Actor; token: string };
+export type InstrumentCast = Record<Exclude<InstrumentRole, "anonymous">, Person> & {
+  instrumentId: string;
+  retiredId: string;
+  bookingOf: () => Promise<string>;
+};
+
+const withToken = async (actor: Actor): Promise<Person> => ({ actor, token: (await createApiToken(actor, "matrix")).token });
+
+export async function createInstrumentCast(): Promise<InstrumentCast> {
+  const institution = await createApiUser("RESEARCHER", { orgName: `矩阵大学 ${Date.now()}` });
+  const manager = await withToken(await addMember(institution));
+  const member = await withToken(await addMember(institution));
+  const booker = await createApiUser("COMPANY");
+  const [otherCompany, otherInstitutionMember, broker, admin, analyst] = await Promise.all([
+    createApiUser("COMPANY"),
+    createApiUser("RESEARCHER"),
+    createApiUser("BROKER"),
+    createApiUser("ADMIN"),
+    createApiUser("ANALYST"),
+  ]);
+  const instrumentId = await createTestInstrument(manager.actor, { name: "矩阵测试 透射电子显微镜" });
+  const retiredId = await createTestInstrument(manager.actor, { name: "矩阵测试 停用仪器" });
+  await prisma.instrument.update({ where: { id: retiredId }, data: { status: "RETIRED" } });
+  let slot = 0;
+  // A fresh booking by the booker in its own slot (each row acts on its own booking).
+  const bookingOf = async () => {
+    const startsAt = nthWeekday(Math.floor(slot / 4), 9 + 2 * (slot % 4), 30);
+    slot++;
+    return (
+      await requestBooking(booker.actor, {
+        instrumentId,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+        service: "OPERATOR",
+        purpose: "矩阵",
+      } as never)
+    ).id;
+  };
+  return {
+    manager,
+    institutionAdmin: institution,
+    institutionMember: member,
+    booker,
+    otherCompany,
+    otherInstitutionMember,
+    broker,
+    admin,
+    analyst,
+    instrumentId,
+    retiredId,
+    bookingOf,
+  };
+}
+
+type Outcome = string;
+async function service(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await run();
+    return "ok";
+  } catch (e) {
+    if (isAppError(e)) return e.code === "CONFLICT" ? "ok" : String(e.status);
+    throw e;
+  }
+}
+async function api(res: Promise<Response>): Promise<Outcome> {
+  const r = await res;
+  return r.status === 200 || r.status === 201 || r.status === 409 ? "ok" : String(r.status);
+}
+
+export type InstrumentOp = {
+  name: string;
+  rules: string[];
+  run: (who: MaybeActor, token: string | null, cast: InstrumentCast, act: ActionRunner) => Promise<Outcome>;
+  // One outcome per role, in INSTRUMENT_ROLES order.
+  expected: Outcome[];
+};
+export type ActionRunner = (
+  who: MaybeActor,
+  run: (locale: string, prev: unknown, input: Record<string, unknown>) => Promise<FormState>,
+  input: Record<string, unknown>,
+) => Promise<Outcome>;
+
+const instrumentInput = () =>
+  instrumentSchema.parse({ name: "矩阵新仪器", categoryCode: "0103", services: ["OPERATOR"], openDays: [1, 2, 3, 4, 5], priceExternal: 100 });
+let nextSlot = 0;
+const freshSlot = () => {
+  const startsAt = nthWeekday(Math.floor(nextSlot / 4), 9 + 2 * (nextSlot % 4), 120);
+  nextSlot++;
+  return { startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) };
+};
+const csv = () => new TextEncoder().encode("externalId,name,categoryCode,services\nM-1,矩阵导入,0103,OPERATOR\n");
+const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+
+//                 anon   mgr   instAdm member booker oComp oInst broker admin analyst
+export const INSTRUMENT_OPS: InstrumentOp[] = [
+  {
+    name: "page/service getInstrument (active)",
+    rules: ["instrument.read"],
+    run: (who, _t, c) => service(() => getInstrument(who, c.instrumentId)),
+    expected: ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+  },
+  {
+    name: "page/service getInstrument (retired)",
+    rules: ["instrument.read"],
+    run: (who, _t, c) => service(() => getInstrument(who, c.retiredId)),
+    expected: ["404", "ok", "ok", "ok", "404", "404", "404", "404", "ok", "404"],
+  },
+  {
+    name: "service createInstrument",
+    rules: ["instrument.create"],
+    run: (who) => service(() => createInstrument(who as Actor, instrumentInput())),
+    expected: ["401", "ok", "ok", "ok", "ok", "ok", "ok", "403", "403", "403"],
+  },
+  {
+    name: "server action createInstrumentAction",
+    rules: ["instrument.create"],
+    run: (who, _t, _c, act) => act(who, createInstrumentAction, { name: "矩阵动作仪器", categoryCode: "0103", services: "OPERATOR" }),
+    expected: ["401", "ok", "ok", "ok", "ok", "ok", "ok", "403", "403", "403"],
+  },
+  {
+    name: "service importInstrumentsFile (validate)",
+    rules: ["instrument.import"],
+    run: (who) => service(() => importInstrumentsFile(who as Actor, { name: "m.csv", bytes: csv() }, "validate", "en")),
+    expected: ["401", "ok", "ok", "ok", "ok", "ok", "ok", "403", "403", "403"],
+  },
+  {
+    name: "service updateInstrument",
+    rules: ["instrument.update"],
+    run: async (who, _t, c) => {
+      const { version } = await prisma.instrument.findUniqueOrThrow({ where: { id: c.instrumentId } });
+      return service(() =>
+        updateInstrument(
+          who as Actor,
+          c.instrumentId,
+          version,
+          instrumentSchema.parse({ name: "矩阵测试 透射电子显微镜", categoryCode: "0101", services: ["OPERATOR"] }),
+        ),
+      );
+    },
+    expected: ["401", "ok", "ok", "404", "404", "404", "404", "404", "404", "404"],
+  },
+  {
+    name: "service requestBooking",
+    rules: ["instrument.book"],
+    run: (who, _t, c) =>
+      service(() => requestBooking(who as Actor, { instrumentId: c.instrumentId, ...freshSlot(), service: "OPERATOR", purpose: "矩阵预约" } as never)),
+    expected: ["401", "ok", "ok", "ok", "ok", "ok", "ok", "404", "404", "404"],
+  },
+  {
+    name: "POST /api/v1/instruments/{id}/bookings",
+    rules: ["instrument.book"],
+    run: (_who, token, c) => {
+      const s = freshSlot();
+      return api(
+        bookingsRoute.POST(
+          apiRequest(`/instruments/${c.instrumentId}/bookings`, {
+            token,
+            method: "POST",
+            body: { startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), purpose: "矩阵 API" },
+          }),
+          routeParams({ id: c.instrumentId }),
+        ),
+      );
+    },
+    expected: ["401", "ok", "ok", "ok", "ok", "ok", "ok", "404", "404", "404"],
+  },
+  {
+    name: "server action requestBookingAction",
+    rules: ["instrument.book"],
+    run: (who, _t, c, act) => {
+      const s = freshSlot();
+      return act(who, requestBookingAction, { instrumentId: c.instrumentId, startsAt: local(s.startsAt), endsAt: local(s.endsAt), purpose: "矩阵动作" });
+    },
+    expected: ["401", "ok", "ok", "ok", "ok", "ok", "ok", "404", "404", "404"],
+  },
+  {
+    name: "service getBooking",
+    rules: ["booking.read"],
+    run: async (who, _t, c) => {
+      const id = await c.bookingOf();
+      return service(() => getBooking(who, id));
+    },
+    expected: ["404", "ok", "ok", "404", "ok", "404", "404", "404", "ok", "404"],
+  },
+  {
+    name: "service approveBooking",
+    rules: ["booking.manage"],
+    run: async (who, _t, c) => {
+      const id = await c.bookingOf();
+      return service(() => approveBooking(who as Actor, { bookingId: id, version: 1 }));
+    },
+    expected: ["404", "ok", "ok", "404", "403", "404", "404", "404", "403", "404"],
+  },
+  {
+    name: "server action approveBookingAction",
+    rules: ["booking.manage"],
+    run: async (who, _t, c, act) => {
+      const id = await c.bookingOf();
+      return act(who, approveBookingAction, { bookingId: id, version: "1" });
+    },
+    expected: ["401", "ok", "ok", "404", "403", "404", "404", "404", "403", "404"],
+  },
+  {
+    name: "service cancelBooking",
+    rules: ["booking.cancel"],
+    run: async (who, _t, c) => {
+      const id = await c.bookingOf();
+      return service(() => cancelBooking(who as Actor, { bookingId: id, version: 1 }));
+    },
+    expected: ["404", "ok", "ok", "404", "ok", "404", "404", "404", "403", "404"],
+  },
+  {
+    name: "service rateBooking (completed booking)",
+    rules: ["booking.respond"],
+    run: async (who, _t, c) => {
+      const id = await c.bookingOf();
+      await prisma.instrumentBooking.update({ where: { id }, data: { status: "COMPLETED", hoursUsed: new Prisma.Decimal(1), fee: 300 } });
+      return service(() => rateBooking(who as Actor, { bookingId: id, version: 1, rating: 4 }));
+    },
+    expected: ["404", "403", "403", "404", "ok", "404", "404", "404", "403", "404"],
+  },
+  {
+    name: "service getInstrumentMetrics",
+    rules: ["instrument.metrics"],
+    run: (who, _t, c) => service(() => getInstrumentMetrics(who, c.instrumentId, { from: new Date(Date.now() - 86_400_000 * 30), to: new Date() })),
+    expected: ["401", "ok", "ok", "ok", "404", "404", "404", "ok", "ok", "ok"],
+  },
+  {
+    name: "GET /api/v1/instruments/sharing-rates",
+    rules: ["instrument.sharingRates"],
+    run: (_who, token) => api(sharingRatesRoute.GET(apiRequest(`/instruments/sharing-rates?groupBy=region`, { token }), noParams)),
+    expected: ["401", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
+  },
+];

@@ -1,0 +1,56 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { can, type MaybeActor } from "@/lib/policy";
+import { needScopeFor } from "@/lib/policy/scopes";
+import { searchCatalog, type CatalogHit } from "@/lib/search/search";
+import { getMeili, isUnavailableError } from "@/lib/search/client";
+import { categoryOf } from "./categories";
+import { instrumentFacts, instrumentInclude, loadInstrumentFor, presentInstrument, type InstrumentView } from "./instruments";
+import { instrumentsIndexUid } from "./search-index";
+
+// Needs <-> instruments, plugged in through search only (lib/matching is being restructured by
+// helper "matching"; this does not touch it): a need's title (and keywords when the viewer may
+// read it in full) is searched in the instruments index; an instrument's category and
+// capability words are searched in the needs catalogue with the viewer's own rights (searchCatalog
+// applies the confidentiality rules and hides what the viewer may not see).
+
+/** Instruments that could help with a need the actor may see ("instruments that could help"). */
+export async function instrumentsForNeed(actor: MaybeActor, needId: string, limit = 5): Promise<InstrumentView[]> {
+  if (!actor) return [];
+  const need = await prisma.need.findFirst({
+    where: { AND: [{ id: needId }, needScopeFor(actor)] },
+    select: { title: true, keywords: true, organisationId: true },
+  });
+  if (!need) return [];
+  const full = actor.organisationId === need.organisationId || actor.role === "ADMIN";
+  const q = [need.title, ...(full ? need.keywords : [])].join(" ").slice(0, 200);
+  try {
+    const res = await getMeili()
+      .index(instrumentsIndexUid())
+      .search(q, { limit, attributesToRetrieve: ["id"], matchingStrategy: "frequency" });
+    const ids = (res.hits as { id: string }[]).map((h) => h.id);
+    const rows = await prisma.instrument.findMany({ where: { id: { in: ids }, status: "ACTIVE" }, include: instrumentInclude });
+    const byId = new Map(rows.filter((r) => can(actor, "instrument.read", instrumentFacts(r))).map((r) => [r.id, r]));
+    return ids
+      .map((id) => byId.get(id))
+      .filter((r): r is NonNullable<typeof r> => !!r)
+      .map((r) => presentInstrument(actor, r));
+  } catch (error) {
+    if (isUnavailableError(error)) return [];
+    throw error;
+  }
+}
+
+/** Needs an instrument could serve, as the viewer may see them in the catalogue. */
+export async function needsForInstrument(actor: MaybeActor, instrumentId: string, limit = 5): Promise<CatalogHit[]> {
+  const instrument = await loadInstrumentFor(prisma, actor, instrumentId, "instrument.read");
+  if (!actor) return [];
+  const category = categoryOf(instrument.categoryCode);
+  const words = (instrument.capabilities ?? "")
+    .split(/[\s,，、;；]+/)
+    .filter(Boolean)
+    .slice(0, 4);
+  const q = [instrument.name, ...words].join(" ").slice(0, 100) || category?.zh || "";
+  const res = await searchCatalog({ q, type: "needs", viewer: actor, limit });
+  return res.ok ? res.hits : [];
+}
