@@ -129,7 +129,10 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
   await expect(brokerPage.getByTestId("deal-state")).toHaveText("待双方确认");
 
   // Both sides are notified in-app and by email, without the company's name.
-  const mail = await waitForMessage(researcher.email, { match: (m) => m.subject === `技术桥：技术经纪人为您推荐了一位合作伙伴：${needTitle}`, after: introduceStartedAt });
+  const mail = await waitForMessage(researcher.email, {
+    match: (m) => m.subject === `技术桥：技术经纪人为您推荐了一位合作伙伴：${needTitle}`,
+    after: introduceStartedAt,
+  });
   expect(mail.text).toContain("/zh-CN/notifications/");
   expect(mail.text).not.toContain(company.org);
   await waitForMessage(company.email, { match: (m) => m.subject === `技术桥：技术经纪人为您推荐了一位合作伙伴：${needTitle}`, after: introduceStartedAt });
