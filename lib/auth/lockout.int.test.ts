@@ -1,3 +1,4 @@
+import { wordNotifications } from "@/lib/notifications/word-notification";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { isLocked, LOCK_MINUTES, MAX_FAILED_SIGN_INS, recordFailedSignIn, resetFailedSignIns } from "./lockout";
@@ -17,7 +18,8 @@ describe("account lockout", () => {
     expect(locked.lockedUntil!.getTime() - Date.now()).toBeGreaterThan((LOCK_MINUTES - 1) * 60_000);
     const notices = await prisma.notification.findMany({ where: { userId: user.id } });
     expect(notices.map((n) => n.kind)).toEqual(["security.locked"]);
-    expect(notices[0]!.title).toMatch(/locked/);
+    expect((await wordNotifications("en", notices))[0]!.title).toMatch(/locked/);
+    expect((await wordNotifications("zh-CN", notices))[0]!.title).toMatch(/锁定/);
     const jobs = await prisma.$queryRaw<{ key: string }[]>`SELECT key FROM graphile_worker.jobs WHERE task_identifier = 'email-notification'`;
     expect(jobs.map((j) => j.key)).toContain(`email-notification:${notices[0]!.id}`);
 

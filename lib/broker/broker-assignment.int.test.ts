@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db";
 import { getDeal } from "@/lib/deals/get-deal";
 import { listMyDeals } from "@/lib/deals/list-deals";
 import { isAppError } from "@/lib/errors";
+import { wordFields } from "@/lib/errors-edge";
 import { listBrokerQueue } from "./queue";
 import { viewNeed } from "@/lib/needs/view-need";
 import { claimNeed, getTriage, handOverNeed, markNeedReady } from "./triage";
@@ -59,7 +60,7 @@ describe("assign to me", () => {
 
   it("a need with a broker cannot be taken by another broker (409), neither by claiming nor by triage", async () => {
     const need = await makeNeed({ brokerId: broker.actor.id });
-    await expect(claimNeed(rival.actor, need.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("移交") });
+    await expect(claimNeed(rival.actor, need.id)).rejects.toMatchObject({ code: "CONFLICT", key: "broker.needTaken" });
     await expect(markNeedReady(rival.actor, need.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).brokerId).toBe(broker.actor.id);
   });
@@ -79,7 +80,7 @@ describe("hand-over", () => {
     // The rival is notified; handing over to someone who is not a broker is a field error.
     expect(await prisma.notification.count({ where: { userId: rival.actor.id, kind: "need.assigned", link: `/broker/needs/${need.id}` } })).toBe(1);
     const err = await handOverNeed(rival.actor, need.id, owner.actor.email).catch((e: unknown) => e);
-    expect(isAppError(err) && err.fields).toEqual({ brokerEmail: ["No broker with this email"] });
+    expect(isAppError(err) && wordFields(err, "en")).toEqual({ brokerEmail: ["No broker with this email"] });
   });
 
   it("an admin moves a need from its broker to another", async () => {
@@ -93,7 +94,7 @@ describe("hand-over", () => {
     const lapsed = await createApiUser("BROKER");
     await prisma.staffRoleGrant.updateMany({ where: { userId: lapsed.actor.id }, data: { revokedAt: new Date() } });
     const err = await handOverNeed(broker.actor, need.id, lapsed.actor.email).catch((e: unknown) => e);
-    expect(isAppError(err) && err.fields).toEqual({ brokerEmail: ["No broker with this email"] });
+    expect(isAppError(err) && wordFields(err, "en")).toEqual({ brokerEmail: ["No broker with this email"] });
     expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).brokerId).toBe(broker.actor.id);
   });
 });

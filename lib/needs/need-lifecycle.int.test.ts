@@ -1,5 +1,8 @@
 // Wizard drafts, publishing, broker drafts after a visit, and the re-confirmation sweep,
 // against the real database.
+import { isAppError, type AppError } from "@/lib/errors";
+import { wordFields } from "@/lib/errors-edge";
+import { wordNotifications } from "@/lib/notifications/word-notification";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runJobs } from "@/tests/kits/access-test-kit";
 import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
@@ -41,9 +44,12 @@ describe("wizard drafts and publishing", () => {
   it("saves a half-written draft, refuses to publish it with field errors, then publishes it", async () => {
     const { id } = await saveNeedDraft(company.actor, {}, draft({ title: "手环" }));
     expect((await prisma.need.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
-    await expect(transitionNeed(company.actor, id, "publish")).rejects.toMatchObject({
-      code: "VALIDATION",
-      fields: { title: [expect.any(String)], description: [expect.any(String)], field: [expect.any(String)] },
+    const refused = await transitionNeed(company.actor, id, "publish").catch((e: unknown) => e);
+    expect(isAppError(refused) && refused.code).toBe("VALIDATION");
+    expect(wordFields(refused as AppError, "zh-CN")).toMatchObject({
+      title: [expect.any(String)],
+      description: [expect.any(String)],
+      field: [expect.any(String)],
     });
     await saveNeedDraft(company.actor, { needId: id }, draft(full));
     const view = await getNeedForEdit(company.actor, id);
@@ -135,7 +141,7 @@ describe("re-confirmation", () => {
     await expireOverdueNeeds(prisma, at(13)); // the hourly sweep runs again: nothing new
     await expireOverdueNeeds(prisma, at(2.5));
     await expireOverdueNeeds(prisma, at(2));
-    const reminders = await notices();
+    const reminders = await wordNotifications("en", await notices());
     expect(reminders.map((n) => [n.kind, n.title, n.link])).toEqual([
       ["need.reconfirm", "Re-confirm your need “Magnetically robust attitude estimation for wristbands” within 14 days", `/needs/${id}#reconfirm`],
       ["need.reconfirm", "Re-confirm your need “Magnetically robust attitude estimation for wristbands” within 3 days", `/needs/${id}#reconfirm`],
@@ -175,6 +181,6 @@ describe("re-confirmation", () => {
     await expireOverdueNeeds(prisma, new Date(by.getTime() - 5 * DAY));
     const rows = await prisma.notification.findMany({ where: { kind: "need.reconfirm", link: `/needs/${id}#reconfirm` } });
     expect(rows.map((r) => r.userId).sort()).toEqual([owner.actor.id, colleague.actor.id].sort());
-    expect(rows[0]!.title).toBe("请在 5 天内确认需求「智能手环抗磁干扰姿态估计」仍然有效");
+    expect((await wordNotifications("zh-CN", rows))[0]!.title).toBe("请在 5 天内确认需求「智能手环抗磁干扰姿态估计」仍然有效");
   });
 });

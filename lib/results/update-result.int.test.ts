@@ -82,11 +82,11 @@ describe("updateResult", () => {
     await updateResult(owner.actor, id, edit(id, 1, { title: "第一次修改的标题", externalId: "EDIT-1" }));
     await expect(updateResult(colleague.actor, id, edit(id, 1, { title: "基于旧版本的修改" }))).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringContaining("reload"),
+      key: "staleEdit",
     });
     await expect(updateResult(owner.actor, id, edit(id, 2, { externalId: "EDIT-2" }))).rejects.toMatchObject({
       code: "CONFLICT",
-      fields: { externalId: ["This value is already in use"] },
+      fields: { externalId: ["v.externalIdTaken"] },
     });
     expect(await prisma.result.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "第一次修改的标题", version: 2 });
   });
@@ -144,7 +144,7 @@ describe("result attachments", () => {
       ]),
     ).rejects.toMatchObject({
       code: "UNSUPPORTED_MEDIA_TYPE",
-      fields: { attachments: [expect.stringContaining("fake.pdf")] },
+      fields: { attachments: [{ key: "v.fileWrongType", params: expect.objectContaining({ name: "fake.pdf" }) }] },
     });
     expect(await prisma.result.count()).toBe(before);
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeActor }));
 vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => session.actor }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
-vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "zh-CN", getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
 
 import { inviteMemberAction } from "@/app/[locale]/account/invite-actions";
 import { signUpAction } from "@/app/[locale]/sign-up/actions";
