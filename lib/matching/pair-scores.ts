@@ -8,7 +8,7 @@ import type { Match } from "./types";
 // need's stored matches are what its owner and brokers see, so wherever else the pair appears its
 // figure is read from there when the need's current snapshot holds it.
 
-const pairKey = (needId: string, resultId: string) => `${needId}\u0000${resultId}`;
+export const pairKey = (needId: string, resultId: string) => `${needId}\u0000${resultId}`;
 
 /** The calibrated scores of these pairs in the needs' current snapshots (pairs not held there are absent). */
 export async function needSideScores(pairs: readonly { needId: string; resultId: string }[]): Promise<Map<string, number>> {
@@ -26,10 +26,16 @@ export async function needSideScores(pairs: readonly { needId: string; resultId:
 
 /**
  * Needs matched to one result, each with the figure its own match list shows for the result when it
- * holds it, best first. Everything else about the match is kept.
+ * holds it, best first. Everything else about the match is kept. Only for needs the viewer reads in
+ * full (`readsInFull`): a need's list is computed from its full text, so for a viewer who sees a
+ * confidential need's teaser only, the figure stays the one computed from what they may see.
  */
-export async function alignNeedMatchScores<M extends Pick<Match, "id" | "score">>(resultId: string, needMatches: readonly M[]): Promise<M[]> {
-  const scores = await needSideScores(needMatches.map((m) => ({ needId: m.id, resultId })));
+export async function alignNeedMatchScores<M extends Pick<Match, "id" | "score">>(
+  resultId: string,
+  needMatches: readonly M[],
+  readsInFull: (needId: string) => boolean,
+): Promise<M[]> {
+  const scores = await needSideScores(needMatches.filter((m) => readsInFull(m.id)).map((m) => ({ needId: m.id, resultId })));
   if (scores.size === 0) return [...needMatches];
   return needMatches.map((m) => ({ ...m, score: scores.get(pairKey(m.id, resultId)) ?? m.score })).sort((a, b) => b.score - a.score);
 }

@@ -64,6 +64,6 @@ export async function getResultMatches(actor: MaybeActor, resultId: string, limi
       },
     ];
   });
-  // The same figure for each pair as on the need's own match list.
-  return { ok: true, matches: await alignNeedMatchScores(result.id, shown) };
+  // The same figure for each pair as on the need's own match list (needs the viewer reads in full).
+  return { ok: true, matches: await alignNeedMatchScores(result.id, shown, (id) => views.get(id)?.access === "full") };
 }

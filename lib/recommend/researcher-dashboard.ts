@@ -4,7 +4,7 @@ import { profileText } from "@/lib/expertise/score";
 import { matchNeedsForResult, matchSubject, type Match } from "@/lib/matching/matcher";
 import { authorize, type MaybeActor } from "@/lib/policy";
 import { matchOrEmpty } from "@/lib/matching/match-safely";
-import { alignNeedMatchScores } from "@/lib/matching/pair-scores";
+import { needSideScores, pairKey } from "@/lib/matching/pair-scores";
 import { recheckNeedHits } from "@/lib/needs/recheck-need-hits";
 import { visibleMatchTerms } from "@/lib/needs/visible-terms";
 
@@ -45,8 +45,7 @@ export async function getResearcherDashboard(actor: MaybeActor): Promise<Researc
       unavailable = true;
       break;
     }
-    // The same figure for each need-result pair as on the need's own match list.
-    for (const m of await alignNeedMatchScores(r.id, res.matches)) {
+    for (const m of res.matches) {
       const seen = byNeed.get(m.id);
       if (seen) {
         seen.viaResults.push({ id: r.id, title: r.title });
@@ -69,6 +68,15 @@ export async function getResearcherDashboard(actor: MaybeActor): Promise<Researc
     actor,
     [...fromResultsTop, ...fromExpertise].map((m) => ({ id: m.id, version: m.version })),
   );
+  // The same figure for each need-result pair as on the need's own match list, for needs the
+  // researcher reads in full (a teaser-only need keeps the figure computed from its teaser).
+  const pairs = fromResultsTop.flatMap((m) => (views.get(m.id)?.access === "full" ? m.viaResults.map((r) => ({ needId: m.id, resultId: r.id })) : []));
+  const needSide = await needSideScores(pairs);
+  for (const m of fromResultsTop) {
+    const figures = m.viaResults.map((r) => needSide.get(pairKey(m.id, r.id))).filter((x): x is number => x !== undefined);
+    if (figures.length) m.score = Math.max(...figures);
+  }
+  fromResultsTop.sort((a, b) => b.score - a.score);
   const shown = <M extends Match>(m: M): M[] => {
     const view = views.get(m.id);
     if (!view) return [];
