@@ -16,7 +16,9 @@ async function openAs(browser: Browser, member: Member) {
 
 test("I can help -> accepted: the company answers from its notification and both sides talk", async ({ browser, request }) => {
   test.setTimeout(240_000);
-  const [company, researcher] = await Promise.all([createMember("helpcompany", "company"), createMember("helpresearcher", "researcher")]);
+  // One after the other: each is an operator CLI run, slow on a loaded machine.
+  const company = await createMember("helpcompany", "company");
+  const researcher = await createMember("helpresearcher", "researcher");
   const need = await apiPost(request, company.token, "/api/v1/needs", {
     title: `${stamp} 电机噪声抑制`,
     description: "家用电机在 3000 转附近噪声偏大，希望找到结构或控制算法上的改进方案，目标降低 5 分贝。",
@@ -64,7 +66,8 @@ test("I can help -> accepted: the company answers from its notification and both
 
 test("I'm interested -> declined with a reason the company reads in English", async ({ browser, request }) => {
   test.setTimeout(240_000);
-  const [company, researcher] = await Promise.all([createMember("intcompany", "company"), createMember("intresearcher", "researcher")]);
+  const company = await createMember("intcompany", "company");
+  const researcher = await createMember("intresearcher", "researcher");
   const result = await apiPost(request, researcher.token, "/api/v1/results", {
     title: `${stamp} 低噪声轴承`,
     summary: "一种低噪声深沟球轴承结构，噪声降低 4 分贝，适用于家电电机。",

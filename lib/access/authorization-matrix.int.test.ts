@@ -135,6 +135,12 @@ async function action(
 }
 
 const tok = (u: ApiUser | null) => ({ token: u?.token ?? null });
+// A service behind a member-only action (memberAction answers a visitor 401 before it runs).
+const asMember = (u: ApiUser | null, run: (member: ApiUser) => Promise<unknown>) =>
+  service(() => {
+    if (!u) throw unauthenticated();
+    return run(u);
+  });
 const accessOf = (v: unknown) => (v as { access: string }).access;
 const ownerShown = (v: unknown) => ((v as { organisation: unknown }).organisation ? "org" : "masked");
 
@@ -555,11 +561,7 @@ const ops: Op[] = [
     // i.e. the policy let it through. A broker introduces people through deals instead.
     name: "service sendContact on a need (I can help)",
     rules: ["contact.offer"],
-    run: (u, n) =>
-      service(() => {
-        if (!u) throw unauthenticated();
-        return sendContact(u.actor, { target: "need", targetId: n.id, message: "我们团队做过类似的正极材料改性项目。" }, { ip: null });
-      }),
+    run: (u, n) => asMember(u, (m) => sendContact(m.actor, { target: "need", targetId: n.id, message: "我们团队做过类似的正极材料改性项目。" }, { ip: null })),
     expected: {
       ...same(["401", "404", "ok", "ok", "ok", "ok", "404", "404"]),
       BROKER_ONLY: ["401", "404", "404", "404", "404", "404", "404", "404"],
@@ -568,31 +570,19 @@ const ops: Op[] = [
   {
     name: "page /contacts/[id] (getContact: the researcher's request on the need)",
     rules: ["contact.read"],
-    run: (u, n) =>
-      service(() => {
-        if (!u) throw unauthenticated();
-        return getContact(u.actor, contactOf.get(n.id)!);
-      }),
+    run: (u, n) => asMember(u, (m) => getContact(m.actor, contactOf.get(n.id)!)),
     expected: same(["401", "ok", "404", "ok", "404", "404", "404", "404"]),
   },
   {
     name: "service decideContact (accept), behind decideContactAction",
     rules: ["contact.decide"],
-    run: (u, n) =>
-      service(() => {
-        if (!u) throw unauthenticated();
-        return decideContact(u.actor, { contactId: contactOf.get(n.id)!, decision: "ACCEPT" });
-      }),
+    run: (u, n) => asMember(u, (m) => decideContact(m.actor, { contactId: contactOf.get(n.id)!, decision: "ACCEPT" })),
     expected: same(["401", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
     name: "service postContactMessage (accepted thread), behind contactMessageAction",
     rules: ["contact.message"],
-    run: (u, n) =>
-      service(() => {
-        if (!u) throw unauthenticated();
-        return postContactMessage(u.actor, { contactId: contactOf.get(n.id)!, body: "矩阵消息" }, { ip: null });
-      }),
+    run: (u, n) => asMember(u, (m) => postContactMessage(m.actor, { contactId: contactOf.get(n.id)!, body: "矩阵消息" }, { ip: null })),
     expected: same(["401", "ok", "404", "ok", "404", "404", "404", "404"]),
   },
   {
@@ -707,10 +697,7 @@ describe("authorization matrix: contact on a result", () => {
       for (const role of ROLES) {
         const user = role === "anonymous" ? null : cast[role as Exclude<RoleName, "anonymous">];
         got[id].push(
-          await service(() => {
-            if (!user) throw unauthenticated();
-            return sendContact(user.actor, { target: "result", targetId: id, message: "我们想把这项成果用在产线上。" }, { ip: null });
-          }),
+          await asMember(user, (m) => sendContact(m.actor, { target: "result", targetId: id, message: "我们想把这项成果用在产线上。" }, { ip: null })),
         );
       }
     }
