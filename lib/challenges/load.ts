@@ -94,7 +94,7 @@ export type ApplicationRow = Prisma.ChallengeApplicationGetPayload<{ select: typ
 export async function viewerApplicationFacts(
   db: Db,
   actor: MaybeActor,
-  app: Pick<ApplicationRow, "id" | "applicantId" | "team">,
+  app: { id: string; applicantId: string; team: readonly { userId: string }[] },
   challenge: ChallengeFacts & { panelMemberId: string | null },
 ): Promise<ApplicationFacts> {
   const conflicted = challenge.panelMemberId

@@ -29,6 +29,10 @@ export type JobPayloads = {
   "access-notify": { accessRequestId: string; event: AccessEvent; messageId?: string };
   // Someone signed up with the address of an existing account: tell its holder (lib/users).
   "account-exists-notice": { userId: string };
+  // Challenges (lib/challenges): the public search document, and the deadline sweeps (closing
+  // calls, milestone reminders and late flags, 12-month outcome reminders) for one `now`.
+  "index-challenge": { challengeId: string };
+  "challenge-deadlines": Record<string, never>;
 };
 export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;

@@ -16,6 +16,8 @@ import { sendAccountExistsNotice } from "@/lib/users/account-exists-notice";
 import { isUnavailableError } from "@/lib/search/client";
 import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync";
 import { enqueueJob, type JobName, type JobPayloads } from "@/lib/jobs/enqueue";
+import { runChallengeDeadlines } from "@/lib/challenges/deadlines";
+import { syncChallenge } from "@/lib/challenges/search-index";
 import { withHandOver } from "./keyed-failure";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
@@ -73,6 +75,8 @@ const tasks: TaskList = {
   "follow-up-reminder": task<"follow-up-reminder">(async ({ followUpId }) => void (await remindFollowUps(prisma, new Date(), followUpId))),
   "access-notify": task<"access-notify">(notifyAccessEvent),
   "account-exists-notice": task<"account-exists-notice">(async ({ userId }) => sendAccountExistsNotice(userId)),
+  "index-challenge": task<"index-challenge">(async ({ challengeId }) => void (await syncChallenge(prisma, challengeId))),
+  "challenge-deadlines": task<"challenge-deadlines">(async () => void (await runChallengeDeadlines(prisma, new Date()))),
 };
 
 // A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { runChallengeDeadlines } from "@/lib/challenges/deadlines";
 import { runDueReminders } from "@/lib/deals/deadlines";
 
 // Test-only: runs the deadline and follow-up sweeps as if it were `now`, so e2e tests check
@@ -12,5 +13,6 @@ export async function POST(request: Request): Promise<Response> {
   if (process.env.TECHBRIDGE_TEST_HOOKS !== "1") return new Response("Not found", { status: 404 });
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return NextResponse.json({ error: { code: "VALIDATION", message: "now must be an ISO date-time" } }, { status: 422 });
-  return NextResponse.json(await runDueReminders(prisma, new Date(parsed.data.now)));
+  const now = new Date(parsed.data.now);
+  return NextResponse.json({ ...(await runDueReminders(prisma, now)), challenges: await runChallengeDeadlines(prisma, now) });
 }
