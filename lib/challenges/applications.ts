@@ -25,7 +25,10 @@ export async function applyToChallenge(actor: Actor, challengeId: string, input:
     const org = actor.organisationId ? await tx.organisation.findUnique({ where: { id: actor.organisationId }, select: { kind: true, region: true } }) : null;
     if (eligibility.orgKinds?.length && (!org || !eligibility.orgKinds.includes(org.kind))) throw challengeConflict("notEligibleKind");
     if (eligibility.regions?.length && (!org?.region || !eligibility.regions.includes(org.region))) throw challengeConflict("notEligibleRegion");
-    const existing = await tx.challengeApplication.findUnique({ where: { challengeId_applicantId: { challengeId, applicantId: actor.id } }, select: { id: true } });
+    const existing = await tx.challengeApplication.findUnique({
+      where: { challengeId_applicantId: { challengeId, applicantId: actor.id } },
+      select: { id: true },
+    });
     if (existing) throw challengeConflict("alreadyApplied");
 
     const emails = [...new Set(input.teamEmails.map((e) => e.toLowerCase()))].filter((e) => e !== actor.email.toLowerCase());
@@ -53,9 +56,25 @@ export async function applyToChallenge(actor: Actor, challengeId: string, input:
       },
       select: { id: true, version: true },
     });
-    await tx.challengeEvent.create({ data: { challengeId, machine: "application", subjectId: app.id, fromState: null, toState: "SUBMITTED", actorId: actor.id } });
-    await notifyAll(tx, await sponsorRecipients(tx, row), "applicationReceived", { title: row.title }, `/challenges/${challengeId}/manage`, `challenge-app:${app.id}:received`);
-    await notifyAll(tx, team.map((t) => t.id), "teamAdded", { title: row.title }, `/challenges/applications/${app.id}`, `challenge-app:${app.id}:team`);
+    await tx.challengeEvent.create({
+      data: { challengeId, machine: "application", subjectId: app.id, fromState: null, toState: "SUBMITTED", actorId: actor.id },
+    });
+    await notifyAll(
+      tx,
+      await sponsorRecipients(tx, row),
+      "applicationReceived",
+      { title: row.title },
+      `/challenges/${challengeId}/manage`,
+      `challenge-app:${app.id}:received`,
+    );
+    await notifyAll(
+      tx,
+      team.map((t) => t.id),
+      "teamAdded",
+      { title: row.title },
+      `/challenges/applications/${app.id}`,
+      `challenge-app:${app.id}:team`,
+    );
     return app;
   });
 }
@@ -66,7 +85,14 @@ export async function withdrawApplication(actor: Actor, applicationId: string, v
     const { app, challenge } = await loadApplication(tx, actor, applicationId, "application.withdraw");
     if (challenge.status !== "OPEN" || challenge.applicationDeadline <= now) throw guardFailed("beforeDeadline");
     const next = await writeTransition(tx, actor, "application", app, version, { to: "WITHDRAWN", met: ["beforeDeadline"] });
-    await notifyAll(tx, await sponsorRecipients(tx, challenge), "withdrawn", { title: challenge.title }, `/challenges/${challenge.id}/manage`, `challenge-app:${app.id}:withdrawn`);
+    await notifyAll(
+      tx,
+      await sponsorRecipients(tx, challenge),
+      "withdrawn",
+      { title: challenge.title },
+      `/challenges/${challenge.id}/manage`,
+      `challenge-app:${app.id}:withdrawn`,
+    );
     return { version: next };
   });
 }

@@ -61,7 +61,15 @@ export async function writeTransition<M extends Machine>(
   }
   if (change.to !== undefined) {
     await tx.challengeEvent.create({
-      data: { challengeId: row.challengeId, machine, subjectId: row.id, fromState: row.status, toState: change.to, actorId: actor?.id ?? null, note: change.note || null },
+      data: {
+        challengeId: row.challengeId,
+        machine,
+        subjectId: row.id,
+        fromState: row.status,
+        toState: change.to,
+        actorId: actor?.id ?? null,
+        note: change.note || null,
+      },
     });
   }
   return expectedVersion + 1;

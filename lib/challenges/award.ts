@@ -33,11 +33,18 @@ export async function awardChallenge(actor: Actor, challengeId: string, input: A
     const missing = running.filter((a) => !awarded.has(a.id) && !others.has(a.id));
     if (missing.length) throw challengeInvalid("reasonsForOthers", "others");
 
-    const version = await writeTransition(tx, actor, "challenge", { id: row.id, challengeId: row.id, status: row.status, version: row.version }, input.version, {
-      to: "AWARDED",
-      met: ["award"],
-      data: { awardedAt: now },
-    });
+    const version = await writeTransition(
+      tx,
+      actor,
+      "challenge",
+      { id: row.id, challengeId: row.id, status: row.status, version: row.version },
+      input.version,
+      {
+        to: "AWARDED",
+        met: ["award"],
+        data: { awardedAt: now },
+      },
+    );
     for (const app of running) {
       const link = `/challenges/applications/${app.id}`;
       if (awarded.has(app.id)) {
@@ -45,17 +52,34 @@ export async function awardChallenge(actor: Actor, challengeId: string, input: A
         await writeTransition(tx, actor, "application", app, app.version, { to: "AWARDED", met: ["award"], note: reason, data: { decisionReason: reason } });
         const plan = (app.planMilestones as PlanMilestone[]) ?? [];
         await tx.challengeMilestone.createMany({
-          data: plan.map((m, i) => ({ applicationId: app.id, seq: i + 1, title: m.title, deliverables: m.deliverables, dueAt: new Date(m.dueAt), amountCny: m.amountCny })),
+          data: plan.map((m, i) => ({
+            applicationId: app.id,
+            seq: i + 1,
+            title: m.title,
+            deliverables: m.deliverables,
+            dueAt: new Date(m.dueAt),
+            amountCny: m.amountCny,
+          })),
         });
         await notifyAll(tx, await applicantRecipients(tx, app.id), "awarded", { title: row.title }, link, `challenge-app:${app.id}:awarded`);
       } else {
         const reason = others.get(app.id)!;
-        await writeTransition(tx, actor, "application", app, app.version, { to: "NOT_SELECTED", met: ["reason"], note: reason, data: { decisionReason: reason } });
+        await writeTransition(tx, actor, "application", app, app.version, {
+          to: "NOT_SELECTED",
+          met: ["reason"],
+          note: reason,
+          data: { decisionReason: reason },
+        });
         await notifyAll(tx, await applicantRecipients(tx, app.id), "notSelected", { title: row.title, reason }, link, `challenge-app:${app.id}:not-selected`);
       }
     }
     await enqueueJob(tx, "index-challenge", { challengeId }, { jobKey: `index-challenge:${challengeId}` });
-    await recordAudit(tx, { actorId: actor.id, action: "challenge.award", subject: `challenge:${row.id}`, detail: { awarded: [...awarded].join(","), others: others.size } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "challenge.award",
+      subject: `challenge:${row.id}`,
+      detail: { awarded: [...awarded].join(","), others: others.size },
+    });
     return { version };
   });
 }

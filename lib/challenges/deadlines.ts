@@ -70,7 +70,12 @@ export async function remindDueMilestones(db: PrismaClient, now: Date): Promise<
 /** Flags milestones past their due date and not delivered to the sponsor and staff (once). */
 export async function flagLateMilestones(db: PrismaClient, now: Date): Promise<number> {
   const late = await db.challengeMilestone.findMany({
-    where: { status: { in: ["PENDING", "REJECTED"] }, dueAt: { lte: now }, lateFlaggedAt: null, application: { status: "AWARDED", challenge: { status: "AWARDED" } } },
+    where: {
+      status: { in: ["PENDING", "REJECTED"] },
+      dueAt: { lte: now },
+      lateFlaggedAt: null,
+      application: { status: "AWARDED", challenge: { status: "AWARDED" } },
+    },
     select: {
       id: true,
       title: true,
@@ -111,7 +116,14 @@ export async function remindOutcomeEvaluations(db: PrismaClient, now: Date): Pro
   let sent = 0;
   for (const c of due) {
     await db.$transaction(async (tx) => {
-      sent += await notifyAll(tx, await sponsorRecipients(tx, c), "outcomeDue", { title: c.title }, `/challenges/${c.id}/manage`, `challenge:${c.id}:outcome12`);
+      sent += await notifyAll(
+        tx,
+        await sponsorRecipients(tx, c),
+        "outcomeDue",
+        { title: c.title },
+        `/challenges/${c.id}/manage`,
+        `challenge:${c.id}:outcome12`,
+      );
     });
   }
   return sent;

@@ -17,9 +17,9 @@ export function staleVersion(machine: Machine, current: { status: string; versio
   });
 }
 
+// Field errors would need words of their own; the message (worded at the edge) names the field.
 export function guardFailed(guard: Guard, field = "to"): AppError {
-  const message = `challenges.guard.${guard}`;
-  return new AppError(guard === "reason" ? "VALIDATION" : "CONFLICT", { key: message, fields: guard === "reason" ? { reason: [message] } : { [field]: [message] } });
+  return new AppError(guard === "reason" ? "VALIDATION" : "CONFLICT", { key: `challenges.guard.${guard}`, detail: { field } });
 }
 
 export function challengeConflict(key: string, params: Record<string, string | number> = {}): AppError {
@@ -27,5 +27,5 @@ export function challengeConflict(key: string, params: Record<string, string | n
 }
 
 export function challengeInvalid(key: string, field: string): AppError {
-  return new AppError("VALIDATION", { key: `challenges.${key}`, fields: { [field]: [`challenges.${key}`] } });
+  return new AppError("VALIDATION", { key: `challenges.${key}`, detail: { field } });
 }

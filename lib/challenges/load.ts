@@ -45,7 +45,11 @@ export const challengeRowSelect = {
 } satisfies Prisma.ChallengeSelect;
 export type ChallengeRow = Prisma.ChallengeGetPayload<{ select: typeof challengeRowSelect }>;
 
-export async function viewerChallengeFacts(db: Db, actor: MaybeActor, row: Pick<ChallengeRow, "id" | "organisationId" | "status" | "visibility" | "draftedByBrokerId" | "blindReview">): Promise<ChallengeFacts & { panelMemberId: string | null }> {
+export async function viewerChallengeFacts(
+  db: Db,
+  actor: MaybeActor,
+  row: Pick<ChallengeRow, "id" | "organisationId" | "status" | "visibility" | "draftedByBrokerId" | "blindReview">,
+): Promise<ChallengeFacts & { panelMemberId: string | null }> {
   const [nda, seat] = actor
     ? await Promise.all([
         db.challengeNdaAcceptance.findUnique({ where: { challengeId_userId: { challengeId: row.id, userId: actor.id } }, select: { id: true } }),
@@ -98,7 +102,10 @@ export async function viewerApplicationFacts(
   challenge: ChallengeFacts & { panelMemberId: string | null },
 ): Promise<ApplicationFacts> {
   const conflicted = challenge.panelMemberId
-    ? (await db.challengeConflict.findUnique({ where: { panelMemberId_applicationId: { panelMemberId: challenge.panelMemberId, applicationId: app.id } }, select: { id: true } })) !== null
+    ? (await db.challengeConflict.findUnique({
+        where: { panelMemberId_applicationId: { panelMemberId: challenge.panelMemberId, applicationId: app.id } },
+        select: { id: true },
+      })) !== null
     : false;
   return {
     challenge,
@@ -108,7 +115,14 @@ export async function viewerApplicationFacts(
   };
 }
 
-export type ApplicationAction = "application.read" | "application.withdraw" | "application.declareConflict" | "application.score" | "milestone.submit" | "milestone.decide" | "milestone.recordPayment";
+export type ApplicationAction =
+  | "application.read"
+  | "application.withdraw"
+  | "application.declareConflict"
+  | "application.score"
+  | "milestone.submit"
+  | "milestone.decide"
+  | "milestone.recordPayment";
 
 /** The application, its challenge and the viewer's facts; 404 unless the viewer may read it, 403/404 for the action. */
 export async function loadApplication(db: Db, actor: MaybeActor, id: string, action: ApplicationAction) {

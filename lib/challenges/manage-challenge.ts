@@ -21,7 +21,8 @@ async function sponsorOrganisationFor(tx: Tx, actor: Actor, requested: string | 
   if (!requested) throw challengeInvalid("sponsorRequired", "sponsorOrganisationId");
   const org = await tx.organisation.findUnique({ where: { id: requested }, select: { kind: true } });
   // A broker drafts for a company; an admin also runs government / park programmes.
-  if (!org || (org.kind !== "COMPANY" && !(actor.role === "ADMIN" && org.kind === "GOVERNMENT"))) throw challengeInvalid("sponsorKind", "sponsorOrganisationId");
+  if (!org || (org.kind !== "COMPANY" && !(actor.role === "ADMIN" && org.kind === "GOVERNMENT")))
+    throw challengeInvalid("sponsorKind", "sponsorOrganisationId");
   return requested;
 }
 
@@ -64,7 +65,9 @@ export async function createChallenge(actor: Actor, input: ChallengeInput): Prom
       data: { ...dataOf(input), organisationId, createdById: actor.id, draftedByBrokerId: actor.role === "BROKER" ? actor.id : null },
       select: { id: true, version: true },
     });
-    await tx.challengeEvent.create({ data: { challengeId: row.id, machine: "challenge", subjectId: row.id, fromState: null, toState: "DRAFT", actorId: actor.id } });
+    await tx.challengeEvent.create({
+      data: { challengeId: row.id, machine: "challenge", subjectId: row.id, fromState: null, toState: "DRAFT", actorId: actor.id },
+    });
     return row;
   });
 }
@@ -83,7 +86,9 @@ export async function createChallengeDraft(
   return prisma.$transaction(async (tx) => {
     const organisationId = await sponsorOrganisationFor(tx, actor, seed.sponsorOrganisationId);
     await checkNeeds(tx, organisationId, s.needIds ?? []);
-    const firstNeed = s.needIds?.length ? await tx.need.findFirst({ where: { id: s.needIds[0] }, select: { field: true, region: true, chainNodeId: true } }) : null;
+    const firstNeed = s.needIds?.length
+      ? await tx.need.findFirst({ where: { id: s.needIds[0] }, select: { field: true, region: true, chainNodeId: true } })
+      : null;
     const row = await tx.challenge.create({
       data: {
         organisationId,
@@ -102,7 +107,9 @@ export async function createChallengeDraft(
       },
       select: { id: true, version: true },
     });
-    await tx.challengeEvent.create({ data: { challengeId: row.id, machine: "challenge", subjectId: row.id, fromState: null, toState: "DRAFT", actorId: actor.id } });
+    await tx.challengeEvent.create({
+      data: { challengeId: row.id, machine: "challenge", subjectId: row.id, fromState: null, toState: "DRAFT", actorId: actor.id },
+    });
     return row;
   });
 }
@@ -113,7 +120,9 @@ export async function updateChallenge(actor: Actor, id: string, version: number,
     const { row, facts } = await loadChallenge(tx, actor, id);
     permit(actor, "challenge.edit", facts);
     await checkNeeds(tx, row.organisationId, input.needIds);
-    const next = await writeTransition(tx, actor, "challenge", { id, challengeId: id, status: row.status, version: row.version }, version, { data: dataOf(input) });
+    const next = await writeTransition(tx, actor, "challenge", { id, challengeId: id, status: row.status, version: row.version }, version, {
+      data: dataOf(input),
+    });
     return { version: next };
   });
 }
@@ -181,7 +190,14 @@ export async function announceMove(
     await notifyAll(tx, sponsor, "callClosed", { title: row.title }, `${link}/manage`, `challenge:${row.id}:closed`);
     await notifyAll(tx, solverIds, "callClosed", { title: row.title }, link, `challenge:${row.id}:closed`);
     const panel = await tx.challengePanelMember.findMany({ where: { challengeId: row.id }, select: { userId: true } });
-    await notifyAll(tx, panel.map((p) => p.userId), "reviewOpen", { title: row.title }, `${link}/review`, `challenge:${row.id}:review`);
+    await notifyAll(
+      tx,
+      panel.map((p) => p.userId),
+      "reviewOpen",
+      { title: row.title },
+      `${link}/review`,
+      `challenge:${row.id}:review`,
+    );
   }
   if (to === "CANCELLED") await notifyAll(tx, solverIds, "cancelled", { title: row.title }, link, `challenge:${row.id}:cancelled`, actor?.id);
 }

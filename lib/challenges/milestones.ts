@@ -70,15 +70,29 @@ export async function decideMilestone(
     if (input.accept && challenge.status === "AWARDED") {
       const open = await tx.challengeMilestone.count({ where: { application: { challengeId: challenge.id, status: "AWARDED" }, status: { not: "ACCEPTED" } } });
       if (open === 0) {
-        await writeTransition(tx, actor, "challenge", { id: challenge.id, challengeId: challenge.id, status: challenge.status, version: challenge.version }, challenge.version, {
-          to: "COMPLETED",
-          met: ["allAccepted"],
-          note: milestone.title,
-          data: { completedAt: now },
-        });
+        await writeTransition(
+          tx,
+          actor,
+          "challenge",
+          { id: challenge.id, challengeId: challenge.id, status: challenge.status, version: challenge.version },
+          challenge.version,
+          {
+            to: "COMPLETED",
+            met: ["allAccepted"],
+            note: milestone.title,
+            data: { completedAt: now },
+          },
+        );
         const apps = await tx.challengeApplication.findMany({ where: { challengeId: challenge.id, status: "AWARDED" }, select: { id: true } });
         const solvers = (await Promise.all(apps.map((a) => applicantRecipients(tx, a.id)))).flat();
-        await notifyAll(tx, [...(await sponsorRecipients(tx, challenge)), ...solvers], "completed", { title: challenge.title }, `/challenges/${challenge.id}`, `challenge:${challenge.id}:completed`);
+        await notifyAll(
+          tx,
+          [...(await sponsorRecipients(tx, challenge)), ...solvers],
+          "completed",
+          { title: challenge.title },
+          `/challenges/${challenge.id}`,
+          `challenge:${challenge.id}:completed`,
+        );
         await enqueueJob(tx, "index-challenge", { challengeId: challenge.id }, { jobKey: `index-challenge:${challenge.id}` });
         challengeCompleted = true;
       }
@@ -88,7 +102,12 @@ export async function decideMilestone(
 }
 
 /** The sponsor records the payment released for an accepted milestone. */
-export async function recordMilestonePayment(actor: Actor, milestoneId: string, input: { version: number; amountCny: number }, now = new Date()): Promise<{ version: number }> {
+export async function recordMilestonePayment(
+  actor: Actor,
+  milestoneId: string,
+  input: { version: number; amountCny: number },
+  now = new Date(),
+): Promise<{ version: number }> {
   return prisma.$transaction(async (tx) => {
     const { milestone } = await loadMilestone(tx, actor, milestoneId, "milestone.recordPayment");
     if (milestone.status !== "ACCEPTED") throw challengeConflict("payOnlyAccepted");
@@ -131,7 +150,7 @@ export async function getProject(actor: Actor, applicationId: string) {
       decidedAt: m.decidedAt?.toISOString() ?? null,
       paidAmountCny: m.paidAmountCny,
       paidAt: m.paidAt?.toISOString() ?? null,
-      late: m.status !== "ACCEPTED" && m.dueAt.getTime() < Date.now(),
+      late: m.status !== "ACCEPTED" && (m.lateFlaggedAt !== null || m.dueAt.getTime() < Date.now()),
     })),
   };
 }

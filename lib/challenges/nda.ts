@@ -31,7 +31,14 @@ export async function acceptChallengeNda(actor: Actor, challengeId: string, ip: 
       skipDuplicates: true,
       select: { id: true },
     });
-    if (created.length) await recordAudit(tx, { actorId: actor.id, action: "challenge.ndaAccept", subject: `challenge:${challengeId}`, detail: { sha256: CHALLENGE_NDA_SHA256 }, ip });
+    if (created.length)
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "challenge.ndaAccept",
+        subject: `challenge:${challengeId}`,
+        detail: { sha256: CHALLENGE_NDA_SHA256 },
+        ip,
+      });
     return { accepted: true as const };
   });
 }

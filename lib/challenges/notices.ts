@@ -10,14 +10,20 @@ type Tx = Prisma.TransactionClient;
 // problem text, never another applicant's name).
 
 /** The sponsor side: the organisation's company members, the creator (staff for a programme) and the drafting broker. */
-export async function sponsorRecipients(tx: Tx, challenge: { organisationId: string; createdById: string; draftedByBrokerId: string | null }): Promise<string[]> {
+export async function sponsorRecipients(
+  tx: Tx,
+  challenge: { organisationId: string; createdById: string; draftedByBrokerId: string | null },
+): Promise<string[]> {
   const members = await tx.user.findMany({ where: { organisationId: challenge.organisationId, role: "COMPANY" }, select: { id: true } });
   return [...new Set([...members.map((m) => m.id), challenge.createdById, ...(challenge.draftedByBrokerId ? [challenge.draftedByBrokerId] : [])])];
 }
 
 /** The applicant and their team. */
 export async function applicantRecipients(tx: Tx, applicationId: string): Promise<string[]> {
-  const app = await tx.challengeApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { applicantId: true, team: { select: { userId: true } } } });
+  const app = await tx.challengeApplication.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { applicantId: true, team: { select: { userId: true } } },
+  });
   return [...new Set([app.applicantId, ...app.team.map((m) => m.userId)])];
 }
 

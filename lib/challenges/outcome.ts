@@ -36,7 +36,17 @@ export async function recordChallengeOutcome(actor: Actor, challengeId: string, 
       update: data,
       select: { id: true },
     });
-    await tx.challengeEvent.create({ data: { challengeId, machine: "challenge", subjectId: challengeId, fromState: "COMPLETED", toState: "COMPLETED", actorId: actor.id, note: `outcome:${input.monthsAfter}` } });
+    await tx.challengeEvent.create({
+      data: {
+        challengeId,
+        machine: "challenge",
+        subjectId: challengeId,
+        fromState: "COMPLETED",
+        toState: "COMPLETED",
+        actorId: actor.id,
+        note: `outcome:${input.monthsAfter}`,
+      },
+    });
     return saved;
   });
 }

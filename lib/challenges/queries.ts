@@ -90,7 +90,9 @@ export async function getChallengeView(actor: MaybeActor, id: string): Promise<C
   const { row, facts } = await loadChallenge(prisma, actor, id);
   const [applicationCount, mine, outcomes] = await Promise.all([
     prisma.challengeApplication.count({ where: { challengeId: id, ...COUNTED } }),
-    actor ? prisma.challengeApplication.findUnique({ where: { challengeId_applicantId: { challengeId: id, applicantId: actor.id } }, select: { id: true } }) : null,
+    actor
+      ? prisma.challengeApplication.findUnique({ where: { challengeId_applicantId: { challengeId: id, applicantId: actor.id } }, select: { id: true } })
+      : null,
     prisma.challengeOutcome.findMany({ where: { challengeId: id }, orderBy: { monthsAfter: "asc" } }),
   ]);
   return presentChallenge(actor, row, facts, { applicationCount, myApplicationId: mine?.id ?? null, outcomes });
@@ -133,7 +135,7 @@ export async function challengeFilterOptions() {
     where: { status: { in: [...PUBLIC_CHALLENGE_STATES] } },
     select: { field: true, region: true, chainNode: { select: { chain: { select: { id: true, nameZh: true, nameEn: true } } } } },
   });
-  const uniq = <T,>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
+  const uniq = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
   return {
     fields: [...new Set(rows.map((r) => r.field).filter(Boolean))].sort(),
     regions: [...new Set(rows.map((r) => r.region).filter((x): x is string => !!x))].sort(),
@@ -165,7 +167,8 @@ export async function getApplicationView(actor: MaybeActor, applicationId: strin
     budgetCny: app.budgetCny,
     decisionReason: can(actor, "challenge.manage", facts.challenge) || facts.applicantId === actor?.id || facts.viewerInTeam ? app.decisionReason : null,
     may: {
-      withdraw: can(actor, "application.withdraw", facts) && app.status === "SUBMITTED" && challenge.status === "OPEN" && challenge.applicationDeadline > new Date(),
+      withdraw:
+        can(actor, "application.withdraw", facts) && app.status === "SUBMITTED" && challenge.status === "OPEN" && challenge.applicationDeadline > new Date(),
     },
   };
 }

@@ -72,7 +72,10 @@ export async function getReviewBoard(actor: Actor, challengeId: string) {
       team: { select: { userId: true } },
     },
   });
-  const myScores = await prisma.challengeScore.findMany({ where: { panelMemberId: facts.panelMemberId! }, select: { applicationId: true, criterionKey: true, score: true, comment: true } });
+  const myScores = await prisma.challengeScore.findMany({
+    where: { panelMemberId: facts.panelMemberId! },
+    select: { applicationId: true, criterionKey: true, score: true, comment: true },
+  });
   const items = [];
   const conflicted: string[] = [];
   for (const [i, a] of apps.entries()) {
@@ -129,7 +132,13 @@ export async function getScoreBoard(actor: Actor, challengeId: string) {
     where: { challengeId },
     select: { id: true, user: { select: { name: true, email: true } }, conflicts: { select: { applicationId: true } } },
   });
-  const ranked = rankApplications(aggregateScores(criteria as Criterion[], scores, apps.map((a) => a.id)));
+  const ranked = rankApplications(
+    aggregateScores(
+      criteria as Criterion[],
+      scores,
+      apps.map((a) => a.id),
+    ),
+  );
   return {
     challenge: { id: row.id, title: row.title, status: row.status, version: row.version, criteria },
     panel: panel.map((p) => ({ id: p.id, name: p.user.name ?? p.user.email, conflicts: p.conflicts.map((c) => c.applicationId) })),

@@ -78,11 +78,14 @@ export const eligibilitySchema = z.strictObject({
   qualifications: z.string().trim().max(2_000).default(""),
 });
 
-const dateSchema = z.preprocess((v) => {
-  if (typeof v !== "string" || !v.trim()) return v;
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()}T23:59:59+08:00` : v.trim());
-  return Number.isNaN(d.getTime()) ? v : d;
-}, z.date({ error: "v.date" }));
+const dateSchema = z.preprocess(
+  (v) => {
+    if (typeof v !== "string" || !v.trim()) return v;
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()}T23:59:59+08:00` : v.trim());
+    return Number.isNaN(d.getTime()) ? v : d;
+  },
+  z.date({ error: "v.date" }),
+);
 
 const challengeFields = {
   title: z.string().trim().min(4).max(200),

@@ -12,7 +12,21 @@ import { PUBLIC_CHALLENGE_STATES } from "./transitions";
 
 export const challengeIndexUid = () => `${meiliConfig().prefix}challenges`;
 
-type Row = { id: string; version: number; title: string; teaser: string; problem: string; field: string; keywords: string[]; region: string | null; status: string; visibility: string; bountyTotalCny: number; applicationDeadline: Date; chainNode: { chainId: string } | null };
+type Row = {
+  id: string;
+  version: number;
+  title: string;
+  teaser: string;
+  problem: string;
+  field: string;
+  keywords: string[];
+  region: string | null;
+  status: string;
+  visibility: string;
+  bountyTotalCny: number;
+  applicationDeadline: Date;
+  chainNode: { chainId: string } | null;
+};
 
 export function challengeDocument(row: Row) {
   return {

@@ -5,7 +5,11 @@ import type { ChallengeApplicationStatus, ChallengeMilestoneStatus, ChallengeSta
 // one write point (apply-transition.ts) refuses anything `checkMove` refuses.
 
 export type Machine = "challenge" | "application" | "milestone";
-export type StateOf<M extends Machine> = M extends "challenge" ? ChallengeStatus : M extends "application" ? ChallengeApplicationStatus : ChallengeMilestoneStatus;
+export type StateOf<M extends Machine> = M extends "challenge"
+  ? ChallengeStatus
+  : M extends "application"
+    ? ChallengeApplicationStatus
+    : ChallengeMilestoneStatus;
 
 /**
  * Guards: facts a move needs that the table cannot see.
@@ -19,10 +23,16 @@ export type Guard = "beforeDeadline" | "reason" | "award" | "allAccepted";
 type Table<S extends string> = Record<S, readonly { to: S; guard?: Guard }[]>;
 
 const CHALLENGE: Table<ChallengeStatus> = {
-  DRAFT: [{ to: "OPEN", guard: "beforeDeadline" }, { to: "CANCELLED", guard: "reason" }],
+  DRAFT: [
+    { to: "OPEN", guard: "beforeDeadline" },
+    { to: "CANCELLED", guard: "reason" },
+  ],
   // OPEN -> REVIEW when the deadline passes (scheduled job) or the sponsor closes the call early.
   OPEN: [{ to: "REVIEW" }, { to: "CANCELLED", guard: "reason" }],
-  REVIEW: [{ to: "AWARDED", guard: "award" }, { to: "CANCELLED", guard: "reason" }],
+  REVIEW: [
+    { to: "AWARDED", guard: "award" },
+    { to: "CANCELLED", guard: "reason" },
+  ],
   AWARDED: [{ to: "COMPLETED", guard: "allAccepted" }],
   COMPLETED: [],
   CANCELLED: [],

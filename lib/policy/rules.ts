@@ -138,7 +138,11 @@ const challengeDiscover: Rule<ChallengeFacts> = (a, c) =>
   PUBLIC_CHALLENGE.includes(c.status) || challengeSponsor(a, c) || inOrg(a, c.organisationId) || challengeDrafter(a, c);
 const challengeReadDetails: Rule<ChallengeFacts> = (a, c) =>
   challengeDiscover(a, c) &&
-  (c.visibility === "PUBLIC" || challengeSponsor(a, c) || inOrg(a, c.organisationId) || challengeDrafter(a, c) || (a !== null && (c.ndaAcceptedByViewer === true || c.viewerOnPanel === true)));
+  (c.visibility === "PUBLIC" ||
+    challengeSponsor(a, c) ||
+    inOrg(a, c.organisationId) ||
+    challengeDrafter(a, c) ||
+    (a !== null && (c.ndaAcceptedByViewer === true || c.viewerOnPanel === true)));
 const applicantSide = (a: MaybeActor, p: ApplicationFacts) => a !== null && (a.id === p.applicantId || p.viewerInTeam === true);
 const clearPanel = (a: MaybeActor, p: ApplicationFacts) => a !== null && p.challenge.viewerOnPanel === true && p.viewerConflicted !== true;
 const applicationRead: Rule<ApplicationFacts> = (a, p) => applicantSide(a, p) || challengeSponsor(a, p.challenge) || clearPanel(a, p);
@@ -236,7 +240,8 @@ export const rules = {
   "challenge.review": ((a, c) => a !== null && c.viewerOnPanel === true) as Rule<ChallengeFacts>,
   "application.read": applicationRead,
   // Blind review hides who applied from the experts (not from the sponsor or the team).
-  "application.seeApplicant": ((a, p) => applicantSide(a, p) || challengeSponsor(a, p.challenge) || (clearPanel(a, p) && !p.challenge.blindReview)) as Rule<ApplicationFacts>,
+  "application.seeApplicant": ((a, p) =>
+    applicantSide(a, p) || challengeSponsor(a, p.challenge) || (clearPanel(a, p) && !p.challenge.blindReview)) as Rule<ApplicationFacts>,
   "application.withdraw": ((a, p) => a !== null && a.id === p.applicantId) as Rule<ApplicationFacts>,
   "application.declareConflict": ((a, p) => a !== null && p.challenge.viewerOnPanel === true) as Rule<ApplicationFacts>,
   "application.score": clearPanel as Rule<ApplicationFacts>,

@@ -2,10 +2,16 @@ import type { UiLocale } from "./parse-input";
 
 // Messages for rules zod cannot word by itself. Keys start with "v." so the parser knows them.
 const messages: Record<string, { "zh-CN": string; en: string }> = {
-  "v.challengeIndicators": { "zh-CN": "至少填写一项验收指标（名称 | 目标值 | 验证方式）", en: "Give at least one acceptance indicator (name | target | verification)" },
+  "v.challengeIndicators": {
+    "zh-CN": "至少填写一项验收指标（名称 | 目标值 | 验证方式）",
+    en: "Give at least one acceptance indicator (name | target | verification)",
+  },
   "v.weights100": { "zh-CN": "评审标准的权重合计必须为 100", en: "The review criteria weights must add up to 100" },
   "v.percent100": { "zh-CN": "各里程碑的比例合计必须为 100", en: "The milestone shares must add up to 100" },
-  "v.planMilestones": { "zh-CN": "至少填写一个里程碑（名称 | 交付物 | 日期 | 金额）", en: "Give at least one milestone (title | deliverables | date | amount)" },
+  "v.planMilestones": {
+    "zh-CN": "至少填写一个里程碑（名称 | 交付物 | 日期 | 金额）",
+    en: "Give at least one milestone (title | deliverables | date | amount)",
+  },
   "v.unknownField": { "zh-CN": "不支持的字段", en: "Unknown field" },
   "v.required": { "zh-CN": "必填", en: "Required" },
   "v.email": { "zh-CN": "请输入有效的电子邮箱地址", en: "Enter a valid email address" },

@@ -5,7 +5,13 @@ import { CRON_ITEMS } from "./schedule";
 describe("CRON_ITEMS", () => {
   it("parse, with unique identifiers", () => {
     const parsed = parseCronItems(CRON_ITEMS);
-    expect(parsed.map((p) => p.identifier)).toEqual(["email-digest-daily", "email-digest-weekly", "check-saved-searches-hourly", "expire-needs-hourly", "challenge-deadlines"]);
+    expect(parsed.map((p) => p.identifier)).toEqual([
+      "email-digest-daily",
+      "email-digest-weekly",
+      "check-saved-searches-hourly",
+      "expire-needs-hourly",
+      "challenge-deadlines",
+    ]);
   });
   it("send the daily digest every day and the weekly one on Mondays at 08:00 China time", () => {
     const [daily, weekly] = parseCronItems(CRON_ITEMS);

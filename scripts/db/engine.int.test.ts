@@ -316,11 +316,15 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     return { written, read: await db.challengeMilestone.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   ChallengeOutcome: async (db) => {
-    const written = await db.challengeOutcome.create({ data: { challengeId: id("challenge"), monthsAfter: 0, recordedById: id("user"), revenueCny: 5_000_000 } });
+    const written = await db.challengeOutcome.create({
+      data: { challengeId: id("challenge"), monthsAfter: 0, recordedById: id("user"), revenueCny: 5_000_000 },
+    });
     return { written, read: await db.challengeOutcome.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   ChallengeEvent: async (db) => {
-    const written = await db.challengeEvent.create({ data: { challengeId: id("challenge"), machine: "challenge", subjectId: id("challenge"), toState: "OPEN", actorId: id("user") } });
+    const written = await db.challengeEvent.create({
+      data: { challengeId: id("challenge"), machine: "challenge", subjectId: id("challenge"), toState: "OPEN", actorId: id("user") },
+    });
     return { written, read: await db.challengeEvent.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   WorkerHeartbeat: async (db) => {
