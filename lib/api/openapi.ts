@@ -5,6 +5,7 @@ import { auditExportQuerySchema, decideAccessSchema, postMessageSchema, requestA
 import { createResultSchema } from "@/lib/results/schemas";
 import { DEFAULT_API_REQUESTS_PER_MINUTE } from "./consume-api-quota";
 import { MAX_JSON_BYTES } from "./read-json";
+import { challengePaths } from "./openapi-challenges";
 import { matchesQuerySchema, pageQuerySchema, searchQuerySchema } from "./query-schemas";
 import {
   apiErrorSchema,
@@ -296,6 +297,7 @@ function buildDocument(): OpenApiDocument {
       },
     },
     ...accessPaths(json, schemaRef, responseRef, parameterRef, withBody, common),
+    ...challengePaths({ json, query: queryParameters, responseRef, parameterRef, withBody, common }),
     "/results": {
       get: {
         operationId: "listResults",
@@ -373,6 +375,7 @@ function buildDocument(): OpenApiDocument {
       { name: "Results", description: "Research results (科技成果) offered by researchers" },
       { name: "Search", description: "Full-text search and matching" },
       { name: "Access", description: "Confidential needs: NDA, access requests, grants, message threads and the audit log" },
+      { name: "Challenges", description: "揭榜挂帅: challenges with a bounty, applications, panel review, award, project milestones and outcome" },
       { name: "Meta", description: "About the API itself" },
     ],
     paths,

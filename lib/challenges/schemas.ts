@@ -276,3 +276,6 @@ export const challengeListQuerySchema = z.strictObject({
   page: optionalInt(1, 10_000),
 });
 export type ChallengeListQuery = z.output<typeof challengeListQuerySchema>;
+
+/** PATCH body: the full challenge input plus the version it was read at. */
+export const challengeUpdateSchema = challengeInputSchema.extend({ version: z.preprocess(intOf, z.number().int().min(1)) });
