@@ -19,6 +19,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
         <Link href="/" className="mr-4 text-lg font-semibold text-brand-700">
           {tApp("name")}
         </Link>
+        <Link href="/challenges" className={link}>
+          {t("challenges")}
+        </Link>
         {actor && (
           <>
             <Link href="/needs" className={link}>

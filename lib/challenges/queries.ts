@@ -172,3 +172,42 @@ export async function getApplicationView(actor: MaybeActor, applicationId: strin
     },
   };
 }
+
+/** Choices of the "new challenge" form: chain nodes, the sponsor's own needs, and (staff) sponsor organisations. */
+export async function challengeFormOptions(actor: NonNullable<MaybeActor>) {
+  const staff = actor.role === "BROKER" || actor.role === "ADMIN";
+  const [nodes, needs, orgs] = await Promise.all([
+    prisma.chainNode.findMany({
+      orderBy: [{ chainId: "asc" }, { sort: "asc" }],
+      select: { id: true, nameZh: true, nameEn: true, chain: { select: { nameZh: true, nameEn: true } } },
+    }),
+    actor.organisationId && actor.role === "COMPANY"
+      ? prisma.need.findMany({
+          where: { organisationId: actor.organisationId, status: { in: ["PUBLISHED", "IN_PROGRESS"] } },
+          select: { id: true, title: true },
+          take: 50,
+        })
+      : [],
+    staff
+      ? prisma.organisation.findMany({
+          where: { kind: actor.role === "ADMIN" ? { in: ["COMPANY", "GOVERNMENT"] } : "COMPANY" },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+          take: 300,
+        })
+      : [],
+  ]);
+  return { nodes, needs, orgs, staff };
+}
+
+/** The applicant's published results (of their organisation) to link as prior work. */
+export async function applyFormOptions(actor: NonNullable<MaybeActor>) {
+  if (!actor.organisationId) return { results: [] };
+  const results = await prisma.result.findMany({
+    where: { organisationId: actor.organisationId, status: "PUBLISHED" },
+    select: { id: true, title: true },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+  return { results };
+}
