@@ -14,6 +14,7 @@ import { creditCodeCheckChar } from "../lib/orgs/registration-code";
 import { writeStaffGrant } from "../lib/staff/write-staff-grant";
 import { taxonomy } from "../prisma/data/taxonomy";
 import { DEMO_PASSWORD, demoAccounts, needs, orgAdminId, organisations, results, users } from "../prisma/data/demo/index";
+import { seedDemoChallenges } from "../prisma/data/demo/challenges";
 
 export { DEMO_PASSWORD, demoAccounts };
 
@@ -180,7 +181,7 @@ export function buildDemoRows(passwordHash: string, now = Date.now()) {
  */
 export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean; counts: Record<string, number> }> {
   const taxonomyCounts = await seedTaxonomy(prisma);
-  const counts: Record<string, number> = { ...taxonomyCounts, organisations: 0, users: 0, needs: 0, results: 0 };
+  const counts: Record<string, number> = { ...taxonomyCounts, organisations: 0, users: 0, needs: 0, results: 0, challenges: 0 };
 
   if ((await prisma.organisation.count()) > 0) return { created: false, counts };
 
@@ -204,11 +205,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
       }
       counts.needs = (await tx.need.createMany({ data: rows.needRows })).count;
       counts.results = (await tx.result.createMany({ data: rows.resultRows })).count;
+      counts.challenges = await seedDemoChallenges(tx, new Date());
       return true;
     },
     { timeout: 30_000 },
   );
-  if (!created) Object.assign(counts, { organisations: 0, users: 0, needs: 0, results: 0 });
+  if (!created) Object.assign(counts, { organisations: 0, users: 0, needs: 0, results: 0, challenges: 0 });
   return { created, counts };
 }
 
@@ -234,7 +236,7 @@ async function main(): Promise<number> {
     );
     console.log(
       created
-        ? `Demo data created: ${counts.organisations} organisations, ${counts.users} users, ${counts.needs} needs, ${counts.results} results.`
+        ? `Demo data created: ${counts.organisations} organisations, ${counts.users} users, ${counts.needs} needs, ${counts.results} results, ${counts.challenges} challenges.`
         : "Demo data skipped: the database already has organisations.",
     );
     console.log(`Seed done in ${ms} ms.`);

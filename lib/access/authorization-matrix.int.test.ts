@@ -56,6 +56,7 @@ import { getCurrentNda } from "./get-nda";
 import { getAccessState, listNeedAccessRequests } from "./list-access-requests";
 import { listNeedAudit } from "./list-need-audit";
 import { createBrokerCast, RELATION_OPS, RELATIONS, ACTORS, runRelationMatrix } from "./broker-relationship-matrix";
+import { CHALLENGE_OPS, CHALLENGE_ROLES, createChallengeCast, runChallengeMatrix } from "@/lib/challenges/challenge-access-matrix";
 
 type Outcome = string;
 type Row = Record<Visibility, Outcome[]>; // one outcome per role, in ROLES order
@@ -604,5 +605,21 @@ describe("role grants and invitations matrix", () => {
       if (got !== want) mismatches.push(`page /admin/roles (listStaffGrants) | ${name}: expected ${want}, got ${got}`);
     }
     expect(mismatches).toEqual([]);
+  }, 300_000);
+});
+
+// Issue 15: challenges (揭榜挂帅). Every challenge, application, review and milestone rule x every
+// role and relationship (sponsor, panel member, conflicted panel member, applicant, team member,
+// other researcher, anonymous, broker, admin); the table is in lib/challenges/challenge-access-matrix.ts.
+describe("challenge authorization matrix", () => {
+  it("covers every challenge, application and milestone rule of the policy table", () => {
+    const covered = new Set(CHALLENGE_OPS.flatMap((o) => o.rules));
+    expect(Object.keys(rules).filter((r) => /^(challenge|application|milestone)\./.test(r) && !covered.has(r))).toEqual([]);
+  });
+
+  it("has zero mismatches (challenge ops x roles and relationships)", async () => {
+    const { mismatches, checked } = await runChallengeMatrix(await createChallengeCast());
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(CHALLENGE_OPS.length * CHALLENGE_ROLES.length);
   }, 300_000);
 });
