@@ -200,7 +200,11 @@ export const CHALLENGE_OPS: Op[] = [
     rules: ["challenge.manage"],
     run: (a, _u, c) =>
       service(() =>
-        awardChallenge(a as Actor, c.review.id, { version: STALE, awards: [{ applicationId: c.review.app1, reason: "m" }], others: [{ applicationId: c.review.app2, reason: "m" }] }),
+        awardChallenge(a as Actor, c.review.id, {
+          version: STALE,
+          awards: [{ applicationId: c.review.app1, reason: "m" }],
+          others: [{ applicationId: c.review.app2, reason: "m" }],
+        }),
       ),
     expected: ["401", "ok", "403", "403", "403", "403", "403", "403", "ok"],
   },
@@ -219,7 +223,11 @@ export const CHALLENGE_OPS: Op[] = [
   {
     name: "page /challenges/[id]/review (getReviewBoard)",
     rules: ["challenge.review"],
-    run: (a, _u, c) => service(() => getReviewBoard(a as Actor, c.review.id), (v) => `items:${(v as { items: unknown[] }).items.length}`),
+    run: (a, _u, c) =>
+      service(
+        () => getReviewBoard(a as Actor, c.review.id),
+        (v) => `items:${(v as { items: unknown[] }).items.length}`,
+      ),
     expected: ["401", "403", "items:2", "items:1", "403", "403", "403", "403", "403"],
   },
   {
@@ -231,7 +239,8 @@ export const CHALLENGE_OPS: Op[] = [
   {
     name: "GET /api/v1/challenge-applications/{id}",
     rules: ["application.read"],
-    run: (_a, u, c) => api(applicationRoute.GET(apiRequest(`/challenge-applications/${c.review.app1}`, { token: u?.token ?? null }), routeParams({ id: c.review.app1 }))),
+    run: (_a, u, c) =>
+      api(applicationRoute.GET(apiRequest(`/challenge-applications/${c.review.app1}`, { token: u?.token ?? null }), routeParams({ id: c.review.app1 }))),
     expected: ["401", "ok", "ok", "404", "ok", "ok", "404", "404", "ok"],
   },
   {
@@ -246,7 +255,11 @@ export const CHALLENGE_OPS: Op[] = [
     run: (_a, u, c) =>
       api(
         scoresRoute.PUT(
-          apiRequest(`/challenge-applications/${c.review.app1}/scores`, { token: u?.token ?? null, method: "PUT", body: { scores: [{ criterionKey: "k1", score: 7 }] } }),
+          apiRequest(`/challenge-applications/${c.review.app1}/scores`, {
+            token: u?.token ?? null,
+            method: "PUT",
+            body: { scores: [{ criterionKey: "k1", score: 7 }] },
+          }),
           routeParams({ id: c.review.app1 }),
         ),
       ),

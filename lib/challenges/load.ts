@@ -136,8 +136,7 @@ export async function loadApplication(db: Db, actor: MaybeActor, id: string, act
   if (action === "application.declareConflict") {
     if (can(actor, "application.read", facts) || facts.viewerConflicted) permit(actor, action, facts);
     else authorize(actor, action, facts);
-  }
-  else {
+  } else {
     authorize(actor, "application.read", facts);
     if (action !== "application.read") permit(actor, action, facts);
   }

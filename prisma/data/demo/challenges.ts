@@ -149,7 +149,8 @@ export async function seedDemoChallenges(tx: Tx, now: Date): Promise<number> {
     ],
   });
 
-  const plan = (items: [string, string, number, number][]) => items.map(([title, deliverables, days, amountCny]) => ({ title, deliverables, dueAt: at(days).toISOString(), amountCny }));
+  const plan = (items: [string, string, number, number][]) =>
+    items.map(([title, deliverables, days, amountCny]) => ({ title, deliverables, dueAt: at(days).toISOString(), amountCny }));
   await tx.challengeApplication.createMany({
     data: [
       {
@@ -239,15 +240,66 @@ export async function seedDemoChallenges(tx: Tx, now: Date): Promise<number> {
   const sheet = (panelMemberId: string, applicationId: string, scores: number[]) =>
     scores.map((score, i) => ({ panelMemberId, applicationId, criterionKey: `k${i + 1}`, score, comment: i === 0 ? "路线清晰，数据支撑较充分" : null }));
   await tx.challengeScore.createMany({
-    data: [...sheet("chp-review-1", "cha-review-1", [8, 8, 7, 7]), ...sheet("chp-review-2", "cha-review-1", [9, 7, 8, 6]), ...sheet("chp-review-1", "cha-review-2", [7, 6, 6, 8])],
+    data: [
+      ...sheet("chp-review-1", "cha-review-1", [8, 8, 7, 7]),
+      ...sheet("chp-review-2", "cha-review-1", [9, 7, 8, 6]),
+      ...sheet("chp-review-1", "cha-review-2", [7, 6, 6, 8]),
+    ],
   });
 
   await tx.challengeMilestone.createMany({
     data: [
-      { applicationId: "cha-awarded-1", seq: 1, title: "封装方案与样品", deliverables: "封装方案、20 只样品模块", dueAt: at(-30), amountCny: 3_200_000, status: "ACCEPTED", submissionNote: "样品 20 只及初测数据已交付", submittedAt: at(-35), decidedAt: at(-28), paidAmountCny: 3_200_000, paidAt: at(-20), version: 4 },
-      { applicationId: "cha-awarded-1", seq: 2, title: "车规测试与结题", deliverables: "AQG-324 报告与 1000 小时高温报告", dueAt: at(150), amountCny: 4_800_000 },
-      { applicationId: "cha-completed-1", seq: 1, title: "样机", deliverables: "20 台样机与功耗报告", dueAt: at(-250), amountCny: 750_000, status: "ACCEPTED", submittedAt: at(-255), decidedAt: at(-248), paidAmountCny: 750_000, paidAt: at(-240), version: 4 },
-      { applicationId: "cha-completed-1", seq: 2, title: "注册检验与结题", deliverables: "注册检验报告", dueAt: at(-70), amountCny: 750_000, status: "ACCEPTED", submittedAt: at(-72), decidedAt: at(-60), paidAmountCny: 750_000, paidAt: at(-55), version: 4 },
+      {
+        applicationId: "cha-awarded-1",
+        seq: 1,
+        title: "封装方案与样品",
+        deliverables: "封装方案、20 只样品模块",
+        dueAt: at(-30),
+        amountCny: 3_200_000,
+        status: "ACCEPTED",
+        submissionNote: "样品 20 只及初测数据已交付",
+        submittedAt: at(-35),
+        decidedAt: at(-28),
+        paidAmountCny: 3_200_000,
+        paidAt: at(-20),
+        version: 4,
+      },
+      {
+        applicationId: "cha-awarded-1",
+        seq: 2,
+        title: "车规测试与结题",
+        deliverables: "AQG-324 报告与 1000 小时高温报告",
+        dueAt: at(150),
+        amountCny: 4_800_000,
+      },
+      {
+        applicationId: "cha-completed-1",
+        seq: 1,
+        title: "样机",
+        deliverables: "20 台样机与功耗报告",
+        dueAt: at(-250),
+        amountCny: 750_000,
+        status: "ACCEPTED",
+        submittedAt: at(-255),
+        decidedAt: at(-248),
+        paidAmountCny: 750_000,
+        paidAt: at(-240),
+        version: 4,
+      },
+      {
+        applicationId: "cha-completed-1",
+        seq: 2,
+        title: "注册检验与结题",
+        deliverables: "注册检验报告",
+        dueAt: at(-70),
+        amountCny: 750_000,
+        status: "ACCEPTED",
+        submittedAt: at(-72),
+        decidedAt: at(-60),
+        paidAmountCny: 750_000,
+        paidAt: at(-55),
+        version: 4,
+      },
     ],
   });
   await tx.challengeOutcome.create({
@@ -273,9 +325,21 @@ export async function seedDemoChallenges(tx: Tx, now: Date): Promise<number> {
     moves.map(([fromState, toState, actorId, days]) => ({ challengeId, machine, subjectId, fromState, toState, actorId, at: at(days) }));
   await tx.challengeEvent.createMany({
     data: [
-      ...ev("ch-demo-open", "challenge", "ch-demo-open", [[null, "DRAFT", "user-battery", -12], ["DRAFT", "OPEN", "user-battery", -10]]),
-      ...ev("ch-demo-review", "challenge", "ch-demo-review", [[null, "DRAFT", "user-robotics", -52], ["DRAFT", "OPEN", "user-robotics", -50], ["OPEN", "REVIEW", null, -5]]),
-      ...ev("ch-demo-awarded", "challenge", "ch-demo-awarded", [[null, "DRAFT", "user-ev", -185], ["DRAFT", "OPEN", "user-ev", -180], ["OPEN", "REVIEW", null, -120], ["REVIEW", "AWARDED", "user-ev", -100]]),
+      ...ev("ch-demo-open", "challenge", "ch-demo-open", [
+        [null, "DRAFT", "user-battery", -12],
+        ["DRAFT", "OPEN", "user-battery", -10],
+      ]),
+      ...ev("ch-demo-review", "challenge", "ch-demo-review", [
+        [null, "DRAFT", "user-robotics", -52],
+        ["DRAFT", "OPEN", "user-robotics", -50],
+        ["OPEN", "REVIEW", null, -5],
+      ]),
+      ...ev("ch-demo-awarded", "challenge", "ch-demo-awarded", [
+        [null, "DRAFT", "user-ev", -185],
+        ["DRAFT", "OPEN", "user-ev", -180],
+        ["OPEN", "REVIEW", null, -120],
+        ["REVIEW", "AWARDED", "user-ev", -100],
+      ]),
       ...ev("ch-demo-completed", "challenge", "ch-demo-completed", [
         [null, "DRAFT", "user-medtech", -445],
         ["DRAFT", "OPEN", "user-medtech", -440],
