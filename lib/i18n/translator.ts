@@ -1,5 +1,7 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl/core, not next-intl: the worker runs under the react-server condition without a bundler,
+// where next-intl's entry pulls in React hooks that do not exist there.
+import { createTranslator } from "use-intl/core";
 import { loadMessages } from "@/i18n/load-messages";
 import type { Locale } from "@/i18n/routing";
 
