@@ -17,6 +17,7 @@ import { getApplicationView, getChallengeView, listChallenges } from "./queries"
 import { declareConflict, getReviewBoard, getScoreBoard, scoreApplication } from "./review";
 import { applySchema, challengeInputSchema } from "./schemas";
 import { searchChallengeIds } from "./search-index";
+import { getChallengeCounts } from "./metrics";
 
 const DAY = 86_400_000;
 let sponsor: ApiUser, solverA: ApiUser, solverB: ApiUser, teammate: ApiUser, expert1: ApiUser, expert2: ApiUser, outsider: ApiUser, broker: ApiUser;
@@ -275,4 +276,15 @@ describe("challenge listing and search", () => {
     expect(await searchChallengeIds("CANARYZX")).toEqual([]);
     expect(JSON.stringify(await listChallenges(null, {}))).not.toContain("CANARYZX");
   }, 120_000);
+});
+
+describe("challenge counts beside needs and deals", () => {
+  it("counts published challenges by stage for staff and analysts only", async () => {
+    const admin = await createApiUser("ADMIN");
+    const counts = await getChallengeCounts(admin.actor, "analytics.read");
+    expect(counts.byStatus.COMPLETED).toBeGreaterThanOrEqual(1);
+    expect(counts.applications).toBeGreaterThanOrEqual(2);
+    expect(await code(getChallengeCounts(outsider.actor, "analytics.read"))).toBe("403");
+    expect(await code(getChallengeCounts(broker.actor, "metrics.read"))).toBe("ok");
+  });
 });
