@@ -75,7 +75,7 @@ export default async function NewChallengePage({ params }: { params: Promise<{ l
             <Field name="durationMonths" label={t("form.durationMonths")} type="number" min={1} max={120} defaultValue="12" required />
           </div>
           <Field name="milestoneSplit" label={t("milestoneSplit")} hint={t("form.splitHint")} multiline rows={3} required />
-          <Field name="criteria" label={t("criteria")} hint={t("form.criteriaHint")} multiline rows={3} defaultValue={t("form.criteriaDefault")} required />
+          <Field name="criteria" label={t("criteria")} hint={t("form.criteriaHint")} multiline rows={5} defaultValue={t("form.criteriaDefault")} required />
           <fieldset className="mb-4">
             <legend className="text-sm font-medium">{t("eligibility")}</legend>
             <div className="flex flex-wrap gap-4">

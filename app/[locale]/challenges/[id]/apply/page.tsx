@@ -37,7 +37,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ locale: 
           <Field name="approach" label={t("approach")} multiline rows={6} required />
           <Field name="teamEmails" label={t("teamEmails")} hint={t("teamEmailsHint")} />
           {results.length > 0 && (
-            <fieldset className="mb-4">
+            <fieldset className="mb-4 max-h-56 overflow-y-auto rounded border border-slate-200 p-2">
               <legend className="text-sm font-medium">{t("priorResults")}</legend>
               {results.map((r) => (
                 <label key={r.id} className="flex items-center gap-2 text-sm">
