@@ -20,6 +20,9 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // The first test of a file that segments text loads jieba's dictionary and the CC-CEDICT
+          // table (~2-4 s on a loaded 2-core machine): well within this, never near it.
+          testTimeout: 20_000,
           include: ["**/*.test.ts"],
           // *.fault.test.ts run under their own config (npm run test:faults).
           exclude: [...exclude, "**/*.int.test.ts", "**/*.fault.test.ts"],

@@ -71,20 +71,16 @@ async function main() {
       if (!before?.ok) throw new Error("Meilisearch unavailable");
       const author = await pickResearcher(need.organisationId);
       const started = performance.now();
-      const { id } = await createResult(
-        author,
-        {
-          title: `${need.title}：成熟解决方案`,
-          summary: `${(need.teaser ?? need.description).slice(0, 400)}`,
-          description: need.description.slice(0, 2000),
-          field: need.field,
-          keywords: need.keywords.slice(0, 8),
-          chainNodeId: need.chainNodeId ?? undefined,
-          trl: 7,
-          transferModes: [],
-        },
-        "zh-CN",
-      );
+      const { id } = await createResult(author, {
+        title: `${need.title}：成熟解决方案`,
+        summary: `${(need.teaser ?? need.description).slice(0, 400)}`,
+        description: need.description.slice(0, 2000),
+        field: need.field,
+        keywords: need.keywords.slice(0, 8),
+        chainNodeId: need.chainNodeId ?? undefined,
+        trl: 7,
+        transferModes: [],
+      });
       let rank: number | null = null;
       let indexedMs: number | null = null;
       while ((rank = await inSnapshot(need.id, id)) === null) {

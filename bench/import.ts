@@ -59,7 +59,7 @@ try {
     for (const round of [1, 2]) {
       const csv = makeCsv(ROWS, round);
       const started = performance.now();
-      const out = await importResultsCsv(prisma, actor, csv, "all-or-nothing", "zh-CN");
+      const out = await importResultsCsv(prisma, actor, csv, "all-or-nothing");
       const seconds = (performance.now() - started) / 1000;
       if (!out.written || out.report.problems.length) throw new Error(`import refused: ${JSON.stringify(out.report.problems.slice(0, 3))}`);
       console.log(
@@ -70,7 +70,7 @@ try {
     // The same rows as an XLSX workbook (third version of every title): read, validated, upserted.
     const workbook = new Uint8Array(await writeXlsxFile(makeRows(ROWS, 3)).toBuffer());
     const started = performance.now();
-    const out = await importResultsFile(prisma, actor, { name: "bench.xlsx", bytes: workbook }, "all-or-nothing", "zh-CN");
+    const out = await importResultsFile(prisma, actor, { name: "bench.xlsx", bytes: workbook }, "all-or-nothing");
     const seconds = (performance.now() - started) / 1000;
     if (!out.written || out.report.problems.length || out.report.fileProblems.length)
       throw new Error(`XLSX import refused: ${JSON.stringify([...out.report.fileProblems, ...out.report.problems.slice(0, 3)])}`);

@@ -29,7 +29,9 @@ test("a confidential need: teaser, NDA request, approval, full text and messages
   await owner.getByLabel("对外摘要").fill(teaser);
   await owner.getByRole("button", { name: "发布需求" }).click();
   await expect(owner.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(owner.getByTestId("confidential-banner")).toBeVisible();
+  // The owner is not told "you accepted an NDA" on their own need.
+  await expect(owner.getByTestId("owner-confidential-banner")).toBeVisible();
+  await expect(owner.getByTestId("confidential-banner")).toHaveCount(0);
   await expect(owner.getByTestId("need-detail")).toContainText(`PX-${stamp}`);
   const needUrl = new URL(owner.url()).pathname;
 
@@ -70,9 +72,10 @@ test("a confidential need: teaser, NDA request, approval, full text and messages
   const request = owner.getByTestId("access-request");
   await expect(request).toHaveCount(1);
   await expect(request).toContainText(researcher.name);
-  await expect(request.getByTestId("access-request-status")).toHaveText("您的申请正在等待需求方审核。");
+  // ...the request reads from the owner's side, not as if the owner had asked.
+  await expect(request.getByTestId("access-request-status")).toHaveText("等待您审核。");
   await request.getByTestId("approve-form").getByRole("button", { name: "批准" }).click();
-  await expect(request.getByTestId("access-request-status")).toContainText("已获批准");
+  await expect(request.getByTestId("access-request-status")).toContainText("已批准：对方可查看完整需求");
 
   // The researcher now reads the full need (still not told who the company is)...
   await researcherPage.goto(needUrl);
@@ -109,7 +112,7 @@ test("a confidential need: teaser, NDA request, approval, full text and messages
   // The owner revokes: the very next request of the researcher shows the teaser only.
   await owner.goto(`${needUrl}/requests`);
   await owner.getByTestId("revoke-form").getByRole("button", { name: "撤销访问权限" }).click();
-  await expect(owner.getByTestId("access-request-status")).toContainText("您的访问权限已被撤销。");
+  await expect(owner.getByTestId("access-request-status")).toContainText("您已撤销对方的访问权限。");
   await researcherPage.goto(needUrl);
   await expect(detail).toContainText("这是一项保密需求，您目前只能看到摘要。");
   await expect(detail).toContainText(teaser);
@@ -165,7 +168,7 @@ test("the owner tightens a need's level in the edit form: it takes effect at onc
   await owner.getByRole("checkbox", { name: "所在区域" }).check();
   await owner.getByRole("button", { name: "保存修改" }).click();
   // Saving waits until the search index dropped the need's full text (slow on a busy machine).
-  await expect(owner.getByTestId("confidential-banner")).toBeVisible({ timeout: 30_000 });
+  await expect(owner.getByTestId("owner-confidential-banner")).toBeVisible({ timeout: 30_000 });
 
   // The very next requests: teaser only, and the description's word finds nothing.
   await researcher.goto(needUrl);

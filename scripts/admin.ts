@@ -15,6 +15,7 @@ import { isStaffRole } from "@/lib/staff/roles";
 import { endOfDayInChina, grantStaffRoleSchema, revokeStaffRoleSchema } from "@/lib/staff/schemas";
 import { grantStaffRole, OPERATOR, revokeStaffRole } from "@/lib/staff/staff-grants";
 import { isAppError } from "@/lib/errors";
+import { wordError, wordFields } from "@/lib/errors-edge";
 import { parseInput } from "@/lib/validation/parse-input";
 import { verifyOrganisationSchema } from "@/lib/orgs/schemas";
 import { verifyOrganisation } from "@/lib/orgs/verify-organisation";
@@ -56,7 +57,8 @@ function failOnFields(fields: Record<string, string[]>): never {
 }
 
 function failOnAppError(e: unknown): never {
-  if (isAppError(e) && e.fields) failOnFields(e.fields);
+  if (isAppError(e) && (e.fields || e.issues)) failOnFields(wordFields(e, "en") ?? {});
+  if (isAppError(e) && e.status < 500) fail(wordError(e, "en"));
   throw e;
 }
 
@@ -125,12 +127,12 @@ async function main() {
       "en",
     );
     if (!checked.ok) failOnFields(checked.fields);
-    const { grantId } = await grantStaffRole(OPERATOR, checked.data, "en").catch(failOnAppError);
+    const { grantId } = await grantStaffRole(OPERATOR, checked.data).catch(failOnAppError);
     console.log(`granted ${checked.data.role} to ${checked.data.email} (grant ${grantId})`);
   } else if (command === "revoke-role") {
     const checked = parseInput(revokeStaffRoleSchema, { email: values.email, reason: values.reason }, "en");
     if (!checked.ok) failOnFields(checked.fields);
-    const { grantIds } = await revokeStaffRole(OPERATOR, checked.data, "en").catch(failOnAppError);
+    const { grantIds } = await revokeStaffRole(OPERATOR, checked.data).catch(failOnAppError);
     console.log(`revoked ${grantIds.length} grant(s) of ${checked.data.email}; their sessions and API tokens are ended`);
   } else if (command === "verify-org") {
     if (!values.org) fail("--org is required");
@@ -138,7 +140,7 @@ async function main() {
     if (!org) fail(`No organisation named ${values.org}`);
     const checked = parseInput(verifyOrganisationSchema, { organisationId: org.id, registrationCode: values.code }, "en");
     if (!checked.ok) failOnFields(checked.fields);
-    await verifyOrganisation(OPERATOR, checked.data, "en").catch(failOnAppError);
+    await verifyOrganisation(OPERATOR, checked.data).catch(failOnAppError);
     console.log(`verified ${values.org}`);
   } else if (command === "create-token") {
     if (!values.email) fail("--email is required");

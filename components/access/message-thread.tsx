@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { When } from "@/components/time/when";
 import type { ThreadView } from "@/lib/access/access-thread";
 
 // A confidential message thread. Company-side authors are "anonymous company" to the researcher
@@ -16,8 +17,7 @@ export async function MessageThread({ thread, locale }: { thread: ThreadView; lo
       {thread.messages.map((m) => (
         <li key={m.id} className={`rounded p-3 ${m.mine ? "bg-brand-50" : "bg-slate-50"}`}>
           <p className="text-xs text-slate-500">
-            {m.mine ? t("you") : (m.senderLabel ?? (m.side === "owner" ? t("anonymousCompany") : t("researcher")))} ·{" "}
-            {new Date(m.createdAt).toLocaleString(locale)}
+            {m.mine ? t("you") : (m.senderLabel ?? (m.side === "owner" ? t("anonymousCompany") : t("researcher")))} · <When at={m.createdAt} />
           </p>
           <p className="mt-1 whitespace-pre-line">{m.body}</p>
         </li>

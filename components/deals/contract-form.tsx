@@ -1,17 +1,17 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/form/field";
-import { StateForm } from "@/components/form/state-form";
-import type { FormState } from "@/lib/forms/form-state";
+import { StateForm, type FormAction } from "@/components/form/state-form";
 import { CONTRACT_MODES } from "@/lib/validation/enums";
 
 // The contract record: type, value, registration number, signing date and up to three milestones.
-export function ContractForm({ action, version }: { action: (prev: FormState, fd: FormData) => Promise<FormState>; version: number }) {
+export function ContractForm({ action, dealId, version }: { action: FormAction; dealId: string; version: number }) {
   const t = useTranslations("deal");
   return (
     <StateForm action={action} label={t("contractTitle")} className="space-y-2">
       {(state, pending) => (
         <>
+          <input type="hidden" name="dealId" value={dealId} />
           <input type="hidden" name="version" value={version} />
           <div className="mb-4">
             <label htmlFor="mode" className="block text-sm font-medium">

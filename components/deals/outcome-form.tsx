@@ -1,15 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/form/field";
-import { StateForm } from "@/components/form/state-form";
-import type { FormState } from "@/lib/forms/form-state";
+import { StateForm, type FormAction } from "@/components/form/state-form";
 
-export function OutcomeForm({ action, months }: { action: (prev: FormState, fd: FormData) => Promise<FormState>; months: number }) {
+export function OutcomeForm({ action, dealId, followUpId, months }: { action: FormAction; dealId: string; followUpId: string; months: number }) {
   const t = useTranslations("deal");
   return (
     <StateForm action={action} label={t("followUpMonths", { months })} className="mt-2">
       {(state, pending) => (
         <>
+          <input type="hidden" name="dealId" value={dealId} />
+          <input type="hidden" name="followUpId" value={followUpId} />
           <fieldset className="mb-3">
             <legend className="text-sm font-medium">{t("productLaunched")}</legend>
             <label className="mr-4">

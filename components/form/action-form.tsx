@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, type ReactNode } from "react";
+import type { FormAction } from "./state-form";
 import { idleState, type FormState } from "@/lib/forms/form-state";
 import { FormMessage } from "./field";
 
@@ -12,19 +13,25 @@ export function ActionForm({
   children,
   testId,
   danger,
+  hidden = {},
 }: {
-  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
+  /** Ids the action is about (sent as hidden inputs, parsed by its schema). */
+  hidden?: Record<string, string>;
   submitLabel: string;
   pendingLabel: string;
   children?: ReactNode;
   testId?: string;
   danger?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleState);
+  const [state, formAction, pending] = useActionState<FormState<unknown>, FormData>(action, idleState);
   const fieldErrors = Object.entries(state.fields ?? {});
   return (
     <form action={formAction} noValidate data-testid={testId} className="space-y-3">
       <FormMessage status={state.status} message={state.message} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children}
       {fieldErrors.length > 0 && (
         <ul role="alert" className="text-sm text-red-600">

@@ -83,11 +83,16 @@ export async function NeedDetail({ need, locale, attachments = [] }: { need: Nee
         </>
       ) : (
         <>
-          {need.visibility === "CONFIDENTIAL" && (
-            <p className="mt-4 rounded bg-red-50 p-3 text-sm text-red-800" data-testid="confidential-banner">
-              {t("confidentialBanner")}
-            </p>
-          )}
+          {need.visibility === "CONFIDENTIAL" &&
+            (need.isOwner ? (
+              <p className="mt-4 rounded bg-amber-50 p-3 text-sm text-amber-900" data-testid="owner-confidential-banner">
+                {t("ownerConfidentialBanner")}
+              </p>
+            ) : (
+              <p className="mt-4 rounded bg-red-50 p-3 text-sm text-red-800" data-testid="confidential-banner">
+                {t("confidentialBanner")}
+              </p>
+            ))}
           <div className="prose mt-4 max-w-none">
             <Markdown text={need.description ?? ""} />
           </div>

@@ -35,20 +35,16 @@ beforeAll(async () => {
   process.env.RATE_LIMIT_MULTIPLIER = String(MULTIPLIER);
   process.env.RATE_LIMIT_PREFIX = `tb:rl:test:${Date.now().toString(36)}`;
   owner = await createApiUser("COMPANY");
-  ({ id: needId } = await createNeed(
-    owner.actor,
-    {
-      title: "限流测试的保密需求",
-      description: "一项用于验证访问申请与消息限流的保密需求，需要签署保密协议后查看细节。",
-      field: "新能源",
-      keywords: [],
-      visibility: "CONFIDENTIAL",
-      teaser: "保密的电池材料需求",
-      teaserFields: [],
-      collaborationModes: [],
-    } as never,
-    "zh-CN",
-  ));
+  ({ id: needId } = await createNeed(owner.actor, {
+    title: "限流测试的保密需求",
+    description: "一项用于验证访问申请与消息限流的保密需求，需要签署保密协议后查看细节。",
+    field: "新能源",
+    keywords: [],
+    visibility: "CONFIDENTIAL",
+    teaser: "保密的电池材料需求",
+    teaserFields: [],
+    collaborationModes: [],
+  } as never));
   ndaVersion = (await getCurrentNda(owner.actor, needId)).version;
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, can, type Actor } from "@/lib/policy";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
@@ -24,7 +24,7 @@ export type ThreadView = { requestId: string; needId: string; status: string; me
 // both sides accepted an introduction.
 export async function getAccessThread(actor: Actor, requestId: string): Promise<ThreadView> {
   const request = await findAccessRequest(actor, requestId);
-  if (!request) throw new AppError("NOT_FOUND", "Not found");
+  if (!request) throw notFound();
   authorize(actor, "accessThread.use", { requesterId: request.requesterId, need: request.facts });
   const revealed = can(actor, "need.seeOwner", request.facts);
   const rows = await prisma.message.findMany({
@@ -57,7 +57,7 @@ export async function postAccessMessage(
   await consumeRateLimit("message", { ip: ctx.ip, account: actor.id });
   return prisma.$transaction(async (tx) => {
     const request = await findAccessRequest(actor, requestId, tx);
-    if (!request) throw new AppError("NOT_FOUND", "Not found");
+    if (!request) throw notFound();
     authorize(actor, "accessThread.use", { requesterId: request.requesterId, need: request.facts });
     const message = await tx.message.create({ data: { accessRequestId: request.id, senderId: actor.id, body: input.body }, select: { id: true } });
     await enqueueJob(tx, "access-notify", { accessRequestId: request.id, event: "message", messageId: message.id });

@@ -10,7 +10,7 @@ const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeA
 // matrix row. Everything behind them (services, policy, PostgreSQL) is real.
 vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => session.actor }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-techbridge-peer-address": "203.0.113.9" }) }));
-vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
 
 import * as accessRequestsRoute from "@/app/api/v1/needs/[id]/access-requests/route";
 import * as auditRoute from "@/app/api/v1/needs/[id]/audit/route";
@@ -28,7 +28,8 @@ import { decideAccessAction, postMessageAction, requestAccessAction, revokeAcces
 import { updateNeedAction } from "@/app/[locale]/needs/[id]/edit/actions";
 import { apiRequest, noParams, routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type AppError, notFound, forbidden, unauthenticated } from "@/lib/errors";
+import { wordError } from "@/lib/errors-edge";
 import { idleState, type FormState } from "@/lib/forms/form-state";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import { viewNeed } from "@/lib/needs/view-need";
@@ -91,7 +92,11 @@ async function service(run: () => Promise<unknown>, refine?: (value: unknown) =>
 
 // A server action: a redirect is success; an error state carries the message of the AppError's
 // code (the mocked translator returns the key: NOT_FOUND, FORBIDDEN, UNAUTHENTICATED).
-async function action(user: ApiUser | null, run: (prev: FormState, form: FormData) => Promise<FormState>, fields: Record<string, string>): Promise<Outcome> {
+async function action(
+  user: ApiUser | null,
+  run: (prev: unknown, form: FormData) => Promise<FormState<unknown>>,
+  fields: Record<string, string>,
+): Promise<Outcome> {
   session.actor = user?.actor ?? null;
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
@@ -99,10 +104,11 @@ async function action(user: ApiUser | null, run: (prev: FormState, form: FormDat
     const state = await run(idleState, form);
     if (state.fields && Object.keys(state.fields).length) return `invalid:${Object.keys(state.fields).join(",")}`;
     const m = state.message ?? "";
-    if (/already|only an approved/i.test(m)) return "ok";
-    if (m === "NOT_FOUND") return "404";
-    if (m === "FORBIDDEN") return "403";
-    if (m === "UNAUTHENTICATED") return "401";
+    if (/already|only an approved|已申请过|已处理过|只能撤销/i.test(m)) return "ok";
+    const generic = (error: AppError) => [wordError(error, "en"), wordError(error, "zh-CN")];
+    if (generic(notFound()).includes(m)) return "404";
+    if (generic(forbidden()).includes(m)) return "403";
+    if (generic(unauthenticated()).includes(m)) return "401";
     return `error:${m}`;
   } catch (e) {
     if ((e as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) return "ok";
@@ -330,7 +336,7 @@ const ops: Op[] = [
   {
     name: "server action postMessageAction",
     rules: ["accessThread.use"],
-    run: (u, n) => action(u, postMessageAction.bind(null, "zh-CN", n.id, n.grantedRequestId, "access"), { body: "matrix action" }),
+    run: (u, n) => action(u, postMessageAction.bind(null, "zh-CN"), { needId: n.id, requestId: n.grantedRequestId, back: "access", body: "matrix action" }),
     expected: {
       ...same(["401", "ok", "404", "404", "ok", "404", "ok", "404"]),
       BROKER_ONLY: ["401", "ok", "404", "404", "404", "404", "ok", "404"],
@@ -345,26 +351,26 @@ const ops: Op[] = [
   {
     name: "server action updateNeedAction",
     rules: ["need.update"],
-    run: (u, n) => action(u, updateNeedAction.bind(null, "zh-CN", n.id), { accessDays: "61", visibility: n.visibility }),
+    run: (u, n) => action(u, updateNeedAction.bind(null, "zh-CN"), { needId: n.id, accessDays: "61", visibility: n.visibility }),
     expected: same(["401", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
     name: "service transitionNeed (reconfirm), behind the owner's lifecycle buttons",
     rules: ["need.transition"],
-    run: (u, n) => service(() => transitionNeed(u?.actor as Actor, n.id, "reconfirm", "zh-CN")),
+    run: (u, n) => service(() => transitionNeed(u?.actor as Actor, n.id, "reconfirm")),
     expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
     name: "service saveNeedDraft on a published need (wizard autosave; brokers edit only their own drafts)",
     rules: ["need.editAsBroker"],
-    run: (u, n) => service(() => saveNeedDraft(u?.actor as Actor, { needId: n.id }, { title: "草稿标题", description: "" } as NeedDraftInput, "zh-CN")),
+    run: (u, n) => service(() => saveNeedDraft(u?.actor as Actor, { needId: n.id }, { title: "草稿标题", description: "" } as NeedDraftInput)),
     expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
     name: "service addAttachment (need attachment upload)",
     rules: ["need.attach"],
     run: (u, n) =>
-      service(() => addAttachment(u?.actor as Actor, { needId: n.id }, { name: "spec.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix\n") }, "zh-CN")),
+      service(() => addAttachment(u?.actor as Actor, { needId: n.id }, { name: "spec.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix\n") })),
     expected: same(["404", "ok", "404", "404", "404", "404", "404", "404"]),
   },
   {
@@ -382,7 +388,14 @@ const ops: Op[] = [
   {
     name: "server action decideAccessAction",
     rules: ["need.manageAccess"],
-    run: (u, n) => action(u, decideAccessAction.bind(null, "zh-CN", n.id, n.pendingRequestId), { decision: "APPROVE", reasonCode: "QUALIFIED", days: "" }),
+    run: (u, n) =>
+      action(u, decideAccessAction.bind(null, "zh-CN"), {
+        needId: n.id,
+        requestId: n.pendingRequestId,
+        decision: "APPROVE",
+        reasonCode: "QUALIFIED",
+        days: "",
+      }),
     expected: same(["401", "ok", "404", "404", "404", "404", "ok", "404"]),
   },
   {
@@ -400,7 +413,7 @@ const ops: Op[] = [
   {
     name: "server action revokeAccessAction",
     rules: ["need.manageAccess"],
-    run: (u, n) => action(u, revokeAccessAction.bind(null, "zh-CN", n.id, n.spareRequestId), { reasonCode: "PROJECT_CLOSED" }),
+    run: (u, n) => action(u, revokeAccessAction.bind(null, "zh-CN"), { needId: n.id, requestId: n.spareRequestId, reasonCode: "PROJECT_CLOSED" }),
     expected: same(["401", "ok", "404", "404", "404", "404", "ok", "404"]),
   },
   {
@@ -413,7 +426,7 @@ const ops: Op[] = [
           routeParams({ id: n.id }),
         ),
       );
-      const viaAction = await action(u, requestAccessAction.bind(null, "zh-CN", n.id), { ndaVersion: "1", acceptNda: "on", message: "" });
+      const viaAction = await action(u, requestAccessAction.bind(null, "zh-CN"), { needId: n.id, ndaVersion: "1", acceptNda: "on", message: "" });
       return viaApi === viaAction ? viaApi : `mismatch ${viaApi}/${viaAction}`;
     },
     expected: {
@@ -440,12 +453,11 @@ beforeAll(async () => {
       cast.owner.actor,
       { needId: n.id },
       { name: "drawing.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%matrix drawing\n") },
-      "zh-CN",
     );
     attachmentOf.set(n.id, file.id);
   }
   // A research result for the matcher to find (the results index exists once one is indexed).
-  await createResult(cast.researcher.actor, createResultSchema.parse(resultBody({ title: "正极材料循环寿命提升工艺" })), "zh-CN");
+  await createResult(cast.researcher.actor, createResultSchema.parse(resultBody({ title: "正极材料循环寿命提升工艺" })));
   await runJobs(); // index the needs and the result in Meilisearch
 }, 120_000);
 

@@ -237,7 +237,7 @@ export const RELATION_OPS: RelOp[] = [
     name: "Assign to me (claimNeed)",
     rules: ["broker.claim"],
     write: true,
-    run: (a, n) => outcome(() => claimNeed(a, n.id, "en")),
+    run: (a, n) => outcome(() => claimNeed(a, n.id)),
     expected: {
       ...all(["404", "404", "404", "404"]),
       assigned: ["409", "404", "404", "404"],
@@ -250,7 +250,7 @@ export const RELATION_OPS: RelOp[] = [
     name: "hand over to a third broker (handOverNeed)",
     rules: ["broker.handOver"],
     write: true,
-    run: (a, n, c) => outcome(() => handOverNeed(a, n.id, c.thirdBroker.actor.email, "en")),
+    run: (a, n, c) => outcome(() => handOverNeed(a, n.id, c.thirdBroker.actor.email)),
     expected: { ...all(["404", "ok", "404", "404"]), assigned: ["ok", "ok", "404", "404"] },
   },
   {
@@ -289,7 +289,7 @@ export const RELATION_OPS: RelOp[] = [
           createdById: c.researcher.actor.id,
         },
       });
-      return outcome(() => introduceResearcher(a, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, "en"));
+      return outcome(() => introduceResearcher(a, { needId: n.id, resultId: r.id, respondWithinDays: 7 }));
     },
     expected: { ...all(["404", "ok", "404", "404"]), assigned: ["ok", "ok", "404", "404"] },
   },

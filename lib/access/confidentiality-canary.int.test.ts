@@ -247,7 +247,7 @@ describe("confidentiality canary", () => {
     await runJobs();
     const search = () => body(searchRoute.GET(apiRequest(`/search?type=needs&q=${secret}`, { token: cast.researcher.token }), noParams));
     expect(await search()).toContain(fixture.id);
-    await updateNeed(cast.owner.actor, fixture.id, { visibility: "CONFIDENTIAL", teaser: "电池材料合作" }, "zh-CN");
+    await updateNeed(cast.owner.actor, fixture.id, { visibility: "CONFIDENTIAL", teaser: "电池材料合作" });
     // No job has run: the request path itself keeps the secret out.
     const afterSearch = await search();
     expect(afterSearch).not.toContain(fixture.id);

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, type Actor } from "@/lib/policy";
 import { findAccessRequest } from "./find-access-request";
@@ -14,7 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function decideAccess(actor: Actor, requestId: string, input: DecideAccessInput, ctx: { ip: string | null }) {
   return prisma.$transaction(async (tx) => {
     const request = await findAccessRequest(actor, requestId, tx);
-    if (!request) throw new AppError("NOT_FOUND", "Not found");
+    if (!request) throw notFound();
     authorize(actor, "need.manageAccess", request.facts);
     const now = new Date();
     const approve = input.decision === "APPROVE";
@@ -25,7 +25,7 @@ export async function decideAccess(actor: Actor, requestId: string, input: Decid
       where: { id: request.id, status: "PENDING" },
       data: { status: approve ? "APPROVED" : "DECLINED", reasonCode: input.reasonCode, decidedById: actor.id, decidedAt: now, expiresAt, revokedAt: null },
     });
-    if (count === 0) throw new AppError("CONFLICT", "This request was already decided");
+    if (count === 0) throw conflict("access.alreadyDecided");
     await recordAudit(tx, {
       actorId: actor.id,
       action: approve ? "access.grant" : "access.decline",

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { can, type MaybeActor } from "@/lib/policy";
 import { findNeedRow } from "@/lib/needs/get-need";
 import { needFactsOf } from "@/lib/needs/present-need";
@@ -13,7 +13,7 @@ export type NdaView = { version: number; text: string; textSha256: string };
 // text as version 1 (published when the first researcher accepts it).
 export async function getCurrentNda(actor: MaybeActor, needId: string): Promise<NdaView> {
   const row = await findNeedRow(actor, needId);
-  if (!row || !can(actor, "need.discover", needFactsOf(row))) throw new AppError("NOT_FOUND", "Not found");
+  if (!row || !can(actor, "need.discover", needFactsOf(row))) throw notFound();
   const nda = await latestNda(prisma, row.id);
   return nda
     ? { version: nda.version, text: nda.text, textSha256: nda.textSha256 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { authorize, can, type Actor, type MaybeActor } from "@/lib/policy";
 import { findNeedRow } from "@/lib/needs/get-need";
 import { needFactsOf } from "@/lib/needs/present-need";
@@ -37,7 +37,7 @@ const isLive = (r: { status: string; revokedAt: Date | null; expiresAt: Date | n
 // The requests on one need, for its owner or the broker acting for them.
 export async function listNeedAccessRequests(actor: Actor, needId: string): Promise<OwnerAccessRequestView[]> {
   const row = await findNeedRow(actor, needId);
-  if (!row) throw new AppError("NOT_FOUND", "Not found");
+  if (!row) throw notFound();
   authorize(actor, "need.manageAccess", needFactsOf(row));
   const now = new Date();
   const requests = await prisma.accessRequest.findMany({
@@ -69,7 +69,7 @@ export async function listNeedAccessRequests(actor: Actor, needId: string): Prom
 export async function getOwnAccessRequest(actor: MaybeActor, needId: string): Promise<OwnAccessRequestView | null> {
   if (!actor) return null;
   const row = await findNeedRow(actor, needId);
-  if (!row || !can(actor, "need.discover", needFactsOf(row))) throw new AppError("NOT_FOUND", "Not found");
+  if (!row || !can(actor, "need.discover", needFactsOf(row))) throw notFound();
   const r = await prisma.accessRequest.findUnique({
     where: { needId_requesterId: { needId: row.id, requesterId: actor.id } },
     select: { id: true, status: true, reasonCode: true, expiresAt: true, revokedAt: true, nda: { select: { version: true } } },
@@ -82,7 +82,7 @@ export async function getOwnAccessRequest(actor: MaybeActor, needId: string): Pr
 export async function getAccessState(actor: MaybeActor, needId: string): Promise<{ canRequest: boolean; own: OwnAccessRequestView | null }> {
   if (!actor) return { canRequest: false, own: null };
   const row = await findNeedRow(actor, needId);
-  if (!row) throw new AppError("NOT_FOUND", "Not found");
+  if (!row) throw notFound();
   const canRequest = can(actor, "need.requestAccess", needFactsOf(row));
   return { canRequest, own: canRequest ? await getOwnAccessRequest(actor, needId) : null };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { authorize, type Actor } from "@/lib/policy";
 import { findNeedRow } from "@/lib/needs/get-need";
 import { needFactsOf } from "@/lib/needs/present-need";
@@ -19,7 +19,7 @@ export type NeedAuditEntry = {
 // event on the need, newest first.
 export async function listNeedAudit(actor: Actor, needId: string, opts: { take?: number } = {}): Promise<NeedAuditEntry[]> {
   const row = await findNeedRow(actor, needId);
-  if (!row) throw new AppError("NOT_FOUND", "Not found");
+  if (!row) throw notFound();
   authorize(actor, "need.viewAudit", needFactsOf(row));
   const entries = await prisma.auditLog.findMany({
     where: { subject: needSubject(row.id) },

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, needScopeFor, type Actor } from "@/lib/policy";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
@@ -24,17 +24,15 @@ export async function requestAccess(
       where: { AND: [{ id: needId }, needScopeFor(actor)] },
       select: { id: true, organisationId: true, visibility: true, status: true, brokerId: true },
     });
-    if (!need) throw new AppError("NOT_FOUND", "Not found");
+    if (!need) throw notFound();
     authorize(actor, "need.requestAccess", need);
     const nda = await ensureNda(tx, need.id, null);
     if (input.ndaVersion !== nda.version) {
-      throw new AppError("CONFLICT", "The NDA has changed: read the current version and accept it again", {
-        fields: { ndaVersion: [`current: ${nda.version}`] },
-      });
+      throw new AppError("CONFLICT", { key: "access.ndaChanged", fields: { ndaVersion: [{ key: "v.ndaVersion", params: { version: nda.version } }] } });
     }
     const existing = await tx.accessRequest.findUnique({ where: { needId_requesterId: { needId: need.id, requesterId: actor.id } } });
     const live = existing?.status === "APPROVED" && existing.revokedAt === null && existing.expiresAt !== null && existing.expiresAt > new Date();
-    if (existing?.status === "PENDING" || live) throw new AppError("CONFLICT", "You already asked for access to this need");
+    if (existing?.status === "PENDING" || live) throw conflict("access.alreadyAsked");
 
     await tx.ndaAcceptance.upsert({
       where: { ndaId_userId: { ndaId: nda.id, userId: actor.id } },

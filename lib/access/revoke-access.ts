@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, type Actor } from "@/lib/policy";
 import { findAccessRequest } from "./find-access-request";
@@ -12,13 +12,13 @@ import type { RevokeAccessInput } from "./schemas";
 export async function revokeAccess(actor: Actor, requestId: string, input: RevokeAccessInput, ctx: { ip: string | null }) {
   return prisma.$transaction(async (tx) => {
     const request = await findAccessRequest(actor, requestId, tx);
-    if (!request) throw new AppError("NOT_FOUND", "Not found");
+    if (!request) throw notFound();
     authorize(actor, "need.manageAccess", request.facts);
     const { count } = await tx.accessRequest.updateMany({
       where: { id: request.id, status: "APPROVED" },
       data: { status: "REVOKED", revokedAt: new Date(), reasonCode: input.reasonCode, decidedById: actor.id },
     });
-    if (count === 0) throw new AppError("CONFLICT", "Only an approved access can be revoked");
+    if (count === 0) throw conflict("access.onlyApprovedRevocable");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "access.revoke",

@@ -11,6 +11,8 @@ import { createNeed } from "@/lib/needs/create-need";
 import { updateNeed } from "@/lib/needs/update-need";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { sendDigests } from "@/lib/notifications/send-digests";
+import { wordNotifications } from "@/lib/notifications/word-notification";
+import { localeOfUser } from "@/lib/i18n/translator";
 import { createResult } from "@/lib/results/create-result";
 import { saveSearch } from "@/lib/saved-searches/saved-searches";
 
@@ -36,8 +38,12 @@ async function drained(): Promise<void> {
   );
 }
 
-const notificationsOf = (userId: string, kind?: string) =>
-  prisma.notification.findMany({ where: { userId, ...(kind ? { kind } : {}) }, orderBy: { createdAt: "asc" } });
+/** A user's notifications as they read them: worded in their language now. */
+async function notificationsOf(userId: string, kind?: string) {
+  const rows = await prisma.notification.findMany({ where: { userId, ...(kind ? { kind } : {}) }, orderBy: { createdAt: "asc" } });
+  const { locale } = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
+  return wordNotifications(localeOfUser(locale), rows);
+}
 
 let worker: Runner;
 let company: ApiUser;
@@ -71,30 +77,22 @@ beforeAll(async () => {
     equipment: ["手套箱"],
     pastProjects: "Sulfide solid electrolytes for lithium batteries",
   });
-  ({ id: batteryResultId } = await createResult(
-    battery.actor,
-    {
-      title: "硫化物固态电解质规模化制备",
-      summary: "一种低成本硫化物固态电解质的规模化合成方法，室温离子电导率达到 6 mS/cm，适用于全固态锂电池，已完成公斤级验证。",
-      field: "新能源",
-      keywords: ["固态电解质", "硫化物", "锂电池"],
-      trl: 5,
-      transferModes: [],
-    },
-    "zh-CN",
-  ));
-  await createResult(
-    unrelated.actor,
-    {
-      title: "水稻抗病基因编辑育种",
-      summary: "利用基因编辑技术培育抗稻瘟病水稻新品种，田间试验增产百分之十以上，可授权种业企业使用。",
-      field: "农业",
-      keywords: ["水稻", "基因编辑"],
-      trl: 6,
-      transferModes: [],
-    },
-    "zh-CN",
-  );
+  ({ id: batteryResultId } = await createResult(battery.actor, {
+    title: "硫化物固态电解质规模化制备",
+    summary: "一种低成本硫化物固态电解质的规模化合成方法，室温离子电导率达到 6 mS/cm，适用于全固态锂电池，已完成公斤级验证。",
+    field: "新能源",
+    keywords: ["固态电解质", "硫化物", "锂电池"],
+    trl: 5,
+    transferModes: [],
+  }));
+  await createResult(unrelated.actor, {
+    title: "水稻抗病基因编辑育种",
+    summary: "利用基因编辑技术培育抗稻瘟病水稻新品种，田间试验增产百分之十以上，可授权种业企业使用。",
+    field: "农业",
+    keywords: ["水稻", "基因编辑"],
+    trl: 6,
+    transferModes: [],
+  });
   await drained();
 }, 120_000);
 
@@ -106,7 +104,7 @@ describe("a published need reaches the right people", () => {
   let needId: string;
 
   beforeAll(async () => {
-    ({ id: needId } = await createNeed(company.actor, NEED, "zh-CN"));
+    ({ id: needId } = await createNeed(company.actor, NEED));
     await drained();
   }, 60_000);
 
@@ -139,14 +137,14 @@ describe("a published need reaches the right people", () => {
     const first = await snapshot();
     expect(first.needVersion).toBe((await prisma.need.findUniqueOrThrow({ where: { id: needId } })).version);
     expect((first.matches as { id: string }[]).map((m) => m.id)).toContain(batteryResultId);
-    const { version } = await updateNeed(company.actor, needId, { keywords: [...NEED.keywords, "中试"] }, "zh-CN");
+    const { version } = await updateNeed(company.actor, needId, { keywords: [...NEED.keywords, "中试"] });
     await drained();
     expect((await snapshot()).needVersion).toBe(version);
   });
 
   it("does not notify anyone twice when the need is changed and matched again", async () => {
     const before = await prisma.notification.count({ where: { dedupeKey: { contains: needId } } });
-    await updateNeed(company.actor, needId, { description: `${NEED.description} 希望三个月内完成样品验证。` }, "zh-CN");
+    await updateNeed(company.actor, needId, { description: `${NEED.description} 希望三个月内完成样品验证。` });
     await drained();
     expect(await prisma.notification.count({ where: { dedupeKey: { contains: needId } } })).toBe(before);
     expect(await notificationsOf(battery.actor.id, "need-match")).toHaveLength(1);
@@ -158,7 +156,7 @@ describe("a published need reaches the right people", () => {
     expect(first.sent).toBeGreaterThanOrEqual(1);
     const mails = await mailTo(expert.actor.email);
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toMatch(/^TechBridge daily digest: 1 new match$/);
+    expect(mails[0]!.subject).toMatch(/^TechBridge daily digest: 1 new notification$/);
     expect(mails[0]!.text).toContain(NEED.title);
     await sendDigests("DAILY");
     expect(await mailTo(expert.actor.email)).toHaveLength(1);
@@ -170,17 +168,13 @@ describe("confidential and broker-only needs", () => {
   const SECRET = "客户为某头部车企的固态电池项目";
 
   it("tell researchers only the teaser of a CONFIDENTIAL need, in-app and by email", async () => {
-    const { id } = await createNeed(
-      company.actor,
-      {
-        ...NEED,
-        title: "硫化物固态电解质合作开发（保密）",
-        visibility: "CONFIDENTIAL",
-        teaser: "寻求硫化物固态电解质与锂电池方面的合作伙伴",
-        description: `${SECRET}，需要硫化物固态电解质的量产工艺与界面改性方案，室温离子电导率不低于 5 mS/cm。`,
-      },
-      "zh-CN",
-    );
+    const { id } = await createNeed(company.actor, {
+      ...NEED,
+      title: "硫化物固态电解质合作开发（保密）",
+      visibility: "CONFIDENTIAL",
+      teaser: "寻求硫化物固态电解质与锂电池方面的合作伙伴",
+      description: `${SECRET}，需要硫化物固态电解质的量产工艺与界面改性方案，室温离子电导率不低于 5 mS/cm。`,
+    });
     await drained();
     const [n] = (await notificationsOf(battery.actor.id, "need-match")).filter((x) => x.link === `/needs/${id}`);
     expect(n).toBeDefined();
@@ -195,7 +189,7 @@ describe("confidential and broker-only needs", () => {
   });
 
   it("never tell researchers about a BROKER_ONLY need, but still tell its owner about fitting results", async () => {
-    const { id } = await createNeed(company.actor, { ...NEED, title: "硫化物电解质内部评估（仅经纪人）", visibility: "BROKER_ONLY" }, "zh-CN");
+    const { id } = await createNeed(company.actor, { ...NEED, title: "硫化物电解质内部评估（仅经纪人）", visibility: "BROKER_ONLY" });
     await drained();
     for (const r of [battery, expert, unrelated]) {
       expect((await notificationsOf(r.actor.id)).filter((n) => n.link === `/needs/${id}`)).toEqual([]);
@@ -207,18 +201,14 @@ describe("confidential and broker-only needs", () => {
 describe("a published result reaches the people whose needs want it", () => {
   it("tells the result's author about visible matching needs and the need owners about the result", async () => {
     const newcomer = await createApiUser("RESEARCHER");
-    const { id: resultId } = await createResult(
-      newcomer.actor,
-      {
-        title: "高镍正极兼容的硫化物电解质界面包覆",
-        summary: "通过界面包覆提高硫化物固态电解质与高镍正极的兼容性，锂电池循环寿命提升一倍，适合量产导入。",
-        field: "新能源",
-        keywords: ["硫化物", "固态电解质", "锂电池"],
-        trl: 4,
-        transferModes: [],
-      },
-      "zh-CN",
-    );
+    const { id: resultId } = await createResult(newcomer.actor, {
+      title: "高镍正极兼容的硫化物电解质界面包覆",
+      summary: "通过界面包覆提高硫化物固态电解质与高镍正极的兼容性，锂电池循环寿命提升一倍，适合量产导入。",
+      field: "新能源",
+      keywords: ["硫化物", "固态电解质", "锂电池"],
+      trl: 4,
+      transferModes: [],
+    });
     await drained();
     const forAuthor = await notificationsOf(newcomer.actor.id, "need-match");
     expect(forAuthor.length).toBeGreaterThanOrEqual(1);
@@ -235,16 +225,12 @@ describe("saved searches", () => {
   it("alert their owner once about a new hit published after saving", async () => {
     const watcher = await createApiUser("RESEARCHER");
     const { id: searchId } = await saveSearch(watcher.actor, { name: "钠离子", q: "钠离子电池", type: "needs" });
-    const { id: needId } = await createNeed(
-      company.actor,
-      {
-        ...NEED,
-        title: "钠离子电池正极材料",
-        description: "寻求低成本钠离子电池层状氧化物正极材料，循环 2000 次容量保持率 80% 以上，用于储能电站。",
-        keywords: ["钠离子电池", "正极"],
-      },
-      "zh-CN",
-    );
+    const { id: needId } = await createNeed(company.actor, {
+      ...NEED,
+      title: "钠离子电池正极材料",
+      description: "寻求低成本钠离子电池层状氧化物正极材料，循环 2000 次容量保持率 80% 以上，用于储能电站。",
+      keywords: ["钠离子电池", "正极"],
+    });
     await drained();
     const alerts = await notificationsOf(watcher.actor.id, "saved-search");
     expect(alerts.map((a) => a.dedupeKey)).toEqual([`saved:${searchId}:${needId}`]);
@@ -254,7 +240,7 @@ describe("saved searches", () => {
 
 describe("notifications are unique per user and subject", () => {
   it("skips a second notification with the same dedupe key, and the database refuses one too", async () => {
-    const notice = { userId: unrelated.actor.id, kind: "need-match" as const, title: "t", body: "b", link: "/needs/x", dedupeKey: "need:dedupe-test" };
+    const notice = { userId: unrelated.actor.id, kind: "need-match" as const, params: { need: "t" }, link: "/needs/x", dedupeKey: "need:dedupe-test" };
     expect(await createNotifications([notice])).toHaveLength(1);
     expect(await createNotifications([notice, notice])).toEqual([]);
     await expect(prisma.notification.create({ data: notice })).rejects.toThrow();

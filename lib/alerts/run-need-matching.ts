@@ -67,7 +67,7 @@ export async function runNeedMatching(needId: string): Promise<{ notified: numbe
   for (const m of forOwner) {
     if (!live.has(m.id)) continue;
     items.push({
-      ...resultMatchNotice(need.createdBy.locale, need, {
+      ...resultMatchNotice(need, {
         id: m.id,
         title: m.title,
         organisationName: m.organisationName,

@@ -65,7 +65,7 @@ export async function runResultMatching(resultId: string): Promise<{ notified: n
   for (const m of forOwners.slice(0, cfg.maxRecipientsPerEvent)) {
     const need = byId.get(m.id);
     if (!need) continue;
-    const notice = resultMatchNotice(need.createdBy.locale, need, {
+    const notice = resultMatchNotice(need, {
       id: result.id,
       title: result.title,
       organisationName: result.organisation.name,

@@ -24,7 +24,8 @@ export async function consumeApiQuota(key: string): Promise<void> {
       logger.error({ err: (e as Error)?.message ?? String(e) }, "api quota store unavailable; request allowed");
       return;
     }
-    throw new AppError("RATE_LIMITED", "Too many requests: wait a moment and try again", {
+    throw new AppError("RATE_LIMITED", {
+      key: "tooManyRequests",
       retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)),
     });
   }

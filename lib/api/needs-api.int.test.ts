@@ -78,10 +78,14 @@ describe("authentication", () => {
     expect((await readJson<ApiErrorJson>(res)).error.message).toBe("Invalid or revoked token");
   });
 
-  it("words errors in Chinese for Accept-Language: zh", async () => {
-    const res = await needsRoute.GET(apiRequest("/needs", { lang: "zh" }), noParams);
-    expect(res.status).toBe(401);
-    expect((await readJson<ApiErrorJson>(res)).error.message).toMatch(/访问令牌/);
+  it("words errors in the request's language: Chinese for Accept-Language zh and without the header", async () => {
+    for (const lang of ["zh", "none"] as const) {
+      const res = await needsRoute.GET(apiRequest("/needs", { lang }), noParams);
+      expect(res.status).toBe(401);
+      expect((await readJson<ApiErrorJson>(res)).error.message).toMatch(/访问令牌/);
+    }
+    const en = await needsRoute.GET(apiRequest("/needs", { lang: "en" }), noParams);
+    expect((await readJson<ApiErrorJson>(en)).error).toEqual({ code: "UNAUTHENTICATED", message: expect.stringMatching(/^Send a personal access token/) });
   });
 
   it("answers 429 with Retry-After once a user's per-minute budget is spent, without touching other users", async () => {
@@ -219,7 +223,7 @@ describe("request bodies", () => {
     expect((await readJson<ApiErrorJson>(en)).error.fields).toEqual({ budgetMinCny: ["Budget minimum must not exceed the maximum"] });
     const zh = await postNeed(company, needBody({ budgetMinCny: 3_000_000, budgetMaxCny: 1_000_000 }), { lang: "zh" });
     const zhBody = await readJson<ApiErrorJson>(zh);
-    expect(zhBody.error.message).toBe("部分字段有误");
+    expect(zhBody.error.message).toBe("部分字段有误。");
     expect(zhBody.error.fields?.budgetMinCny).toEqual(["预算下限不能高于上限"]);
   });
 
@@ -267,7 +271,7 @@ describe("visibility", () => {
     for (const user of [researcher, rival]) {
       const res = await getNeed(user, need.id);
       expect(res.status).toBe(404);
-      expect((await readJson<ApiErrorJson>(res)).error).toEqual({ code: "NOT_FOUND", message: "Not found" });
+      expect((await readJson<ApiErrorJson>(res)).error).toEqual({ code: "NOT_FOUND", message: "Not found, or not visible to you." });
       const all = needPageSchema.parse(await (await listNeeds(user, "?pageSize=100")).json());
       expect(all.items.map((n) => n.id)).not.toContain(need.id);
     }

@@ -1,10 +1,10 @@
 // The OpenAPI document against the code: every route file under app/api/v1 and every HTTP method
-// it exports is documented, and nothing else is. Imports the route modules, hence integration.
+// it exports is documented, by an operation declared in the openapi.ts beside it, and nothing else is. Imports the route modules, hence integration.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
-import { HTTP_METHODS, type OpenApiDocument } from "./openapi";
+import { HTTP_METHODS, type OpenApiDocument } from "./openapi/types";
 
 const V1_DIR = path.join(import.meta.dirname, "../../app/api/v1");
 
@@ -39,6 +39,24 @@ describe("GET /api/v1/openapi.json", () => {
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
       const exported = HTTP_METHODS.filter((m) => typeof mod[m.toUpperCase()] === "function");
       expect(Object.keys(doc.paths[apiPath]!).sort(), apiPath).toEqual([...exported].sort());
+    }
+  });
+
+  it("declares each operation in the openapi.ts beside its route, for that route's path", async () => {
+    for (const { apiPath, file } of routeFiles()) {
+      const declared = (await import(/* @vite-ignore */ file.replace(/route\.ts$/, "openapi.ts"))) as Record<string, { path: string; method: string }>;
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      const exported = HTTP_METHODS.filter((m) => typeof mod[m.toUpperCase()] === "function");
+      expect(
+        Object.values(declared).map((op) => op.path),
+        apiPath,
+      ).toEqual(exported.map(() => apiPath));
+      expect(
+        Object.values(declared)
+          .map((op) => op.method)
+          .sort(),
+        apiPath,
+      ).toEqual([...exported].sort());
     }
   });
 

@@ -7,15 +7,15 @@ export const MAX_JSON_BYTES = 256 * 1024;
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", { key: "api.jsonOnly" });
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${maxBytes} bytes`);
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", { key: "api.bodyTooLarge", params: { maxBytes } });
   const text = await readCapped(request, maxBytes);
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new AppError("BAD_REQUEST", `Malformed JSON: ${(e as Error).message}`);
+    throw new AppError("BAD_REQUEST", { key: "api.malformedJson", detail: (e as Error).message });
   }
 }
 
@@ -30,7 +30,7 @@ async function readCapped(request: Request, maxBytes: number): Promise<string> {
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${maxBytes} bytes`);
+      throw new AppError("PAYLOAD_TOO_LARGE", { key: "api.bodyTooLarge", params: { maxBytes } });
     }
     chunks.push(value);
   }

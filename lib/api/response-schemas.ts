@@ -75,7 +75,7 @@ export const resultViewSchema = z
     field: z.string(),
     keywords: z.array(z.string()),
     lang: z.enum(["zh", "en"]),
-    status: z.string().describe("DRAFT | PUBLISHED | WITHDRAWN"),
+    status: z.string().describe("DRAFT | PUBLISHED | WITHDRAWN | EXPIRED (not confirmed within 90 days)"),
     trl: z.number().int().nullable(),
     transferModes: z.array(z.string()),
     advantages: z.string().nullable(),
@@ -95,6 +95,7 @@ export const resultViewSchema = z
     chainNode: chainNodeSchema.nullable(),
     organisation: organisationRefSchema,
     isOwner: z.boolean(),
+    reconfirmBy: isoDate.nullable().describe("Owners only: the date by which the result must be confirmed as still available, or it expires"),
     version: z.number().int(),
     createdAt: isoDate,
   })
@@ -192,7 +193,7 @@ export const apiErrorSchema = z
   .object({
     error: z.object({
       code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
-      message: z.string().describe("Safe to show to users; Chinese when Accept-Language starts with zh"),
+      message: z.string().describe("Safe to show to users; English when Accept-Language starts with en, else Chinese"),
       fields: z
         .record(z.string(), z.array(z.string()))
         .optional()
@@ -202,7 +203,7 @@ export const apiErrorSchema = z
   .describe("Every error response");
 
 // Compile-time drift guards: the schemas must describe exactly what the presenters return.
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const needViewMatches: Equal<z.output<typeof needViewSchema>, NeedView> = true;
 const resultViewMatches: Equal<z.output<typeof resultViewSchema>, ResultView> = true;
 void needViewMatches;

@@ -1,20 +1,21 @@
 import "server-only";
 import type { NextResponse } from "next/server";
-import { AppError } from "@/lib/errors";
+import { unauthenticated } from "@/lib/errors";
 import type { Actor, MaybeActor } from "@/lib/policy";
 import { assertSameOrigin } from "@/lib/security/origin";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { authenticateBearer } from "@/lib/tokens/authenticate-token";
-import type { UiLocale } from "@/lib/validation/parse-input";
+import type { Locale } from "@/i18n/routing";
 import { consumeApiQuota } from "./consume-api-quota";
 import { jsonError } from "./respond";
 
-export type ApiContext<P, A extends MaybeActor = Actor> = { actor: A; locale: UiLocale; params: P; request: Request };
+export type ApiContext<P, A extends MaybeActor = Actor> = { actor: A; locale: Locale; params: P; request: Request };
 
-export function localeOf(request: Request): UiLocale {
+/** The language of an API answer: English when the caller's first Accept-Language is English, else Chinese. */
+export function localeOf(request: Request): Locale {
   const accept = request.headers.get("accept-language") ?? "";
-  return /^\s*zh/i.test(accept) ? "zh-CN" : "en";
+  return /^\s*en\b/i.test(accept) ? "en" : "zh-CN";
 }
 
 type Handler<P, A extends MaybeActor> = (ctx: ApiContext<P, A>) => Promise<NextResponse | Response>;
@@ -35,9 +36,9 @@ export function withApi<P>(handler: Handler<P, Actor> | Handler<P, MaybeActor>, 
       const isWrite = !["GET", "HEAD", "OPTIONS"].includes(request.method.toUpperCase());
       const hasAuthHeader = request.headers.has("authorization");
       const actor = await authenticateBearer(request.headers.get("authorization"));
-      if (hasAuthHeader && !actor) throw new AppError("UNAUTHENTICATED", "Invalid or revoked token");
+      if (hasAuthHeader && !actor) throw unauthenticated("api.invalidToken");
       if (!actor && !options.public) {
-        throw new AppError("UNAUTHENTICATED", "Send a personal access token: Authorization: Bearer tb_pat_...");
+        throw unauthenticated("api.tokenRequired");
       }
       if (actor) await consumeApiQuota(actor.id);
       // Writes are rate limited per client IP and per account (shared store: holds across instances).

@@ -1,23 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { authorize, can, needScopeFor, resultScopeFor, type Actor } from "@/lib/policy";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import { needSubject, recordAudit } from "@/lib/access/record-audit";
 import { findNeedRow } from "@/lib/needs/get-need";
 import { needFactsOf } from "@/lib/needs/present-need";
 import { checkAttachment, MAX_ATTACHMENT_MB, safeFileName } from "./sniff";
 
-const reasonText = (reason: "empty" | "tooLarge" | "wrongType", locale: UiLocale) =>
-  ({
-    empty: { "zh-CN": "文件为空", en: "The file is empty" },
-    tooLarge: { "zh-CN": `文件过大：单个文件不超过 ${MAX_ATTACHMENT_MB} MB`, en: `File too large: at most ${MAX_ATTACHMENT_MB} MB per file` },
-    wrongType: {
-      "zh-CN": "仅支持 PDF 和图片（PNG、JPEG、WEBP、GIF），按文件内容检查",
-      en: "Only PDF and images (PNG, JPEG, WEBP, GIF) are accepted, checked by content",
-    },
-  })[reason][locale];
+const FIELD_KEY = { empty: "v.fileEmpty", tooLarge: "v.fileTooLarge", wrongType: "v.fileWrongType" } as const;
 
 export const MAX_ATTACHMENTS_PER_ITEM = 10;
 
@@ -27,13 +18,14 @@ export type CheckedFile = { name: string; bytes: Uint8Array; contentType: string
  * Checks a file by its bytes (PDF or an image, within the size limit). Throws an AppError whose
  * message, also set on `field`, states the limit or the allowed types.
  */
-export async function checkAttachmentFile(file: { name: string; bytes: Uint8Array }, locale: UiLocale, field = "file"): Promise<CheckedFile> {
+export async function checkAttachmentFile(file: { name: string; bytes: Uint8Array }, field = "file"): Promise<CheckedFile> {
   const check = await checkAttachment(file.bytes);
   if (!check.ok) {
-    const message = reasonText(check.reason, locale);
-    const named = field === "file" ? message : `${safeFileName(file.name)}: ${message}`;
-    throw new AppError(check.reason === "tooLarge" ? "PAYLOAD_TOO_LARGE" : check.reason === "wrongType" ? "UNSUPPORTED_MEDIA_TYPE" : "VALIDATION", named, {
-      fields: { [field]: [named] },
+    const params = { mb: MAX_ATTACHMENT_MB, name: field === "file" ? "none" : safeFileName(file.name) };
+    throw new AppError(check.reason === "tooLarge" ? "PAYLOAD_TOO_LARGE" : check.reason === "wrongType" ? "UNSUPPORTED_MEDIA_TYPE" : "VALIDATION", {
+      key: `file.${check.reason}`,
+      params,
+      fields: { [field]: [{ key: FIELD_KEY[check.reason], params }] },
     });
   }
   return { ...file, contentType: check.contentType };
@@ -52,9 +44,9 @@ export function attachmentRow(actor: Actor, target: { needId?: string; resultId?
   };
 }
 
-export function tooManyAttachments(locale: UiLocale, field = "file"): AppError {
-  const message = locale === "en" ? `At most ${MAX_ATTACHMENTS_PER_ITEM} attachments` : `最多 ${MAX_ATTACHMENTS_PER_ITEM} 个附件`;
-  return new AppError("VALIDATION", message, { fields: { [field]: [message] } });
+export function tooManyAttachments(field = "file"): AppError {
+  const params = { max: MAX_ATTACHMENTS_PER_ITEM };
+  return new AppError("VALIDATION", { key: "file.tooMany", params, fields: { [field]: [{ key: "v.tooManyAttachments", params }] } });
 }
 
 /** Attaches a file to a need (owner company) or result (owner organisation). */
@@ -62,20 +54,19 @@ export async function addAttachment(
   actor: Actor,
   target: { needId?: string; resultId?: string },
   file: { name: string; bytes: Uint8Array },
-  locale: UiLocale,
 ): Promise<{ id: string }> {
   if (target.needId) {
     const need = await prisma.need.findFirst({ where: { AND: [{ id: target.needId }, needScopeFor(actor)] } });
-    if (!need) throw new AppError("NOT_FOUND", "Not found");
+    if (!need) throw notFound();
     authorize(actor, "need.attach", need);
   } else if (target.resultId) {
     const result = await prisma.result.findFirst({ where: { AND: [{ id: target.resultId }, resultScopeFor(actor)] } });
-    if (!result) throw new AppError("NOT_FOUND", "Not found");
+    if (!result) throw notFound();
     authorize(actor, "result.update", result);
-  } else throw new AppError("BAD_REQUEST", "Nothing to attach to");
-  const checked = await checkAttachmentFile(file, locale);
+  } else throw new AppError("BAD_REQUEST", { key: "file.nothingToAttach" });
+  const checked = await checkAttachmentFile(file);
   const existing = await prisma.attachment.count({ where: target.needId ? { needId: target.needId } : { resultId: target.resultId } });
-  if (existing >= MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments(locale);
+  if (existing >= MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments();
   return prisma.attachment.create({ data: attachmentRow(actor, target, checked), select: { id: true } });
 }
 
@@ -91,12 +82,12 @@ export async function addAttachment(
  */
 export async function getAttachment(actor: Actor, id: string, ctx: { ip: string | null }) {
   const row = await prisma.attachment.findUnique({ where: { id } });
-  if (!row) throw new AppError("NOT_FOUND", "Not found");
+  if (!row) throw notFound();
   if (row.needId) {
     const need = await findNeedRow(actor, row.needId);
     const facts = need ? needFactsOf(need) : null;
     if (!need || !facts || !can(actor, "need.readFull", facts)) {
-      throw new AppError("NOT_FOUND", "Not found");
+      throw notFound();
     }
     if (need.visibility === "CONFIDENTIAL" || need.visibility === "BROKER_ONLY") {
       await recordAudit(prisma, {
@@ -111,7 +102,7 @@ export async function getAttachment(actor: Actor, id: string, ctx: { ip: string 
     const result = row.resultId
       ? await prisma.result.findFirst({ where: { AND: [{ id: row.resultId }, resultScopeFor(actor)] }, select: { organisationId: true, status: true } })
       : null;
-    if (!result || !can(actor, "result.read", result)) throw new AppError("NOT_FOUND", "Not found");
+    if (!result || !can(actor, "result.read", result)) throw notFound();
   }
   return { fileName: row.fileName, contentType: row.contentType, data: row.data, sha256: row.sha256 };
 }
@@ -119,7 +110,7 @@ export async function getAttachment(actor: Actor, id: string, ctx: { ip: string 
 export async function deleteAttachment(actor: Actor, id: string): Promise<void> {
   const row = await prisma.attachment.findUnique({ where: { id }, include: { need: true, result: true } });
   const allowed = row && ((row.need && can(actor, "need.attach", row.need)) || (row.result && can(actor, "result.update", row.result)));
-  if (!row || !allowed) throw new AppError("NOT_FOUND", "Not found");
+  if (!row || !allowed) throw notFound();
   await prisma.attachment.delete({ where: { id } });
 }
 

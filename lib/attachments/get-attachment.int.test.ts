@@ -34,9 +34,9 @@ async function download(user: ApiUser | null, attachmentId: string): Promise<Res
 beforeAll(async () => {
   cast = await createCast();
   confidential = await createNeedFixture(cast, "CONFIDENTIAL");
-  ({ id: confidentialFile } = await addAttachment(cast.owner.actor, { needId: confidential.id }, { name: "drawing.pdf", bytes: PDF }, "zh-CN"));
+  ({ id: confidentialFile } = await addAttachment(cast.owner.actor, { needId: confidential.id }, { name: "drawing.pdf", bytes: PDF }));
   const open = await createNeedFixture(cast, "PUBLIC");
-  ({ id: publicFile } = await addAttachment(cast.owner.actor, { needId: open.id }, { name: "public.pdf", bytes: PDF }, "zh-CN"));
+  ({ id: publicFile } = await addAttachment(cast.owner.actor, { needId: open.id }, { name: "public.pdf", bytes: PDF }));
 }, 120_000);
 
 afterAll(async () => {
@@ -107,15 +107,15 @@ describe("GET /api/attachments/{id} for brokers not assigned to the need", () =>
     const helpAsked = await createNeedFixture(cast, "CONFIDENTIAL");
     await prisma.need.update({ where: { id: helpAsked.id }, data: { brokerId: null } });
     await setBrokerHelp(cast.owner.actor, helpAsked.id, true);
-    ({ id: helpAskedFile } = await addAttachment(cast.owner.actor, { needId: helpAsked.id }, { name: "help.pdf", bytes: PDF }, "zh-CN"));
+    ({ id: helpAskedFile } = await addAttachment(cast.owner.actor, { needId: helpAsked.id }, { name: "help.pdf", bytes: PDF }));
 
     const inPortfolio = await createNeedFixture(cast, "BROKER_ONLY", { region: `附件区域${tag}` });
     await prisma.need.update({ where: { id: inPortfolio.id }, data: { brokerId: null } });
-    ({ id: brokerOnlyFile } = await addAttachment(cast.owner.actor, { needId: inPortfolio.id }, { name: "portfolio.pdf", bytes: PDF }, "zh-CN"));
+    ({ id: brokerOnlyFile } = await addAttachment(cast.owner.actor, { needId: inPortfolio.id }, { name: "portfolio.pdf", bytes: PDF }));
 
     const outside = await createNeedFixture(cast, "BROKER_ONLY", { region: `别处${tag}` });
     await prisma.need.update({ where: { id: outside.id }, data: { brokerId: null } });
-    ({ id: outsideFile } = await addAttachment(cast.owner.actor, { needId: outside.id }, { name: "outside.pdf", bytes: PDF }, "zh-CN"));
+    ({ id: outsideFile } = await addAttachment(cast.owner.actor, { needId: outside.id }, { name: "outside.pdf", bytes: PDF }));
   }, 120_000);
 
   it("serves a broker whom the owner asked for help, and audits the download", async () => {

@@ -19,18 +19,18 @@ export async function recordFailedSignIn(userId: string): Promise<boolean> {
     const user = await tx.user.update({
       where: { id: userId },
       data: { failedSignIns: { increment: 1 } },
-      select: { failedSignIns: true, locale: true },
+      select: { failedSignIns: true },
     });
     if (user.failedSignIns < MAX_FAILED_SIGN_INS) return false;
     const lockedUntil = new Date(Date.now() + LOCK_MINUTES * 60_000);
     await tx.user.update({ where: { id: userId }, data: { failedSignIns: 0, lockedUntil } });
-    const notice = lockNotice(user.locale, lockedUntil);
+    // Worded when read (messages notificationTexts.security.locked), in the reader's language then.
     const notification = await tx.notification.create({
       data: {
         userId,
         kind: "security.locked",
-        ...notice,
-        link: `/${user.locale === "en" ? "en" : "zh-CN"}/sign-in`,
+        params: { attempts: MAX_FAILED_SIGN_INS, until: chinaTime(lockedUntil) },
+        link: "/sign-in",
         dedupeKey: `security.locked:${lockedUntil.toISOString()}`,
       },
       select: { id: true },
@@ -45,16 +45,7 @@ export async function resetFailedSignIns(user: { id: string; failedSignIns: numb
   await prisma.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
 }
 
-function lockNotice(locale: "zh" | "en", until: Date) {
-  const at = until.toISOString().replace("T", " ").slice(0, 16) + " UTC";
-  if (locale === "en") {
-    return {
-      title: "Your TechBridge account was locked after repeated wrong passwords",
-      body: `Someone entered a wrong password for your account ${MAX_FAILED_SIGN_INS} times in a row, so password sign-in is blocked until ${at}. If this was you, wait or sign in with an email link. If not, consider changing your password.`,
-    };
-  }
-  return {
-    title: "技术桥账户因多次密码错误已被临时锁定",
-    body: `您的账户连续 ${MAX_FAILED_SIGN_INS} 次密码错误，密码登录已暂停至 ${at}。如是本人操作，请稍后再试或使用邮件链接登录；如非本人，建议修改密码。`,
-  };
+/** "2026-12-05 18:30" in China time (the platform's time zone). */
+function chinaTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().replace("T", " ").slice(0, 16);
 }

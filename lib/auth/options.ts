@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInLinkMail } from "@/lib/mail/templates";
+import { localeOfUser } from "@/lib/i18n/translator";
 import { isLocked, recordFailedSignIn, resetFailedSignIns } from "./lockout";
 import { verifyPassword } from "./password";
 import { signInSchema } from "@/lib/users/schemas";
@@ -59,7 +60,7 @@ export const authOptions: NextAuthOptions = {
         const user = await prisma.user.findUnique({ where: { email: identifier }, select: { locale: true } });
         // No account, no link (the request was answered like any other: see the signIn callback).
         if (!user) return;
-        const mail = signInLinkMail(user.locale, url, new URL(url).host);
+        const mail = await signInLinkMail(localeOfUser(user.locale), url, new URL(url).host);
         await sendMail({ to: identifier, ...mail });
       },
     }),

@@ -49,7 +49,7 @@ describe("assign to me", () => {
   it("two concurrent claims of one unassigned need: exactly one wins, the other is a 409", async () => {
     for (let round = 0; round < 5; round++) {
       const need = await makeNeed({ brokerHelpAt: new Date() });
-      const outcomes = await Promise.all([code(claimNeed(broker.actor, need.id, "en")), code(claimNeed(rival.actor, need.id, "en"))]);
+      const outcomes = await Promise.all([code(claimNeed(broker.actor, need.id)), code(claimNeed(rival.actor, need.id))]);
       expect(outcomes.sort()).toEqual(["CONFLICT", "ok"]);
       const { brokerId } = await prisma.need.findUniqueOrThrow({ where: { id: need.id } });
       expect([broker.actor.id, rival.actor.id]).toContain(brokerId);
@@ -59,7 +59,7 @@ describe("assign to me", () => {
 
   it("a need with a broker cannot be taken by another broker (409), neither by claiming nor by triage", async () => {
     const need = await makeNeed({ brokerId: broker.actor.id });
-    await expect(claimNeed(rival.actor, need.id, "zh-CN")).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("移交") });
+    await expect(claimNeed(rival.actor, need.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("移交") });
     await expect(markNeedReady(rival.actor, need.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).brokerId).toBe(broker.actor.id);
   });
@@ -68,8 +68,8 @@ describe("assign to me", () => {
 describe("hand-over", () => {
   it("the assigned broker hands the need over: the new broker reads and runs it, the old one sees a teaser", async () => {
     const need = await makeNeed({ brokerId: broker.actor.id });
-    await expect(handOverNeed(rival.actor, need.id, rival.actor.email, "en")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await handOverNeed(broker.actor, need.id, rival.actor.email, "en");
+    await expect(handOverNeed(rival.actor, need.id, rival.actor.email)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await handOverNeed(broker.actor, need.id, rival.actor.email);
     expect((await viewNeed(rival.actor, need.id, { ip: null, via: "broker" })).access).toBe("full");
     expect((await viewNeed(broker.actor, need.id, { ip: null, via: "broker" })).access).toBe("teaser");
     expect((await getTriage(rival.actor, need.id)).can).toEqual({ triage: true, claim: false, handOver: true });
@@ -78,13 +78,13 @@ describe("hand-over", () => {
     expect(row).toMatchObject({ actorId: broker.actor.id, detail: { fromBrokerId: broker.actor.id, toBrokerId: rival.actor.id } });
     // The rival is notified; handing over to someone who is not a broker is a field error.
     expect(await prisma.notification.count({ where: { userId: rival.actor.id, kind: "need.assigned", link: `/broker/needs/${need.id}` } })).toBe(1);
-    const err = await handOverNeed(rival.actor, need.id, owner.actor.email, "en").catch((e: unknown) => e);
+    const err = await handOverNeed(rival.actor, need.id, owner.actor.email).catch((e: unknown) => e);
     expect(isAppError(err) && err.fields).toEqual({ brokerEmail: ["No broker with this email"] });
   });
 
   it("an admin moves a need from its broker to another", async () => {
     const need = await makeNeed({ brokerId: broker.actor.id });
-    await handOverNeed(admin.actor, need.id, rival.actor.email, "en");
+    await handOverNeed(admin.actor, need.id, rival.actor.email);
     expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).brokerId).toBe(rival.actor.id);
   });
 
@@ -92,7 +92,7 @@ describe("hand-over", () => {
     const need = await makeNeed({ brokerId: broker.actor.id });
     const lapsed = await createApiUser("BROKER");
     await prisma.staffRoleGrant.updateMany({ where: { userId: lapsed.actor.id }, data: { revokedAt: new Date() } });
-    const err = await handOverNeed(broker.actor, need.id, lapsed.actor.email, "en").catch((e: unknown) => e);
+    const err = await handOverNeed(broker.actor, need.id, lapsed.actor.email).catch((e: unknown) => e);
     expect(isAppError(err) && err.fields).toEqual({ brokerEmail: ["No broker with this email"] });
     expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).brokerId).toBe(broker.actor.id);
   });

@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { wordFields } from "@/lib/errors-edge";
+import { wordNotifications } from "@/lib/notifications/word-notification";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordContract } from "@/lib/deals/contract";
 import { introduceResearcher } from "@/lib/deals/introduce";
@@ -83,7 +85,7 @@ describe("broker queue", () => {
     const item = (await listBrokerQueue(broker, { view: "new", chain: chainId }, now)).find((i) => i.id === fresh.id)!;
     expect(item).toMatchObject({ organisation: `光电企业-${run}`, chain: { id: chainId, nameZh: "光电" }, ageDays: 0, triageStatus: "NEW", broker: null });
 
-    await claimNeed(broker, fresh.id, "zh-CN");
+    await claimNeed(broker, fresh.id);
     expect(await ids({ view: "mine" })).toEqual([fresh.id]);
     await expect(listBrokerQueue(owner, { view: "new" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -105,7 +107,8 @@ describe("triage", () => {
     const n = await need({ brokerId: broker.id });
     await requestClarification(broker, n.id, "请说明目标功率和线宽的具体指标。");
     const question = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id, kind: "need.clarify" } });
-    expect(question.body).toBe("请说明目标功率和线宽的具体指标。");
+    const [asked] = await wordNotifications("zh-CN", [question]);
+    expect(asked).toMatchObject({ title: `技术经纪人对您的需求「${n.title}」有疑问`, body: "请说明目标功率和线宽的具体指标。" });
     expect((await getTriage(broker, n.id)).triageStatus).toBe("CLARIFICATION_REQUESTED");
 
     const { id: proposalId } = await proposeNeedEdit(broker, n.id, { title: "激光雷达用高功率窄线宽半导体激光器", keywords: ["激光雷达", "窄线宽"] });
@@ -116,17 +119,17 @@ describe("triage", () => {
       { field: "keywords", before: "", after: "激光雷达，窄线宽" },
     ]);
     await expect(getNeedEditProposal(otherCompany, proposalId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(decideNeedEdit(otherCompany, proposalId, true, "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(decideNeedEdit(broker, proposalId, true, "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(decideNeedEdit(otherCompany, proposalId, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(decideNeedEdit(broker, proposalId, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    await decideNeedEdit(owner, proposalId, true, "zh-CN");
+    await decideNeedEdit(owner, proposalId, true);
     const edited = await prisma.need.findUniqueOrThrow({ where: { id: n.id } });
     expect(edited).toMatchObject({ title: "激光雷达用高功率窄线宽半导体激光器", keywords: ["激光雷达", "窄线宽"], version: n.version + 1 });
-    await expect(decideNeedEdit(owner, proposalId, false, "zh-CN")).rejects.toMatchObject({ code: "CONFLICT", message: "此修改建议已处理过" });
+    await expect(decideNeedEdit(owner, proposalId, false)).rejects.toMatchObject({ code: "CONFLICT", key: "broker.proposalDecided" });
     expect(await prisma.notification.count({ where: { userId: broker.id, dedupeKey: `proposal:${proposalId}:decided` } })).toBe(1);
 
     const { id: rejectedId } = await proposeNeedEdit(broker, n.id, { field: "激光" });
-    await decideNeedEdit(owner, rejectedId, false, "en");
+    await decideNeedEdit(owner, rejectedId, false);
     expect((await prisma.need.findUniqueOrThrow({ where: { id: n.id } })).field).toBe("光电");
 
     await markNeedReady(broker, n.id, now);
@@ -161,12 +164,12 @@ describe("candidates", () => {
     await syncResult(prisma, r.id);
     const first = await getNeedCandidates(broker, n.id);
     expect(first.ok && first.candidates.find((c) => c.id === r.id)).toMatchObject({ researcher: { id: researcher.id }, dealId: null });
-    const { id: dealId } = await introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, "zh-CN");
+    const { id: dealId } = await introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 });
     const second = await getNeedCandidates(broker, n.id);
     expect(second.ok && second.candidates.find((c) => c.id === r.id)?.dealId).toBe(dealId);
-    await expect(introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, "zh-CN")).rejects.toMatchObject({
+    await expect(introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: "已为此需求引荐过这位科研人员",
+      key: "deal.alreadyIntroduced",
     });
     await expect(getNeedCandidates(researcher, n.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -174,11 +177,12 @@ describe("candidates", () => {
 
 describe("visit log", () => {
   it("records a visit and links the needs captured there as the company's drafts", async () => {
-    const { id } = await logVisit(
-      broker,
-      { organisationId: owner.organisationId!, visitedOn: "2026-11-20", peopleMet: "王总、李工", notes: "产线参观，讨论激光焊接质量问题。" },
-      "zh-CN",
-    );
+    const { id } = await logVisit(broker, {
+      organisationId: owner.organisationId!,
+      visitedOn: "2026-11-20",
+      peopleMet: "王总、李工",
+      notes: "产线参观，讨论激光焊接质量问题。",
+    });
     const draft = await captureNeedDraft(broker, id, {
       title: "激光焊接缺陷在线检测",
       description: "焊接过程中需要在线检测气孔与裂纹，目前依靠人工抽检，漏检率高。",
@@ -198,10 +202,10 @@ describe("visit log", () => {
       visibility: "BROKER_ONLY",
       visitId: id,
     });
-    const err = await logVisit(broker, { organisationId: researcher.organisationId!, visitedOn: "2026-11-20", peopleMet: "x x", notes: "x x" }, "zh-CN").catch(
+    const err = await logVisit(broker, { organisationId: researcher.organisationId!, visitedOn: "2026-11-20", peopleMet: "x x", notes: "x x" }).catch(
       (e: unknown) => e,
     );
-    expect(isAppError(err) && err.fields).toEqual({ organisationId: ["请选择企业"] });
+    expect(isAppError(err) && wordFields(err, "zh-CN")).toEqual({ organisationId: ["请选择企业"] });
     await expect(listMyVisits(owner)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
@@ -213,17 +217,19 @@ describe("metrics", () => {
       data: { title: "x", summary: "y", field: "光电", organisationId: researcher.organisationId!, createdById: researcher.id },
     });
     const start = new Date(Date.now() - 10 * 3_600_000);
-    const { id } = await introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, "zh-CN", start);
-    await respondToIntroduction(owner, id, { decision: "accept", version: 1 }, "zh-CN");
-    await respondToIntroduction(researcher, id, { decision: "accept", version: 2 }, "zh-CN");
-    await transitionDeal(broker, id, { to: "NDA_SIGNED", version: 3 }, "zh-CN");
-    await transitionDeal(broker, id, { to: "NEGOTIATING", version: 4 }, "zh-CN");
-    await recordContract(
-      broker,
-      id,
-      { mode: "COMMISSIONED_RD", valueCny: 800_000, contractRegistrationNo: "2026440300099999", signedAt: "2026-11-25", milestones: [], version: 5 },
-      "zh-CN",
-    );
+    const { id } = await introduceResearcher(broker, { needId: n.id, resultId: r.id, respondWithinDays: 7 }, start);
+    await respondToIntroduction(owner, id, { decision: "accept", version: 1 });
+    await respondToIntroduction(researcher, id, { decision: "accept", version: 2 });
+    await transitionDeal(broker, id, { to: "NDA_SIGNED", version: 3 });
+    await transitionDeal(broker, id, { to: "NEGOTIATING", version: 4 });
+    await recordContract(broker, id, {
+      mode: "COMMISSIONED_RD",
+      valueCny: 800_000,
+      contractRegistrationNo: "2026440300099999",
+      signedAt: "2026-11-25",
+      milestones: [],
+      version: 5,
+    });
 
     const m = await getBrokerMetrics(broker);
     const mine = m.brokers.find((b) => b.name === broker.name)!;

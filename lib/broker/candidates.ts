@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { matchResultsForNeed, type Match } from "@/lib/matching/matcher";
 import { authorize, needFactsFrom, needFactsSelect, needScopeFor, type Actor } from "@/lib/policy";
 
@@ -11,7 +11,7 @@ export type CandidateList = { ok: true; candidates: Candidate[] } | { ok: false;
 // already introduced: the broker's "introduce" list.
 export async function getNeedCandidates(actor: Actor, needId: string, limit = 10): Promise<CandidateList> {
   const need = await prisma.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: { id: true, ...needFactsSelect } });
-  if (!need) throw new AppError("NOT_FOUND", "Not found");
+  if (!need) throw notFound();
   authorize(actor, "broker.triage", needFactsFrom(need));
   const response = (await matchResultsForNeed(prisma, needId, { viewer: actor, limit })) ?? { ok: true as const, matches: [] };
   if (!response.ok) return response;

@@ -12,10 +12,10 @@ export type PortfolioInput = { email: string; regions: string[]; chainIds: strin
  */
 export async function setBrokerPortfolio(input: PortfolioInput, setById: string | null = null) {
   const user = await prisma.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true, role: true } });
-  if (!user || user.role !== "BROKER") throw new AppError("VALIDATION", `No broker with email ${input.email}`);
+  if (!user || user.role !== "BROKER") throw new AppError("VALIDATION", { key: "broker.noBroker", params: { email: input.email } });
   const chains = await prisma.industryChain.findMany({ where: { id: { in: input.chainIds } }, select: { id: true } });
   const unknown = input.chainIds.filter((c) => !chains.some((k) => k.id === c));
-  if (unknown.length) throw new AppError("VALIDATION", `Unknown chain id(s): ${unknown.join(", ")}`);
+  if (unknown.length) throw new AppError("VALIDATION", { key: "broker.unknownChains", params: { ids: unknown.join(", ") } });
   const data = { regions: [...new Set(input.regions.map((r) => r.trim()).filter(Boolean))], chainIds: [...new Set(input.chainIds)], setById };
   return prisma.$transaction(async (tx) => {
     const saved = await tx.brokerPortfolio.upsert({ where: { userId: user.id }, create: { userId: user.id, ...data }, update: data });

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { needSubject } from "@/lib/access/record-audit";
 import { enqueueJob } from "@/lib/jobs/enqueue";
@@ -8,7 +8,6 @@ import { companyRecipients } from "@/lib/deals/load-deal";
 import { notifyUser } from "@/lib/notifications/notify";
 import { authorize, can, needFactsFrom, needFactsSelect, needScopeFor, type Actor } from "@/lib/policy";
 import { liveGrantWhere } from "@/lib/staff/effective-role";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import type { ProposeEditInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -17,19 +16,13 @@ const needFacts = { id: true, title: true, createdById: true, version: true, ...
 // The need as this broker may know it (needScopeFor), or 404; then the rule for `action`.
 async function needFor(tx: Tx, actor: Actor, needId: string, action: "broker.triage" | "broker.claim" | "broker.handOver") {
   const need = await tx.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: needFacts });
-  if (!need) throw new AppError("NOT_FOUND", "Not found");
+  if (!need) throw notFound();
   authorize(actor, action, needFactsFrom(need));
   return need;
 }
 const needForTriage = (tx: Tx, actor: Actor, needId: string) => needFor(tx, actor, needId, "broker.triage");
 
-const taken = (locale: UiLocale) =>
-  new AppError(
-    "CONFLICT",
-    locale === "en"
-      ? "This need already has a broker: only that broker's hand-over or an admin can move it"
-      : "该需求已有技术经纪人负责：只能由其移交或由管理员改派",
-  );
+const taken = () => conflict("broker.needTaken");
 
 async function audit(tx: Tx, actor: Actor, action: string, needId: string, detail?: Prisma.InputJsonValue) {
   await tx.auditLog.create({ data: { actorId: actor.id, action, subject: needSubject(needId), detail } });
@@ -40,15 +33,15 @@ async function audit(tx: Tx, actor: Actor, action: string, needId: string, detai
  * is part of the update's where, so of two concurrent claims exactly one wins; the other, like a
  * claim on a need that has a broker, is a 409.
  */
-export async function claimNeed(actor: Actor, needId: string, locale: UiLocale) {
+export async function claimNeed(actor: Actor, needId: string) {
   return prisma.$transaction(async (tx) => {
     const need = await tx.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: needFacts });
-    if (!need) throw new AppError("NOT_FOUND", "Not found");
+    if (!need) throw notFound();
     // A broker is told the need is taken (409); anyone else learns nothing (404).
-    if (need.brokerId && actor.role === "BROKER") throw taken(locale);
+    if (need.brokerId && actor.role === "BROKER") throw taken();
     authorize(actor, "broker.claim", needFactsFrom(need));
     const { count } = await tx.need.updateMany({ where: { id: need.id, brokerId: null }, data: { brokerId: actor.id } });
-    if (count === 0) throw taken(locale);
+    if (count === 0) throw taken();
     await audit(tx, actor, "need.assign", need.id, { brokerId: actor.id, via: "claim" });
     return { brokerId: actor.id };
   });
@@ -59,7 +52,7 @@ export async function claimNeed(actor: Actor, needId: string, locale: UiLocale) 
  * it (to anyone, taking it from its broker). The update's where repeats the broker read, so a
  * hand-over racing another change of broker is a 409, never a silent overwrite.
  */
-export async function handOverNeed(actor: Actor, needId: string, toEmail: string, locale: UiLocale) {
+export async function handOverNeed(actor: Actor, needId: string, toEmail: string) {
   return prisma.$transaction(async (tx) => {
     const need = await needFor(tx, actor, needId, "broker.handOver");
     // Only a broker who may act now: a revoked or lapsed accreditation cannot receive a need.
@@ -67,23 +60,17 @@ export async function handOverNeed(actor: Actor, needId: string, toEmail: string
       where: { email: toEmail.trim().toLowerCase(), role: "BROKER", staffGrants: { some: { role: "BROKER", ...liveGrantWhere(new Date()) } } },
       select: { id: true },
     });
-    if (!broker)
-      throw new AppError("VALIDATION", locale === "en" ? "Name a broker by their email" : "请填写一位技术经纪人的邮箱", {
-        fields: { brokerEmail: [locale === "en" ? "No broker with this email" : "没有使用此邮箱的技术经纪人"] },
-      });
+    if (!broker) throw new AppError("VALIDATION", { key: "broker.nameBroker", fields: { brokerEmail: ["v.noBroker"] } });
     if (broker.id === need.brokerId) return { brokerId: broker.id };
     const { count } = await tx.need.updateMany({ where: { id: need.id, brokerId: need.brokerId }, data: { brokerId: broker.id } });
-    if (count === 0) throw taken(locale);
+    if (count === 0) throw taken();
     await audit(tx, actor, "need.handOver", need.id, { fromBrokerId: need.brokerId, toBrokerId: broker.id });
     await notifyUser(tx, {
       userId: broker.id,
       kind: "need.assigned",
+      params: { need: need.title },
       link: `/broker/needs/${need.id}`,
       dedupeKey: `need:${need.id}:assigned:${Date.now()}`,
-      text: (lang) =>
-        lang === "en"
-          ? { title: "A need was handed over to you", body: "Triage it in your broker workbench." }
-          : { title: "有一项需求移交给您", body: "请在经纪人工作台中处理。" },
     });
     return { brokerId: broker.id };
   });
@@ -101,11 +88,8 @@ export async function requestClarification(actor: Actor, needId: string, questio
         userId,
         kind: "need.clarify",
         link: `/needs/${need.id}`,
+        params: { need: need.title, question },
         dedupeKey: `need:${need.id}:clarify:${at}`,
-        text: (lang) =>
-          lang === "en"
-            ? { title: `A broker asks about your need “${need.title}”`, body: question }
-            : { title: `技术经纪人对您的需求「${need.title}」有疑问`, body: question },
       });
     }
   });
@@ -132,11 +116,8 @@ export async function proposeNeedEdit(actor: Actor, needId: string, input: Propo
         userId,
         kind: "need.edit.proposed",
         link: `/proposals/${proposal.id}`,
+        params: { need: need.title },
         dedupeKey: `proposal:${proposal.id}`,
-        text: (lang) =>
-          lang === "en"
-            ? { title: `A broker suggests changes to “${need.title}”`, body: "Review the suggested changes and approve or reject them." }
-            : { title: `技术经纪人建议修改需求「${need.title}」`, body: "请查看修改建议，并批准或拒绝。" },
       });
     }
     return proposal;
@@ -159,8 +140,7 @@ export async function getNeedEditProposal(actor: Actor, proposalId: string): Pro
     include: { need: { select: { ...needFacts, description: true, field: true, keywords: true } } },
   });
   // It shows the need's current full text: the owner organisation, or the staff triaging it.
-  if (!p || (actor.organisationId !== p.need.organisationId && !can(actor, "broker.triage", needFactsFrom(p.need))))
-    throw new AppError("NOT_FOUND", "Not found");
+  if (!p || (actor.organisationId !== p.need.organisationId && !can(actor, "broker.triage", needFactsFrom(p.need)))) throw notFound();
   const changes = p.changes as Record<string, string | string[]>;
   const current = p.need as unknown as Record<string, string | string[]>;
   const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join("，") : (v ?? ""));
@@ -175,22 +155,22 @@ export async function getNeedEditProposal(actor: Actor, proposalId: string): Pro
 }
 
 /** The owner approves (the edit is applied, with a version bump and re-indexing) or rejects it. */
-export async function decideNeedEdit(actor: Actor, proposalId: string, approve: boolean, locale: UiLocale) {
+export async function decideNeedEdit(actor: Actor, proposalId: string, approve: boolean) {
   return prisma.$transaction(async (tx) => {
     const p = await tx.needEditProposal.findUnique({ where: { id: proposalId }, include: { need: { select: needFacts } } });
-    if (!p || actor.organisationId !== p.need.organisationId) throw new AppError("NOT_FOUND", "Not found");
+    if (!p || actor.organisationId !== p.need.organisationId) throw notFound();
     authorize(actor, "proposal.decide", p.need);
     const claimed = await tx.needEditProposal.updateMany({
       where: { id: p.id, status: "PENDING" },
       data: { status: approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: new Date() },
     });
-    if (claimed.count === 0) throw new AppError("CONFLICT", locale === "en" ? "This suggestion was already decided" : "此修改建议已处理过");
+    if (claimed.count === 0) throw conflict("broker.proposalDecided");
     if (approve) {
       const { count } = await tx.need.updateMany({
         where: { id: p.needId, version: p.need.version },
         data: { ...(p.changes as Prisma.NeedUpdateManyMutationInput), version: { increment: 1 } },
       });
-      if (count === 0) throw new AppError("CONFLICT", locale === "en" ? "The need changed meanwhile; reload and try again" : "需求已被修改，请刷新后重试");
+      if (count === 0) throw conflict("needChanged");
       await enqueueJob(tx, "index-need", { needId: p.needId }, { jobKey: `index-need:${p.needId}` });
     }
     await audit(tx, actor, approve ? "need.edit.approve" : "need.edit.reject", p.needId, { proposalId: p.id });
@@ -198,11 +178,8 @@ export async function decideNeedEdit(actor: Actor, proposalId: string, approve: 
       userId: p.proposedById,
       kind: "need.edit.decided",
       link: `/broker/needs/${p.needId}`,
+      params: { need: p.need.title, approved: approve ? "yes" : "no" },
       dedupeKey: `proposal:${p.id}:decided`,
-      text: (lang) =>
-        lang === "en"
-          ? { title: approve ? "Your suggested edit was approved" : "Your suggested edit was rejected", body: `Need “${p.need.title}”.` }
-          : { title: approve ? "您的修改建议已被采纳" : "您的修改建议未被采纳", body: `需求「${p.need.title}」。` },
     });
   });
 }
@@ -228,7 +205,7 @@ export async function getTriage(actor: Actor, needId: string): Promise<TriageVie
       editProposals: { orderBy: { createdAt: "desc" }, take: 20 },
     },
   });
-  if (!need) throw new AppError("NOT_FOUND", "Not found");
+  if (!need) throw notFound();
   const facts = needFactsFrom(need);
   const triage = can(actor, "broker.triage", facts);
   return {

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, type Actor } from "@/lib/policy";
 import { detectLang } from "@/lib/text/detect-lang";
@@ -9,13 +9,10 @@ import type { CaptureNeedInput, VisitInput } from "./schemas";
 // The broker's offline visit log. Needs captured on a visit are drafts of the visited company,
 // linked to the visit; the company reviews and publishes them.
 
-export async function logVisit(actor: Actor, input: VisitInput, locale: "zh-CN" | "en"): Promise<{ id: string }> {
+export async function logVisit(actor: Actor, input: VisitInput): Promise<{ id: string }> {
   authorize(actor, "visit.log");
   const org = await prisma.organisation.findFirst({ where: { id: input.organisationId, kind: "COMPANY" }, select: { id: true } });
-  if (!org)
-    throw new AppError("VALIDATION", locale === "en" ? "Choose a company" : "请选择企业", {
-      fields: { organisationId: [locale === "en" ? "Choose a company" : "请选择企业"] },
-    });
+  if (!org) throw new AppError("VALIDATION", { key: "chooseCompany", fields: { organisationId: ["v.chooseCompany"] } });
   return prisma.visit.create({
     data: { brokerId: actor.id, organisationId: org.id, visitedOn: new Date(`${input.visitedOn}T00:00:00Z`), peopleMet: input.peopleMet, notes: input.notes },
     select: { id: true },
@@ -26,7 +23,7 @@ export async function captureNeedDraft(actor: Actor, visitId: string, input: Cap
   authorize(actor, "visit.log");
   return prisma.$transaction(async (tx) => {
     const visit = await tx.visit.findFirst({ where: { id: visitId, brokerId: actor.id }, select: { id: true, organisationId: true } });
-    if (!visit) throw new AppError("NOT_FOUND", "Not found");
+    if (!visit) throw notFound();
     const need = await tx.need.create({
       data: {
         ...input,

@@ -70,7 +70,7 @@ export async function viewerChallengeFacts(
 
 export async function loadChallenge(db: Db, actor: MaybeActor, id: string) {
   const row = await db.challenge.findUnique({ where: { id }, select: challengeRowSelect });
-  if (!row) throw new AppError("NOT_FOUND", "Not found");
+  if (!row) throw new AppError("NOT_FOUND");
   const facts = await viewerChallengeFacts(db, actor, row);
   authorize(actor, "challenge.discover", facts);
   return { row, facts };
@@ -127,7 +127,7 @@ export type ApplicationAction =
 /** The application, its challenge and the viewer's facts; 404 unless the viewer may read it, 403/404 for the action. */
 export async function loadApplication(db: Db, actor: MaybeActor, id: string, action: ApplicationAction) {
   const app = await db.challengeApplication.findUnique({ where: { id }, select: applicationRowSelect });
-  if (!app) throw new AppError("NOT_FOUND", "Not found");
+  if (!app) throw new AppError("NOT_FOUND");
   const challenge = await db.challenge.findUniqueOrThrow({ where: { id: app.challengeId }, select: challengeRowSelect });
   const cFacts = await viewerChallengeFacts(db, actor, challenge);
   const facts = await viewerApplicationFacts(db, actor, app, cFacts);
@@ -146,6 +146,6 @@ export async function loadApplication(db: Db, actor: MaybeActor, id: string, act
 /** For a row the viewer already may see: 401 signed out, 403 when the action is not theirs. */
 export function permit<A extends Action>(actor: MaybeActor, action: A, resource: ResourceOf<A>): void {
   if ((can as (a: MaybeActor, action: A, r: ResourceOf<A>) => boolean)(actor, action, resource)) return;
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
-  throw new AppError("FORBIDDEN", "You are not allowed to do this");
+  if (!actor) throw new AppError("UNAUTHENTICATED");
+  throw new AppError("FORBIDDEN");
 }

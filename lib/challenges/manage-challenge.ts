@@ -252,6 +252,6 @@ export async function listSponsorChallenges(actor: Actor) {
 }
 
 export function assertFound<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new AppError("NOT_FOUND", "Not found");
+  if (value === null || value === undefined) throw new AppError("NOT_FOUND");
   return value;
 }

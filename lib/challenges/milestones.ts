@@ -13,7 +13,7 @@ type Tx = Prisma.TransactionClient;
 
 async function loadMilestone(tx: Tx, actor: Actor, milestoneId: string, action: ApplicationAction) {
   const m = await tx.challengeMilestone.findUnique({ where: { id: milestoneId } });
-  if (!m) throw new AppError("NOT_FOUND", "Not found");
+  if (!m) throw new AppError("NOT_FOUND");
   const loaded = await loadApplication(tx, actor, m.applicationId, action);
   if (loaded.app.status !== "AWARDED") throw challengeConflict("notAProject");
   return { ...loaded, milestone: { ...m, challengeId: loaded.challenge.id } };

@@ -1,7 +1,6 @@
 import "server-only";
 import type { DealState, Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/policy";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import { staleDeal } from "./errors";
 
 type Tx = Prisma.TransactionClient;
@@ -14,16 +13,15 @@ export async function writeDeal(
   deal: { id: string; state: DealState; version: number },
   expectedVersion: number,
   change: { to?: DealState; note?: string; data?: Prisma.IntroductionUpdateManyMutationInput },
-  locale: UiLocale,
 ): Promise<number> {
-  if (expectedVersion !== deal.version) throw staleDeal(deal, locale);
+  if (expectedVersion !== deal.version) throw staleDeal(deal);
   const { count } = await tx.introduction.updateMany({
     where: { id: deal.id, version: expectedVersion },
     data: { ...change.data, ...(change.to ? { state: change.to } : {}), version: { increment: 1 } },
   });
   if (count === 0) {
     const now = await tx.introduction.findUniqueOrThrow({ where: { id: deal.id }, select: { state: true, version: true } });
-    throw staleDeal(now, locale);
+    throw staleDeal(now);
   }
   if (change.to && change.to !== deal.state) {
     await tx.dealEvent.create({ data: { introductionId: deal.id, fromState: deal.state, toState: change.to, actorId: actor.id, note: change.note || null } });

@@ -3,11 +3,10 @@ import { prisma } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { notifyUser } from "@/lib/notifications/notify";
 import type { Actor } from "@/lib/policy";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import { writeDeal } from "./apply-transition";
 import { invalidTransition } from "./errors";
 import { companyRecipients, loadDeal } from "./load-deal";
-import { notices } from "./notices";
+import { dealNeedParam, notices } from "./notices";
 import type { ContractInput } from "./schemas";
 import { checkTransition } from "./transitions";
 
@@ -23,12 +22,12 @@ export function addMonths(date: Date, months: number): Date {
 
 // Records the signed contract and moves the deal to CONTRACT_SIGNED in one step, scheduling the
 // 6- and 12-month outcome follow-ups and their reminders to the broker.
-export async function recordContract(actor: Actor, id: string, input: ContractInput, locale: UiLocale) {
+export async function recordContract(actor: Actor, id: string, input: ContractInput) {
   return prisma.$transaction(async (tx) => {
     const deal = await loadDeal(tx, actor, id, "deal.advance");
     const check = checkTransition(deal.state, "CONTRACT_SIGNED");
-    if (!check.ok) throw invalidTransition(deal.state, "CONTRACT_SIGNED", check.reason, locale);
-    const version = await writeDeal(tx, actor, deal, input.version, { to: "CONTRACT_SIGNED", note: input.contractRegistrationNo }, locale);
+    if (!check.ok) throw invalidTransition(deal.state, "CONTRACT_SIGNED", check.reason);
+    const version = await writeDeal(tx, actor, deal, input.version, { to: "CONTRACT_SIGNED", note: input.contractRegistrationNo });
     const signedAt = new Date(`${input.signedAt}T00:00:00Z`);
     const contract = await tx.contract.create({
       data: {
@@ -54,8 +53,7 @@ export async function recordContract(actor: Actor, id: string, input: ContractIn
     for (const userId of everyone) {
       await notifyUser(tx, {
         userId,
-        kind: "deal.contract_signed",
-        text: notices.moved("CONTRACT_SIGNED"),
+        ...notices.moved(dealNeedParam(deal.need, userId, deal.researcherId), "CONTRACT_SIGNED"),
         link: `/deals/${id}`,
         dedupeKey: `deal:${id}:v${version}`,
       });

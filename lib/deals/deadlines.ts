@@ -4,7 +4,7 @@ import { notifyUser } from "@/lib/notifications/notify";
 import { FOLLOW_UP_NOTICE_MS } from "./contract";
 import { REMIND_BEFORE_MS } from "./introduce";
 import { companyRecipients } from "./load-deal";
-import { notices } from "./notices";
+import { dealNeedParam, notices } from "./notices";
 
 // Time-driven work, written as sweeps over "what is due at `now`". Jobs scheduled with run_at
 // call them for one row at the right moment; tests call them with any `now` instead of waiting.
@@ -14,7 +14,7 @@ import { notices } from "./notices";
 export async function remindPendingResponses(db: PrismaClient, now: Date, onlyId?: string): Promise<number> {
   const due = await db.introduction.findMany({
     where: { ...(onlyId ? { id: onlyId } : {}), state: "SUGGESTED", respondBy: { gt: now, lte: new Date(now.getTime() + REMIND_BEFORE_MS) } },
-    include: { need: { select: { organisationId: true, createdById: true } } },
+    include: { need: { select: { organisationId: true, createdById: true, title: true, visibility: true } } },
   });
   let sent = 0;
   for (const deal of due) {
@@ -24,8 +24,7 @@ export async function remindPendingResponses(db: PrismaClient, now: Date, onlyId
         if (
           await notifyUser(tx, {
             userId,
-            kind: "deal.respond_reminder",
-            text: notices.respondReminder(deal.respondBy!),
+            ...notices.respondReminder(dealNeedParam(deal.need, userId, deal.researcherId), deal.respondBy!),
             link: `/deals/${deal.id}`,
             dedupeKey: `deal:${deal.id}:remind`,
           })
@@ -41,7 +40,7 @@ export async function remindPendingResponses(db: PrismaClient, now: Date, onlyId
 export async function flagLapsedIntroductions(db: PrismaClient, now: Date, onlyId?: string): Promise<number> {
   const lapsed = await db.introduction.findMany({
     where: { ...(onlyId ? { id: onlyId } : {}), state: "SUGGESTED", respondBy: { lte: now }, brokerId: { not: null } },
-    select: { id: true, brokerId: true },
+    select: { id: true, brokerId: true, need: { select: { title: true } } },
   });
   let sent = 0;
   for (const deal of lapsed) {
@@ -49,8 +48,7 @@ export async function flagLapsedIntroductions(db: PrismaClient, now: Date, onlyI
       if (
         await notifyUser(tx, {
           userId: deal.brokerId!,
-          kind: "deal.lapsed",
-          text: notices.lapsed(),
+          ...notices.lapsed(deal.need.title),
           link: `/deals/${deal.id}`,
           dedupeKey: `deal:${deal.id}:lapsed`,
         })
@@ -65,7 +63,7 @@ export async function flagLapsedIntroductions(db: PrismaClient, now: Date, onlyI
 export async function remindFollowUps(db: PrismaClient, now: Date, onlyId?: string): Promise<number> {
   const due = await db.outcomeFollowUp.findMany({
     where: { ...(onlyId ? { id: onlyId } : {}), completedAt: null, dueAt: { lte: new Date(now.getTime() + FOLLOW_UP_NOTICE_MS) } },
-    include: { contract: { select: { introduction: { select: { id: true, brokerId: true, need: { select: { brokerId: true } } } } } } },
+    include: { contract: { select: { introduction: { select: { id: true, brokerId: true, need: { select: { brokerId: true, title: true } } } } } } },
   });
   let sent = 0;
   for (const f of due) {
@@ -76,8 +74,7 @@ export async function remindFollowUps(db: PrismaClient, now: Date, onlyId?: stri
       if (
         await notifyUser(tx, {
           userId: brokerId,
-          kind: "deal.follow_up_due",
-          text: notices.followUpDue(f.monthsAfter, f.dueAt),
+          ...notices.followUpDue(deal.need.title, f.monthsAfter, f.dueAt),
           link: `/deals/${deal.id}`,
           dedupeKey: `follow-up:${f.id}:due`,
         })

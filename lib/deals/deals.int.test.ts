@@ -3,7 +3,9 @@
 // version conflicts, confidentiality of what each side sees.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { wordNotifications } from "@/lib/notifications/word-notification";
 import { isAppError } from "@/lib/errors";
+import { wordError } from "@/lib/errors-edge";
 import type { Role, Visibility } from "@/lib/generated/prisma/enums";
 import { emailNotification } from "@/lib/notifications/email-notification";
 import type { Actor } from "@/lib/policy";
@@ -55,7 +57,8 @@ async function expectAppError(p: Promise<unknown>, code: string, message: RegExp
     () => null,
     (e: unknown) => e,
   );
-  expect(isAppError(error) ? [error.code, error.message] : error).toEqual([code, expect.stringMatching(message)]);
+  // As a reader sees it, in either language (the edge words it).
+  expect(isAppError(error) ? [error.code, `${wordError(error, "zh-CN")} | ${wordError(error, "en")}`] : error).toEqual([code, expect.stringMatching(message)]);
 }
 
 const jobsFor = async (id: string) =>
@@ -78,7 +81,7 @@ describe("deal pipeline", () => {
     const need = await makeNeed(owner, "CONFIDENTIAL");
     const result = await makeResult(researcher);
     const now = new Date("2026-11-01T08:00:00Z");
-    const { id } = await introduceResearcher(broker, { needId: need.id, resultId: result.id, respondWithinDays: 7, note: "电池方向的合作" }, "zh-CN", now);
+    const { id } = await introduceResearcher(broker, { needId: need.id, resultId: result.id, respondWithinDays: 7, note: "电池方向的合作" }, now);
 
     const intro = await prisma.introduction.findUniqueOrThrow({ where: { id } });
     expect(intro).toMatchObject({ state: "SUGGESTED", researcherId: researcher.id, brokerId: broker.id, respondBy: new Date("2026-11-08T08:00:00Z") });
@@ -99,10 +102,10 @@ describe("deal pipeline", () => {
     expect(JSON.stringify(before)).not.toMatch(/CANARY|深圳电池/);
     await expectAppError(getDeal(outsider, id), "NOT_FOUND", /Not found/);
 
-    let r = await respondToIntroduction(owner, id, { decision: "accept", version: 1 }, "zh-CN");
+    let r = await respondToIntroduction(owner, id, { decision: "accept", version: 1 });
     expect(r).toEqual({ state: "SUGGESTED", version: 2 });
     expect((await getDeal(researcher, id)).deal.company).toBeNull();
-    r = await respondToIntroduction(researcher, id, { decision: "accept", version: 2 }, "zh-CN");
+    r = await respondToIntroduction(researcher, id, { decision: "accept", version: 2 });
     expect(r).toEqual({ state: "INTRODUCED", version: 3 });
     const after = await getDeal(researcher, id);
     expect(after.deal).toMatchObject({
@@ -113,62 +116,55 @@ describe("deal pipeline", () => {
 
     // An invalid move is refused with a clear message, and nothing changes.
     await expectAppError(
-      transitionDeal(broker, id, { to: "CONTRACT_SIGNED", version: 3 }, "zh-CN"),
+      transitionDeal(broker, id, { to: "CONTRACT_SIGNED", version: 3 }),
       "VALIDATION",
-      /^不允许的状态变更：不能从「已引荐」变为「已签合同」$/,
+      /^不允许的状态变更：不能从「已引荐」变为「已签合同」。 \| /,
     );
-    await expectAppError(
-      transitionDeal(broker, id, { to: "COMPLETED", version: 3 }, "zh-CN"),
-      "VALIDATION",
-      /不允许的状态变更：不能从「已引荐」变为「已完成」/,
-    );
-    await expectAppError(transitionDeal(outsider, id, { to: "NDA_SIGNED", version: 3 }, "zh-CN"), "NOT_FOUND", /Not found/);
+    await expectAppError(transitionDeal(broker, id, { to: "COMPLETED", version: 3 }), "VALIDATION", /不允许的状态变更：不能从「已引荐」变为「已完成」/);
+    await expectAppError(transitionDeal(outsider, id, { to: "NDA_SIGNED", version: 3 }), "NOT_FOUND", /Not found/);
 
-    expect(await transitionDeal(broker, id, { to: "NDA_SIGNED", version: 3 }, "zh-CN")).toEqual({ state: "NDA_SIGNED", version: 4 });
+    expect(await transitionDeal(broker, id, { to: "NDA_SIGNED", version: 3 })).toEqual({ state: "NDA_SIGNED", version: 4 });
     // Two people move the same version at once: exactly one wins, the other gets a 409 naming the current state.
     const both = await Promise.allSettled([
-      transitionDeal(broker, id, { to: "NEGOTIATING", version: 4 }, "zh-CN"),
-      transitionDeal(owner, id, { to: "STALLED", version: 4 }, "zh-CN"),
+      transitionDeal(broker, id, { to: "NEGOTIATING", version: 4 }),
+      transitionDeal(owner, id, { to: "STALLED", version: 4 }),
     ]);
     expect(both.filter((s) => s.status === "fulfilled")).toHaveLength(1);
     const loser = both.find((s) => s.status === "rejected") as PromiseRejectedResult;
     expect(isAppError(loser.reason) && loser.reason.code).toBe("CONFLICT");
-    expect(loser.reason.message).toMatch(/已被他人更新.*您的修改未保存/);
+    expect(wordError(loser.reason, "zh-CN")).toMatch(/已被他人更新.*您的修改未保存/);
     let current = await prisma.introduction.findUniqueOrThrow({ where: { id } });
     if (current.state === "STALLED") {
-      expect(await transitionDeal(broker, id, { to: "NDA_SIGNED", version: current.version }, "en")).toMatchObject({ state: "NDA_SIGNED" });
+      expect(await transitionDeal(broker, id, { to: "NDA_SIGNED", version: current.version })).toMatchObject({ state: "NDA_SIGNED" });
       current = await prisma.introduction.findUniqueOrThrow({ where: { id } });
-      await transitionDeal(broker, id, { to: "NEGOTIATING", version: current.version }, "en");
+      await transitionDeal(broker, id, { to: "NEGOTIATING", version: current.version });
       current = await prisma.introduction.findUniqueOrThrow({ where: { id } });
     }
     expect(current.state).toBe("NEGOTIATING");
     // Signing needs the contract record, not a bare move.
-    await expectAppError(transitionDeal(broker, id, { to: "CONTRACT_SIGNED", version: current.version }, "zh-CN"), "VALIDATION", /请填写合同信息/);
+    await expectAppError(transitionDeal(broker, id, { to: "CONTRACT_SIGNED", version: current.version }), "VALIDATION", /请填写合同信息/);
     // A stale version is refused even when the move itself is valid.
     await expectAppError(
-      recordContract(
-        broker,
-        id,
-        { mode: "LICENCE", valueCny: 1_200_000, contractRegistrationNo: "2026440300012345", signedAt: "2026-12-01", milestones: [], version: 1 },
-        "en",
-      ),
-      "CONFLICT",
-      /Someone else updated this deal.*“Negotiating”/,
-    );
-
-    const signed = await recordContract(
-      broker,
-      id,
-      {
+      recordContract(broker, id, {
         mode: "LICENCE",
         valueCny: 1_200_000,
         contractRegistrationNo: "2026440300012345",
         signedAt: "2026-12-01",
-        milestones: [{ title: "首付款", amountCny: 300_000, dueAt: "2027-01-15" }],
-        version: current.version,
-      },
-      "zh-CN",
+        milestones: [],
+        version: 1,
+      }),
+      "CONFLICT",
+      /Someone else updated this deal.*“Negotiating”/,
     );
+
+    const signed = await recordContract(broker, id, {
+      mode: "LICENCE",
+      valueCny: 1_200_000,
+      contractRegistrationNo: "2026440300012345",
+      signedAt: "2026-12-01",
+      milestones: [{ title: "首付款", amountCny: 300_000, dueAt: "2027-01-15" }],
+      version: current.version,
+    });
     expect(signed.state).toBe("CONTRACT_SIGNED");
     const contract = await prisma.contract.findUniqueOrThrow({ where: { introductionId: id }, include: { followUps: { orderBy: { monthsAfter: "asc" } } } });
     expect(contract.followUps.map((f) => [f.monthsAfter, f.dueAt.toISOString()])).toEqual([
@@ -184,11 +180,18 @@ describe("deal pipeline", () => {
     expect(await remindFollowUps(prisma, new Date("2027-05-26T00:00:00Z"), contract.followUps[0]!.id)).toBe(1);
     expect(await remindFollowUps(prisma, new Date("2027-05-27T00:00:00Z"), contract.followUps[0]!.id)).toBe(0);
     const reminder = await prisma.notification.findFirstOrThrow({ where: { userId: broker.id, kind: "deal.follow_up_due" } });
-    expect(reminder).toMatchObject({ title: "6 个月成果回访到期", link: `/deals/${id}` });
+    expect(reminder).toMatchObject({ link: `/deals/${id}` });
+    // It names the deal's need (the broker may see it), in the reader's language when read.
+    expect((await wordNotifications("zh-CN", [reminder]))[0]!.title).toBe(`6 个月成果回访到期：${need.title}`);
+    expect((await wordNotifications("en", [reminder]))[0]!.title).toBe(`6-month outcome follow-up due: ${need.title}`);
 
-    await recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true, revenueCny: 500_000, patentsFiled: 2, jobsCreated: 5 }, "zh-CN");
-    await expectAppError(recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true }, "zh-CN"), "CONFLICT", /已登记/);
-    await expectAppError(recordOutcome(owner, contract.followUps[1]!.id, { productLaunched: true }, "zh-CN"), "FORBIDDEN", /not allowed/);
+    // An outcome cannot be recorded before its window opens (a month before it is due).
+    const early = recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true }, new Date("2027-04-30T00:00:00Z"));
+    await expect(early).rejects.toMatchObject({ code: "CONFLICT", key: "deal.followUpNotOpen", params: { date: "2027-05-02" } });
+    const inWindow = new Date("2027-05-26T00:00:00Z");
+    await recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true, revenueCny: 500_000, patentsFiled: 2, jobsCreated: 5 }, inWindow);
+    await expectAppError(recordOutcome(broker, contract.followUps[0]!.id, { productLaunched: true }, inWindow), "CONFLICT", /已登记/);
+    await expectAppError(recordOutcome(owner, contract.followUps[1]!.id, { productLaunched: true }), "FORBIDDEN", /not allowed/);
 
     const signedView = await getDeal(researcher, id);
     expect(signedView.deal.contract).toMatchObject({
@@ -210,30 +213,39 @@ describe("deal pipeline", () => {
 
   it("declines with a reason code that reaches the other side", async () => {
     const need = await makeNeed(owner, "PUBLIC");
-    const { id } = await introduceResearcher(broker, { needId: need.id, resultId: (await makeResult(researcher)).id, respondWithinDays: 7 }, "zh-CN");
-    await expectAppError(respondToIntroduction(researcher, id, { decision: "decline", version: 1 }, "zh-CN"), "VALIDATION", /请选择原因/);
-    await respondToIntroduction(researcher, id, { decision: "decline", reason: "TRL_MISMATCH", version: 1 }, "zh-CN");
+    const { id } = await introduceResearcher(broker, { needId: need.id, resultId: (await makeResult(researcher)).id, respondWithinDays: 7 });
+    await expectAppError(respondToIntroduction(researcher, id, { decision: "decline", version: 1 }), "VALIDATION", /请选择原因/);
+    await respondToIntroduction(researcher, id, { decision: "decline", reason: "TRL_MISMATCH", version: 1 });
     const toOwner = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id, dedupeKey: `deal:${id}:declined` } });
-    expect(toOwner.body).toContain("技术成熟度不匹配");
+    expect((await wordNotifications("zh-CN", [toOwner]))[0]!.body).toContain("技术成熟度不匹配");
+    expect((await wordNotifications("en", [toOwner]))[0]!.body).toContain("Readiness level does not fit");
     expect((await prisma.introduction.findUniqueOrThrow({ where: { id } })).declineReason).toBe("TRL_MISMATCH");
-    await expectAppError(respondToIntroduction(owner, id, { decision: "accept", version: 2 }, "zh-CN"), "CONFLICT", /不再等待答复/);
-    await expectAppError(transitionDeal(broker, id, { to: "INTRODUCED", version: 2 }, "en"), "VALIDATION", /cannot move/);
+    await expectAppError(respondToIntroduction(owner, id, { decision: "accept", version: 2 }), "CONFLICT", /不再等待答复/);
+    await expectAppError(transitionDeal(broker, id, { to: "INTRODUCED", version: 2 }), "VALIDATION", /cannot move/);
   });
 
   it("reminds the silent sides before the deadline and flags a lapsed introduction to the broker", async () => {
     const need = await makeNeed(owner, "BROKER_ONLY");
     const start = new Date("2026-11-10T00:00:00Z");
-    const { id } = await introduceResearcher(broker, { needId: need.id, resultId: (await makeResult(researcher)).id, respondWithinDays: 7 }, "zh-CN", start);
+    const { id } = await introduceResearcher(broker, { needId: need.id, resultId: (await makeResult(researcher)).id, respondWithinDays: 7 }, start);
     // A BROKER_ONLY need shows the researcher neither its title nor its owner.
     const seen = await getDeal(researcher, id);
     expect(seen.deal.need).toEqual({ id: null, title: null, teaser: null, description: null, visibility: "BROKER_ONLY" });
     expect(JSON.stringify(seen)).not.toMatch(/低温快充电池需求|深圳电池|CANARY/);
-    await respondToIntroduction(owner, id, { decision: "accept", version: 1 }, "zh-CN");
+    await respondToIntroduction(owner, id, { decision: "accept", version: 1 });
 
     expect(await remindPendingResponses(prisma, new Date("2026-11-12T00:00:00Z"), id)).toBe(0);
     expect(await remindPendingResponses(prisma, new Date("2026-11-16T00:00:00Z"), id)).toBe(1);
     expect(await remindPendingResponses(prisma, new Date("2026-11-16T12:00:00Z"), id)).toBe(0);
     expect((await prisma.notification.findMany({ where: { dedupeKey: `deal:${id}:remind` } })).map((n) => n.userId)).toEqual([researcher.id]);
+    // Neither what is stored for the researcher nor what they read names the BROKER_ONLY need; the owner's notice does.
+    const researcherRows = await prisma.notification.findMany({ where: { userId: researcher.id, link: `/deals/${id}` } });
+    expect(researcherRows.length).toBeGreaterThan(0);
+    for (const locale of ["zh-CN", "en"] as const) {
+      expect(JSON.stringify([researcherRows, await wordNotifications(locale, researcherRows)])).not.toMatch(/低温快充电池需求|深圳电池|CANARY/);
+    }
+    const ownerRow = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id, dedupeKey: `deal:${id}:introduced` } });
+    expect((await wordNotifications("en", [ownerRow]))[0]!.title).toContain(need.title);
 
     expect(await flagLapsedIntroductions(prisma, new Date("2026-11-16T00:00:00Z"), id)).toBe(0);
     expect(await flagLapsedIntroductions(prisma, new Date("2026-11-17T00:00:01Z"), id)).toBe(1);
@@ -243,7 +255,7 @@ describe("deal pipeline", () => {
 
   it("keeps a message thread per introduction, hiding the company's people from the researcher until the reveal", async () => {
     const need = await makeNeed(owner, "ANONYMOUS");
-    const { id } = await introduceResearcher(broker, { needId: need.id, resultId: (await makeResult(researcher)).id, respondWithinDays: 7 }, "zh-CN");
+    const { id } = await introduceResearcher(broker, { needId: need.id, resultId: (await makeResult(researcher)).id, respondWithinDays: 7 });
     await postDealMessage(owner, id, "请问贵团队的样品能否在零下二十度测试？");
     await postDealMessage(researcher, id, "可以。");
     await expectAppError(postDealMessage(outsider, id, "hi"), "NOT_FOUND", /Not found/);
@@ -261,7 +273,9 @@ describe("deal pipeline", () => {
     expect(await emailNotification(n.id)).toBe("already-sent");
     const res = await fetch(`${process.env.MAIL_SINK_URL}/messages?to=${encodeURIComponent(researcher.email)}`);
     const mails = (await res.json()) as { subject: string; text: string }[];
-    expect(mails.filter((m) => m.subject === `技术桥：${n.title}`)).toHaveLength(1);
+    const [worded] = await wordNotifications("zh-CN", [n]);
+    expect(worded!.title).toContain("技术经纪人为您推荐了一位合作伙伴");
+    expect(mails.filter((m) => m.subject === `技术桥：${worded!.title}`)).toHaveLength(1);
     expect(mails[0]!.text).toContain(`/zh-CN/notifications/${n.id}/open`);
     expect(n.link).toMatch(/^\/deals\/[a-z0-9]+$/);
   });

@@ -1,22 +1,24 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/policy";
-import type { UiLocale } from "@/lib/validation/parse-input";
+import { followUpOpensAt } from "./follow-up-window";
 import { loadDeal } from "./load-deal";
 import type { OutcomeInput } from "./schemas";
 
 // The broker records what a contract led to, 6 and 12 months on.
-export async function recordOutcome(actor: Actor, followUpId: string, input: OutcomeInput, locale: UiLocale, now = new Date()) {
+export async function recordOutcome(actor: Actor, followUpId: string, input: OutcomeInput, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const followUp = await tx.outcomeFollowUp.findUnique({
       where: { id: followUpId },
-      select: { id: true, completedAt: true, contract: { select: { introductionId: true } } },
+      select: { id: true, completedAt: true, dueAt: true, contract: { select: { introductionId: true } } },
     });
-    if (!followUp) throw new AppError("NOT_FOUND", "Not found");
+    if (!followUp) throw notFound();
     await loadDeal(tx, actor, followUp.contract.introductionId, "deal.followUp");
+    const opensAt = followUpOpensAt(followUp.dueAt);
+    if (now < opensAt) throw conflict("deal.followUpNotOpen", { date: opensAt.toISOString().slice(0, 10) });
     const { count } = await tx.outcomeFollowUp.updateMany({ where: { id: followUpId, completedAt: null }, data: { ...input, completedAt: now } });
-    if (count === 0) throw new AppError("CONFLICT", locale === "en" ? "This follow-up was already recorded" : "此次回访已登记过");
+    if (count === 0) throw conflict("deal.followUpRecorded");
     return { id: followUpId };
   });
 }

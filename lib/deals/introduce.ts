@@ -1,13 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { notifyUser } from "@/lib/notifications/notify";
 import { authorize, type Actor } from "@/lib/policy";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import { companyRecipients } from "./load-deal";
-import { notices } from "./notices";
+import { dealNeedParam, notices } from "./notices";
 import type { IntroduceInput } from "./schemas";
 
 const DAY = 86_400_000;
@@ -17,20 +16,17 @@ export const REMIND_BEFORE_MS = 2 * DAY;
 // A broker's one-click introduction of a need's owner to the researcher behind a result. Both
 // sides are notified; neither learns more about the other than the need's visibility allows
 // until both accept (see presentDeal).
-export async function introduceResearcher(actor: Actor, input: IntroduceInput, locale: UiLocale, now = new Date()): Promise<{ id: string }> {
+export async function introduceResearcher(actor: Actor, input: IntroduceInput, now = new Date()): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const need = await tx.need.findUnique({
       where: { id: input.needId },
-      select: { id: true, organisationId: true, visibility: true, status: true, createdById: true, brokerId: true },
+      select: { id: true, title: true, organisationId: true, visibility: true, status: true, createdById: true, brokerId: true },
     });
-    if (!need) throw new AppError("NOT_FOUND", "Not found");
+    if (!need) throw notFound();
     // Only the need's broker (or an admin) introduces: a broker cannot take a need this way.
     authorize(actor, "broker.triage", need);
     const result = await tx.result.findFirst({ where: { id: input.resultId, status: "PUBLISHED" }, select: { id: true, createdById: true } });
-    if (!result)
-      throw new AppError("VALIDATION", locale === "en" ? "This result is not published" : "该成果未发布，无法引荐", {
-        fields: { resultId: ["not published"] },
-      });
+    if (!result) throw new AppError("VALIDATION", { key: "deal.resultNotPublished", fields: { resultId: ["v.notPublished"] } });
     const respondBy = new Date(now.getTime() + input.respondWithinDays * DAY);
     let id: string;
     try {
@@ -40,7 +36,7 @@ export async function introduceResearcher(actor: Actor, input: IntroduceInput, l
       }));
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        throw new AppError("CONFLICT", locale === "en" ? "This researcher has already been introduced for this need" : "已为此需求引荐过这位科研人员");
+        throw conflict("deal.alreadyIntroduced");
       }
       throw e;
     }
@@ -48,7 +44,12 @@ export async function introduceResearcher(actor: Actor, input: IntroduceInput, l
     const link = `/deals/${id}`;
     const recipients = [...(await companyRecipients(tx, need)), result.createdById];
     for (const userId of recipients) {
-      await notifyUser(tx, { userId, kind: "deal.introduced", text: notices.introduced(input.respondWithinDays), link, dedupeKey: `deal:${id}:introduced` });
+      await notifyUser(tx, {
+        userId,
+        ...notices.introduced(dealNeedParam(need, userId, result.createdById), input.respondWithinDays),
+        link,
+        dedupeKey: `deal:${id}:introduced`,
+      });
     }
     const remindAt = new Date(respondBy.getTime() - REMIND_BEFORE_MS);
     if (remindAt > now) await enqueueJob(tx, "deal-respond-reminder", { introductionId: id }, { runAt: remindAt, jobKey: `deal-remind:${id}` });

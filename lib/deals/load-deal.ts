@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+import { notFound, forbidden } from "@/lib/errors";
 import { can, needFactsSelect, type Actor } from "@/lib/policy";
 import type { DealFacts } from "@/lib/policy/rules";
 
@@ -35,9 +35,9 @@ export function dealFacts(row: { need: { organisationId: string; brokerId?: stri
 // Someone outside a deal learns nothing about it, not even that it exists: 404.
 export async function loadDeal(tx: Tx, actor: Actor, id: string, action: DealAction): Promise<DealRow> {
   const row = await tx.introduction.findUnique({ where: { id }, include: dealInclude });
-  if (!row || !can(actor, "deal.read", dealFacts(row))) throw new AppError("NOT_FOUND", "Not found");
+  if (!row || !can(actor, "deal.read", dealFacts(row))) throw notFound();
   // Someone in the deal who may not take this step is told so (403), not that it is missing.
-  if (!can(actor, action, dealFacts(row))) throw new AppError("FORBIDDEN", "You are not allowed to do this");
+  if (!can(actor, action, dealFacts(row))) throw forbidden();
   return row;
 }
 

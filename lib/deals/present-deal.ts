@@ -1,6 +1,7 @@
 import type { DealState, NeedStatus, Visibility } from "@/lib/generated/prisma/enums";
 import { can, needFactsFrom, type Actor } from "@/lib/policy";
 import type { DealFacts } from "@/lib/policy/rules";
+import { followUpOpensAt } from "./follow-up-window";
 import { manualMoves } from "./transitions";
 
 export type Side = "company" | "researcher" | "staff";
@@ -37,6 +38,8 @@ export type DealView = {
       id: string;
       monthsAfter: number;
       dueAt: string;
+      /** From when the outcome may be recorded (a month before it is due). */
+      opensAt: string;
       completedAt: string | null;
       productLaunched: boolean | null;
       revenueCny: number | null;
@@ -160,7 +163,12 @@ export function presentDeal(actor: Actor, row: DealRowForView, now: Date, resume
       contractRegistrationNo: row.contract.contractRegistrationNo,
       signedAt: row.contract.signedAt.toISOString(),
       milestones: Array.isArray(row.contract.milestones) ? (row.contract.milestones as Milestone[]) : [],
-      followUps: row.contract.followUps.map((f) => ({ ...f, dueAt: f.dueAt.toISOString(), completedAt: f.completedAt?.toISOString() ?? null })),
+      followUps: row.contract.followUps.map((f) => ({
+        ...f,
+        dueAt: f.dueAt.toISOString(),
+        opensAt: followUpOpensAt(f.dueAt).toISOString(),
+        completedAt: f.completedAt?.toISOString() ?? null,
+      })),
     },
     createdAt: row.createdAt.toISOString(),
   };

@@ -29,18 +29,26 @@ export const transitionSchema = z.strictObject({
 });
 export type TransitionInput = z.output<typeof transitionSchema>;
 
+// A day that has already begun somewhere in China (UTC+8) may be given as today: dates that
+// cannot have happened yet (a contract signed tomorrow, a payment made next week) are refused.
+export function isNotFutureDay(day: string, now = new Date()): boolean {
+  const todayInChina = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return day <= todayInChina;
+}
+const pastDay = (key: string) => z.iso.date().refine((day) => isNotFutureDay(day), { error: key });
+
 const milestoneSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
   dueAt: z.iso.date().optional(),
   amountCny: z.coerce.number().int().min(0).max(10_000_000_000).optional(),
-  paidAt: z.iso.date().optional(),
+  paidAt: pastDay("v.paidFuture").optional(),
 });
 
 export const contractSchema = z.strictObject({
   mode: contractModeSchema,
   valueCny: z.coerce.number().int().min(0).max(100_000_000_000),
   contractRegistrationNo: z.string().trim().min(4).max(60),
-  signedAt: z.iso.date(),
+  signedAt: pastDay("v.signedFuture"),
   milestones: z.array(milestoneSchema).max(50).default([]),
   version,
 });

@@ -2,17 +2,16 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { notifyUser } from "@/lib/notifications/notify";
 import type { Actor } from "@/lib/policy";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import { writeDeal } from "./apply-transition";
 import { guardFailed, invalidTransition } from "./errors";
 import { companyRecipients, loadDeal } from "./load-deal";
-import { notices } from "./notices";
+import { dealNeedParam, notices } from "./notices";
 import type { TransitionInput } from "./schemas";
 import { checkTransition, stalledFrom } from "./transitions";
 
 // Moves a deal along the pipeline. Only moves in the transition table are accepted; guarded ones
 // (introduction, contract) have their own services.
-export async function transitionDeal(actor: Actor, id: string, input: TransitionInput, locale: UiLocale) {
+export async function transitionDeal(actor: Actor, id: string, input: TransitionInput) {
   return prisma.$transaction(async (tx) => {
     const deal = await loadDeal(tx, actor, id, "deal.advance");
     const resumeTo =
@@ -20,21 +19,19 @@ export async function transitionDeal(actor: Actor, id: string, input: Transition
         ? stalledFrom(await tx.dealEvent.findMany({ where: { introductionId: id }, orderBy: { at: "asc" }, select: { fromState: true, toState: true } }))
         : null;
     const check = checkTransition(deal.state, input.to, resumeTo);
-    if (!check.ok) throw invalidTransition(deal.state, input.to, check.reason, locale);
-    if (check.guard === "bothAccepted" || check.guard === "contract") throw guardFailed(check.guard, locale);
-    if (check.guard === "reason" && !input.reason) throw guardFailed("reason", locale);
-    const version = await writeDeal(
-      tx,
-      actor,
-      deal,
-      input.version,
-      { to: input.to, note: input.note, data: input.to === "DECLINED" ? { declineReason: input.reason } : {} },
-      locale,
-    );
+    if (!check.ok) throw invalidTransition(deal.state, input.to, check.reason);
+    if (check.guard === "bothAccepted" || check.guard === "contract") throw guardFailed(check.guard);
+    if (check.guard === "reason" && !input.reason) throw guardFailed("reason");
+    const version = await writeDeal(tx, actor, deal, input.version, {
+      to: input.to,
+      note: input.note,
+      data: input.to === "DECLINED" ? { declineReason: input.reason } : {},
+    });
     const everyone = [...(await companyRecipients(tx, deal.need)), deal.researcherId, ...(deal.brokerId ? [deal.brokerId] : [])].filter((u) => u !== actor.id);
-    const text = input.to === "DECLINED" ? notices.declined(input.reason!) : notices.moved(input.to);
     for (const userId of everyone) {
-      await notifyUser(tx, { userId, kind: `deal.${input.to.toLowerCase()}`, text, link: `/deals/${id}`, dedupeKey: `deal:${id}:v${version}` });
+      const need = dealNeedParam(deal.need, userId, deal.researcherId);
+      const notice = input.to === "DECLINED" ? notices.declined(need, input.reason!) : notices.moved(need, input.to);
+      await notifyUser(tx, { userId, ...notice, link: `/deals/${id}`, dedupeKey: `deal:${id}:v${version}` });
     }
     return { state: input.to, version };
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { authorize, needScopeFor, resultScopeFor, type MaybeActor } from "@/lib/policy";
 import type { FeedbackReason, MatchFeedbackInput } from "./schemas";
 
@@ -14,7 +14,7 @@ export async function submitMatchFeedback(actor: MaybeActor, input: MatchFeedbac
     prisma.need.findFirst({ where: { AND: [{ id: input.needId }, needScopeFor(actor)] }, select: { id: true } }),
     prisma.result.findFirst({ where: { AND: [{ id: input.resultId }, resultScopeFor(actor)] }, select: { id: true } }),
   ]);
-  if (!need || !result) throw new AppError("NOT_FOUND", "Not found");
+  if (!need || !result) throw notFound();
   const data = { useful: input.useful, reason: input.useful ? (input.reason ?? null) : input.reason!, createdAt: new Date() };
   await prisma.matchFeedback.upsert({
     where: { needId_resultId_userId: { needId: need.id, resultId: result.id, userId: actor.id } },

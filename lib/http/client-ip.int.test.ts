@@ -38,20 +38,16 @@ beforeAll(async () => {
   process.env.RATE_LIMIT_MULTIPLIER = String(MULTIPLIER);
   process.env.RATE_LIMIT_PREFIX = `tb:rl:test:${randomBytes(4).toString("hex")}`;
   const owner = await createApiUser("COMPANY");
-  ({ id: needId } = await createNeed(
-    owner.actor,
-    {
-      title: "转发地址测试的保密需求",
-      description: "一项用于验证客户端地址来源的保密需求，需要签署保密协议后查看细节。",
-      field: "新能源",
-      keywords: [],
-      visibility: "CONFIDENTIAL",
-      teaser: "保密的电池材料需求",
-      teaserFields: [],
-      collaborationModes: [],
-    } as never,
-    "zh-CN",
-  ));
+  ({ id: needId } = await createNeed(owner.actor, {
+    title: "转发地址测试的保密需求",
+    description: "一项用于验证客户端地址来源的保密需求，需要签署保密协议后查看细节。",
+    field: "新能源",
+    keywords: [],
+    visibility: "CONFIDENTIAL",
+    teaser: "保密的电池材料需求",
+    teaserFields: [],
+    collaborationModes: [],
+  } as never));
   ndaVersion = (await getCurrentNda(owner.actor, needId)).version;
 });
 

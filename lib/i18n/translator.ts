@@ -16,3 +16,6 @@ export async function translatorFor(locale: Locale): Promise<Translate & { has: 
   translate.has = (key: string) => (t as unknown as { has: (k: string) => boolean }).has(key);
   return translate;
 }
+
+/** The app locale of a user's stored language (User.locale: zh | en). */
+export const localeOfUser = (lang: "zh" | "en"): Locale => (lang === "en" ? "en" : "zh-CN");

@@ -8,6 +8,8 @@ export type JobPayloads = {
   "index-result": { resultId: string };
   // The hourly re-confirmation sweep (lib/needs/expire-needs.ts).
   "expire-needs": Record<string, never>;
+  // The same for research results (lib/results/expire-results.ts).
+  "expire-results": Record<string, never>;
   // Batched index jobs (what "index-need"/"index-result" become, see below): record ids.
   "index-needs": string[];
   "index-results": string[];

@@ -10,10 +10,14 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 type Db = Pick<PrismaClient, "$queryRaw">;
 
 export type QueueState = {
-  /** Jobs still to run (waiting, scheduled for a retry, or running). */
+  /** Jobs due now: waiting for a worker, due for a retry, or running. */
   depth: number;
-  /** Seconds since the oldest of those jobs was created; 0 when the queue is empty. */
+  /** Seconds the oldest due job has waited since it became due; 0 when none is due. */
   oldestJobAgeSeconds: number;
+  /** Jobs planned for later (deadline reminders, follow-ups, back-offs): not a backlog. */
+  scheduled: number;
+  /** When the next of those runs; null when none is planned. */
+  nextScheduledAt: Date | null;
   /** Jobs that are running right now (locked by a worker). */
   running: number;
   /** Jobs that failed at least once and wait for a retry. */
@@ -23,9 +27,16 @@ export type QueueState = {
 };
 
 export async function getQueueState(db: Db): Promise<QueueState> {
-  const [row] = await db.$queryRaw<{ depth: number; oldest: number | null; running: number; retrying: number; dead: number }[]>`SELECT
-      count(*) FILTER (WHERE attempts < max_attempts OR locked_at IS NOT NULL)::int AS depth,
-      extract(epoch FROM now() - min(created_at) FILTER (WHERE attempts < max_attempts OR locked_at IS NOT NULL))::float8 AS oldest,
+  // A job is due once its run_at has passed (graphile-worker sets run_at = now() for immediate
+  // jobs and to the planned time for reminders and retries); a reminder planned for next month
+  // is not waiting, so it counts as scheduled and does not age the queue.
+  const [row] = await db.$queryRaw<
+    { depth: number; oldest: number | null; scheduled: number; next_at: Date | null; running: number; retrying: number; dead: number }[]
+  >`SELECT
+      count(*) FILTER (WHERE locked_at IS NOT NULL OR (attempts < max_attempts AND run_at <= now()))::int AS depth,
+      extract(epoch FROM now() - min(run_at) FILTER (WHERE locked_at IS NOT NULL OR (attempts < max_attempts AND run_at <= now())))::float8 AS oldest,
+      count(*) FILTER (WHERE locked_at IS NULL AND attempts < max_attempts AND run_at > now())::int AS scheduled,
+      min(run_at) FILTER (WHERE locked_at IS NULL AND attempts < max_attempts AND run_at > now()) AS next_at,
       count(*) FILTER (WHERE locked_at IS NOT NULL)::int AS running,
       count(*) FILTER (WHERE attempts > 0 AND attempts < max_attempts AND locked_at IS NULL)::int AS retrying,
       count(*) FILTER (WHERE attempts >= max_attempts AND locked_at IS NULL)::int AS dead
@@ -33,6 +44,8 @@ export async function getQueueState(db: Db): Promise<QueueState> {
   return {
     depth: row?.depth ?? 0,
     oldestJobAgeSeconds: Math.max(0, Math.round(row?.oldest ?? 0)),
+    scheduled: row?.scheduled ?? 0,
+    nextScheduledAt: row?.next_at ?? null,
     running: row?.running ?? 0,
     retrying: row?.retrying ?? 0,
     deadLetters: row?.dead ?? 0,

@@ -63,6 +63,20 @@ describe("dead letters", () => {
     expect(await getQueueState(prisma)).toMatchObject({ depth: 0, deadLetters: 0 });
   });
 
+  it("counts jobs planned for later as scheduled, not as a waiting backlog", async () => {
+    await clearQueue();
+    const nextMonth = new Date(Date.now() + 30 * 86_400_000);
+    await prisma.$transaction((tx) =>
+      enqueueJob(tx, "email-notification", { notificationId: "later" }, { jobKey: "email-notification:later", runAt: nextMonth }),
+    );
+    await prisma.$transaction((tx) => enqueueJob(tx, "email-notification", { notificationId: "now" }, { jobKey: "email-notification:now" }));
+    const state = await getQueueState(prisma);
+    expect(state).toMatchObject({ depth: 1, scheduled: 1 });
+    expect(state.nextScheduledAt?.getTime()).toBeCloseTo(nextMonth.getTime(), -4);
+    expect(state.oldestJobAgeSeconds).toBeLessThan(60);
+    await clearQueue();
+  });
+
   it("batches index updates: many writes append their ids to one pending job", async () => {
     await clearQueue();
     // Ids of one shard share one pending job.

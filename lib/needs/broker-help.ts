@@ -1,7 +1,7 @@
 import "server-only";
 import { needSubject, recordAudit } from "@/lib/access/record-audit";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { authorize, can, needFactsFrom, needFactsSelect, needScopeFor, type Actor } from "@/lib/policy";
 
 export type BrokerHelpState = { requestedAt: string | null; broker: { name: string } | null; canChange: boolean };
@@ -12,7 +12,7 @@ export type BrokerHelpState = { requestedAt: string | null; broker: { name: stri
 export async function setBrokerHelp(actor: Actor, needId: string, ask: boolean, now = new Date()): Promise<{ requestedAt: string | null }> {
   return prisma.$transaction(async (tx) => {
     const need = await tx.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] }, select: { id: true, ...needFactsSelect } });
-    if (!need) throw new AppError("NOT_FOUND", "Not found");
+    if (!need) throw notFound();
     authorize(actor, "need.askBrokerHelp", needFactsFrom(need));
     const requestedAt = ask ? (need.brokerHelpAt ?? now) : null;
     if ((need.brokerHelpAt === null) !== (requestedAt === null)) {

@@ -23,31 +23,27 @@ beforeAll(async () => {
     visibility: "CONFIDENTIAL" as const,
     teaser: "寻找电池材料合作。",
   };
-  await createNeed(
-    owner.actor,
-    { ...base, title: "隐藏区域的保密需求", region: hiddenRegion, trlTarget: 7, collaborationModes: ["EQUITY"], teaserFields: [] },
-    "zh-CN",
-  );
-  await createNeed(owner.actor, { ...base, title: "公开区域的保密需求", region: shownRegion, collaborationModes: [], teaserFields: ["region"] }, "zh-CN");
-  await createNeed(
-    owner.actor,
-    {
-      ...base,
-      title: "公开的低成熟度需求",
-      visibility: "PUBLIC",
-      region: openRegion,
-      trlTarget: 3,
-      budgetMaxCny: 1_000,
-      collaborationModes: [],
-      teaserFields: [],
-    },
-    "zh-CN",
-  );
-  await createNeed(
-    owner.actor,
-    { ...base, title: "保密的高预算需求", region: hiddenRegion, trlTarget: 9, budgetMaxCny: 90_000_000, collaborationModes: [], teaserFields: [] },
-    "zh-CN",
-  );
+  await createNeed(owner.actor, { ...base, title: "隐藏区域的保密需求", region: hiddenRegion, trlTarget: 7, collaborationModes: ["EQUITY"], teaserFields: [] });
+  await createNeed(owner.actor, { ...base, title: "公开区域的保密需求", region: shownRegion, collaborationModes: [], teaserFields: ["region"] });
+  await createNeed(owner.actor, {
+    ...base,
+    title: "公开的低成熟度需求",
+    visibility: "PUBLIC",
+    region: openRegion,
+    trlTarget: 3,
+    budgetMaxCny: 1_000,
+    collaborationModes: [],
+    teaserFields: [],
+  });
+  await createNeed(owner.actor, {
+    ...base,
+    title: "保密的高预算需求",
+    region: hiddenRegion,
+    trlTarget: 9,
+    budgetMaxCny: 90_000_000,
+    collaborationModes: [],
+    teaserFields: [],
+  });
   await prisma.need.updateMany({ where: { organisationId: owner.actor.organisationId! }, data: { status: "PUBLISHED" } });
 });
 

@@ -5,15 +5,14 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, type Actor } from "@/lib/policy";
 import { assertChainNodeExists } from "@/lib/taxonomy/assert-chain-node";
 import { detectLang } from "@/lib/text/detect-lang";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import type { CreateNeedInput } from "./schemas";
 
-export async function createNeed(actor: Actor, input: CreateNeedInput, locale: UiLocale): Promise<{ id: string }> {
+export async function createNeed(actor: Actor, input: CreateNeedInput): Promise<{ id: string }> {
   authorize(actor, "need.create");
   const organisationId = actor.organisationId!;
   const { ndaText, ...fields } = input;
   return prisma.$transaction(async (tx) => {
-    await assertChainNodeExists(tx, input.chainNodeId, locale);
+    await assertChainNodeExists(tx, input.chainNodeId);
     const need = await tx.need.create({
       data: {
         ...fields,

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { notifyUser } from "@/lib/notifications/notify";
 import { RECONFIRM_REMINDER_DAYS, reconfirmReminderStage } from "./lifecycle";
-import { needExpiredKey, needExpiredText, reconfirmLink, reconfirmReminderKey, reconfirmReminderText } from "./reconfirm-notices";
+import { needExpiredKey, needExpiredNotice, reconfirmLink, reconfirmReminderKey, reconfirmReminderNotice } from "./reconfirm-notices";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -53,8 +53,7 @@ export async function expireOverdueNeeds(db: Db, now = new Date()): Promise<{ ex
       for (const userId of recipientsOf(n)) {
         await notifyUser(tx, {
           userId,
-          kind: "need.expired",
-          text: (lang) => needExpiredText(lang, n),
+          ...needExpiredNotice(n),
           link: reconfirmLink(n.id),
           dedupeKey: needExpiredKey(n.id, n.reconfirmBy!),
         });
@@ -76,8 +75,7 @@ export async function expireOverdueNeeds(db: Db, now = new Date()): Promise<{ ex
       for (const userId of recipientsOf(n)) {
         const created = await notifyUser(tx, {
           userId,
-          kind: "need.reconfirm",
-          text: (lang) => reconfirmReminderText(lang, { title: n.title, reconfirmBy: n.reconfirmBy! }, now),
+          ...reconfirmReminderNotice({ title: n.title, reconfirmBy: n.reconfirmBy! }, now),
           link: reconfirmLink(n.id),
           dedupeKey: reconfirmReminderKey(n.id, n.reconfirmBy!, stage),
         });

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { can, needScopeFor, type MaybeActor } from "@/lib/policy";
 import { needFactsOf, needRowInclude, presentNeed, type NeedRow, type NeedView } from "./present-need";
 
@@ -18,13 +18,13 @@ export async function findNeedRow(actor: MaybeActor, needId: string): Promise<Ne
 export async function getNeed(actor: MaybeActor, needId: string): Promise<NeedView> {
   const row = await findNeedRow(actor, needId);
   const view = row ? presentNeed(actor, row) : null;
-  if (!view) throw new AppError("NOT_FOUND", "Not found");
+  if (!view) throw notFound();
   return view;
 }
 
 // For work derived from the full text (matching): 404 unless the viewer may read it in full.
 export async function requireFullAccess(actor: MaybeActor, needId: string): Promise<NeedRow> {
   const row = await findNeedRow(actor, needId);
-  if (!row || !can(actor, "need.readFull", needFactsOf(row))) throw new AppError("NOT_FOUND", "Not found");
+  if (!row || !can(actor, "need.readFull", needFactsOf(row))) throw notFound();
   return row;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { availableActions, nextStatus, reconfirmDeadline, reconfirmDueSoon, reconfirmReminderStage } from "./lifecycle";
-import { reconfirmReminderText, needExpiredText, shenzhenDate } from "./reconfirm-notices";
+import { reconfirmReminderNotice, needExpiredNotice, shenzhenDate } from "./reconfirm-notices";
+import { wordNotification } from "@/lib/notifications/word-notification";
 
 describe("need lifecycle", () => {
   it("moves a need from draft to solved", () => {
@@ -46,15 +47,16 @@ describe("re-confirmation reminders", () => {
     expect(reconfirmDueSoon("PUBLISHED", by.toISOString(), before(30))).toBe(false);
     expect(reconfirmDueSoon("IN_PROGRESS", by, before(1))).toBe(false);
   });
-  it("word the notices in both languages with the Shenzhen date and the days left", () => {
+  it("word the notices in both languages with the Shenzhen date and the days left", async () => {
+    const word = async (n: { kind: string; params: Record<string, string | number> }, locale: "zh-CN" | "en") => wordNotification(n.kind, n.params, locale);
     const need = { title: "抗磁干扰姿态估计", reconfirmBy: new Date("2026-03-31T20:00:00Z") };
     expect(shenzhenDate(need.reconfirmBy)).toBe("2026-04-01");
-    const zh = reconfirmReminderText("zh", need, new Date("2026-03-28T20:00:00Z"));
+    const zh = await word(reconfirmReminderNotice(need, new Date("2026-03-28T20:00:00Z")), "zh-CN");
     expect(zh.title).toBe("请在 3 天内确认需求「抗磁干扰姿态估计」仍然有效");
     expect(zh.body).toContain("2026-04-01");
-    const en = reconfirmReminderText("en", need, new Date("2026-03-31T00:00:00Z"));
+    const en = await word(reconfirmReminderNotice(need, new Date("2026-03-31T00:00:00Z")), "en");
     expect(en.title).toBe("Re-confirm your need “抗磁干扰姿态估计” within 1 day");
-    expect(needExpiredText("en", need).title).toContain("has expired");
-    expect(needExpiredText("zh", need).title).toContain("已过期");
+    expect((await word(needExpiredNotice(need), "en")).title).toContain("has expired");
+    expect((await word(needExpiredNotice(need), "zh-CN")).title).toContain("已过期");
   });
 });

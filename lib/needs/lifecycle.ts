@@ -19,6 +19,9 @@ const TRANSITIONS: Record<NeedAction, { from: NeedStatus[]; to: NeedStatus | "sa
   reconfirm: { from: ["PUBLISHED", "IN_PROGRESS", "EXPIRED"], to: "same" },
 };
 
+/** Every lifecycle action (for the schema of the action that runs one). */
+export const NEED_ACTIONS = Object.keys(TRANSITIONS) as [NeedAction, ...NeedAction[]];
+
 /** The status after `action`, or null when the action is not allowed from `from`. */
 export function nextStatus(from: NeedStatus, action: NeedAction): NeedStatus | null {
   const t = TRANSITIONS[action];

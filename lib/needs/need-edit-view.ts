@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { can, needScopeFor, type Actor } from "@/lib/policy";
 
 // Everything an editor (owner company, or the broker who drafted it) needs to continue a need.
@@ -11,6 +11,8 @@ export type NeedEditView = {
   values: Record<string, string>;
   keywords: string[];
   collaborationModes: string[];
+  /** The optional fields a confidential need's teaser shows (lib/needs/teaser.ts). */
+  teaserFields: string[];
   draftedByBroker: { name: string; visitedOn: string; peopleMet: string; notes: string } | null;
   canTransition: boolean;
   attachments: { id: string; fileName: string; sizeBytes: number; contentType: string }[];
@@ -39,8 +41,8 @@ export async function getNeedForEdit(actor: Actor, needId: string): Promise<Need
       attachments: { select: { id: true, fileName: true, sizeBytes: true, contentType: true }, orderBy: { createdAt: "asc" } },
     },
   });
-  if (!row) throw new AppError("NOT_FOUND", "Not found");
-  if (!can(actor, "need.update", row) && !can(actor, "need.editAsBroker", row)) throw new AppError("NOT_FOUND", "Not found");
+  if (!row) throw notFound();
+  if (!can(actor, "need.update", row) && !can(actor, "need.editAsBroker", row)) throw notFound();
   const values: Record<string, string> = {};
   for (const k of TEXT_FIELDS) values[k] = row[k] ?? "";
   values.trlTarget = row.trlTarget?.toString() ?? "";
@@ -54,6 +56,7 @@ export async function getNeedForEdit(actor: Actor, needId: string): Promise<Need
     values,
     keywords: row.keywords,
     collaborationModes: row.collaborationModes,
+    teaserFields: row.teaserFields,
     draftedByBroker:
       row.visit && row.broker
         ? {

@@ -39,29 +39,29 @@ beforeAll(async () => {
 
 describe("wizard drafts and publishing", () => {
   it("saves a half-written draft, refuses to publish it with field errors, then publishes it", async () => {
-    const { id } = await saveNeedDraft(company.actor, {}, draft({ title: "手环" }), "zh-CN");
+    const { id } = await saveNeedDraft(company.actor, {}, draft({ title: "手环" }));
     expect((await prisma.need.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
-    await expect(transitionNeed(company.actor, id, "publish", "zh-CN")).rejects.toMatchObject({
+    await expect(transitionNeed(company.actor, id, "publish")).rejects.toMatchObject({
       code: "VALIDATION",
       fields: { title: [expect.any(String)], description: [expect.any(String)], field: [expect.any(String)] },
     });
-    await saveNeedDraft(company.actor, { needId: id }, draft(full), "zh-CN");
+    await saveNeedDraft(company.actor, { needId: id }, draft(full));
     const view = await getNeedForEdit(company.actor, id);
     expect(view.values.acceptanceCriteria).toBe("航向误差 < 3 度");
     expect(view.keywords).toEqual(["姿态估计", "磁干扰"]);
-    await transitionNeed(company.actor, id, "publish", "zh-CN");
+    await transitionNeed(company.actor, id, "publish");
     const row = await prisma.need.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("PUBLISHED");
     expect(row.reconfirmBy!.getTime() - row.publishedAt!.getTime()).toBe(90 * DAY);
     // A published need is no longer a draft.
-    await expect(saveNeedDraft(company.actor, { needId: id }, draft(full), "zh-CN")).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(saveNeedDraft(company.actor, { needId: id }, draft(full))).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("hides another company's draft", async () => {
-    const { id } = await saveNeedDraft(company.actor, {}, draft({ title: "秘密草稿" }), "en");
+    const { id } = await saveNeedDraft(company.actor, {}, draft({ title: "秘密草稿" }));
     await expect(getNeedForEdit(rival.actor, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(saveNeedDraft(rival.actor, { needId: id }, draft({ title: "x" }), "en")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(transitionNeed(rival.actor, id, "withdraw", "en")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveNeedDraft(rival.actor, { needId: id }, draft({ title: "x" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(transitionNeed(rival.actor, id, "withdraw")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -73,16 +73,16 @@ describe("broker-assisted drafts", () => {
       peopleMet: "王总（CTO）",
       notes: "手环产品线航向漂移问题",
     });
-    const { id } = await saveNeedDraft(broker.actor, { visitId: visit.id }, draft(full), "zh-CN");
+    const { id } = await saveNeedDraft(broker.actor, { visitId: visit.id }, draft(full));
     const row = await prisma.need.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ organisationId: company.organisationId, brokerId: broker.actor.id, visitId: visit.id, status: "DRAFT" });
     // Authorisation errors on a row are 404s by design (lib/policy authorize).
-    await expect(transitionNeed(broker.actor, id, "publish", "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(transitionNeed(broker.actor, id, "publish")).rejects.toMatchObject({ code: "NOT_FOUND" });
     const seenByCompany = await getNeedForEdit(company.actor, id);
     expect(seenByCompany.draftedByBroker).toMatchObject({ peopleMet: "王总（CTO）" });
-    await transitionNeed(company.actor, id, "publish", "zh-CN");
+    await transitionNeed(company.actor, id, "publish");
     // Once published, the broker can no longer edit it.
-    await expect(saveNeedDraft(broker.actor, { needId: id }, draft(full), "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveNeedDraft(broker.actor, { needId: id }, draft(full))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a visit to a company that does not exist and a draft on another broker's visit", async () => {
@@ -91,15 +91,15 @@ describe("broker-assisted drafts", () => {
     });
     const other = await createApiUser("BROKER");
     const visit = await createVisit(broker.actor, { organisationId: company.organisationId, visitedOn: new Date(), peopleMet: "李工", notes: "电池" });
-    await expect(saveNeedDraft(other.actor, { visitId: visit.id }, draft(full), "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveNeedDraft(other.actor, { visitId: visit.id }, draft(full))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("re-confirmation", () => {
   it("expires needs past their date and re-confirming revives them", async () => {
     const make = async (reconfirmInDays: number) => {
-      const { id } = await saveNeedDraft(company.actor, {}, draft(full), "zh-CN");
-      await transitionNeed(company.actor, id, "publish", "zh-CN");
+      const { id } = await saveNeedDraft(company.actor, {}, draft(full));
+      await transitionNeed(company.actor, id, "publish");
       await prisma.need.update({ where: { id }, data: { reconfirmBy: new Date(Date.now() + reconfirmInDays * DAY) } });
       return id;
     };
@@ -110,7 +110,7 @@ describe("re-confirmation", () => {
     const status = async (id: string) => (await prisma.need.findUniqueOrThrow({ where: { id } })).status;
     expect([await status(overdue), await status(fine)]).toEqual(["EXPIRED", "PUBLISHED"]);
 
-    await transitionNeed(company.actor, overdue, "reconfirm", "zh-CN");
+    await transitionNeed(company.actor, overdue, "reconfirm");
     const revived = await prisma.need.findUniqueOrThrow({ where: { id: overdue } });
     expect(revived.status).toBe("PUBLISHED");
     expect(revived.reconfirmBy!.getTime()).toBeGreaterThan(Date.now() + 89 * DAY);
@@ -121,8 +121,8 @@ describe("re-confirmation", () => {
     const colleague = await createApiUser("COMPANY");
     await prisma.user.update({ where: { id: colleague.actor.id }, data: { organisationId: owner.organisationId } });
     await prisma.user.update({ where: { id: owner.actor.id }, data: { locale: "en" } });
-    const { id } = await saveNeedDraft(owner.actor, {}, draft({ ...full, title: "Magnetically robust attitude estimation for wristbands" }), "en");
-    await transitionNeed(owner.actor, id, "publish", "en");
+    const { id } = await saveNeedDraft(owner.actor, {}, draft({ ...full, title: "Magnetically robust attitude estimation for wristbands" }));
+    await transitionNeed(owner.actor, id, "publish");
     const by = (await prisma.need.findUniqueOrThrow({ where: { id } })).reconfirmBy!;
     const at = (daysBefore: number) => new Date(by.getTime() - daysBefore * DAY);
     const notices = (userId = owner.actor.id) =>
@@ -157,7 +157,7 @@ describe("re-confirmation", () => {
     expect((await notices()).map((n) => n.kind)).toEqual(["need.reconfirm", "need.reconfirm", "need.expired"]);
 
     // Re-confirming sets a new date; its reminders start afresh.
-    await transitionNeed(owner.actor, id, "reconfirm", "en");
+    await transitionNeed(owner.actor, id, "reconfirm");
     const next = (await prisma.need.findUniqueOrThrow({ where: { id } })).reconfirmBy!;
     expect(next.getTime()).toBeGreaterThan(by.getTime());
     await expireOverdueNeeds(prisma, new Date(next.getTime() - 10 * DAY));
@@ -169,8 +169,8 @@ describe("re-confirmation", () => {
     const colleague = await createApiUser("COMPANY");
     await prisma.user.update({ where: { id: colleague.actor.id }, data: { organisationId: owner.organisationId } });
     const visit = await createVisit(broker.actor, { organisationId: owner.organisationId, visitedOn: new Date(), peopleMet: "王总", notes: "传感器" });
-    const { id } = await saveNeedDraft(broker.actor, { visitId: visit.id }, draft(full), "zh-CN");
-    await transitionNeed(owner.actor, id, "publish", "zh-CN");
+    const { id } = await saveNeedDraft(broker.actor, { visitId: visit.id }, draft(full));
+    await transitionNeed(owner.actor, id, "publish");
     const by = (await prisma.need.findUniqueOrThrow({ where: { id } })).reconfirmBy!;
     await expireOverdueNeeds(prisma, new Date(by.getTime() - 5 * DAY));
     const rows = await prisma.notification.findMany({ where: { kind: "need.reconfirm", link: `/needs/${id}#reconfirm` } });

@@ -36,7 +36,7 @@ const NEED = {
 type NeedInput = Omit<typeof NEED, "visibility"> & { visibility: "PUBLIC" | "CONFIDENTIAL"; teaser?: string };
 
 async function publishNeed(input: Partial<NeedInput> = {}): Promise<string> {
-  const { id } = await createNeed(company.actor, { ...NEED, ...input }, "zh-CN");
+  const { id } = await createNeed(company.actor, { ...NEED, ...input });
   await syncNeed(prisma, id);
   return id;
 }
@@ -71,30 +71,22 @@ beforeAll(async () => {
     equipment: ["fuel cell test bench"],
     pastProjects: "Low-platinum catalysts for PEM fuel cells",
   });
-  ({ id: resultId } = await createResult(
-    author.actor,
-    {
-      title: "低铂燃料电池催化剂",
-      summary: "一种低铂载量的质子交换膜燃料电池催化剂，铂用量降低百分之六十，耐久性通过 5000 小时测试。",
-      field: "氢能",
-      keywords: ["燃料电池", "催化剂", "低铂"],
-      trl: 5,
-      transferModes: [],
-    },
-    "zh-CN",
-  ));
-  ({ id: riceId } = await createResult(
-    farmer.actor,
-    {
-      title: "水稻抗病基因编辑育种",
-      summary: "利用基因编辑技术培育抗稻瘟病水稻新品种，田间试验增产百分之十以上，可授权种业企业使用。",
-      field: "农业",
-      keywords: ["水稻", "基因编辑"],
-      trl: 6,
-      transferModes: [],
-    },
-    "zh-CN",
-  ));
+  ({ id: resultId } = await createResult(author.actor, {
+    title: "低铂燃料电池催化剂",
+    summary: "一种低铂载量的质子交换膜燃料电池催化剂，铂用量降低百分之六十，耐久性通过 5000 小时测试。",
+    field: "氢能",
+    keywords: ["燃料电池", "催化剂", "低铂"],
+    trl: 5,
+    transferModes: [],
+  }));
+  ({ id: riceId } = await createResult(farmer.actor, {
+    title: "水稻抗病基因编辑育种",
+    summary: "利用基因编辑技术培育抗稻瘟病水稻新品种，田间试验增产百分之十以上，可授权种业企业使用。",
+    field: "农业",
+    keywords: ["水稻", "基因编辑"],
+    trl: 6,
+    transferModes: [],
+  }));
   await syncResult(prisma, resultId);
   await syncResult(prisma, riceId);
   clearDfCache();
@@ -131,12 +123,11 @@ describe("need match snapshot", () => {
     const needId = await publishNeed();
     await runNeedMatching(needId);
     const before = (await snapshotOf(needId))!;
-    const { version } = await updateNeed(
-      company.actor,
-      needId,
-      { title: "水稻抗病育种合作", description: "寻求利用基因编辑技术培育抗稻瘟病水稻新品种的合作伙伴。", keywords: ["水稻", "基因编辑"] },
-      "zh-CN",
-    );
+    const { version } = await updateNeed(company.actor, needId, {
+      title: "水稻抗病育种合作",
+      description: "寻求利用基因编辑技术培育抗稻瘟病水稻新品种的合作伙伴。",
+      keywords: ["水稻", "基因编辑"],
+    });
     const ids = await matchIds(company, needId);
     expect(ids).toContain(riceId);
     expect(ids).not.toContain(resultId);
@@ -148,24 +139,20 @@ describe("need match snapshot", () => {
   it("is not stored over an edit made while it was computed", async () => {
     const needId = await publishNeed();
     const read = await prisma.need.findUniqueOrThrow({ where: { id: needId }, include: { chainNode: { select: { chainId: true } } } });
-    await updateNeed(company.actor, needId, { description: `${NEED.description} 希望三个月内完成样品验证。` }, "zh-CN");
+    await updateNeed(company.actor, needId, { description: `${NEED.description} 希望三个月内完成样品验证。` });
     await saveNeedMatchSnapshot(read, []);
     expect(await snapshotOf(needId)).toBeNull();
   });
 
   it("drops a result unpublished since, and shows a result's current title, at once", async () => {
-    const { id: otherId } = await createResult(
-      author.actor,
-      {
-        title: "燃料电池催化剂耐久性测试方法",
-        summary: "质子交换膜燃料电池低铂催化剂的加速耐久性测试方法，5000 小时等效验证。",
-        field: "氢能",
-        keywords: ["燃料电池", "催化剂"],
-        trl: 4,
-        transferModes: [],
-      },
-      "zh-CN",
-    );
+    const { id: otherId } = await createResult(author.actor, {
+      title: "燃料电池催化剂耐久性测试方法",
+      summary: "质子交换膜燃料电池低铂催化剂的加速耐久性测试方法，5000 小时等效验证。",
+      field: "氢能",
+      keywords: ["燃料电池", "催化剂"],
+      trl: 4,
+      transferModes: [],
+    });
     await syncResult(prisma, otherId);
     clearDfCache();
     const needId = await publishNeed();

@@ -1,8 +1,7 @@
-// The texts of the re-confirmation notices (pure), in the recipient's language. Recipients are
+// The re-confirmation notices (pure): kind and params; the words are messages/<locale>/
+// notificationTexts.json `need.reconfirm` / `need.expired`, chosen when read. Recipients are
 // members of the need's own company, who may read its title.
-import type { NotificationText } from "@/lib/notifications/notify";
-
-export type Lang = "zh" | "en";
+import type { NotificationParams } from "@/lib/notifications/notify";
 
 /** The calendar date in Shenzhen, where the deadline is meant. */
 export function shenzhenDate(d: Date): string {
@@ -11,30 +10,13 @@ export function shenzhenDate(d: Date): string {
 
 const clip = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export function reconfirmReminderText(lang: Lang, need: { title: string; reconfirmBy: Date }, now: Date): NotificationText {
-  const date = shenzhenDate(need.reconfirmBy);
+export function reconfirmReminderNotice(need: { title: string; reconfirmBy: Date }, now: Date): { kind: string; params: NotificationParams } {
   const days = Math.max(1, Math.ceil((need.reconfirmBy.getTime() - now.getTime()) / (24 * 60 * 60 * 1000)));
-  return lang === "en"
-    ? {
-        title: `Re-confirm your need “${clip(need.title)}” within ${days} ${days === 1 ? "day" : "days"}`,
-        body: `Published needs are re-confirmed every 90 days so that researchers see only open needs. Unless you re-confirm it by ${date}, the need expires and leaves the catalogue. Open it and choose “Re-confirm the need is still open”.`,
-      }
-    : {
-        title: `请在 ${days} 天内确认需求「${clip(need.title)}」仍然有效`,
-        body: `已发布的需求每 90 天需确认一次，以便科研人员只看到仍然有效的需求。如未在 ${date} 前确认，该需求将过期下架。打开需求并点击“确认需求仍然有效”即可。`,
-      };
+  return { kind: "need.reconfirm", params: { need: clip(need.title), days, date: shenzhenDate(need.reconfirmBy) } };
 }
 
-export function needExpiredText(lang: Lang, need: { title: string }): NotificationText {
-  return lang === "en"
-    ? {
-        title: `Your need “${clip(need.title)}” has expired`,
-        body: "It was not re-confirmed within 90 days and has left the catalogue. If it is still open, re-confirm it to publish it again for another 90 days.",
-      }
-    : {
-        title: `需求「${clip(need.title)}」已过期下架`,
-        body: "该需求 90 天内未确认，已从需求目录下架。如仍然有效，确认后即可重新发布 90 天。",
-      };
+export function needExpiredNotice(need: { title: string }): { kind: string; params: NotificationParams } {
+  return { kind: "need.expired", params: { need: clip(need.title) } };
 }
 
 export const reconfirmReminderKey = (needId: string, reconfirmBy: Date, stage: number) => `need.reconfirm:${needId}:${reconfirmBy.toISOString()}:${stage}d`;

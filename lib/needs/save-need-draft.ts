@@ -1,10 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { authorize, can, needScopeFor, type Actor } from "@/lib/policy";
 import { detectLang } from "@/lib/text/detect-lang";
-import { translateValidationKey } from "@/lib/validation/messages";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import type { NeedDraftInput } from "./schemas";
 
 type Target = { needId?: string | null; visitId?: string | null };
@@ -12,7 +10,7 @@ type Target = { needId?: string | null; visitId?: string | null };
 // Wizard autosave. A company saves its own drafts; a broker saves drafts written for the company
 // they visited (the need belongs to that company, which alone can publish it). Only DRAFT and
 // SUBMITTED needs are saved this way: a published need changes through updateNeed.
-export async function saveNeedDraft(actor: Actor, target: Target, input: NeedDraftInput, locale: UiLocale): Promise<{ id: string; version: number }> {
+export async function saveNeedDraft(actor: Actor, target: Target, input: NeedDraftInput): Promise<{ id: string; version: number }> {
   const chainNodeId = input.chainNodeId ?? null;
   return prisma.$transaction(async (tx) => {
     if (chainNodeId && !(await tx.chainNode.findUnique({ where: { id: chainNodeId }, select: { id: true } }))) {
@@ -27,7 +25,7 @@ export async function saveNeedDraft(actor: Actor, target: Target, input: NeedDra
       if (actor.role === "BROKER") {
         authorize(actor, "visit.create");
         const visit = target.visitId ? await tx.visit.findFirst({ where: { id: target.visitId, brokerId: actor.id } }) : null;
-        if (!visit) throw new AppError("NOT_FOUND", "Not found");
+        if (!visit) throw notFound();
         owner = { organisationId: visit.organisationId, brokerId: actor.id, visitId: visit.id };
       } else {
         authorize(actor, "need.create");
@@ -39,9 +37,9 @@ export async function saveNeedDraft(actor: Actor, target: Target, input: NeedDra
       });
     }
     const current = await tx.need.findFirst({ where: { AND: [{ id: target.needId }, needScopeFor(actor)] } });
-    if (!current || !(can(actor, "need.update", current) || can(actor, "need.editAsBroker", current))) throw new AppError("NOT_FOUND", "Not found");
+    if (!current || !(can(actor, "need.update", current) || can(actor, "need.editAsBroker", current))) throw notFound();
     if (current.status !== "DRAFT" && current.status !== "SUBMITTED") {
-      throw new AppError("CONFLICT", translateValidationKey("v.notDraft", locale));
+      throw conflict("needNotDraft");
     }
     return tx.need.update({ where: { id: current.id }, data: { ...data, version: { increment: 1 } }, select: { id: true, version: true } });
   });

@@ -41,31 +41,23 @@ beforeAll(async () => {
   worker = await startWorker(process.env.DATABASE_URL!, 2);
   [company, researcher] = await Promise.all([createApiUser("COMPANY"), createApiUser("RESEARCHER")]);
   // A weak match that tops the need's list until something better is published.
-  ({ id: earphoneId } = await createResult(
-    researcher.actor,
-    {
-      title: "低功耗蓝牙耳机外壳注塑工艺",
-      summary: "一种蓝牙耳机外壳的注塑工艺，降低翘曲，适合小批量生产。",
-      field: "电子信息",
-      keywords: ["耳机", "注塑"],
-      trl: 6,
-      transferModes: [],
-    },
-    "zh-CN",
-  ));
-  ({ id: needId } = await createNeed(
-    company.actor,
-    {
-      title: "PC/ABS 合金无卤阻燃改性",
-      description: "我们生产充电器外壳，需要 PC/ABS 合金的无卤阻燃改性配方，阻燃等级达到 UL94 V-0，注塑流动性好，冲击强度不下降。",
-      field: "新材料",
-      keywords: ["PC/ABS", "无卤阻燃", "注塑"],
-      visibility: "PUBLIC",
-      collaborationModes: [],
-      teaserFields: [],
-    },
-    "zh-CN",
-  ));
+  ({ id: earphoneId } = await createResult(researcher.actor, {
+    title: "低功耗蓝牙耳机外壳注塑工艺",
+    summary: "一种蓝牙耳机外壳的注塑工艺，降低翘曲，适合小批量生产。",
+    field: "电子信息",
+    keywords: ["耳机", "注塑"],
+    trl: 6,
+    transferModes: [],
+  }));
+  ({ id: needId } = await createNeed(company.actor, {
+    title: "PC/ABS 合金无卤阻燃改性",
+    description: "我们生产充电器外壳，需要 PC/ABS 合金的无卤阻燃改性配方，阻燃等级达到 UL94 V-0，注塑流动性好，冲击强度不下降。",
+    field: "新材料",
+    keywords: ["PC/ABS", "无卤阻燃", "注塑"],
+    visibility: "PUBLIC",
+    collaborationModes: [],
+    teaserFields: [],
+  }));
   await drained();
 }, 180_000);
 
@@ -79,18 +71,14 @@ describe("publishing a result refreshes the snapshots of the needs it matches", 
     expect(before.ids).not.toHaveLength(0);
     expect(before.ids[0]).toBe(earphoneId);
 
-    const { id: perfectId } = await createResult(
-      researcher.actor,
-      {
-        title: "PC/ABS 合金无卤阻燃改性配方",
-        summary: "PC/ABS 合金的无卤阻燃改性技术，阻燃等级 UL94 V-0，注塑流动性好，冲击强度保持，适用于充电器和电子外壳。",
-        field: "新材料",
-        keywords: ["PC/ABS", "无卤阻燃", "阻燃改性"],
-        trl: 6,
-        transferModes: [],
-      },
-      "zh-CN",
-    );
+    const { id: perfectId } = await createResult(researcher.actor, {
+      title: "PC/ABS 合金无卤阻燃改性配方",
+      summary: "PC/ABS 合金的无卤阻燃改性技术，阻燃等级 UL94 V-0，注塑流动性好，冲击强度保持，适用于充电器和电子外壳。",
+      field: "新材料",
+      keywords: ["PC/ABS", "无卤阻燃", "阻燃改性"],
+      trl: 6,
+      transferModes: [],
+    });
     await drained();
 
     const after = await snapshotIds(needId);
@@ -104,18 +92,14 @@ describe("publishing a result refreshes the snapshots of the needs it matches", 
 
   it("a need that was never viewed or matched gets no snapshot from a result's publication", async () => {
     await prisma.needMatchSnapshot.delete({ where: { needId } });
-    await createResult(
-      researcher.actor,
-      {
-        title: "PC/ABS 无卤阻燃母粒",
-        summary: "用于 PC/ABS 合金的无卤阻燃母粒，阻燃 V-0，注塑外壳。",
-        field: "新材料",
-        keywords: ["PC/ABS", "无卤阻燃"],
-        trl: 5,
-        transferModes: [],
-      },
-      "zh-CN",
-    );
+    await createResult(researcher.actor, {
+      title: "PC/ABS 无卤阻燃母粒",
+      summary: "用于 PC/ABS 合金的无卤阻燃母粒，阻燃 V-0，注塑外壳。",
+      field: "新材料",
+      keywords: ["PC/ABS", "无卤阻燃"],
+      trl: 5,
+      transferModes: [],
+    });
     await drained();
     expect(await prisma.needMatchSnapshot.findUnique({ where: { needId } })).toBeNull();
   }, 120_000);

@@ -2,13 +2,13 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { ensureNda, publishNdaVersion } from "@/lib/access/publish-nda";
 import { needSubject, recordAudit } from "@/lib/access/record-audit";
-import { AppError } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/logger";
 import { authorize, needScopeFor, type Actor } from "@/lib/policy";
 import { syncNeed } from "@/lib/search/sync";
 import { assertChainNodeExists } from "@/lib/taxonomy/assert-chain-node";
-import { parseOrThrow, type UiLocale } from "@/lib/validation/parse-input";
+import { parseOrThrow } from "@/lib/validation/parse-input";
 import { needCrossFieldSchema, type UpdateNeedInput } from "./schemas";
 
 // `ctx.expectedVersion` (the version the editor started from, e.g. an HTTP If-Match) turns a stale
@@ -17,19 +17,18 @@ export async function updateNeed(
   actor: Actor,
   needId: string,
   patch: UpdateNeedInput,
-  locale: UiLocale,
   ctx: { ip?: string | null; expectedVersion?: number } = {},
 ): Promise<{ id: string; version: number }> {
   const { ndaText, ...fields } = patch;
   const result = await prisma.$transaction(async (tx) => {
     // Ownership lives in the query: another organisation's hidden need is simply not found.
     const current = await tx.need.findFirst({ where: { AND: [{ id: needId }, needScopeFor(actor)] } });
-    if (!current) throw new AppError("NOT_FOUND", "Not found");
+    if (!current) throw notFound();
     authorize(actor, "need.update", current);
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== current.version) throw staleEdit();
     const merged = { ...current, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
-    parseOrThrow(needCrossFieldSchema, merged, locale);
-    await assertChainNodeExists(tx, fields.chainNodeId, locale);
+    parseOrThrow(needCrossFieldSchema, merged);
+    await assertChainNodeExists(tx, fields.chainNodeId);
     // The version check makes a concurrent edit fail loudly instead of silently winning.
     const { count } = await tx.need.updateMany({
       where: { id: current.id, version: current.version },
@@ -62,5 +61,5 @@ export async function updateNeed(
 }
 
 function staleEdit() {
-  return new AppError("CONFLICT", "This need was changed by someone else; reload and try again");
+  return conflict("needChanged");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { auditFullRead, type ReadSurface } from "./audit-full-read";
 import type { MaybeActor } from "@/lib/policy";
 import { findNeedRow } from "./get-need";
@@ -15,7 +15,7 @@ export type ViewContext = { ip: string | null; via: ReadSurface };
 export async function viewNeed(actor: MaybeActor, needId: string, ctx: ViewContext): Promise<NeedView> {
   const row = await findNeedRow(actor, needId);
   const view = row ? presentNeed(actor, row, "detail") : null;
-  if (!row || !view) throw new AppError("NOT_FOUND", "Not found");
+  if (!row || !view) throw notFound();
   await auditFullRead(
     prisma,
     actor,

@@ -15,7 +15,7 @@ export async function createNotifications(items: readonly NewNotification[]): Pr
   if (items.length === 0) return [];
   return prisma.$transaction(async (tx) => {
     const created = await tx.notification.createManyAndReturn({
-      data: items.map(({ userId, kind, title, body, link, dedupeKey }) => ({ userId, kind, title, body, link, dedupeKey })),
+      data: items.map(({ userId, kind, params, link, dedupeKey }) => ({ userId, kind, params, link, dedupeKey })),
       skipDuplicates: true,
       select: { id: true, userId: true, dedupeKey: true },
     });

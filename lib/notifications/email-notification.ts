@@ -2,7 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { sendMailAtMostOnce } from "@/lib/mail/send-mail";
 import { notificationMail } from "@/lib/mail/templates";
+import { localeOfUser } from "@/lib/i18n/translator";
 import { notificationSettingsUrl, openNotificationUrl } from "./urls";
+import { notificationTextSelect, wordNotifications } from "./word-notification";
 
 export type EmailNotificationOutcome = "sent" | "already-sent" | "not-immediate" | "missing";
 
@@ -17,7 +19,7 @@ export type EmailNotificationOutcome = "sent" | "already-sent" | "not-immediate"
 export async function emailNotification(notificationId: string): Promise<EmailNotificationOutcome> {
   const n = await prisma.notification.findUnique({
     where: { id: notificationId },
-    select: { id: true, kind: true, title: true, body: true, link: true, emailedAt: true, user: { select: { email: true, emailDigest: true, locale: true } } },
+    select: { id: true, ...notificationTextSelect, link: true, emailedAt: true, user: { select: { email: true, emailDigest: true, locale: true } } },
   });
   if (!n) return "missing";
   if (n.emailedAt) return "already-sent";
@@ -25,11 +27,13 @@ export async function emailNotification(notificationId: string): Promise<EmailNo
   // notices (account locked) always go out at once.
   if (n.user.emailDigest !== "IMMEDIATE" && !n.kind.startsWith("security.")) return "not-immediate";
   const lang = n.user.locale;
+  // Worded now, in the recipient's language now (the row keeps a key and params).
+  const { title, body } = (await wordNotifications(localeOfUser(lang), [n]))[0]!;
   const stamp = new Date();
   const outcome = await sendMailAtMostOnce(
     {
       to: n.user.email,
-      ...notificationMail(lang, { title: n.title, body: n.body, url: openNotificationUrl(lang, n.id) }, notificationSettingsUrl(lang)),
+      ...(await notificationMail(localeOfUser(lang), { title, body, url: openNotificationUrl(lang, n.id) }, notificationSettingsUrl(lang))),
       messageId: `<notification.${n.id}@techbridge>`,
     },
     () => claimEmail({ id: n.id }, stamp),

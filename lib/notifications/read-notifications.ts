@@ -1,19 +1,27 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { authorize, type MaybeActor } from "@/lib/policy";
+import { notificationTextSelect, type StoredNotification } from "./word-notification";
 
-export type NotificationView = { id: string; kind: string; title: string; body: string; link: string | null; read: boolean; createdAt: string };
+/** A notification before wording: the page words it in the reader's language (`wordNotifications`). */
+export type NotificationRow = StoredNotification & { id: string; link: string | null; read: boolean; createdAt: string };
 
 const PAGE_SIZE = 20;
 
 // Every query carries userId: another user's notification does not exist for the actor.
 
-export async function listNotifications(actor: MaybeActor, page = 1): Promise<{ items: NotificationView[]; total: number; unread: number; pageSize: number }> {
+export async function listNotifications(actor: MaybeActor, page = 1): Promise<{ items: NotificationRow[]; total: number; unread: number; pageSize: number }> {
   authorize(actor, "notification.read");
   const where = { userId: actor.id };
   const [rows, total, unread] = await Promise.all([
-    prisma.notification.findMany({ where, orderBy: { createdAt: "desc" }, skip: (Math.max(1, page) - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    prisma.notification.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (Math.max(1, page) - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: { id: true, ...notificationTextSelect, link: true, readAt: true, createdAt: true },
+    }),
     prisma.notification.count({ where }),
     prisma.notification.count({ where: { ...where, readAt: null } }),
   ]);
@@ -21,6 +29,7 @@ export async function listNotifications(actor: MaybeActor, page = 1): Promise<{ 
     items: rows.map((n) => ({
       id: n.id,
       kind: n.kind,
+      params: n.params,
       title: n.title,
       body: n.body,
       link: n.link,
@@ -42,7 +51,7 @@ export async function markNotificationRead(actor: MaybeActor, id: string): Promi
   authorize(actor, "notification.read");
   const { count } = await prisma.notification.updateMany({ where: { id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
   if (count === 0 && !(await prisma.notification.findFirst({ where: { id, userId: actor.id }, select: { id: true } }))) {
-    throw new AppError("NOT_FOUND", "Not found");
+    throw notFound();
   }
 }
 
@@ -56,9 +65,11 @@ export async function markAllNotificationsRead(actor: MaybeActor): Promise<numbe
 export async function openNotification(actor: MaybeActor, id: string): Promise<string> {
   authorize(actor, "notification.read");
   const n = await prisma.notification.findFirst({ where: { id, userId: actor.id }, select: { link: true, readAt: true } });
-  if (!n) throw new AppError("NOT_FOUND", "Not found");
+  if (!n) throw notFound();
   if (!n.readAt) await prisma.notification.updateMany({ where: { id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
   // Links are app paths we stored ourselves; anything else goes to the list.
   // (Deal and broker notices link to deeper pages such as /broker/needs/<id>: up to four segments.)
-  return n.link && /^(\/[A-Za-z0-9_-]+){1,4}$/.test(n.link) ? n.link : "/notifications";
+  // Rows written before links were stored without the locale carry one: the reader's is added instead.
+  const link = n.link?.replace(/^\/(zh-CN|en)(?=\/)/, "");
+  return link && /^(\/[A-Za-z0-9_-]+){1,4}$/.test(link) ? link : "/notifications";
 }

@@ -78,7 +78,7 @@ describe("sendDigests", () => {
 
     expect(await sendDigests("DAILY")).toEqual({ sent: 1, failed: 0 });
     const mails = await inbox(email);
-    expect(mails.map((m) => m.subject)).toEqual(["TechBridge daily digest: 2 new matches"]);
+    expect(mails.map((m) => m.subject)).toEqual(["TechBridge daily digest: 2 new notifications"]);
     expect((await emailedAt()).every((d) => d !== null)).toBe(true);
 
     expect(await sendDigests("DAILY")).toEqual({ sent: 0, failed: 0 });
@@ -91,6 +91,6 @@ describe("sendDigests", () => {
     await prisma.notification.create({ data: { userId: racer.id, kind: "match.new", title: "Raced item", body: "b", dedupeKey: "digest-race" } });
     const runs = await Promise.all([sendDigests("DAILY"), sendDigests("DAILY")]);
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(1);
-    expect((await inbox(to)).map((m) => m.subject)).toEqual(["TechBridge daily digest: 1 new match"]);
+    expect((await inbox(to)).map((m) => m.subject)).toEqual(["TechBridge daily digest: 1 new notification"]);
   });
 });

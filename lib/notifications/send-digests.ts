@@ -4,7 +4,9 @@ import { prisma } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { sendMailAtMostOnce } from "@/lib/mail/send-mail";
 import { digestMail } from "@/lib/mail/templates";
+import { localeOfUser } from "@/lib/i18n/translator";
 import { notificationSettingsUrl, openNotificationUrl } from "./urls";
+import { notificationTextSelect, wordNotifications } from "./word-notification";
 
 const DAY = 24 * 60 * 60 * 1000;
 const MAX_ITEMS = 50;
@@ -36,22 +38,24 @@ export async function sendDigests(frequency: "DAILY" | "WEEKLY", now = new Date(
       where: { userId: user.id, ...pending },
       orderBy: { createdAt: "desc" },
       take: MAX_ITEMS,
-      select: { id: true, title: true, body: true },
+      select: { id: true, ...notificationTextSelect },
     });
     if (items.length === 0) continue; // read or mailed meanwhile
     const ids = items.map((i) => i.id);
     const lang = user.locale;
+    // Worded now, in the recipient's language now.
+    const worded = await wordNotifications(localeOfUser(lang), items);
     const stamp = new Date();
     try {
       const outcome = await sendMailAtMostOnce(
         {
           to: user.email,
-          ...digestMail(
-            lang,
+          ...(await digestMail(
+            localeOfUser(lang),
             frequency,
-            items.map((i) => ({ title: i.title, body: i.body, url: openNotificationUrl(lang, i.id) })),
+            worded.map((i) => ({ title: i.title, body: i.body, url: openNotificationUrl(lang, i.id) })),
             notificationSettingsUrl(lang),
-          ),
+          )),
           // The same items give the same Message-ID, so a mailbox recognises a digest sent again.
           messageId: `<digest.${digestKey(ids)}@techbridge>`,
         },

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { conflict, forbidden, notFound } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/tokens/api-token";
 import { memberRoleFits } from "@/lib/staff/roles";
@@ -23,12 +23,12 @@ export async function acceptInvitation(token: string, input: { name: string; pas
       where: { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { gt: new Date() } },
       include: { organisation: { select: { kind: true } } },
     });
-    if (!invitation) throw new AppError("NOT_FOUND", "This invitation is invalid or has expired");
+    if (!invitation) throw notFound("invitation.invalid");
     if (!memberRoleFits(invitation.organisation.kind, invitation.role)) {
-      throw new AppError("FORBIDDEN", "This invitation's role cannot be given by an organisation: ask for a new invitation");
+      throw forbidden("invitation.roleNotAllowed");
     }
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "This email is already registered");
+      throw conflict("invitation.emailTaken");
     }
     await tx.user.create({
       data: {

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { orgNameText } from "./org-name-text";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/errors";
+import type { Locale } from "@/i18n/routing";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
 import { sendMail } from "@/lib/mail/send-mail";
 import { invitationMail, invitationToExistingAccountMail } from "@/lib/mail/templates";
@@ -11,8 +11,6 @@ import { authorize, can, type Actor } from "@/lib/policy";
 import { MEMBER_ROLES_BY_KIND, type MemberRole } from "@/lib/staff/roles";
 import { hashToken } from "@/lib/tokens/api-token";
 import type { InviteMemberInput } from "@/lib/users/schemas";
-import { translateValidationKey } from "@/lib/validation/messages";
-import type { UiLocale } from "@/lib/validation/parse-input";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -23,7 +21,8 @@ export async function invitationOptionsFor(actor: Actor): Promise<{ kind: OrgKin
   return { kind: org.kind, roles: MEMBER_ROLES_BY_KIND[org.kind] };
 }
 
-export async function inviteMember(actor: Actor, input: InviteMemberInput, locale: UiLocale): Promise<{ invitationId: string }> {
+/** `locale`: the language of the invitation mail (the inviter's: the invitee may have no account). */
+export async function inviteMember(actor: Actor, input: InviteMemberInput, locale: Locale): Promise<{ invitationId: string }> {
   authorize(actor, "org.invite");
   const org = await prisma.organisation.findUniqueOrThrow({
     where: { id: actor.organisationId! },
@@ -32,8 +31,7 @@ export async function inviteMember(actor: Actor, input: InviteMemberInput, local
   // Re-checked here whatever the caller parsed: an invitation never creates a staff role or a
   // role that does not fit the organisation's kind.
   if (!can(actor, "org.inviteAs", { organisationId: org.id, organisationKind: org.kind, role: input.role })) {
-    const message = translateValidationKey("v.roleNotAllowed", locale);
-    throw new AppError("VALIDATION", message, { fields: { role: [message] } });
+    throw fieldError("role", "v.roleNotAllowed");
   }
   // An address that already has an account is invited like any other as far as the inviter can
   // tell (same answer, same pending invitation row): whether it has an account is told only to
@@ -51,11 +49,10 @@ export async function inviteMember(actor: Actor, input: InviteMemberInput, local
     },
     select: { id: true },
   });
-  const mailLocale = locale === "en" ? "en" : "zh";
-  const orgName = orgNameText(org.name, org.verifiedAt !== null, mailLocale);
+  const orgName = { name: org.name, verified: org.verifiedAt !== null };
   const mail = hasAccount
-    ? invitationToExistingAccountMail(mailLocale, orgName, new URL(`/${locale}/sign-in`, env.NEXTAUTH_URL).toString())
-    : invitationMail(mailLocale, orgName, new URL(`/${locale}/invitations/${token}`, env.NEXTAUTH_URL).toString());
+    ? await invitationToExistingAccountMail(locale, orgName, new URL(`/${locale}/sign-in`, env.NEXTAUTH_URL).toString())
+    : await invitationMail(locale, orgName, new URL(`/${locale}/invitations/${token}`, env.NEXTAUTH_URL).toString());
   await sendMail({ to: input.email, ...mail });
   return { invitationId: invitation.id };
 }

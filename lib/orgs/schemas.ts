@@ -6,7 +6,7 @@ import { isValidCreditCode, isValidInstitutionCode, normaliseRegistrationCode } 
  * The registration code that fits an organisation's kind: companies, TTOs and government bodies
  * have a 统一社会信用代码; universities and institutes that or their 学校标识码.
  */
-export function registrationCodeProblem(kind: OrgKind, code: string): string | null {
+export function registrationCodeProblem(kind: OrgKind, code: string): `v.${string}` | null {
   if (isValidCreditCode(code)) return null;
   if (kind === "UNIVERSITY") return isValidInstitutionCode(code) ? null : "v.institutionCode";
   return "v.creditCode";

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { wordFields } from "@/lib/errors-edge";
 import { signUp } from "@/lib/users/sign-up";
 import { signUpSchema } from "@/lib/users/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -16,7 +17,7 @@ async function fieldsOf(run: () => Promise<unknown>): Promise<Record<string, str
   try {
     await run();
   } catch (e) {
-    if (isAppError(e) && e.fields) return e.fields;
+    if (isAppError(e) && e.fields) return wordFields(e, "en")!;
     throw e;
   }
   throw new Error("expected a field error");
@@ -53,7 +54,7 @@ describe("organisation verification", () => {
     expect(signUpInput({ role: "RESEARCHER" })).toMatchObject({ ok: false, fields: { role: expect.any(Array) } });
     const parsed = signUpInput({ registrationCode: "9144 0300 7152 6726 xg" });
     if (!parsed.ok) throw new Error("valid input refused");
-    await signUp(parsed.data, "en");
+    await signUp(parsed.data);
     const org = await prisma.organisation.findUniqueOrThrow({ where: { name: parsed.data.organisationName } });
     expect(org).toMatchObject({ registrationCode: "9144030071526726XG", verifiedAt: null });
   });
@@ -62,11 +63,11 @@ describe("organisation verification", () => {
     const admin = await createApiUser("ADMIN");
     const name = `深圳市验证科技有限公司 ${unique()}`;
     const org = await prisma.organisation.create({ data: { name, kind: "COMPANY" } });
-    expect(await fieldsOf(() => verifyOrganisation(admin.actor, { organisationId: org.id }, "en"))).toHaveProperty("registrationCode");
-    expect(await fieldsOf(() => verifyOrganisation(admin.actor, { organisationId: org.id, registrationCode: "91330100799655058C" }, "en"))).toHaveProperty(
+    expect(await fieldsOf(() => verifyOrganisation(admin.actor, { organisationId: org.id }))).toHaveProperty("registrationCode");
+    expect(await fieldsOf(() => verifyOrganisation(admin.actor, { organisationId: org.id, registrationCode: "91330100799655058C" }))).toHaveProperty(
       "registrationCode",
     );
-    await verifyOrganisation(admin.actor, { organisationId: org.id, registrationCode: "91330100799655058B" }, "en", "198.51.100.4");
+    await verifyOrganisation(admin.actor, { organisationId: org.id, registrationCode: "91330100799655058B" }, "198.51.100.4");
     expect(await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({
       verifiedById: admin.actor.id,
       registrationCode: "91330100799655058B",
@@ -77,11 +78,11 @@ describe("organisation verification", () => {
     const lookalike = `  ${name.toUpperCase().replace(/ /g, "　　")}  `;
     const parsed = signUpInput({ organisationName: lookalike });
     if (!parsed.ok) throw new Error("valid input refused");
-    expect(await fieldsOf(() => signUp(parsed.data, "en"))).toHaveProperty("organisationName");
+    expect(await fieldsOf(() => signUp(parsed.data))).toHaveProperty("organisationName");
     expect(await prisma.user.count({ where: { email: parsed.data.email } })).toBe(0);
 
     // A second organisation with that name (created before the first was verified) cannot be verified.
     const twin = await prisma.organisation.create({ data: { name: `${name}`.toUpperCase() + " ", kind: "COMPANY", registrationCode: "914403001922038216" } });
-    expect(await fieldsOf(() => verifyOrganisation(OPERATOR, { organisationId: twin.id }, "en"))).toHaveProperty("organisationId");
+    expect(await fieldsOf(() => verifyOrganisation(OPERATOR, { organisationId: twin.id }))).toHaveProperty("organisationId");
   });
 });

@@ -1,17 +1,12 @@
 import "server-only";
 import { recordAudit } from "@/lib/access/record-audit";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { fieldError, notFound } from "@/lib/errors";
 import type { OrgKind } from "@/lib/generated/prisma/enums";
 import { authorize, type Actor } from "@/lib/policy";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { OPERATOR } from "@/lib/staff/staff-grants";
-import { translateValidationKey } from "@/lib/validation/messages";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import { normaliseOrgName, registrationCodeProblem, type VerifyOrganisationInput } from "./schemas";
-
-const fieldError = (field: string, key: string, locale: UiLocale) =>
-  new AppError("VALIDATION", translateValidationKey(key, locale), { fields: { [field]: [translateValidationKey(key, locale)] } });
 
 /** Is `name` (width, case and spaces ignored) already the name of a verified organisation other than `exceptId`? */
 export async function verifiedNameTaken(db: Pick<typeof prisma, "$queryRaw">, name: string, exceptId: string | null = null): Promise<boolean> {
@@ -32,18 +27,17 @@ export async function verifiedNameTaken(db: Pick<typeof prisma, "$queryRaw">, na
 export async function verifyOrganisation(
   by: Actor | typeof OPERATOR,
   input: VerifyOrganisationInput,
-  locale: UiLocale,
   ip: string | null = null,
 ): Promise<{ organisationId: string }> {
   if (by !== OPERATOR) authorize(by, "org.verify");
   return prisma.$transaction(async (tx) => {
     const org = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, name: true, kind: true, registrationCode: true } });
-    if (!org) throw new AppError("NOT_FOUND", "Not found");
+    if (!org) throw notFound();
     const code = input.registrationCode ?? org.registrationCode;
-    if (!code) throw fieldError("registrationCode", "v.required", locale);
+    if (!code) throw fieldError("registrationCode", "v.required");
     const problem = registrationCodeProblem(org.kind as OrgKind, code);
-    if (problem) throw fieldError("registrationCode", problem, locale);
-    if (await verifiedNameTaken(tx, org.name, org.id)) throw fieldError("organisationId", "v.orgNameVerified", locale);
+    if (problem) throw fieldError("registrationCode", problem);
+    if (await verifiedNameTaken(tx, org.name, org.id)) throw fieldError("organisationId", "v.orgNameVerified");
     const actorId = by === OPERATOR ? null : by.id;
     await tx.organisation.update({ where: { id: org.id }, data: { registrationCode: code, verifiedAt: new Date(), verifiedById: actorId } });
     await recordAudit(tx, { actorId, action: "org.verify", subject: `org:${org.id}`, detail: { registrationCode: code, kind: org.kind }, ip });

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { notFound, forbidden, unauthenticated } from "@/lib/errors";
 import type { MaybeActor, Actor } from "./actor";
 import { rules, type Action, type ResourceOf } from "./rules";
 
@@ -30,7 +30,7 @@ export function authorize<A extends Action>(
   ...resource: ResourceOf<A> extends void ? [] : [ResourceOf<A>]
 ): asserts actor is Actor {
   if (can(actor, action, ...resource)) return;
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
-  if (resource.length > 0) throw new AppError("NOT_FOUND", "Not found");
-  throw new AppError("FORBIDDEN", "You are not allowed to do this");
+  if (!actor) throw unauthenticated();
+  if (resource.length > 0) throw notFound();
+  throw forbidden();
 }

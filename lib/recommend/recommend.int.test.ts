@@ -41,44 +41,32 @@ beforeAll(async () => {
     equipment: ["fuel cell test bench"],
     pastProjects: "Low-platinum catalysts for PEM fuel cells",
   });
-  ({ id: resultId } = await createResult(
-    author.actor,
-    {
-      title: "低铂燃料电池催化剂",
-      summary: "一种低铂载量的质子交换膜燃料电池催化剂，铂用量降低百分之六十，耐久性通过 5000 小时测试。",
-      field: "氢能",
-      keywords: ["燃料电池", "催化剂", "低铂"],
-      trl: 5,
-      transferModes: [],
-    },
-    "zh-CN",
-  ));
-  ({ id: needId } = await createNeed(
-    company.actor,
-    {
-      title: "燃料电池低铂催化剂国产化",
-      description: "我们需要降低质子交换膜燃料电池催化剂的铂用量，寻求低铂催化剂技术合作，要求耐久性不低于 5000 小时。",
-      field: "氢能",
-      keywords: ["燃料电池", "催化剂"],
-      visibility: "PUBLIC",
-      collaborationModes: [],
-      teaserFields: [],
-    },
-    "zh-CN",
-  ));
-  ({ id: brokerOnlyId } = await createNeed(
-    company.actor,
-    {
-      title: "燃料电池催化剂内部评估",
-      description: "仅经纪人可见：评估燃料电池低铂催化剂的供应商，铂用量与耐久性是关键。",
-      field: "氢能",
-      keywords: ["燃料电池", "催化剂"],
-      visibility: "BROKER_ONLY",
-      collaborationModes: [],
-      teaserFields: [],
-    },
-    "zh-CN",
-  ));
+  ({ id: resultId } = await createResult(author.actor, {
+    title: "低铂燃料电池催化剂",
+    summary: "一种低铂载量的质子交换膜燃料电池催化剂，铂用量降低百分之六十，耐久性通过 5000 小时测试。",
+    field: "氢能",
+    keywords: ["燃料电池", "催化剂", "低铂"],
+    trl: 5,
+    transferModes: [],
+  }));
+  ({ id: needId } = await createNeed(company.actor, {
+    title: "燃料电池低铂催化剂国产化",
+    description: "我们需要降低质子交换膜燃料电池催化剂的铂用量，寻求低铂催化剂技术合作，要求耐久性不低于 5000 小时。",
+    field: "氢能",
+    keywords: ["燃料电池", "催化剂"],
+    visibility: "PUBLIC",
+    collaborationModes: [],
+    teaserFields: [],
+  }));
+  ({ id: brokerOnlyId } = await createNeed(company.actor, {
+    title: "燃料电池催化剂内部评估",
+    description: "仅经纪人可见：评估燃料电池低铂催化剂的供应商，铂用量与耐久性是关键。",
+    field: "氢能",
+    keywords: ["燃料电池", "催化剂"],
+    visibility: "BROKER_ONLY",
+    collaborationModes: [],
+    teaserFields: [],
+  }));
   await syncResult(prisma, resultId);
   await syncNeed(prisma, needId);
   // Issue 11: a BROKER_ONLY need reaches the broker it is assigned to (not every broker).
@@ -98,20 +86,16 @@ describe("recommendations", () => {
   });
 
   it("recommend researchers for a confidential need to its owner, and to no one who reads only its teaser", async () => {
-    const { id: confidentialId } = await createNeed(
-      company.actor,
-      {
-        title: "燃料电池催化剂保密需求",
-        teaser: "寻找燃料电池催化剂合作。",
-        description: "保密：我们需要低铂质子交换膜燃料电池催化剂，耐久性不低于 5000 小时。",
-        field: "氢能",
-        keywords: ["燃料电池", "催化剂"],
-        visibility: "CONFIDENTIAL",
-        collaborationModes: [],
-        teaserFields: [],
-      },
-      "zh-CN",
-    );
+    const { id: confidentialId } = await createNeed(company.actor, {
+      title: "燃料电池催化剂保密需求",
+      teaser: "寻找燃料电池催化剂合作。",
+      description: "保密：我们需要低铂质子交换膜燃料电池催化剂，耐久性不低于 5000 小时。",
+      field: "氢能",
+      keywords: ["燃料电池", "催化剂"],
+      visibility: "CONFIDENTIAL",
+      collaborationModes: [],
+      teaserFields: [],
+    });
     await syncNeed(prisma, confidentialId);
     const res = await getNeedResearchers(company.actor, confidentialId);
     expect(res.ok).toBe(true);
@@ -171,8 +155,20 @@ describe("reading notifications", () => {
   it("counts unread, marks read, opens to the subject, and hides other users' notifications", async () => {
     const reader = await createApiUser("RESEARCHER");
     const [a, b] = await createNotifications([
-      { userId: reader.actor.id, kind: "need-match", title: "A", body: "a", link: `/needs/${needId}`, dedupeKey: "need:read-a" },
-      { userId: reader.actor.id, kind: "need-match", title: "B", body: "b", link: "javascript:alert(1)", dedupeKey: "need:read-b" },
+      {
+        userId: reader.actor.id,
+        kind: "need-match",
+        params: { need: "A", result: "none", teaser: "none", field: "f" },
+        link: `/needs/${needId}`,
+        dedupeKey: "need:read-a",
+      },
+      {
+        userId: reader.actor.id,
+        kind: "need-match",
+        params: { need: "B", result: "none", teaser: "none", field: "f" },
+        link: "javascript:alert(1)",
+        dedupeKey: "need:read-b",
+      },
     ]);
     expect(await countUnreadNotifications(reader.actor)).toBe(2);
     await expect(markNotificationRead(author.actor, a!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -180,12 +176,20 @@ describe("reading notifications", () => {
     expect(await openNotification(reader.actor, a!.id)).toBe(`/needs/${needId}`);
     expect(await openNotification(reader.actor, b!.id)).toBe("/notifications");
     const list = await listNotifications(reader.actor);
-    expect(list.items.map((n) => [n.title, n.read]).sort()).toEqual([
+    expect(list.items.map((n) => [(n.params as { need: string }).need, n.read]).sort()).toEqual([
       ["A", true],
       ["B", true],
     ]);
     expect(list.unread).toBe(0);
-    await createNotifications([{ userId: reader.actor.id, kind: "need-match", title: "C", body: "c", link: "/needs/c", dedupeKey: "need:read-c" }]);
+    await createNotifications([
+      {
+        userId: reader.actor.id,
+        kind: "need-match",
+        params: { need: "C", result: "none", teaser: "none", field: "f" },
+        link: "/needs/c",
+        dedupeKey: "need:read-c",
+      },
+    ]);
     expect(await countUnreadNotifications(reader.actor)).toBe(1);
     expect(await markAllNotificationsRead(reader.actor)).toBe(1);
     expect(await countUnreadNotifications(reader.actor)).toBe(0);

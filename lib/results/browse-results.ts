@@ -9,7 +9,7 @@ import { chainFacets, counted } from "@/lib/needs/browse-needs";
 import { COLLABORATION_MODES } from "@/lib/validation/enums";
 import { presentResult, resultRowInclude, type ResultView } from "./present-result";
 
-const RESULT_STATUSES = ["DRAFT", "PUBLISHED", "WITHDRAWN"];
+const RESULT_STATUSES = ["DRAFT", "PUBLISHED", "WITHDRAWN", "EXPIRED"];
 
 const ORDER: Record<BrowseQuery["sort"], Prisma.ResultOrderByWithRelationInput[]> = {
   newest: [{ createdAt: "desc" }],

@@ -2,12 +2,10 @@ import "server-only";
 import { attachmentRow, checkAttachmentFile, MAX_ATTACHMENTS_PER_ITEM, tooManyAttachments } from "@/lib/attachments/attachments";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { translateValidationKey } from "@/lib/validation/messages";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, type Actor } from "@/lib/policy";
 import { assertChainNodeExists } from "@/lib/taxonomy/assert-chain-node";
 import { detectLang } from "@/lib/text/detect-lang";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import type { CreateResultInput } from "./schemas";
 
 /**
@@ -15,21 +13,15 @@ import type { CreateResultInput } from "./schemas";
  * before anything is written: one bad file refuses the whole form with the reason on
  * `attachments`). The row, its attachments and its index job commit together.
  */
-export async function createResult(
-  actor: Actor,
-  input: CreateResultInput,
-  locale: UiLocale,
-  files: { name: string; bytes: Uint8Array }[] = [],
-): Promise<{ id: string }> {
+export async function createResult(actor: Actor, input: CreateResultInput, files: { name: string; bytes: Uint8Array }[] = []): Promise<{ id: string }> {
   authorize(actor, "result.create");
   const organisationId = actor.organisationId!;
-  if (files.length > MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments(locale, "attachments");
-  const checked = await Promise.all(files.map((f) => checkAttachmentFile(f, locale, "attachments")));
+  if (files.length > MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments("attachments");
+  const checked = await Promise.all(files.map((f) => checkAttachmentFile(f, "attachments")));
   return prisma.$transaction(async (tx) => {
-    await assertChainNodeExists(tx, input.chainNodeId, locale);
+    await assertChainNodeExists(tx, input.chainNodeId);
     if (input.externalId && (await tx.result.findFirst({ where: { organisationId, externalId: input.externalId }, select: { id: true } }))) {
-      const message = translateValidationKey("v.externalIdTaken", locale);
-      throw new AppError("CONFLICT", translateValidationKey("v.externalIdTakenMessage", locale), { fields: { externalId: [message] } });
+      throw new AppError("CONFLICT", { key: "externalIdTaken", fields: { externalId: ["v.externalIdTaken"] } });
     }
     const result = await tx.result.create({
       data: {

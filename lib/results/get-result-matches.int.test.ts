@@ -27,7 +27,7 @@ const NEED = {
 };
 
 async function publishNeed(visibility: "PUBLIC" | "BROKER_ONLY"): Promise<string> {
-  const { id } = await createNeed(company.actor, { ...NEED, visibility }, "zh-CN");
+  const { id } = await createNeed(company.actor, { ...NEED, visibility });
   await syncNeed(prisma, id);
   return id;
 }
@@ -51,18 +51,14 @@ beforeAll(async () => {
     createApiUser("RESEARCHER"),
     createApiUser("BROKER"),
   ]);
-  ({ id: resultId } = await createResult(
-    author.actor,
-    {
-      title: "低铂燃料电池催化剂",
-      summary: "一种低铂载量的质子交换膜燃料电池催化剂，铂用量降低百分之六十，耐久性通过 5000 小时测试。",
-      field: "氢能",
-      keywords: ["燃料电池", "催化剂", "低铂"],
-      trl: 5,
-      transferModes: [],
-    },
-    "zh-CN",
-  ));
+  ({ id: resultId } = await createResult(author.actor, {
+    title: "低铂燃料电池催化剂",
+    summary: "一种低铂载量的质子交换膜燃料电池催化剂，铂用量降低百分之六十，耐久性通过 5000 小时测试。",
+    field: "氢能",
+    keywords: ["燃料电池", "催化剂", "低铂"],
+    trl: 5,
+    transferModes: [],
+  }));
   await syncResult(prisma, resultId);
   clearDfCache();
   clearResultRankings();

@@ -22,12 +22,15 @@ export type ResultView = {
   chainNode: { id: string; chainId: string; nameZh: string; nameEn: string } | null;
   organisation: { id: string; name: string; verified: boolean };
   isOwner: boolean;
+  /** Owners only: the date by which the result must be confirmed as still available, or it expires. */
+  reconfirmBy: string | null;
   version: number;
   createdAt: string;
 };
 
-export type ResultRow = Omit<ResultView, "isOwner" | "createdAt" | "patents" | "organisation"> & {
+export type ResultRow = Omit<ResultView, "isOwner" | "createdAt" | "patents" | "organisation" | "reconfirmBy"> & {
   organisationId: string;
+  reconfirmBy?: Date | null;
   createdAt: Date;
   patents: unknown;
   organisation: { id: string; name: string; verifiedAt: Date | null };
@@ -55,6 +58,7 @@ export function presentResult(actor: MaybeActor, row: ResultRow): ResultView {
     chainNode: row.chainNode,
     organisation: { id: row.organisation.id, name: row.organisation.name, verified: row.organisation.verifiedAt !== null },
     isOwner: actor?.organisationId === row.organisationId,
+    reconfirmBy: actor?.organisationId === row.organisationId && row.reconfirmBy ? row.reconfirmBy.toISOString() : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeActor }));
 // The upload route and the server actions read the signed-in user from Next; here it is set per test.
 vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: async () => session.actor }));
-vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
 
 import { POST as uploadAttachment } from "@/app/api/attachments/route";
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
@@ -36,7 +36,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const HTML_AS_PDF = new TextEncoder().encode("<html><script>alert(1)</script></html>");
 
 const create = (u: ApiUser, overrides: Record<string, unknown> = {}, files: { name: string; bytes: Uint8Array }[] = []) =>
-  createResult(u.actor, createResultSchema.parse(resultBody(overrides)), "zh-CN", files);
+  createResult(u.actor, createResultSchema.parse(resultBody(overrides)), files);
 const edit = (id: string, version: number, overrides: Record<string, unknown> = {}) => updateResultSchema.parse({ ...resultBody(overrides), version });
 
 beforeAll(async () => {
@@ -57,7 +57,7 @@ describe("updateResult", () => {
     await runIndexJobs();
     expect(await indexFor("results").getDocument(id)).toMatchObject({ title: "硫化物固态电解质旧标题" });
 
-    const out = await updateResult(colleague.actor, id, edit(id, 1, { title: "卤化物固态电解质新工艺", trl: 7, lab: "" }), "zh-CN");
+    const out = await updateResult(colleague.actor, id, edit(id, 1, { title: "卤化物固态电解质新工艺", trl: 7, lab: "" }));
     expect(out).toEqual({ id, version: 2 });
     const row = await prisma.result.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ title: "卤化物固态电解质新工艺", trl: 7, lab: null, version: 2 });
@@ -70,21 +70,21 @@ describe("updateResult", () => {
   it("answers 404 to everyone outside the organisation, even when they can read the result", async () => {
     const { id } = await create(owner);
     for (const u of [otherOrg, broker, company]) {
-      await expect(updateResult(u.actor, id, edit(id, 1, { title: "被他人篡改的标题" }), "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(updateResult(u.actor, id, edit(id, 1, { title: "被他人篡改的标题" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    await expect(updateResult(owner.actor, "no-such-result", edit("x", 1), "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateResult(owner.actor, "no-such-result", edit("x", 1))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await prisma.result.findUniqueOrThrow({ where: { id } })).version).toBe(1);
   });
 
   it("refuses a stale edit with 409, and an external id another result of the organisation uses", async () => {
     const { id } = await create(owner, { externalId: "EDIT-1" });
     await create(owner, { externalId: "EDIT-2" });
-    await updateResult(owner.actor, id, edit(id, 1, { title: "第一次修改的标题", externalId: "EDIT-1" }), "en");
-    await expect(updateResult(colleague.actor, id, edit(id, 1, { title: "基于旧版本的修改" }), "en")).rejects.toMatchObject({
+    await updateResult(owner.actor, id, edit(id, 1, { title: "第一次修改的标题", externalId: "EDIT-1" }));
+    await expect(updateResult(colleague.actor, id, edit(id, 1, { title: "基于旧版本的修改" }))).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("reload"),
     });
-    await expect(updateResult(owner.actor, id, edit(id, 2, { externalId: "EDIT-2" }), "en")).rejects.toMatchObject({
+    await expect(updateResult(owner.actor, id, edit(id, 2, { externalId: "EDIT-2" }))).rejects.toMatchObject({
       code: "CONFLICT",
       fields: { externalId: ["This value is already in use"] },
     });
@@ -100,12 +100,14 @@ describe("updateResult", () => {
     };
     const valid = { title: "动作编辑后的标题", summary: String(resultBody().summary), field: "新能源", version: "1" };
     session.actor = owner.actor;
-    const bad = await updateResultAction("en", id, idleState, form({ ...valid, trl: "12" }));
+    const bad = await updateResultAction("en", idleState, form({ ...valid, resultId: id, trl: "12" }));
     expect(bad).toMatchObject({ status: "error", fields: { trl: [expect.any(String)] } });
-    await expect(updateResultAction("en", id, idleState, form(valid))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    await expect(updateResultAction("en", idleState, form({ ...valid, resultId: id }))).rejects.toMatchObject({
+      digest: expect.stringContaining("NEXT_REDIRECT"),
+    });
     expect((await prisma.result.findUniqueOrThrow({ where: { id } })).title).toBe("动作编辑后的标题");
     session.actor = otherOrg.actor;
-    expect(await updateResultAction("en", id, idleState, form({ ...valid, version: "2" }))).toMatchObject({
+    expect(await updateResultAction("en", idleState, form({ ...valid, resultId: id, version: "2" }))).toMatchObject({
       status: "error",
       message: expect.stringMatching(/not.found/i),
     });

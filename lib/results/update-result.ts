@@ -1,12 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { can, resultScopeFor, type Actor } from "@/lib/policy";
 import { assertChainNodeExists } from "@/lib/taxonomy/assert-chain-node";
 import { detectLang } from "@/lib/text/detect-lang";
-import { translateValidationKey } from "@/lib/validation/messages";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import type { UpdateResultInput } from "./schemas";
 
 /**
@@ -15,21 +13,20 @@ import type { UpdateResultInput } from "./schemas";
  * the editor loaded: a change made meanwhile makes this a 409, never a silent overwrite. The index
  * job is committed with the row.
  */
-export async function updateResult(actor: Actor, resultId: string, input: UpdateResultInput, locale: UiLocale): Promise<{ id: string; version: number }> {
+export async function updateResult(actor: Actor, resultId: string, input: UpdateResultInput): Promise<{ id: string; version: number }> {
   const { version, lang, ...fields } = input;
   return prisma.$transaction(async (tx) => {
     const current = await tx.result.findFirst({ where: { AND: [{ id: resultId }, resultScopeFor(actor)] } });
-    if (!current || !can(actor, "result.update", current)) throw new AppError("NOT_FOUND", "Not found");
-    if (current.version !== version) throw staleEdit(locale);
-    await assertChainNodeExists(tx, fields.chainNodeId, locale);
+    if (!current || !can(actor, "result.update", current)) throw notFound();
+    if (current.version !== version) throw staleEdit();
+    await assertChainNodeExists(tx, fields.chainNodeId);
     if (fields.externalId && fields.externalId !== current.externalId) {
       const taken = await tx.result.findFirst({
         where: { organisationId: current.organisationId, externalId: fields.externalId, id: { not: current.id } },
         select: { id: true },
       });
       if (taken) {
-        const message = translateValidationKey("v.externalIdTaken", locale);
-        throw new AppError("CONFLICT", translateValidationKey("v.externalIdTakenMessage", locale), { fields: { externalId: [message] } });
+        throw new AppError("CONFLICT", { key: "externalIdTaken", fields: { externalId: ["v.externalIdTaken"] } });
       }
     }
     const { count } = await tx.result.updateMany({
@@ -54,12 +51,12 @@ export async function updateResult(actor: Actor, resultId: string, input: Update
         version: { increment: 1 },
       },
     });
-    if (count === 0) throw staleEdit(locale);
+    if (count === 0) throw staleEdit();
     await enqueueJob(tx, "index-result", { resultId: current.id });
     return { id: current.id, version: current.version + 1 };
   });
 }
 
-function staleEdit(locale: UiLocale) {
-  return new AppError("CONFLICT", translateValidationKey("v.staleEdit", locale));
+function staleEdit() {
+  return conflict("staleEdit");
 }

@@ -42,7 +42,7 @@ export async function checkSavedSearches(now = new Date()): Promise<{ checked: n
       const since = s.createdAt.getTime();
       for (const hit of res.hits) {
         if (hit.publishedAt === null || hit.publishedAt <= since) continue;
-        items.push({ ...savedSearchNotice(s.user.locale, s, hit), userId: s.userId });
+        items.push({ ...savedSearchNotice(s, hit), userId: s.userId });
       }
     }
     notified += (await createNotifications(items)).length;

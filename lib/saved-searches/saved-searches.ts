@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { authorize, type MaybeActor } from "@/lib/policy";
 import type { SaveSearchInput } from "./schemas";
 
@@ -11,7 +11,7 @@ const MAX_PER_USER = 50;
 export async function saveSearch(actor: MaybeActor, input: SaveSearchInput): Promise<{ id: string }> {
   authorize(actor, "savedSearch.manage");
   const count = await prisma.savedSearch.count({ where: { userId: actor.id } });
-  if (count >= MAX_PER_USER) throw new AppError("CONFLICT", `At most ${MAX_PER_USER} saved searches`);
+  if (count >= MAX_PER_USER) throw conflict("savedSearchLimit", { max: MAX_PER_USER });
   return prisma.savedSearch.create({ data: { userId: actor.id, name: input.name, q: input.q, type: input.type }, select: { id: true } });
 }
 
@@ -31,5 +31,5 @@ export async function listSavedSearches(actor: MaybeActor): Promise<SavedSearchV
 export async function deleteSavedSearch(actor: MaybeActor, id: string): Promise<void> {
   authorize(actor, "savedSearch.manage");
   const { count } = await prisma.savedSearch.deleteMany({ where: { id, userId: actor.id } });
-  if (count === 0) throw new AppError("NOT_FOUND", "Not found");
+  if (count === 0) throw notFound();
 }

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { forbidden } from "@/lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -30,6 +30,6 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (origin === null) return;
   if (origin === "null" || !allowedOrigins(request).has(origin)) {
-    throw new AppError("FORBIDDEN", "Cross-site request refused (Origin does not match this site)");
+    throw forbidden("crossSite");
   }
 }

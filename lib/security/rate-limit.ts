@@ -100,6 +100,6 @@ export async function consumeRateLimit(action: LimitedAction, subject: LimitSubj
   }
   if (retryMs > 0) {
     const retryAfterSeconds = Math.max(1, Math.ceil(retryMs / 1000));
-    throw new AppError("RATE_LIMITED", `Too many requests; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    throw new AppError("RATE_LIMITED", { key: "tooManyRequests", retryAfterSeconds });
   }
 }

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 const session = vi.hoisted(() => ({ actor: null as import("@/lib/policy").MaybeActor }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
 vi.mock("@/lib/auth/current-actor", async (importOriginal) => ({ ...(await importOriginal<object>()), getCurrentActor: async () => session.actor }));
 
 import { inviteMemberAction } from "@/app/[locale]/account/invite-actions";
@@ -19,6 +19,7 @@ import { actorForSession } from "@/lib/auth/current-actor";
 import { authOptions } from "@/lib/auth/options";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { wordFields } from "@/lib/errors-edge";
 import { idleState } from "@/lib/forms/form-state";
 import { inviteMember } from "@/lib/orgs/invite-member";
 import { authenticateBearer } from "@/lib/tokens/authenticate-token";
@@ -43,7 +44,7 @@ async function thrown(run: () => Promise<unknown>): Promise<{ code: string; fiel
   try {
     await run();
   } catch (e) {
-    if (isAppError(e)) return { code: e.code, fields: e.fields };
+    if (isAppError(e)) return { code: e.code, fields: wordFields(e, "en") };
     throw e;
   }
   throw new Error("expected an AppError");
@@ -87,7 +88,7 @@ describe("grant-role / revoke-role", () => {
       certificateIssuer: "深圳市技术市场促进会",
       validUntil: nextYear(),
     };
-    const { grantId } = await grantStaffRole(admin.actor, input, "en", "198.51.100.1");
+    const { grantId } = await grantStaffRole(admin.actor, input, "198.51.100.1");
 
     expect((await bearer(user.token))?.role).toBe("BROKER");
     expect((await sessionActor(cookie))?.role).toBe("BROKER");
@@ -121,7 +122,7 @@ describe("grant-role / revoke-role", () => {
     const cookies = [await openSession(user.actor.id), await openSession(user.actor.id)];
     for (const c of cookies) expect((await sessionActor(c))?.role).toBe("BROKER");
 
-    const { grantIds } = await revokeStaffRole(admin.actor, { email: user.actor.email, reason: "certificate withdrawn" }, "en");
+    const { grantIds } = await revokeStaffRole(admin.actor, { email: user.actor.email, reason: "certificate withdrawn" });
 
     for (const c of cookies) expect(await sessionActor(c)).toBeNull();
     expect(await bearer(user.token)).toBeNull();
@@ -135,7 +136,7 @@ describe("grant-role / revoke-role", () => {
     // A new session is a researcher again, not a broker.
     expect((await sessionActor(await openSession(user.actor.id)))?.role).toBe("RESEARCHER");
     // Nothing left to revoke: a field error.
-    expect(await thrown(() => revokeStaffRole(admin.actor, { email: user.actor.email, reason: "again" }, "en"))).toMatchObject({
+    expect(await thrown(() => revokeStaffRole(admin.actor, { email: user.actor.email, reason: "again" }))).toMatchObject({
       code: "VALIDATION",
       fields: { email: expect.any(Array) },
     });
@@ -180,10 +181,10 @@ describe("grant-role / revoke-role", () => {
 
   it("an admin can neither grant nor revoke their own role", async () => {
     const admin = await createApiUser("ADMIN");
-    expect(await thrown(() => grantStaffRole(admin.actor, { email: admin.actor.email, role: "ANALYST", reason: "self" }, "en"))).toMatchObject({
+    expect(await thrown(() => grantStaffRole(admin.actor, { email: admin.actor.email, role: "ANALYST", reason: "self" }))).toMatchObject({
       code: "VALIDATION",
     });
-    expect(await thrown(() => revokeStaffRole(admin.actor, { email: admin.actor.email, reason: "self" }, "en"))).toMatchObject({ code: "VALIDATION" });
+    expect(await thrown(() => revokeStaffRole(admin.actor, { email: admin.actor.email, reason: "self" }))).toMatchObject({ code: "VALIDATION" });
   });
 
   it("npm run admin -- grant-role / revoke-role (operator CLI)", async () => {
@@ -259,9 +260,8 @@ describe("invitations", () => {
     await prisma.invitation.updateMany({ where: { email }, data: { tokenHash: hashToken(token) } });
     const state = await acceptInvitationAction(
       "en",
-      token,
       idleState,
-      form({ name: "Invitee", password: "long-enough-password", role: "BROKER", isOrgAdmin: "true", organisationId: "x" }),
+      form({ token, name: "Invitee", password: "long-enough-password", role: "BROKER", isOrgAdmin: "true", organisationId: "x" }),
     );
     expect(state.status).toBe("success");
     expect(await prisma.user.findUniqueOrThrow({ where: { email }, select: { role: true, isOrgAdmin: true, organisationId: true } })).toEqual({
@@ -285,7 +285,7 @@ describe("invitations", () => {
         expiresAt: new Date(Date.now() + 86_400_000),
       },
     });
-    const state = await acceptInvitationAction("en", token, idleState, form({ name: "Legacy", password: "long-enough-password" }));
+    const state = await acceptInvitationAction("en", idleState, form({ token, name: "Legacy", password: "long-enough-password" }));
     expect(state.status).toBe("error");
     expect(await prisma.user.count({ where: { email } })).toBe(0);
   });

@@ -1,9 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/errors";
 import { authorize, type Actor } from "@/lib/policy";
-import { translateValidationKey } from "@/lib/validation/messages";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import { endOfDayInChina, type GrantStaffRoleInput, type RevokeStaffRoleInput } from "./schemas";
 import { writeStaffGrant, writeStaffRevocation } from "./write-staff-grant";
 
@@ -11,25 +9,17 @@ import { writeStaffGrant, writeStaffRevocation } from "./write-staff-grant";
 export const OPERATOR = "operator" as const;
 type GrantingParty = Actor | typeof OPERATOR;
 
-const fieldError = (field: string, key: string, locale: UiLocale) =>
-  new AppError("VALIDATION", translateValidationKey(key, locale), { fields: { [field]: [translateValidationKey(key, locale)] } });
-
-async function userIdFor(by: GrantingParty, email: string, locale: UiLocale): Promise<string> {
+async function userIdFor(by: GrantingParty, email: string): Promise<string> {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) throw fieldError("email", "v.noUser", locale);
+  if (!user) throw fieldError("email", "v.noUser");
   // Separation of duties: an admin neither promotes nor demotes themselves.
-  if (by !== OPERATOR && user.id === by.id) throw fieldError("email", "v.selfGrant", locale);
+  if (by !== OPERATOR && user.id === by.id) throw fieldError("email", "v.selfGrant");
   return user.id;
 }
 
-export async function grantStaffRole(
-  by: GrantingParty,
-  input: GrantStaffRoleInput,
-  locale: UiLocale,
-  ip: string | null = null,
-): Promise<{ grantId: string; userId: string }> {
+export async function grantStaffRole(by: GrantingParty, input: GrantStaffRoleInput, ip: string | null = null): Promise<{ grantId: string; userId: string }> {
   if (by !== OPERATOR) authorize(by, "staff.grant");
-  const userId = await userIdFor(by, input.email, locale);
+  const userId = await userIdFor(by, input.email);
   const { grantId } = await prisma.$transaction((tx) =>
     writeStaffGrant(
       tx,
@@ -51,13 +41,12 @@ export async function grantStaffRole(
 export async function revokeStaffRole(
   by: GrantingParty,
   input: RevokeStaffRoleInput,
-  locale: UiLocale,
   ip: string | null = null,
 ): Promise<{ userId: string; grantIds: string[] }> {
   if (by !== OPERATOR) authorize(by, "staff.revoke");
-  const userId = await userIdFor(by, input.email, locale);
+  const userId = await userIdFor(by, input.email);
   const done = await prisma.$transaction((tx) => writeStaffRevocation(tx, userId, by === OPERATOR ? null : by.id, input.reason, ip));
-  if (!done) throw fieldError("email", "v.noLiveGrant", locale);
+  if (!done) throw fieldError("email", "v.noLiveGrant");
   return { userId, grantIds: done.grantIds };
 }
 

@@ -1,10 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { translateValidationKey } from "@/lib/validation/messages";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import { verifiedNameTaken } from "@/lib/orgs/verify-organisation";
 import type { SignUpInput } from "./schemas";
 
@@ -18,10 +16,7 @@ export type SignUpOutcome = { outcome: "created"; userId: string } | { outcome: 
 // account is told only to that mailbox, by a notice mailed from a job (so the answer takes about
 // as long either way). The organisation name is checked first, for every address, so that a taken
 // name is no hint about the email either.
-export async function signUp(input: SignUpInput, locale: UiLocale): Promise<SignUpOutcome> {
-  const fieldError = (field: string, key: string) =>
-    new AppError("VALIDATION", translateValidationKey(key, locale), { fields: { [field]: [translateValidationKey(key, locale)] } });
-
+export async function signUp(input: SignUpInput): Promise<SignUpOutcome> {
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx): Promise<SignUpOutcome> => {
     if (await tx.organisation.findUnique({ where: { name: input.organisationName }, select: { id: true } })) {

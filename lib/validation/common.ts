@@ -48,3 +48,6 @@ export const optionalFutureDate = z.preprocess(
     .refine((d) => d.getTime() <= Date.now() + 20 * 366 * 24 * 60 * 60 * 1000, { error: "v.dateFar" })
     .optional(),
 );
+
+/** A record id a form or button is about (hidden input or input object); the service checks access to it. */
+export const idSchema = z.string().trim().min(1).max(64);

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { authorize, type Actor } from "@/lib/policy";
 import type { VisitInput } from "@/lib/needs/schemas";
 
@@ -8,7 +8,7 @@ import type { VisitInput } from "@/lib/needs/schemas";
 export async function createVisit(actor: Actor, input: VisitInput): Promise<{ id: string }> {
   authorize(actor, "visit.create");
   const org = await prisma.organisation.findFirst({ where: { id: input.organisationId, kind: "COMPANY" }, select: { id: true } });
-  if (!org) throw new AppError("VALIDATION", "Unknown company", { fields: { organisationId: ["Unknown company"] } });
+  if (!org) throw new AppError("VALIDATION", { key: "unknownCompany", fields: { organisationId: ["v.chooseCompany"] } });
   return prisma.visit.create({ data: { ...input, brokerId: actor.id }, select: { id: true } });
 }
 
@@ -46,6 +46,6 @@ export async function getMyVisit(actor: Actor, visitId: string) {
       needs: { select: { id: true, title: true, status: true } },
     },
   });
-  if (!visit) throw new AppError("NOT_FOUND", "Not found");
+  if (!visit) throw notFound();
   return visit;
 }

@@ -10,6 +10,7 @@ describe("CRON_ITEMS", () => {
       "email-digest-weekly",
       "check-saved-searches-hourly",
       "expire-needs-hourly",
+      "expire-results-hourly",
       "challenge-deadlines",
     ]);
   });

@@ -10,6 +10,7 @@ export const CRON_ITEMS: (CronItem & { task: JobName })[] = [
   { task: "check-saved-searches", match: "0 * * * *", identifier: "check-saved-searches-hourly" },
   // Published needs not re-confirmed within 90 days expire; owners are reminded 14 and 3 days before (in-app + email).
   { task: "expire-needs", match: "17 * * * *", identifier: "expire-needs-hourly" },
+  { task: "expire-results", match: "23 * * * *", identifier: "expire-results-hourly" },
   // Challenges: calls past their deadline close, milestone reminders and late flags, 12-month outcome reminders.
   { task: "challenge-deadlines", match: "*/10 * * * *", identifier: "challenge-deadlines" },
 ];

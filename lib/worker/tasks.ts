@@ -6,6 +6,7 @@ import { runResultMatching } from "@/lib/alerts/run-result-matching";
 import { prisma } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { expireOverdueNeeds } from "@/lib/needs/expire-needs";
+import { expireOverdueResults } from "@/lib/results/expire-results";
 import { refreshNeedMatchSnapshot } from "@/lib/needs/need-match-snapshot";
 import { emailNotification } from "@/lib/notifications/email-notification";
 import { sendDigests } from "@/lib/notifications/send-digests";
@@ -68,6 +69,7 @@ const tasks: TaskList = {
   "email-digest": task<"email-digest">(async ({ frequency }) => void (await sendDigests(frequency))),
   "check-saved-searches": task<"check-saved-searches">(async () => void (await checkSavedSearches())),
   "expire-needs": task<"expire-needs">(async () => void (await expireOverdueNeeds(prisma))),
+  "expire-results": task<"expire-results">(async () => void (await expireOverdueResults(prisma))),
   // Deadline jobs run at their moment and re-check the row: an answered introduction or a
   // recorded follow-up simply finds nothing due.
   "deal-respond-reminder": task<"deal-respond-reminder">(async ({ introductionId }) => void (await remindPendingResponses(prisma, new Date(), introductionId))),

@@ -88,7 +88,7 @@ describe("SIGKILL Meilisearch during 1,000 concurrent writes", () => {
     const t0 = Date.now();
     const existing: string[] = [];
     for (let i = 0; i < PRE_EXISTING; i += 10) {
-      const batch = await Promise.all(Array.from({ length: 10 }, (_, j) => createNeed(actor, input(i + j) as never, "en")));
+      const batch = await Promise.all(Array.from({ length: 10 }, (_, j) => createNeed(actor, input(i + j) as never)));
       existing.push(...batch.map((n) => n.id));
     }
     // Their index jobs may still be running when the burst starts: more work in flight for the kill.
@@ -102,8 +102,8 @@ describe("SIGKILL Meilisearch during 1,000 concurrent writes", () => {
     const ops: Array<() => Promise<unknown>> = [];
     for (let i = 0; i < OPS; i++) {
       const target = existing[i % PRE_EXISTING]!;
-      if (i % 5 < 2) ops.push(() => createNeed(actor, input(1000 + i) as never, "en"));
-      else if (i % 5 < 4) ops.push(() => updateNeed(actor, target, { title: `更新 ${i}：低温烧结银浆` } as never, "en"));
+      if (i % 5 < 2) ops.push(() => createNeed(actor, input(1000 + i) as never));
+      else if (i % 5 < 4) ops.push(() => updateNeed(actor, target, { title: `更新 ${i}：低温烧结银浆` } as never));
       else ops.push(() => deleteNeed(existing[(i * 7) % PRE_EXISTING]!));
     }
     const running = ops.map((op) =>

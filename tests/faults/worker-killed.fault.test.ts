@@ -64,25 +64,21 @@ describe("SIGKILL the worker mid-batch", () => {
       await prisma.$transaction((tx) =>
         notifyUser(tx, {
           userId: users[i % USERS]!.id,
-          kind: "match.new",
-          text: () => ({ title: `新的匹配 ${i}`, body: "有成果与您的需求匹配" }),
+          kind: "deal.message",
+          params: { need: `新的匹配 ${i}` },
           link: `/needs/x${i}`,
           dedupeKey: `fault3:${i}`,
         }),
       );
     }
     for (let i = 0; i < NEEDS; i++) {
-      await createNeed(
-        users[0]!,
-        {
-          title: `耐高温陶瓷涂层 ${i}`,
-          description: "用于燃气轮机叶片的热障涂层，需耐 1200 °C。",
-          field: "新材料",
-          keywords: ["涂层"],
-          visibility: "PUBLIC",
-        } as never,
-        "zh-CN",
-      );
+      await createNeed(users[0]!, {
+        title: `耐高温陶瓷涂层 ${i}`,
+        description: "用于燃气轮机叶片的热障涂层，需耐 1200 °C。",
+        field: "新材料",
+        keywords: ["涂层"],
+        visibility: "PUBLIC",
+      } as never);
     }
     const queued = await jobCount();
     expect(queued).toBeGreaterThanOrEqual(NOTIFICATIONS + 1);

@@ -50,28 +50,24 @@ const ip = { ip: "198.51.100.7" };
  * decide / revoke services), assigned to the broker, then moved to `visibility`.
  */
 export async function createNeedFixture(cast: Cast, visibility: Visibility, fields: Record<string, unknown> = {}): Promise<NeedFixture> {
-  const { id } = await createNeed(
-    cast.owner.actor,
-    {
-      title: `保密需求 ${visibility} ${Math.random().toString(36).slice(2, 8)}`,
-      description: "面向动力电池的新型正极材料改性工艺，需要提高循环寿命并降低成本，欢迎合作。",
-      field: "新能源",
-      keywords: ["正极材料"],
-      visibility: "CONFIDENTIAL",
-      teaser: "寻找电池材料方向的合作伙伴",
-      teaserFields: [],
-      collaborationModes: [],
-      ...fields,
-    } as never,
-    "zh-CN",
-  );
+  const { id } = await createNeed(cast.owner.actor, {
+    title: `保密需求 ${visibility} ${Math.random().toString(36).slice(2, 8)}`,
+    description: "面向动力电池的新型正极材料改性工艺，需要提高循环寿命并降低成本，欢迎合作。",
+    field: "新能源",
+    keywords: ["正极材料"],
+    visibility: "CONFIDENTIAL",
+    teaser: "寻找电池材料方向的合作伙伴",
+    teaserFields: [],
+    collaborationModes: [],
+    ...fields,
+  } as never);
   await prisma.need.update({ where: { id }, data: { brokerId: cast.broker.actor.id } });
   const nda = await getCurrentNda(cast.researcher.actor, id);
   const ask = (u: ApiUser) => requestAccess(u.actor, id, { ndaVersion: nda.version, acceptNda: true }, ip);
   const [granted, revoked, pending, spare] = [await ask(cast.granted), await ask(cast.revoked), await ask(cast.pending), await ask(cast.spare)];
   for (const r of [granted, revoked, spare]) await decideAccess(cast.owner.actor, r.id, { decision: "APPROVE", reasonCode: "QUALIFIED" }, ip);
   await revokeAccess(cast.owner.actor, revoked.id, { reasonCode: "NO_LONGER_NEEDED" }, ip);
-  if (visibility !== "CONFIDENTIAL") await updateNeed(cast.owner.actor, id, { visibility }, "zh-CN", ip);
+  if (visibility !== "CONFIDENTIAL") await updateNeed(cast.owner.actor, id, { visibility }, ip);
   return { id, visibility, grantedRequestId: granted.id, revokedRequestId: revoked.id, pendingRequestId: pending.id, spareRequestId: spare.id };
 }
 

@@ -60,7 +60,8 @@ export type RequestOptions = {
   /** JSON-encoded unless a string (sent as is) */
   body?: unknown;
   headers?: Record<string, string>;
-  lang?: "zh" | "en";
+  /** Accept-Language: English unless told (the API itself answers Chinese without the header: "none"). */
+  lang?: "zh" | "en" | "none";
   /** The socket address the request comes from, as the web server's preload stamps it (lib/http/client-ip.ts). */
   ip?: string;
 };
@@ -70,7 +71,8 @@ export function apiRequest(path: string, opts: RequestOptions = {}): Request {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.ip) headers[PEER_ADDRESS_HEADER] = opts.ip;
-  if (opts.lang) headers["accept-language"] = opts.lang === "zh" ? "zh-CN,zh;q=0.9" : "en-GB,en;q=0.9";
+  const lang = opts.lang ?? "en";
+  if (lang !== "none") headers["accept-language"] = lang === "zh" ? "zh-CN,zh;q=0.9" : "en-GB,en;q=0.9";
   let body: string | undefined;
   if (opts.body !== undefined) {
     headers["content-type"] = "application/json";

@@ -1,26 +1,13 @@
 "use server";
-import { getTranslations } from "next-intl/server";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { memberAction } from "@/lib/actions/action-client";
 import { invitationOptionsFor, inviteMember } from "@/lib/orgs/invite-member";
-import { authorize } from "@/lib/policy";
 import { inviteMemberSchemaFor } from "@/lib/users/schemas";
-import { parseInput } from "@/lib/validation/parse-input";
 
-export async function inviteMemberAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "form" });
-  const values = formValues(formData, ["email", "role"]);
-  try {
-    const actor = await getCurrentActor();
-    authorize(actor, "org.invite");
-    // The role posted is checked against the organisation's kind: a hand-made BROKER is a field error.
-    const { kind } = await invitationOptionsFor(actor);
-    const parsed = parseInput(inviteMemberSchemaFor(kind), values, toUiLocale(locale));
-    if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
-    await inviteMember(actor, parsed.data, toUiLocale(locale));
-    return { status: "success", data: { email: parsed.data.email } };
-  } catch (error) {
-    return errorState(error, values, t("error"));
-  }
-}
+// The role posted is checked against the inviting organisation's kind: a hand-made BROKER is a field error.
+export const inviteMemberAction = memberAction
+  .authorize("org.invite")
+  .schema(async ({ actor }) => inviteMemberSchemaFor((await invitationOptionsFor(actor)).kind))
+  .action(async ({ actor, input, locale }) => {
+    await inviteMember(actor, input, locale);
+    return { email: input.email };
+  });

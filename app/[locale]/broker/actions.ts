@@ -1,104 +1,77 @@
 "use server";
-import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
+import { memberAction } from "@/lib/actions/action-client";
 import { clarifySchema, captureNeedSchema, handOverSchema, proposeEditSchema, visitSchema } from "@/lib/broker/schemas";
 import { claimNeed, handOverNeed, markNeedReady, proposeNeedEdit, requestClarification } from "@/lib/broker/triage";
 import { captureNeedDraft, logVisit } from "@/lib/broker/visits";
 import { introduceResearcher } from "@/lib/deals/introduce";
 import { introduceSchema } from "@/lib/deals/schemas";
-import type { FormState } from "@/lib/forms/form-state";
-import { runFormAction, text } from "@/lib/forms/run-form-action";
+import { idSchema } from "@/lib/validation/common";
 
-const needPath = (id: string) => `/broker/needs/${id}`;
-const empty = z.strictObject({});
+// The need (or visit) a form is about comes from a hidden input; the services check that this
+// broker may work on it.
+const need = { needId: idSchema };
+const needOnly = z.strictObject(need);
+const needPage = ({ needId }: { needId: string }) => `/broker/needs/${needId}`;
 
-export async function assignToMeAction(locale: string, needId: string): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "broker" });
-  return runFormAction(locale, {}, empty, async (actor, _d, l) => void (await claimNeed(actor, needId, l)), {
-    revalidate: needPath(needId),
-    successMessage: t("assignedDone"),
+export const assignToMeAction = memberAction
+  .schema(needOnly)
+  .revalidate(needPage)
+  .success("broker.assignedDone")
+  .action(async ({ actor, input }) => {
+    await claimNeed(actor, input.needId);
   });
-}
 
-export async function handOverAction(locale: string, needId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "broker" });
-  return runFormAction(
-    locale,
-    { brokerEmail: text(fd, "brokerEmail") ?? "" },
-    handOverSchema,
-    async (actor, d, l) => void (await handOverNeed(actor, needId, d.brokerEmail, l)),
-    { revalidate: needPath(needId), successMessage: t("handOverDone") },
-  );
-}
-
-export async function markReadyAction(locale: string, needId: string): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "broker" });
-  return runFormAction(locale, {}, empty, async (actor) => void (await markNeedReady(actor, needId)), {
-    revalidate: needPath(needId),
-    successMessage: t("readyDone"),
+export const handOverAction = memberAction
+  .schema(handOverSchema.safeExtend(need))
+  .revalidate(needPage)
+  .success("broker.handOverDone")
+  .action(async ({ actor, input }) => {
+    await handOverNeed(actor, input.needId, input.brokerEmail);
   });
-}
 
-export async function clarifyAction(locale: string, needId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "broker" });
-  return runFormAction(
-    locale,
-    { question: text(fd, "question") ?? "" },
-    clarifySchema,
-    async (actor, d) => void (await requestClarification(actor, needId, d.question)),
-    { revalidate: needPath(needId), successMessage: t("clarifyDone") },
-  );
-}
-
-export async function proposeEditAction(locale: string, needId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "broker" });
-  const input = {
-    title: text(fd, "title"),
-    description: text(fd, "description"),
-    field: text(fd, "field"),
-    keywords: text(fd, "keywords"),
-    note: text(fd, "note"),
-  };
-  return runFormAction(locale, input, proposeEditSchema, async (actor, d) => void (await proposeNeedEdit(actor, needId, d)), {
-    revalidate: needPath(needId),
-    successMessage: t("proposeDone"),
+export const markReadyAction = memberAction
+  .schema(needOnly)
+  .revalidate(needPage)
+  .success("broker.readyDone")
+  .action(async ({ actor, input }) => {
+    await markNeedReady(actor, input.needId);
   });
-}
 
-export async function introduceAction(locale: string, needId: string, resultId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  let dealId: string | undefined;
-  const state = await runFormAction(
-    locale,
-    { needId, resultId, respondWithinDays: text(fd, "respondWithinDays"), note: text(fd, "note") },
-    introduceSchema,
-    async (actor, d, l) => {
-      dealId = (await introduceResearcher(actor, d, l)).id;
-    },
-  );
-  if (dealId) redirect(`/${locale}/deals/${dealId}`);
-  return state;
-}
-
-export async function logVisitAction(locale: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "broker" });
-  const input = {
-    organisationId: text(fd, "organisationId") ?? "",
-    visitedOn: text(fd, "visitedOn") ?? "",
-    peopleMet: text(fd, "peopleMet") ?? "",
-    notes: text(fd, "notes") ?? "",
-  };
-  return runFormAction(locale, input, visitSchema, async (actor, d, l) => void (await logVisit(actor, d, l)), {
-    revalidate: "/broker/visits",
-    successMessage: t("visitDone"),
+export const clarifyAction = memberAction
+  .schema(clarifySchema.safeExtend(need))
+  .revalidate(needPage)
+  .success("broker.clarifyDone")
+  .action(async ({ actor, input }) => {
+    await requestClarification(actor, input.needId, input.question);
   });
-}
 
-export async function captureNeedAction(locale: string, visitId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "broker" });
-  const input = { title: text(fd, "title") ?? "", description: text(fd, "description") ?? "", field: text(fd, "field") ?? "" };
-  return runFormAction(locale, input, captureNeedSchema, async (actor, d) => void (await captureNeedDraft(actor, visitId, d)), {
-    revalidate: "/broker/visits",
-    successMessage: t("captureDone"),
+export const proposeEditAction = memberAction
+  .schema(proposeEditSchema.safeExtend(need))
+  .revalidate(needPage)
+  .success("broker.proposeDone")
+  .action(async ({ actor, input: { needId, ...proposal } }) => {
+    await proposeNeedEdit(actor, needId, proposal);
   });
-}
+
+// needId and resultId are hidden inputs of the candidate's form; straight on to the new deal.
+export const introduceAction = memberAction
+  .schema(introduceSchema)
+  .redirect(({ data }) => `/deals/${(data as { id: string }).id}`)
+  .action(async ({ actor, input }) => introduceResearcher(actor, input));
+
+export const logVisitAction = memberAction
+  .schema(visitSchema)
+  .revalidate("/broker/visits")
+  .success("broker.visitDone")
+  .action(async ({ actor, input }) => {
+    await logVisit(actor, input);
+  });
+
+export const captureNeedAction = memberAction
+  .schema(captureNeedSchema.safeExtend({ visitId: idSchema }))
+  .revalidate("/broker/visits")
+  .success("broker.captureDone")
+  .action(async ({ actor, input: { visitId, ...draft } }) => {
+    await captureNeedDraft(actor, visitId, draft);
+  });

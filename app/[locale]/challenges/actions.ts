@@ -105,12 +105,12 @@ export const declareConflictAction = memberAction
 export const scoreAction = memberAction
   .revalidate("/challenges")
   .success("challenges.scoresSaved")
-  .action(async ({ actor, input, locale }) => {
+  .action(async ({ actor, input }) => {
     const raw = input as Record<string, unknown>;
     const scores = Object.keys(raw)
       .filter((k) => k.startsWith("score.") && raw[k] !== "")
       .map((k) => ({ criterionKey: k.slice(6), score: raw[k], comment: raw[`comment.${k.slice(6)}`] }));
-    const parsed = parseOrThrow(scoreSchema, { applicationId: raw.applicationId, scores }, locale);
+    const parsed = parseOrThrow(scoreSchema, { applicationId: raw.applicationId, scores });
     await scoreApplication(actor, idOf(parsed.applicationId), parsed);
   });
 
@@ -118,7 +118,7 @@ export const scoreAction = memberAction
 export const awardAction = memberAction
   .revalidate("/challenges")
   .success("challenges.awardedMessage")
-  .action(async ({ actor, input, locale }) => {
+  .action(async ({ actor, input }) => {
     const raw = input as Record<string, unknown>;
     const chosen = new Set(
       String(raw.award ?? "")
@@ -129,16 +129,12 @@ export const awardAction = memberAction
       .filter((k) => k.startsWith("reason."))
       .map((k) => k.slice(7));
     const entry = (id: string) => ({ applicationId: id, reason: String(raw[`reason.${id}`] ?? "") });
-    const parsed = parseOrThrow(
-      awardSchema,
-      {
-        challengeId: raw.challengeId,
-        version: raw.version,
-        awards: ids.filter((id) => chosen.has(id)).map(entry),
-        others: ids.filter((id) => !chosen.has(id)).map(entry),
-      },
-      locale,
-    );
+    const parsed = parseOrThrow(awardSchema, {
+      challengeId: raw.challengeId,
+      version: raw.version,
+      awards: ids.filter((id) => chosen.has(id)).map(entry),
+      others: ids.filter((id) => !chosen.has(id)).map(entry),
+    });
     await awardChallenge(actor, idOf(parsed.challengeId), parsed);
   });
 
@@ -174,7 +170,7 @@ const keysOf = (raw: Record<string, unknown>, prefix: string) =>
 export const outcomeAction = memberAction
   .revalidate("/challenges")
   .success("challenges.saved")
-  .action(async ({ actor, input, locale }) => {
+  .action(async ({ actor, input }) => {
     const raw = input as Record<string, unknown>;
     const indicatorsReached = keysOf(raw, "measured.").map((key) => ({
       key,
@@ -184,10 +180,16 @@ export const outcomeAction = memberAction
     const { challengeId, monthsAfter, products, patentsFiled, revenueCny, followOnContracts, contractRegistrationNo, notes } = z
       .record(z.string(), z.unknown())
       .parse(raw);
-    const parsed = parseOrThrow(
-      outcomeSchema,
-      { challengeId, monthsAfter, indicatorsReached, products, patentsFiled, revenueCny, followOnContracts, contractRegistrationNo, notes },
-      locale,
-    );
+    const parsed = parseOrThrow(outcomeSchema, {
+      challengeId,
+      monthsAfter,
+      indicatorsReached,
+      products,
+      patentsFiled,
+      revenueCny,
+      followOnContracts,
+      contractRegistrationNo,
+      notes,
+    });
     await recordChallengeOutcome(actor, idOf(parsed.challengeId), parsed);
   });

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { When } from "@/components/time/when";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { browseHref, parseBrowseQuery } from "@/lib/browse/browse-query";
@@ -47,7 +48,7 @@ export default async function NeedsPage({
           <ul className="mt-2 space-y-1">
             {awaiting.map((n) => (
               <li key={n.id}>
-                {n.title || "—"} · {n.broker?.name ?? n.broker?.email} · {n.visit?.visitedOn.toISOString().slice(0, 10)} —{" "}
+                {n.title || "—"} · {n.broker?.name ?? n.broker?.email} · {n.visit && <When at={n.visit.visitedOn} show="date" />} —{" "}
                 <Link href={`/needs/${n.id}/wizard`} className="text-brand-700 underline">
                   {tb("review")}
                 </Link>

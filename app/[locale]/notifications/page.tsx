@@ -1,7 +1,10 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { StateForm } from "@/components/form/state-form";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
+import { toLocale } from "@/i18n/locale";
 import { listNotifications } from "@/lib/notifications/read-notifications";
+import { wordNotifications } from "@/lib/notifications/word-notification";
 import { markAllReadAction, markReadAction } from "./actions";
 
 export default async function NotificationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string }> }) {
@@ -9,7 +12,10 @@ export default async function NotificationsPage({ params, searchParams }: { para
   setRequestLocale(locale);
   const actor = await requireActorForPage(locale, "/notifications");
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const { items, unread, total, pageSize } = await listNotifications(actor, page);
+  const list = await listNotifications(actor, page);
+  const { unread, total, pageSize } = list;
+  // Worded now, in the reader's language (rows keep a message key and its params).
+  const items = await wordNotifications(toLocale(locale), list.items);
   const t = await getTranslations({ locale, namespace: "alerts" });
   const format = await getFormatter({ locale });
   return (
@@ -21,11 +27,11 @@ export default async function NotificationsPage({ params, searchParams }: { para
         </span>
         <span className="flex gap-3 text-sm">
           {unread > 0 && (
-            <form action={markAllReadAction.bind(null, locale)}>
+            <StateForm action={markAllReadAction.bind(null, locale)}>
               <button type="submit" className="text-brand-700 hover:underline">
                 {t("markAllRead")}
               </button>
-            </form>
+            </StateForm>
           )}
           <Link href="/notifications/settings" className="text-brand-700 hover:underline">
             {t("settingsLink")}
@@ -49,12 +55,12 @@ export default async function NotificationsPage({ params, searchParams }: { para
               </div>
               <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{n.body}</p>
               {!n.read && (
-                <form action={markReadAction.bind(null, locale)} className="mt-2">
+                <StateForm action={markReadAction.bind(null, locale)} className="mt-2">
                   <input type="hidden" name="id" value={n.id} />
                   <button type="submit" className="text-xs text-brand-700 hover:underline">
                     {t("markRead")}
                   </button>
-                </form>
+                </StateForm>
               )}
             </li>
           ))}

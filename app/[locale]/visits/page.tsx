@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { When } from "@/components/time/when";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
@@ -33,7 +34,7 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
             {visits.map((v) => (
               <li key={v.id} className="border-b pb-2">
                 <p className="font-medium">
-                  {v.organisation.name} · {v.visitedOn.toISOString().slice(0, 10)}
+                  {v.organisation.name} · <When at={v.visitedOn} show="date" />
                 </p>
                 <p className="text-sm text-slate-600">{v.peopleMet}</p>
                 <ul className="text-sm">

@@ -6,7 +6,6 @@ import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, type Actor } from "@/lib/policy";
 import { detectLang } from "@/lib/text/detect-lang";
-import type { UiLocale } from "@/lib/validation/parse-input";
 import { MAX_IMPORT_BYTES } from "./columns";
 import { unreadableFileReport, validateImportCsv, validateImportRecords, type ImportReport } from "./validate";
 import { detectImportFormat, MAX_XLSX_UNPACKED_BYTES, readXlsxRecords, XlsxReadError, type FormatRefusal } from "./xlsx";
@@ -16,79 +15,42 @@ export type ImportOutcome = { report: ImportReport; written: boolean; created: n
 
 const CHUNK = 1_000;
 const MB = 1024 * 1024;
-const t = (locale: UiLocale, zh: string, en: string) => (locale === "en" ? en : zh);
 
-const refusalText = (reason: FormatRefusal | "encoding", locale: UiLocale) =>
-  ({
-    legacyXls: t(
-      locale,
-      "不支持旧版 Excel 97-2003（.xls）文件：请在 Excel 中另存为 .xlsx 或 CSV UTF-8 后导入",
-      "Old Excel 97-2003 (.xls) files are not supported: save as .xlsx or CSV UTF-8 in Excel and import that",
-    ),
-    notXlsx: t(
-      locale,
-      "该文件的内容不是 XLSX 工作簿（按文件内容检查，而非扩展名）：请上传 Excel 保存的 .xlsx 文件或 CSV 文件",
-      "This file's content is not an XLSX workbook (checked by content, not by the name): upload an .xlsx saved by Excel, or a CSV file",
-    ),
-    binary: t(locale, "该文件既不是 CSV 文本也不是 XLSX 工作簿（按文件内容检查）", "This file is neither CSV text nor an XLSX workbook (checked by content)"),
-    encoding: t(
-      locale,
-      "无法识别该 CSV 文件的编码（支持 UTF-8、UTF-16 与 GBK/GB18030）：请在 Excel 中另存为 CSV UTF-8 后导入",
-      "The CSV file's encoding is not recognised (UTF-8, UTF-16 and GBK/GB18030 are read): save it as CSV UTF-8 in Excel and import that",
-    ),
-  })[reason];
-
+/** A file refused by its content (415), with the reason on the file field. */
+const refused = (reason: FormatRefusal | "encoding") =>
+  new AppError("UNSUPPORTED_MEDIA_TYPE", { key: `import.${reason}`, fields: { file: [`v.import.${reason}`] } });
 /**
  * Bulk import from an uploaded file, CSV or XLSX, told apart by the bytes (not the name). Both are
  * read into the same records and validated by the same code, then written like importResultsCsv.
  * A file that is not what it claims is refused with 415; a workbook that cannot be read gets a
  * file problem in the report.
  */
-export async function importResultsFile(
-  db: PrismaClient,
-  actor: Actor,
-  file: { name: string; bytes: Uint8Array },
-  mode: ImportMode,
-  locale: UiLocale,
-): Promise<ImportOutcome> {
+export async function importResultsFile(db: PrismaClient, actor: Actor, file: { name: string; bytes: Uint8Array }, mode: ImportMode): Promise<ImportOutcome> {
   authorize(actor, "result.import");
-  if (file.bytes.byteLength === 0)
-    throw new AppError("VALIDATION", t(locale, "文件为空", "The file is empty"), { fields: { file: [t(locale, "文件为空", "The file is empty")] } });
+  if (file.bytes.byteLength === 0) throw new AppError("VALIDATION", { key: "import.empty", fields: { file: ["v.import.empty"] } });
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
-    const message = t(locale, `文件过大：不超过 ${MAX_IMPORT_BYTES / MB} MB`, `File too large: at most ${MAX_IMPORT_BYTES / MB} MB`);
-    throw new AppError("PAYLOAD_TOO_LARGE", message, { fields: { file: [message] } });
+    const params = { mb: MAX_IMPORT_BYTES / MB };
+    throw new AppError("PAYLOAD_TOO_LARGE", { key: "import.tooLarge", params, fields: { file: [{ key: "v.import.tooLarge", params }] } });
   }
   const format = await detectImportFormat(file.name, file.bytes);
   if (!format.ok) {
-    const message = refusalText(format.reason, locale);
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", message, { fields: { file: [message] } });
+    throw refused(format.reason);
   }
   const nodeIds = await knownChainNodeIds(db);
   let report: ImportReport;
   if (format.format === "csv") {
     const decoded = decodeText(file.bytes);
     if (!decoded.ok) {
-      const message = refusalText("encoding", locale);
-      throw new AppError("UNSUPPORTED_MEDIA_TYPE", message, { fields: { file: [message] } });
+      throw refused("encoding");
     }
-    report = validateImportCsv(decoded.text, nodeIds, locale);
+    report = validateImportCsv(decoded.text, nodeIds);
   } else {
     try {
-      report = validateImportRecords(await readXlsxRecords(file.bytes), nodeIds, locale);
+      report = validateImportRecords(await readXlsxRecords(file.bytes), nodeIds);
     } catch (error) {
       if (!(error instanceof XlsxReadError)) throw error;
       report = unreadableFileReport(
-        error.reason === "tooLargeUnpacked"
-          ? t(
-              locale,
-              `工作簿解压后超过 ${MAX_XLSX_UNPACKED_BYTES / MB} MB，无法读取`,
-              `The workbook unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / MB} MB and cannot be read`,
-            )
-          : t(
-              locale,
-              "无法读取该 XLSX 工作簿（文件已损坏或不是 Excel 保存的）：请用 Excel 重新保存，或另存为 CSV UTF-8",
-              "This XLSX workbook cannot be read (damaged, or not saved by Excel): save it again in Excel, or save as CSV UTF-8",
-            ),
+        error.reason === "tooLargeUnpacked" ? { key: "v.import.tooLargeUnpacked", params: { mb: MAX_XLSX_UNPACKED_BYTES / MB } } : "v.import.unreadableXlsx",
       );
     }
   }
@@ -100,9 +62,9 @@ export async function importResultsFile(
  * writes only when every row is valid; "valid-only" writes the valid rows and skips the bad ones.
  * Rows are upserted by (organisation, externalId) in one transaction: a re-import updates.
  */
-export async function importResultsCsv(db: PrismaClient, actor: Actor, csv: string, mode: ImportMode, locale: UiLocale): Promise<ImportOutcome> {
+export async function importResultsCsv(db: PrismaClient, actor: Actor, csv: string, mode: ImportMode): Promise<ImportOutcome> {
   authorize(actor, "result.import");
-  return writeImport(db, actor, validateImportCsv(csv, await knownChainNodeIds(db), locale), mode);
+  return writeImport(db, actor, validateImportCsv(csv, await knownChainNodeIds(db)), mode);
 }
 
 async function knownChainNodeIds(db: PrismaClient): Promise<Set<string>> {
@@ -164,7 +126,10 @@ async function writeImport(db: PrismaClient, actor: Actor, report: ImportReport,
             "chainNodeId" = EXCLUDED."chainNodeId", advantages = EXCLUDED.advantages,
             "applicationScenarios" = EXCLUDED."applicationScenarios", patents = EXCLUDED.patents,
             "priceExpectation" = EXCLUDED."priceExpectation", lab = EXCLUDED.lab, team = EXCLUDED.team,
-            version = "Result".version + 1, "updatedAt" = now()
+            version = "Result".version + 1, "updatedAt" = now(),
+            -- Uploading a row again confirms the result is still available (and publishes an expired one again).
+            "reconfirmBy" = now() + interval '90 days',
+            status = CASE WHEN "Result".status = 'EXPIRED' THEN 'PUBLISHED'::"ResultStatus" ELSE "Result".status END
           RETURNING id, (xmax = 0) AS inserted`;
         for (const w of written) {
           if (w.inserted) created++;

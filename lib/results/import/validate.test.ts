@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toCsvLine } from "@/lib/csv/write-csv";
 import { IMPORT_COLUMNS, importTemplateCsv } from "./columns";
-import { validateImportCsv } from "./validate";
+import { validateImportCsv, wordImportReport } from "./validate";
 
 const nodes = new Set(["sensor.fusion", "energy.materials"]);
 const header = toCsvLine(IMPORT_COLUMNS);
@@ -26,13 +26,13 @@ const row = (overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>
 
 describe("validateImportCsv", () => {
   it("accepts the downloadable template", () => {
-    const report = validateImportCsv(importTemplateCsv(), nodes, "zh-CN");
+    const report = validateImportCsv(importTemplateCsv(), nodes);
     expect(report.problems).toEqual([]);
     expect(report.valid).toHaveLength(1);
   });
 
   it("parses labels, lists and patents", () => {
-    const { valid } = validateImportCsv([header, row()].join("\n"), nodes, "en");
+    const { valid } = validateImportCsv([header, row()].join("\n"), nodes);
     expect(valid[0]!.data).toMatchObject({
       externalId: "EXT-1",
       trl: 4,
@@ -55,25 +55,25 @@ describe("validateImportCsv", () => {
       row({ externalId: "EXT-1" }, 5),
       row({ transferModes: "赠送" }, 6),
     ];
-    const report = validateImportCsv(lines.join("\r\n"), nodes, "zh-CN");
+    const report = wordImportReport(validateImportCsv(lines.join("\r\n"), nodes), "zh-CN");
     expect(report.totalRows).toBe(6);
     expect(report.valid.map((v) => v.row)).toEqual([2, 4]);
     expect(report.badRows).toEqual([3, 5, 6, 7]);
     expect(report.problems).toEqual([
       { row: 3, column: "trl", problem: "技术成熟度须为 1 到 9 之间的整数" },
       { row: 5, column: "title", problem: expect.any(String) },
-      { row: 6, column: "externalId", problem: "文件中外部编号重复 (首次出现于第 2 行)" },
+      { row: 6, column: "externalId", problem: "文件中外部编号重复（首次出现于第 2 行）" },
       { row: 7, column: "transferModes", problem: expect.any(String) },
     ]);
   });
 
   it("checks chain nodes against the taxonomy", () => {
-    const report = validateImportCsv([header, row({ chainNodeId: "nope" })].join("\n"), nodes, "en");
+    const report = wordImportReport(validateImportCsv([header, row({ chainNodeId: "nope" })].join("\n"), nodes), "en");
     expect(report.problems).toEqual([{ row: 2, column: "chainNodeId", problem: "Unknown industry chain node" }]);
   });
 
   it("refuses a file with missing or unknown columns before looking at rows", () => {
-    const report = validateImportCsv("title,summary,colour\nx,y,z", nodes, "en");
+    const report = wordImportReport(validateImportCsv("title,summary,colour\nx,y,z", nodes), "en");
     expect(report.fileProblems).toEqual(["Missing required columns: externalId, field", "Unknown columns: colour (use the template)"]);
     expect(report.valid).toEqual([]);
   });

@@ -1,57 +1,56 @@
 // Validation of an import file (pure): every bad row with its row number, column and problem,
 // before anything is written.
-import { translateValidationKey } from "@/lib/validation/messages";
-import { parseInput, type UiLocale } from "@/lib/validation/parse-input";
+import type { FieldIssue, RawIssue } from "@/lib/errors";
+import { checkInput, wordIssues, wordValidationKey } from "@/lib/validation/parse-input";
+import type { Locale } from "@/i18n/routing";
 import { CsvSyntaxError, parseCsv, type CsvRecord } from "@/lib/csv/read-csv";
 import { IMPORT_COLUMNS, importRowSchema, MAX_IMPORT_ROWS, REQUIRED_COLUMNS, type ImportRow } from "./columns";
 
-export type RowProblem = { row: number; column: string; problem: string };
+/** A problem before wording: a validation key with params, or a zod issue (worded by `wordImportReport`). */
+export type Problem = FieldIssue | { issue: RawIssue };
+export type RowProblem<P = Problem> = { row: number; column: string; problem: P };
 export type ValidatedRow = { row: number; data: ImportRow };
-export type ImportReport = {
+export type ImportReport<P = Problem> = {
   /** Problems with the file as a whole (missing columns, too many rows): nothing can be imported. */
-  fileProblems: string[];
+  fileProblems: P[];
   totalRows: number;
   valid: ValidatedRow[];
-  problems: RowProblem[];
+  problems: RowProblem<P>[];
   /** Row numbers with at least one problem. */
   badRows: number[];
 };
 
-const t = (locale: UiLocale, zh: string, en: string) => (locale === "en" ? en : zh);
-
-const empty = (fileProblems: string[]): ImportReport => ({ fileProblems, totalRows: 0, valid: [], problems: [], badRows: [] });
+const empty = (fileProblems: Problem[]): ImportReport => ({ fileProblems, totalRows: 0, valid: [], problems: [], badRows: [] });
 
 /** A report for a file that could not be read at all. */
-export const unreadableFileReport = (problem: string): ImportReport => empty([problem]);
+export const unreadableFileReport = (problem: Problem): ImportReport => empty([problem]);
 
-export function validateImportCsv(text: string, knownChainNodeIds: ReadonlySet<string>, locale: UiLocale): ImportReport {
+export function validateImportCsv(text: string, knownChainNodeIds: ReadonlySet<string>): ImportReport {
   let records;
   try {
     records = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return empty([t(locale, `第 ${e.row} 行：引号未闭合`, `Row ${e.row}: unclosed quote`)]);
+    if (e instanceof CsvSyntaxError) return empty([{ key: "v.import.unclosedQuote", params: { row: e.row } }]);
     throw e;
   }
-  return validateImportRecords(records, knownChainNodeIds, locale);
+  return validateImportRecords(records, knownChainNodeIds);
 }
 
 /**
  * The validation both formats share: CSV and XLSX files are read into the same row-numbered
  * records (the header first), then checked here row by row against the import schema.
  */
-export function validateImportRecords(records: readonly CsvRecord[], knownChainNodeIds: ReadonlySet<string>, locale: UiLocale): ImportReport {
+export function validateImportRecords(records: readonly CsvRecord[], knownChainNodeIds: ReadonlySet<string>): ImportReport {
   const [header, ...rows] = records;
-  if (!header) return empty([t(locale, "文件为空", "The file is empty")]);
+  if (!header) return empty(["v.import.empty"]);
   const names = header.cells.map((c) => c.trim());
   const unknown = names.filter((n) => n && !(IMPORT_COLUMNS as readonly string[]).includes(n));
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
-  const fileProblems: string[] = [];
-  if (missing.length) fileProblems.push(t(locale, `缺少必需的列：${missing.join("、")}`, `Missing required columns: ${missing.join(", ")}`));
-  if (unknown.length)
-    fileProblems.push(t(locale, `未知的列：${unknown.join("、")}（请使用模板）`, `Unknown columns: ${unknown.join(", ")} (use the template)`));
-  if (rows.length > MAX_IMPORT_ROWS)
-    fileProblems.push(t(locale, `最多 ${MAX_IMPORT_ROWS} 行，文件有 ${rows.length} 行`, `At most ${MAX_IMPORT_ROWS} rows; the file has ${rows.length}`));
-  if (rows.length === 0) fileProblems.push(t(locale, "文件中没有数据行", "The file has no data rows"));
+  const fileProblems: Problem[] = [];
+  if (missing.length) fileProblems.push({ key: "v.import.missingColumns", params: { columns: missing.join(", ") } });
+  if (unknown.length) fileProblems.push({ key: "v.import.unknownColumns", params: { columns: unknown.join(", ") } });
+  if (rows.length > MAX_IMPORT_ROWS) fileProblems.push({ key: "v.import.tooManyRows", params: { max: MAX_IMPORT_ROWS, rows: rows.length } });
+  if (rows.length === 0) fileProblems.push("v.import.noRows");
   if (fileProblems.length) return { ...empty(fileProblems), totalRows: rows.length };
 
   const valid: ValidatedRow[] = [];
@@ -64,24 +63,22 @@ export function validateImportRecords(records: readonly CsvRecord[], knownChainN
     });
     const rowProblems: RowProblem[] = [];
     if (cells.length > names.length && cells.slice(names.length).some((c) => c.trim() !== "")) {
-      rowProblems.push({ row, column: "-", problem: t(locale, "多出的单元格（列数多于表头）", "More cells than header columns") });
+      rowProblems.push({ row, column: "-", problem: "v.import.extraCells" });
     }
-    const parsed = parseInput(importRowSchema, input, locale);
+    const parsed = checkInput(importRowSchema, input);
     if (!parsed.ok) {
-      for (const [path, messages] of Object.entries(parsed.fields)) {
-        rowProblems.push({ row, column: path.split(".")[0]!, problem: messages.join("; ") });
-      }
+      for (const issue of parsed.issues) rowProblems.push({ row, column: String(issue.path[0] ?? "-"), problem: { issue } });
     } else {
       const { chainNodeId, externalId } = parsed.data;
       if (chainNodeId && !knownChainNodeIds.has(chainNodeId)) {
-        rowProblems.push({ row, column: "chainNodeId", problem: translateValidationKey("v.chainNode", locale) });
+        rowProblems.push({ row, column: "chainNodeId", problem: "v.chainNode" });
       }
       const first = seen.get(externalId);
       if (first !== undefined) {
         rowProblems.push({
           row,
           column: "externalId",
-          problem: `${translateValidationKey("v.duplicateExternalId", locale)} (${t(locale, "首次出现于第", "first on row")} ${first}${t(locale, " 行", "")})`,
+          problem: { key: "v.import.duplicateExternalId", params: { first } },
         });
       } else seen.set(externalId, row);
       if (rowProblems.length === 0) valid.push({ row, data: parsed.data });
@@ -89,4 +86,15 @@ export function validateImportRecords(records: readonly CsvRecord[], knownChainN
     problems.push(...rowProblems);
   }
   return { fileProblems: [], totalRows: rows.length, valid, problems, badRows: [...new Set(problems.map((p) => p.row))] };
+}
+
+/** The report in the reader's language (the edge: the import page, the API). */
+export function wordImportReport(report: ImportReport, locale: Locale): ImportReport<string> {
+  const word = (p: Problem): string =>
+    typeof p === "string"
+      ? wordValidationKey(p, locale)
+      : "issue" in p
+        ? Object.values(wordIssues([p.issue], locale))[0]![0]!
+        : wordValidationKey(p.key, locale, p.params);
+  return { ...report, fileProblems: report.fileProblems.map(word), problems: report.problems.map((p) => ({ ...p, problem: word(p.problem) })) };
 }

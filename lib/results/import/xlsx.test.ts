@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import writeXlsxFile from "write-excel-file/node";
 import { IMPORT_COLUMNS, IMPORT_EXAMPLE } from "./columns";
-import { validateImportRecords } from "./validate";
+import { validateImportRecords, wordImportReport } from "./validate";
 import { declaredUnpackedBytes, detectImportFormat, importTemplateXlsx, MAX_XLSX_UNPACKED_BYTES, readXlsxRecords, XlsxReadError } from "./xlsx";
 
 const nodes = new Set(["sensor.fusion", "energy.materials"]);
@@ -28,7 +28,7 @@ describe("readXlsxRecords", () => {
       { row: 1, cells: [...IMPORT_COLUMNS] },
       { row: 2, cells: IMPORT_COLUMNS.map((c) => IMPORT_EXAMPLE[c]) },
     ]);
-    const report = validateImportRecords(records, nodes, "zh-CN");
+    const report = validateImportRecords(records, nodes);
     expect(report.problems).toEqual([]);
     expect(report.valid.map((v) => v.row)).toEqual([2]);
   });
@@ -56,7 +56,7 @@ describe("readXlsxRecords", () => {
     const header = [...IMPORT_COLUMNS];
     const good = IMPORT_COLUMNS.map((c) => IMPORT_EXAMPLE[c]);
     const bad = IMPORT_COLUMNS.map((c) => (c === "externalId" ? "SZU-2" : c === "trl" ? 12 : IMPORT_EXAMPLE[c]));
-    const report = validateImportRecords(await readXlsxRecords(await writeXlsxFile([header, good, [], bad]).toBuffer()), nodes, "en");
+    const report = wordImportReport(validateImportRecords(await readXlsxRecords(await writeXlsxFile([header, good, [], bad]).toBuffer()), nodes), "en");
     expect(report.valid.map((v) => v.row)).toEqual([2]);
     expect(report.problems).toEqual([{ row: 4, column: "trl", problem: expect.stringContaining("1") }]);
   });

@@ -17,7 +17,7 @@ export default async function JobsPage({ params }: { params: Promise<{ locale: s
     <section>
       <h1 className="mb-6 text-2xl font-semibold">{t("title")}</h1>
       <h2 className="mb-2 text-lg font-medium">{t("queue")}</h2>
-      <dl className="mb-8 grid grid-cols-2 gap-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-4" data-testid="queue-state">
+      <dl className="mb-8 grid grid-cols-2 gap-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-5" data-testid="queue-state">
         <div>
           <dt className="text-sm text-slate-500">{t("depth")}</dt>
           <dd className="text-xl">{queue.depth}</dd>
@@ -25,6 +25,13 @@ export default async function JobsPage({ params }: { params: Promise<{ locale: s
         <div>
           <dt className="text-sm text-slate-500">{t("oldest")}</dt>
           <dd className="text-xl">{queue.oldestJobAgeSeconds}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-500">{t("scheduled")}</dt>
+          <dd className="text-xl" data-testid="scheduled-count">
+            {queue.scheduled}
+          </dd>
+          {queue.nextScheduledAt && <p className="text-xs text-slate-500">{t("nextAt", { at: fmt.format(queue.nextScheduledAt) })}</p>}
         </div>
         <div>
           <dt className="text-sm text-slate-500">{t("retrying")}</dt>

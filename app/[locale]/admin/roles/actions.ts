@@ -1,47 +1,24 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
+import { memberAction } from "@/lib/actions/action-client";
 import { requestIp } from "@/lib/http/request-ip";
-import { toUiLocale } from "@/lib/i18n-locale";
-import { authorize } from "@/lib/policy";
 import { grantStaffRoleSchema, revokeStaffRoleSchema } from "@/lib/staff/schemas";
 import { grantStaffRole, revokeStaffRole } from "@/lib/staff/staff-grants";
-import { parseInput } from "@/lib/validation/parse-input";
 
-const GRANT_FIELDS = ["email", "role", "reason", "certificateNo", "certificateIssuer", "validUntil"] as const;
+// Platform admins only: authorized before the form is read; the services authorize again.
+export const grantStaffRoleAction = memberAction
+  .schema(grantStaffRoleSchema)
+  .authorize("staff.grant")
+  .revalidate("/admin/roles")
+  .success(({ input, t }) => t("staff.granted", { role: t(`staff.role${input.role}`), email: input.email }))
+  .action(async ({ actor, input }) => {
+    await grantStaffRole(actor, input, await requestIp());
+  });
 
-// Platform admins only: each action authorizes before it reads the form (a server action is a
-// public endpoint); the services authorize again.
-export async function grantStaffRoleAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const [tf, t] = await Promise.all([getTranslations({ locale, namespace: "form" }), getTranslations({ locale, namespace: "staff" })]);
-  const values = formValues(formData, GRANT_FIELDS);
-  try {
-    const actor = await getCurrentActor();
-    authorize(actor, "staff.grant");
-    const parsed = parseInput(grantStaffRoleSchema, values, toUiLocale(locale));
-    if (!parsed.ok) return { status: "error", message: tf("fixErrors"), fields: parsed.fields, values };
-    await grantStaffRole(actor, parsed.data, toUiLocale(locale), await requestIp());
-    revalidatePath(`/${locale}/admin/roles`);
-    return { status: "success", message: t("granted", { role: t(`role${parsed.data.role}`), email: parsed.data.email }) };
-  } catch (error) {
-    return errorState(error, values, tf("error"));
-  }
-}
-
-export async function revokeStaffRoleAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const [tf, t] = await Promise.all([getTranslations({ locale, namespace: "form" }), getTranslations({ locale, namespace: "staff" })]);
-  const values = formValues(formData, ["email", "reason"]);
-  try {
-    const actor = await getCurrentActor();
-    authorize(actor, "staff.revoke");
-    const parsed = parseInput(revokeStaffRoleSchema, values, toUiLocale(locale));
-    if (!parsed.ok) return { status: "error", message: tf("fixErrors"), fields: parsed.fields, values };
-    await revokeStaffRole(actor, parsed.data, toUiLocale(locale), await requestIp());
-    revalidatePath(`/${locale}/admin/roles`);
-    return { status: "success", message: t("revoked", { email: parsed.data.email }) };
-  } catch (error) {
-    return errorState(error, values, tf("error"));
-  }
-}
+export const revokeStaffRoleAction = memberAction
+  .schema(revokeStaffRoleSchema)
+  .authorize("staff.revoke")
+  .revalidate("/admin/roles")
+  .success(({ input, t }) => t("staff.revoked", { email: input.email }))
+  .action(async ({ actor, input }) => {
+    await revokeStaffRole(actor, input, await requestIp());
+  });

@@ -71,7 +71,8 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
               )}
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm font-medium">{t("captureTitle")}</summary>
-                <StateForm action={captureNeedAction.bind(null, locale, v.id)} className="mt-2 space-y-2 text-sm">
+                <StateForm action={captureNeedAction.bind(null, locale)} className="mt-2 space-y-2 text-sm">
+                  <input type="hidden" name="visitId" value={v.id} />
                   <label className="block">
                     {t("needTitle")}
                     <input name="title" required className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />

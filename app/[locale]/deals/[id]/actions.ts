@@ -1,102 +1,85 @@
 "use server";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { memberAction } from "@/lib/actions/action-client";
 import { recordContract } from "@/lib/deals/contract";
 import { recordOutcome } from "@/lib/deals/follow-up";
 import { postDealMessage } from "@/lib/deals/messages";
 import { respondToIntroduction } from "@/lib/deals/respond";
 import { contractSchema, messageSchema, outcomeSchema, respondSchema, transitionSchema } from "@/lib/deals/schemas";
 import { transitionDeal } from "@/lib/deals/transition";
-import type { FormState } from "@/lib/forms/form-state";
-import { runFormAction, text } from "@/lib/forms/run-form-action";
+import { idSchema } from "@/lib/validation/common";
 
-const path = (id: string) => `/deals/${id}`;
+// The deal's id comes from a hidden input; the services check that the actor is a party.
+const deal = { dealId: idSchema };
+const dealPage = ({ dealId }: { dealId: string }) => `/deals/${dealId}`;
 
-export async function respondAction(locale: string, id: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "deal" });
-  const input = { decision: text(fd, "decision"), reason: text(fd, "reason"), note: text(fd, "note"), version: text(fd, "version") };
-  return runFormAction(
-    locale,
-    input,
-    respondSchema,
-    async (actor, data, l) => {
-      const r = await respondToIntroduction(actor, id, data, l);
-      return data.decision === "decline" ? t("declinedDone") : r.state === "INTRODUCED" ? t("bothAcceptedDone") : t("acceptedDone");
-    },
-    { revalidate: path(id) },
-  );
-}
+export const respondAction = memberAction
+  .schema(respondSchema.safeExtend(deal))
+  .revalidate(dealPage)
+  .success(({ input, data, t }) =>
+    t(input.decision === "decline" ? "deal.declinedDone" : (data as { state: string }).state === "INTRODUCED" ? "deal.bothAcceptedDone" : "deal.acceptedDone"),
+  )
+  .action(async ({ actor, input: { dealId, ...answer } }) => {
+    const { state } = await respondToIntroduction(actor, dealId, answer);
+    return { state };
+  });
 
-export async function moveAction(locale: string, id: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "deal" });
-  const input = { to: text(fd, "to"), reason: text(fd, "reason"), note: text(fd, "note"), version: text(fd, "version") };
-  return runFormAction(
-    locale,
-    input,
-    transitionSchema,
-    async (actor, data, l) => {
-      await transitionDeal(actor, id, data, l);
-      return t("movedDone", { state: t(`state.${data.to}`) });
-    },
-    { revalidate: path(id) },
-  );
-}
+export const moveAction = memberAction
+  .schema(transitionSchema.safeExtend(deal))
+  .revalidate(dealPage)
+  .success(({ input, t }) => t("deal.movedDone", { state: t(`deal.state.${input.to}`) }))
+  .action(async ({ actor, input: { dealId, ...move } }) => {
+    await transitionDeal(actor, dealId, move);
+  });
 
-export async function contractAction(locale: string, id: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "deal" });
-  const milestones = [0, 1, 2]
-    .map((i) => ({
-      title: text(fd, `milestone${i}Title`),
-      amountCny: text(fd, `milestone${i}Amount`),
-      dueAt: text(fd, `milestone${i}Due`),
-      paidAt: text(fd, `milestone${i}Paid`),
-    }))
-    .filter((m) => m.title || m.amountCny || m.dueAt || m.paidAt)
-    .map((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)));
-  const input = {
-    mode: text(fd, "mode"),
-    valueCny: text(fd, "valueCny"),
-    contractRegistrationNo: text(fd, "contractRegistrationNo"),
-    signedAt: text(fd, "signedAt"),
-    milestones,
-    version: text(fd, "version"),
-  };
-  return runFormAction(
-    locale,
-    input,
-    contractSchema,
-    async (actor, data, l) => {
-      await recordContract(actor, id, data, l);
-      return t("contractDone");
-    },
-    { revalidate: path(id) },
-  );
-}
+// The form has three rows of milestone fields (milestone0Title, milestone0Amount, ...); the rows
+// with anything in them become the contract's milestones.
+const MILESTONE_ROWS = [0, 1, 2] as const;
+const MILESTONE_PARTS = { title: "Title", amountCny: "Amount", dueAt: "Due", paidAt: "Paid" } as const;
+const milestoneFields = Object.fromEntries(
+  MILESTONE_ROWS.flatMap((i) => Object.values(MILESTONE_PARTS).map((part) => [`milestone${i}${part}`, z.string().optional()])),
+) as Record<string, z.ZodOptional<z.ZodString>>;
+const contractWithDeal = contractSchema.safeExtend(deal);
+const contractFormSchema = z
+  .strictObject({ ...contractSchema.omit({ milestones: true }).partial().shape, ...deal, ...milestoneFields })
+  .transform((form): z.input<typeof contractWithDeal> => {
+    const fields: Record<string, unknown> = form;
+    const rest = Object.fromEntries(Object.entries(fields).filter(([name]) => !name.startsWith("milestone")));
+    const milestones = MILESTONE_ROWS.map((i) =>
+      Object.fromEntries(
+        Object.entries(MILESTONE_PARTS).flatMap(([key, part]) => (fields[`milestone${i}${part}`] ? [[key, fields[`milestone${i}${part}`]]] : [])),
+      ),
+    ).filter((m) => Object.keys(m).length > 0);
+    return { ...rest, milestones } as z.input<typeof contractWithDeal>;
+  })
+  .pipe(contractWithDeal);
 
-const outcomeForm = outcomeSchema.extend({ productLaunched: z.enum(["yes", "no"]).transform((v) => v === "yes") });
+export const contractAction = memberAction
+  .schema(contractFormSchema)
+  .revalidate(dealPage)
+  .success("deal.contractDone")
+  .action(async ({ actor, input: { dealId, ...contract } }) => {
+    await recordContract(actor, dealId, contract);
+  });
 
-export async function outcomeAction(locale: string, id: string, followUpId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "deal" });
-  const input = {
-    productLaunched: text(fd, "productLaunched"),
-    revenueCny: text(fd, "revenueCny"),
-    patentsFiled: text(fd, "patentsFiled"),
-    jobsCreated: text(fd, "jobsCreated"),
-    notes: text(fd, "notes"),
-  };
-  return runFormAction(
-    locale,
-    input,
-    outcomeForm,
-    async (actor, data, l) => {
-      await recordOutcome(actor, followUpId, data, l);
-      return t("outcomeDone");
-    },
-    { revalidate: path(id) },
-  );
-}
+const outcomeFormSchema = outcomeSchema.extend({
+  ...deal,
+  followUpId: idSchema,
+  productLaunched: z.enum(["yes", "no"]).transform((v) => v === "yes"),
+});
 
-export async function messageAction(locale: string, id: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const input = { body: text(fd, "body") ?? "" };
-  return runFormAction(locale, input, messageSchema, async (actor, data) => void (await postDealMessage(actor, id, data.body)), { revalidate: path(id) });
-}
+export const outcomeAction = memberAction
+  .schema(outcomeFormSchema)
+  .revalidate(dealPage)
+  .success("deal.outcomeDone")
+  .action(async ({ actor, input }) => {
+    const { productLaunched, revenueCny, patentsFiled, jobsCreated, notes } = input;
+    await recordOutcome(actor, input.followUpId, { productLaunched, revenueCny, patentsFiled, jobsCreated, notes });
+  });
+
+export const messageAction = memberAction
+  .schema(messageSchema.safeExtend(deal))
+  .revalidate(dealPage)
+  .action(async ({ actor, input }) => {
+    await postDealMessage(actor, input.dealId, input.body);
+  });

@@ -30,6 +30,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
   const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const staff = can(actor, "broker.workbench");
+  const now = new Date();
   const reasonSelect = (
     <select name="reason" aria-label={t("declineReason")} className="rounded border border-slate-300 px-2 py-1 text-sm" defaultValue="">
       <option value="" disabled>
@@ -52,9 +53,6 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
         <p className="mt-2">
           <span className="rounded bg-brand-50 px-2 py-1 text-brand-700" data-testid="deal-state">
             {t(`state.${deal.state}`)}
-          </span>
-          <span className="ml-3 text-xs text-slate-500" data-testid="deal-version">
-            {t("version")} {deal.version}
           </span>
           {deal.lapsed && <span className="ml-3 rounded bg-red-50 px-2 py-1 text-sm text-red-700">{t("lapsed")}</span>}
         </p>
@@ -119,7 +117,8 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
           <h2 id="respond-heading" className="mb-3 font-semibold">
             {t("respondTitle")}
           </h2>
-          <StateForm action={respondAction.bind(null, locale, id)} className="flex flex-wrap items-center gap-2">
+          <StateForm action={respondAction.bind(null, locale)} className="flex flex-wrap items-center gap-2">
+            <input type="hidden" name="dealId" value={id} />
             <input type="hidden" name="version" value={deal.version} />
             <button type="submit" name="decision" value="accept" className={`${button} bg-brand-600 text-white`}>
               {t("accept")}
@@ -138,7 +137,8 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
             {t("movesTitle")}
           </h2>
           {
-            <StateForm action={moveAction.bind(null, locale, id)} className="flex flex-wrap items-center gap-2">
+            <StateForm action={moveAction.bind(null, locale)} className="flex flex-wrap items-center gap-2">
+              <input type="hidden" name="dealId" value={id} />
               <input type="hidden" name="version" value={deal.version} />
               {deal.moves.map((to) => (
                 <button key={to} type="submit" name="to" value={to} className={`${button} bg-brand-600 text-white`}>
@@ -166,7 +166,7 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
             {t("contractTitle")}
           </h2>
           <ClientMessages namespaces={["deal"]}>
-            <ContractForm action={contractAction.bind(null, locale, id)} version={deal.version} />
+            <ContractForm action={contractAction.bind(null, locale)} dealId={id} version={deal.version} />
           </ClientMessages>
         </section>
       )}
@@ -205,9 +205,14 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
                 {t("followUpMonths", { months: f.monthsAfter })} · {t("dueAt")} {date(f.dueAt)}
                 {f.completedAt &&
                   ` · ${t("completed")}: ${t("productLaunched")} ${f.productLaunched ? t("yes") : t("no")}${f.revenueCny !== null ? `, ${t("revenue")} ${format.number(f.revenueCny)}` : ""}${f.patentsFiled !== null ? `, ${t("patentsFiled")} ${f.patentsFiled}` : ""}${f.jobsCreated !== null ? `, ${t("jobsCreated")} ${f.jobsCreated}` : ""}`}
-                {staff && f.id === nextFollowUp?.id && (
+                {staff && f.id === nextFollowUp?.id && !f.completedAt && new Date(f.opensAt) > now && (
+                  <p className="text-slate-500" data-testid="follow-up-not-open">
+                    {t("followUpOpens", { date: date(f.opensAt) })}
+                  </p>
+                )}
+                {staff && f.id === nextFollowUp?.id && new Date(f.opensAt) <= now && (
                   <ClientMessages namespaces={["deal"]}>
-                    <OutcomeForm action={outcomeAction.bind(null, locale, id, f.id)} months={f.monthsAfter} />
+                    <OutcomeForm action={outcomeAction.bind(null, locale)} dealId={id} followUpId={f.id} months={f.monthsAfter} />
                   </ClientMessages>
                 )}
               </li>
@@ -251,7 +256,8 @@ export default async function DealPage({ params }: { params: Promise<{ locale: s
             ))}
           </ul>
         )}
-        <StateForm action={messageAction.bind(null, locale, id)}>
+        <StateForm action={messageAction.bind(null, locale)}>
+          <input type="hidden" name="dealId" value={id} />
           <label htmlFor="body" className="block text-sm font-medium">
             {t("messageBody")}
           </label>

@@ -1,21 +1,10 @@
 "use server";
-import { getTranslations } from "next-intl/server";
-import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions/action-client";
 import { acceptInvitation } from "@/lib/orgs/accept-invitation";
 import { acceptInvitationSchema } from "@/lib/users/schemas";
-import { parseInput } from "@/lib/validation/parse-input";
 
-// Public by design: the unguessable token in the link is the credential.
-export async function acceptInvitationAction(locale: string, token: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "form" });
-  const values = formValues(formData, ["name"]);
-  const parsed = parseInput(acceptInvitationSchema, { ...values, password: formData.get("password") ?? "" }, toUiLocale(locale));
-  if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
-  try {
-    const { email } = await acceptInvitation(token, parsed.data);
-    return { status: "success", data: { email } };
-  } catch (error) {
-    return errorState(error, values, t("error"));
-  }
-}
+// Public by design: the unguessable token in the link (a hidden input) is the credential.
+export const acceptInvitationAction = publicAction
+  .schema(acceptInvitationSchema.safeExtend({ token: z.string().trim().min(1).max(200) }))
+  .action(async ({ input: { token, ...account } }) => acceptInvitation(token, account));

@@ -1,106 +1,44 @@
 "use server";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { memberAction } from "@/lib/actions/action-client";
 import { postAccessMessage } from "@/lib/access/access-thread";
 import { decideAccess } from "@/lib/access/decide-access";
 import { requestAccess } from "@/lib/access/request-access";
 import { revokeAccess } from "@/lib/access/revoke-access";
 import { decideAccessSchema, postMessageSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { AppError, isAppError } from "@/lib/errors";
-import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { clientIpFrom } from "@/lib/http/client-ip";
-import { toUiLocale } from "@/lib/i18n-locale";
-import type { Actor } from "@/lib/policy";
-import { parseInput } from "@/lib/validation/parse-input";
+import { requestIp } from "@/lib/http/request-ip";
+import { idSchema } from "@/lib/validation/common";
 
-// Server actions are public endpoints: each one finds the acting user itself and the service it
-// calls authorizes (lib/policy) against the database. On success the page is re-rendered from
-// the server by redirecting to it.
+// The need and the request come from hidden inputs; the services authorize (lib/policy) against
+// the database. On success the page is rendered again from the server by redirecting to it.
+const need = { needId: idSchema };
+const request = { needId: idSchema, requestId: idSchema };
 
-type Run = (actor: Actor, ip: string | null) => Promise<unknown>;
+export const requestAccessAction = memberAction
+  .schema(requestAccessSchema.safeExtend(need))
+  .redirect(({ input }) => `/needs/${input.needId}/access`)
+  .action(async ({ actor, input: { needId, ...answer } }) => {
+    await requestAccess(actor, needId, answer, { ip: await requestIp() });
+  });
 
-async function act(
-  locale: string,
-  formData: FormData,
-  names: string[],
-  schemaRun: (values: Record<string, string>) => { fields?: Record<string, string[]>; run?: Run },
-  next: string,
-): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "form" });
-  const values = formValues(formData, names);
-  try {
-    const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", locale === "en" ? "Sign in first" : "请先登录");
-    const { fields, run } = schemaRun(values);
-    if (fields || !run) return { status: "error", message: t("fixErrors"), fields, values };
-    await run(actor, clientIpFrom(await headers()));
-  } catch (error) {
-    if (isAppError(error) && error.code === "RATE_LIMITED") {
-      const tl = await getTranslations({ locale, namespace: "limits" });
-      return { status: "error", message: tl("rateLimitedIn", { seconds: error.retryAfterSeconds ?? 60 }), values };
-    }
-    return errorState(error, values, t("error"));
-  }
-  redirect(`/${locale}${next}`);
-}
+export const decideAccessAction = memberAction
+  .schema(decideAccessSchema.safeExtend(request))
+  .redirect(({ input }) => `/needs/${input.needId}/requests`)
+  .action(async ({ actor, input: { requestId, decision, reasonCode, days } }) => {
+    await decideAccess(actor, requestId, { decision, reasonCode, days }, { ip: await requestIp() });
+  });
 
-export async function requestAccessAction(locale: string, needId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return act(
-    locale,
-    formData,
-    ["ndaVersion", "acceptNda", "message"],
-    (values) => {
-      const parsed = parseInput(requestAccessSchema, values.acceptNda ? values : { ...values, acceptNda: undefined }, toUiLocale(locale));
-      return parsed.ok ? { run: (actor, ip) => requestAccess(actor, needId, parsed.data, { ip }) } : { fields: parsed.fields };
-    },
-    `/needs/${needId}/access`,
-  );
-}
+export const revokeAccessAction = memberAction
+  .schema(revokeAccessSchema.safeExtend(request))
+  .redirect(({ input }) => `/needs/${input.needId}/requests`)
+  .action(async ({ actor, input: { requestId, reasonCode } }) => {
+    await revokeAccess(actor, requestId, { reasonCode }, { ip: await requestIp() });
+  });
 
-export async function decideAccessAction(locale: string, needId: string, requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return act(
-    locale,
-    formData,
-    ["decision", "reasonCode", "days"],
-    (values) => {
-      const parsed = parseInput(decideAccessSchema, values, toUiLocale(locale));
-      return parsed.ok ? { run: (actor, ip) => decideAccess(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
-    },
-    `/needs/${needId}/requests`,
-  );
-}
-
-export async function revokeAccessAction(locale: string, needId: string, requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return act(
-    locale,
-    formData,
-    ["reasonCode"],
-    (values) => {
-      const parsed = parseInput(revokeAccessSchema, values, toUiLocale(locale));
-      return parsed.ok ? { run: (actor, ip) => revokeAccess(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
-    },
-    `/needs/${needId}/requests`,
-  );
-}
-
-export async function postMessageAction(
-  locale: string,
-  needId: string,
-  requestId: string,
-  back: "access" | "requests",
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  return act(
-    locale,
-    formData,
-    ["body"],
-    (values) => {
-      const parsed = parseInput(postMessageSchema, values, toUiLocale(locale));
-      return parsed.ok ? { run: (actor, ip) => postAccessMessage(actor, requestId, parsed.data, { ip }) } : { fields: parsed.fields };
-    },
-    back === "access" ? `/needs/${needId}/access` : `/needs/${needId}/requests/${requestId}`,
-  );
-}
+// Posted from the applicant's access page (back=access) or the owner's request page.
+export const postMessageAction = memberAction
+  .schema(postMessageSchema.safeExtend({ ...request, back: z.enum(["access", "requests"]) }))
+  .redirect(({ input }) => (input.back === "access" ? `/needs/${input.needId}/access` : `/needs/${input.needId}/requests/${input.requestId}`))
+  .action(async ({ actor, input }) => {
+    await postAccessMessage(actor, input.requestId, { body: input.body }, { ip: await requestIp() });
+  });

@@ -1,17 +1,16 @@
 "use server";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import type { FormState } from "@/lib/forms/form-state";
-import { runFormAction } from "@/lib/forms/run-form-action";
+import { memberAction } from "@/lib/actions/action-client";
 import { setBrokerHelp } from "@/lib/needs/broker-help";
+import { idSchema } from "@/lib/validation/common";
 
-const empty = z.strictObject({});
+const brokerHelpSchema = z.strictObject({ needId: idSchema, ask: z.enum(["yes", "no"]).transform((v) => v === "yes") });
 
-/** The owner asks for (ask=true) or withdraws (ask=false) a broker's help on a need. */
-export async function brokerHelpAction(locale: string, needId: string, ask: boolean): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "brokerHelp" });
-  return runFormAction(locale, {}, empty, async (actor) => void (await setBrokerHelp(actor, needId, ask)), {
-    revalidate: `/needs/${needId}`,
-    successMessage: t(ask ? "askedDone" : "withdrawnDone"),
+/** The owner asks for (ask=yes) or withdraws (ask=no) a broker's help on a need. */
+export const brokerHelpAction = memberAction
+  .schema(brokerHelpSchema)
+  .revalidate(({ needId }) => `/needs/${needId}`)
+  .success(({ input, t }) => t(input.ask ? "brokerHelp.askedDone" : "brokerHelp.withdrawnDone"))
+  .action(async ({ actor, input }) => {
+    await setBrokerHelp(actor, input.needId, input.ask);
   });
-}

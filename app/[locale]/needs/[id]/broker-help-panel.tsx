@@ -15,7 +15,9 @@ export async function BrokerHelpPanel({ locale, needId, state }: { locale: strin
       <p className="mt-1 text-sm text-slate-700">{asked ? t("askedSince", { date: state.requestedAt!.slice(0, 10) }) : t("explain")}</p>
       <p className="mt-1 text-sm text-slate-600">{state.broker ? t("assigned", { name: state.broker.name }) : t("noBroker")}</p>
       {state.canChange && (
-        <StateForm action={brokerHelpAction.bind(null, locale, needId, !asked)} className="mt-3">
+        <StateForm action={brokerHelpAction.bind(null, locale)} className="mt-3">
+          <input type="hidden" name="needId" value={needId} />
+          <input type="hidden" name="ask" value={asked ? "no" : "yes"} />
           <button
             type="submit"
             className={asked ? "rounded border border-slate-400 px-3 py-1.5 text-sm" : "rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700"}

@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { NeedAction } from "@/lib/needs/lifecycle";
-import { transitionNeedAction } from "../wizard/actions";
+import { transitionNeedAction } from "../_wizard/actions";
 
 // The owner's lifecycle buttons on a need's page.
 // `id="reconfirm"` is where re-confirmation reminders link to; `dueSoon` (decided on the server)
@@ -26,8 +26,8 @@ export function OwnerActions({
   const [error, setError] = useState<string | null>(null);
   const run = (action: NeedAction) =>
     startTransition(async () => {
-      const out = await transitionNeedAction(locale, needId, action);
-      if (out && !out.ok) setError(out.message ?? "error");
+      const out = await transitionNeedAction(locale, null, { needId, action });
+      if (out.status === "error") setError(out.message ?? null);
     });
   return (
     <section id="reconfirm" className="scroll-mt-4 rounded-lg bg-white p-4 shadow-sm" data-testid="owner-actions">

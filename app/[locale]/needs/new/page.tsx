@@ -3,11 +3,12 @@ import { notFound } from "next/navigation";
 import { MAX_ATTACHMENT_MB } from "@/lib/attachments/sniff";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { isAppError } from "@/lib/errors";
+import { findLastOwnDraft } from "@/lib/needs/last-draft";
 import { can } from "@/lib/policy";
 import { listTaxonomy } from "@/lib/taxonomy/list-taxonomy";
 import { getMyVisit } from "@/lib/visits/create-visit";
 import { Link } from "@/i18n/navigation";
-import { NeedWizard } from "../wizard/need-wizard";
+import { NeedWizard } from "../_wizard/need-wizard";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 // The guided wizard. Companies draft their own needs; a broker drafts one after a visit (?visit=).
@@ -24,7 +25,7 @@ export default async function NewNeedPage({ params, searchParams }: { params: Pr
       throw e;
     });
   } else if (!can(actor, "need.create")) notFound();
-  const taxonomy = await listTaxonomy();
+  const [taxonomy, lastDraft] = await Promise.all([listTaxonomy(), visit ? null : findLastOwnDraft(actor)]);
   return (
     <section>
       <h1 className="mb-2 text-2xl font-semibold">{visit ? t("brokerHeading") : t("heading")}</h1>
@@ -36,9 +37,25 @@ export default async function NewNeedPage({ params, searchParams }: { params: Pr
         <p className="mb-6 text-slate-600">
           {t("intro")}{" "}
           <Link href="/needs/new/quick" className="text-sm text-brand-700 underline">
-            {locale === "en" ? "Quick form" : "简易表单"}
+            {t("quickForm")}
           </Link>
         </p>
+      )}
+      {lastDraft && (
+        <div className="mb-6 rounded-lg border border-brand-100 bg-brand-50 p-4" data-testid="continue-draft">
+          <p>
+            {t("continueDraft", {
+              title: lastDraft.title || t("untitledDraft"),
+              date: new Date(lastDraft.updatedAt).toLocaleString(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
+          <p className="mt-2 flex flex-wrap items-center gap-3">
+            <Link href={`/needs/${lastDraft.id}/wizard`} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              {t("continueDraftButton")}
+            </Link>
+            <span className="text-sm text-slate-600">{t("orStartNew")}</span>
+          </p>
+        </div>
       )}
       <ClientMessages namespaces={["need", "wizard"]}>
         <NeedWizard
@@ -47,7 +64,7 @@ export default async function NewNeedPage({ params, searchParams }: { params: Pr
           mode={visit ? "broker" : "company"}
           visitId={visit?.id}
           maxMb={MAX_ATTACHMENT_MB}
-          initial={{ needId: null, status: null, values: {}, keywords: [], collaborationModes: [], attachments: [] }}
+          initial={{ needId: null, status: null, values: {}, keywords: [], collaborationModes: [], teaserFields: [], attachments: [] }}
         />
       </ClientMessages>
     </section>

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { StateForm } from "@/components/form/state-form";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { getEmailDigest } from "@/lib/notifications/email-settings";
@@ -36,12 +37,12 @@ export default async function NotificationSettingsPage({ params }: { params: Pro
                     ({t(`type${s.type}`)}: {s.q})
                   </span>
                 </Link>
-                <form action={deleteSavedSearchAction.bind(null, locale)}>
+                <StateForm action={deleteSavedSearchAction.bind(null, locale)}>
                   <input type="hidden" name="id" value={s.id} />
                   <button type="submit" className="text-sm text-red-700 hover:underline">
                     {t("delete")}
                   </button>
-                </form>
+                </StateForm>
               </li>
             ))}
           </ul>

@@ -1,22 +1,15 @@
 "use server";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { memberAction } from "@/lib/actions/action-client";
 import { decideNeedEdit } from "@/lib/broker/triage";
-import type { FormState } from "@/lib/forms/form-state";
-import { runFormAction, text } from "@/lib/forms/run-form-action";
+import { idSchema } from "@/lib/validation/common";
 
-const decisionSchema = z.strictObject({ decision: z.enum(["approve", "reject"]) });
+const decisionSchema = z.strictObject({ proposalId: idSchema, decision: z.enum(["approve", "reject"]) });
 
-export async function decideProposalAction(locale: string, proposalId: string, _prev: FormState, fd: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale, namespace: "notifications" });
-  return runFormAction(
-    locale,
-    { decision: text(fd, "decision") },
-    decisionSchema,
-    async (actor, d, l) => {
-      await decideNeedEdit(actor, proposalId, d.decision === "approve", l);
-      return d.decision === "approve" ? t("approvedDone") : t("rejectedDone");
-    },
-    { revalidate: `/proposals/${proposalId}` },
-  );
-}
+export const decideProposalAction = memberAction
+  .schema(decisionSchema)
+  .revalidate(({ proposalId }) => `/proposals/${proposalId}`)
+  .success(({ input, t }) => t(input.decision === "approve" ? "notifications.approvedDone" : "notifications.rejectedDone"))
+  .action(async ({ actor, input }) => {
+    await decideNeedEdit(actor, input.proposalId, input.decision === "approve");
+  });

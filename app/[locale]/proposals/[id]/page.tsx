@@ -19,6 +19,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
   const id = proposal.needId;
   const t = await getTranslations({ locale, namespace: "notifications" });
   const tb = await getTranslations({ locale, namespace: "broker" });
+  const tn = await getTranslations({ locale, namespace: "need" });
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">
@@ -40,7 +41,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
         <tbody>
           {proposal.changes.map((c) => (
             <tr key={c.field} className="border-b align-top">
-              <td className="p-2">{c.field}</td>
+              <td className="p-2">{tn.has(c.field) ? tn(c.field) : c.field}</td>
               <td className="whitespace-pre-line p-2">{c.before}</td>
               <td className="whitespace-pre-line p-2">{c.after}</td>
             </tr>
@@ -48,7 +49,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ local
         </tbody>
       </table>
       {proposal.status === "PENDING" && actor.organisationId && actor.role === "COMPANY" && (
-        <StateForm action={decideProposalAction.bind(null, locale, proposalId)} className="flex gap-2">
+        <StateForm action={decideProposalAction.bind(null, locale)} className="flex gap-2">
+          <input type="hidden" name="proposalId" value={proposalId} />
           <button type="submit" name="decision" value="approve" className="rounded bg-brand-600 px-3 py-1.5 text-white">
             {t("approve")}
           </button>

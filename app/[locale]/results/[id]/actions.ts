@@ -1,12 +1,14 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { unauthenticated } from "@/lib/errors";
+import { z } from "zod";
+import { memberAction } from "@/lib/actions/action-client";
 import { setResultPublished } from "@/lib/results/withdraw-result";
+import { idSchema } from "@/lib/validation/common";
 
-export async function setResultPublishedAction(locale: string, resultId: string, published: boolean): Promise<void> {
-  const actor = await getCurrentActor();
-  if (!actor) throw unauthenticated();
-  await setResultPublished(actor, resultId, published);
-  revalidatePath(`/${locale}/results/${resultId}`);
-}
+const publishSchema = z.strictObject({ resultId: idSchema, published: z.enum(["yes", "no"]).transform((v) => v === "yes") });
+
+export const setResultPublishedAction = memberAction
+  .schema(publishSchema)
+  .revalidate(({ resultId }) => `/results/${resultId}`)
+  .action(async ({ actor, input }) => {
+    await setResultPublished(actor, input.resultId, input.published);
+  });

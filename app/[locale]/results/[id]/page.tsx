@@ -1,4 +1,8 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { WHEN_OPTIONS } from "@/components/time/when";
+import { StateForm } from "@/components/form/state-form";
+// Results follow the needs' freshness rule: the owner may confirm from the first reminder on.
+import { reconfirmDueSoon } from "@/lib/needs/lifecycle";
 import { notFound } from "next/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { isAppError } from "@/lib/errors";
@@ -19,6 +23,7 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "result" });
+  const format = await getFormatter({ locale });
   const attachments = await listResultAttachments(result.id);
   const mayEdit = can(actor, "result.update", { organisationId: result.organisation.id, status: result.status });
   return (
@@ -34,11 +39,29 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
             >
               {t("edit")}
             </a>
-            <form action={setResultPublishedAction.bind(null, locale, result.id, result.status !== "PUBLISHED")}>
+            <StateForm action={setResultPublishedAction.bind(null, locale)}>
+              <input type="hidden" name="resultId" value={result.id} />
+              <input type="hidden" name="published" value={result.status === "PUBLISHED" ? "no" : "yes"} />
               <button type="submit" className="rounded border border-red-300 px-3 py-1 text-sm text-red-700">
                 {result.status === "PUBLISHED" ? t("withdraw") : t("republish")}
               </button>
-            </form>
+            </StateForm>
+          </div>
+        )}
+        {mayEdit && result.reconfirmBy && (result.status === "PUBLISHED" || result.status === "EXPIRED") && (
+          <div id="reconfirm" className="mt-3 flex flex-wrap items-center gap-2 rounded bg-amber-50 p-3 text-sm text-amber-900" data-testid="result-reconfirm">
+            <span>
+              {result.status === "EXPIRED" ? t("expiredNotice") : t("reconfirmBy", { date: format.dateTime(new Date(result.reconfirmBy), WHEN_OPTIONS.date) })}
+            </span>
+            {result.status === "PUBLISHED" && reconfirmDueSoon("PUBLISHED", result.reconfirmBy) && (
+              <StateForm action={setResultPublishedAction.bind(null, locale)}>
+                <input type="hidden" name="resultId" value={result.id} />
+                <input type="hidden" name="published" value="yes" />
+                <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-white" data-testid="confirm-still-available">
+                  {t("stillAvailable")}
+                </button>
+              </StateForm>
+            )}
           </div>
         )}
         <dl className="mt-3 flex flex-wrap gap-x-6 text-sm text-slate-600">
@@ -91,7 +114,8 @@ export default async function ResultPage({ params }: { params: Promise<{ locale:
                 <ul>
                   {result.patents.map((p) => (
                     <li key={p.number}>
-                      {p.number} · {p.type} · {p.status} · {p.jurisdiction}
+                      {p.number} · {t(`patentTypes.${p.type}`)} · {t(`patentStatuses.${p.status}`)} ·{" "}
+                      {t.has(`patentOffices.${p.jurisdiction}`) ? t(`patentOffices.${p.jurisdiction}`) : p.jurisdiction}
                     </li>
                   ))}
                 </ul>

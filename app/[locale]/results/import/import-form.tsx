@@ -1,14 +1,15 @@
 "use client";
 import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { importResultsAction, type ImportState } from "./actions";
+import { idleState, type FormState } from "@/lib/forms/form-state";
+import { importResultsAction, type ImportReport } from "./actions";
 
 // Step 1: check the file (nothing written). Step 2: the user chooses: import nothing, or only
 // the valid rows (or everything, when every row is valid). The file stays in memory between steps.
 export function ImportForm({ locale }: { locale: string }) {
   const t = useTranslations("import");
   const [file, setFile] = useState<File | null>(null);
-  const [state, setState] = useState<ImportState>({ status: "idle" });
+  const [state, setState] = useState<FormState<ImportReport>>(idleState);
   const [pending, startTransition] = useTransition();
   const input = useRef<HTMLInputElement>(null);
   const run = (mode: "validate" | "all-or-nothing" | "valid-only") =>
@@ -16,9 +17,11 @@ export function ImportForm({ locale }: { locale: string }) {
       if (!file) return;
       const body = new FormData();
       body.set("file", file);
-      setState(await importResultsAction(locale, mode, body));
+      body.set("mode", mode);
+      setState(await importResultsAction(locale, null, body));
     });
-  const problems = state.problems ?? [];
+  const report = state.status === "success" ? state.data : undefined;
+  const problems = report?.problems ?? [];
   const badRows = new Set(problems.map((p) => p.row)).size;
   return (
     <div className="space-y-4">
@@ -34,7 +37,7 @@ export function ImportForm({ locale }: { locale: string }) {
           className="mt-1 block"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
-            setState({ status: "idle" });
+            setState(idleState);
           }}
         />
         <p className="mt-1 text-xs text-slate-500">{t("fileHint")}</p>
@@ -52,19 +55,19 @@ export function ImportForm({ locale }: { locale: string }) {
           {state.message}
         </p>
       )}
-      {state.fileProblems && state.fileProblems.length > 0 && (
+      {report && report.fileProblems.length > 0 && (
         <ul role="alert" className="list-disc rounded bg-red-50 p-3 pl-8 text-red-700">
-          {state.fileProblems.map((p) => (
+          {report.fileProblems.map((p) => (
             <li key={p}>{p}</li>
           ))}
         </ul>
       )}
-      {state.status === "report" && !state.fileProblems?.length && (
+      {report && !report.written && report.fileProblems.length === 0 && (
         <section aria-labelledby="report-h" data-testid="import-report">
           <h2 id="report-h" className="text-lg font-semibold">
             {t("report")}
           </h2>
-          <p data-testid="import-summary">{t("summary", { total: state.totalRows ?? 0, valid: state.validRows ?? 0, bad: badRows })}</p>
+          <p data-testid="import-summary">{t("summary", { total: report.totalRows, valid: report.validRows, bad: badRows })}</p>
           {problems.length > 0 && (
             <table className="mt-2 w-full text-left text-sm" data-testid="import-problems">
               <thead>
@@ -88,23 +91,23 @@ export function ImportForm({ locale }: { locale: string }) {
           <div className="mt-4 flex flex-wrap gap-3">
             {problems.length === 0 ? (
               <button type="button" disabled={pending} onClick={() => run("all-or-nothing")} className="rounded bg-brand-600 px-4 py-2 text-white">
-                {t("importAll", { n: state.validRows ?? 0 })}
+                {t("importAll", { n: report.validRows })}
               </button>
             ) : (
               <button
                 type="button"
-                disabled={pending || !state.validRows}
+                disabled={pending || !report.validRows}
                 onClick={() => run("valid-only")}
                 className="rounded bg-brand-600 px-4 py-2 text-white"
               >
-                {t("importValid", { n: state.validRows ?? 0 })}
+                {t("importValid", { n: report.validRows })}
               </button>
             )}
             <button
               type="button"
               disabled={pending}
               onClick={() => {
-                setState({ status: "idle" });
+                setState(idleState);
                 setFile(null);
                 if (input.current) input.current.value = "";
               }}
@@ -115,9 +118,9 @@ export function ImportForm({ locale }: { locale: string }) {
           </div>
         </section>
       )}
-      {state.status === "done" && (
+      {report?.written && (
         <p role="status" className="rounded bg-green-50 p-3 text-green-700" data-testid="import-done">
-          {t("done", { created: state.created ?? 0, updated: state.updated ?? 0 })}
+          {t("done", { created: report.created, updated: report.updated })}
         </p>
       )}
     </div>

@@ -1,29 +1,11 @@
 "use server";
-import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { toUiLocale } from "@/lib/i18n-locale";
-import { authorize } from "@/lib/policy";
+import { memberAction } from "@/lib/actions/action-client";
+import { fileBytes, uploadedFilesSchema } from "@/lib/forms/form-files";
 import { createResult } from "@/lib/results/create-result";
-import { formFiles } from "@/lib/forms/form-files";
-import { createResultSchema, RESULT_FORM_FIELDS } from "@/lib/results/schemas";
-import { parseInput } from "@/lib/validation/parse-input";
+import { createResultSchema } from "@/lib/results/schemas";
 
-export async function createResultAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const uiLocale = toUiLocale(locale);
-  const t = await getTranslations({ locale, namespace: "form" });
-  const values = formValues(formData, RESULT_FORM_FIELDS);
-  let id: string;
-  try {
-    const actor = await getCurrentActor();
-    authorize(actor, "result.create");
-    const input = { ...values, transferModes: formData.getAll("transferModes") };
-    const parsed = parseInput(createResultSchema, input, uiLocale);
-    if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
-    ({ id } = await createResult(actor, parsed.data, uiLocale, await formFiles(formData, "attachments")));
-  } catch (error) {
-    return errorState(error, values, t("error"));
-  }
-  redirect(`/${locale}/results/${id}`);
-}
+export const createResultAction = memberAction
+  .schema(createResultSchema.safeExtend({ attachments: uploadedFilesSchema }))
+  .authorize("result.create")
+  .redirect(({ data }) => `/results/${(data as { id: string }).id}`)
+  .action(async ({ actor, input: { attachments, ...result } }) => createResult(actor, result, await fileBytes(attachments)));

@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { AttachmentsBox } from "@/components/attachments/attachments-box";
 import { Field, FormMessage } from "@/components/form/field";
+import { PatentsInput } from "@/components/results/patents-input";
 import { idleState } from "@/lib/forms/form-state";
 import { COLLABORATION_MODES } from "@/lib/validation/enums";
 import { updateResultAction } from "../[id]/edit/actions";
@@ -30,10 +31,7 @@ export function ResultForm({
   const t = useTranslations("result");
   const tf = useTranslations("form");
   const tn = useTranslations("need");
-  const [state, action, pending] = useActionState(
-    edit ? updateResultAction.bind(null, locale, edit.resultId) : createResultAction.bind(null, locale),
-    idleState,
-  );
+  const [state, action, pending] = useActionState(edit ? updateResultAction.bind(null, locale) : createResultAction.bind(null, locale), idleState);
   const [filesError, setFilesError] = useState<string | null>(null);
   const v = state.values ?? edit?.initial ?? {};
   const f = state.fields ?? {};
@@ -41,6 +39,7 @@ export function ResultForm({
   return (
     <form action={action} noValidate>
       <FormMessage status={state.status} message={state.status === "error" ? state.message : undefined} />
+      {edit && <input type="hidden" name="resultId" value={edit.resultId} />}
       {edit && <input type="hidden" name="version" value={edit.version} />}
       <Field name="title" label={t("title")} defaultValue={v.title} errors={f.title} required />
       <Field name="summary" label={t("summary")} defaultValue={v.summary} errors={f.summary} multiline rows={4} required />
@@ -57,15 +56,7 @@ export function ResultForm({
         multiline
         rows={3}
       />
-      <Field
-        name="patents"
-        label={t("patents")}
-        hint={t("patentsHint")}
-        defaultValue={v.patents}
-        errors={f.patents ?? Object.entries(f).find(([k]) => k.startsWith("patents."))?.[1]}
-        multiline
-        rows={2}
-      />
+      <PatentsInput defaultValue={v.patents} errors={f} />
       <fieldset className="mb-4">
         <legend className="text-sm font-medium">{t("transferModes")}</legend>
         {COLLABORATION_MODES.map((m) => (

@@ -3,7 +3,7 @@ import { deleteAttachment, getAttachment } from "@/lib/attachments/attachments";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { assertSameOrigin } from "@/lib/security/origin";
 import { jsonError } from "@/lib/api/respond";
-import { AppError } from "@/lib/errors";
+import { unauthenticated } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
 
 // GET /api/attachments/{id}: the file, for viewers who may read what it is attached to.
@@ -11,7 +11,7 @@ import { clientIpFrom } from "@/lib/http/client-ip";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+    if (!actor) throw unauthenticated();
     const file = await getAttachment(actor, (await params).id, { ip: clientIpFrom(request.headers) });
     return new NextResponse(new Uint8Array(file.data), {
       headers: {
@@ -31,7 +31,7 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   try {
     assertSameOrigin(request);
     const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+    if (!actor) throw unauthenticated();
     await deleteAttachment(actor, (await params).id);
     return new NextResponse(null, { status: 204 });
   } catch (error) {

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 // Any other /api/v1 URL: a JSON 404 in the API's error format instead of the site's HTML page.
 const notFound = withApi<{ path: string[] }>(
   async () => {
-    throw new AppError("NOT_FOUND", "No such API endpoint: see /api/v1/openapi.json");
+    throw new AppError("NOT_FOUND", { key: "api.unknownEndpoint" });
   },
   { public: true },
 );

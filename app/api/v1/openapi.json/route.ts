@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { openApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "../operations";
 
 // GET /api/v1/openapi.json : the OpenAPI 3.1 description of API v1. Public, no token needed.
 export function GET(): Response {

@@ -2,9 +2,11 @@ import { getCurrentActor } from "@/lib/auth/current-actor";
 import { getBrokerMetrics } from "@/lib/broker/metrics";
 import { metricsCsv } from "@/lib/broker/metrics-compute";
 import { isAppError } from "@/lib/errors";
+import { wordError } from "@/lib/errors-edge";
+import { toLocale } from "@/i18n/locale";
 
 // GET /<locale>/broker/metrics/export : the metrics as CSV for the signed-in broker or admin.
-export async function GET(): Promise<Response> {
+export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }): Promise<Response> {
   try {
     const actor = await getCurrentActor();
     const metrics = await getBrokerMetrics(actor);
@@ -21,7 +23,7 @@ export async function GET(): Promise<Response> {
       },
     });
   } catch (error) {
-    if (isAppError(error)) return new Response(error.message, { status: error.status });
+    if (isAppError(error)) return new Response(wordError(error, toLocale((await params).locale)), { status: error.status });
     throw error;
   }
 }

@@ -52,14 +52,16 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
         )}
         <div className="flex flex-wrap gap-3">
           {triage.can.claim && (
-            <StateForm action={assignToMeAction.bind(null, locale, id)}>
+            <StateForm action={assignToMeAction.bind(null, locale)}>
+              <input type="hidden" name="needId" value={id} />
               <button type="submit" className={button}>
                 {t("assignToMe")}
               </button>
             </StateForm>
           )}
           {triage.can.triage && triage.triageStatus !== "READY" && (
-            <StateForm action={markReadyAction.bind(null, locale, id)}>
+            <StateForm action={markReadyAction.bind(null, locale)}>
+              <input type="hidden" name="needId" value={id} />
               <button type="submit" className={button}>
                 {t("markReady")}
               </button>
@@ -69,7 +71,8 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
         {triage.can.handOver && (
           <details className="mt-4">
             <summary className="cursor-pointer font-medium">{t("handOverTitle")}</summary>
-            <StateForm action={handOverAction.bind(null, locale, id)} className="mt-2">
+            <StateForm action={handOverAction.bind(null, locale)} className="mt-2">
+              <input type="hidden" name="needId" value={id} />
               <Field name="brokerEmail" type="email" label={t("handOverTo")} required />
               <button type="submit" className={button}>
                 {t("handOver")}
@@ -81,7 +84,8 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
           <>
             <details className="mt-4">
               <summary className="cursor-pointer font-medium">{t("clarifyTitle")}</summary>
-              <StateForm action={clarifyAction.bind(null, locale, id)} className="mt-2">
+              <StateForm action={clarifyAction.bind(null, locale)} className="mt-2">
+                <input type="hidden" name="needId" value={id} />
                 <Field name="question" label={t("question")} multiline rows={3} required />
                 <button type="submit" className={button}>
                   {t("askClarify")}
@@ -90,7 +94,8 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
             </details>
             <details className="mt-4">
               <summary className="cursor-pointer font-medium">{t("proposeTitle")}</summary>
-              <StateForm action={proposeEditAction.bind(null, locale, id)} className="mt-2">
+              <StateForm action={proposeEditAction.bind(null, locale)} className="mt-2">
+                <input type="hidden" name="needId" value={id} />
                 <Field name="title" label={t("newTitle")} defaultValue={need.title} />
                 <Field name="description" label={t("newDescription")} multiline rows={5} defaultValue={need.description ?? ""} />
                 <Field name="field" label={t("newField")} defaultValue={need.field} />
@@ -159,10 +164,12 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
                     </Link>
                   ) : c.researcher ? (
                     <StateForm
-                      action={introduceAction.bind(null, locale, id, c.id)}
+                      action={introduceAction.bind(null, locale)}
                       className="mt-2 flex flex-wrap items-end gap-2"
                       label={`${t("introduce")} ${c.title}`}
                     >
+                      <input type="hidden" name="needId" value={id} />
+                      <input type="hidden" name="resultId" value={c.id} />
                       <label className="text-xs">
                         {t("respondWithinDays")}
                         <br />

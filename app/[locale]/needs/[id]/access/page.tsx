@@ -1,4 +1,5 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { WHEN_OPTIONS } from "@/components/time/when";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { getAccessThread } from "@/lib/access/access-thread";
@@ -24,6 +25,7 @@ export default async function NeedAccessPage({ params }: { params: Promise<{ loc
   const [need, { canRequest, own }] = loaded;
   if (!canRequest) notFound();
   const t = await getTranslations({ locale, namespace: "access" });
+  const format = await getFormatter({ locale });
   const tf = await getTranslations({ locale, namespace: "form" });
   const mayAsk = !own || own.status === "DECLINED" || own.status === "REVOKED" || (own.status === "APPROVED" && !own.live);
   const nda = mayAsk ? await getCurrentNda(actor, id) : null;
@@ -39,7 +41,7 @@ export default async function NeedAccessPage({ params }: { params: Promise<{ loc
       {own && (
         <p role="status" data-testid="access-status" className="rounded bg-slate-50 p-3">
           {t(`status.${own.live ? "LIVE" : own.status === "APPROVED" ? "EXPIRED" : own.status}`, {
-            date: own.expiresAt ? new Date(own.expiresAt).toLocaleDateString(locale) : "",
+            date: own.expiresAt ? format.dateTime(new Date(own.expiresAt), WHEN_OPTIONS.date) : "",
           })}
           {own.reasonCode && own.status !== "APPROVED" ? ` (${t(`reason.${own.reasonCode}`)})` : ""}
         </p>
@@ -54,7 +56,8 @@ export default async function NeedAccessPage({ params }: { params: Promise<{ loc
             SHA-256: <code>{nda.textSha256}</code>
           </p>
           <ActionForm
-            action={requestAccessAction.bind(null, locale, need.id)}
+            action={requestAccessAction.bind(null, locale)}
+            hidden={{ needId: need.id }}
             submitLabel={t("submitRequest")}
             pendingLabel={tf("saving")}
             testId="request-access-form"
@@ -75,7 +78,8 @@ export default async function NeedAccessPage({ params }: { params: Promise<{ loc
           <h2 className="text-lg font-semibold">{t("threadTitle")}</h2>
           <MessageThread thread={thread} locale={locale} />
           <ActionForm
-            action={postMessageAction.bind(null, locale, need.id, own.id, "access")}
+            action={postMessageAction.bind(null, locale)}
+            hidden={{ needId: need.id, requestId: own.id, back: "access" }}
             submitLabel={t("send")}
             pendingLabel={tf("saving")}
             testId="message-form"

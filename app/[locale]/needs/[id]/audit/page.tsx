@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { When } from "@/components/time/when";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { listNeedAudit } from "@/lib/access/list-need-audit";
@@ -39,7 +40,9 @@ export default async function NeedAuditPage({ params }: { params: Promise<{ loca
           <tbody>
             {entries.map((e) => (
               <tr key={e.id} className="border-b last:border-0">
-                <td className="p-2 whitespace-nowrap">{new Date(e.at).toLocaleString(locale)}</td>
+                <td className="p-2 whitespace-nowrap">
+                  <When at={e.at} />
+                </td>
                 <td className="p-2">{e.actor ? `${e.actor.name ?? e.actor.email}${e.actor.organisation ? ` (${e.actor.organisation})` : ""}` : "—"}</td>
                 <td className="p-2">
                   {t(`auditAction.${e.action.replace(".", "_")}`)}

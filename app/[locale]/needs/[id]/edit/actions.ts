@@ -1,48 +1,16 @@
 "use server";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
-import { errorState, formValues, type FormState } from "@/lib/forms/form-state";
-import { clientIpFrom } from "@/lib/http/client-ip";
-import { toUiLocale } from "@/lib/i18n-locale";
+import { memberAction } from "@/lib/actions/action-client";
+import { requestIp } from "@/lib/http/request-ip";
 import { updateNeedSchema } from "@/lib/needs/schemas";
 import { updateNeed } from "@/lib/needs/update-need";
-import { parseInput } from "@/lib/validation/parse-input";
-
-const FIELDS = [
-  "title",
-  "description",
-  "field",
-  "keywords",
-  "visibility",
-  "teaser",
-  "trlTarget",
-  "budgetMinCny",
-  "budgetMaxCny",
-  "region",
-  "accessDays",
-  "ndaText",
-] as const;
+import { idSchema } from "@/lib/validation/common";
 
 // Editing a need, including its confidentiality level and teaser: the owner's company only
-// (updateNeed authorizes against the database). A level change is audited and leaves the
-// search index before this action returns.
-export async function updateNeedAction(locale: string, needId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const uiLocale = toUiLocale(locale);
-  const t = await getTranslations({ locale, namespace: "form" });
-  const values = formValues(formData, [...FIELDS, "teaserFields"]);
-  try {
-    const actor = await getCurrentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", uiLocale === "en" ? "Sign in first" : "请先登录");
-    // Blank optional inputs mean "leave as is"; the teaser fields are a complete set.
-    const input = { ...Object.fromEntries(FIELDS.map((k) => [k, values[k] === "" ? undefined : values[k]])), teaserFields: formData.getAll("teaserFields") };
-    const parsed = parseInput(updateNeedSchema, input, uiLocale);
-    if (!parsed.ok) return { status: "error", message: t("fixErrors"), fields: parsed.fields, values };
-    await updateNeed(actor, needId, parsed.data, uiLocale, { ip: clientIpFrom(await headers()) });
-  } catch (error) {
-    return errorState(error, values, t("error"));
-  }
-  redirect(`/${locale}/needs/${needId}`);
-}
+// (updateNeed authorizes against the database). A blank field is left as it is. A level change
+// is audited and leaves the search index before this action returns.
+export const updateNeedAction = memberAction
+  .schema(updateNeedSchema.safeExtend({ needId: idSchema }))
+  .redirect(({ input }) => `/needs/${input.needId}`)
+  .action(async ({ actor, input: { needId, ...changes } }) => {
+    await updateNeed(actor, needId, changes, { ip: await requestIp() });
+  });

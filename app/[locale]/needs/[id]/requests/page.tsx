@@ -1,4 +1,5 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { WHEN_OPTIONS } from "@/components/time/when";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { listNeedAccessRequests } from "@/lib/access/list-access-requests";
@@ -23,7 +24,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
   });
   const t = await getTranslations({ locale, namespace: "access" });
   const tf = await getTranslations({ locale, namespace: "form" });
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : "—");
+  const format = await getFormatter({ locale });
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), WHEN_OPTIONS.dateTime) : "—");
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("requestsTitle")}</h1>
@@ -42,8 +44,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
                 {r.requester.name ?? r.requester.email} · {r.requester.organisation ?? ""}
               </p>
               <p className="text-sm text-slate-600" data-testid="access-request-status">
-                {t(`status.${r.live ? "LIVE" : r.status === "APPROVED" ? "EXPIRED" : r.status}`, {
-                  date: r.expiresAt ? new Date(r.expiresAt).toLocaleDateString(locale) : "",
+                {t(`ownerStatus.${r.live ? "LIVE" : r.status === "APPROVED" ? "EXPIRED" : r.status}`, {
+                  date: r.expiresAt ? format.dateTime(new Date(r.expiresAt), WHEN_OPTIONS.date) : "",
                 })}
                 {r.reasonCode ? ` · ${t(`reason.${r.reasonCode}`)}` : ""}
               </p>
@@ -58,7 +60,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
               {r.status === "PENDING" && (
                 <div className="mt-3 grid gap-4 sm:grid-cols-2">
                   <ActionForm
-                    action={decideAccessAction.bind(null, locale, need.id, r.id)}
+                    action={decideAccessAction.bind(null, locale)}
+                    hidden={{ needId: need.id, requestId: r.id }}
                     submitLabel={t("approve")}
                     pendingLabel={tf("saving")}
                     testId="approve-form"
@@ -80,7 +83,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
                     </label>
                   </ActionForm>
                   <ActionForm
-                    action={decideAccessAction.bind(null, locale, need.id, r.id)}
+                    action={decideAccessAction.bind(null, locale)}
+                    hidden={{ needId: need.id, requestId: r.id }}
                     submitLabel={t("decline")}
                     pendingLabel={tf("saving")}
                     testId="decline-form"
@@ -103,7 +107,8 @@ export default async function NeedRequestsPage({ params }: { params: Promise<{ l
               {r.live && (
                 <div className="mt-3">
                   <ActionForm
-                    action={revokeAccessAction.bind(null, locale, need.id, r.id)}
+                    action={revokeAccessAction.bind(null, locale)}
+                    hidden={{ needId: need.id, requestId: r.id }}
                     submitLabel={t("revoke")}
                     pendingLabel={tf("saving")}
                     testId="revoke-form"

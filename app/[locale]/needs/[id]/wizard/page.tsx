@@ -5,7 +5,7 @@ import { requireActorForPage } from "@/lib/auth/require-actor";
 import { isAppError } from "@/lib/errors";
 import { getNeedForEdit } from "@/lib/needs/need-edit-view";
 import { listTaxonomy } from "@/lib/taxonomy/list-taxonomy";
-import { NeedWizard } from "../../wizard/need-wizard";
+import { NeedWizard } from "../../_wizard/need-wizard";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 // Continue a draft (also after a reload: the wizard moves here once the draft is first saved),
@@ -43,6 +43,7 @@ export default async function EditNeedPage({ params }: { params: Promise<{ local
             values: need.values,
             keywords: need.keywords,
             collaborationModes: need.collaborationModes,
+            teaserFields: need.teaserFields,
             attachments: need.attachments,
           }}
         />

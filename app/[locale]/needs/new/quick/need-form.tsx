@@ -13,7 +13,7 @@ export function NeedForm({ locale, needId, initial }: { locale: string; needId?:
   const t = useTranslations("need");
   const ta = useTranslations("access");
   const tf = useTranslations("form");
-  const bound = needId ? updateNeedAction.bind(null, locale, needId) : createNeedAction.bind(null, locale);
+  const bound = needId ? updateNeedAction.bind(null, locale) : createNeedAction.bind(null, locale);
   const [state, action, pending] = useActionState(bound, idleState);
   const v = state.values ?? initial ?? {};
   const f = state.fields ?? {};
@@ -22,6 +22,9 @@ export function NeedForm({ locale, needId, initial }: { locale: string; needId?:
   return (
     <form action={action} noValidate>
       <FormMessage status={state.status} message={state.status === "error" ? state.message : undefined} />
+      {needId && <input type="hidden" name="needId" value={needId} />}
+      {/* The teaser fields are a complete set: none checked (or the panel hidden) means none. */}
+      <input type="hidden" name="teaserFields" value="" />
       <Field name="title" label={t("title")} hint={t("titleHint")} defaultValue={v.title} errors={f.title} required />
       <Field name="description" label={t("description")} hint={t("descriptionHint")} defaultValue={v.description} errors={f.description} multiline required />
       <Field name="field" label={t("field")} hint={t("fieldHint")} defaultValue={v.field} errors={f.field} required />

@@ -10,8 +10,8 @@ import { parseOrThrow } from "@/lib/validation/parse-input";
 export const GET = withApi<{ id: string }>(async ({ actor, params }) => NextResponse.json(await getChallengeView(actor, params.id)));
 
 // PATCH /api/v1/challenges/{id} {version, ...fields} : edit a DRAFT (409 on a stale version).
-export const PATCH = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
-  const { version, ...input } = parseOrThrow(challengeUpdateSchema, await readJsonBody(request), locale);
+export const PATCH = withApi<{ id: string }>(async ({ actor, params, request }) => {
+  const { version, ...input } = parseOrThrow(challengeUpdateSchema, await readJsonBody(request));
   await updateChallenge(actor, params.id, version, input);
   return NextResponse.json(await getChallengeView(actor, params.id));
 });

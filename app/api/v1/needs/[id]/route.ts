@@ -1,6 +1,6 @@
-import { NextResponse } from "next/server";
 import { readJsonBody } from "@/lib/api/read-json";
 import { withApi } from "@/lib/api/with-api";
+import { getNeedOperation, updateNeedOperation } from "./openapi";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { viewNeed } from "@/lib/needs/view-need";
 import { updateNeedSchema } from "@/lib/needs/schemas";
@@ -15,23 +15,23 @@ type Params = { id: string };
 // a confidential need's full text is audited (one row per response).
 export const GET = withApi<Params>(async ({ actor, params, request }) => {
   const need = await viewNeed(actor, params.id, { ip: clientIpFrom(request.headers), via: "api" });
-  return NextResponse.json(need, { headers: { ETag: `"${need.version}"` } });
+  return getNeedOperation.json(need, { headers: { ETag: `"${need.version}"` } });
 });
 
 // PATCH /api/v1/needs/{id} : owner organisation only (others get 404 or 403); 409 when the need
 // changed since the version named in If-Match (the ETag of GET), or while this update was written.
-export const PATCH = withApi<Params>(async ({ actor, locale, params, request }) => {
+export const PATCH = withApi<Params>(async ({ actor, params, request }) => {
   const expectedVersion = parseIfMatch(request.headers.get("if-match"));
-  const patch = parseOrThrow(updateNeedSchema, await readJsonBody(request), locale);
+  const patch = parseOrThrow(updateNeedSchema, await readJsonBody(request));
   const ip = clientIpFrom(request.headers);
-  const { id } = await updateNeed(actor, params.id, patch, locale, { ip, expectedVersion });
+  const { id } = await updateNeed(actor, params.id, patch, { ip, expectedVersion });
   const need = await viewNeed(actor, id, { ip, via: "api" });
-  return NextResponse.json(need, { headers: { ETag: `"${need.version}"` } });
+  return updateNeedOperation.json(need, { headers: { ETag: `"${need.version}"` } });
 });
 
 function parseIfMatch(header: string | null): number | undefined {
   if (!header || header.trim() === "*") return undefined;
   const match = header.match(/^\s*(?:W\/)?"(\d+)"\s*$/);
-  if (!match) throw new AppError("BAD_REQUEST", 'If-Match must be the ETag of the need, e.g. "3"');
+  if (!match) throw new AppError("BAD_REQUEST", { key: "api.ifMatch" });
   return Number(match[1]);
 }

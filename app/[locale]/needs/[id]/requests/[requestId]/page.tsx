@@ -30,7 +30,8 @@ export default async function RequestThreadPage({ params }: { params: Promise<{ 
       </p>
       <MessageThread thread={thread} locale={locale} />
       <ActionForm
-        action={postMessageAction.bind(null, locale, id, requestId, "requests")}
+        action={postMessageAction.bind(null, locale)}
+        hidden={{ needId: id, requestId, back: "requests" }}
         submitLabel={t("send")}
         pendingLabel={tf("saving")}
         testId="message-form"

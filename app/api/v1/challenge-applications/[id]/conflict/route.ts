@@ -6,7 +6,7 @@ import { conflictSchema } from "@/lib/challenges/schemas";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 
 // POST /api/v1/challenge-applications/{id}/conflict {note?} : a panel member declares a conflict of interest.
-export const POST = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
-  const { note } = parseOrThrow(conflictSchema, await readJsonBody(request), locale);
+export const POST = withApi<{ id: string }>(async ({ actor, params, request }) => {
+  const { note } = parseOrThrow(conflictSchema, await readJsonBody(request));
   return NextResponse.json(await declareConflict(actor, params.id, note));
 });

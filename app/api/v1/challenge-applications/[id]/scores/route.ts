@@ -6,6 +6,6 @@ import { scoreSchema } from "@/lib/challenges/schemas";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 
 // PUT /api/v1/challenge-applications/{id}/scores {scores:[{criterionKey, score 0..10, comment?}]} : an unconflicted panel member, in review.
-export const PUT = withApi<{ id: string }>(async ({ actor, locale, params, request }) =>
-  NextResponse.json(await scoreApplication(actor, params.id, parseOrThrow(scoreSchema, await readJsonBody(request), locale))),
+export const PUT = withApi<{ id: string }>(async ({ actor, params, request }) =>
+  NextResponse.json(await scoreApplication(actor, params.id, parseOrThrow(scoreSchema, await readJsonBody(request)))),
 );

@@ -6,7 +6,7 @@ import { versionSchema } from "@/lib/challenges/schemas";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 
 // POST /api/v1/challenge-applications/{id}/withdraw {version} : the applicant, before the deadline.
-export const POST = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
-  const { version } = parseOrThrow(versionSchema, await readJsonBody(request), locale);
+export const POST = withApi<{ id: string }>(async ({ actor, params, request }) => {
+  const { version } = parseOrThrow(versionSchema, await readJsonBody(request));
   return NextResponse.json(await withdrawApplication(actor, params.id, version));
 });

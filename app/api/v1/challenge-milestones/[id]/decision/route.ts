@@ -6,6 +6,6 @@ import { decideMilestoneSchema } from "@/lib/challenges/schemas";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 
 // POST /api/v1/challenge-milestones/{id}/decision {version, accept, reason?} : sponsor or unconflicted panel member.
-export const POST = withApi<{ id: string }>(async ({ actor, locale, params, request }) =>
-  NextResponse.json(await decideMilestone(actor, params.id, parseOrThrow(decideMilestoneSchema, await readJsonBody(request), locale))),
+export const POST = withApi<{ id: string }>(async ({ actor, params, request }) =>
+  NextResponse.json(await decideMilestone(actor, params.id, parseOrThrow(decideMilestoneSchema, await readJsonBody(request)))),
 );

@@ -18,7 +18,7 @@ export const GET = withApi<{ id: string }>(async ({ actor, params }) => {
 });
 
 // POST /api/v1/challenges/{id}/applications : 揭榜, 201 {id, version}.
-export const POST = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
-  const input = parseOrThrow(applySchema, await readJsonBody(request), locale);
+export const POST = withApi<{ id: string }>(async ({ actor, params, request }) => {
+  const input = parseOrThrow(applySchema, await readJsonBody(request));
   return NextResponse.json(await applyToChallenge(actor, params.id, input), { status: 201 });
 });

@@ -6,6 +6,6 @@ import { awardSchema } from "@/lib/challenges/schemas";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 
 // POST /api/v1/challenges/{id}/award {version, awards:[{applicationId, reason}], others:[{applicationId, reason}]}
-export const POST = withApi<{ id: string }>(async ({ actor, locale, params, request }) =>
-  NextResponse.json(await awardChallenge(actor, params.id, parseOrThrow(awardSchema, await readJsonBody(request), locale))),
+export const POST = withApi<{ id: string }>(async ({ actor, params, request }) =>
+  NextResponse.json(await awardChallenge(actor, params.id, parseOrThrow(awardSchema, await readJsonBody(request)))),
 );

@@ -10,7 +10,7 @@ import { parseOrThrow } from "@/lib/validation/parse-input";
 export const GET = withApi<{ id: string }>(async () => NextResponse.json({ text: CHALLENGE_NDA_TEXT, textSha256: CHALLENGE_NDA_SHA256 }));
 
 // POST /api/v1/challenges/{id}/nda {accept: true} : opens a CONFIDENTIAL challenge's details to the caller (recorded, audited).
-export const POST = withApi<{ id: string }>(async ({ actor, locale, params, request }) => {
-  parseOrThrow(acceptNdaSchema, await readJsonBody(request), locale);
+export const POST = withApi<{ id: string }>(async ({ actor, params, request }) => {
+  parseOrThrow(acceptNdaSchema, await readJsonBody(request));
   return NextResponse.json(await acceptChallengeNda(actor, params.id, clientIpFrom(request.headers)));
 });

@@ -6,6 +6,6 @@ import { outcomeSchema } from "@/lib/challenges/schemas";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 
 // POST /api/v1/challenges/{id}/outcome : the outcome evaluation at completion (monthsAfter 0) or 12 months after.
-export const POST = withApi<{ id: string }>(async ({ actor, locale, params, request }) =>
-  NextResponse.json(await recordChallengeOutcome(actor, params.id, parseOrThrow(outcomeSchema, await readJsonBody(request), locale)), { status: 201 }),
+export const POST = withApi<{ id: string }>(async ({ actor, params, request }) =>
+  NextResponse.json(await recordChallengeOutcome(actor, params.id, parseOrThrow(outcomeSchema, await readJsonBody(request))), { status: 201 }),
 );

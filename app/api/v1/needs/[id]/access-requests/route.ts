@@ -1,6 +1,6 @@
-import { NextResponse } from "next/server";
 import { readJsonBody } from "@/lib/api/read-json";
 import { withApi } from "@/lib/api/with-api";
+import { listNeedAccessRequestsOperation, requestAccessOperation } from "./openapi";
 import { getOwnAccessRequest, listNeedAccessRequests } from "@/lib/access/list-access-requests";
 import { requestAccess } from "@/lib/access/request-access";
 import { requestAccessSchema } from "@/lib/access/schemas";
@@ -16,13 +16,14 @@ type Params = { id: string };
 // their own request (or null).
 export const GET = withApi<Params>(async ({ actor, params }) => {
   const row = await findNeedRow(actor, params.id);
-  if (row && can(actor, "need.manageAccess", needFactsOf(row))) return NextResponse.json({ items: await listNeedAccessRequests(actor, params.id) });
-  return NextResponse.json({ own: await getOwnAccessRequest(actor, params.id) });
+  if (row && can(actor, "need.manageAccess", needFactsOf(row)))
+    return listNeedAccessRequestsOperation.json({ items: await listNeedAccessRequests(actor, params.id) });
+  return listNeedAccessRequestsOperation.json({ own: await getOwnAccessRequest(actor, params.id) });
 });
 
 // POST: a researcher asks for access, accepting the NDA version they read.
-export const POST = withApi<Params>(async ({ actor, locale, params, request }) => {
-  const input = parseOrThrow(requestAccessSchema, await readJsonBody(request), locale);
+export const POST = withApi<Params>(async ({ actor, params, request }) => {
+  const input = parseOrThrow(requestAccessSchema, await readJsonBody(request));
   const created = await requestAccess(actor, params.id, input, { ip: clientIpFrom(request.headers) });
-  return NextResponse.json(created, { status: 201 });
+  return requestAccessOperation.json(created);
 });
