@@ -10,14 +10,17 @@ const ORG_KINDS = Object.values(OrgKind) as OrgKind[];
 const MAX_CNY = 2_000_000_000;
 
 /** Textarea lines "a | b | c" -> arrays of cells; arrays pass through. */
-const lines = (v: unknown) =>
-  typeof v === "string"
+const lines = (raw: unknown) => {
+  // A form sends the textarea as one string (or a one-element list: the action client reads list fields as lists).
+  const v = Array.isArray(raw) && raw.every((x) => typeof x === "string") ? raw.join("\n") : raw;
+  return typeof v === "string"
     ? v
         .split(/\r?\n/)
         .map((l) => l.trim())
         .filter(Boolean)
         .map((l) => l.split(/\s*[|｜]\s*/))
     : v;
+};
 const intOf = (s: unknown) => (typeof s === "string" && /^\s*\d+\s*$/.test(s) ? Number(s) : s);
 const slug = (name: string, i: number) => `k${i + 1}`;
 
@@ -70,7 +73,12 @@ export const milestoneSplitSchema = z.preprocess(
     .refine((list) => list.reduce((s, c) => s + c.percent, 0) === 100, { error: "v.percent100" }),
 );
 
-const listOf = (v: unknown) => (typeof v === "string" ? v.split(/[,，、\s]+/).filter(Boolean) : v);
+const listOf = (v: unknown) =>
+  typeof v === "string"
+    ? v.split(/[,，、\s]+/).filter(Boolean)
+    : Array.isArray(v) && v.every((x) => typeof x === "string")
+      ? v.flatMap((x: string) => x.split(/[,，、\s]+/)).filter(Boolean)
+      : v;
 
 export const eligibilitySchema = z.strictObject({
   orgKinds: z.preprocess(listOf, z.array(z.enum(ORG_KINDS)).max(ORG_KINDS.length)).default([]),
@@ -92,7 +100,8 @@ const challengeFields = {
   teaser: z.string().trim().min(10).max(1_000),
   problem: z.string().trim().min(20).max(20_000),
   field: z.string().trim().min(2).max(100),
-  keywords: keywordsSchema.default([]),
+  // The form's one text field arrives as a one-element list: split it like a typed string.
+  keywords: z.preprocess((v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? v.join(",") : v), keywordsSchema).default([]),
   region: optionalText(60),
   chainNodeId: optionalText(80),
   needIds: z.preprocess(listOf, z.array(z.string().min(1).max(40)).max(10)).default([]),
