@@ -33,6 +33,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
             <Link href="/search" className={link}>
               {t("search")}
             </Link>
+            <Link href="/challenges" className={link}>
+              {t("challenges")}
+            </Link>
             <Link href="/instruments" className={link}>
               {t("instruments")}
             </Link>

@@ -18,6 +18,7 @@ import { writeStaffGrant } from "../lib/staff/write-staff-grant";
 import { taxonomy } from "../prisma/data/taxonomy";
 import { DEMO_PASSWORD, demoAccounts, needs, orgAdminId, organisations, results, users } from "../prisma/data/demo/index";
 import { buildInstrumentDemoRows } from "../prisma/data/demo/instruments";
+import { seedDemoChallenges } from "../prisma/data/demo/challenges";
 
 export { DEMO_PASSWORD, demoAccounts };
 
@@ -184,7 +185,7 @@ export function buildDemoRows(passwordHash: string, now = Date.now()) {
  */
 export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean; counts: Record<string, number> }> {
   const taxonomyCounts = await seedTaxonomy(prisma);
-  const counts: Record<string, number> = { ...taxonomyCounts, organisations: 0, users: 0, needs: 0, results: 0 };
+  const counts: Record<string, number> = { ...taxonomyCounts, organisations: 0, users: 0, needs: 0, results: 0, challenges: 0 };
 
   if ((await prisma.organisation.count()) > 0) return { created: false, counts };
 
@@ -214,11 +215,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
       counts.instruments = (await tx.instrument.createMany({ data: instrumentRows.instrumentRows })).count;
       await tx.instrumentClosure.createMany({ data: instrumentRows.closureRows });
       counts.instrumentBookings = (await tx.instrumentBooking.createMany({ data: instrumentRows.bookingRows })).count;
+      counts.challenges = await seedDemoChallenges(tx, new Date());
       return true;
     },
     { timeout: 180_000, maxWait: 20_000 },
   );
-  if (!created) Object.assign(counts, { organisations: 0, users: 0, needs: 0, results: 0, instruments: 0, instrumentBookings: 0 });
+  if (!created) Object.assign(counts, { organisations: 0, users: 0, needs: 0, results: 0, instruments: 0, instrumentBookings: 0, challenges: 0 });
   if (created) {
     // Two years of history for the chain monitor's charts, then its aggregates and public metrics.
     const companies = rows.userRows.filter((u) => u.role === "COMPANY" && u.isOrgAdmin).map((u) => ({ orgId: u.organisationId!, userId: u.id! }));
@@ -251,7 +253,7 @@ async function main(): Promise<number> {
     );
     console.log(
       created
-        ? `Demo data created: ${counts.organisations} organisations, ${counts.users} users, ${counts.needs} needs, ${counts.results} results.`
+        ? `Demo data created: ${counts.organisations} organisations, ${counts.users} users, ${counts.needs} needs, ${counts.results} results, ${counts.challenges} challenges.`
         : "Demo data skipped: the database already has organisations.",
     );
     console.log(`Seed done in ${ms} ms.`);

@@ -74,6 +74,7 @@ import * as keyListExportRoute from "@/app/[locale]/monitor/lists/[id]/export/ro
 import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { writeStaffRevocation } from "@/lib/staff/write-staff-grant";
 import { createInstrumentCast, INSTRUMENT_OPS, INSTRUMENT_ROLES, type ActionRunner } from "./instrument-matrix";
+import { CHALLENGE_OPS, CHALLENGE_ROLES, createChallengeCast, runChallengeMatrix } from "@/lib/challenges/challenge-access-matrix";
 
 type Outcome = string;
 type Row = Record<Visibility, Outcome[]>; // one outcome per role, in ROLES order
@@ -1010,4 +1011,19 @@ describe("shared instruments matrix", () => {
     }
     expect(mismatches).toEqual([]);
   });
+});
+// Issue 15: challenges (揭榜挂帅). Every challenge, application, review and milestone rule x every
+// role and relationship (sponsor, panel member, conflicted panel member, applicant, team member,
+// other researcher, anonymous, broker, admin); the table is in lib/challenges/challenge-access-matrix.ts.
+describe("challenge authorization matrix", () => {
+  it("covers every challenge, application and milestone rule of the policy table", () => {
+    const covered = new Set(CHALLENGE_OPS.flatMap((o) => o.rules));
+    expect(Object.keys(rules).filter((r) => /^(challenge|application|milestone)\./.test(r) && !covered.has(r))).toEqual([]);
+  });
+
+  it("has zero mismatches (challenge ops x roles and relationships)", async () => {
+    const { mismatches, checked } = await runChallengeMatrix(await createChallengeCast());
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(CHALLENGE_OPS.length * CHALLENGE_ROLES.length);
+  }, 300_000);
 });

@@ -43,6 +43,16 @@ import { parseBrowseQuery } from "@/lib/browse/browse-query";
 import { getContact, listContacts } from "@/lib/contacts/contact-thread";
 import { sendContact } from "@/lib/contacts/send-contact";
 import { decideContact } from "@/lib/contacts/decide-contact";
+import * as challengeApiRoute from "@/app/api/v1/challenges/[id]/route";
+import * as challengesApiRoute from "@/app/api/v1/challenges/route";
+import * as challengeApplicationRoute from "@/app/api/v1/challenge-applications/[id]/route";
+import { applyToChallenge, listMyApplications } from "@/lib/challenges/applications";
+import { addPanelMember, createChallenge, moveChallenge } from "@/lib/challenges/manage-challenge";
+import { acceptChallengeNda } from "@/lib/challenges/nda";
+import { getApplicationView, getChallengeView, listChallenges } from "@/lib/challenges/queries";
+import { declareConflict, getReviewBoard } from "@/lib/challenges/review";
+import { applySchema, challengeInputSchema } from "@/lib/challenges/schemas";
+import { challengeIndexUid, searchChallengeIds } from "@/lib/challenges/search-index";
 
 const tag = Math.random().toString(36).slice(2, 8);
 const CANARY = {
@@ -363,4 +373,115 @@ describe("audit: exactly one row per confidential view", () => {
     await auditLogRoute.GET(apiRequest("/audit-log", { token: cast.admin.token }), noParams);
     expect(await auditCount({ action: "audit.export" })).toBe(before + 1);
   });
+});
+
+// Issue 15: challenges. Canaries in a CONFIDENTIAL challenge's NDA-gated details (problem,
+// indicators, qualifications) and in an application (approach, plan, team, decision reason):
+// nobody outside the NDA sees the details, and nobody outside the applicant side, the sponsor and
+// the unconflicted panel sees the application, through any page service, API route, listing,
+// search index or notification. Accepting the NDA opens the details (and only them).
+describe("challenge canary", () => {
+  const ctag = Math.random().toString(36).slice(2, 8);
+  const C = {
+    problem: `chcanary${ctag}problem`,
+    indicator: `chcanary${ctag}indicator`,
+    qualification: `chcanary${ctag}qual`,
+    approach: `chcanary${ctag}approach`,
+    deliverable: `chcanary${ctag}deliv`,
+  };
+  const detailCanaries = [C.problem, C.indicator, C.qualification];
+  const appCanaries = [C.approach, C.deliverable];
+  const found = (text: string, list: string[]) => list.filter((c) => text.includes(c));
+  let users: Record<"sponsor" | "applicant" | "panel" | "conflicted" | "outsider" | "broker", ApiUser>;
+  let challengeId = "";
+  let applicationId = "";
+
+  beforeAll(async () => {
+    const [sponsor, applicant, panel, conflicted, outsider, broker] = await Promise.all([
+      createApiUser("COMPANY"),
+      createApiUser("RESEARCHER"),
+      createApiUser("RESEARCHER"),
+      createApiUser("RESEARCHER"),
+      createApiUser("RESEARCHER"),
+      createApiUser("BROKER"),
+    ]);
+    users = { sponsor, applicant, panel, conflicted, outsider, broker };
+    const input = challengeInputSchema.parse({
+      title: `保密榜单 ${ctag}`,
+      teaser: "公开摘要：高镍正极包覆工艺",
+      problem: `完整问题描述 ${C.problem} 需要在不改变烧结工艺的前提下降低残碱`,
+      field: "新能源",
+      indicators: [{ name: `残碱 ${C.indicator}`, target: "≤0.3%", verification: "第三方检测" }],
+      eligibility: { orgKinds: [], regions: [], qualifications: `资质 ${C.qualification}` },
+      bountyTotalCny: 1_000_000,
+      milestoneSplit: [{ title: "小样", percent: 100 }],
+      applicationDeadline: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      durationMonths: 6,
+      visibility: "CONFIDENTIAL",
+      criteria: [{ name: "技术", weight: 100 }],
+    });
+    const c = await createChallenge(sponsor.actor, input);
+    challengeId = c.id;
+    await moveChallenge(sponsor.actor, c.id, { to: "OPEN", version: c.version });
+    await addPanelMember(sponsor.actor, c.id, panel.actor.email);
+    await addPanelMember(sponsor.actor, c.id, conflicted.actor.email);
+    await acceptChallengeNda(applicant.actor, c.id, null);
+    const app = await applyToChallenge(
+      applicant.actor,
+      c.id,
+      applySchema.parse({
+        approach: `技术方案 ${C.approach} 采用原子层沉积包覆`,
+        planMilestones: [
+          { title: "小样", deliverables: `交付 ${C.deliverable}`, dueAt: new Date(Date.now() + 90 * 86_400_000).toISOString(), amountCny: 1_000_000 },
+        ],
+        budgetCny: 1_000_000,
+      }),
+    );
+    applicationId = app.id;
+    await declareConflict(conflicted.actor, app.id, "同一课题组");
+    await runJobs(["index-challenge"]);
+  }, 120_000);
+
+  it("keeps the details behind the NDA and the application inside its circle, everywhere", async () => {
+    const leaks: string[] = [];
+    const check = (where: string, value: unknown, list: string[]) => {
+      const hit = found(JSON.stringify(value ?? null), list);
+      if (hit.length) leaks.push(`${where}: ${hit.join(",")}`);
+    };
+    const swallow = async (run: () => Promise<unknown>) => run().catch((e: unknown) => ({ error: String((e as Error).message) }));
+    for (const role of ["anonymous", "outsider", "broker"] as const) {
+      const u = role === "anonymous" ? null : users[role];
+      const actor = u?.actor ?? null;
+      check(`${role} getChallengeView`, await swallow(() => getChallengeView(actor, challengeId)), [...detailCanaries, ...appCanaries]);
+      check(`${role} listChallenges`, await swallow(() => listChallenges(actor, {})), [...detailCanaries, ...appCanaries]);
+      check(`${role} getApplicationView`, await swallow(() => getApplicationView(actor, applicationId)), appCanaries);
+      const api = await challengeApiRoute.GET(apiRequest(`/challenges/${challengeId}`, { token: u?.token ?? null }), routeParams({ id: challengeId }));
+      check(`${role} GET /challenges/{id}`, await api.text(), [...detailCanaries, ...appCanaries]);
+      const list = await challengesApiRoute.GET(apiRequest(`/challenges`, { token: u?.token ?? null }), noParams);
+      check(`${role} GET /challenges`, await list.text(), [...detailCanaries, ...appCanaries]);
+      const app = await challengeApplicationRoute.GET(
+        apiRequest(`/challenge-applications/${applicationId}`, { token: u?.token ?? null }),
+        routeParams({ id: applicationId }),
+      );
+      check(`${role} GET /challenge-applications/{id}`, await app.text(), appCanaries);
+      if (actor) check(`${role} listMyApplications`, await listMyApplications(actor), appCanaries);
+    }
+    // The conflicted expert sees neither the application nor its content on the review page.
+    check("conflicted getReviewBoard", await getReviewBoard(users.conflicted.actor, challengeId), appCanaries);
+    check("conflicted getApplicationView", await swallow(() => getApplicationView(users.conflicted.actor, applicationId)), appCanaries);
+    // The search index holds no confidential text.
+    const docs = await getMeili().index(challengeIndexUid()).getDocuments({ limit: 1000 });
+    check("challenge index", docs.results, [...detailCanaries, ...appCanaries]);
+    for (const c of [...detailCanaries, ...appCanaries]) expect(await searchChallengeIds(c)).toEqual([]);
+    // No notification (in-app or mailed) carries any of it.
+    check("notifications", await prisma.notification.findMany({ select: { title: true, body: true } }), [...detailCanaries, ...appCanaries]);
+    expect(leaks).toEqual([]);
+
+    // Positive controls: the circle sees it; the NDA opens the details (not the application).
+    expect(found(JSON.stringify(await getApplicationView(users.panel.actor, applicationId)), appCanaries)).toEqual(appCanaries);
+    expect(found(JSON.stringify(await getChallengeView(users.sponsor.actor, challengeId)), detailCanaries)).toEqual(detailCanaries);
+    await acceptChallengeNda(users.outsider.actor, challengeId, null);
+    expect(found(JSON.stringify(await getChallengeView(users.outsider.actor, challengeId)), detailCanaries)).toEqual(detailCanaries);
+    await expect(getApplicationView(users.outsider.actor, applicationId)).rejects.toMatchObject({ status: 404 });
+  }, 120_000);
 });

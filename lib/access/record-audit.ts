@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   "need.assign",
   "need.handOver",
   "broker.portfolio",
+  // Challenges (issue 15): subject "challenge:<id>". NDA acceptances, conflict declarations, awards.
+  "challenge.ndaAccept",
+  "challenge.conflict",
+  "challenge.award",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

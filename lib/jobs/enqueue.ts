@@ -41,6 +41,10 @@ export type JobPayloads = {
   // job key), and the hourly booking sweep (reminders, no-shows).
   "index-instruments": string[];
   "instrument-bookings-sweep": Record<string, never>;
+  // Challenges (lib/challenges): the public search document, and the deadline sweeps (closing
+  // calls, milestone reminders and late flags, 12-month outcome reminders) for one `now`.
+  "index-challenge": { challengeId: string };
+  "challenge-deadlines": Record<string, never>;
 };
 export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;

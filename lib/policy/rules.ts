@@ -1,4 +1,4 @@
-import type { InstrumentStatus, NeedStatus, OrgKind, Role, Visibility } from "@/lib/generated/prisma/enums";
+import type { ChallengeStatus, InstrumentStatus, NeedStatus, OrgKind, Role, Visibility } from "@/lib/generated/prisma/enums";
 import { memberRoleFits } from "@/lib/staff/roles";
 import type { MaybeActor } from "./actor";
 
@@ -46,6 +46,30 @@ export type ContactFacts = { ownerOrganisationId: string; senderId: string; stat
 export type InstrumentFacts = { organisationId: string; managerId: string; status: InstrumentStatus };
 /** A booking of an instrument: who booked it, and the instrument. */
 export type BookingFacts = { bookerId: string; instrument: InstrumentFacts };
+
+// A challenge (揭榜挂帅, issue 15) and the viewer's relation to it, loaded for THIS viewer on THIS
+// request (lib/challenges/load.ts). Applications are confidential between the applicant (and their
+// team), the sponsor and the panel; a panel member who declared a conflict on an application
+// neither sees nor scores it.
+export type ChallengeFacts = {
+  organisationId: string;
+  status: ChallengeStatus;
+  visibility: Visibility;
+  draftedByBrokerId: string | null;
+  blindReview: boolean;
+  /** The viewer accepted the challenge's NDA (CONFIDENTIAL challenges). */
+  ndaAcceptedByViewer?: boolean;
+  /** The viewer sits on the challenge's review panel. */
+  viewerOnPanel?: boolean;
+};
+export type ApplicationFacts = {
+  challenge: ChallengeFacts;
+  applicantId: string;
+  /** The viewer is on the application's team. */
+  viewerInTeam?: boolean;
+  /** The viewer (a panel member) declared a conflict of interest on this application. */
+  viewerConflicted?: boolean;
+};
 
 type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
@@ -132,6 +156,23 @@ const orgMember = (a: MaybeActor) => (a?.role === "COMPANY" || a?.role === "RESE
 const booker = (a: MaybeActor) => a?.role === "COMPANY" || a?.role === "RESEARCHER";
 const instrumentManager = (a: MaybeActor, i: InstrumentFacts) =>
   a !== null && (a.id === i.managerId || (inOrg(a, i.organisationId) && a.isOrgAdmin && (a.role === "COMPANY" || a.role === "RESEARCHER")));
+// Challenges. The sponsor side: members (COMPANY role) of the sponsoring organisation, and platform
+// admins, who run government/park programmes and settle disputes.
+const PUBLIC_CHALLENGE: ChallengeStatus[] = ["OPEN", "REVIEW", "AWARDED", "COMPLETED"];
+const challengeSponsor = (a: MaybeActor, c: ChallengeFacts) => isAdmin(a) || (a?.role === "COMPANY" && inOrg(a, c.organisationId));
+const challengeDrafter = (a: MaybeActor, c: ChallengeFacts) => a?.role === "BROKER" && !!c.draftedByBrokerId && c.draftedByBrokerId === a.id;
+const challengeDiscover: Rule<ChallengeFacts> = (a, c) =>
+  PUBLIC_CHALLENGE.includes(c.status) || challengeSponsor(a, c) || inOrg(a, c.organisationId) || challengeDrafter(a, c);
+const challengeReadDetails: Rule<ChallengeFacts> = (a, c) =>
+  challengeDiscover(a, c) &&
+  (c.visibility === "PUBLIC" ||
+    challengeSponsor(a, c) ||
+    inOrg(a, c.organisationId) ||
+    challengeDrafter(a, c) ||
+    (a !== null && (c.ndaAcceptedByViewer === true || c.viewerOnPanel === true)));
+const applicantSide = (a: MaybeActor, p: ApplicationFacts) => a !== null && (a.id === p.applicantId || p.viewerInTeam === true);
+const clearPanel = (a: MaybeActor, p: ApplicationFacts) => a !== null && p.challenge.viewerOnPanel === true && p.viewerConflicted !== true;
+const applicationRead: Rule<ApplicationFacts> = (a, p) => applicantSide(a, p) || challengeSponsor(a, p.challenge) || clearPanel(a, p);
 
 export const rules = {
   "need.create": ((a) => a?.role === "COMPANY" && a.organisationId !== null) as Rule<void>,
@@ -245,6 +286,36 @@ export const rules = {
   "booking.cancel": ((a, b) => (a !== null && a.id === b.bookerId) || instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
   // Approve, decline, propose another slot, record use and fee, mark a no-show: the instrument's managers.
   "booking.manage": ((a, b) => instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
+  // Challenges (揭榜挂帅). Sponsors (a company's members) and staff create them; a broker drafts one
+  // for a company, which publishes (approves) it.
+  "challenge.create": ((a) => (a?.role === "COMPANY" && a.organisationId !== null) || a?.role === "BROKER" || isAdmin(a)) as Rule<void>,
+  "challenge.discover": challengeDiscover,
+  // The problem, indicators and eligibility: PUBLIC, or after accepting the NDA (and the panel).
+  "challenge.readDetails": challengeReadDetails,
+  "challenge.acceptNda": ((a, c) =>
+    a !== null && c.visibility === "CONFIDENTIAL" && c.status === "OPEN" && !inOrg(a, c.organisationId) && !challengeSponsor(a, c)) as Rule<ChallengeFacts>,
+  "challenge.edit": ((a, c) => c.status === "DRAFT" && (challengeSponsor(a, c) || challengeDrafter(a, c))) as Rule<ChallengeFacts>,
+  // Publishing (the sponsor's approval of a broker's draft), closing, cancelling, the panel,
+  // shortlisting, the award, milestone payments and the outcome: the sponsor side only.
+  "challenge.manage": challengeSponsor as Rule<ChallengeFacts>,
+  "challenge.apply": ((a, c) =>
+    (a?.role === "RESEARCHER" || a?.role === "COMPANY") &&
+    !inOrg(a, c.organisationId) &&
+    c.viewerOnPanel !== true &&
+    challengeReadDetails(a, c)) as Rule<ChallengeFacts>,
+  // The panel's page: the applications of the challenge the expert has no conflict with.
+  "challenge.review": ((a, c) => a !== null && c.viewerOnPanel === true) as Rule<ChallengeFacts>,
+  "application.read": applicationRead,
+  // Blind review hides who applied from the experts (not from the sponsor or the team).
+  "application.seeApplicant": ((a, p) =>
+    applicantSide(a, p) || challengeSponsor(a, p.challenge) || (clearPanel(a, p) && !p.challenge.blindReview)) as Rule<ApplicationFacts>,
+  "application.withdraw": ((a, p) => a !== null && a.id === p.applicantId) as Rule<ApplicationFacts>,
+  "application.declareConflict": ((a, p) => a !== null && p.challenge.viewerOnPanel === true) as Rule<ApplicationFacts>,
+  "application.score": clearPanel as Rule<ApplicationFacts>,
+  "milestone.submit": applicantSide as Rule<ApplicationFacts>,
+  // Acceptance (结题验收 for the last one): the sponsor or an unconflicted panel member.
+  "milestone.decide": ((a, p) => challengeSponsor(a, p.challenge) || clearPanel(a, p)) as Rule<ApplicationFacts>,
+  "milestone.recordPayment": ((a, p) => challengeSponsor(a, p.challenge)) as Rule<ApplicationFacts>,
 } as const;
 
 export type Action = keyof typeof rules;

@@ -14,6 +14,7 @@ describe("CRON_ITEMS", () => {
       "refresh-monitor",
       "publish-metrics-daily",
       "instrument-bookings-sweep-hourly",
+      "challenge-deadlines",
     ]);
   });
   it("send the daily digest every day and the weekly one on Mondays at 08:00 China time", () => {

@@ -17,4 +17,6 @@ export const CRON_ITEMS: (CronItem & { task: JobName })[] = [
   { task: "publish-metrics", match: "30 0 * * *", identifier: "publish-metrics-daily" },
   // Shared instruments: reminders 24 h before approved bookings, no-shows 24 h after (lib/instruments/sweeps.ts).
   { task: "instrument-bookings-sweep", match: "7 * * * *", identifier: "instrument-bookings-sweep-hourly" },
+  // Challenges: calls past their deadline close, milestone reminders and late flags, 12-month outcome reminders.
+  { task: "challenge-deadlines", match: "*/10 * * * *", identifier: "challenge-deadlines" },
 ];

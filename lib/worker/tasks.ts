@@ -23,6 +23,8 @@ import { syncNeed, syncNeeds, syncResult, syncResults } from "@/lib/search/sync"
 import { enqueueJob, type JobName, type JobPayloads } from "@/lib/jobs/enqueue";
 import { syncInstruments } from "@/lib/instruments/search-index";
 import { sweepInstrumentBookings } from "@/lib/instruments/sweeps";
+import { runChallengeDeadlines } from "@/lib/challenges/deadlines";
+import { syncChallenge } from "@/lib/challenges/search-index";
 import { withHandOver } from "./keyed-failure";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
@@ -95,6 +97,8 @@ const tasks: TaskList = {
   }),
   "index-instruments": task<"index-instruments">(async (ids) => void (await syncInstruments(prisma, [...new Set(ids)]))),
   "instrument-bookings-sweep": task<"instrument-bookings-sweep">(async () => void (await sweepInstrumentBookings(prisma, new Date()))),
+  "index-challenge": task<"index-challenge">(async ({ challengeId }) => void (await syncChallenge(prisma, challengeId))),
+  "challenge-deadlines": task<"challenge-deadlines">(async () => void (await runChallengeDeadlines(prisma, new Date()))),
 };
 
 // A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is

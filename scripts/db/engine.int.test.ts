@@ -53,6 +53,9 @@ type Ids = {
   keyList: string;
   instrument: string;
   booking: string;
+  challenge: string;
+  application: string;
+  panel: string;
 };
 const ids: Partial<Ids> = {};
 const id = (key: keyof Ids): string => ids[key] ?? expect.fail(`${key} fixture missing (case order)`);
@@ -266,6 +269,72 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       data: { brokerId: id("user"), organisationId: id("org"), visitedOn: new Date(), peopleMet: "王总", notes: "需求：低温快充" },
     });
     return { written, read: await db.visit.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  Challenge: async (db) => {
+    const written = await db.challenge.create({
+      data: {
+        organisationId: id("org"),
+        createdById: id("user"),
+        title: "低温快充电解液揭榜",
+        teaser: "零下二十度快充",
+        problem: "零下二十度下 15 分钟充至 80%",
+        field: "新能源",
+        indicators: [{ key: "k1", name: "充电时间", target: "≤15 min", verification: "第三方检测" }],
+        bountyTotalCny: 3_000_000,
+        milestoneSplit: [{ title: "样品", percent: 100 }],
+        applicationDeadline: new Date(),
+        durationMonths: 12,
+        criteria: [{ key: "k1", name: "技术", weight: 100 }],
+      },
+    });
+    ids.challenge = written.id;
+    return { written, read: await db.challenge.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengeNdaAcceptance: async (db) => {
+    const written = await db.challengeNdaAcceptance.create({ data: { challengeId: id("challenge"), userId: id("user"), textSha256: "ab" } });
+    return { written, read: await db.challengeNdaAcceptance.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengeApplication: async (db) => {
+    const written = await db.challengeApplication.create({
+      data: { challengeId: id("challenge"), applicantId: id("user"), approach: "固态电解质", budgetCny: 1_000_000, planMilestones: [] },
+    });
+    ids.application = written.id;
+    return { written, read: await db.challengeApplication.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengeTeamMember: async (db) => {
+    const written = await db.challengeTeamMember.create({ data: { applicationId: id("application"), userId: id("user"), role: "PI" } });
+    return { written, read: await db.challengeTeamMember.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengePanelMember: async (db) => {
+    const written = await db.challengePanelMember.create({ data: { challengeId: id("challenge"), userId: id("user"), addedById: id("user") } });
+    ids.panel = written.id;
+    return { written, read: await db.challengePanelMember.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengeConflict: async (db) => {
+    const written = await db.challengeConflict.create({ data: { panelMemberId: id("panel"), applicationId: id("application"), note: "同事" } });
+    return { written, read: await db.challengeConflict.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengeScore: async (db) => {
+    const written = await db.challengeScore.create({ data: { panelMemberId: id("panel"), applicationId: id("application"), criterionKey: "k1", score: 8 } });
+    return { written, read: await db.challengeScore.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengeMilestone: async (db) => {
+    const written = await db.challengeMilestone.create({
+      data: { applicationId: id("application"), seq: 1, title: "样品", deliverables: "10 只电芯", dueAt: new Date(), amountCny: 1_000_000 },
+    });
+    return { written, read: await db.challengeMilestone.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengeOutcome: async (db) => {
+    const written = await db.challengeOutcome.create({
+      data: { challengeId: id("challenge"), monthsAfter: 0, recordedById: id("user"), revenueCny: 5_000_000 },
+    });
+    return { written, read: await db.challengeOutcome.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengeEvent: async (db) => {
+    const written = await db.challengeEvent.create({
+      data: { challengeId: id("challenge"), machine: "challenge", subjectId: id("challenge"), toState: "OPEN", actorId: id("user") },
+    });
+    return { written, read: await db.challengeEvent.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   WorkerHeartbeat: async (db) => {
     const written = await db.workerHeartbeat.create({ data: { id: "engine-test:1:abcd", host: "engine-test", pid: 1, slotsConfigured: 4, slotsRunning: 3 } });

@@ -2,6 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { getTaxonomyAnalytics } from "@/lib/analytics/get-taxonomy-analytics";
+import { ChallengeCountsPanel } from "@/components/challenges/counts-panel";
+import { getChallengeCounts } from "@/lib/challenges/metrics";
 import type { NodeStats } from "@/lib/analytics/compute";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { can } from "@/lib/policy";
@@ -16,6 +18,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ loca
   const actor = await requireActorForPage(locale, "/analytics");
   if (!can(actor, "analytics.read")) notFound();
   const data = await getTaxonomyAnalytics(actor);
+  const challengeCounts = await getChallengeCounts(actor, "analytics.read");
   const t = await getTranslations({ locale, namespace: "analytics" });
   const en = locale === "en";
   const name = (x: { nameZh: string; nameEn: string }) => (en ? x.nameEn : x.nameZh);
@@ -48,6 +51,8 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ loca
           ))}
         </dl>
       </section>
+
+      <ChallengeCountsPanel counts={challengeCounts} locale={locale} />
 
       <section className="rounded-lg bg-white p-6 shadow-sm" aria-labelledby="bottlenecks-h">
         <h2 id="bottlenecks-h" className="mb-1 text-xl font-semibold">

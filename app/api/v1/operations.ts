@@ -30,6 +30,24 @@ import * as instruments_import from "./instruments/import/openapi";
 import * as instrument_bookings from "./instrument-bookings/openapi";
 import * as instrument_bookings_id from "./instrument-bookings/[id]/openapi";
 import * as instrument_bookings_id_transitions from "./instrument-bookings/[id]/transitions/openapi";
+import * as ch0 from "./challenges/openapi";
+import * as ch1 from "./challenges/[id]/openapi";
+import * as ch2 from "./challenges/[id]/transitions/openapi";
+import * as ch3 from "./challenges/[id]/nda/openapi";
+import * as ch4 from "./challenges/[id]/panel/openapi";
+import * as ch5 from "./challenges/[id]/applications/openapi";
+import * as ch6 from "./challenges/[id]/award/openapi";
+import * as ch7 from "./challenges/[id]/outcome/openapi";
+import * as ch8 from "./challenge-applications/openapi";
+import * as ch9 from "./challenge-applications/[id]/openapi";
+import * as ch10 from "./challenge-applications/[id]/withdraw/openapi";
+import * as ch11 from "./challenge-applications/[id]/conflict/openapi";
+import * as ch12 from "./challenge-applications/[id]/scores/openapi";
+import * as ch13 from "./challenge-applications/[id]/shortlist/openapi";
+import * as ch14 from "./challenge-applications/[id]/milestones/openapi";
+import * as ch15 from "./challenge-milestones/[id]/submission/openapi";
+import * as ch16 from "./challenge-milestones/[id]/decision/openapi";
+import * as ch17 from "./challenge-milestones/[id]/payment/openapi";
 
 // Every REST v1 operation, each declared in the openapi.ts beside its route.ts. A route method
 // without an operation here fails lib/api/openapi.int.test.ts.
@@ -62,6 +80,25 @@ const modules: Record<string, OperationSpec<z.ZodType>>[] = [
   instrument_bookings_id,
   instrument_bookings_id_transitions,
   openapi,
+  // Challenges (揭榜挂帅, issue 15)
+  ch0,
+  ch1,
+  ch2,
+  ch3,
+  ch4,
+  ch5,
+  ch6,
+  ch7,
+  ch8,
+  ch9,
+  ch10,
+  ch11,
+  ch12,
+  ch13,
+  ch14,
+  ch15,
+  ch16,
+  ch17,
 ];
 
 export const apiOperations: OperationSpec<z.ZodType>[] = modules.flatMap((m) => Object.values(m));

@@ -107,6 +107,7 @@ const TAGS: OpenApiDocument["tags"] = [
   { name: "Access", description: "Confidential needs: NDA, access requests, grants, message threads and the audit log" },
   { name: "Deals", description: "Introductions brokered between a need and a researcher, up to the contract and its follow-ups" },
   { name: "Instruments", description: "Shared large research instruments (大型科研仪器共享): search, booking and sharing metrics" },
+  { name: "Challenges", description: "揭榜挂帅: challenges with a bounty, applications, panel review, award, project milestones and outcome" },
   { name: "Meta", description: "About the API itself" },
 ];
 

@@ -2,6 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { getBrokerMetrics } from "@/lib/broker/metrics";
+import { ChallengeCountsPanel } from "@/components/challenges/counts-panel";
+import { getChallengeCounts } from "@/lib/challenges/metrics";
 import type { GroupMetrics } from "@/lib/broker/metrics-compute";
 import { PIPELINE } from "@/lib/deals/transitions";
 import { can } from "@/lib/policy";
@@ -12,6 +14,7 @@ export default async function MetricsPage({ params }: { params: Promise<{ locale
   const actor = await requireActorForPage(locale, "/broker/metrics");
   if (!can(actor, "metrics.read")) notFound();
   const metrics = await getBrokerMetrics(actor);
+  const challengeCounts = await getChallengeCounts(actor, "metrics.read");
   const t = await getTranslations({ locale, namespace: "broker" });
   const td = await getTranslations({ locale, namespace: "deal" });
   const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)}%`);
@@ -64,6 +67,7 @@ export default async function MetricsPage({ params }: { params: Promise<{ locale
       <p className="text-sm text-slate-500">{t("conversion")}</p>
       {table(t("byBroker"), metrics.brokers, "metrics-brokers")}
       {table(t("byOffice"), metrics.offices, "metrics-offices")}
+      <ChallengeCountsPanel counts={challengeCounts} locale={locale} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { runChallengeDeadlines } from "@/lib/challenges/deadlines";
 import { runDueReminders } from "@/lib/deals/deadlines";
 import { expireContacts, remindPendingContacts } from "@/lib/contacts/deadlines";
 
@@ -15,5 +16,10 @@ export async function POST(request: Request): Promise<Response> {
   if (!parsed.success) return NextResponse.json({ error: { code: "VALIDATION", message: "now must be an ISO date-time" } }, { status: 422 });
   const now = new Date(parsed.data.now);
   const deals = await runDueReminders(prisma, now);
-  return NextResponse.json({ ...deals, contactReminders: await remindPendingContacts(prisma, now), contactsExpired: await expireContacts(prisma, now) });
+  return NextResponse.json({
+    ...deals,
+    contactReminders: await remindPendingContacts(prisma, now),
+    contactsExpired: await expireContacts(prisma, now),
+    challenges: await runChallengeDeadlines(prisma, now),
+  });
 }

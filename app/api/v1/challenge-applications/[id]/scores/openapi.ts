@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { scoreSchema } from "@/lib/challenges/schemas";
+
+// Challenges (揭榜挂帅, issue 15). Responses are the views of lib/challenges (documented loosely).
+export const scoreChallengeApplicationOperation = defineOperation({
+  method: "put",
+  path: "/challenge-applications/{id}/scores",
+  operationId: "scoreChallengeApplication",
+  summary: "Score criteria 0..10 with comments (unconflicted panel member, in review)",
+  tags: ["Challenges"],
+  body: { schema: scoreSchema },
+  response: { status: 200, description: "{ saved }", schema: z.looseObject({}) },
+  errors: ["NotFound", "Conflict"],
+});

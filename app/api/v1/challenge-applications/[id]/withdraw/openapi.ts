@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { versionSchema } from "@/lib/challenges/schemas";
+
+// Challenges (揭榜挂帅, issue 15). Responses are the views of lib/challenges (documented loosely).
+export const withdrawChallengeApplicationOperation = defineOperation({
+  method: "post",
+  path: "/challenge-applications/{id}/withdraw",
+  operationId: "withdrawChallengeApplication",
+  summary: "Withdraw before the deadline (applicant)",
+  tags: ["Challenges"],
+  body: { schema: versionSchema },
+  response: { status: 200, description: "{ version }", schema: z.looseObject({}) },
+  errors: ["NotFound", "Conflict"],
+});

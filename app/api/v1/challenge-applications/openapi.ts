@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { defineOperation } from "@/lib/api/openapi/define-operation";
+
+// Challenges (揭榜挂帅, issue 15). Responses are the views of lib/challenges (documented loosely).
+export const listMyChallengeApplicationsOperation = defineOperation({
+  method: "get",
+  path: "/challenge-applications",
+  operationId: "listMyChallengeApplications",
+  summary: "The caller’s own applications (applicant or team member)",
+  tags: ["Challenges"],
+  response: { status: 200, description: "{ items }", schema: z.looseObject({}) },
+  errors: [],
+});

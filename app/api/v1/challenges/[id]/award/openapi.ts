@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { awardSchema } from "@/lib/challenges/schemas";
+
+// Challenges (揭榜挂帅, issue 15). Responses are the views of lib/challenges (documented loosely).
+export const awardChallengeOperation = defineOperation({
+  method: "post",
+  path: "/challenges/{id}/award",
+  operationId: "awardChallenge",
+  summary: "Award one or several applications (揭榜成功) with a reason for every other",
+  tags: ["Challenges"],
+  body: { schema: awardSchema },
+  response: { status: 200, description: "{ version }", schema: z.looseObject({}) },
+  errors: ["NotFound", "Conflict"],
+});
