@@ -16,7 +16,7 @@ function serverActionFiles(): string[] {
     .filter((f) => /^\s*["']use server["'];?/.test(readFileSync(path.join(root, f), "utf8")));
 }
 
-const BUILT_ACTION = /^export\s+const\s+\w+Action\s*=\s*(memberAction|publicAction)\b/;
+const BUILT_ACTION = /^export\s+const\s+\w+Action\s*=\s*(withPaths\()?(memberAction|publicAction)\b/;
 
 /** The export statements of a module that are not async functions or action-client actions. */
 export function badServerExports(source: string): string[] {
