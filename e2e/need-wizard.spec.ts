@@ -193,7 +193,7 @@ test("a broker drafts a need after a visit and the company confirms it", async (
   await expect(company.getByTestId("need-status")).toHaveText("已发布");
 
   // The broker's analytics count the published need (counts only; companies have no such page).
-  await broker.getByRole("navigation", { name: "main" }).getByRole("link", { name: "需求分析" }).click();
+  await broker.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "需求分析" }).click();
   await expect(broker.getByRole("heading", { level: 1 })).toHaveText("产业链需求分析");
   await expect
     .poll(async () => Number(await broker.getByTestId("analytics-totals").locator('[data-stat="openNeeds"]').textContent()))

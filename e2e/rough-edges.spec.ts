@@ -9,7 +9,7 @@ test("unknown URLs show the localized not-found page with the site header", asyn
   const zh = await page.goto("/zh-CN/no-such-page/anywhere");
   expect(zh?.status()).toBe(404);
   await expect(page.locator("header").first()).toBeVisible();
-  await expect(page.getByText("找不到", { exact: false }).first()).toBeVisible();
+  await expect(page.getByText("页面不存在", { exact: false }).first()).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 
   const en = await page.goto("/en/no-such-page");
@@ -22,7 +22,7 @@ test("/admin is a 404 for members and an index of the admin pages for an admin; 
   await signUpAndConfirm(page, user, "COMPANY");
   const asMember = await page.goto("/zh-CN/admin");
   expect(asMember?.status()).toBe(404);
-  await expect(page.getByText("找不到", { exact: false }).first()).toBeVisible();
+  await expect(page.getByText("页面不存在", { exact: false }).first()).toBeVisible();
 
   await grantStaffRoleByCli(user.email, "admin");
   await page.goto("/en/admin");

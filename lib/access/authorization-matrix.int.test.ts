@@ -839,12 +839,10 @@ async function monitorAction(
   try {
     const state = await run(idleState, input);
     if (state.status === "success") return "ok";
-    const m = state.message ?? "";
-    if (m === "Sign in first") return "401";
-    if (/not allowed/i.test(m)) return "403";
-    if (/not ?found/i.test(m)) return "404";
-    if (m === "monitor.challengesUnavailable") return "ok"; // the policy let it through: the seam refused
-    return `error:${m}`;
+    if (state.error?.key === "monitor.challengesUnavailable") return "ok"; // the policy let it through: the seam refused
+    const byCode = { UNAUTHENTICATED: "401", FORBIDDEN: "403", NOT_FOUND: "404" } as Record<string, string>;
+    if (state.error && byCode[state.error.code]) return byCode[state.error.code]!;
+    return `error:${state.message ?? ""}`;
   } catch (e) {
     if ((e as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) return "ok";
     throw e;
@@ -980,12 +978,10 @@ describe("shared instruments matrix", () => {
       const state = await run("zh-CN", null, input);
       if (state.status === "success") return "ok";
       if (state.fields && Object.keys(state.fields).length) return `invalid:${Object.keys(state.fields).join(",")}`;
-      const m = state.message ?? "";
-      if (m === "Sign in first") return "401";
-      if (m === "You are not allowed to do this") return "403";
-      if (m === "Not found" || /NotFound$/.test(m)) return "404";
-      if (/^instruments\.booking(Overlap|Move|Version)/.test(m)) return "ok";
-      return `error:${m}`;
+      if (/^instruments\.booking(Overlap|Move|Version)/.test(state.error?.key ?? "")) return "ok";
+      const byCode = { UNAUTHENTICATED: "401", FORBIDDEN: "403", NOT_FOUND: "404" } as Record<string, string>;
+      if (state.error && byCode[state.error.code]) return byCode[state.error.code]!;
+      return `error:${state.message ?? ""}`;
     } catch (e) {
       if ((e as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) return "ok";
       throw e;

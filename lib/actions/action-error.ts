@@ -10,7 +10,13 @@ import { logger } from "@/lib/logger";
 // with its field errors; anything else is logged with its detail and shown as a generic error.
 export async function actionErrorState(error: unknown, values: Record<string, string>, locale: Locale): Promise<FormState<never>> {
   if (isAppError(error) && error.status < 500) {
-    return { status: "error", message: wordError(error, locale), fields: wordFields(error, locale), values };
+    return {
+      status: "error",
+      message: wordError(error, locale),
+      fields: wordFields(error, locale),
+      values,
+      error: { code: error.code, ...(error.key ? { key: error.key } : {}) },
+    };
   }
   logger.error({ err: error }, "server action failed");
   const t = await getTranslations({ locale, namespace: "form" });

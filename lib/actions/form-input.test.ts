@@ -34,3 +34,17 @@ describe("inputFromFormData", () => {
     expect(echoValues({ a: "x", b: ["1", "2"], c: 3, d: { nested: true } })).toEqual({ a: "x", b: "1,2", c: "3" });
   });
 });
+
+describe("inputFromFormData with lists the schema splits itself", () => {
+  it("passes one typed value as text, so keywords 'a、b' and patents 'x; y' are split by the schema", async () => {
+    const { keywordsSchema } = await import("@/lib/validation/common");
+    const { patentsSchema } = await import("@/lib/results/schemas");
+    const schema = z.strictObject({ keywords: keywordsSchema.default([]), patents: patentsSchema.default([]) });
+    const fd = new FormData();
+    fd.append("keywords", "注塑、阻燃");
+    fd.append("patents", "CN2023|INVENTION|GRANTED|CN; US11|DESIGN|PENDING|US");
+    const parsed = schema.parse(inputFromFormData(schema, fd));
+    expect(parsed.keywords).toEqual(["注塑", "阻燃"]);
+    expect(parsed.patents.map((p) => p.number)).toEqual(["CN2023", "US11"]);
+  });
+});

@@ -16,7 +16,9 @@ export function inputFromFormData(schema: z.ZodType | undefined, formData: FormD
     const all = sent.filter((v) => (typeof v === "string" ? v.trim() !== "" : v.size > 0));
     // A list the form sent (a hidden empty input marks a checkbox group) is its values, maybe none.
     if (shape && isArraySchema(shape[name])) {
-      if (sent.length > 0) input[name] = all;
+      // One value for a list that the schema splits itself (keywords "a、b", patents "x; y"):
+      // the text, so its preprocess splits it; several values (checkbox groups) as the list.
+      if (sent.length > 0) input[name] = all.length === 1 && typeof all[0] === "string" && splitsText(shape[name]) ? all[0] : all;
       continue;
     }
     if (all.length === 0) continue;
@@ -67,6 +69,16 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
 function objectShapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType> | undefined {
   const inner = unwrap(schema);
   return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : undefined;
+}
+
+/** A list schema behind a preprocess (z.preprocess(split, z.array(...))): it takes text too. */
+function splitsText(schema: z.ZodType | undefined): boolean {
+  let current = schema;
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+    else return current instanceof z.ZodPipe && current.in instanceof z.ZodTransform;
+  }
+  return false;
 }
 
 function isArraySchema(schema: z.ZodType | undefined): boolean {

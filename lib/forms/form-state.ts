@@ -1,4 +1,4 @@
-import type { FieldErrors } from "@/lib/errors";
+import type { ErrorCode, FieldErrors } from "@/lib/errors";
 
 // What every server action returns (lib/actions/action-client.ts) to its form (useActionState)
 // or button. Values are echoed back so that nothing the user typed is lost on a validation
@@ -9,6 +9,8 @@ export type FormState<D = Record<string, string>> = {
   fields?: FieldErrors;
   values?: Record<string, string>;
   data?: D;
+  /** A known error's code and message key, for code that branches on them (never shown). */
+  error?: { code: ErrorCode; key?: string };
 };
 
 export const idleState: FormState<never> = { status: "idle" };

@@ -4,6 +4,7 @@
 // measure, and the bulk import.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { wordNotifications } from "@/lib/notifications/word-notification";
 import { AppError, isAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/policy";
@@ -157,7 +158,11 @@ describe("the booking cycle", () => {
     expect(events.map((e) => e.toStatus)).toEqual(["REQUESTED", "APPROVED", "COMPLETED", "RATED"]);
     const notices = await prisma.notification.findMany({ where: { userId: companyA.actor.id, kind: { startsWith: "instrumentBooking." } } });
     expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(["instrumentBooking.approved", "instrumentBooking.completed"]));
-    expect(notices.find((n) => n.kind === "instrumentBooking.completed")?.title).toMatch(/X射线衍射仪/);
+    const [completed] = await wordNotifications(
+      "zh-CN",
+      notices.filter((n) => n.kind === "instrumentBooking.completed"),
+    );
+    expect(completed?.title).toMatch(/X射线衍射仪/);
   });
 
   it("a proposed slot holds the new time until the booker accepts it", async () => {

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiUser, resultBody, type ApiUser } from "@/tests/kits/api-test-kit";
 import { prisma } from "@/lib/db";
+import { wordNotifications } from "@/lib/notifications/word-notification";
 import { seedTaxonomy } from "@/scripts/seed";
 import { createResult } from "./create-result";
 import { expireOverdueResults } from "./expire-results";
@@ -22,8 +23,12 @@ beforeAll(async () => {
 });
 
 const publish = async (title: string) => (await createResult(researcher.actor, createResultSchema.parse(resultBody({ title })))).id;
-const notices = (resultId: string) =>
-  prisma.notification.findMany({ where: { userId: researcher.actor.id, link: `/results/${resultId}#reconfirm` }, orderBy: { createdAt: "asc" } });
+// Worded as the (English) owner reads them: rows store a key and params.
+const notices = async (resultId: string) =>
+  wordNotifications(
+    "en",
+    await prisma.notification.findMany({ where: { userId: researcher.actor.id, link: `/results/${resultId}#reconfirm` }, orderBy: { createdAt: "asc" } }),
+  );
 
 describe("result freshness", () => {
   it("gives every new result a date 90 days ahead, shown to its owner only", async () => {
