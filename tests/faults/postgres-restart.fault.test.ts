@@ -155,7 +155,8 @@ describe("PostgreSQL restarted during writes", () => {
     expect(failed.length).toBeGreaterThan(0);
     for (const o of failed) {
       expect(o, JSON.stringify(o)).toMatchObject({ status: 503, code: "UNAVAILABLE" });
-      expect(o.message).toMatch(/database is temporarily unavailable/);
+      // No Accept-Language: the API answers in Chinese, the platform's primary language.
+      expect(o.message).toMatch(/数据库暂时不可用|database is temporarily unavailable/);
       expect(o.retryAfter).toBeTruthy();
     }
     expect(app.proc.exited()).toBeUndefined();
