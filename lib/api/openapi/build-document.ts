@@ -140,7 +140,7 @@ export function buildOpenApiDocument(operations: readonly OperationSpec<z.ZodTyp
       description:
         "REST API v1 for technology needs and research results. Authenticate with a personal access token: " +
         "`Authorization: Bearer tb_pat_...` (create one on your account page). Bodies are JSON (at most 256 KiB); unknown fields are rejected. " +
-        "Errors are `{ error: { code, message, fields? } }`; messages are Chinese when Accept-Language starts with zh, English otherwise. " +
+        "Errors are `{ error: { code, message, fields? } }`; messages are English when Accept-Language starts with en, Chinese otherwise (also without the header). " +
         `Each user may send ${DEFAULT_API_REQUESTS_PER_MINUTE} requests a minute (429 with Retry-After beyond that).`,
     },
     servers: [{ url: "/api/v1" }],
