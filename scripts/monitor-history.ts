@@ -122,7 +122,8 @@ export async function seedDemoHistory(
         if (published > now) continue;
         const vis = rand();
         rows.push({
-          id: `hist-n-${node.id}-${m}-${j}`,
+          // Search documents take only [A-Za-z0-9_-] ids, and chain node ids carry dots.
+          id: `hist-n-${node.id.replace(/[^A-Za-z0-9_-]/g, "-")}-${m}-${j}`,
           title: `${node.nameZh}${subjects[(k + j + m) % subjects.length]}需求（${published.getUTCFullYear()}年${published.getUTCMonth() + 1}月）`,
           description: `${node.nameZh}环节的技术需求（演示历史数据）。`,
           field: node.nameZh,
