@@ -4,16 +4,31 @@
 //
 // Scenarios (BENCH_CONNECTIONS connections for BENCH_DURATION s each, default 50 and 30, after a
 // 5 s warm-up that is not counted):
-//   meili-direct  the search API's query sent straight to Meilisearch (the floor to compare with)
+//   engine-plain  a plain Meilisearch search {q, limit: 20} straight to the engine: what finding
+//                 the hits costs (the engine's side of the limit)
+//   engine-app    the request the app's catalogue search sends (built by lib/search/search.ts
+//                 `catalogSearchRequest`, not a copy), straight to the engine: what the app asks of it
+//   web-floor     GET /api/v1/search without a token: Next answers 401 before any work (the web side
+//                 of the limit; a 401 is this scenario's success)
 //   search-api    GET /api/v1/search?q=...&type=results|needs as a researcher (Bearer token)
 //   search-page   GET /zh-CN/search?q=...&type=results|needs as a signed-in researcher (session cookie)
-//   need-page     GET /zh-CN/needs/<id> as the need's owner: the page computes its matches live
+//   home          GET /zh-CN anonymous (the front door: counts, newest needs and results, chains)
+//   catalogue     GET /zh-CN/needs and /zh-CN/results anonymous (the public catalogue with its facets)
+//   result-page   GET /zh-CN/results/<id> as the researcher, over the 10 newest results (a result with
+//                 its matching needs: ranked on the first view, kept for minutes per process)
+//   need-page     GET /zh-CN/needs/<id> as the need's owner (its matches and researchers)
+//   candidates    GET /zh-CN/broker/candidates as the demo broker (new needs with their candidates)
+//   dashboard     GET /zh-CN/dashboard as the demo researcher (needs for their results and expertise)
 //   mixed         70% search API, 15% GET /api/v1/needs/<id>, 15% POST /api/v1/needs (new needs,
 //                 whose index and matching jobs the worker runs meanwhile)
-//   web-floor     GET /zh-CN/monitor/lists as the demo analyst: a signed-in page of the same layout
+//   monitor-floor GET /zh-CN/monitor/lists as the demo analyst: a signed-in page of the same layout
 //                 with one small query, the floor the monitor pages are compared with (ratio)
 //   monitor       the chain monitor as the demo analyst: 50% GET /zh-CN/monitor (chain map, all
 //                 chains), 50% GET /zh-CN/monitor/nodes/<node> (portraits, rotating over nodes)
+// Ratios (issue 18), all from the same run: limit = 1 / (1/engine-plain + 1/web-floor), the most a
+// request that needs one plain search and Next's handling can reach on these cores; search API and
+// search page against the limit, home and catalogue against the web floor, the pages with matches
+// against the search page; the engine's CPU per request of engine-app against engine-plain.
 // When "monitor" runs, the refresh of all monitor aggregates is timed first (a full rebuild and an
 // incremental run with nothing changed): target < 60 s.
 // Queries rotate over 500 realistic ones (scripts/scale/generate.ts scaleQueries). Latency
@@ -41,7 +56,8 @@ import { refreshMonitorAggregates } from "@/lib/monitor/refresh-aggregates";
 import { prisma } from "@/lib/db";
 import { DEMO_PASSWORD } from "@/prisma/data/demo/index";
 import { scaleNeed, scaleQueries } from "@/scripts/scale/generate";
-import { CATALOG_SEARCH_ATTRIBUTES } from "@/lib/search/settings-data";
+import { catalogSearchRequest } from "@/lib/search/search";
+import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { indexUid } from "@/lib/search/config";
 import { startMailSink } from "@/scripts/services/mail-sink";
 import { bin, nextStartCommand, randomKey, startProcess, waitForHttp, type ManagedProcess } from "@/scripts/services/util";
@@ -55,11 +71,25 @@ if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) {
   process.exit(2);
 }
 const WARMUP_S = 5;
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "meili-direct,search-api,search-page,need-page,mixed").split(",").map((s) => s.trim());
+const DEFAULT_SCENARIOS = "engine-plain,engine-app,web-floor,search-api,search-page,home,catalogue,need-page,candidates,dashboard,result-page,mixed";
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? DEFAULT_SCENARIOS).split(",").map((s) => s.trim());
 const RESEARCHER = "researcher@demo.techbridge.cn";
 const ANALYST = "analyst@demo.techbridge.cn";
 const COMPANY = "company@demo.techbridge.cn";
-const TARGETS = { searchApiP95Ms: 100, searchApiRps: 300, searchPageP95Ms: 500, rssBytes: 1024 ** 3, monitorP95Ms: 300, monitorRefreshMs: 60_000 };
+const BROKER = "broker@demo.techbridge.cn";
+const TARGETS = { rssBytes: 1024 ** 3, monitorP95Ms: 300, monitorRefreshMs: 60_000 };
+/** Issue 18: each scenario's share of its limit, measured in the same run. */
+const RATIO_TARGETS: { scenario: string; against: "limit" | "web-floor" | "search-page"; min: number | null }[] = [
+  { scenario: "search-api", against: "limit", min: 0.85 },
+  { scenario: "search-page", against: "limit", min: 0.35 },
+  { scenario: "home", against: "web-floor", min: 0.5 },
+  { scenario: "catalogue", against: "web-floor", min: null },
+  { scenario: "need-page", against: "search-page", min: 0.5 },
+  { scenario: "result-page", against: "search-page", min: null },
+  { scenario: "candidates", against: "search-page", min: null },
+  { scenario: "dashboard", against: "search-page", min: null },
+];
+const ENGINE_COST_TARGET = 2;
 
 const required = ["DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY"];
 for (const name of required) {
@@ -134,6 +164,29 @@ function meiliPid(): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * CPU time (ms) of the PostgreSQL backends serving DATABASE_URL's database (their process title
+ * names it): the database's share of a request, which the server's CPU does not include. Backends
+ * that exit during a scenario take their CPU with them (the pools keep theirs open).
+ */
+function databaseCpuMs(): number {
+  const db = decodeURIComponent(new URL(process.env.DATABASE_URL!).pathname.slice(1));
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (!cmd.startsWith("postgres:") || !cmd.includes(` ${db} `)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
 }
 
 /** CPU time (ms) of this process alone (not the server and worker it started). */
@@ -251,6 +304,7 @@ type Figures = {
   /** CPU time per request of the server (next start + children) and of Meilisearch: load-independent. */
   serverCpuMsPerReq: number | null;
   meiliCpuMsPerReq: number | null;
+  databaseCpuMsPerReq: number | null;
   /** CPU per request of this process (autocannon and the latency bookkeeping), on the same cores. */
   loadGeneratorCpuMsPerReq: number | null;
   load: string;
@@ -259,7 +313,8 @@ type Figures = {
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
 
 /** `urls`: several app instances to spread the connections over (BENCH_INSTANCES). */
-type Plan = { url: string; urls?: string[]; requests: autocannon.Request[]; headers?: Record<string, string> };
+/** `expect`: the status that counts as success (default any 2xx; the web floor's is 401). */
+type Plan = { url: string; urls?: string[]; requests: autocannon.Request[]; headers?: Record<string, string>; expect?: number };
 
 type Pids = { servers: number[]; meili: number | undefined };
 
@@ -275,7 +330,7 @@ async function run(
   record = true,
 ): Promise<Figures> {
   const load0 = loadAvg();
-  const cpu0 = { server: serversCpuMs(pids.servers), meili: pids.meili ? treeCpuMs(pids.meili) : 0, self: ownCpuMs() };
+  const cpu0 = { server: serversCpuMs(pids.servers), meili: pids.meili ? treeCpuMs(pids.meili) : 0, db: databaseCpuMs(), self: ownCpuMs() };
   rss?.reset();
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -308,12 +363,18 @@ async function run(
     p50: Math.round(percentile(latencies, 50)),
     p95: Math.round(percentile(latencies, 95)),
     p99: Math.round(percentile(latencies, 99)),
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors:
+      result.errors +
+      result.timeouts +
+      (plan.expect === undefined
+        ? result.non2xx
+        : Object.entries(statuses).reduce((n, [status, count]) => n + (Number(status) === plan.expect ? 0 : count), 0)),
     non2xx: result.non2xx,
     statuses,
     peakRssMiB: rss ? Math.round(peak / 1024 / 1024) : null,
-    serverCpuMsPerReq: name === "meili-direct" || pids.servers.length === 0 ? null : perReq(serversCpuMs(pids.servers), cpu0.server),
+    serverCpuMsPerReq: name.startsWith("engine-") || pids.servers.length === 0 ? null : perReq(serversCpuMs(pids.servers), cpu0.server),
     meiliCpuMsPerReq: pids.meili ? perReq(treeCpuMs(pids.meili), cpu0.meili) : null,
+    databaseCpuMsPerReq: name.startsWith("engine-") ? null : perReq(databaseCpuMs(), cpu0.db),
     loadGeneratorCpuMsPerReq: latencies.length ? Math.round(((ownCpuMs() - cpu0.self) / latencies.length) * 10) / 10 : null,
     load: `${load0} -> ${loadAvg()}`,
   };
@@ -321,7 +382,7 @@ async function run(
     log(
       `${name}: ${figures.rps} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, ` +
         `errors ${figures.errors} (non-2xx ${figures.non2xx}, ${JSON.stringify(statuses)}), peak RSS ${figures.peakRssMiB ?? "-"} MiB, ` +
-        `CPU per request: server ${figures.serverCpuMsPerReq ?? "-"} ms, Meilisearch ${figures.meiliCpuMsPerReq ?? "-"} ms, load generator ${figures.loadGeneratorCpuMsPerReq ?? "-"} ms; load ${figures.load}`,
+        `CPU per request: server ${figures.serverCpuMsPerReq ?? "-"} ms, Meilisearch ${figures.meiliCpuMsPerReq ?? "-"} ms, PostgreSQL ${figures.databaseCpuMsPerReq ?? "-"} ms, load generator ${figures.loadGeneratorCpuMsPerReq ?? "-"} ms; load ${figures.load}`,
     );
   }
   return figures;
@@ -346,7 +407,8 @@ async function main() {
       monitorRefresh = { fullMs: Math.round(t1 - t0), incrementalMs: Math.round(performance.now() - t1) };
       log(`monitor aggregates: full refresh ${monitorRefresh.fullMs} ms, incremental ${monitorRefresh.incrementalMs} ms`);
     }
-    const analystCookie = SCENARIOS.some((s) => s === "monitor" || s === "web-floor") ? await signIn(base, ANALYST) : "";
+    const analystCookie = SCENARIOS.some((s) => s === "monitor" || s === "monitor-floor") ? await signIn(base, ANALYST) : "";
+    const brokerCookie = SCENARIOS.includes("candidates") ? await signIn(base, BROKER) : "";
     const monitorNodes = (await prisma.chainNode.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((n) => n.id);
     const researcherCookie = await signIn(base, RESEARCHER);
     const companyCookie = await signIn(base, COMPANY);
@@ -357,6 +419,10 @@ async function main() {
       take: 5,
     });
     const publicNeeds = await prisma.need.findMany({ where: { status: "PUBLISHED", visibility: "PUBLIC" }, select: { id: true }, take: 500 });
+    // Result pages: the 10 newest published results (where the views of a catalogue go). Their
+    // matching needs are ranked on a result's first view in a process and kept for minutes
+    // (lib/matching/result-matches.ts): the warm-up ranks them, the scenario measures the views.
+    const publicResults = await prisma.result.findMany({ where: { status: "PUBLISHED" }, select: { id: true }, orderBy: { createdAt: "desc" }, take: 10 });
     const corpus = { needs: await prisma.need.count(), results: await prisma.result.count() };
     log(`catalogue: ${corpus.needs} needs, ${corpus.results} results; ${CONNECTIONS} connections x ${DURATION} s per scenario; load ${loadAvg()}`);
 
@@ -369,39 +435,17 @@ async function main() {
     };
     const researcherApi = { authorization: `Bearer ${researcherToken}`, "accept-language": "zh-CN" };
 
-    // The request searchCatalog sends (lib/search/search.ts), for the public needs / results index.
-    const meiliBody = (text: string, type: "needs" | "results") => {
-      const snippet = type === "results" ? ["summary", "description"] : ["teaser", "description"];
-      return JSON.stringify({
-        q: text,
-        filter: [],
-        page: 1,
-        hitsPerPage: 20,
-        attributesToSearchOn: [...CATALOG_SEARCH_ATTRIBUTES[type]],
-        attributesToRetrieve: [
-          "id",
-          "kind",
-          "title",
-          "teaser",
-          "summary",
-          "field",
-          "lang",
-          "trl",
-          "visibility",
-          "status",
-          "chainId",
-          "chainNodeId",
-          "region",
-          "collaborationModes",
-          "organisationName",
-          "publishedAt",
-          "version",
-        ],
-        attributesToHighlight: ["title", ...snippet],
-        attributesToCrop: snippet,
-        cropLength: 40,
-      });
+    // The request the app's catalogue search sends for the researcher (lib/search/search.ts builds
+    // it; one federated multi-search), and a plain search of the same text on the same index.
+    const researcher = await prisma.user.findUniqueOrThrow({ where: { email: RESEARCHER }, select: actorUserSelect() });
+    const researcherActor = toActor(researcher);
+    const appBody = (text: string, type: "needs" | "results") => {
+      const request = catalogSearchRequest({ q: text, type, viewer: researcherActor });
+      if ("invalidFilter" in request) throw new Error(`bench query ${text}: invalid filter ${request.invalidFilter}`);
+      return JSON.stringify(request.params);
     };
+    const plainBody = (text: string) => JSON.stringify({ q: text, limit: 20 });
+    const meiliHeaders = { authorization: `Bearer ${process.env.MEILI_MASTER_KEY}`, "content-type": "application/json" };
 
     let writes = 1_000_000 + (Math.floor(Date.now() / 1000) % 1_000_000);
     const newNeedBody = () => {
@@ -424,22 +468,34 @@ async function main() {
     };
 
     const plans: Record<string, Plan> = {
-      "meili-direct": {
+      "engine-plain": {
         url: process.env.MEILI_URL!,
         requests: [
           {
             method: "POST",
             setupRequest: (req) => {
               const type = typeFor(q) as "needs" | "results";
-              return {
-                ...req,
-                path: `/indexes/${indexUid(type)}/search`,
-                headers: { authorization: `Bearer ${process.env.MEILI_MASTER_KEY}`, "content-type": "application/json" },
-                body: meiliBody(nextQuery(), type),
-              };
+              return { ...req, path: `/indexes/${indexUid(type)}/search`, headers: meiliHeaders, body: plainBody(nextQuery()) };
             },
           },
         ],
+      },
+      "engine-app": {
+        url: process.env.MEILI_URL!,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const type = typeFor(q) as "needs" | "results";
+              return { ...req, path: "/multi-search", headers: meiliHeaders, body: appBody(nextQuery(), type) };
+            },
+          },
+        ],
+      },
+      "web-floor": {
+        url: base,
+        expect: 401,
+        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: searchPath(), headers: { "accept-language": "zh-CN" } }) }],
       },
       "search-api": { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: searchPath(), headers: researcherApi }) }] },
       "search-page": {
@@ -462,6 +518,32 @@ async function main() {
             setupRequest: (req) => ({ ...req, path: `/zh-CN/needs/${ownNeeds[q++ % Math.max(1, ownNeeds.length)]?.id}`, headers: { cookie: companyCookie } }),
           },
         ],
+      },
+      home: { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: "/zh-CN" }) }] },
+      catalogue: {
+        url: base,
+        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: q++ % 2 === 0 ? "/zh-CN/needs" : "/zh-CN/results" }) }],
+      },
+      "result-page": {
+        url: base,
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (req) => ({
+              ...req,
+              path: `/zh-CN/results/${publicResults[q++ % Math.max(1, publicResults.length)]?.id}`,
+              headers: { cookie: researcherCookie },
+            }),
+          },
+        ],
+      },
+      candidates: {
+        url: base,
+        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: "/zh-CN/broker/candidates", headers: { cookie: brokerCookie } }) }],
+      },
+      dashboard: {
+        url: base,
+        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: "/zh-CN/dashboard", headers: { cookie: researcherCookie } }) }],
       },
       mixed: {
         url: base,
@@ -486,7 +568,7 @@ async function main() {
       },
     };
     let m = 0;
-    plans["web-floor"] = {
+    plans["monitor-floor"] = {
       url: base,
       requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: "/zh-CN/monitor/lists", headers: { cookie: analystCookie } }) }],
     };
@@ -509,14 +591,14 @@ async function main() {
     const figures: Figures[] = [];
     const pids: Pids = { servers: server.pids, meili: meiliPid() };
     // App scenarios go to every instance (a load balancer's even spread); Meilisearch is one server.
-    for (const [name, plan] of Object.entries(plans)) if (name !== "meili-direct" && server.bases.length > 1) plan.urls = server.bases;
+    for (const [name, plan] of Object.entries(plans)) if (!name.startsWith("engine-") && server.bases.length > 1) plan.urls = server.bases;
     let overallPeak = 0;
     for (const name of SCENARIOS) {
       const plan = plans[name];
       if (!plan) throw new Error(`unknown scenario ${name} (${Object.keys(plans).join(", ")})`);
       if (name === "need-page" && ownNeeds.length === 0) continue;
       await run(`${name} (warm-up)`, plan, null, pids, WARMUP_S, Math.min(10, CONNECTIONS), false);
-      const rss = name === "meili-direct" ? null : rssSampler(server.pids);
+      const rss = name.startsWith("engine-") ? null : rssSampler(server.pids);
       const f = await run(name, plan, rss, pids);
       figures.push(f);
       overallPeak = Math.max(overallPeak, f.peakRssMiB ?? 0);
@@ -524,25 +606,53 @@ async function main() {
 
     // ---------------------------------------------------------------- report
     const row = (f: Figures) =>
-      `| ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.peakRssMiB ?? "-"} | ${f.serverCpuMsPerReq ?? "-"} / ${f.meiliCpuMsPerReq ?? "-"} | ${f.load} |`;
+      `| ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.peakRssMiB ?? "-"} | ${f.serverCpuMsPerReq ?? "-"} / ${f.meiliCpuMsPerReq ?? "-"} / ${f.databaseCpuMsPerReq ?? "-"} | ${f.load} |`;
     console.log(
       `\nbench:load on ${corpus.needs} needs + ${corpus.results} results, ${CONNECTIONS} connections, ${DURATION} s each, ${server.bases.length} web instance(s) (${os.cpus().length} cores)\n`,
     );
-    console.log("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | CPU ms/req server / Meili | load avg |");
+    console.log("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | CPU ms/req server / Meili / PG | load avg |");
     console.log("|---|---|---|---|---|---|---|---|---|");
     for (const f of figures) console.log(row(f));
-    const api = figures.find((f) => f.scenario === "search-api");
-    const page = figures.find((f) => f.scenario === "search-page");
+    const by = (name: string) => figures.find((f) => f.scenario === name);
     const verdict = (ok: boolean | undefined) => (ok === undefined ? "not run" : ok ? "met" : "MISSED");
-    console.log("\ntargets:");
-    console.log(`  zero errors: ${verdict(figures.every((f) => f.errors === 0))}`);
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    const plain = by("engine-plain");
+    const webFloor = by("web-floor");
+    const limitRps = plain && webFloor && plain.rps > 0 && webFloor.rps > 0 ? r2(1 / (1 / plain.rps + 1 / webFloor.rps)) : null;
+    const bases: Record<(typeof RATIO_TARGETS)[number]["against"], number | null> = {
+      limit: limitRps,
+      "web-floor": webFloor?.rps ?? null,
+      "search-page": by("search-page")?.rps ?? null,
+    };
+    const ratios = RATIO_TARGETS.flatMap(({ scenario, against, min }) => {
+      const f = by(scenario);
+      const base = bases[against];
+      if (!f || !base) return [];
+      return [{ scenario, against, rps: f.rps, p95: f.p95, ratio: r2(f.rps / base), target: min }];
+    });
+    const app = by("engine-app");
+    const engineCost =
+      app?.meiliCpuMsPerReq && plain?.meiliCpuMsPerReq
+        ? { app: app.meiliCpuMsPerReq, plain: plain.meiliCpuMsPerReq, ratio: r2(app.meiliCpuMsPerReq / plain.meiliCpuMsPerReq) }
+        : null;
     console.log(
-      `  search API p95 <= ${TARGETS.searchApiP95Ms} ms at >= ${TARGETS.searchApiRps} req/s: ${verdict(api && api.p95 <= TARGETS.searchApiP95Ms && api.rps >= TARGETS.searchApiRps)}`,
+      `\nlimit = 1 / (1/engine-plain + 1/web-floor) = ${limitRps ?? "-"} req/s (engine-plain ${plain?.rps ?? "-"}, web-floor ${webFloor?.rps ?? "-"})\n`,
     );
-    console.log(`  search page p95 <= ${TARGETS.searchPageP95Ms} ms: ${verdict(page && page.p95 <= TARGETS.searchPageP95Ms)}`);
+    console.log("| scenario | req/s | p95 ms | against | ratio | target |");
+    console.log("|---|---|---|---|---|---|");
+    for (const r of ratios) console.log(`| ${r.scenario} | ${r.rps} | ${r.p95} | ${r.against} | ${r.ratio} | ${r.target === null ? "-" : `>= ${r.target}`} |`);
+    console.log("\ntargets:");
+    console.log(`  zero errors: ${verdict(figures.length ? figures.every((f) => f.errors === 0) : undefined)}`);
+    for (const r of ratios) {
+      if (r.target !== null) console.log(`  ${r.scenario} >= ${r.target} x ${r.against}: ${verdict(r.ratio >= r.target)} (${r.ratio})`);
+    }
+    console.log(
+      `  engine cost of the app's search <= ${ENGINE_COST_TARGET} x the plain query's: ${verdict(engineCost ? engineCost.ratio <= ENGINE_COST_TARGET : undefined)}` +
+        (engineCost ? ` (${engineCost.app} vs ${engineCost.plain} ms of Meilisearch CPU per search = ${engineCost.ratio})` : ""),
+    );
     console.log(`  server RSS <= 1 GiB: ${verdict(overallPeak > 0 ? overallPeak * 1024 * 1024 <= TARGETS.rssBytes : undefined)} (peak ${overallPeak} MiB)`);
     const monitor = figures.find((f) => f.scenario === "monitor");
-    const floor = figures.find((f) => f.scenario === "web-floor");
+    const floor = figures.find((f) => f.scenario === "monitor-floor");
     const monitorRatio = monitor && floor && floor.p95 > 0 ? Math.round((monitor.p95 / floor.p95) * 100) / 100 : null;
     console.log(
       `  monitor p95 <= ${TARGETS.monitorP95Ms} ms: ${verdict(monitor && monitor.requests > 0 && monitor.p95 <= TARGETS.monitorP95Ms)}` +
@@ -561,6 +671,9 @@ async function main() {
         cores: os.cpus().length,
         figures,
         peakRssMiB: overallPeak,
+        limitRps,
+        ratios,
+        engineCost,
         monitorRefresh,
         monitorP95VsFloor: monitorRatio,
       }),

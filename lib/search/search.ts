@@ -1,4 +1,5 @@
 import "server-only";
+import type { FederatedMultiSearchParams } from "meilisearch";
 import { indexUid, isUnavailableError, meiliErrorCode } from "./client";
 import { searchFederated } from "./cached-search";
 import { isBrokerView, needsIndexFor, type Viewer } from "./access";
@@ -70,12 +71,23 @@ const RETRIEVE = [
   "publishedAt",
 ];
 
+/** What one catalogue search asks Meilisearch (built by `catalogSearchRequest`). */
+export type CatalogRequest = {
+  params: FederatedMultiSearchParams;
+  /** The texts searched: as typed and, when it translates, its translation. */
+  texts: string[];
+  filter: string[];
+  page: number;
+  limit: number;
+  alsoSearched?: string;
+};
+
 /**
- * Catalogue search, server-side. Brokers/admins search `needs_broker`, everyone else `needs`
- * (which only ever holds what the public may see). Meilisearch being down gives an explicit
- * `{ ok: false, reason: "unavailable" }`, never a silent empty list.
+ * The Meilisearch request of a catalogue search (one federated multi-search), without sending it.
+ * Pure but for the index names: `searchCatalog` sends it, and bench/load.ts sends the same
+ * request straight to the engine to measure what the app asks of it.
  */
-export async function searchCatalog(query: CatalogQuery): Promise<CatalogResponse> {
+export function catalogSearchRequest(query: CatalogQuery): CatalogRequest | { invalidFilter: string } {
   const limit = Math.min(50, Math.max(1, Math.floor(query.limit ?? 20)));
   const page = Math.min(1000, Math.max(1, Math.floor(query.page ?? 1)));
   const q = (query.q ?? "").slice(0, 500);
@@ -86,32 +98,45 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
       filter.push(oneOf("status", [...PUBLIC_NEED_STATUSES]));
     }
   } catch (e) {
-    if (e instanceof FilterValueError) return { ok: false, reason: "invalid-filter", attribute: e.attribute };
+    if (e instanceof FilterValueError) return { invalidFilter: e.attribute };
     throw e;
   }
   const kind = query.type === "results" ? "results" : needsIndexFor(query.viewer);
-  const snippetAttr = query.type === "results" ? "summary" : "teaser";
   const snippetSources = query.type === "results" ? ["summary", "description"] : ["teaser", "description"];
+  const { queries: texts, alsoSearched } = catalogQueries(q);
+  const params: FederatedMultiSearchParams = {
+    federation: { offset: (page - 1) * limit, limit },
+    queries: texts.map((text) => ({
+      indexUid: indexUid(kind),
+      q: text,
+      filter,
+      attributesToSearchOn: [...(query.type === "results" ? CATALOG_SEARCH_ATTRIBUTES.results : CATALOG_SEARCH_ATTRIBUTES.needs)],
+      // The description only ever shows as a cropped snippet: Meilisearch puts the cropped text
+      // in `_formatted` without the full text being retrieved (a third of the answer's bytes).
+      attributesToRetrieve: [...RETRIEVE, "version"],
+      attributesToHighlight: ["title", ...snippetSources],
+      attributesToCrop: snippetSources,
+      cropLength: 40,
+      highlightPreTag: PRE,
+      highlightPostTag: POST,
+      sort: query.sort === "newest" ? ["publishedAt:desc"] : undefined,
+    })),
+  };
+  return { params, texts, filter, page, limit, ...(alsoSearched ? { alsoSearched } : {}) };
+}
+
+/**
+ * Catalogue search, server-side. Brokers/admins search `needs_broker`, everyone else `needs`
+ * (which only ever holds what the public may see). Meilisearch being down gives an explicit
+ * `{ ok: false, reason: "unavailable" }`, never a silent empty list.
+ */
+export async function searchCatalog(query: CatalogQuery): Promise<CatalogResponse> {
+  const request = catalogSearchRequest(query);
+  if ("invalidFilter" in request) return { ok: false, reason: "invalid-filter", attribute: request.invalidFilter };
+  const { texts, filter, page, limit, alsoSearched } = request;
+  const snippetAttr = query.type === "results" ? "summary" : "teaser";
   try {
-    const { queries: texts, alsoSearched } = catalogQueries(q);
-    const res = await searchFederated({
-      federation: { offset: (page - 1) * limit, limit },
-      queries: texts.map((text) => ({
-        indexUid: indexUid(kind),
-        q: text,
-        filter,
-        attributesToSearchOn: [...(query.type === "results" ? CATALOG_SEARCH_ATTRIBUTES.results : CATALOG_SEARCH_ATTRIBUTES.needs)],
-        // The description only ever shows as a cropped snippet: Meilisearch puts the cropped text
-        // in `_formatted` without the full text being retrieved (a third of the answer's bytes).
-        attributesToRetrieve: [...RETRIEVE, "version"],
-        attributesToHighlight: ["title", ...snippetSources],
-        attributesToCrop: snippetSources,
-        cropLength: 40,
-        highlightPreTag: PRE,
-        highlightPostTag: POST,
-        sort: query.sort === "newest" ? ["publishedAt:desc"] : undefined,
-      })),
-    });
+    const res = await searchFederated(request.params);
     let hits: CatalogHit[] = res.hits.map((h) => {
       const f = (h._formatted ?? {}) as Record<string, unknown>;
       const snippetFormatted =
