@@ -5,6 +5,7 @@ import { can, needScopeFor, resultScopeFor, type MaybeActor } from "@/lib/policy
 import { listNeeds } from "@/lib/needs/list-needs";
 import type { NeedView } from "@/lib/needs/present-need";
 import { listResults } from "@/lib/results/list-results";
+import { sharedByAnonymous } from "./shared-by-anonymous";
 import type { ResultView } from "@/lib/results/present-result";
 
 export type ChainSummary = { id: string; nameZh: string; nameEn: string; openNeeds: number };
@@ -26,6 +27,12 @@ const OPEN_STATUSES = ["PUBLISHED", "IN_PROGRESS"] as const;
 export async function getHomeCatalogue(actor: MaybeActor, opts: { newest?: number } = {}): Promise<HomeCatalogue> {
   if (!can(actor, "catalog.browse")) throw new AppError("FORBIDDEN");
   const take = opts.newest ?? 6;
+  // Anonymous visitors all see the same: computed once until the index changes (~7 queries over
+  // the whole catalogue per view otherwise).
+  return sharedByAnonymous(actor, "home-catalogue", String(take), () => readHomeCatalogue(actor, take));
+}
+
+async function readHomeCatalogue(actor: MaybeActor, take: number): Promise<HomeCatalogue> {
   const open = { AND: [needScopeFor(actor), { status: { in: [...OPEN_STATUSES] } }] };
   const [needs, results, byNode, chains] = await Promise.all([
     listNeeds(actor, { pageSize: take }),

@@ -4,7 +4,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NeedStatus } from "@/lib/generated/prisma/enums";
 import { needScopeFor, needSummaryFieldScopeFor, teaserFieldScopeFor, type MaybeActor } from "@/lib/policy";
 import { facetWhere, type FacetFilters, type FacetKey } from "@/lib/browse/facet-where";
-import type { BrowseQuery, FacetCount, Facets } from "@/lib/browse/browse-query";
+import { FACET_KEYS, type BrowseQuery, type FacetCount, type Facets } from "@/lib/browse/browse-query";
+import { sharedByAnonymous } from "@/lib/catalog/shared-by-anonymous";
 import { COLLABORATION_MODES } from "@/lib/validation/enums";
 import { needRowInclude, presentNeed, type NeedView } from "./present-need";
 
@@ -38,8 +39,27 @@ export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 
   };
   const where = (...except: FacetKey[]) => facetWhere(needScopeFor(actor), filters, except);
   const all = where();
-  const [page, total, byChainNode, byNode, byField, byRegion, byTrl, byStatus, modeCounts] = await Promise.all([
+  // Total and facet counts (~14 queries over the viewer's whole scope): for anonymous visitors
+  // computed once per filter set until the index changes (lib/catalog/shared-by-anonymous.ts).
+  const [page, { total, facets }] = await Promise.all([
     findPage(actor, all, q, pageSize),
+    sharedByAnonymous(actor, "need-facets", facetKey(q), () => needCounts(all, where, shows)),
+  ]);
+  const items = page.map((r) => presentNeed(actor, r)).filter((v): v is NeedView => v !== null);
+  return { items, total, facets };
+}
+
+/** The facet filters of a list query (what its counts depend on, besides the viewer). */
+export function facetKey(q: BrowseQuery): string {
+  return JSON.stringify(FACET_KEYS.map((k) => q[k] ?? null));
+}
+
+async function needCounts(
+  all: Prisma.NeedWhereInput,
+  where: (...except: FacetKey[]) => Prisma.NeedWhereInput,
+  shows: (field: Parameters<typeof teaserFieldScopeFor>[1]) => Prisma.NeedWhereInput,
+): Promise<{ total: number; facets: Facets }> {
+  const [total, byChainNode, byNode, byField, byRegion, byTrl, byStatus, modeCounts] = await Promise.all([
     prisma.need.count({ where: all }),
     prisma.need.groupBy({ by: ["chainNodeId"], where: where("chain", "node"), _count: { _all: true } }),
     prisma.need.groupBy({ by: ["chainNodeId"], where: where("node"), _count: { _all: true } }),
@@ -57,7 +77,6 @@ export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 
       COLLABORATION_MODES.map((m) => prisma.need.count({ where: { AND: [where("mode"), shows("collaborationModes"), { collaborationModes: { has: m } }] } })),
     ),
   ]);
-  const items = page.map((r) => presentNeed(actor, r)).filter((v): v is NeedView => v !== null);
   const facets: Facets = {
     chain: (await chainFacets(byChainNode.map((g) => ({ value: g.chainNodeId, count: g._count._all })))).chain,
     node: (await chainFacets(byNode.map((g) => ({ value: g.chainNodeId, count: g._count._all })))).node,
@@ -67,7 +86,7 @@ export async function browseNeeds(actor: MaybeActor, q: BrowseQuery, pageSize = 
     status: counted(byStatus.map((g) => ({ value: g.status, count: g._count._all }))),
     mode: COLLABORATION_MODES.map((m, i) => ({ value: m, count: modeCounts[i]! })).filter((m) => m.count > 0),
   };
-  return { items, total, facets };
+  return { total, facets };
 }
 
 /**

@@ -5,7 +5,8 @@ import type { ResultStatus } from "@/lib/generated/prisma/enums";
 import { resultScopeFor, type MaybeActor } from "@/lib/policy";
 import type { BrowseQuery, Facets } from "@/lib/browse/browse-query";
 import { facetWhere, type FacetFilters, type FacetKey } from "@/lib/browse/facet-where";
-import { chainFacets, counted } from "@/lib/needs/browse-needs";
+import { chainFacets, counted, facetKey } from "@/lib/needs/browse-needs";
+import { sharedByAnonymous } from "@/lib/catalog/shared-by-anonymous";
 import { COLLABORATION_MODES } from "@/lib/validation/enums";
 import { presentResult, resultRowInclude, type ResultView } from "./present-result";
 
@@ -33,8 +34,19 @@ export async function browseResults(actor: MaybeActor, q: BrowseQuery, pageSize 
   // Disjunctive counts: each facet applies every chosen filter but its own.
   const where = (...except: FacetKey[]) => facetWhere(resultScopeFor(actor), filters, except);
   const all = where();
-  const [rows, total, byChainNode, byNode, byField, byTrl, byStatus, modeCounts, regionRows] = await Promise.all([
+  // Total and facet counts: for anonymous visitors once per filter set until the index changes.
+  const [rows, { total, facets }] = await Promise.all([
     prisma.result.findMany({ where: all, include: resultRowInclude, orderBy: ORDER[q.sort], skip: (q.page - 1) * pageSize, take: pageSize }),
+    sharedByAnonymous(actor, "result-facets", facetKey(q), () => resultCounts(all, where)),
+  ]);
+  return { items: rows.map((r) => presentResult(actor, r)), total, facets };
+}
+
+async function resultCounts(
+  all: Prisma.ResultWhereInput,
+  where: (...except: FacetKey[]) => Prisma.ResultWhereInput,
+): Promise<{ total: number; facets: Facets }> {
+  const [total, byChainNode, byNode, byField, byTrl, byStatus, modeCounts, regionRows] = await Promise.all([
     prisma.result.count({ where: all }),
     prisma.result.groupBy({ by: ["chainNodeId"], where: where("chain", "node"), _count: { _all: true } }),
     prisma.result.groupBy({ by: ["chainNodeId"], where: where("node"), _count: { _all: true } }),
@@ -52,7 +64,6 @@ export async function browseResults(actor: MaybeActor, q: BrowseQuery, pageSize 
     if (region) regions.set(region, (regions.get(region) ?? 0) + r._count._all);
   }
   return {
-    items: rows.map((r) => presentResult(actor, r)),
     total,
     facets: {
       chain: (await chainFacets(byChainNode.map((g) => ({ value: g.chainNodeId, count: g._count._all })))).chain,

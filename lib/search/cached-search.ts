@@ -16,31 +16,62 @@ export function searchCacheTtlMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
-type CacheState = { cache: SearchResponseCache<Answer>; stop: () => Promise<void> } | null;
+// One listener per process for every cache bound to the index (search answers, catalogue facet
+// counts, the home page's catalogue): each is dropped on every announced index change.
+type CacheState = { caches: Map<string, SearchResponseCache<object>>; live: boolean; stop: () => Promise<void> } | null;
 // One per process (Next may load this module more than once).
 const state = globalThis as unknown as { techbridgeSearchCache?: CacheState };
 
-function cache(): SearchResponseCache<Answer> | null {
+function caches(): CacheState {
   if (state.techbridgeSearchCache === undefined) {
-    const ttlMs = searchCacheTtlMs();
-    if (ttlMs <= 0) {
+    if (searchCacheTtlMs() <= 0) {
       state.techbridgeSearchCache = null;
     } else {
-      const created = new SearchResponseCache<Answer>({ maxEntries: MAX_ENTRIES, ttlMs });
-      const { stop } = listenForIndexChanges({ onChange: () => created.invalidate(), onLive: (live) => created.setLive(live) });
-      state.techbridgeSearchCache = { cache: created, stop };
+      const held: NonNullable<CacheState> = { caches: new Map(), live: false, stop: async () => {} };
+      const { stop } = listenForIndexChanges({
+        onChange: () => held.caches.forEach((c) => c.invalidate()),
+        onLive: (live) => {
+          held.live = live;
+          held.caches.forEach((c) => c.setLive(live));
+        },
+      });
+      held.stop = stop;
+      state.techbridgeSearchCache = held;
     }
   }
-  return state.techbridgeSearchCache?.cache ?? null;
+  return state.techbridgeSearchCache ?? null;
+}
+
+/**
+ * A per-process cache of answers derived from what the search index holds, dropped on every
+ * index change this process hears of (and not used while it cannot hear them), with the search
+ * cache's TTL as the bound for a lost announcement. Null when caching is off
+ * (SEARCH_CACHE_TTL_MS=0, and outside production by default). The key must hold everything the
+ * answer depends on, the viewer's scope included.
+ */
+export function indexBoundCache<V extends object>(name: string, maxEntries = MAX_ENTRIES): SearchResponseCache<V> | null {
+  const held = caches();
+  if (!held) return null;
+  let c = held.caches.get(name);
+  if (!c) {
+    c = new SearchResponseCache<object>({ maxEntries, ttlMs: searchCacheTtlMs() });
+    c.setLive(held.live);
+    held.caches.set(name, c);
+  }
+  return c as unknown as SearchResponseCache<V>;
+}
+
+function cache(): SearchResponseCache<Answer> | null {
+  return indexBoundCache<Answer>("search");
 }
 
 /** Whether answers are being cached now, and how many are held (health, tests). */
 export function searchCacheStatus(): { enabled: boolean; entries: number } {
-  const c = state.techbridgeSearchCache?.cache;
+  const c = state.techbridgeSearchCache?.caches.get("search");
   return { enabled: c?.enabled ?? false, entries: c?.size ?? 0 };
 }
 
-/** Stops the listener and forgets the cache; the next search reads SEARCH_CACHE_TTL_MS again. */
+/** Stops the listener and forgets the caches; the next search reads SEARCH_CACHE_TTL_MS again. */
 export async function resetSearchCache(): Promise<void> {
   await state.techbridgeSearchCache?.stop();
   delete state.techbridgeSearchCache;
