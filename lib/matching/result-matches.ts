@@ -25,18 +25,28 @@ export function clearResultRankings() {
   rankings.clear();
 }
 
+/**
+ * The needs ranked for a result as the viewer's index (public or broker) finds them: the kept
+ * ranking of this result version, or one computed now (and kept if it succeeded). Not yet
+ * re-checked for the viewer: every caller re-checks what it shows (recheckNeedHits). Null: the
+ * result is gone.
+ */
+export async function rankNeedsForResult(actor: MaybeActor, result: { id: string; version: number }, limit = 10): Promise<MatchResponse | null> {
+  const key = `${result.id}\u0000${result.version}\u0000${needsIndexFor(actor)}\u0000${limit}`;
+  const kept = rankings.get(key);
+  if (kept) return kept;
+  const response = await rankOnce(key, () => matchNeedsForResult(prisma, result.id, { viewer: actor, limit }));
+  if (response?.ok) rankings.set(key, response);
+  return response;
+}
+
 // Needs come from the index the viewer may search: confidential needs as teasers only,
 // broker-only needs for brokers and admins only. Every need is then re-checked against the
 // database for this viewer on every view (the index, and this cache, are never the authority on
 // confidentiality, titles or whether a need is still open).
 export async function getResultMatches(actor: MaybeActor, resultId: string, limit = 10): Promise<MatchResponse> {
   const result = await getResult(actor, resultId);
-  const key = `${result.id}\u0000${result.version}\u0000${needsIndexFor(actor)}\u0000${limit}`;
-  let response: MatchResponse | null | undefined = rankings.get(key);
-  if (!response) {
-    response = await rankOnce(key, () => matchNeedsForResult(prisma, result.id, { viewer: actor, limit }));
-    if (response?.ok) rankings.set(key, response);
-  }
+  const response = await rankNeedsForResult(actor, result, limit);
   if (!response) return { ok: true, matches: [] };
   if (!response.ok) return response;
   const publicOnly = new Set<string>();

@@ -1,8 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { feedbackSummaryFor, type FeedbackSummary } from "@/lib/feedback/match-feedback";
+import { LRUCache } from "lru-cache";
 import { matchSubject, type Match } from "@/lib/matching/matcher";
-import { serveNeedMatches } from "@/lib/matching/need-matches";
+import { loadNeedMatchSnapshot } from "@/lib/matching/serve-need-snapshot";
+import { recheckSnapshotMatches, recheckSnapshotResearchers } from "@/lib/matching/recheck-snapshot";
+import { singleFlight } from "@/lib/single-flight";
 import { needFactsOf, needRowInclude, presentNeed, type NeedView } from "@/lib/needs/present-need";
 import { researcherVisibleSubject } from "@/lib/matching/subjects";
 import { authorize, can, needScopeFor, type MaybeActor } from "@/lib/policy";
@@ -15,6 +18,8 @@ export type NeedCandidates = { need: NeedView; results: CandidateResult[]; resea
 const PAGE_SIZE = 10;
 const RESULTS_PER_NEED = 5;
 const RESEARCHERS_PER_NEED = 3;
+/** Ranked results re-read per view, of which the first RESULTS_PER_NEED still published are shown. */
+const RESULTS_CHECKED = 20;
 
 /** The broker's queue: newest live needs, each with its best results and researchers, and the feedback given on them. */
 export async function listBrokerCandidates(actor: MaybeActor, page = 1): Promise<{ items: NeedCandidates[]; total: number; pageSize: number }> {
@@ -34,29 +39,57 @@ export async function listBrokerCandidates(actor: MaybeActor, page = 1): Promise
     actor,
     rows.map((r) => r.id),
   );
-  const items: NeedCandidates[] = [];
-  for (const row of rows) {
-    const need = presentNeed(actor, row);
-    if (!need) continue;
-    // A broker not acting for the owner matches on what a researcher may see of the need, so
-    // neither the candidates nor their "matched terms" derive from hidden text.
-    const full = can(actor, "need.readFull", needFactsOf(row));
-    const visible = full ? null : researcherVisibleSubject(row);
-    // Acting for the owner: the need's stored matches, the same figures as on the need page.
-    const res = full
-      ? await serveNeedMatches(row, 20)
-      : visible
-        ? await matchOrEmpty(() => matchSubject(visible, "results", { viewer: actor, limit: 20 }))
-        : null;
-    const matches = res?.ok ? res.matches : [];
-    const text = full ? { title: row.title, body: [row.teaser, row.description].filter(Boolean).join("\n"), keywords: row.keywords } : visible?.text;
-    const researchers = res?.ok && text ? await rankResearchers(text, matches, { limit: RESEARCHERS_PER_NEED, excludeOrganisationId: row.organisationId }) : [];
-    items.push({
-      need,
-      results: matches.slice(0, RESULTS_PER_NEED).map((m) => ({ ...m, feedback: feedback.get(`${row.id}:${m.id}`) ?? null })),
-      researchers,
-      unavailable: res ? !res.ok : false,
-    });
-  }
-  return { items, total, pageSize: PAGE_SIZE };
+  // No matcher run per view: acting for the owner, the need's stored snapshot (the need page's
+  // figures); otherwise the ranking of what a researcher may see of the need, kept per need
+  // version for a few minutes. Either way results and researchers are re-read from the database
+  // on every view (unpublished results and former researchers drop out at once).
+  const items = await Promise.all(
+    rows.map(async (row): Promise<NeedCandidates | null> => {
+      const need = presentNeed(actor, row);
+      if (!need) return null;
+      // A broker not acting for the owner matches on what a researcher may see of the need, so
+      // neither the candidates nor their "matched terms" derive from hidden text.
+      const full = can(actor, "need.readFull", needFactsOf(row));
+      const ranked = full ? await loadNeedMatchSnapshot(row) : await visibleRanking(row);
+      if (!ranked) return { need, results: [], researchers: [], unavailable: false };
+      if (!ranked.ok) return { need, results: [], researchers: [], unavailable: true };
+      const [matches, researchers] = await Promise.all([
+        recheckSnapshotMatches(ranked.snapshot.matches.slice(0, RESULTS_CHECKED)),
+        recheckSnapshotResearchers(ranked.snapshot.researchers, row.organisationId),
+      ]);
+      return {
+        need,
+        results: matches.slice(0, RESULTS_PER_NEED).map((m) => ({ ...m, feedback: feedback.get(`${row.id}:${m.id}`) ?? null })),
+        researchers: researchers.slice(0, RESEARCHERS_PER_NEED),
+        unavailable: false,
+      };
+    }),
+  );
+  return { items: items.filter((i): i is NeedCandidates => i !== null), total, pageSize: PAGE_SIZE };
+}
+
+type Ranked = { ok: true; snapshot: { matches: Match[]; researchers: ResearcherMatch[] } };
+const visibleRankings = new LRUCache<string, Ranked>({ max: 5_000, ttl: 5 * 60_000 });
+const rankVisibleOnce = singleFlight<Ranked | { ok: false; reason: "unavailable" } | null>();
+
+/**
+ * Results and researchers for what a researcher may see of a need (its teaser-level subject):
+ * the same for every broker not acting for the owner (results are one public index), so kept per
+ * need version. Null: nothing of the need is visible to match on.
+ */
+async function visibleRanking(row: Parameters<typeof researcherVisibleSubject>[0] & { id: string; version: number; organisationId: string }) {
+  const key = `${row.id}\u0000${row.version}`;
+  const kept = visibleRankings.get(key);
+  if (kept) return kept;
+  const visible = researcherVisibleSubject(row);
+  if (!visible) return null;
+  const ranked = await rankVisibleOnce(key, async () => {
+    const res = await matchOrEmpty(() => matchSubject(visible, "results", { limit: 20 }));
+    if (!res) return null;
+    if (!res.ok) return res;
+    const researchers = await rankResearchers(visible.text, res.matches, { limit: RESEARCHERS_PER_NEED * 3, excludeOrganisationId: row.organisationId });
+    return { ok: true as const, snapshot: { matches: res.matches, researchers } };
+  });
+  if (ranked?.ok) visibleRankings.set(key, ranked);
+  return ranked;
 }

@@ -1,7 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { profileText } from "@/lib/expertise/score";
-import { matchNeedsForResult, matchSubject, type Match } from "@/lib/matching/matcher";
+import { LRUCache } from "lru-cache";
+import { matchSubject, type Match, type MatchResponse } from "@/lib/matching/matcher";
+import { rankNeedsForResult } from "@/lib/matching/result-matches";
+import { needsIndexFor } from "@/lib/search/access";
+import { singleFlight } from "@/lib/single-flight";
 import { authorize, type MaybeActor } from "@/lib/policy";
 import { matchOrEmpty } from "@/lib/matching/match-safely";
 import { needSideScores, pairKey } from "@/lib/matching/pair-scores";
@@ -20,6 +24,11 @@ export type ResearcherDashboard = {
 const RESULTS_CHECKED = 10;
 const PER_SOURCE = 10;
 
+// The needs ranked for an expertise profile, kept per profile version and index for a few minutes
+// like a result's (lib/matching/result-matches.ts): what is shown is still re-checked per view.
+const expertiseRankings = new LRUCache<string, Extract<MatchResponse, { ok: true }>>({ max: 5_000, ttl: 5 * 60_000 });
+const rankExpertiseOnce = singleFlight<MatchResponse>();
+
 /**
  * Needs for a researcher: those matching their published results and those matching their
  * expertise profile. Searches run as the researcher, so only needs they may see come back
@@ -32,14 +41,17 @@ export async function getResearcherDashboard(actor: MaybeActor): Promise<Researc
       where: { createdById: actor.id, status: "PUBLISHED" },
       orderBy: { updatedAt: "desc" },
       take: RESULTS_CHECKED,
-      select: { id: true, title: true },
+      select: { id: true, title: true, version: true },
     }),
     prisma.expertiseProfile.findUnique({ where: { userId: actor.id } }),
   ]);
   let unavailable = false;
   const byNeed = new Map<string, DashboardNeed>();
-  for (const r of results) {
-    const res = await matchOrEmpty(() => matchNeedsForResult(prisma, r.id, { viewer: actor, limit: PER_SOURCE }));
+  // Each result's ranking is the one its own page keeps (per result version and index, a few
+  // minutes): a dashboard view runs the matcher only for what no page view ranked recently.
+  const rankings = await Promise.all(results.map((r) => matchOrEmpty(() => rankNeedsForResult(actor, r, PER_SOURCE))));
+  for (const [i, r] of results.entries()) {
+    const res = rankings[i];
     if (!res) continue;
     if (!res.ok) {
       unavailable = true;
@@ -56,9 +68,13 @@ export async function getResearcherDashboard(actor: MaybeActor): Promise<Researc
   let fromExpertise: Match[] = [];
   const text = profile ? profileText(profile).trim() : "";
   if (profile && text && !unavailable) {
-    const res = await matchOrEmpty(() =>
-      matchSubject({ text: { title: profile.fields.join(" "), body: text } }, "needs", { viewer: actor, limit: PER_SOURCE }),
-    );
+    const key = `${profile.userId}\u0000${profile.updatedAt.getTime()}\u0000${needsIndexFor(actor)}`;
+    const res =
+      expertiseRankings.get(key) ??
+      (await matchOrEmpty(() =>
+        rankExpertiseOnce(key, () => matchSubject({ text: { title: profile.fields.join(" "), body: text } }, "needs", { viewer: actor, limit: PER_SOURCE })),
+      ));
+    if (res?.ok) expertiseRankings.set(key, res);
     if (res?.ok) fromExpertise = res.matches;
     else unavailable = true;
   }
