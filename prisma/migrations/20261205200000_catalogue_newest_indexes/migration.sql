@@ -4,3 +4,8 @@
 CREATE INDEX "Need_createdAt_idx" ON "Need"("createdAt");
 
 CREATE INDEX "Result_createdAt_idx" ON "Result"("createdAt");
+
+-- The broker's candidates queue lists published needs newest first, then unpublished ones
+-- (lib/recommend/broker-candidates.ts): a sort of the broker's whole scope per view (~210 ms)
+-- without it.
+CREATE INDEX "Need_publishedAt_createdAt_idx" ON "Need"("publishedAt" DESC, "createdAt" DESC);

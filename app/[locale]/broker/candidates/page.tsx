@@ -24,7 +24,7 @@ export default async function BrokerCandidatesPage({
   const actor = await requireActorForPage(locale, "/broker/candidates");
   if (!can(actor, "broker.candidates")) notFound();
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const { items, total, pageSize } = await listBrokerCandidates(actor, page);
+  const { items, hasMore } = await listBrokerCandidates(actor, page);
   const verdicts = await myFeedbackFor(
     actor,
     items.flatMap((i) => i.results.map((r) => ({ needId: i.need.id, resultId: r.id }))),
@@ -98,7 +98,7 @@ export default async function BrokerCandidatesPage({
           </div>
         </section>
       ))}
-      {total > page * pageSize && (
+      {hasMore && (
         <Link href={`/broker/candidates?page=${page + 1}`} className="text-sm text-brand-700 hover:underline">
           → {page + 1}
         </Link>
