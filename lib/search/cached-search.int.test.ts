@@ -9,6 +9,7 @@ import { resultDocument, type ResultRow } from "./documents";
 import { announceIndexChanged } from "./index-changes";
 import { searchCatalog } from "./search";
 import { syncNeed, syncResult } from "./sync";
+import { sharedByAnonymous } from "@/lib/catalog/shared-by-anonymous";
 import { createNeed, createOrgAndUser, createResult, ensureChain, removeOrgData, testDb, uniq } from "./search-test-fixtures";
 
 let db: PrismaClient;
@@ -105,5 +106,22 @@ describe("search cache", () => {
     await indexSilently(fourth.id);
     expect(await resultIds()).toContain(fourth.id);
     await expect.poll(() => searchCacheStatus().enabled, { timeout: 15_000 }).toBe(true);
+  });
+});
+
+describe("anonymous catalogue cache (lib/catalog/shared-by-anonymous.ts)", () => {
+  it("keeps what anonymous visitors see until an index change is announced, never a signed-in viewer's", async () => {
+    await expect.poll(() => searchCacheStatus().enabled, { timeout: 10_000 }).toBe(true);
+    let computed = 0;
+    const compute = async () => ({ n: ++computed });
+    const key = `facets${uniq()}`;
+    expect(await sharedByAnonymous(null, "test-catalogue", key, compute)).toEqual({ n: 1 });
+    expect(await sharedByAnonymous(null, "test-catalogue", key, compute)).toEqual({ n: 1 });
+    // A signed-in viewer's scope holds unindexed drafts: computed every time, never stored.
+    const member = { id: "m", role: "COMPANY" as const, organisationId: "o", isOrgAdmin: false, email: "", name: null, brokerPortfolio: null };
+    expect(await sharedByAnonymous(member, "test-catalogue", key, compute)).toEqual({ n: 2 });
+    expect(await sharedByAnonymous(null, "test-catalogue", key, compute)).toEqual({ n: 1 });
+    await announceIndexChanged();
+    await expect.poll(() => sharedByAnonymous(null, "test-catalogue", key, compute), { timeout: 10_000 }).toEqual({ n: 3 });
   });
 });
