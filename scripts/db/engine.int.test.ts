@@ -330,6 +330,18 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     });
     return { written, read: await db.challengeOutcome.findUniqueOrThrow({ where: { id: written.id } }) };
   },
+  ChallengeQuestion: async (db) => {
+    const written = await db.challengeQuestion.create({
+      data: { applicationId: id("application"), askedById: id("user"), question: "中试线在哪里？", answer: "东莞", answeredById: id("user"), answeredAt: new Date() },
+    });
+    return { written, read: await db.challengeQuestion.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengeMatchSnapshot: async (db) => {
+    const written = await db.challengeMatchSnapshot.create({
+      data: { challengeId: id("challenge"), challengeVersion: 1, computedAt: new Date(), matches: [{ id: "r1", score: 0.5 }], researchers: [] },
+    });
+    return { written, read: await db.challengeMatchSnapshot.findUniqueOrThrow({ where: { challengeId: written.challengeId } }) };
+  },
   ChallengeEvent: async (db) => {
     const written = await db.challengeEvent.create({
       data: { challengeId: id("challenge"), machine: "challenge", subjectId: id("challenge"), toState: "OPEN", actorId: id("user") },
