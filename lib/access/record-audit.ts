@@ -25,10 +25,14 @@ export const AUDIT_ACTIONS = [
   "need.assign",
   "need.handOver",
   "broker.portfolio",
-  // Challenges (issue 15): subject "challenge:<id>". NDA acceptances, conflict declarations, awards.
+  // Challenges (issue 15): subject "challenge:<id>". NDA acceptances, conflict declarations, awards,
+  // questions to applicants, panel removals and downloads of application / deliverable files.
   "challenge.ndaAccept",
   "challenge.conflict",
   "challenge.award",
+  "challenge.question",
+  "challenge.panelRemove",
+  "challenge.attachment",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,6 +6,7 @@ import { authorize, can, needScopeFor, resultScopeFor, type Actor } from "@/lib/
 import { needSubject, recordAudit } from "@/lib/access/record-audit";
 import { findNeedRow } from "@/lib/needs/get-need";
 import { needFactsOf } from "@/lib/needs/present-need";
+import { challengeAttachmentForViewer } from "@/lib/challenges/attachments";
 import { checkAttachment, MAX_ATTACHMENT_MB, safeFileName } from "./sniff";
 
 const FIELD_KEY = { empty: "v.fileEmpty", tooLarge: "v.fileTooLarge", wrongType: "v.fileWrongType" } as const;
@@ -32,7 +33,9 @@ export async function checkAttachmentFile(file: { name: string; bytes: Uint8Arra
 }
 
 /** The row data for a checked file (the caller writes it, in its own transaction if it has one). */
-export function attachmentRow(actor: Actor, target: { needId?: string; resultId?: string }, file: CheckedFile) {
+export type AttachmentTarget = { needId?: string; resultId?: string; challengeApplicationId?: string; challengeMilestoneId?: string };
+
+export function attachmentRow(actor: Actor, target: AttachmentTarget, file: CheckedFile) {
   return {
     ...target,
     fileName: safeFileName(file.name),
@@ -83,6 +86,11 @@ export async function addAttachment(
 export async function getAttachment(actor: Actor, id: string, ctx: { ip: string | null }) {
   const row = await prisma.attachment.findUnique({ where: { id } });
   if (!row) throw notFound();
+  if (row.challengeApplicationId || row.challengeMilestoneId) {
+    // A challenge application's (or its project milestone's) file: read like the application.
+    const shown = await challengeAttachmentForViewer(actor, row, ctx);
+    return { fileName: shown.fileName, contentType: row.contentType, data: row.data, sha256: row.sha256 };
+  }
   if (row.needId) {
     const need = await findNeedRow(actor, row.needId);
     const facts = need ? needFactsOf(need) : null;

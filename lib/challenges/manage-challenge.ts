@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/access/record-audit";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -166,6 +167,8 @@ export async function moveChallenge(actor: Actor, id: string, input: ChallengeMo
     await enqueueJob(tx, "index-challenge", { challengeId: id }, { jobKey: `index-challenge:${id}` });
     // Close the call at its deadline (the 10-minute cron is the safety net).
     if (input.to === "OPEN") await enqueueJob(tx, "challenge-deadlines", {}, { jobKey: `challenge-close:${id}`, runAt: row.applicationDeadline });
+    // Match the call to results and researchers, and tell the matched ones (lib/challenges/matches.ts).
+    if (input.to === "OPEN") await enqueueJob(tx, "match-challenge", { challengeId: id, notify: true }, { jobKey: `match-challenge:notify:${id}` });
     await announceMove(tx, actor, row, input.to);
     return { status: input.to, version };
   });
@@ -217,6 +220,34 @@ export async function addPanelMember(actor: Actor, challengeId: string, email: s
     const seat = await tx.challengePanelMember.create({ data: { challengeId, userId: user.id, addedById: actor.id }, select: { id: true } });
     await notifyAll(tx, [user.id], "panelInvited", { title: row.title }, `/challenges/${challengeId}/review`, `challenge:${challengeId}:panel`);
     return seat;
+  });
+}
+
+/** States in which the sponsor may still change the panel (before the award). */
+const PANEL_EDITABLE = new Set(["DRAFT", "OPEN", "REVIEW"]);
+
+/**
+ * The sponsor takes an expert off the panel, before the award. An expert who has scored an
+ * application stays: their scores are part of the aggregate the award rests on, and silently
+ * dropping (or keeping orphaned) scores would change a ranking others have already seen; the
+ * sponsor is told to keep them (409 challenges.panelMemberScored). Their conflict declarations go
+ * with the seat. The expert is told.
+ */
+export async function removePanelMember(actor: Actor, challengeId: string, panelMemberId: string): Promise<{ removed: true }> {
+  return prisma.$transaction(async (tx) => {
+    const { row, facts } = await loadChallenge(tx, actor, challengeId);
+    permit(actor, "challenge.manage", facts);
+    const seat = await tx.challengePanelMember.findFirst({
+      where: { id: panelMemberId, challengeId },
+      select: { id: true, userId: true, _count: { select: { scores: true } } },
+    });
+    if (!seat) throw new AppError("NOT_FOUND");
+    if (!PANEL_EDITABLE.has(row.status)) throw challengeConflict("panelLocked");
+    if (seat._count.scores > 0) throw challengeConflict("panelMemberScored");
+    await tx.challengePanelMember.delete({ where: { id: seat.id } });
+    await recordAudit(tx, { actorId: actor.id, action: "challenge.panelRemove", subject: `challenge:${challengeId}`, detail: { userId: seat.userId } });
+    await notifyAll(tx, [seat.userId], "panelRemoved", { title: row.title }, `/challenges/${challengeId}`, `challenge:${challengeId}:panel-removed:${seat.id}`);
+    return { removed: true as const };
   });
 }
 

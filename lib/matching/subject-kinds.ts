@@ -1,11 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { SubjectKind } from "./kinds";
+import { CHALLENGE_KIND } from "./challenge-kind";
 import { NEED_KIND } from "./need-kind";
 import type { Match } from "./types";
 
 /** Every kind of subject whose stored matches lib/matching keeps fresh (see kinds.ts). */
-export const SUBJECT_KINDS: readonly SubjectKind[] = [NEED_KIND];
+export const SUBJECT_KINDS: readonly SubjectKind[] = [NEED_KIND, CHALLENGE_KIND];
 
 /**
  * A result was published or changed (the "match-result" job, chained after it is indexed, itself

@@ -316,6 +316,16 @@ export const rules = {
   // Acceptance (结题验收 for the last one): the sponsor or an unconflicted panel member.
   "milestone.decide": ((a, p) => challengeSponsor(a, p.challenge) || clearPanel(a, p)) as Rule<ApplicationFacts>,
   "milestone.recordPayment": ((a, p) => challengeSponsor(a, p.challenge)) as Rule<ApplicationFacts>,
+  // Questions to a shortlisted applicant: asked by the sponsor or an unconflicted panel member,
+  // answered in place by the applicant or their team; read by whoever reads the application.
+  "application.ask": ((a, p) => challengeSponsor(a, p.challenge) || clearPanel(a, p)) as Rule<ApplicationFacts>,
+  "application.answer": applicantSide as Rule<ApplicationFacts>,
+  // Files of an application (approach, team CVs, test reports): added by the applicant side;
+  // downloaded by whoever reads the application (application.read).
+  "application.attach": applicantSide as Rule<ApplicationFacts>,
+  // The challenge's matched results and researchers: the sponsor side and staff (brokers bring
+  // solvers to a call); solvers see the calls matched to them on their dashboard instead.
+  "challenge.seeMatches": ((a, c) => challengeSponsor(a, c) || challengeDrafter(a, c) || isStaff(a)) as Rule<ChallengeFacts>,
 } as const;
 
 export type Action = keyof typeof rules;
