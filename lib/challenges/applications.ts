@@ -24,10 +24,10 @@ export async function applyToChallenge(
   now = new Date(),
   files: readonly { name: string; bytes: Uint8Array }[] = [],
 ): Promise<{ id: string; version: number }> {
-  const checked = await checkApplicationFiles(files); // the bytes, before any row is written
   return prisma.$transaction(async (tx) => {
     const { row, facts } = await loadChallenge(tx, actor, challengeId);
     permit(actor, "challenge.apply", facts);
+    const checked = await checkApplicationFiles(files);
     if (row.status !== "OPEN" || row.applicationDeadline <= now) throw challengeConflict("notOpen");
     const eligibility = (row.eligibility ?? {}) as Eligibility;
     const org = actor.organisationId ? await tx.organisation.findUnique({ where: { id: actor.organisationId }, select: { kind: true, region: true } }) : null;

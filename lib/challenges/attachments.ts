@@ -43,12 +43,12 @@ export async function addApplicationAttachments(
   files: readonly UploadedFile[],
   now = new Date(),
 ): Promise<{ added: number }> {
-  const checked = await checkApplicationFiles(files); // bytes checked before any row is locked
   return prisma.$transaction(async (tx) => {
+    // Who may, then when, then the files themselves.
     const { app, challenge } = await loadApplication(tx, actor, applicationId, "application.attach");
     if (app.status !== "SUBMITTED" || challenge.status !== "OPEN" || challenge.applicationDeadline <= now) throw challengeConflict("attachClosed");
     const already = await tx.attachment.count({ where: { challengeApplicationId: applicationId } });
-    if (already + checked.length > MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments("attachments");
+    const checked = await checkApplicationFiles(files, already);
     await storeChallengeFiles(tx, actor, { challengeApplicationId: applicationId }, checked);
     return { added: checked.length };
   });

@@ -30,9 +30,9 @@ export async function submitMilestone(
   now = new Date(),
   files: readonly { name: string; bytes: Uint8Array }[] = [],
 ): Promise<{ version: number }> {
-  const checked = await checkApplicationFiles(files, 0, "deliverables");
   return prisma.$transaction(async (tx) => {
     const { milestone, challenge } = await loadMilestone(tx, actor, milestoneId, "milestone.submit");
+    const checked = await checkApplicationFiles(files, 0, "deliverables");
     const next = await writeTransition(tx, actor, "milestone", milestone, version, { to: "SUBMITTED", note, data: { submissionNote: note, submittedAt: now } });
     // Deliverables of this submission (a resubmission after a rejection adds to the earlier ones).
     const already = await tx.attachment.count({ where: { challengeMilestoneId: milestone.id } });

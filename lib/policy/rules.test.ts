@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import type { Actor } from "./actor";
 import { can } from "./index";
-import type { NeedFacts } from "./rules";
+import type { ApplicationFacts, ChallengeFacts, NeedFacts } from "./rules";
 
 const actor = (role: Actor["role"], organisationId: string | null): Actor => ({
   id: `u-${role}-${organisationId}`,
@@ -287,5 +287,55 @@ describe("staff roles and invitations (issue 11)", () => {
     expect(invite(orgAdmin("RESEARCHER", "org-a"), "TTO", "BROKER")).toBe(false);
     expect(invite(orgAdmin("ADMIN", "org-a"), "GOVERNMENT", "ANALYST")).toBe(false);
     expect(invite(null, "COMPANY", "COMPANY")).toBe(false);
+  });
+});
+
+describe("challenges: questions to applicants, application files, matches (issue 15)", () => {
+  const sponsor = actor("COMPANY", "org-sponsor");
+  const expert = { ...actor("RESEARCHER", "org-uni"), id: "u-expert" };
+  const applicant = { ...actor("RESEARCHER", "org-lab"), id: "u-applicant" };
+  const teammate = { ...actor("RESEARCHER", "org-other-lab"), id: "u-team" };
+  const drafter = { ...actor("BROKER", "org-tto"), id: "u-drafter" };
+  const challenge = (over: Partial<ChallengeFacts> = {}): ChallengeFacts => ({
+    organisationId: "org-sponsor",
+    status: "REVIEW",
+    visibility: "PUBLIC",
+    draftedByBrokerId: "u-drafter",
+    blindReview: true,
+    ...over,
+  });
+  const app = (viewer: Actor | null, over: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
+    challenge: challenge({ viewerOnPanel: viewer?.id === "u-expert" }),
+    applicantId: "u-applicant",
+    viewerInTeam: viewer?.id === "u-team",
+    ...over,
+  });
+  const viewers = [null, sponsor, expert, applicant, teammate, researcher, broker, admin] as const;
+  const row = (rule: "application.ask" | "application.answer" | "application.attach", over: Partial<ApplicationFacts> = {}) =>
+    viewers.map((v) => can(v, rule, app(v, over)));
+
+  it("the sponsor side and an unconflicted expert ask; a conflicted expert does not", () => {
+    //                                    anon   sponsor expert applicant team   other  broker admin
+    expect(row("application.ask")).toEqual([false, true, true, false, false, false, false, true]);
+    expect(can(expert, "application.ask", { ...app(expert), viewerConflicted: true })).toBe(false);
+  });
+
+  it("the applicant and the team answer and add files; nobody else", () => {
+    expect(row("application.answer")).toEqual([false, false, false, true, true, false, false, false]);
+    expect(row("application.attach")).toEqual([false, false, false, true, true, false, false, false]);
+  });
+
+  it("matches: the sponsor side, the drafting broker and staff; never solvers or visitors", () => {
+    const c = challenge({ status: "OPEN" });
+    expect([null, sponsor, expert, applicant, researcher, broker, drafter, admin].map((v) => can(v, "challenge.seeMatches", c))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 });
