@@ -133,6 +133,22 @@ test("a challenge from publication to completion and outcome", async ({ browser,
     [appB.id, 68],
   ]);
 
+  // The sponsor shortlists A and asks a question in the UI; the applicant answers in place.
+  await call(request, sponsor, "POST", `/challenge-applications/${appA.id}/shortlist`, { version: appA.version, shortlisted: true });
+  await sponsor.page.goto(`/zh-CN/challenges/applications/${appA.id}`);
+  await sponsor.page.getByTestId("ask-form").getByLabel("向申请人提问").fill("LiNbO3 包覆层厚度如何控制？");
+  await sponsor.page.getByTestId("ask-form").getByRole("button", { name: "发送问题" }).click();
+  await expect(sponsor.page.getByTestId("question")).toContainText("LiNbO3 包覆层厚度如何控制？");
+  await solverA.page.goto(`/zh-CN/challenges/applications/${appA.id}`);
+  await solverA.page.getByTestId("answer-form").getByLabel("回答").fill("ALD 循环次数控制在 5 nm 以内。");
+  await solverA.page.getByTestId("answer-form").getByRole("button", { name: "提交回答" }).click();
+  await expect(solverA.page.getByTestId("answer")).toContainText("5 nm");
+  await sponsor.page.reload();
+  await expect(sponsor.page.getByTestId("answer")).toContainText("5 nm");
+  // The conflicted expert cannot open application A (nor its questions).
+  const hidden = await request.get(`/api/v1/challenge-applications/${appA.id}`, { headers: { authorization: `Bearer ${expert2.token}` } });
+  expect(hidden.status()).toBe(404);
+
   // Award A; B is told why.
   const state = await call(request, sponsor, "GET", `/challenges/${id}`);
   await call(request, sponsor, "POST", `/challenges/${id}/award`, {
@@ -187,6 +203,8 @@ test("a challenge from publication to completion and outcome", async ({ browser,
   await expect(anonymous.getByTestId("status").first()).toHaveText("已结题");
   await expect(anonymous.getByTestId("outcome")).toContainText("18 Ω·cm²");
   await expect(anonymous.getByTestId("application-count")).toHaveText("2");
+  // Its timeline runs from the call to the evaluation, every step done.
+  await expect(anonymous.locator('[data-testid="timeline"] [data-state="done"]')).toHaveCount(7);
   await anonymous.goto(`/zh-CN/challenges?status=COMPLETED`);
   await expect(anonymous.getByTestId("challenge-card").filter({ hasText: stamp })).toContainText("已结题");
 });
