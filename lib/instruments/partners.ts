@@ -55,7 +55,7 @@ export async function partnerSuggestions(actor: Actor, organisationId: string): 
 
 /** Adds a partner, named by its organisation name (exactly, case aside) or id. */
 export async function addPartner(actor: Actor, input: PartnerInput): Promise<{ organisationId: string; repriced: number }> {
-  const organisationId = actor.organisationId ?? "";
+  const organisationId = actor?.organisationId ?? "";
   authorize(actor, "instrument.partners", { organisationId });
   const partner = await prisma.organisation.findFirst({
     where: input.partnerOrganisationId ? { id: input.partnerOrganisationId } : { name: { equals: input.name ?? "", mode: "insensitive" } },
@@ -74,7 +74,7 @@ export async function addPartner(actor: Actor, input: PartnerInput): Promise<{ o
 }
 
 export async function removePartner(actor: Actor, partnerOrganisationId: string): Promise<{ repriced: number }> {
-  const organisationId = actor.organisationId ?? "";
+  const organisationId = actor?.organisationId ?? "";
   authorize(actor, "instrument.partners", { organisationId });
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.institutionPartner.deleteMany({ where: { organisationId, partnerOrganisationId } });
