@@ -18,9 +18,14 @@ import { getInstrumentMetrics } from "@/lib/instruments/metrics";
 import { instrumentSchema } from "@/lib/instruments/schemas";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { addMember, createTestInstrument, nthWeekday } from "@/tests/kits/instrument-test-kit";
-import { apiRequest, createApiUser, noParams, routeParams } from "@/tests/kits/api-test-kit";
+import { API_BASE, apiRequest, createApiUser, noParams, routeParams } from "@/tests/kits/api-test-kit";
 import * as sharingRatesRoute from "@/app/api/v1/instruments/sharing-rates/route";
 import * as bookingsRoute from "@/app/api/v1/instruments/[id]/bookings/route";
+import * as photosRoute from "@/app/api/v1/instruments/[id]/photos/route";
+import * as partnersRoute from "@/app/api/v1/instruments/partners/route";
+import * as partnerRoute from "@/app/api/v1/instruments/partners/[organisationId]/route";
+import * as institutionMetricsRoute from "@/app/api/v1/instruments/institution-metrics/route";
+import * as reportRoute from "@/app/api/v1/instrument-bookings/[id]/report/route";
 import {
   addPartnerAction,
   addPhotosAction,
@@ -57,6 +62,8 @@ export type InstrumentCast = Record<Exclude<InstrumentRole, "anonymous" | "revok
   /** A booking of the booker whose use was recorded, with a test report (its attachment id). */
   reportedBooking: () => Promise<{ bookingId: string; attachmentId: string }>;
   photoOf: (instrumentId: string) => Promise<string>;
+  /** Removes the instrument's photos (each row adds one; an instrument holds at most 8). */
+  clearPhotos: () => Promise<void>;
 };
 
 const withToken = async (actor: Actor): Promise<Person> => ({ actor, token: (await createApiToken(actor, "matrix")).token });
@@ -139,6 +146,9 @@ export async function createInstrumentCast(): Promise<InstrumentCast> {
     partnerOrgId,
     reportedBooking,
     photoOf,
+    clearPhotos: async () => {
+      await prisma.instrumentPhoto.deleteMany({ where: { instrumentId } });
+    },
     manager,
     institutionAdmin: institution,
     institutionMember: member,
@@ -203,6 +213,12 @@ const png = () =>
     },
   );
 const pdf = () => new File(["%PDF-1.4\n%%EOF\n"], "r.pdf", { type: "application/pdf" });
+/** A multipart/form-data API request with the caller's token. */
+const uploadRequest = (path: string, token: string | null, field: string, file: File) => {
+  const form = new FormData();
+  form.append(field, file);
+  return new Request(`${API_BASE}${path}`, { method: "POST", headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
+};
 const bytesOf = async (f: File) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
 
 export const INSTRUMENT_OPS: InstrumentOp[] = [
@@ -347,13 +363,19 @@ export const INSTRUMENT_OPS: InstrumentOp[] = [
   {
     name: "service addInstrumentPhotos",
     rules: ["instrument.photo"],
-    run: async (who, _t, c) => service(async () => addInstrumentPhotos(who as Actor, c.instrumentId, [await bytesOf(png())])),
+    run: async (who, _t, c) => {
+      await c.clearPhotos();
+      return service(async () => addInstrumentPhotos(who as Actor, c.instrumentId, [await bytesOf(png())]));
+    },
     expected: ["401", "ok", "ok", "404", "404", "404", "404", "404", "404", "404", "404", "401"],
   },
   {
     name: "server action addPhotosAction",
     rules: ["instrument.photo"],
-    run: (who, _t, c, act) => act(who, addPhotosAction, { instrumentId: c.instrumentId, photos: [png()] }),
+    run: async (who, _t, c, act) => {
+      await c.clearPhotos();
+      return act(who, addPhotosAction, { instrumentId: c.instrumentId, photos: [png()] });
+    },
     expected: ["401", "ok", "ok", "404", "404", "404", "404", "404", "404", "404", "404", "401"],
   },
   {
@@ -445,6 +467,59 @@ export const INSTRUMENT_OPS: InstrumentOp[] = [
         });
       }
       return service(() => removePartner(who as Actor, c.partnerOrgId));
+    },
+    expected: ["401", "404", "ok", "404", "ok", "ok", "ok", "404", "404", "404", "404", "401"],
+  },
+  {
+    name: "POST /api/v1/instruments/{id}/photos",
+    rules: ["instrument.photo"],
+    run: async (_who, token, c) => {
+      await c.clearPhotos();
+      return api(photosRoute.POST(uploadRequest(`/instruments/${c.instrumentId}/photos`, token, "photos", png()), routeParams({ id: c.instrumentId })));
+    },
+    expected: ["401", "ok", "ok", "404", "404", "404", "404", "404", "404", "404", "404", "401"],
+  },
+  {
+    name: "POST /api/v1/instrument-bookings/{id}/report",
+    rules: ["booking.attachReport"],
+    run: async (_who, token, c) => {
+      const { bookingId } = await c.reportedBooking();
+      return api(reportRoute.POST(uploadRequest(`/instrument-bookings/${bookingId}/report`, token, "file", pdf()), routeParams({ id: bookingId })));
+    },
+    expected: ["401", "ok", "ok", "404", "403", "404", "404", "404", "403", "404", "404", "401"],
+  },
+  {
+    name: "GET /api/v1/instruments/partners (one's own institution's)",
+    rules: ["instrument.partners"],
+    run: (_who, token) => api(partnersRoute.GET(apiRequest("/instruments/partners", { token }), noParams)),
+    expected: ["401", "404", "ok", "404", "ok", "ok", "ok", "404", "404", "404", "404", "401"],
+  },
+  {
+    name: "POST /api/v1/instruments/partners",
+    rules: ["instrument.partners"],
+    run: (_who, token, c) =>
+      api(partnersRoute.POST(apiRequest("/instruments/partners", { token, method: "POST", body: { partnerOrganisationId: c.partnerOrgId } }), noParams)),
+    expected: ["401", "404", "ok", "404", "ok", "ok", "ok", "404", "404", "404", "404", "401"],
+  },
+  {
+    name: "GET /api/v1/instruments/institution-metrics",
+    rules: ["instrument.institutionMetrics"],
+    run: (_who, token) => api(institutionMetricsRoute.GET(apiRequest("/instruments/institution-metrics", { token }), noParams)),
+    expected: ["401", "403", "403", "403", "403", "403", "403", "ok", "ok", "ok", "403", "401"],
+  },
+  {
+    name: "DELETE /api/v1/instruments/partners/{organisationId}",
+    rules: ["instrument.partners"],
+    run: async (who, token, c) => {
+      if (who?.organisationId) {
+        await prisma.institutionPartner.upsert({
+          where: { organisationId_partnerOrganisationId: { organisationId: who.organisationId, partnerOrganisationId: c.partnerOrgId } },
+          create: { organisationId: who.organisationId, partnerOrganisationId: c.partnerOrgId },
+          update: {},
+        });
+      }
+      const id = c.partnerOrgId;
+      return api(partnerRoute.DELETE(apiRequest(`/instruments/partners/${id}`, { token, method: "DELETE" }), routeParams({ organisationId: id })));
     },
     expected: ["401", "404", "ok", "404", "ok", "ok", "ok", "404", "404", "404", "404", "401"],
   },

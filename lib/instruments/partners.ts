@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/policy";
 import { quoteFee, tierFor } from "./schedule";
 import type { PartnerInput } from "./schemas";
@@ -14,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 // taken from it when booked, and open bookings not yet approved (REQUESTED, PROPOSED) follow a
 // change of the list (re-priced, version bumped). Approved and later bookings keep their price.
 
-export type PartnerView = { organisationId: string; name: string; kind: string; since: string };
+export type PartnerView = { organisationId: string; name: string; kind: OrgKind; since: string };
 
 /** The organisations `organisationId` counts as partners (for the tier of its bookings). */
 export async function partnerIdsOf(db: Pick<Tx, "institutionPartner">, organisationId: string): Promise<string[]> {

@@ -7,7 +7,7 @@ import { ORG_KINDS } from "@/lib/validation/enums";
 import type { BookingView } from "./bookings";
 import type { InstrumentView } from "./instruments";
 import type { InstrumentImportOutcome } from "./import";
-import type { SharingRateGroup } from "./metrics";
+import type { InstitutionSharing, SharingRateGroup } from "./metrics";
 import type { SharingMetrics } from "./metrics-compute";
 import type { InstrumentSearchResult } from "./search-index";
 
@@ -154,6 +154,26 @@ export const sharingRatesResponseSchema = z
   .object({ groupBy: z.enum(["institutionKind", "region"]), from: isoDate, to: isoDate, groups: z.array(sharingRateGroupSchema) })
   .describe("Aggregates only: no booking or booker shows");
 
+export const institutionSharingListSchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    items: z.array(
+      sharingMetricsSchema.extend({
+        organisationId: z.string(),
+        name: z.string(),
+        kind: z.enum(ORG_KINDS),
+        region: z.string().nullable(),
+        instruments: z.number().int(),
+      }),
+    ),
+  })
+  .describe("Every listing institution's sharing metrics, lowest external sharing rate first (staff and analysts)");
+
+export const partnerListSchema = z
+  .object({ items: z.array(z.object({ organisationId: z.string(), name: z.string(), kind: z.enum(ORG_KINDS), since: isoDate })) })
+  .describe("Organisations whose members pay the partner price");
+
 const importReportSchema = z.object({
   fileProblems: z.array(z.string()).describe("Problems with the whole file: nothing was imported"),
   totalRows: z.number().int(),
@@ -182,5 +202,6 @@ const checks: [
   Equal<z.output<typeof sharingMetricsSchema>, SharingMetrics>,
   Equal<z.output<typeof sharingRateGroupSchema>, SharingRateGroup>,
   Same<z.output<typeof importOutcomeSchema>, InstrumentImportOutcome>,
-] = [true, true, true, true, true, true, true];
+  Same<z.output<typeof institutionSharingListSchema>["items"][number], InstitutionSharing>,
+] = [true, true, true, true, true, true, true, true];
 void checks;

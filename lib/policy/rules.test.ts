@@ -358,5 +358,6 @@ describe("shared instruments (issue 17)", () => {
     ]);
     expect(row("instrument.book", instrument)).toEqual([false, true, true, true, true, true, true, true, false, false, false, false]);
     expect(row("instrument.metrics", instrument)).toEqual([false, true, true, true, false, false, false, false, true, true, true, true]);
+    expect(row("instrument.institutionMetrics")).toEqual([false, false, false, false, false, false, false, false, true, true, true, true]);
   });
 });

@@ -281,6 +281,8 @@ export const rules = {
   "instrument.book": ((a, i) => booker(a) && i.status === "ACTIVE") as Rule<InstrumentFacts>,
   // Per-instrument and per-institution sharing metrics: the institution, staff and analysts.
   "instrument.metrics": ((a, i) => inOrg(a, i.organisationId) || isStaff(a) || a?.role === "ANALYST") as Rule<InstrumentFacts>,
+  // Every institution's metrics side by side (evaluation, 考评): platform staff and analysts.
+  "instrument.institutionMetrics": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
   // Sharing rates aggregated by institution kind and region (no single booking shows): public.
   "instrument.sharingRates": (() => true) as Rule<void>,
   "booking.read": ((a, b) => bookerSide(a, b) || instrumentManager(a, b.instrument) || isAdmin(a)) as Rule<BookingFacts>,
