@@ -968,7 +968,8 @@ describe("chain monitor matrix", () => {
 
 // Shared instruments (issue 17): every instrument and booking rule x institution manager, its
 // admin, another member, the booker, another company, another institution's member, anonymous,
-// broker, platform admin and analyst (lib/access/instrument-matrix.ts).
+// broker, platform admin, analyst, the booker's colleague and a revoked staff member
+// (lib/access/instrument-matrix.ts).
 describe("shared instruments matrix", () => {
   // A server action of the action client: success, or the error's HTTP-ish outcome (a CONFLICT
   // means the policy let the call through and the booking's state refused it: "ok").

@@ -339,3 +339,75 @@ describe("challenges: questions to applicants, application files, matches (issue
     ]);
   });
 });
+
+describe("shared instruments (issue 17)", () => {
+  const uniAdmin: Actor = { ...actor("RESEARCHER", "org-uni"), id: "u-uni-admin", isOrgAdmin: true };
+  const manager: Actor = { ...actor("RESEARCHER", "org-uni"), id: "u-manager" };
+  const uniMember: Actor = { ...actor("RESEARCHER", "org-uni"), id: "u-uni-member" };
+  const booker: Actor = { ...actor("COMPANY", "org-co"), id: "u-booker" };
+  const bookerColleague: Actor = { ...actor("COMPANY", "org-co"), id: "u-colleague" };
+  const bookerOrgAdmin: Actor = { ...actor("COMPANY", "org-co"), id: "u-co-admin", isOrgAdmin: true };
+  const otherCompanyAdmin: Actor = { ...actor("COMPANY", "org-other"), id: "u-other-admin", isOrgAdmin: true };
+  const adminOfUni: Actor = { ...actor("ADMIN", "org-uni"), id: "u-platform-admin-in-uni", isOrgAdmin: true };
+  const analyst = actor("ANALYST", "org-gov");
+  const instrument = { organisationId: "org-uni", managerId: "u-manager", status: "ACTIVE" as const };
+  const booking = { bookerId: "u-booker", organisationId: "org-co", instrument };
+  const viewers = [null, manager, uniAdmin, uniMember, booker, bookerColleague, bookerOrgAdmin, otherCompanyAdmin, broker, admin, adminOfUni, analyst];
+  // anonymous manager uniAdmin uniMember booker colleague bookerOrgAdmin otherCompanyAdmin broker admin adminInUni analyst
+  const row = (rule: Parameters<typeof can>[1], facts?: unknown) =>
+    viewers.map((v) => (can as (a: unknown, r: unknown, f?: unknown) => boolean)(v, rule, facts));
+
+  it("the test report: the booker's side and the instrument's managers, nobody else (staff included)", () => {
+    expect(row("booking.report", booking)).toEqual([false, true, true, false, true, false, true, false, false, false, false, false]);
+    expect(row("booking.attachReport", booking)).toEqual([false, true, true, false, false, false, false, false, false, false, false, false]);
+    // A booking without an organisation: the booker alone on that side.
+    expect(can(bookerOrgAdmin, "booking.report", { ...booking, organisationId: null })).toBe(false);
+  });
+
+  it("photos: the instrument's managers; partners: the institution's admins (members of it, not platform staff)", () => {
+    expect(row("instrument.photo", instrument)).toEqual([false, true, true, false, false, false, false, false, false, false, false, false]);
+    expect(row("instrument.partners", { organisationId: "org-uni" })).toEqual([
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("bookings are read by the booker, the managers and platform admins; managed by the managers only", () => {
+    // The booker's side reads it: the booker and the admins of the organisation they booked for.
+    expect(row("booking.read", booking)).toEqual([false, true, true, false, true, false, true, false, false, true, true, false]);
+    expect(row("booking.manage", booking)).toEqual([false, true, true, false, false, false, false, false, false, false, false, false]);
+    expect(row("booking.respond", booking)).toEqual([false, false, false, false, true, false, false, false, false, false, false, false]);
+    expect(row("booking.cancel", booking)).toEqual([false, true, true, false, true, false, false, false, false, false, false, false]);
+  });
+
+  it("the catalogue is public; a retired instrument only for its institution and platform admins; staff do not book", () => {
+    expect(row("instrument.read", instrument).every(Boolean)).toBe(true);
+    expect(row("instrument.read", { ...instrument, status: "RETIRED" })).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(row("instrument.book", instrument)).toEqual([false, true, true, true, true, true, true, true, false, false, false, false]);
+    expect(row("instrument.metrics", instrument)).toEqual([false, true, true, true, false, false, false, false, true, true, true, true]);
+    expect(row("instrument.institutionMetrics")).toEqual([false, false, false, false, false, false, false, false, true, true, true, true]);
+  });
+});

@@ -44,8 +44,10 @@ export type ContactFacts = { ownerOrganisationId: string; senderId: string; stat
 
 /** A shared instrument (issue 17): the institution that lists it and its manager. */
 export type InstrumentFacts = { organisationId: string; managerId: string; status: InstrumentStatus };
-/** A booking of an instrument: who booked it, and the instrument. */
-export type BookingFacts = { bookerId: string; instrument: InstrumentFacts };
+/** A booking of an instrument: who booked it (and for which organisation), and the instrument. */
+export type BookingFacts = { bookerId: string; organisationId?: string | null; instrument: InstrumentFacts };
+/** An institution's list of partner organisations (partner price tier). */
+export type InstitutionFacts = { organisationId: string };
 
 // A challenge (揭榜挂帅, issue 15) and the viewer's relation to it, loaded for THIS viewer on THIS
 // request (lib/challenges/load.ts). Applications are confidential between the applicant (and their
@@ -154,8 +156,10 @@ const contactParty = (a: MaybeActor, c: ContactFacts) => (a != null && a.id === 
 // of the institution that lists it; bookings are seen by the booker and those managers only.
 const orgMember = (a: MaybeActor) => (a?.role === "COMPANY" || a?.role === "RESEARCHER") && a.organisationId !== null;
 const booker = (a: MaybeActor) => a?.role === "COMPANY" || a?.role === "RESEARCHER";
-const instrumentManager = (a: MaybeActor, i: InstrumentFacts) =>
-  a !== null && (a.id === i.managerId || (inOrg(a, i.organisationId) && a.isOrgAdmin && (a.role === "COMPANY" || a.role === "RESEARCHER")));
+const institutionAdmin = (a: MaybeActor, organisationId: string) => inOrg(a, organisationId) && !!a?.isOrgAdmin && booker(a);
+const instrumentManager = (a: MaybeActor, i: InstrumentFacts) => a !== null && (a.id === i.managerId || institutionAdmin(a, i.organisationId));
+// The booker's side of a booking: the booker and the admins of the organisation they booked for.
+const bookerSide = (a: MaybeActor, b: BookingFacts) => (a !== null && a.id === b.bookerId) || (!!b.organisationId && institutionAdmin(a, b.organisationId));
 // Challenges. The sponsor side: members (COMPANY role) of the sponsoring organisation, and platform
 // admins, who run government/park programmes and settle disputes.
 const PUBLIC_CHALLENGE: ChallengeStatus[] = ["OPEN", "REVIEW", "AWARDED", "COMPLETED"];
@@ -277,15 +281,25 @@ export const rules = {
   "instrument.book": ((a, i) => booker(a) && i.status === "ACTIVE") as Rule<InstrumentFacts>,
   // Per-instrument and per-institution sharing metrics: the institution, staff and analysts.
   "instrument.metrics": ((a, i) => inOrg(a, i.organisationId) || isStaff(a) || a?.role === "ANALYST") as Rule<InstrumentFacts>,
+  // Every institution's metrics side by side (evaluation, 考评): platform staff and analysts.
+  "instrument.institutionMetrics": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
   // Sharing rates aggregated by institution kind and region (no single booking shows): public.
   "instrument.sharingRates": (() => true) as Rule<void>,
-  "booking.read": ((a, b) => (a !== null && a.id === b.bookerId) || instrumentManager(a, b.instrument) || isAdmin(a)) as Rule<BookingFacts>,
+  "booking.read": ((a, b) => bookerSide(a, b) || instrumentManager(a, b.instrument) || isAdmin(a)) as Rule<BookingFacts>,
   // Accept a proposed slot, rate after completion: the booker.
   "booking.respond": ((a, b) => a !== null && a.id === b.bookerId) as Rule<BookingFacts>,
   // Cancel: the booker (free until the institution's deadline) or the instrument's managers.
   "booking.cancel": ((a, b) => (a !== null && a.id === b.bookerId) || instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
   // Approve, decline, propose another slot, record use and fee, mark a no-show: the instrument's managers.
   "booking.manage": ((a, b) => instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
+  // The test report of a completed booking: the instrument's managers attach it; only the booker's
+  // side and the managers ever see its name or download it (not platform staff, not other members).
+  "booking.attachReport": ((a, b) => instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
+  "booking.report": ((a, b) => bookerSide(a, b) || instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
+  // Photos of an instrument: its managers add and remove them (everyone who may read it sees them).
+  "instrument.photo": instrumentManager as Rule<InstrumentFacts>,
+  // Which organisations are the institution's partners (partner price tier): its admins.
+  "instrument.partners": ((a, i) => institutionAdmin(a, i.organisationId)) as Rule<InstitutionFacts>,
   // Challenges (揭榜挂帅). Sponsors (a company's members) and staff create them; a broker drafts one
   // for a company, which publishes (approves) it.
   "challenge.create": ((a) => (a?.role === "COMPANY" && a.organisationId !== null) || a?.role === "BROKER" || isAdmin(a)) as Rule<void>,

@@ -453,6 +453,29 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     });
     return { written, read: await db.instrumentBookingEvent.findUniqueOrThrow({ where: { id: written.id } }) };
   },
+  InstrumentPhoto: async (db) => {
+    const written = await db.instrumentPhoto.create({
+      data: {
+        instrumentId: id("instrument"),
+        fileName: "xrd.webp",
+        contentType: "image/webp",
+        width: 4,
+        height: 3,
+        sizeBytes: 3,
+        sha256: "0".repeat(64),
+        data: new Uint8Array([1, 2, 3]),
+        thumb: new Uint8Array([4]),
+        uploadedById: id("user"),
+      },
+    });
+    return { written, read: await db.instrumentPhoto.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  InstitutionPartner: async (db) => {
+    const partner = await db.organisation.create({ data: { name: "Engine Partner Org", kind: "COMPANY" } });
+    const written = await db.institutionPartner.create({ data: { organisationId: id("org"), partnerOrganisationId: partner.id, addedById: id("user") } });
+    const key = { organisationId: written.organisationId, partnerOrganisationId: written.partnerOrganisationId };
+    return { written, read: await db.institutionPartner.findUniqueOrThrow({ where: { organisationId_partnerOrganisationId: key } }) };
+  },
   AuditLog: async (db) => {
     const written = await db.auditLog.create({ data: { action: "test.write", subject: "Need:1", detail: { nested: { ok: true }, list: [1, "二"] } } });
     return { written, read: await db.auditLog.findUniqueOrThrow({ where: { id: written.id } }) };

@@ -27,9 +27,14 @@ import * as instruments_id_bookings from "./instruments/[id]/bookings/openapi";
 import * as instruments_id_metrics from "./instruments/[id]/metrics/openapi";
 import * as instruments_sharing_rates from "./instruments/sharing-rates/openapi";
 import * as instruments_import from "./instruments/import/openapi";
+import * as instruments_id_photos from "./instruments/[id]/photos/openapi";
+import * as instruments_partners from "./instruments/partners/openapi";
+import * as instruments_partners_id from "./instruments/partners/[organisationId]/openapi";
+import * as instruments_institution_metrics from "./instruments/institution-metrics/openapi";
 import * as instrument_bookings from "./instrument-bookings/openapi";
 import * as instrument_bookings_id from "./instrument-bookings/[id]/openapi";
 import * as instrument_bookings_id_transitions from "./instrument-bookings/[id]/transitions/openapi";
+import * as instrument_bookings_id_report from "./instrument-bookings/[id]/report/openapi";
 import * as ch0 from "./challenges/openapi";
 import * as ch1 from "./challenges/[id]/openapi";
 import * as ch2 from "./challenges/[id]/transitions/openapi";
@@ -76,9 +81,14 @@ const modules: Record<string, OperationSpec<z.ZodType>>[] = [
   instruments_id_metrics,
   instruments_sharing_rates,
   instruments_import,
+  instruments_id_photos,
+  instruments_partners,
+  instruments_partners_id,
+  instruments_institution_metrics,
   instrument_bookings,
   instrument_bookings_id,
   instrument_bookings_id_transitions,
+  instrument_bookings_id_report,
   openapi,
   // Challenges (揭榜挂帅, issue 15)
   ch0,
