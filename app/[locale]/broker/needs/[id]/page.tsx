@@ -37,6 +37,8 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
   const t = await getTranslations({ locale, namespace: "broker" });
   const ts = await getTranslations({ locale, namespace: "search" });
   const tm = await getTranslations({ locale, namespace: "match" });
+  // Field names in words (标题、关键词), never the internal keys.
+  const tn = await getTranslations({ locale, namespace: "need" });
   return (
     <div className="space-y-8">
       <NeedDetail need={need} locale={locale} />
@@ -121,7 +123,7 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
             <ul className="list-disc pl-5">
               {triage.proposals.map((p) => (
                 <li key={p.id}>
-                  {p.fields.join(", ")} · {t(`proposalStatus.${p.status}`)}
+                  {p.fields.map((f) => (tn.has(f) ? tn(f) : f)).join(locale === "en" ? ", " : "、")} · {t(`proposalStatus.${p.status}`)}
                 </li>
               ))}
             </ul>
