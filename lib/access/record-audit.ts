@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   "need.brokerHelp",
   "need.assign",
   "need.handOver",
+  // A broker's clarification request and the owner's answer (issue 14): detail holds the request's id only.
+  "need.clarify",
+  "need.clarifyAnswer",
   "broker.portfolio",
   // Challenges (issue 15): subject "challenge:<id>". NDA acceptances, conflict declarations, awards,
   // questions to applicants, panel removals and downloads of application / deliverable files.

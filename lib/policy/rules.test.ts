@@ -113,6 +113,20 @@ describe("least privilege for brokers", () => {
     expect(can(broker, "broker.handOver", facts("CONFIDENTIAL", { brokerId: "u-other" }))).toBe(false);
   });
 
+  it("only the owning company answers a broker's clarification request (not the broker who asked, not an admin)", () => {
+    const assigned = { ...need("CONFIDENTIAL"), brokerId: broker.id };
+    expect([null, owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.answerClarification", assigned))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    // A researcher of the owner's organisation id is no company member.
+    expect(can(actor("RESEARCHER", "org-owner"), "need.answerClarification", need("PUBLIC"))).toBe(false);
+  });
+
   it("only the owning company asks for a broker's help", () => {
     expect([owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.askBrokerHelp", need("CONFIDENTIAL")))).toEqual([
       true,
@@ -156,6 +170,10 @@ describe("action rules", () => {
   it("lets brokers record visits, researchers and brokers import results", () => {
     expect([owner, researcher, broker, admin, null].map((a) => can(a, "visit.create"))).toEqual([false, false, true, false, false]);
     expect([owner, researcher, broker, admin, null].map((a) => can(a, "result.import"))).toEqual([false, true, true, false, false]);
+  });
+  it("lets companies import their own needs and brokers the needs of visited companies; nobody else", () => {
+    expect([owner, otherCompany, researcher, broker, admin, null].map((a) => can(a, "need.import"))).toEqual([true, true, false, true, false, false]);
+    expect(can(actor("COMPANY", null), "need.import")).toBe(false);
   });
   it("denies an unknown action", () => {
     expect(can(admin, "no.such.action" as never)).toBe(false);

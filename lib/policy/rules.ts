@@ -189,7 +189,11 @@ export const rules = {
   // A broker edits only the drafts they wrote after a visit, until the company publishes them.
   "need.editAsBroker": ((a, n) => a?.role === "BROKER" && n.status === "DRAFT" && n.brokerId === a.id) as Rule<DraftFacts>,
   "need.attach": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  // Company visits (one page, /visits): brokers record them and draft needs for the company there.
   "visit.create": ((a) => a?.role === "BROKER") as Rule<void>,
+  // Bulk import of needs as drafts (issue 14): a company into its own organisation, a broker for
+  // the companies named on the rows (each company confirms its drafts).
+  "need.import": ((a) => (a?.role === "COMPANY" && a.organisationId !== null) || a?.role === "BROKER") as Rule<void>,
   "result.import": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
   "need.requestAccess": needRequestAccess,
   "need.manageAccess": needManageAccess,
@@ -236,8 +240,9 @@ export const rules = {
   "broker.handOver": ((a, n) => isAdmin(a) || assignedBroker(a, n)) as Rule<NeedFacts>,
   // The owner asks for (or withdraws) a broker's help: the owning company.
   "need.askBrokerHelp": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  // Answering a broker's clarification request (issue 14): the owning company.
+  "need.answerClarification": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
   "proposal.decide": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
-  "visit.log": ((a) => isStaff(a)) as Rule<void>,
   "metrics.read": ((a) => isStaff(a)) as Rule<void>,
   // Taxonomy analytics (counts of demand, supply and unmet demand per chain node): staff only.
   "analytics.read": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,

@@ -358,6 +358,12 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     });
     return { written, read: await db.needEditProposal.findUniqueOrThrow({ where: { id: written.id } }) };
   },
+  NeedClarification: async (db) => {
+    const written = await db.needClarification.create({
+      data: { needId: id("need"), askedById: id("user"), question: "目标功率是多少？", answer: "10 瓦", answeredById: id("user"), answeredAt: new Date() },
+    });
+    return { written, read: await db.needClarification.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
   MonitorNeedFact: async (db) => {
     const written = await db.monitorNeedFact.create({
       data: {
