@@ -22,14 +22,15 @@ export async function MonitorFilterForm({
   locale: string;
   action: string;
   filters: MonitorFilters;
-  chains: { id: string; nameZh: string; nameEn: string }[];
+  chains: { id: string; nameZh: string; nameEn: string; nodes: { id: string; nameZh: string; nameEn: string }[] }[];
   regions: string[];
   showChain?: boolean;
 }) {
+  const name = (x: { nameZh: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.nameZh);
   const t = await getTranslations({ locale, namespace: "monitor" });
   const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
-    <form method="get" action={action} className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label={t("filters")} data-testid="monitor-filters">
+    <form method="get" action={action} className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("filters")} data-testid="monitor-filters">
       {showChain && (
         <label className="text-xs text-slate-600">
           {t("chain")}
@@ -37,12 +38,30 @@ export async function MonitorFilterForm({
             <option value="">{t("all")}</option>
             {chains.map((c) => (
               <option key={c.id} value={c.id}>
-                {locale === "en" ? c.nameEn : c.nameZh}
+                {name(c)}
               </option>
             ))}
           </select>
         </label>
       )}
+      {/* A node opens its portrait (the map page redirects ?node=x there). */}
+      <label className="text-xs text-slate-600">
+        {t("node")}
+        <select name="node" defaultValue={filters.node ?? ""} className={select} data-testid="filter-node">
+          <option value="">{t("all")}</option>
+          {chains
+            .filter((c) => !filters.chain || c.id === filters.chain)
+            .map((c) => (
+              <optgroup key={c.id} label={name(c)}>
+                {c.nodes.map((n) => (
+                  <option key={n.id} value={n.id}>
+                    {name(n)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+        </select>
+      </label>
       <label className="text-xs text-slate-600">
         {t("region")}
         <select name="region" defaultValue={filters.region ?? ""} className={select}>

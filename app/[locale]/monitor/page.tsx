@@ -1,15 +1,14 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { MonitorChart } from "@/components/monitor/monitor-chart";
 import type { ChainMapSpec } from "@/components/monitor/chart-spec";
 import { filterQuery, MonitorFilterForm } from "@/components/monitor/monitor-filters";
 import { requireActorForPage } from "@/lib/auth/require-actor";
-import { getChainMap } from "@/lib/monitor/get-monitor";
+import { getChainMap, listMonitorChains } from "@/lib/monitor/get-monitor";
 import { parseMonitorFilters } from "@/lib/monitor/schemas";
 import { can } from "@/lib/policy";
-import { listTaxonomy } from "@/lib/taxonomy/list-taxonomy";
 
 const STAGES = ["UPSTREAM", "MIDSTREAM", "DOWNSTREAM"] as const;
 
@@ -28,8 +27,12 @@ export default async function MonitorPage({
   const actor = await requireActorForPage(locale, "/monitor");
   if (!can(actor, "monitor.read")) notFound();
   const filters = parseMonitorFilters(await searchParams);
-  const data = await getChainMap(actor, filters);
-  const allChains = filters.chain ? await listTaxonomy() : data.chains;
+  if (filters.node) {
+    redirect(
+      `/${locale}/monitor/nodes/${encodeURIComponent(filters.node)}${filterQuery({ region: filters.region, orgKind: filters.orgKind, period: filters.period })}`,
+    );
+  }
+  const [data, allChains] = await Promise.all([getChainMap(actor, filters), listMonitorChains()]);
   const t = await getTranslations({ locale, namespace: "monitor" });
   const en = locale === "en";
   const name = (x: { nameZh: string; nameEn: string }) => (en ? x.nameEn : x.nameZh);
@@ -134,11 +137,11 @@ export default async function MonitorPage({
         })}
       </ClientMessages>
 
-      <section className="rounded-lg border border-dashed border-slate-300 bg-white p-6" data-testid="instruments-placeholder">
-        <h2 className="mb-1 text-lg font-semibold">{t("instrumentsTitle")}</h2>
-        {/* Wired at merge: sharingRateBy(...) from the instruments module (helper "instruments"). */}
-        <p className="text-sm text-slate-500">{t("instrumentsPlaceholder")}</p>
-      </section>
+      <p className="text-sm">
+        <Link href="/instruments/metrics" className="text-brand-700 hover:underline" data-testid="instruments-link">
+          {t("instrumentsLink")} →
+        </Link>
+      </p>
     </div>
   );
 }
