@@ -109,7 +109,8 @@ const loadChains = () =>
 /** The whole map for (region, organisation kind, period) at one aggregates version; the chain filter picks from it. */
 async function mapFor(f: MonitorFilters, version: string, now: Date): Promise<{ months: string[]; chains: ChainMap["chains"] }> {
   return cached(`map:${f.region ?? ""}:${f.orgKind ?? ""}:${f.period}:${monthKey(now)}`, version, async () => {
-    const [chains, flows] = await Promise.all([cached("chains", version, async () => ({ list: await loadChains() })), flowsByNode(f)]);
+    const [chains, flowsCached] = await Promise.all([cached("chains", version, async () => ({ list: await loadChains() })), flowsAll(f, version)]);
+    const flows = flowsCached.byNode;
     const months = timeline(flows, now);
     const period = Number(f.period);
     return {
@@ -202,59 +203,107 @@ export type NodePortrait = {
   };
 };
 
+// The portrait's figures for every node at once, one query per kind and aggregates version (and
+// filter), shared by all the portraits: a node seen first after a refresh costs no query of its own.
+type Supply = NodePortrait["supply"];
+const groupByNode = <T extends { chainNodeId: string }>(rows: T[]) => {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(r.chainNodeId, [...(out.get(r.chainNodeId) ?? []), r]);
+  return out;
+};
+const flowsAll = (f: MonitorFilters, version: string) =>
+  cached(`flows:${f.region ?? ""}:${f.orgKind ?? ""}`, version, async () => ({ byNode: await flowsByNode(f) }));
+const histogramsAll = (version: string) => cached("histograms", version, async () => ({ byNode: groupByNode(await prisma.monitorNodeHistogram.findMany()) }));
+// Open BROKER_ONLY needs per node (the only ones an analyst may not see listed), from the facts.
+const brokerOnlyOpenAll = (f: MonitorFilters, version: string) =>
+  cached(`brokerOnlyOpen:${f.region ?? ""}:${f.orgKind ?? ""}`, version, async () => {
+    const rows = await prisma.monitorNeedFact.groupBy({
+      by: ["chainNodeId"],
+      where: { visibility: "BROKER_ONLY", endedAt: null, ...(f.region ? { region: f.region } : {}), ...(f.orgKind ? { orgKind: f.orgKind as OrgKind } : {}) },
+      _count: { _all: true },
+    });
+    return { byNode: new Map(rows.map((r) => [r.chainNodeId, r._count._all])) };
+  });
+const regionsAll = (orgKind: string | undefined, from: Date, version: string) =>
+  cached(`regionsAll:${orgKind ?? ""}:${from.toISOString()}`, version, async () => {
+    const rows = await prisma.monitorMonthFact.groupBy({
+      by: ["chainNodeId", "region"],
+      where: { month: { gte: from }, ...(orgKind ? { orgKind: orgKind as OrgKind } : {}) },
+      _sum: { posted: true },
+    });
+    return { byNode: groupByNode(rows) };
+  });
+// The strongest supply of every node: published results and ACTIVE instruments are public;
+// researchers are named as on a result's page (name and institution), authors first.
+const supplyAll = (version: string) =>
+  cached("supply", version, async () => {
+    const [results, researchers, instruments] = await Promise.all([
+      prisma.$queryRaw<{ chainNodeId: string; id: string; title: string; trl: number | null; organisation: string }[]>`
+        SELECT x."chainNodeId", x.id, x.title, x.trl, o.name AS organisation FROM (
+          SELECT r."chainNodeId", r.id, r.title, r.trl, r."organisationId",
+            row_number() OVER (PARTITION BY r."chainNodeId" ORDER BY r.trl DESC NULLS LAST, r."createdAt" DESC) AS k
+          FROM "Result" r WHERE r.status = 'PUBLISHED' AND r."chainNodeId" IS NOT NULL) x
+        JOIN "Organisation" o ON o.id = x."organisationId" WHERE x.k <= 8 ORDER BY x."chainNodeId", x.k`,
+      prisma.$queryRaw<{ chainNodeId: string; id: string; name: string | null; organisation: string | null; results: bigint }[]>`
+        WITH authors AS (
+          SELECT "chainNodeId", "createdById", count(*) AS n FROM "Result"
+          WHERE status = 'PUBLISHED' AND "chainNodeId" IS NOT NULL GROUP BY 1, 2)
+        SELECT x."chainNodeId", u.id, u.name, o.name AS organisation, x.n AS results FROM (
+          SELECT s."chainNodeId", s."subjectId", COALESCE(a.n, 0) AS n,
+            row_number() OVER (PARTITION BY s."chainNodeId" ORDER BY COALESCE(a.n, 0) DESC, s."joinedAt", s."subjectId") AS k
+          FROM "MonitorSupplyFact" s LEFT JOIN authors a ON a."chainNodeId" = s."chainNodeId" AND a."createdById" = s."subjectId"
+          WHERE s.kind = 'researcher') x
+        JOIN "User" u ON u.id = x."subjectId" LEFT JOIN "Organisation" o ON o.id = u."organisationId"
+        WHERE x.k <= 8 ORDER BY x."chainNodeId", x.k`,
+      prisma.$queryRaw<{ chainNodeId: string; id: string; name: string; nameEn: string | null; organisation: string }[]>`
+        SELECT x."chainNodeId", i.id, i.name, i."nameEn", o.name AS organisation FROM (
+          SELECT s."chainNodeId", s."subjectId", row_number() OVER (PARTITION BY s."chainNodeId" ORDER BY s."joinedAt", s."subjectId") AS k
+          FROM "MonitorSupplyFact" s WHERE s.kind = 'instrument') x
+        JOIN "Instrument" i ON i.id = x."subjectId" AND i.status = 'ACTIVE' JOIN "Organisation" o ON o.id = i."organisationId"
+        WHERE x.k <= 8 ORDER BY x."chainNodeId", x.k`,
+    ]);
+    const byNode = new Map<string, Supply>();
+    const at = (node: string) => {
+      let v = byNode.get(node);
+      if (!v) byNode.set(node, (v = { results: [], researchers: [], instruments: [] }));
+      return v;
+    };
+    for (const r of results) at(r.chainNodeId).results.push({ id: r.id, title: r.title, trl: r.trl, organisation: r.organisation });
+    for (const r of researchers)
+      at(r.chainNodeId).researchers.push({ id: r.id, name: r.name ?? "", organisation: r.organisation ?? "", results: Number(r.results) });
+    for (const i of instruments) at(i.chainNodeId).instruments.push({ id: i.id, name: i.name, nameEn: i.nameEn, organisation: i.organisation });
+    return { byNode };
+  });
+
 /** What a node's portrait reads from the aggregates (and public supply), for one version and filter. */
 async function nodeAggregates(nodeId: string, f: MonitorFilters, version: string, now: Date) {
   return cached(`node:${nodeId}:${f.region ?? ""}:${f.orgKind ?? ""}:${f.period}:${monthKey(now)}`, version, async () => {
-    const node = await prisma.chainNode.findUnique({
-      where: { id: nodeId },
-      select: { id: true, stage: true, nameZh: true, nameEn: true, chain: { select: { id: true, nameZh: true, nameEn: true } } },
-    });
-    if (!node) return { node: null };
+    const chains = (await cached("chains", version, async () => ({ list: await loadChains() }))).list;
+    const chain = chains.find((c) => c.nodes.some((n) => n.id === nodeId));
+    const found = chain?.nodes.find((n) => n.id === nodeId);
+    if (!chain || !found) return { node: null };
+    const node = {
+      id: found.id,
+      stage: found.stage,
+      nameZh: found.nameZh,
+      nameEn: found.nameEn,
+      chain: { id: chain.id, nameZh: chain.nameZh, nameEn: chain.nameEn },
+    };
     const period = Number(f.period);
-    const [flows, histograms, hiddenCandidates] = await Promise.all([
-      flowsByNode(f, [nodeId]),
-      prisma.monitorNodeHistogram.findMany({ where: { chainNodeId: nodeId } }),
-      // Open BROKER_ONLY needs on the node (the only ones an analyst may not see listed): counted from the facts.
-      prisma.monitorNeedFact.count({
-        where: {
-          chainNodeId: nodeId,
-          visibility: "BROKER_ONLY",
-          endedAt: null,
-          ...(f.region ? { region: f.region } : {}),
-          ...(f.orgKind ? { orgKind: f.orgKind as OrgKind } : {}),
-        },
-      }),
+    const [flows, histograms, brokerOnlyOpen, supply] = await Promise.all([
+      flowsAll(f, version),
+      histogramsAll(version),
+      brokerOnlyOpenAll(f, version),
+      supplyAll(version),
     ]);
-    const months = timeline(flows, now);
-    const series = densify(flows.get(nodeId) ?? [], months);
+    const months = timeline(flows.byNode, now);
+    const series = densify(flows.byNode.get(nodeId) ?? [], months);
     const points = scoreSeries(series);
     const shown = series.slice(-period);
     const from = shown[0] ? new Date(`${shown[0].month}-01T00:00:00.000Z`) : now;
-    const [byRegion, results, researchers, instruments] = await Promise.all([
-      prisma.monitorMonthFact.groupBy({
-        by: ["region"],
-        where: { chainNodeId: nodeId, month: { gte: from }, ...(f.orgKind ? { orgKind: f.orgKind as OrgKind } : {}) },
-        _sum: { posted: true },
-      }),
-      // Supply lists: published results and ACTIVE instruments are public; researchers are named
-      // as on a result's page (name and institution).
-      prisma.result.findMany({
-        where: { chainNodeId: nodeId, status: "PUBLISHED" },
-        orderBy: [{ trl: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
-        take: 8,
-        select: { id: true, title: true, trl: true, organisation: { select: { name: true } } },
-      }),
-      supplyResearchers(nodeId),
-      prisma.monitorSupplyFact
-        .findMany({ where: { chainNodeId: nodeId, kind: "instrument" }, orderBy: { joinedAt: "asc" }, take: 8, select: { subjectId: true } })
-        .then((rows) =>
-          prisma.instrument.findMany({
-            where: { id: { in: rows.map((r) => r.subjectId) }, status: "ACTIVE" },
-            select: { id: true, name: true, nameEn: true, organisation: { select: { name: true } } },
-          }),
-        ),
-    ]);
-    const hist = (dim: string) => Array.from({ length: 9 }, (_, i) => histograms.find((h) => h.dimension === dim && h.bucket === String(i + 1))?.count ?? 0);
+    const byRegion = (await regionsAll(f.orgKind, from, version)).byNode.get(nodeId) ?? [];
+    const nodeHist = histograms.byNode.get(nodeId) ?? [];
+    const hist = (dim: string) => Array.from({ length: 9 }, (_, i) => nodeHist.find((h) => h.dimension === dim && h.bucket === String(i + 1))?.count ?? 0);
     return {
       node,
       months: shown.map((r) => r.month),
@@ -273,7 +322,7 @@ async function nodeAggregates(nodeId: string, f: MonitorFilters, version: string
         components: points.at(-1)?.components ?? scoreSeries([{ month: "", ...EMPTY_FLOWS }])[0]!.components,
       },
       trl: { needs: hist("needTrl"), results: hist("resultTrl") },
-      modes: histograms
+      modes: nodeHist
         .filter((h) => h.dimension === "mode")
         .sort((a, b) => b.count - a.count)
         .map((h) => ({ mode: h.bucket, count: h.count })),
@@ -281,25 +330,10 @@ async function nodeAggregates(nodeId: string, f: MonitorFilters, version: string
         .map((r) => ({ region: r.region, posted: r._sum.posted ?? 0 }))
         .filter((r) => r.posted > 0)
         .sort((a, b) => b.posted - a.posted),
-      hiddenCandidates,
-      supply: {
-        results: results.map((r) => ({ id: r.id, title: r.title, trl: r.trl, organisation: r.organisation.name })),
-        researchers,
-        instruments: instruments.map((i) => ({ id: i.id, name: i.name, nameEn: i.nameEn, organisation: i.organisation.name })),
-      },
+      hiddenCandidates: brokerOnlyOpen.byNode.get(nodeId) ?? 0,
+      supply: supply.byNode.get(nodeId) ?? { results: [], researchers: [], instruments: [] },
     };
   });
-}
-
-/** The node's researchers with the most published results on it (expertise-only ones after them). */
-async function supplyResearchers(nodeId: string): Promise<NodePortrait["supply"]["researchers"]> {
-  const rows = await prisma.$queryRaw<{ id: string; name: string | null; organisation: string | null; results: bigint }[]>`
-    SELECT u.id, u.name, o.name AS organisation,
-      (SELECT count(*) FROM "Result" r WHERE r."createdById" = u.id AND r."chainNodeId" = s."chainNodeId" AND r.status = 'PUBLISHED') AS results
-    FROM "MonitorSupplyFact" s JOIN "User" u ON u.id = s."subjectId" LEFT JOIN "Organisation" o ON o.id = u."organisationId"
-    WHERE s."chainNodeId" = ${nodeId} AND s.kind = 'researcher'
-    ORDER BY results DESC, s."joinedAt" ASC LIMIT 8`;
-  return rows.map((r) => ({ id: r.id, name: r.name ?? "", organisation: r.organisation ?? "", results: Number(r.results) }));
 }
 
 export async function getNodePortrait(actor: Actor, nodeId: string, f: MonitorFilters, now = new Date()): Promise<NodePortrait> {
