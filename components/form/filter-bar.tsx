@@ -7,6 +7,8 @@ const control = "mt-1 block w-full rounded border border-slate-300 bg-white px-2
 const labelClass = "block text-xs text-slate-600";
 
 export type FilterOption = { value: string; label: string };
+/** Options under a heading (an <optgroup>), e.g. the nodes of each chain. */
+export type FilterOptionGroup = { label: string; options: readonly FilterOption[] };
 
 /** The form: its fields, then the submit button in the last cell of the grid. */
 export function FilterBar({
@@ -44,26 +46,39 @@ export function FilterSelect({
   name,
   label,
   value,
-  options,
+  options = [],
+  groups = [],
   anyLabel,
   className,
+  testId,
 }: {
   name: string;
   label: string;
   value: string | undefined;
-  options: readonly FilterOption[];
+  options?: readonly FilterOption[];
+  groups?: readonly FilterOptionGroup[];
   anyLabel?: string;
   className?: string;
+  testId?: string;
 }) {
   return (
     <label className={className ? `${labelClass} ${className}` : labelClass}>
       {label}
-      <select name={name} defaultValue={value ?? ""} className={control}>
+      <select name={name} defaultValue={value ?? ""} className={control} data-testid={testId}>
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
+        ))}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </label>

@@ -38,7 +38,7 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
         y: ((row + 0.5) * (rows * 80)) / count,
         value: n.score,
         symbolSize: 26 + 44 * Math.sqrt(n.demand / maxDemand),
-        label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}`, width: 150, overflow: "truncate" },
+        label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}`, width: 110, overflow: "truncate" },
         tooltip: { formatter: n.tooltip },
       };
     });
@@ -64,6 +64,8 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
           type: "graph",
           layout: "none",
           roam: false,
+          // circles keep their size in pixels however narrow the box (no ellipses on a phone)
+          nodeScaleRatio: 0,
           data,
           links,
           edgeSymbol: ["none", "arrow"],

@@ -23,22 +23,40 @@ export async function MonitorFilterForm({
   locale: string;
   action: string;
   filters: MonitorFilters;
-  chains: { id: string; nameZh: string; nameEn: string }[];
+  chains: { id: string; nameZh: string; nameEn: string; nodes: { id: string; nameZh: string; nameEn: string }[] }[];
   regions: string[];
   showChain?: boolean;
 }) {
+  const name = (x: { nameZh: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.nameZh);
   const t = await getTranslations({ locale, namespace: "monitor" });
   return (
-    <FilterBar action={action} label={t("filters")} submit={t("apply")} testId="monitor-filters">
+    <FilterBar
+      action={action}
+      label={t("filters")}
+      submit={t("apply")}
+      testId="monitor-filters"
+      className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6"
+    >
       {showChain && (
         <FilterSelect
           name="chain"
           label={t("chain")}
           value={filters.chain}
           anyLabel={t("all")}
-          options={chains.map((c) => ({ value: c.id, label: locale === "en" ? c.nameEn : c.nameZh }))}
+          options={chains.map((c) => ({ value: c.id, label: name(c) }))}
         />
       )}
+      {/* A node opens its portrait (the map page redirects ?node=x there). */}
+      <FilterSelect
+        name="node"
+        label={t("node")}
+        value={filters.node}
+        anyLabel={t("all")}
+        testId="filter-node"
+        groups={chains
+          .filter((c) => !filters.chain || c.id === filters.chain)
+          .map((c) => ({ label: name(c), options: c.nodes.map((n) => ({ value: n.id, label: name(n) })) }))}
+      />
       <FilterSelect name="region" label={t("region")} value={filters.region} anyLabel={t("all")} options={regions.map((r) => ({ value: r, label: r }))} />
       <FilterSelect
         name="orgKind"

@@ -840,7 +840,6 @@ async function monitorAction(
   try {
     const state = await run(idleState, input);
     if (state.status === "success") return "ok";
-    if (state.error?.key === "monitor.challengesUnavailable") return "ok"; // the policy let it through: the seam refused
     const byCode = { UNAUTHENTICATED: "401", FORBIDDEN: "403", NOT_FOUND: "404" } as Record<string, string>;
     if (state.error && byCode[state.error.code]) return byCode[state.error.code]!;
     return `error:${state.message ?? ""}`;
@@ -910,6 +909,22 @@ const MONITOR_OPS: MonitorOp[] = [
     rules: ["monitor.keyList"],
     run: (a, c) => monitorAction(a, draftChallengeAction.bind(null, "en"), { itemId: c.itemId }),
     expected: ownerOnly,
+  },
+  // The same on the acting user's OWN list item: the draft is for their government programme
+  // ("monitor.challengeDraft"): analysts (theirs) and admins; a broker keeps lists but drafts
+  // challenges for companies only, elsewhere. (Test analysts and admins belong to GOVERNMENT organisations.)
+  {
+    name: "server action draftChallengeAction (the actor's own list item)",
+    rules: ["monitor.keyList", "monitor.challengeDraft"],
+    run: async (a, c) => {
+      let itemId = c.itemId;
+      if (a) {
+        const list = await prisma.keyProjectList.create({ data: { ownerId: a.id, title: "own" } });
+        itemId = (await prisma.keyProjectItem.create({ data: { listId: list.id, chainNodeId: c.nodeId, needIds: [], scoreAtAdd: 0 } })).id;
+      }
+      return monitorAction(a, draftChallengeAction.bind(null, "en"), { itemId });
+    },
+    expected: ["401", "403", "403", "ok", "ok", "401", "403", "ok"],
   },
   // Last: it deletes the item (the owner's row; everyone else must be refused before that).
   {

@@ -1,10 +1,10 @@
 import "server-only";
 import { recordAudit } from "@/lib/access/record-audit";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { authorize, type Actor } from "@/lib/policy";
+import { authorize, can, type Actor } from "@/lib/policy";
 import { writeTransition } from "./apply-transition";
 import { challengeConflict, challengeInvalid, guardFailed } from "./errors";
 import { loadChallenge, permit } from "./load";
@@ -87,32 +87,57 @@ export async function createChallengeDraft(
   return prisma.$transaction(async (tx) => {
     const organisationId = await sponsorOrganisationFor(tx, actor, seed.sponsorOrganisationId);
     await checkNeeds(tx, organisationId, s.needIds ?? []);
-    const firstNeed = s.needIds?.length
-      ? await tx.need.findFirst({ where: { id: s.needIds[0] }, select: { field: true, region: true, chainNodeId: true } })
-      : null;
-    const row = await tx.challenge.create({
-      data: {
-        organisationId,
-        createdById: actor.id,
-        draftedByBrokerId: actor.role === "BROKER" ? actor.id : null,
-        title: s.title,
-        teaser: s.title,
-        problem: s.problem,
-        field: firstNeed?.field ?? "",
-        region: firstNeed?.region ?? null,
-        chainNodeId: s.chainNodeId ?? firstNeed?.chainNodeId ?? null,
-        needIds: s.needIds ?? [],
-        bountyTotalCny: 1,
-        applicationDeadline: new Date(Date.now() + 60 * 24 * 3600 * 1000),
-        durationMonths: 12,
-      },
-      select: { id: true, version: true },
-    });
-    await tx.challengeEvent.create({
-      data: { challengeId: row.id, machine: "challenge", subjectId: row.id, fromState: null, toState: "DRAFT", actorId: actor.id },
-    });
-    return row;
+    return insertDraft(tx, actor, organisationId, s);
   });
+}
+
+/**
+ * A DRAFT for a government / park programme started from a chain-monitor key project item
+ * ("monitor.challengeDraft": the programme's analyst, or an admin). The sponsor is the
+ * programme's GOVERNMENT organisation (the analyst's own unless an admin names one); the draft
+ * names no needs (they belong to companies, not to the programme). It stays a DRAFT: completing and
+ * publishing it is the sponsor side's ("challenge.edit", "challenge.manage").
+ */
+export async function createProgrammeDraft(
+  actor: Actor,
+  seed: Omit<ChallengeDraftSeed, "needIds"> & { sponsorOrganisationId?: string },
+): Promise<{ id: string; version: number }> {
+  const s = challengeDraftSeedSchema.parse({ title: seed.title, problem: seed.problem, chainNodeId: seed.chainNodeId });
+  return prisma.$transaction(async (tx) => {
+    const sponsorOrganisationId = seed.sponsorOrganisationId ?? actor.organisationId;
+    const org = sponsorOrganisationId ? await tx.organisation.findUnique({ where: { id: sponsorOrganisationId }, select: { id: true, kind: true } }) : null;
+    if (!can(actor, "monitor.challengeDraft", { sponsorOrganisationId: org?.id ?? null, sponsorKind: org?.kind ?? null }))
+      throw forbidden("monitor.noProgramme");
+    return insertDraft(tx, actor, org!.id, s);
+  });
+}
+
+async function insertDraft(tx: Tx, actor: Actor, organisationId: string, s: ReturnType<typeof challengeDraftSeedSchema.parse>) {
+  const firstNeed = s.needIds?.length
+    ? await tx.need.findFirst({ where: { id: s.needIds[0] }, select: { field: true, region: true, chainNodeId: true } })
+    : null;
+  const row = await tx.challenge.create({
+    data: {
+      organisationId,
+      createdById: actor.id,
+      draftedByBrokerId: actor.role === "BROKER" ? actor.id : null,
+      title: s.title,
+      teaser: s.title,
+      problem: s.problem,
+      field: firstNeed?.field ?? "",
+      region: firstNeed?.region ?? null,
+      chainNodeId: s.chainNodeId ?? firstNeed?.chainNodeId ?? null,
+      needIds: s.needIds ?? [],
+      bountyTotalCny: 1,
+      applicationDeadline: new Date(Date.now() + 60 * 24 * 3600 * 1000),
+      durationMonths: 12,
+    },
+    select: { id: true, version: true },
+  });
+  await tx.challengeEvent.create({
+    data: { challengeId: row.id, machine: "challenge", subjectId: row.id, fromState: null, toState: "DRAFT", actorId: actor.id },
+  });
+  return row;
 }
 
 /** Edits a DRAFT (sponsor or the drafting broker). Version-checked through the write point. */

@@ -292,6 +292,23 @@ describe("staff roles and invitations (issue 11)", () => {
     }
   });
 
+  it("a key project item becomes a challenge draft for a government programme: its analyst or an admin, never published by them", () => {
+    const gov = { sponsorOrganisationId: "org-gov", sponsorKind: "GOVERNMENT" as const };
+    const otherGov = { sponsorOrganisationId: "org-gov-2", sponsorKind: "GOVERNMENT" as const };
+    const company = { sponsorOrganisationId: "org-a", sponsorKind: "COMPANY" as const };
+    const none = { sponsorOrganisationId: null, sponsorKind: null };
+    const who = [null, owner, researcher, analyst, broker, admin];
+    expect(who.map((a) => can(a, "monitor.challengeDraft", gov))).toEqual([false, false, false, true, false, true]);
+    expect(who.map((a) => can(a, "monitor.challengeDraft", otherGov))).toEqual([false, false, false, false, false, true]);
+    expect(who.map((a) => can(a, "monitor.challengeDraft", company))).toEqual([false, false, false, false, false, false]);
+    expect(who.map((a) => can(a, "monitor.challengeDraft", none))).toEqual([false, false, false, false, false, false]);
+    // The analyst's draft stays a draft: publishing and editing are the sponsor side's.
+    const draft = { organisationId: "org-gov", status: "DRAFT" as const, visibility: "PUBLIC" as const, draftedByBrokerId: null, blindReview: false };
+    expect(can(analyst, "challenge.manage", draft)).toBe(false);
+    expect(can(analyst, "challenge.edit", draft)).toBe(false);
+    expect(can(admin, "challenge.manage", draft)).toBe(true);
+  });
+
   it("an invitation creates only a member role that fits the kind, into the inviter's own organisation", () => {
     const companyAdmin = orgAdmin("COMPANY", "org-a");
     const invite = (a: Actor | null, organisationKind: "COMPANY" | "UNIVERSITY" | "TTO" | "GOVERNMENT", role: Actor["role"], organisationId = "org-a") =>

@@ -73,6 +73,9 @@ export type ApplicationFacts = {
   viewerConflicted?: boolean;
 };
 
+/** The sponsor a challenge draft made from a key project list item would belong to (a programme). */
+export type ProgrammeFacts = { sponsorOrganisationId: string | null; sponsorKind: OrgKind | null };
+
 type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
 // `!= null`: a caller that passes `undefined` for "nobody" is treated as anonymous, never as a user.
@@ -252,6 +255,14 @@ export const rules = {
   // Key project lists (重点项目清单): each reader of the monitor keeps their own lists (the
   // services put ownerId into `where`), exports them and turns items into challenge drafts.
   "monitor.keyList": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
+  // A key project list item (chain monitor) turned into a challenge DRAFT for a government / park
+  // programme (the sponsor is the programme's GOVERNMENT organisation, run by staff): an analyst
+  // for their own programme, a platform admin for any. Never publishing: that stays
+  // "challenge.manage" (the sponsor side). Brokers draft for companies ("challenge.create"), not here.
+  "monitor.challengeDraft": ((a, p) =>
+    p.sponsorKind === "GOVERNMENT" &&
+    p.sponsorOrganisationId !== null &&
+    ((a?.role === "ANALYST" && inOrg(a, p.sponsorOrganisationId)) || isAdmin(a))) as Rule<ProgrammeFacts>,
   "deal.list": ((a) => signedIn(a)) as Rule<void>,
   "deal.read": ((a, d) => dealStaff(a, d) || dealParty(a, d)) as Rule<DealFacts>,
   "deal.respond": dealParty as Rule<DealFacts>,

@@ -395,6 +395,17 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     const where = { month_chainNodeId_region_orgKind: { month: written.month, chainNodeId: written.chainNodeId, region: "", orgKind: "UNIVERSITY" as const } };
     return { written, read: await db.monitorMonthFact.findUniqueOrThrow({ where }) };
   },
+  MonitorSupplyFact: async (db) => {
+    const written = await db.monitorSupplyFact.create({
+      data: { chainNodeId: id("node"), kind: "instrument", subjectId: id("instrument"), joinedAt: new Date("2026-01-02T03:04:05.006Z"), orgKind: "UNIVERSITY" },
+    });
+    return {
+      written,
+      read: await db.monitorSupplyFact.findUniqueOrThrow({
+        where: { chainNodeId_kind_subjectId: { chainNodeId: id("node"), kind: "instrument", subjectId: id("instrument") } },
+      }),
+    };
+  },
   MonitorNodeHistogram: async (db) => {
     const written = await db.monitorNodeHistogram.create({ data: { chainNodeId: id("node"), dimension: "needTrl", bucket: "4", count: 7 } });
     return {
