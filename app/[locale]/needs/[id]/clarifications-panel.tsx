@@ -31,7 +31,7 @@ export async function ClarificationsPanel({
       {viewer === "owner" && <p className="mt-1 text-sm text-slate-600">{t("explain")}</p>}
       <ul className="mt-3 space-y-4">
         {items.map((c) => (
-          <li key={c.id} className="border-t pt-3" data-testid="clarification">
+          <li key={c.id} className="border-t border-slate-200 pt-3" data-testid="clarification">
             <p className="text-xs text-slate-500">{t("askedBy", { name: c.askedBy, date: when(c.askedAt) })}</p>
             <p className="mt-1 whitespace-pre-line">{c.question}</p>
             {canAnswer ? (
