@@ -216,7 +216,7 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
   expect(row).toMatch(/,1,1200000$/);
 });
 
-test("visit log with a captured draft, an edit the owner approves, a deal thread and a decline with its reason", async ({ browser, request }) => {
+test("a visit on the visit page, an edit the owner approves, a deal thread and a decline with its reason", async ({ browser, request }) => {
   test.setTimeout(180_000);
   const { page: brokerPage, broker } = await createBroker(browser);
   const company = uniqueUser("company");

@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { wordFields } from "@/lib/errors-edge";
 import { wordNotifications } from "@/lib/notifications/word-notification";
+import { openNotification } from "@/lib/notifications/read-notifications";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordContract } from "@/lib/deals/contract";
 import { introduceResearcher } from "@/lib/deals/introduce";
@@ -222,6 +223,8 @@ describe("clarification requests", () => {
     const { id } = await requestClarification(broker, n.id, "请说明目标功率和线宽的具体指标。");
     const notice = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id, kind: "need.clarify", link: { startsWith: `/needs/${n.id}` } } });
     expect(notice.link).toBe(`/needs/${n.id}#clarifications`);
+    // Opening it lands on the reply box (the fragment survives the open route's check).
+    expect(await openNotification(owner, notice.id)).toBe(`/needs/${n.id}#clarifications`);
     const forOwner = await listClarifications(owner, n.id);
     expect(forOwner).toMatchObject({ canAnswer: true, items: [{ id, question: "请说明目标功率和线宽的具体指标。", answer: null, answeredAt: null }] });
     expect((await listClarifications(broker, n.id)).canAnswer).toBe(false);
@@ -238,6 +241,8 @@ describe("clarification requests", () => {
       key: "broker.clarificationAnswered",
     });
     expect((await listClarifications(broker, n.id)).items[0]).toMatchObject({ answer: "输出功率 10 W，线宽小于 1 MHz。" });
+    // No question left open: the need no longer waits for the owner in the broker's queue.
+    expect((await getTriage(broker, n.id)).triageStatus).toBe("NEW");
 
     const told = await prisma.notification.findMany({ where: { userId: broker.id, kind: "need.clarifyAnswered" } });
     const mine = told.filter((x) => x.link === `/broker/needs/${n.id}`);

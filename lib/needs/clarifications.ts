@@ -50,6 +50,10 @@ export async function answerClarification(actor: Actor, input: { clarificationId
     });
     if (count === 0) throw conflict("broker.clarificationAnswered");
     await recordAudit(tx, { actorId: actor.id, action: "need.clarifyAnswer", subject: needSubject(row.need.id), detail: { clarificationId: row.id } });
+    // The last open question answered: the need is no longer waiting for the owner in the broker's queue.
+    if ((await tx.needClarification.count({ where: { needId: row.need.id, answeredAt: null } })) === 0) {
+      await tx.need.updateMany({ where: { id: row.need.id, triageStatus: "CLARIFICATION_REQUESTED" }, data: { triageStatus: "NEW" } });
+    }
     // The broker asked on the owner's behalf, so they may see the title; the answer text stays on the page.
     await notifyUser(tx, {
       userId: row.askedById,

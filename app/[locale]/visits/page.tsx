@@ -39,7 +39,7 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
         ) : (
           <ul className="space-y-3" data-testid="visits">
             {visits.map((v) => (
-              <li key={v.id} className="border-b pb-2">
+              <li key={v.id} className="border-b border-slate-200 pb-2">
                 <p className="font-medium">
                   <OrgName name={v.organisation.name} verified={v.organisation.verifiedAt !== null} /> · <When at={v.visitedOn} show="date" />
                 </p>

@@ -31,23 +31,28 @@ export async function ClarificationsPanel({
       {viewer === "owner" && <p className="mt-1 text-sm text-slate-600">{t("explain")}</p>}
       <ul className="mt-3 space-y-4">
         {items.map((c) => (
-          <li key={c.id} className="border-t pt-3" data-testid="clarification">
+          <li key={c.id} className="border-t border-slate-200 pt-3" data-testid="clarification">
             <p className="text-xs text-slate-500">{t("askedBy", { name: c.askedBy, date: when(c.askedAt) })}</p>
             <p className="mt-1 whitespace-pre-line">{c.question}</p>
-            {c.answer !== null ? (
-              <div className="mt-2 rounded bg-slate-50 p-2 text-sm">
-                <p className="text-xs text-slate-500">{t("answered", { date: when(c.answeredAt!) })}</p>
-                <p className="mt-1 whitespace-pre-line">{c.answer}</p>
-              </div>
-            ) : canAnswer ? (
+            {canAnswer ? (
+              // One form per question for the owner, answered or not: it stays mounted when the
+              // page is refreshed with the answer, so its "sent" message stays on screen.
               <StateForm action={answerClarificationAction.bind(null, locale)} className="mt-2">
-                <input type="hidden" name="needId" value={needId} />
-                <input type="hidden" name="clarificationId" value={c.id} />
-                <Field name="answer" label={t("answer")} hint={t("answerHint")} multiline rows={3} required />
-                <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">
-                  {t("send")}
-                </button>
+                {c.answer !== null ? (
+                  <Answer label={t("answered", { date: when(c.answeredAt!) })} text={c.answer} />
+                ) : (
+                  <>
+                    <input type="hidden" name="needId" value={needId} />
+                    <input type="hidden" name="clarificationId" value={c.id} />
+                    <Field name="answer" label={t("answer")} hint={t("answerHint")} multiline rows={3} required />
+                    <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">
+                      {t("send")}
+                    </button>
+                  </>
+                )}
               </StateForm>
+            ) : c.answer !== null ? (
+              <Answer label={t("answered", { date: when(c.answeredAt!) })} text={c.answer} />
             ) : (
               <p className="mt-1 text-sm text-slate-500">{t("waiting")}</p>
             )}
@@ -55,5 +60,14 @@ export async function ClarificationsPanel({
         ))}
       </ul>
     </section>
+  );
+}
+
+function Answer({ label, text }: { label: string; text: string }) {
+  return (
+    <div className="mt-2 rounded bg-slate-50 p-2 text-sm">
+      <p className="text-xs text-slate-500">{label}</p>
+      <p className="mt-1 whitespace-pre-line">{text}</p>
+    </div>
   );
 }
