@@ -45,6 +45,9 @@ export const MATCH_CONFIG = {
   translationWeight: 0.8,
   /** zh -> en: the renderings of one Chinese word form one concept in the re-ranking (concepts.ts). */
   structuredTranslation: true,
+  /** zh -> en: a word no dictionary knows is translated through its known parts, and the
+   * characters left over one by one at this weight (0: not at all). */
+  charTranslationWeight: 0.3,
   /** Structured-field bonuses, multiplicative on the text score: score x (1 + sum). */
   bonus: { sameChainNode: 0.15, sameChain: 0.08, sameField: 0.05, trlFit: 0.05, modeFit: 0.05, sameRegion: 0.02 },
   /** A result "fits" a need's TRL target when its TRL is at least target - trlTolerance. */

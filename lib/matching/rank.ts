@@ -3,9 +3,9 @@
 // explanation of each match. No I/O: lib/matching/matcher.ts feeds them from Meilisearch.
 import { MATCH_CONFIG, type MatchConfig } from "./config";
 import { chineseWords, chineseWordsCoarse, englishWords } from "./terms";
-import { ZH_QUERY_NOISE } from "./stopwords";
+import { ZH_QUERY_NOISE, ZH_STOP_WORDS } from "./stopwords";
 import { productCodeWords } from "./product-codes";
-import { knownParts, knowsZhWord, translateEnStems, translateZhWord } from "./translate";
+import { knowsZhWord, splitKnown, translateEnStems, translateZhChar, translateZhWord } from "./translate";
 import type { Concepts } from "./concepts";
 
 export type QueryTerm = {
@@ -64,10 +64,18 @@ export function buildQueryTerms(text: SubjectText, cfg: MatchConfig = MATCH_CONF
   // a word the dictionaries do not know is translated through its longest known parts.
   const coarse = new Map<string, number>();
   for (const w of chineseWordsCoarse(full)) if (!ZH_QUERY_NOISE.has(w)) coarse.set(w, (coarse.get(w) ?? 0) + 1);
+  // The characters no known part covers are translated one by one, weighted lower (攻角 ->
+  // 攻 "attack" + 角 "angle"; 三角翼 -> 三角 "triangle" + 翼 "wing").
   for (const [w, count] of coarse) {
-    for (const part of knowsZhWord(w) ? [w] : knownParts(w)) {
+    const { parts, rest } = knowsZhWord(w) ? { parts: [w], rest: [] } : splitKnown(w);
+    for (const part of parts) {
       if (ZH_QUERY_NOISE.has(part)) continue;
       for (const t of translateZhWord(part)) addTr(t.term, count * cfg.translationWeight * (t.weight ?? 1), w, t.rendering, part);
+    }
+    if (!(cfg.charTranslationWeight > 0)) continue;
+    for (const c of rest) {
+      if (ZH_QUERY_NOISE.has(c) || ZH_STOP_WORDS.has(c)) continue;
+      for (const t of translateZhChar(c)) addTr(t.term, count * cfg.translationWeight * cfg.charTranslationWeight * (t.weight ?? 1), w, t.rendering, c);
     }
   }
   if (en.length) {

