@@ -1,6 +1,6 @@
 import "server-only";
 import { backgroundShare, boundedScore, relevanceProbability } from "./calibrate";
-import { fetchCandidates, type CandidateDoc } from "./candidates";
+import { fetchCandidatesInScope, type CandidateDoc } from "./candidates";
 import type { MatchConfig } from "./config";
 import { readDocFrequencies, readGramStats, type GramChannel, type IndexLengths, type StatsScope } from "./corpus-stats";
 import { gramSearch } from "./gram-catalogue";
@@ -98,7 +98,7 @@ async function withGramCandidates(
   const found = gramSearch(qGrams, gram.catalogue, gram.stats, { k1: cfg.gram.k1, b: cfg.gram.b, prior: cfg.gram.prior, limit: cfg.gram.candidates });
   const missing = found.map((f) => f.id).filter((id) => !have.has(id));
   if (missing.length === 0) return candidates;
-  return [...candidates, ...(await fetchCandidates(scope, missing))];
+  return [...candidates, ...(await fetchCandidatesInScope(scope, missing))];
 }
 
 /** BM25 over the candidates' analysed words, best first. */
