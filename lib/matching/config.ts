@@ -38,8 +38,8 @@ export const MATCH_CONFIG = {
    * a subject has too few candidates to measure its own). Fitted by bench/calibrate.ts on the
    * four dev folders' judgments (see bench/README.md). */
   calibration: {
-    word: { share: 4.12, lift: 0.51, bias: -2.8, background: 0.162 },
-    gram: { share: -4.41, lift: 6.4, bias: -6.78, background: 0.065 },
+    word: { share: 3.69, lift: 0.63, bias: -2.65, background: 0.158 },
+    gram: { share: -5.08, lift: 6.79, bias: -6.79, background: 0.069 },
   },
   /** Translated terms (zh <-> en) weigh this much relative to the source term. */
   translationWeight: 0.8,
