@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildQueryTerms } from "./rank";
-import { splitKnown, translateZhChar } from "./translate";
+import { splitKnown, translateZhChar, translateZhWord } from "./translate";
 
 describe("character-level translation of words no dictionary knows", () => {
   it("splits a word into its known parts and the characters left over", () => {
@@ -23,5 +23,12 @@ describe("character-level translation of words no dictionary knows", () => {
     expect(wing!.weight).toBeLessThan(triangle!.weight);
     expect(wing!.from).toEqual([{ word: "翼", weight: wing!.weight }]);
     expect(wing!.surfaces).toEqual(["三角翼"]);
+  });
+});
+
+describe("the dictionary extract", () => {
+  it("ranks a word's narrow (qualified) senses last", () => {
+    expect(translateZhWord("复合")[0]?.term).toBe("complex");
+    expect(translateZhWord("迭代")[0]?.term).toBe("iter");
   });
 });

@@ -19,6 +19,7 @@ for (const l of fs.readFileSync(idfPath, "utf8").split("\n")) {
 }
 const BAD = /surname|variant of|see |used in|CL:|abbr|old |pr\.|lit\.|fig\.|idiom|classifier|\(Tw\)|Taiwan|sb|sth|one's|\bof\b|\bthe\b|\ba\b|\ban\b|\bto\b|[^a-z0-9 -]/i;
 const out = new Map<string, { idf: number; glosses: string[] }>();
+const senses = new Map<string, { idf: number; glosses: { g: string; narrow: boolean }[] }>();
 // Single characters, for composing a translation of a word no dictionary knows (攻角: 攻 "attack" +
 // 角 "angle"; rank.ts buildQueryTerms weighs these lower).
 const chars = new Map<string, string[]>();
@@ -28,7 +29,7 @@ for (const e of cedict.data.all) {
     const raw = typeof e[3] === "string" ? [e[3]] : (e[3] as string[]);
     const glosses = raw
       .flatMap((g) => g.split(";"))
-      .map((g) => g.replace(/\([^)]*\)/g, "").replace(/^to /, "").trim().toLowerCase())
+      .map((g) => g.replace(/\([^)]*\)/g, "").trim().replace(/^to /, "").trim().toLowerCase())
       .filter((g) => g && !BAD.test(g) && g.split(/\s+/).length <= 2);
     const prev = chars.get(zh) ?? [];
     for (const g of glosses) if (!prev.includes(g) && prev.length < 4) prev.push(g);
@@ -38,15 +39,27 @@ for (const e of cedict.data.all) {
   if (!/^[\u4e00-\u9fff]{2,8}$/.test(zh)) continue;
   const i = idf.get(zh) ?? 12;
   const raw = typeof e[3] === "string" ? [e[3]] : (e[3] as string[]);
-  const glosses = raw
-    .flatMap((g) => g.split(";"))
-    .map((g) => g.replace(/\([^)]*\)/g, "").replace(/^to /, "").trim().toLowerCase())
-    .filter((g) => g && !BAD.test(g) && g.split(/\s+/).length <= 3);
+  // A sense qualified by a leading parenthesis ("(of a divorced couple) to remarry", "(aviation) to
+  // yaw") is a narrow one: it ranks after the word's unqualified senses (复合: complex, compound
+  // before "be reconciled").
+  const glosses = raw.flatMap((sense) => {
+    const narrow = /^\s*\(/.test(sense);
+    return sense
+      .split(";")
+      .map((g) => g.replace(/\([^)]*\)/g, "").trim().replace(/^to /, "").trim().toLowerCase())
+      .filter((g) => g && !BAD.test(g) && g.split(/\s+/).length <= 3)
+      .map((g) => ({ g, narrow }));
+  });
   if (!glosses.length) continue;
-  const prev = out.get(zh) ?? { idf: i, glosses: [] };
-  // (Single characters are left out: CC-CEDICT does not list their usual sense first - 热 "warm up".)
-  for (const g of glosses) if (!prev.glosses.includes(g) && prev.glosses.length < 3) prev.glosses.push(g);
-  out.set(zh, prev);
+  const prev = senses.get(zh) ?? { idf: i, glosses: [] };
+  prev.glosses.push(...glosses);
+  senses.set(zh, prev);
+}
+// (Single characters are left out here: CC-CEDICT does not list their usual sense first - 热 "warm up".)
+for (const [zh, { idf: i, glosses }] of senses) {
+  const kept: string[] = [];
+  for (const { g } of [...glosses.filter((x) => !x.narrow), ...glosses.filter((x) => x.narrow)]) if (!kept.includes(g) && kept.length < 3) kept.push(g);
+  out.set(zh, { idf: i, glosses: kept });
 }
 const stemKey = (g: string) => englishWords(g).map((w) => w.stem).join(" ");
 const lines = [...out]
