@@ -13,6 +13,9 @@ describe("character-level translation of words no dictionary knows", () => {
     expect(t[0]?.term).toBe("wing");
     expect(t[0]!.weight!).toBeGreaterThan(t[1]?.weight ?? 0);
     expect(translateZhChar("a")).toEqual([]);
+    // senses ordered by how the dictionary's words use them: 强 "strong" (强度, 加强), not "stubborn"
+    expect(translateZhChar("强")[0]?.term).toBe("strong");
+    expect(translateZhChar("波")[0]?.term).toBe("wave");
   });
 
   it("composes an unknown word's translation from its characters, weighted lower, as concepts", () => {

@@ -32,7 +32,7 @@ for (const e of cedict.data.all) {
       .map((g) => g.replace(/\([^)]*\)/g, "").trim().replace(/^to /, "").trim().toLowerCase())
       .filter((g) => g && !BAD.test(g) && g.split(/\s+/).length <= 2);
     const prev = chars.get(zh) ?? [];
-    for (const g of glosses) if (!prev.includes(g) && prev.length < 4) prev.push(g);
+    for (const g of glosses) if (!prev.includes(g)) prev.push(g);
     if (prev.length) chars.set(zh, prev);
     continue;
   }
@@ -68,6 +68,29 @@ const lines = [...out]
 const header = "# Extract of CC-CEDICT (https://cc-cedict.org), CC BY-SA 4.0; built by build-zh-en.ts. zh<TAB>jieba idf<TAB>glosses<TAB>stemmed glosses\n";
 fs.writeFileSync(new URL("./zh-en.tsv", import.meta.url), header + lines.join("\n") + "\n");
 console.log(`${lines.length} entries`);
+// A character's senses in the order the dictionary's WORDS use them: each sense counts the words
+// containing the character whose glosses share its stem (波: wave 波浪, 电波, 波长 ... before "Poland";
+// 角: angle 角度, 直角, 三角 before "corner", "horn"); ties keep CC-CEDICT's order. At most 4.
+const wordStems = new Map<string, Set<string>[]>();
+for (const [zh, { glosses }] of out) {
+  const stems = new Set(glosses.flatMap((g) => englishWords(g).map((w) => w.stem)));
+  for (const c of new Set(zh)) {
+    const l = wordStems.get(c) ?? [];
+    l.push(stems);
+    wordStems.set(c, l);
+  }
+}
+for (const [c, glosses] of chars) {
+  const uses = (g: string) => {
+    const stems = englishWords(g).map((w) => w.stem);
+    return (wordStems.get(c) ?? []).filter((s) => stems.some((x) => s.has(x))).length;
+  };
+  const ranked = glosses.map((g, i) => ({ g, i, n: uses(g) })).sort((a, b) => b.n - a.n || a.i - b.i);
+  chars.set(
+    c,
+    ranked.slice(0, 4).map((x) => x.g),
+  );
+}
 const charLines = [...chars].map(([zh, glosses]) => `${zh}\t${glosses.join("|")}\t${glosses.map(stemKey).join("|")}`).sort();
 fs.writeFileSync(
   new URL("./zh-en-chars.tsv", import.meta.url),
