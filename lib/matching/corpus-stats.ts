@@ -30,7 +30,14 @@ const lengthCache = new LRUCache<string, IndexLengths>({ max: 1_000, ttl: STATS_
 /** The character channel's statistics, and the whole catalogue's gram index when it is small. */
 export type GramChannel = { stats: GramStats; catalogue?: GramCatalogue };
 
-const gramCache = new LRUCache<string, GramChannel>({ max: 100, ttl: STATS_TTL_MS });
+// Bounded by size (one unit per gram of the statistics and per posting of a catalogue: 1,000 CSL
+// abstracts are ~0.25 M units, ~25 MB of heap), not only by count: every filter is a scope.
+const gramCache = new LRUCache<string, GramChannel>({
+  max: 100,
+  maxSize: 1_500_000,
+  sizeCalculation: (c) => Math.max(1, c.stats.df.size + (c.catalogue?.size ?? 0)),
+  ttl: STATS_TTL_MS,
+});
 
 /** Forgets cached corpus statistics (tests; after a rebuild). */
 export function clearCorpusStats() {

@@ -12,12 +12,15 @@ export type GramCatalogue = {
   lens: number[];
   /** gram -> [document index, frequency] */
   postings: Map<string, [number, number][]>;
+  /** the number of postings (memory accounting) */
+  size: number;
 };
 
 /** The inverted gram index of documents (their analysed title and body words). */
 export function gramCatalogue(docs: readonly { id: string; title: readonly string[]; body: readonly string[] }[], titleWeight: number): GramCatalogue {
   const postings = new Map<string, [number, number][]>();
   const lens: number[] = [];
+  let size = 0;
   docs.forEach((d, i) => {
     const tf = new Map<string, number>();
     let len = 0;
@@ -31,13 +34,14 @@ export function gramCatalogue(docs: readonly { id: string; title: readonly strin
       }
     }
     lens.push(len);
+    size += tf.size;
     for (const [g, f] of tf) {
       const l = postings.get(g);
       if (l) l.push([i, f]);
       else postings.set(g, [[i, f]]);
     }
   });
-  return { ids: docs.map((d) => d.id), lens, postings };
+  return { ids: docs.map((d) => d.id), lens, postings, size };
 }
 
 const isBigram = (g: string) => [...g].length === 2;
