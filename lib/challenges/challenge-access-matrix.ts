@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/policy";
 import { apiRequest, createApiUser, routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
+import { PNG_1X1 } from "@/tests/kits/file-bytes";
 import { getAttachment } from "@/lib/attachments/attachments";
 import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { writeStaffRevocation } from "@/lib/staff/write-staff-grant";
@@ -61,7 +62,7 @@ const DAY = 86_400_000;
 /** A 1x1 PNG (files are checked by content). */
 const PNG_FILE = {
   name: "矩阵申请人-团队简历.png",
-  bytes: Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64")),
+  bytes: PNG_1X1,
 };
 const body = (over: Record<string, unknown> = {}) =>
   challengeInputSchema.parse({
