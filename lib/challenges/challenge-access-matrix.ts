@@ -5,6 +5,9 @@
 import * as challengeRoute from "@/app/api/v1/challenges/[id]/route";
 import * as applicationRoute from "@/app/api/v1/challenge-applications/[id]/route";
 import * as scoresRoute from "@/app/api/v1/challenge-applications/[id]/scores/route";
+import * as questionsRoute from "@/app/api/v1/challenge-applications/[id]/questions/route";
+import * as answerRoute from "@/app/api/v1/challenge-questions/[id]/answer/route";
+import * as panelSeatRoute from "@/app/api/v1/challenges/[id]/panel/[panelMemberId]/route";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/policy";
@@ -348,6 +351,42 @@ export const CHALLENGE_OPS: Op[] = [
     rules: ["application.ask"],
     run: (a, _u, c) => service(() => askQuestion(a as Actor, c.review.app1, "矩阵：请说明中试线的产能？")),
     expected: ["401", "ok", "ok", "404", "403", "403", "404", "404", "ok", "401"],
+  },
+  {
+    name: "POST /api/v1/challenge-applications/{app1}/questions",
+    rules: ["application.ask"],
+    run: (_a, u, c) =>
+      api(
+        questionsRoute.POST(
+          apiRequest(`/challenge-applications/${c.review.app1}/questions`, { token: u?.token ?? null, body: { question: "矩阵 API：检测报告何时提供？" } }),
+          routeParams({ id: c.review.app1 }),
+        ),
+      ),
+    expected: ["401", "ok", "ok", "404", "403", "403", "404", "404", "ok", "401"],
+  },
+  {
+    name: "POST /api/v1/challenge-questions/{q}/answer",
+    rules: ["application.answer"],
+    run: (_a, u, c) =>
+      api(
+        answerRoute.POST(
+          apiRequest(`/challenge-questions/${c.review.question}/answer`, { token: u?.token ?? null, body: { answer: "矩阵 API 回答：下月提供。" } }),
+          routeParams({ id: c.review.question }),
+        ),
+      ),
+    expected: ["401", "403", "403", "404", "ok", "ok", "404", "404", "403", "401"],
+  },
+  {
+    name: "DELETE /api/v1/challenges/{awarded}/panel/{seat} (locked)",
+    rules: ["challenge.manage"],
+    run: (_a, u, c) =>
+      api(
+        panelSeatRoute.DELETE(
+          apiRequest(`/challenges/${c.awarded.id}/panel/${c.awarded.conflictedSeat}`, { token: u?.token ?? null, method: "DELETE" }),
+          routeParams({ id: c.awarded.id, panelMemberId: c.awarded.conflictedSeat }),
+        ),
+      ),
+    expected: ["401", "ok", "403", "403", "403", "403", "403", "403", "ok", "401"],
   },
   {
     name: "answerQuestion (the sponsor's question on app1)",
