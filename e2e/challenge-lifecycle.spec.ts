@@ -9,6 +9,9 @@ import { createApiTokenInUi, signUpAndConfirm, uniqueUser } from "./helpers/acco
 
 test.describe.configure({ mode: "serial" });
 
+/** A 1x1 PNG. */
+const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
 type Person = { page: Page; token: string; email: string; name: string };
 
 async function person(browser: Browser, prefix: string, role: "COMPANY" | "RESEARCHER"): Promise<Person> {
@@ -96,6 +99,17 @@ test("a challenge from publication to completion and outcome", async ({ browser,
     { approach: "梯度掺杂正极与原位聚合界面层，降低界面阻抗。", planMilestones: plan, budgetCny: 1_800_000 },
     201,
   );
+  // Applicant A adds a file to the application in the UI (checked by content: a text file is refused).
+  await solverA.page.goto(`/zh-CN/challenges/applications/${appA.id}`);
+  const addFiles = solverA.page.getByTestId("add-files");
+  await addFiles.locator('input[type="file"]').setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a pdf") });
+  await addFiles.getByRole("button", { name: "上传附件" }).click();
+  await expect(addFiles.getByRole("alert").last()).toContainText("notes.txt");
+  await addFiles.locator('input[type="file"]').setInputFiles({ name: "界面阻抗-EIS.png", mimeType: "image/png", buffer: Buffer.from(PNG_BASE64, "base64") });
+  await addFiles.getByRole("button", { name: "上传附件" }).click();
+  await expect(solverA.page.getByTestId("file-link")).toHaveText("界面阻抗-EIS.png");
+  const fileHref = (await solverA.page.getByTestId("file-link").getAttribute("href"))!;
+
   const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto(`/zh-CN/challenges/${id}`);
   await expect(anonymous.getByTestId("application-count")).toHaveText("2");
@@ -113,6 +127,9 @@ test("a challenge from publication to completion and outcome", async ({ browser,
   await itemA.getByRole("button", { name: "声明利益冲突" }).click();
   await expect(expert2.page.getByTestId("review-item")).toHaveCount(1);
   await expect(expert2.page.getByText("LiNbO3")).toHaveCount(0);
+  // The file: the conflicted expert may not download it; the other expert may.
+  expect((await expert2.page.request.get(fileHref)).status()).toBe(404);
+  expect((await expert1.page.request.get(fileHref)).status()).toBe(200);
   const conflicted = await request.put(`/api/v1/challenge-applications/${appA.id}/scores`, {
     headers: { authorization: `Bearer ${expert2.token}` },
     data: { scores: [{ criterionKey: "k1", score: 9 }] },

@@ -32,11 +32,11 @@ export async function ChallengeTimeline({ c, locale }: { c: Pick<ChallengeView, 
   // The first step not done is the current one (none once cancelled).
   const current = cancelled ? -1 : steps.findIndex((s) => !s.done);
   return (
-    <ol className="flex flex-col gap-0 sm:flex-row sm:flex-wrap" data-testid="timeline">
+    <ol className="flex flex-col gap-0 md:flex-row" data-testid="timeline">
       {steps.map((s, i) => {
         const state = s.done ? "done" : i === current ? "current" : "pending";
         return (
-          <li key={s.key} data-step={s.key} data-state={state} className="relative flex gap-3 pb-4 sm:min-w-[8.5rem] sm:flex-1 sm:flex-col sm:gap-1 sm:pr-2">
+          <li key={s.key} data-step={s.key} data-state={state} className="relative flex gap-3 pb-4 md:min-w-0 md:flex-1 md:flex-col md:gap-1 md:pr-2">
             <span
               aria-hidden
               className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-[11px] font-bold ${
@@ -67,7 +67,7 @@ export async function ChallengeTimeline({ c, locale }: { c: Pick<ChallengeView, 
         );
       })}
       {cancelled && (
-        <li data-step="cancelled" className="flex gap-3 text-sm text-red-700 sm:flex-col sm:gap-1">
+        <li data-step="cancelled" className="flex gap-3 text-sm text-red-700 md:flex-col md:gap-1">
           <span aria-hidden className="flex h-5 w-5 items-center justify-center rounded-full bg-red-600 text-[11px] font-bold text-white">
             ×
           </span>

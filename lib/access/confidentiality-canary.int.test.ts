@@ -49,6 +49,7 @@ import * as challengeApplicationRoute from "@/app/api/v1/challenge-applications/
 import { applyToChallenge, listMyApplications, shortlistApplication } from "@/lib/challenges/applications";
 import { answerQuestion, askQuestion } from "@/lib/challenges/questions";
 import { getAttachment } from "@/lib/attachments/attachments";
+import { PNG_1X1 } from "@/tests/kits/file-bytes";
 import { addPanelMember, createChallenge, moveChallenge } from "@/lib/challenges/manage-challenge";
 import { acceptChallengeNda } from "@/lib/challenges/nda";
 import { getApplicationView, getChallengeView, listChallenges } from "@/lib/challenges/queries";
@@ -382,8 +383,6 @@ describe("audit: exactly one row per confidential view", () => {
 // nobody outside the NDA sees the details, and nobody outside the applicant side, the sponsor and
 // the unconflicted panel sees the application, through any page service, API route, listing,
 // search index or notification. Accepting the NDA opens the details (and only them).
-const PNG_1X1 = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"));
-
 describe("challenge canary", () => {
   const ctag = Math.random().toString(36).slice(2, 8);
   const C = {

@@ -209,6 +209,7 @@ export const movedSchema = z.strictObject({ status: z.string().describe("The sta
 export const createdIdSchema = z.strictObject({ id: z.string() });
 export const createdApplicationSchema = z.strictObject({ id: z.string(), version: z.number().int() });
 export const declaredSchema = z.strictObject({ declared: z.literal(true) });
+export const removedSchema = z.strictObject({ removed: z.literal(true) });
 export const savedScoresSchema = z.strictObject({ saved: z.number().int() });
 export const acceptedSchema = z.strictObject({ accepted: z.literal(true) });
 export const ndaTextSchema = z.strictObject({ text: z.string(), textSha256: z.string() });

@@ -9,6 +9,9 @@ import * as projectRoute from "@/app/api/v1/challenge-applications/[id]/mileston
 import * as scoresRoute from "@/app/api/v1/challenge-applications/[id]/scores/route";
 import * as shortlistRoute from "@/app/api/v1/challenge-applications/[id]/shortlist/route";
 import * as withdrawRoute from "@/app/api/v1/challenge-applications/[id]/withdraw/route";
+import * as questionsRoute from "@/app/api/v1/challenge-applications/[id]/questions/route";
+import * as answerRoute from "@/app/api/v1/challenge-questions/[id]/answer/route";
+import * as panelSeatRoute from "@/app/api/v1/challenges/[id]/panel/[panelMemberId]/route";
 import * as decisionRoute from "@/app/api/v1/challenge-milestones/[id]/decision/route";
 import * as paymentRoute from "@/app/api/v1/challenge-milestones/[id]/payment/route";
 import * as submissionRoute from "@/app/api/v1/challenge-milestones/[id]/submission/route";
@@ -113,6 +116,24 @@ describe("challenge REST operations answer with their documented schemas", () =>
         apiRequest(`/challenge-applications/${a1id}/shortlist`, { ...tok(sponsor), body: { version: app.version, shortlisted: true } }),
         id(a1id),
       ),
+    );
+    const q = await call(
+      questionsRoute.POST(apiRequest(`/challenge-applications/${a1id}/questions`, { ...tok(expert), body: { question: "检测报告何时提供？" } }), id(a1id)),
+      201,
+    );
+    await call(answerRoute.POST(apiRequest(`/challenge-questions/${q.id}/answer`, { ...tok(solver), body: { answer: "下个月提供。" } }), id(q.id as string)));
+    const answered = await call(appRoute.GET(apiRequest(`/challenge-applications/${a1id}`, tok(sponsor)), id(a1id)));
+    expect(answered.questions).toEqual([expect.objectContaining({ askedBy: "panel", answer: "下个月提供。" })]);
+    // An expert who scored stays on the panel; one who did not (expert2, conflicted) can be removed.
+    const seats = await prisma.challengePanelMember.findMany({ where: { challengeId: cid }, select: { id: true, userId: true } });
+    const seatOf = (u: ApiUser) => seats.find((x) => x.userId === u.actor.id)!.id;
+    const seatParams = (seat: string) => routeParams({ id: cid, panelMemberId: seat });
+    await call(
+      panelSeatRoute.DELETE(apiRequest(`/challenges/${cid}/panel/${seatOf(expert)}`, { ...tok(sponsor), method: "DELETE" }), seatParams(seatOf(expert))),
+      409,
+    );
+    await call(
+      panelSeatRoute.DELETE(apiRequest(`/challenges/${cid}/panel/${seatOf(expert2)}`, { ...tok(sponsor), method: "DELETE" }), seatParams(seatOf(expert2))),
     );
 
     const c = await prisma.challenge.findUniqueOrThrow({ where: { id: cid } });

@@ -161,6 +161,9 @@ describe("GET /api/v1/openapi.json", () => {
         "POST /challenge-milestones/{id}/submission",
         "POST /challenge-milestones/{id}/decision",
         "POST /challenge-milestones/{id}/payment",
+        "POST /challenge-applications/{id}/questions",
+        "POST /challenge-questions/{id}/answer",
+        "DELETE /challenges/{id}/panel/{panelMemberId}",
       ].sort(),
     );
   });

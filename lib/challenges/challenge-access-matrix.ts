@@ -5,10 +5,14 @@
 import * as challengeRoute from "@/app/api/v1/challenges/[id]/route";
 import * as applicationRoute from "@/app/api/v1/challenge-applications/[id]/route";
 import * as scoresRoute from "@/app/api/v1/challenge-applications/[id]/scores/route";
+import * as questionsRoute from "@/app/api/v1/challenge-applications/[id]/questions/route";
+import * as answerRoute from "@/app/api/v1/challenge-questions/[id]/answer/route";
+import * as panelSeatRoute from "@/app/api/v1/challenges/[id]/panel/[panelMemberId]/route";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/policy";
 import { apiRequest, createApiUser, routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
+import { PNG_1X1 } from "@/tests/kits/file-bytes";
 import { getAttachment } from "@/lib/attachments/attachments";
 import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { writeStaffRevocation } from "@/lib/staff/write-staff-grant";
@@ -61,7 +65,7 @@ const DAY = 86_400_000;
 /** A 1x1 PNG (files are checked by content). */
 const PNG_FILE = {
   name: "矩阵申请人-团队简历.png",
-  bytes: Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64")),
+  bytes: PNG_1X1,
 };
 const body = (over: Record<string, unknown> = {}) =>
   challengeInputSchema.parse({
@@ -347,6 +351,42 @@ export const CHALLENGE_OPS: Op[] = [
     rules: ["application.ask"],
     run: (a, _u, c) => service(() => askQuestion(a as Actor, c.review.app1, "矩阵：请说明中试线的产能？")),
     expected: ["401", "ok", "ok", "404", "403", "403", "404", "404", "ok", "401"],
+  },
+  {
+    name: "POST /api/v1/challenge-applications/{app1}/questions",
+    rules: ["application.ask"],
+    run: (_a, u, c) =>
+      api(
+        questionsRoute.POST(
+          apiRequest(`/challenge-applications/${c.review.app1}/questions`, { token: u?.token ?? null, body: { question: "矩阵 API：检测报告何时提供？" } }),
+          routeParams({ id: c.review.app1 }),
+        ),
+      ),
+    expected: ["401", "ok", "ok", "404", "403", "403", "404", "404", "ok", "401"],
+  },
+  {
+    name: "POST /api/v1/challenge-questions/{q}/answer",
+    rules: ["application.answer"],
+    run: (_a, u, c) =>
+      api(
+        answerRoute.POST(
+          apiRequest(`/challenge-questions/${c.review.question}/answer`, { token: u?.token ?? null, body: { answer: "矩阵 API 回答：下月提供。" } }),
+          routeParams({ id: c.review.question }),
+        ),
+      ),
+    expected: ["401", "403", "403", "404", "ok", "ok", "404", "404", "403", "401"],
+  },
+  {
+    name: "DELETE /api/v1/challenges/{awarded}/panel/{seat} (locked)",
+    rules: ["challenge.manage"],
+    run: (_a, u, c) =>
+      api(
+        panelSeatRoute.DELETE(
+          apiRequest(`/challenges/${c.awarded.id}/panel/${c.awarded.conflictedSeat}`, { token: u?.token ?? null, method: "DELETE" }),
+          routeParams({ id: c.awarded.id, panelMemberId: c.awarded.conflictedSeat }),
+        ),
+      ),
+    expected: ["401", "ok", "403", "403", "403", "403", "403", "403", "ok", "401"],
   },
   {
     name: "answerQuestion (the sponsor's question on app1)",

@@ -11,6 +11,7 @@ import { createResult } from "@/lib/results/create-result";
 import { syncResult } from "@/lib/search/sync";
 import { runJobs } from "@/tests/kits/access-test-kit";
 import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
+import { MINIMAL_PDF, PNG_1X1 } from "@/tests/kits/file-bytes";
 import { applyToChallenge, shortlistApplication } from "./applications";
 import { addApplicationAttachments } from "./attachments";
 import { awardChallenge } from "./award";
@@ -23,8 +24,8 @@ import { declareConflict, scoreApplication } from "./review";
 import { applySchema, challengeInputSchema } from "./schemas";
 
 const DAY = 86_400_000;
-const PNG = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"));
-const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const PNG = PNG_1X1;
+const PDF = MINIMAL_PDF;
 
 async function code(p: Promise<unknown>): Promise<string> {
   try {

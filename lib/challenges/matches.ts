@@ -1,6 +1,8 @@
 import "server-only";
 import { confidentMatches } from "@/lib/alerts/confidence";
 import { prisma } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { isGoodMatch } from "@/lib/matching/calibrate";
 import { loadChallengeMatchSnapshot, matchAndStoreChallenge, type ChallengeMatchSnapshotData } from "@/lib/matching/challenge-snapshot";
 import type { Actor } from "@/lib/policy";
@@ -165,4 +167,14 @@ export async function challengesForYou(actor: Actor, now = new Date()): Promise<
       applicationDeadline: c.applicationDeadline.toISOString(),
       applied: c.applications.length > 0,
     }));
+}
+
+/**
+ * After the search indexes are rebuilt (npm run reindex, the demo): the open calls' matches are
+ * recomputed by the worker (no one is told again: that happens once, at publication).
+ */
+export async function queueOpenChallengeMatching(db: Pick<PrismaClient, "challenge" | "$queryRaw">): Promise<number> {
+  const open = await db.challenge.findMany({ where: { status: "OPEN" }, select: { id: true } });
+  for (const c of open) await enqueueJob(db, "match-challenge", { challengeId: c.id }, { jobKey: `match-challenge:${c.id}` });
+  return open.length;
 }

@@ -53,6 +53,9 @@ import * as ch14 from "./challenge-applications/[id]/milestones/openapi";
 import * as ch15 from "./challenge-milestones/[id]/submission/openapi";
 import * as ch16 from "./challenge-milestones/[id]/decision/openapi";
 import * as ch17 from "./challenge-milestones/[id]/payment/openapi";
+import * as ch18 from "./challenge-applications/[id]/questions/openapi";
+import * as ch19 from "./challenge-questions/[id]/answer/openapi";
+import * as ch20 from "./challenges/[id]/panel/[panelMemberId]/openapi";
 
 // Every REST v1 operation, each declared in the openapi.ts beside its route.ts. A route method
 // without an operation here fails lib/api/openapi.int.test.ts.
@@ -109,6 +112,9 @@ const modules: Record<string, OperationSpec<z.ZodType>>[] = [
   ch15,
   ch16,
   ch17,
+  ch18,
+  ch19,
+  ch20,
 ];
 
 export const apiOperations: OperationSpec<z.ZodType>[] = modules.flatMap((m) => Object.values(m));
