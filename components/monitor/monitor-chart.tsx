@@ -17,7 +17,7 @@ echarts.use([BarChart, GraphChart, LineChart, PieChart, GridComponent, LegendCom
 
 const PALETTE = ["#2563eb", "#16a34a", "#f59e0b", "#9333ea", "#dc2626", "#0891b2", "#64748b"];
 
-function optionOf(spec: ChartSpec): EChartsCoreOption {
+function optionOf(spec: ChartSpec, width: number): EChartsCoreOption {
   const base = { color: PALETTE, animation: false, tooltip: { trigger: spec.kind === "pie" || spec.kind === "chainMap" ? "item" : "axis" } };
   if (spec.kind === "pie") {
     return { ...base, legend: { bottom: 0, type: "scroll" }, series: [{ type: "pie", radius: ["35%", "65%"], data: spec.slices }] };
@@ -27,6 +27,11 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
     const byStage = stages.map((s) => spec.nodes.filter((n) => n.stage === s.id));
     const rows = Math.max(1, ...byStage.map((l) => l.length));
     const maxDemand = Math.max(1, ...spec.nodes.map((n) => n.demand));
+    // Coordinates in pixels of the box (the graph keeps its data's aspect ratio): columns share the
+    // width, rows are 80 px apart, circles fit between their neighbours, on a phone too.
+    const margin = width < 640 ? 44 : 80;
+    const colGap = Math.max(90, (width - 2 * margin) / 2);
+    const maxSize = Math.min(70, colGap * 0.5);
     const data = spec.nodes.map((n) => {
       const col = stages.findIndex((s) => s.id === n.stage);
       const row = byStage[col]?.indexOf(n) ?? 0;
@@ -34,11 +39,11 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
       return {
         id: n.id,
         name: n.label,
-        x: 100 + col * 300,
+        x: col * colGap,
         y: ((row + 0.5) * (rows * 80)) / count,
         value: n.score,
-        symbolSize: 26 + 44 * Math.sqrt(n.demand / maxDemand),
-        label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}`, width: 110, overflow: "truncate" },
+        symbolSize: Math.round(maxSize * (0.35 + 0.65 * Math.sqrt(n.demand / maxDemand))),
+        label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}`, width: Math.min(150, colGap - 8), overflow: "truncate" },
         tooltip: { formatter: n.tooltip },
       };
     });
@@ -73,8 +78,8 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
           lineStyle: { color: "#cbd5e1", width: 1, opacity: 0.7 },
           label: { fontSize: 11, color: "#334155" },
           // room for the outermost nodes' circles and labels, and the colour scale below
-          left: 80,
-          right: 80,
+          left: margin,
+          right: margin,
           top: 40,
           bottom: 80,
         },
@@ -101,10 +106,16 @@ export function MonitorChart({ spec, filename, height = 320, nodeHref }: { spec:
     if (!box.current) return;
     const c = echarts.init(box.current, undefined, { renderer: "canvas" });
     chart.current = c;
-    c.setOption(optionOf(spec));
+    let width = box.current.clientWidth;
+    c.setOption(optionOf(spec, width));
     if (nodeHref)
       c.on("click", (p) => p.dataType === "node" && router.push(nodeHref.replace("__ID__", encodeURIComponent(String((p.data as { id: string }).id)))));
-    const ro = new ResizeObserver(() => c.resize());
+    const ro = new ResizeObserver(() => {
+      // The chain map lays its nodes out for the box's width: lay out again when it changes.
+      const now = box.current?.clientWidth ?? width;
+      if (spec.kind === "chainMap" && now !== width) c.setOption(optionOf(spec, (width = now)), { notMerge: true });
+      c.resize();
+    });
     ro.observe(box.current);
     return () => {
       ro.disconnect();
