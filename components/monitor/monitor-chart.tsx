@@ -17,7 +17,7 @@ echarts.use([BarChart, GraphChart, LineChart, PieChart, GridComponent, LegendCom
 
 const PALETTE = ["#2563eb", "#16a34a", "#f59e0b", "#9333ea", "#dc2626", "#0891b2", "#64748b"];
 
-function optionOf(spec: ChartSpec, width: number): EChartsCoreOption {
+function optionOf(spec: ChartSpec, width: number, height: number): EChartsCoreOption {
   const base = { color: PALETTE, animation: false, tooltip: { trigger: spec.kind === "pie" || spec.kind === "chainMap" ? "item" : "axis" } };
   if (spec.kind === "pie") {
     return { ...base, legend: { bottom: 0, type: "scroll" }, series: [{ type: "pie", radius: ["35%", "65%"], data: spec.slices }] };
@@ -27,11 +27,16 @@ function optionOf(spec: ChartSpec, width: number): EChartsCoreOption {
     const byStage = stages.map((s) => spec.nodes.filter((n) => n.stage === s.id));
     const rows = Math.max(1, ...byStage.map((l) => l.length));
     const maxDemand = Math.max(1, ...spec.nodes.map((n) => n.demand));
-    // Coordinates in pixels of the box (the graph keeps its data's aspect ratio): columns share the
-    // width, rows are 80 px apart, circles fit between their neighbours, on a phone too.
+    // Coordinates in pixels of the drawing area (box less the margins), with two invisible anchors
+    // at its corners: the graph maps its data's bounding box onto that area, so the scale is 1 both
+    // ways and the circles stay round and apart, on a phone too.
     const margin = width < 640 ? 44 : 80;
-    const colGap = Math.max(90, (width - 2 * margin) / 2);
-    const maxSize = Math.min(70, colGap * 0.5);
+    const top = 40;
+    const bottom = 80;
+    const areaW = Math.max(180, width - 2 * margin);
+    const areaH = Math.max(80, height - top - bottom);
+    const colGap = areaW / 2;
+    const maxSize = Math.min(70, colGap * 0.5, (areaH / rows) * 0.75);
     const data = spec.nodes.map((n) => {
       const col = stages.findIndex((s) => s.id === n.stage);
       const row = byStage[col]?.indexOf(n) ?? 0;
@@ -40,13 +45,15 @@ function optionOf(spec: ChartSpec, width: number): EChartsCoreOption {
         id: n.id,
         name: n.label,
         x: col * colGap,
-        y: ((row + 0.5) * (rows * 80)) / count,
+        y: ((row + 0.5) * areaH) / count,
         value: n.score,
         symbolSize: Math.round(maxSize * (0.35 + 0.65 * Math.sqrt(n.demand / maxDemand))),
         label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}`, width: Math.min(150, colGap - 8), overflow: "truncate" },
         tooltip: { formatter: n.tooltip },
       };
     });
+    const anchor = (id: string, x: number, y: number) => ({ id, name: "", x, y, symbolSize: 0, label: { show: false }, tooltip: { show: false } });
+    const graphData: object[] = [...data, anchor("__top_left", 0, 0), anchor("__bottom_right", areaW, areaH)];
     const links = spec.nodes.flatMap((a) => {
       const col = stages.findIndex((s) => s.id === a.stage);
       return (byStage[col + 1] ?? []).map((b) => ({ source: a.id, target: b.id }));
@@ -71,7 +78,7 @@ function optionOf(spec: ChartSpec, width: number): EChartsCoreOption {
           roam: false,
           // circles keep their size in pixels however narrow the box (no ellipses on a phone)
           nodeScaleRatio: 0,
-          data,
+          data: graphData,
           links,
           edgeSymbol: ["none", "arrow"],
           edgeSymbolSize: 8,
@@ -80,8 +87,8 @@ function optionOf(spec: ChartSpec, width: number): EChartsCoreOption {
           // room for the outermost nodes' circles and labels, and the colour scale below
           left: margin,
           right: margin,
-          top: 40,
-          bottom: 80,
+          top,
+          bottom,
         },
       ],
     };
@@ -107,13 +114,19 @@ export function MonitorChart({ spec, filename, height = 320, nodeHref }: { spec:
     const c = echarts.init(box.current, undefined, { renderer: "canvas" });
     chart.current = c;
     let width = box.current.clientWidth;
-    c.setOption(optionOf(spec, width));
+    c.setOption(optionOf(spec, width, height));
     if (nodeHref)
-      c.on("click", (p) => p.dataType === "node" && router.push(nodeHref.replace("__ID__", encodeURIComponent(String((p.data as { id: string }).id)))));
+      c.on(
+        "click",
+        (p) =>
+          p.dataType === "node" &&
+          !String((p.data as { id: string }).id).startsWith("__") &&
+          router.push(nodeHref.replace("__ID__", encodeURIComponent(String((p.data as { id: string }).id)))),
+      );
     const ro = new ResizeObserver(() => {
       // The chain map lays its nodes out for the box's width: lay out again when it changes.
       const now = box.current?.clientWidth ?? width;
-      if (spec.kind === "chainMap" && now !== width) c.setOption(optionOf(spec, (width = now)), { notMerge: true });
+      if (spec.kind === "chainMap" && now !== width) c.setOption(optionOf(spec, (width = now), height), { notMerge: true });
       c.resize();
     });
     ro.observe(box.current);
@@ -122,7 +135,7 @@ export function MonitorChart({ spec, filename, height = 320, nodeHref }: { spec:
       c.dispose();
       chart.current = null;
     };
-  }, [spec, nodeHref, router]);
+  }, [spec, nodeHref, router, height]);
 
   const download = (href: string, name: string) => {
     const a = document.createElement("a");
