@@ -36,7 +36,7 @@ function optionOf(spec: ChartSpec, width: number, height: number): EChartsCoreOp
     const areaW = Math.max(180, width - 2 * margin);
     const areaH = Math.max(80, height - top - bottom);
     const colGap = areaW / 2;
-    const maxSize = Math.min(70, colGap * 0.5, (areaH / rows) * 0.75);
+    const maxSize = Math.min(64, colGap * 0.5, (areaH / rows) * 0.55);
     const data = spec.nodes.map((n) => {
       const col = stages.findIndex((s) => s.id === n.stage);
       const row = byStage[col]?.indexOf(n) ?? 0;
