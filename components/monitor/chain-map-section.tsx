@@ -60,7 +60,7 @@ export function ChainMapSection({ chain, nodes, query }: { chain: { id: string; 
       <MonitorChart
         spec={spec}
         filename={`chain-map-${chain.id}`}
-        height={Math.max(280, 80 * rows + 130)}
+        height={Math.max(280, 105 * rows + 130)}
         nodeHref={`/${locale}/monitor/nodes/__ID__${query}`}
       />
       <div className="mt-3 overflow-x-auto">

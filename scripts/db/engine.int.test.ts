@@ -397,12 +397,12 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
   },
   MonitorSupplyFact: async (db) => {
     const written = await db.monitorSupplyFact.create({
-      data: { chainNodeId: id("node"), kind: "instrument", subjectId: id("instrument"), joinedAt: new Date("2026-01-02T03:04:05.006Z"), orgKind: "UNIVERSITY" },
+      data: { chainNodeId: id("node"), kind: "instrument", subjectId: "supply-subject", joinedAt: new Date("2026-01-02T03:04:05.006Z"), orgKind: "UNIVERSITY" },
     });
     return {
       written,
       read: await db.monitorSupplyFact.findUniqueOrThrow({
-        where: { chainNodeId_kind_subjectId: { chainNodeId: id("node"), kind: "instrument", subjectId: id("instrument") } },
+        where: { chainNodeId_kind_subjectId: { chainNodeId: id("node"), kind: "instrument", subjectId: "supply-subject" } },
       }),
     };
   },
