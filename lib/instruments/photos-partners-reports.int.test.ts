@@ -17,6 +17,7 @@ import { apiRequest, noParams, routeParams, type ApiUser } from "@/tests/kits/ap
 import { runJobs } from "@/tests/kits/access-test-kit";
 import { createNeed } from "@/lib/needs/create-need";
 import { instrumentsForNeed, needsForInstrument } from "./match";
+import { getInstitutionMetrics, sharingByInstitution } from "./metrics";
 import * as instrumentsRoute from "@/app/api/v1/instruments/route";
 import * as instrumentRoute from "@/app/api/v1/instruments/[id]/route";
 import * as bookingsRoute from "@/app/api/v1/instruments/[id]/bookings/route";
@@ -221,6 +222,19 @@ describe("partner organisations", () => {
     expect((await getBooking(booker, open)).tier).toBe("EXTERNAL");
     expect(await outcome(removePartner(uni.actor, company.organisationId))).toBe("404:instruments.partnerNotFound");
     expect(await outcome(listPartners(company.actor, uni.organisationId))).toBe("404:");
+  });
+});
+
+describe("metrics per institution", () => {
+  it("every institution side by side for staff and analysts, matching the institution's own figures", async () => {
+    const period = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 120 * 86_400_000) };
+    const rows = await sharingByInstitution(analyst.actor, period);
+    const own = await getInstitutionMetrics(uni.actor, uni.organisationId, period);
+    const row = rows.find((r) => r.organisationId === uni.organisationId)!;
+    expect(row).toMatchObject({ name: expect.stringContaining("照片报告大学"), kind: "UNIVERSITY", ...own.total });
+    expect(row.externalOrganisationsServed).toBe(1);
+    expect(row.medianHoursToApproval).not.toBeNull();
+    expect(await outcome(sharingByInstitution(uni.actor, period))).toBe("403:");
   });
 });
 
