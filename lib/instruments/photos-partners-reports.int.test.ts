@@ -15,6 +15,9 @@ import { addInstrumentPhotos, deleteInstrumentPhoto, getInstrumentPhoto } from "
 import { addMember, createApiUser, createTestInstrument, nthWeekday } from "@/tests/kits/instrument-test-kit";
 import { apiRequest, noParams, routeParams, type ApiUser } from "@/tests/kits/api-test-kit";
 import { runJobs } from "@/tests/kits/access-test-kit";
+import { createNeed } from "@/lib/needs/create-need";
+import { instrumentsForNeed, needsForInstrument } from "./match";
+import { getInstitutionMetrics, sharingByInstitution } from "./metrics";
 import * as instrumentsRoute from "@/app/api/v1/instruments/route";
 import * as instrumentRoute from "@/app/api/v1/instruments/[id]/route";
 import * as bookingsRoute from "@/app/api/v1/instruments/[id]/bookings/route";
@@ -219,6 +222,49 @@ describe("partner organisations", () => {
     expect((await getBooking(booker, open)).tier).toBe("EXTERNAL");
     expect(await outcome(removePartner(uni.actor, company.organisationId))).toBe("404:instruments.partnerNotFound");
     expect(await outcome(listPartners(company.actor, uni.organisationId))).toBe("404:");
+  });
+});
+
+describe("metrics per institution", () => {
+  it("every institution side by side for staff and analysts, matching the institution's own figures", async () => {
+    const period = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 120 * 86_400_000) };
+    const rows = await sharingByInstitution(analyst.actor, period);
+    const own = await getInstitutionMetrics(uni.actor, uni.organisationId, period);
+    const row = rows.find((r) => r.organisationId === uni.organisationId)!;
+    expect(row).toMatchObject({ name: expect.stringContaining("照片报告大学"), kind: "UNIVERSITY", ...own.total });
+    expect(row.externalOrganisationsServed).toBe(1);
+    expect(row.medianHoursToApproval).not.toBeNull();
+    expect(await outcome(sharingByInstitution(uni.actor, period))).toBe("403:");
+  });
+});
+
+describe("needs <-> instruments", () => {
+  it("a need lists instruments that could help, and the instrument page lists the needs it could serve (as the viewer may see them)", async () => {
+    const title = `粉末材料晶体结构与物相鉴定 ${Date.now().toString(36)}`;
+    const { id: needId } = await createNeed(company.actor, {
+      title,
+      description: "我们需要对一批新型正极粉末材料做物相鉴定和晶体结构分析，判断烧结工艺是否形成杂相，希望找到能做X射线衍射测试的实验室。",
+      field: "新材料",
+      keywords: ["X射线衍射", "物相分析", "晶体结构"],
+      visibility: "PUBLIC",
+      collaborationModes: [],
+    } as never);
+    const secret = await createNeed(company.actor, {
+      title: `保密 X射线衍射 晶体结构 ${Date.now().toString(36)}`,
+      description: "保密的需求正文，讲的是X射线衍射和晶体结构。",
+      field: "新材料",
+      keywords: ["X射线衍射"],
+      visibility: "BROKER_ONLY",
+      collaborationModes: [],
+    } as never);
+    await runJobs(["index-need", "index-needs", "index-instruments"]);
+    const helpers = await instrumentsForNeed(company.actor, needId);
+    expect(helpers.map((i) => i.id)).toContain(instrumentId);
+    expect(await instrumentsForNeed(otherCompany.actor, secret.id)).toEqual([]);
+    const served = await needsForInstrument(otherCompany.actor, instrumentId, 20);
+    expect(served.map((n) => n.id)).toContain(needId);
+    expect(served.map((n) => n.id)).not.toContain(secret.id);
+    expect(await needsForInstrument(null, instrumentId)).toEqual([]);
   });
 });
 

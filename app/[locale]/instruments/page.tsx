@@ -33,7 +33,7 @@ export default async function InstrumentsSearchPage({
         label={t("search.filters")}
         submit={t("search.submit")}
         role="search"
-        className="mb-6 grid grid-cols-2 gap-3 rounded-lg bg-white p-4 shadow-sm md:grid-cols-6"
+        className="mb-6 grid grid-cols-2 items-end gap-3 rounded-lg bg-white p-4 shadow-sm md:grid-cols-6"
       >
         <FilterInput
           name="q"
@@ -86,7 +86,7 @@ export default async function InstrumentsSearchPage({
                       width={120}
                       height={90}
                       loading="lazy"
-                      className="hidden h-[90px] w-[120px] shrink-0 rounded object-cover sm:block"
+                      className="h-[60px] w-[80px] shrink-0 rounded object-cover sm:h-[90px] sm:w-[120px]"
                       data-testid="instrument-thumb"
                     />
                   )}

@@ -113,7 +113,7 @@ export default async function InstrumentMetricsPage({ params }: { params: Promis
             </table>
           </div>
         )}
-        {institution && (
+        {institution && institution.perInstrument.length > 0 && (
           <div className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm" data-testid="institution-metrics">
             <h2 className="mb-2 text-lg font-semibold">{t("metrics.institution")}</h2>
             <p className="mb-2 text-sm" data-testid="institution-rate">
