@@ -7,6 +7,7 @@ import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/sniff";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { clearDfCache } from "@/lib/matching/matcher";
+import { refreshMatchesForResult } from "@/lib/matching/subject-kinds";
 import { createResult } from "@/lib/results/create-result";
 import { syncResult } from "@/lib/search/sync";
 import { runJobs } from "@/tests/kits/access-test-kit";
@@ -242,6 +243,36 @@ describe("challenge matching", () => {
     // The result's owner finds the call on the dashboard.
     expect((await challengesForYou(author.actor)).map((x) => x.id)).toContain(c.id);
     expect((await challengesForYou(outsider.actor)).map((x) => x.id)).not.toContain(c.id);
+  });
+
+  it("has an open call matched again when a result is published, and tells its owner", async () => {
+    const c = await createChallenge(
+      sponsor.actor,
+      body({
+        title: "固态电池电解质揭榜",
+        keywords: ["固态电解质", "锂电池"],
+        teaser: "硫化物固态电解质，室温离子电导率达到 10 mS/cm",
+        problem: "需要室温离子电导率高、对锂金属稳定的硫化物固态电解质。",
+      }),
+    );
+    await moveChallenge(sponsor.actor, c.id, { to: "OPEN", version: c.version });
+    await runJobs(["match-challenge"]);
+    const late = await createResult(outsider.actor, {
+      title: "硫化物固态电解质",
+      summary: "一种硫化物固态电解质，室温离子电导率 12 mS/cm，对锂金属稳定，可用于全固态锂电池。",
+      field: "新能源",
+      keywords: ["固态电解质", "锂电池", "硫化物"],
+      trl: 4,
+      transferModes: [],
+    });
+    await syncResult(prisma, late.id);
+    clearDfCache();
+    // The "match-result" job's first step: every open call with stored matches is queued again.
+    await refreshMatchesForResult(late.id);
+    await runJobs(["match-challenge"]);
+    const snapshot = await prisma.challengeMatchSnapshot.findUniqueOrThrow({ where: { challengeId: c.id } });
+    expect((snapshot.matches as { id: string }[]).map((m) => m.id)).toContain(late.id);
+    expect(await prisma.notification.count({ where: { userId: outsider.actor.id, kind: "challenge.matched", dedupeKey: `challenge-match:${c.id}` } })).toBe(1);
   });
 
   it("never tells the sponsor's people or its panel", () => {

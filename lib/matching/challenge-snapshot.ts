@@ -80,13 +80,36 @@ export async function matchAndStoreChallenge(challengeId: string): Promise<Chall
   return saveChallengeMatchSnapshot(c, ranked);
 }
 
-/** Queues the recomputation of these challenges' stored snapshots (one pending job each). */
+/** Open calls can be few only: past this many, the oldest deadlines wait for their freshness window. */
+const OPEN_CALLS_REMATCHED = 500;
+
+/** The calls open for applications (soonest deadline first): matched again when a result is published. */
+export async function openChallengeIds(): Promise<string[]> {
+  const open = await prisma.challenge.findMany({
+    where: { status: "OPEN" },
+    orderBy: { applicationDeadline: "asc" },
+    take: OPEN_CALLS_REMATCHED,
+    select: { id: true },
+  });
+  return open.map((c) => c.id);
+}
+
+/**
+ * Queues the recomputation of these challenges' stored snapshots (one pending job each). An open
+ * call's job also tells owners and researchers newly matched (each once per call).
+ */
 export async function queueChallengeSnapshotRefreshes(challengeIds: readonly string[]): Promise<number> {
   if (challengeIds.length === 0) return 0;
-  const stored = await prisma.challengeMatchSnapshot.findMany({ where: { challengeId: { in: [...new Set(challengeIds)] } }, select: { challengeId: true } });
+  const stored = await prisma.challengeMatchSnapshot.findMany({
+    where: { challengeId: { in: [...new Set(challengeIds)] } },
+    select: { challengeId: true, challenge: { select: { status: true } } },
+  });
   if (stored.length === 0) return 0;
   await prisma.$transaction(async (tx) => {
-    for (const { challengeId } of stored) await enqueueJob(tx, "match-challenge", { challengeId }, { jobKey: `match-challenge:${challengeId}` });
+    for (const { challengeId, challenge } of stored) {
+      const notify = challenge.status === "OPEN";
+      await enqueueJob(tx, "match-challenge", { challengeId, notify }, { jobKey: `match-challenge:${challengeId}` });
+    }
   });
   return stored.length;
 }

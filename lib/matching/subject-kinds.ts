@@ -20,7 +20,10 @@ export async function refreshMatchesForResult(resultId: string): Promise<Map<str
   // A withdrawn or deleted result leaves stored lists when they are served (recheck-snapshot.ts).
   if (result?.status !== "PUBLISHED") return byKind;
   for (const kind of SUBJECT_KINDS) {
-    if (!kind.affectedByResult) continue;
+    if (!kind.affectedByResult) {
+      if (kind.liveSubjects) await kind.queueRefreshes(await kind.liveSubjects());
+      continue;
+    }
     const matches = await kind.affectedByResult(resultId);
     // Every subject the result matches, not only the confident ones: it may still enter a short list.
     await kind.queueRefreshes(matches.map((m) => m.id));
