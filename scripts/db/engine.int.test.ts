@@ -332,7 +332,14 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
   },
   ChallengeQuestion: async (db) => {
     const written = await db.challengeQuestion.create({
-      data: { applicationId: id("application"), askedById: id("user"), question: "中试线在哪里？", answer: "东莞", answeredById: id("user"), answeredAt: new Date() },
+      data: {
+        applicationId: id("application"),
+        askedById: id("user"),
+        question: "中试线在哪里？",
+        answer: "东莞",
+        answeredById: id("user"),
+        answeredAt: new Date(),
+      },
     });
     return { written, read: await db.challengeQuestion.findUniqueOrThrow({ where: { id: written.id } }) };
   },
