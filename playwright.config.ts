@@ -54,9 +54,10 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
     {
-      // A phone (390x844): the core visitor and member flows only, to keep CI short.
+      // A phone (390x844): the core visitor and member flows only, to keep CI short (the wizard
+      // included: most needs start on a phone).
       name: "mobile",
-      testMatch: ["smoke.spec.ts", "public-catalogue.spec.ts", "contact-flow.spec.ts"],
+      testMatch: ["smoke.spec.ts", "public-catalogue.spec.ts", "contact-flow.spec.ts", "wizard-phone.spec.ts", "wizard-drafts.spec.ts"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, launchOptions },
     },
   ],

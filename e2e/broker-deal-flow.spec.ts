@@ -216,7 +216,7 @@ test("broker triage -> introduction -> both accept -> NDA -> negotiation -> cont
   expect(row).toMatch(/,1,1200000$/);
 });
 
-test("visit log with a captured draft, an edit the owner approves, a deal thread and a decline with its reason", async ({ browser, request }) => {
+test("a visit on the visit page, an edit the owner approves, a deal thread and a decline with its reason", async ({ browser, request }) => {
   test.setTimeout(180_000);
   const { page: brokerPage, broker } = await createBroker(browser);
   const company = uniqueUser("company");
@@ -240,21 +240,20 @@ test("visit log with a captured draft, an edit the owner approves, a deal thread
     keywords: ["焊缝检测", "机器视觉"],
   });
 
-  // Offline visit log: the visit, then a need captured there as the company's draft.
+  // The visit log (one page, /visits; the old address leads there): a visit saved on its own.
   await brokerPage.goto("/zh-CN/broker/visits");
-  await brokerPage.getByLabel("走访企业").selectOption({ label: company.org });
-  await brokerPage.getByLabel("走访日期").fill("2026-11-20");
+  await expect(brokerPage).toHaveURL(/\/zh-CN\/visits$/);
+  await brokerPage.getByLabel("拜访的企业").selectOption({ label: company.org });
+  await brokerPage.getByLabel("拜访日期").fill("2026-11-20");
   await brokerPage.getByLabel("会见人员").fill("王总、李工");
-  await brokerPage.getByLabel("走访纪要").fill("参观电池焊接产线，讨论焊缝质量问题。");
-  await brokerPage.getByRole("button", { name: "保存走访" }).click();
+  await brokerPage.getByLabel("拜访记录").fill("参观电池焊接产线，讨论焊缝质量问题。");
+  await brokerPage.getByRole("button", { name: "只保存拜访" }).click();
+  await expect(brokerPage.getByText("拜访已保存。")).toBeVisible();
   const visit = brokerPage.getByTestId("visits").getByRole("listitem").filter({ hasText: company.org });
-  await expect(visit).toContainText("2026-11-20");
-  await visit.getByText("记录需求草稿").click();
-  await visit.getByLabel("标题").fill("电芯极耳焊接强度检测");
-  await visit.getByLabel("描述").fill("需要无损检测极耳焊接强度的方法，替代目前的破坏性拉力抽检。");
-  await visit.getByLabel("技术领域").fill("智能制造");
-  await visit.getByRole("button", { name: "保存为需求草稿" }).click();
-  await expect(visit.getByRole("link", { name: "电芯极耳焊接强度检测" })).toBeVisible();
+  await expect(visit).toContainText("王总、李工");
+  await visit.getByText("拜访记录").click();
+  await expect(visit).toContainText("参观电池焊接产线，讨论焊缝质量问题。");
+  await expect(visit.getByRole("link", { name: "根据这次拜访起草需求" })).toHaveAttribute("href", /\/needs\/new\?visit=/);
 
   // A suggested edit changes nothing until the owner approves it.
   const newTitle = `动力电池激光焊缝缺陷在线检测 ${Date.now().toString(36)}`;

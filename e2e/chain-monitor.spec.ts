@@ -1,18 +1,20 @@
 // Issue 16: the chain monitor. A company posts needs through the API (six on one node, one
 // confidential need on another chain); the aggregates are refreshed (the cron job's work, through
 // the test hook); a policy analyst (granted by the operator) opens the chain map, drills into the
-// node, exports a chart, builds a key project list, exports it as XLSX and PDF; the challenge
-// draft step waits for the challenges module. An anonymous visitor opens the public metrics,
+// node (also through the node filter, in English too), exports a chart, builds a key project list,
+// exports it as XLSX and PDF, and turns the item into a challenge draft of their park programme
+// (a DRAFT they cannot publish). An anonymous visitor opens the public metrics,
 // where the one-need chain is suppressed and the confidential need's title appears nowhere.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { createApiTokenInUi, signUpAndConfirm, uniqueUser } from "./helpers/accounts";
-import { grantStaffRoleByCli } from "./helpers/staff";
+import { uniqueUser } from "./helpers/accounts";
+import { createMember, signIn } from "./helpers/members";
+import { runAdminCli } from "./helpers/staff";
 
 const NODE = "laser.source"; // 激光器与泵浦源 (chain 激光与增材制造)
 const OTHER_NODE = "biomed.synbio"; // 合成生物与生物制造 (chain 生物医药)
 
-test("an analyst opens the chain map, drills into a node, builds and exports a key project list; public metrics suppress small cells", async ({
+test("an analyst opens the chain map, drills into a node, builds and exports a key project list, turns an item into a challenge draft; public metrics suppress small cells", async ({
   browser,
   request,
 }) => {
@@ -20,11 +22,7 @@ test("an analyst opens the chain map, drills into a node, builds and exports a k
   const tag = Date.now().toString(36);
 
   // ---- data, through the API
-  const companyContext = await browser.newContext();
-  const companyPage = await companyContext.newPage();
-  await signUpAndConfirm(companyPage, uniqueUser("monitor-company"), "COMPANY");
-  const token = await createApiTokenInUi(companyPage);
-  await companyContext.close();
+  const { token } = await createMember("monitor-company", "company");
   const post = async (title: string, chainNodeId: string, visibility: "PUBLIC" | "CONFIDENTIAL") => {
     const res = await request.post("/api/v1/needs", {
       headers: { authorization: `Bearer ${token}`, "accept-language": "zh-CN" },
@@ -53,9 +51,19 @@ test("an analyst opens the chain map, drills into a node, builds and exports a k
   // ---- the analyst
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
+  // A park administration's analyst, made by the operator (government bodies have no self-service sign-up).
   const analyst = uniqueUser("monitor-analyst");
-  await signUpAndConfirm(page, analyst, "RESEARCHER");
-  await grantStaffRoleByCli(analyst.email, "analyst");
+  await runAdminCli(
+    ["create-user", "--email", analyst.email, "--password", analyst.password, "--role", "analyst", "--name", analyst.name].concat([
+      "--org",
+      `${analyst.org} 园区管委会`,
+      "--org-kind",
+      "government",
+      "--reason",
+      "e2e: park analyst",
+    ]),
+  );
+  await signIn(page, analyst);
 
   await page.goto("/zh-CN/monitor");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("产业链监测");
@@ -68,6 +76,15 @@ test("an analyst opens the chain map, drills into a node, builds and exports a k
   await row.getByRole("link", { name: "激光器与泵浦源" }).click();
   await expect(page.getByTestId("portrait-title")).toContainText("激光器与泵浦源");
   await expect(page.getByTestId("top-needs")).toContainText(titles[0]!);
+  await expect(page.getByTestId("supply")).toContainText("研究人员");
+  // The node filter leads to a portrait too (here in English, one region, 12 months).
+  await page.goto("/en/monitor?region=%E5%8D%97%E5%B1%B1%E5%8C%BA&period=12");
+  await page.getByTestId("filter-node").selectOption(NODE);
+  await page.getByTestId("monitor-filters").getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/monitor/nodes/${NODE.replace(".", "\\.")}\\?region=`));
+  await expect(page.getByTestId("portrait-title")).toContainText("Laser");
+  await expect(page.getByTestId("top-needs")).toContainText(titles[0]!);
+  await page.goto(`/zh-CN/monitor/nodes/${NODE}`);
   // Every chart exports PNG and CSV.
   const monthly = page.getByTestId(`chart-node-${NODE}-monthly`);
   await expect(monthly.locator("canvas").first()).toBeVisible();
@@ -113,8 +130,18 @@ test("an analyst opens the chain map, drills into a node, builds and exports a k
       .subarray(0, 5)
       .toString(),
   ).toBe("%PDF-");
-  // The challenge draft step: shown as pending until the challenges module is wired in.
-  await expect(item).toContainText("揭榜挂帅模块接入后可转为榜单草稿");
+  // Turn the item into a challenge draft: a DRAFT of the analyst's park programme, which the
+  // analyst may read but not publish (publishing is the programme staff's).
+  await item.getByRole("button", { name: "转为榜单草稿" }).click();
+  const draftLink = item.getByRole("link", { name: /榜单草稿/ });
+  await expect(draftLink).toBeVisible();
+  await draftLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("激光器与泵浦源");
+  await expect(page.locator("main")).toContainText("草稿");
+  await expect(page.locator("main")).not.toContainText(secret);
+  await expect(page.getByRole("button", { name: /发布/ })).toHaveCount(0);
+  const manage = await page.goto(page.url() + "/manage");
+  expect(manage?.status()).toBe(404);
   await context.close();
 
   // ---- public metrics, anonymous

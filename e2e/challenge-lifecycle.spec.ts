@@ -9,6 +9,9 @@ import { createApiTokenInUi, signUpAndConfirm, uniqueUser } from "./helpers/acco
 
 test.describe.configure({ mode: "serial" });
 
+/** A 1x1 PNG. */
+const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
 type Person = { page: Page; token: string; email: string; name: string };
 
 async function person(browser: Browser, prefix: string, role: "COMPANY" | "RESEARCHER"): Promise<Person> {
@@ -96,6 +99,17 @@ test("a challenge from publication to completion and outcome", async ({ browser,
     { approach: "梯度掺杂正极与原位聚合界面层，降低界面阻抗。", planMilestones: plan, budgetCny: 1_800_000 },
     201,
   );
+  // Applicant A adds a file to the application in the UI (checked by content: a text file is refused).
+  await solverA.page.goto(`/zh-CN/challenges/applications/${appA.id}`);
+  const addFiles = solverA.page.getByTestId("add-files");
+  await addFiles.locator('input[type="file"]').setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a pdf") });
+  await addFiles.getByRole("button", { name: "上传附件" }).click();
+  await expect(addFiles.getByRole("alert").last()).toContainText("notes.txt");
+  await addFiles.locator('input[type="file"]').setInputFiles({ name: "界面阻抗-EIS.png", mimeType: "image/png", buffer: Buffer.from(PNG_BASE64, "base64") });
+  await addFiles.getByRole("button", { name: "上传附件" }).click();
+  await expect(solverA.page.getByTestId("file-link")).toHaveText("界面阻抗-EIS.png");
+  const fileHref = (await solverA.page.getByTestId("file-link").getAttribute("href"))!;
+
   const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto(`/zh-CN/challenges/${id}`);
   await expect(anonymous.getByTestId("application-count")).toHaveText("2");
@@ -113,6 +127,9 @@ test("a challenge from publication to completion and outcome", async ({ browser,
   await itemA.getByRole("button", { name: "声明利益冲突" }).click();
   await expect(expert2.page.getByTestId("review-item")).toHaveCount(1);
   await expect(expert2.page.getByText("LiNbO3")).toHaveCount(0);
+  // The file: the conflicted expert may not download it; the other expert may.
+  expect((await expert2.page.request.get(fileHref)).status()).toBe(404);
+  expect((await expert1.page.request.get(fileHref)).status()).toBe(200);
   const conflicted = await request.put(`/api/v1/challenge-applications/${appA.id}/scores`, {
     headers: { authorization: `Bearer ${expert2.token}` },
     data: { scores: [{ criterionKey: "k1", score: 9 }] },
@@ -132,6 +149,22 @@ test("a challenge from publication to completion and outcome", async ({ browser,
     [appA.id, 86],
     [appB.id, 68],
   ]);
+
+  // The sponsor shortlists A and asks a question in the UI; the applicant answers in place.
+  await call(request, sponsor, "POST", `/challenge-applications/${appA.id}/shortlist`, { version: appA.version, shortlisted: true });
+  await sponsor.page.goto(`/zh-CN/challenges/applications/${appA.id}`);
+  await sponsor.page.getByTestId("ask-form").getByLabel("向申请人提问").fill("LiNbO3 包覆层厚度如何控制？");
+  await sponsor.page.getByTestId("ask-form").getByRole("button", { name: "发送问题" }).click();
+  await expect(sponsor.page.getByTestId("question")).toContainText("LiNbO3 包覆层厚度如何控制？");
+  await solverA.page.goto(`/zh-CN/challenges/applications/${appA.id}`);
+  await solverA.page.getByTestId("answer-form").getByLabel("回答").fill("ALD 循环次数控制在 5 nm 以内。");
+  await solverA.page.getByTestId("answer-form").getByRole("button", { name: "提交回答" }).click();
+  await expect(solverA.page.getByTestId("answer")).toContainText("5 nm");
+  await sponsor.page.reload();
+  await expect(sponsor.page.getByTestId("answer")).toContainText("5 nm");
+  // The conflicted expert cannot open application A (nor its questions).
+  const hidden = await request.get(`/api/v1/challenge-applications/${appA.id}`, { headers: { authorization: `Bearer ${expert2.token}` } });
+  expect(hidden.status()).toBe(404);
 
   // Award A; B is told why.
   const state = await call(request, sponsor, "GET", `/challenges/${id}`);
@@ -187,6 +220,8 @@ test("a challenge from publication to completion and outcome", async ({ browser,
   await expect(anonymous.getByTestId("status").first()).toHaveText("已结题");
   await expect(anonymous.getByTestId("outcome")).toContainText("18 Ω·cm²");
   await expect(anonymous.getByTestId("application-count")).toHaveText("2");
+  // Its timeline runs from the call to the evaluation, every step done.
+  await expect(anonymous.locator('[data-testid="timeline"] [data-state="done"]')).toHaveCount(7);
   await anonymous.goto(`/zh-CN/challenges?status=COMPLETED`);
   await expect(anonymous.getByTestId("challenge-card").filter({ hasText: stamp })).toContainText("已结题");
 });

@@ -3,6 +3,7 @@
 // booking is refused with a clear message; the manager approves and records use and fee; the
 // external sharing rate of the institution's region changes accordingly.
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { createApiTokenInUi, signUpAndConfirm, uniqueUser } from "./helpers/accounts";
 
 const HOUR = 3_600_000;
@@ -55,6 +56,17 @@ test("list, import, find by plain words, book, approve, record use; overlaps ref
   await inst.getByRole("button", { name: "保存" }).click();
   await expect(inst.getByTestId("instrument-name")).toHaveText(name, { timeout: 30_000 });
   const instrumentId = inst.url().split("/").pop()!;
+
+  // ...with a photo (checked by its bytes and re-encoded; a PDF is refused on the field).
+  await inst.locator("#photos-photos").setInputFiles({ name: "spec.pdf", mimeType: "image/png", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  await inst.getByRole("button", { name: "上传照片" }).click();
+  await expect(inst.getByTestId("photos").getByRole("alert").first()).toContainText("仅支持图片");
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 70, g: 110, b: 160 } } })
+    .jpeg()
+    .toBuffer();
+  await inst.locator("#photos-photos").setInputFiles({ name: "xrd.jpg", mimeType: "image/jpeg", buffer: photo });
+  await inst.getByRole("button", { name: "上传照片" }).click();
+  await expect(inst.getByTestId("instrument-photos").locator("img")).toHaveCount(1, { timeout: 30_000 });
 
   // ...and imports 20 more from a spreadsheet (CSV), with the row report.
   const header = "externalId,name,categoryCode,model,region,services,priceUnit,priceInternal,priceExternal";
@@ -124,6 +136,9 @@ test("list, import, find by plain words, book, approve, record use; overlaps ref
   await card.getByRole("button", { name: "批准" }).click();
   await expect(card.getByRole("button", { name: "确认完成并记录" })).toBeVisible({ timeout: 30_000 });
   await card.getByLabel("费用（元）").fill("600");
+  await card
+    .locator('[data-testid^="record-"] input[name="report"]')
+    .setInputFiles({ name: `XRD-report-${stamp}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% report\n%%EOF\n") });
   await card.getByRole("button", { name: "确认完成并记录" }).click();
   await expect(inst.getByTestId("booking").filter({ hasText: `测粉末样品的物相 ${stamp}` })).toHaveAttribute("data-status", "COMPLETED", { timeout: 30_000 });
   await shot(inst, "manage-zh");
@@ -134,6 +149,11 @@ test("list, import, find by plain words, book, approve, record use; overlaps ref
   // The company sees the completed booking and may rate it.
   await company.goto("/zh-CN/instruments/bookings");
   await expect(company.getByTestId("booking").first()).toHaveAttribute("data-status", "COMPLETED");
+  // ...with the test report the manager attached, which it downloads.
+  await expect(company.getByTestId("booking-report").first()).toContainText(`XRD-report-${stamp}.pdf`);
+  const download = await company.request.get((await company.getByTestId("booking-report").first().getByRole("link").getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect((await download.body()).toString()).toContain("% report");
   await shot(company, "bookings-zh");
   await company.goto("/en/instruments/bookings");
   await shot(company, "bookings-en");
@@ -149,6 +169,15 @@ test("list, import, find by plain words, book, approve, record use; overlaps ref
   }
   await inst.goto("/en/instruments/manage");
   await shot(inst, "manage-en");
+  // The institution counts the company as a partner (suggested: it booked an instrument).
+  await inst.goto("/zh-CN/instruments/partners");
+  await inst.getByTestId("partner-suggestions").getByRole("button", { name: "添加" }).first().click();
+  await expect(inst.getByTestId("partners")).toBeVisible({ timeout: 30_000 });
+  await shot(inst, "partners-zh");
+  await inst.goto("/en/instruments/partners");
+  await shot(inst, "partners-en");
+  await inst.goto(`/en/instruments/${instrumentId}/edit`);
+  await shot(inst, "edit-en");
   await instContext.close();
   await companyContext.close();
 });

@@ -170,10 +170,11 @@ test("a broker drafts a need after a visit and the company confirms it", async (
   await broker.getByLabel("拜访记录").fill("储能电池包散热不足，夏季需要降功率运行。");
   await broker.getByRole("button", { name: "保存拜访并起草需求" }).click();
   await expect(broker.getByRole("heading", { level: 1 })).toHaveText("为企业起草需求（拜访记录）");
+  // The visit's notes are carried into the draft: the wizard opens with them as the description.
+  const description = broker.getByLabel("用平常的话描述这个问题：它在什么场景下出现、影响了什么？");
+  await expect(description).toHaveValue("储能电池包散热不足，夏季需要降功率运行。");
   await broker.getByLabel("用一句话说出您要解决的技术问题").fill(title);
-  await broker
-    .getByLabel("用平常的话描述这个问题：它在什么场景下出现、影响了什么？")
-    .fill("储能电池包在夏季高温下散热不足，需要降功率运行，希望找到导热系数更高、可量产的界面材料。");
+  await description.fill("储能电池包在夏季高温下散热不足，需要降功率运行，希望找到导热系数更高、可量产的界面材料。");
   await step(broker, /^6\. /);
   await broker.getByLabel("技术领域").fill("新材料");
   await step(broker, /^7\. /);

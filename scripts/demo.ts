@@ -13,6 +13,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { rebuildAllIndexes } from "../lib/search/rebuild";
 import { rebuildInstrumentsIndex } from "../lib/instruments/search-index";
+import { reindexChallenges } from "../lib/challenges/search-index";
+import { queueOpenChallengeMatching } from "../lib/challenges/matches";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "./seed";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./services/embedded-postgres";
 import { startMailSink, type MailSinkHandle } from "./services/mail-sink";
@@ -235,7 +237,9 @@ async function main() {
   const ti = performance.now();
   const hadIndexes = await indexExists(`${process.env.MEILI_INDEX_PREFIX}needs`);
   const indexing = rebuildAllIndexes(prisma)
-    .then(async (indexed) => ({ ...indexed, instruments: await rebuildInstrumentsIndex(prisma) }))
+    .then(async (indexed) => ({ ...indexed, instruments: await rebuildInstrumentsIndex(prisma), challenges: await reindexChallenges(prisma) }))
+    // The open calls' stored matches follow the rebuilt results index (the worker recomputes them).
+    .then(async (indexed) => (await queueOpenChallengeMatching(prisma), indexed))
     .then(
       (indexed) =>
         step(

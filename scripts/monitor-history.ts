@@ -93,6 +93,9 @@ export async function seedActivity(db: PrismaClient, opts: { prefix: string; res
   );
 }
 
+/** A history need's id. Search documents take only [A-Za-z0-9_-] ids, and chain node ids carry dots. */
+export const historyNeedId = (nodeId: string, monthsAgo: number, j: number) => `hist-n-${nodeId.replace(/[^A-Za-z0-9_-]/g, "-")}-${monthsAgo}-${j}`;
+
 /**
  * The demo's history: about 1,200 needs over the last 24 months, posted by the demo companies on
  * every chain node, at a rate that rises on some nodes and falls on others, then their activity.
@@ -122,8 +125,7 @@ export async function seedDemoHistory(
         if (published > now) continue;
         const vis = rand();
         rows.push({
-          // Search documents take only [A-Za-z0-9_-] ids, and chain node ids carry dots.
-          id: `hist-n-${node.id.replace(/[^A-Za-z0-9_-]/g, "-")}-${m}-${j}`,
+          id: historyNeedId(node.id, m, j),
           title: `${node.nameZh}${subjects[(k + j + m) % subjects.length]}需求（${published.getUTCFullYear()}年${published.getUTCMonth() + 1}月）`,
           description: `${node.nameZh}环节的技术需求（演示历史数据）。`,
           field: node.nameZh,

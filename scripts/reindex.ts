@@ -4,11 +4,15 @@
 import { createPrismaClient } from "@/lib/db";
 import { rebuildAllIndexes } from "@/lib/search/rebuild";
 import { rebuildInstrumentsIndex } from "@/lib/instruments/search-index";
+import { reindexChallenges } from "@/lib/challenges/search-index";
+import { queueOpenChallengeMatching } from "@/lib/challenges/matches";
 
 const started = performance.now();
 const prisma = createPrismaClient();
 try {
-  const counts = { ...(await rebuildAllIndexes(prisma)), instruments: await rebuildInstrumentsIndex(prisma) };
+  const counts = { ...(await rebuildAllIndexes(prisma)), instruments: await rebuildInstrumentsIndex(prisma), challenges: await reindexChallenges(prisma) };
+  // The open calls' stored matches follow the rebuilt results index (the worker recomputes them).
+  await queueOpenChallengeMatching(prisma);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `reindex: ${Object.entries(counts)

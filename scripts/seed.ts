@@ -214,6 +214,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
       const instrumentRows = buildInstrumentDemoRows();
       counts.instruments = (await tx.instrument.createMany({ data: instrumentRows.instrumentRows })).count;
       await tx.instrumentClosure.createMany({ data: instrumentRows.closureRows });
+      await tx.institutionPartner.createMany({ data: instrumentRows.partnerRows });
       counts.instrumentBookings = (await tx.instrumentBooking.createMany({ data: instrumentRows.bookingRows })).count;
       counts.challenges = await seedDemoChallenges(tx, new Date());
       return true;

@@ -7,11 +7,14 @@ import { idleState } from "@/lib/forms/form-state";
 export type InlineField = {
   name: string;
   label: string;
-  type?: "text" | "number" | "datetime-local" | "textarea" | "select";
+  type?: "text" | "number" | "datetime-local" | "textarea" | "select" | "file";
   defaultValue?: string;
   required?: boolean;
   options?: { value: string; label: string }[];
   step?: string;
+  /** File inputs: accepted types (a hint to the browser; the server checks the bytes) and several files. */
+  accept?: string;
+  multiple?: boolean;
 };
 
 /**
@@ -69,6 +72,17 @@ export function InlineActionForm({
                   </option>
                 ))}
               </select>
+            ) : f.type === "file" ? (
+              <input
+                id={id}
+                name={f.name}
+                type="file"
+                accept={f.accept}
+                multiple={f.multiple}
+                required={f.required}
+                className={`${input} bg-white file:mr-2 file:rounded file:border-0 file:bg-slate-100 file:px-2 file:py-1`}
+                aria-invalid={errors ? true : undefined}
+              />
             ) : (
               <input
                 id={id}

@@ -5,6 +5,7 @@ import { InlineActionForm } from "./action-form";
 import {
   acceptProposalAction,
   approveBookingAction,
+  attachReportAction,
   cancelBookingAction,
   declineBookingAction,
   markNoShowAction,
@@ -23,6 +24,8 @@ const STATUS_TONE: Record<string, string> = {
   CANCELLED: "bg-slate-200 text-slate-700",
   NO_SHOW: "bg-red-100 text-red-800",
 };
+
+const REPORT_ACCEPT = "application/pdf,image/png,image/jpeg,image/webp,image/gif";
 
 /** One booking with the buttons its viewer may use now (the moves of the transition table). */
 export async function BookingCard({ booking: b, locale, view }: { booking: BookingView; locale: string; view: "manager" | "booker" }) {
@@ -76,6 +79,14 @@ export async function BookingCard({ booking: b, locale, view }: { booking: Booki
         {b.hoursUsed !== null ? t("manage.usage", { hours: b.hoursUsed, fee: b.fee ?? 0 }) : b.fee !== null ? t("manage.quote", { fee: b.fee }) : null}
         {b.rating !== null && ` · ${t("bookings.ratingShown", { rating: b.rating })}`}
       </p>
+      {b.report && (
+        <p className="mt-1 text-sm" data-testid="booking-report">
+          {t("bookings.report", { name: b.report.fileName })}{" "}
+          <a href={b.report.url} className="text-brand-700 underline" download>
+            {t("bookings.reportDownload")}
+          </a>
+        </p>
+      )}
       <div className="mt-3 space-y-2">
         {asManager && canMove("APPROVED") && (
           <InlineActionForm action={approveBookingAction} locale={locale} hidden={ref} submit={t("manage.approve")} testId={`approve-${b.id}`} />
@@ -115,8 +126,20 @@ export async function BookingCard({ booking: b, locale, view }: { booking: Booki
               { name: "hoursUsed", label: t("manage.hoursUsed"), type: "number", step: "0.25", defaultValue: String(hours) },
               { name: "fee", label: t("manage.fee"), type: "number", defaultValue: String(b.fee ?? 0) },
               { name: "note", label: t("manage.note") },
+              { name: "report", label: t("manage.report"), type: "file", accept: REPORT_ACCEPT },
             ]}
             testId={`record-${b.id}`}
+          />
+        )}
+        {asManager && b.mayAttachReport && (
+          <InlineActionForm
+            action={attachReportAction}
+            locale={locale}
+            hidden={{ bookingId: b.id }}
+            tone="secondary"
+            submit={b.report ? t("manage.reportReplace") : t("manage.reportAttach")}
+            fields={[{ name: "report", label: t("manage.report"), type: "file", accept: REPORT_ACCEPT, required: true }]}
+            testId={`report-${b.id}`}
           />
         )}
         {asManager && canMove("NO_SHOW") && (

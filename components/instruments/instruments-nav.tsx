@@ -11,6 +11,11 @@ export async function InstrumentsNav({ locale, actor, current }: { locale: strin
     { href: "/instruments/manage", label: t("manage"), show: can(actor, "instrument.create") },
     { href: "/instruments/new", label: t("new"), show: can(actor, "instrument.create") },
     { href: "/instruments/import", label: t("import"), show: can(actor, "instrument.import") },
+    {
+      href: "/instruments/partners",
+      label: t("partners"),
+      show: !!actor?.organisationId && can(actor, "instrument.partners", { organisationId: actor.organisationId }),
+    },
     { href: "/instruments/metrics", label: t("metrics"), show: true },
   ];
   return (

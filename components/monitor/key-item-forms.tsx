@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/form/field";
+import { Link } from "@/i18n/navigation";
 import { idleState, type FormState } from "@/lib/forms/form-state";
 
 type Action = (prev: FormState<object>, form: FormData) => Promise<FormState<object>>;
@@ -61,25 +62,24 @@ export function KeyItemForms({
           </button>
         </form>
         {draftId ? (
-          <span className="text-sm text-green-700" data-testid={`draft-${itemId}`}>
-            {t("challengeDraft")}: {draftId}
-          </span>
+          <Link href={`/challenges/${draftId}`} className="text-sm text-brand-700 hover:underline" data-testid={`draft-${itemId}`}>
+            {t("challengeDraft")} · {t("draftOpen")}
+          </Link>
         ) : draftAvailable ? (
-          <form action={draftAction}>
+          <form action={draftAction} className="space-y-1">
             <FormMessage status={drafted.status} message={drafted.message} />
             <input type="hidden" name="itemId" value={itemId} />
             <button
               type="submit"
               disabled={drafting}
-              className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700"
+              className="rounded bg-brand-600 px-3 py-1 text-sm text-white hover:bg-brand-700 disabled:opacity-60"
               data-testid={`to-challenge-${itemId}`}
             >
               {t("toChallenge")}
             </button>
+            <p className="text-xs text-slate-500">{t("draftHint")}</p>
           </form>
-        ) : (
-          <span className="text-xs text-slate-500">{t("challengeDraftPending")}</span>
-        )}
+        ) : null}
       </div>
     </div>
   );

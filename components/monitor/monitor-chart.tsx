@@ -17,7 +17,7 @@ echarts.use([BarChart, GraphChart, LineChart, PieChart, GridComponent, LegendCom
 
 const PALETTE = ["#2563eb", "#16a34a", "#f59e0b", "#9333ea", "#dc2626", "#0891b2", "#64748b"];
 
-function optionOf(spec: ChartSpec): EChartsCoreOption {
+function optionOf(spec: ChartSpec, width: number, height: number): EChartsCoreOption {
   const base = { color: PALETTE, animation: false, tooltip: { trigger: spec.kind === "pie" || spec.kind === "chainMap" ? "item" : "axis" } };
   if (spec.kind === "pie") {
     return { ...base, legend: { bottom: 0, type: "scroll" }, series: [{ type: "pie", radius: ["35%", "65%"], data: spec.slices }] };
@@ -27,6 +27,16 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
     const byStage = stages.map((s) => spec.nodes.filter((n) => n.stage === s.id));
     const rows = Math.max(1, ...byStage.map((l) => l.length));
     const maxDemand = Math.max(1, ...spec.nodes.map((n) => n.demand));
+    // Coordinates in pixels of the drawing area (box less the margins), with two invisible anchors
+    // at its corners: the graph maps its data's bounding box onto that area, so the scale is 1 both
+    // ways and the circles stay round and apart, on a phone too.
+    const margin = width < 640 ? 44 : 80;
+    const top = 40;
+    const bottom = 80;
+    const areaW = Math.max(180, width - 2 * margin);
+    const areaH = Math.max(80, height - top - bottom);
+    const colGap = areaW / 2;
+    const maxSize = Math.min(64, colGap * 0.5, (areaH / rows) * 0.55);
     const data = spec.nodes.map((n) => {
       const col = stages.findIndex((s) => s.id === n.stage);
       const row = byStage[col]?.indexOf(n) ?? 0;
@@ -34,14 +44,16 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
       return {
         id: n.id,
         name: n.label,
-        x: 100 + col * 300,
-        y: ((row + 0.5) * (rows * 80)) / count,
+        x: col * colGap,
+        y: ((row + 0.5) * areaH) / count,
         value: n.score,
-        symbolSize: 26 + 44 * Math.sqrt(n.demand / maxDemand),
-        label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}`, width: 150, overflow: "truncate" },
+        symbolSize: Math.round(maxSize * (0.35 + 0.65 * Math.sqrt(n.demand / maxDemand))),
+        label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}`, width: Math.min(150, colGap - 8), overflow: "truncate" },
         tooltip: { formatter: n.tooltip },
       };
     });
+    const anchor = (id: string, x: number, y: number) => ({ id, name: "", x, y, symbolSize: 0, label: { show: false }, tooltip: { show: false } });
+    const graphData: object[] = [...data, anchor("__top_left", 0, 0), anchor("__bottom_right", areaW, areaH)];
     const links = spec.nodes.flatMap((a) => {
       const col = stages.findIndex((s) => s.id === a.stage);
       return (byStage[col + 1] ?? []).map((b) => ({ source: a.id, target: b.id }));
@@ -64,17 +76,19 @@ function optionOf(spec: ChartSpec): EChartsCoreOption {
           type: "graph",
           layout: "none",
           roam: false,
-          data,
+          // circles keep their size in pixels however narrow the box (no ellipses on a phone)
+          nodeScaleRatio: 0,
+          data: graphData,
           links,
           edgeSymbol: ["none", "arrow"],
           edgeSymbolSize: 8,
           lineStyle: { color: "#cbd5e1", width: 1, opacity: 0.7 },
           label: { fontSize: 11, color: "#334155" },
           // room for the outermost nodes' circles and labels, and the colour scale below
-          left: 80,
-          right: 80,
-          top: 40,
-          bottom: 80,
+          left: margin,
+          right: margin,
+          top,
+          bottom,
         },
       ],
     };
@@ -99,17 +113,29 @@ export function MonitorChart({ spec, filename, height = 320, nodeHref }: { spec:
     if (!box.current) return;
     const c = echarts.init(box.current, undefined, { renderer: "canvas" });
     chart.current = c;
-    c.setOption(optionOf(spec));
+    let width = box.current.clientWidth;
+    c.setOption(optionOf(spec, width, height));
     if (nodeHref)
-      c.on("click", (p) => p.dataType === "node" && router.push(nodeHref.replace("__ID__", encodeURIComponent(String((p.data as { id: string }).id)))));
-    const ro = new ResizeObserver(() => c.resize());
+      c.on(
+        "click",
+        (p) =>
+          p.dataType === "node" &&
+          !String((p.data as { id: string }).id).startsWith("__") &&
+          router.push(nodeHref.replace("__ID__", encodeURIComponent(String((p.data as { id: string }).id)))),
+      );
+    const ro = new ResizeObserver(() => {
+      // The chain map lays its nodes out for the box's width: lay out again when it changes.
+      const now = box.current?.clientWidth ?? width;
+      if (spec.kind === "chainMap" && now !== width) c.setOption(optionOf(spec, (width = now), height), { notMerge: true });
+      c.resize();
+    });
     ro.observe(box.current);
     return () => {
       ro.disconnect();
       c.dispose();
       chart.current = null;
     };
-  }, [spec, nodeHref, router]);
+  }, [spec, nodeHref, router, height]);
 
   const download = (href: string, name: string) => {
     const a = document.createElement("a");

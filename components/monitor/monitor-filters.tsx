@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ORG_KINDS } from "@/lib/validation/enums";
 import type { MonitorFilters } from "@/lib/monitor/schemas";
+import { FilterBar, FilterSelect } from "@/components/form/filter-bar";
 
 /** The query string of a set of filters (links keep the filters from page to page). */
 export function filterQuery(f: Partial<MonitorFilters>): string {
@@ -22,64 +23,54 @@ export async function MonitorFilterForm({
   locale: string;
   action: string;
   filters: MonitorFilters;
-  chains: { id: string; nameZh: string; nameEn: string }[];
+  chains: { id: string; nameZh: string; nameEn: string; nodes: { id: string; nameZh: string; nameEn: string }[] }[];
   regions: string[];
   showChain?: boolean;
 }) {
+  const name = (x: { nameZh: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.nameZh);
   const t = await getTranslations({ locale, namespace: "monitor" });
-  const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
-    <form method="get" action={action} className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label={t("filters")} data-testid="monitor-filters">
+    <FilterBar
+      action={action}
+      label={t("filters")}
+      submit={t("apply")}
+      testId="monitor-filters"
+      className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6"
+    >
       {showChain && (
-        <label className="text-xs text-slate-600">
-          {t("chain")}
-          <select name="chain" defaultValue={filters.chain ?? ""} className={select}>
-            <option value="">{t("all")}</option>
-            {chains.map((c) => (
-              <option key={c.id} value={c.id}>
-                {locale === "en" ? c.nameEn : c.nameZh}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="chain"
+          label={t("chain")}
+          value={filters.chain}
+          anyLabel={t("all")}
+          options={chains.map((c) => ({ value: c.id, label: name(c) }))}
+        />
       )}
-      <label className="text-xs text-slate-600">
-        {t("region")}
-        <select name="region" defaultValue={filters.region ?? ""} className={select}>
-          <option value="">{t("all")}</option>
-          {regions.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-xs text-slate-600">
-        {t("orgKind")}
-        <select name="orgKind" defaultValue={filters.orgKind ?? ""} className={select}>
-          <option value="">{t("all")}</option>
-          {ORG_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`orgKinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-xs text-slate-600">
-        {t("period")}
-        <select name="period" defaultValue={filters.period} className={select}>
-          {["6", "12", "24", "36"].map((n) => (
-            <option key={n} value={n}>
-              {t("months", { n })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="flex items-end">
-        <button type="submit" className="w-full rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-          {t("apply")}
-        </button>
-      </div>
-    </form>
+      {/* A node opens its portrait (the map page redirects ?node=x there). */}
+      <FilterSelect
+        name="node"
+        label={t("node")}
+        value={filters.node}
+        anyLabel={t("all")}
+        testId="filter-node"
+        groups={chains
+          .filter((c) => !filters.chain || c.id === filters.chain)
+          .map((c) => ({ label: name(c), options: c.nodes.map((n) => ({ value: n.id, label: name(n) })) }))}
+      />
+      <FilterSelect name="region" label={t("region")} value={filters.region} anyLabel={t("all")} options={regions.map((r) => ({ value: r, label: r }))} />
+      <FilterSelect
+        name="orgKind"
+        label={t("orgKind")}
+        value={filters.orgKind}
+        anyLabel={t("all")}
+        options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
+      />
+      <FilterSelect
+        name="period"
+        label={t("period")}
+        value={filters.period}
+        options={["6", "12", "24", "36"].map((n) => ({ value: n, label: t("months", { n }) }))}
+      />
+    </FilterBar>
   );
 }

@@ -14,7 +14,8 @@ function adminEnv(): Record<string, string> {
 export async function runAdminCli(args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/admin.ts", ...args], {
     env: { ...process.env, ...adminEnv(), LOG_LEVEL: "warn" },
-    timeout: 60_000,
+    // The CLI starts a TypeScript process: on a loaded shared machine that alone takes tens of seconds.
+    timeout: 120_000,
   });
   return stdout;
 }

@@ -46,7 +46,10 @@ import { decideContact } from "@/lib/contacts/decide-contact";
 import * as challengeApiRoute from "@/app/api/v1/challenges/[id]/route";
 import * as challengesApiRoute from "@/app/api/v1/challenges/route";
 import * as challengeApplicationRoute from "@/app/api/v1/challenge-applications/[id]/route";
-import { applyToChallenge, listMyApplications } from "@/lib/challenges/applications";
+import { applyToChallenge, listMyApplications, shortlistApplication } from "@/lib/challenges/applications";
+import { answerQuestion, askQuestion } from "@/lib/challenges/questions";
+import { getAttachment } from "@/lib/attachments/attachments";
+import { PNG_1X1 } from "@/tests/kits/file-bytes";
 import { addPanelMember, createChallenge, moveChallenge } from "@/lib/challenges/manage-challenge";
 import { acceptChallengeNda } from "@/lib/challenges/nda";
 import { getApplicationView, getChallengeView, listChallenges } from "@/lib/challenges/queries";
@@ -388,9 +391,13 @@ describe("challenge canary", () => {
     qualification: `chcanary${ctag}qual`,
     approach: `chcanary${ctag}approach`,
     deliverable: `chcanary${ctag}deliv`,
+    file: `chcanary${ctag}file`,
+    question: `chcanary${ctag}question`,
+    answer: `chcanary${ctag}answer`,
   };
   const detailCanaries = [C.problem, C.indicator, C.qualification];
-  const appCanaries = [C.approach, C.deliverable];
+  const appCanaries = [C.approach, C.deliverable, C.file];
+  const qaCanaries = [C.question, C.answer];
   const found = (text: string, list: string[]) => list.filter((c) => text.includes(c));
   let users: Record<"sponsor" | "applicant" | "panel" | "conflicted" | "outsider" | "broker", ApiUser>;
   let challengeId = "";
@@ -436,6 +443,8 @@ describe("challenge canary", () => {
         ],
         budgetCny: 1_000_000,
       }),
+      new Date(),
+      [{ name: `${C.file}.png`, bytes: PNG_1X1 }],
     );
     applicationId = app.id;
     await declareConflict(conflicted.actor, app.id, "同一课题组");
@@ -483,5 +492,43 @@ describe("challenge canary", () => {
     await acceptChallengeNda(users.outsider.actor, challengeId, null);
     expect(found(JSON.stringify(await getChallengeView(users.outsider.actor, challengeId)), detailCanaries)).toEqual(detailCanaries);
     await expect(getApplicationView(users.outsider.actor, applicationId)).rejects.toMatchObject({ status: 404 });
+  }, 120_000);
+
+  it("keeps questions to the applicant, their answers and the application's files inside the circle", async () => {
+    const c = await prisma.challenge.findUniqueOrThrow({ where: { id: challengeId }, select: { version: true } });
+    await moveChallenge(users.sponsor.actor, challengeId, { to: "REVIEW", version: c.version });
+    const app = await prisma.challengeApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { version: true } });
+    await shortlistApplication(users.sponsor.actor, applicationId, app.version, true);
+    const q = await askQuestion(users.panel.actor, applicationId, `问题 ${C.question} 中试线在哪里？`);
+    await answerQuestion(users.applicant.actor, q.id, `回答 ${C.answer} 在东莞`);
+    const file = await prisma.attachment.findFirstOrThrow({ where: { challengeApplicationId: applicationId }, select: { id: true } });
+    const leaks: string[] = [];
+    const check = (where: string, value: unknown, list: string[]) => {
+      const hit = found(JSON.stringify(value ?? null), list);
+      if (hit.length) leaks.push(`${where}: ${hit.join(",")}`);
+    };
+    const swallow = async (run: () => Promise<unknown>) => run().catch((e: unknown) => ({ error: String((e as Error).message) }));
+    const secret = [...qaCanaries, C.file];
+    for (const role of ["anonymous", "outsider", "broker", "conflicted"] as const) {
+      const u = role === "anonymous" ? null : users[role];
+      const actor = u?.actor ?? null;
+      check(`${role} getChallengeView`, await swallow(() => getChallengeView(actor, challengeId)), secret);
+      check(`${role} getApplicationView`, await swallow(() => getApplicationView(actor, applicationId)), secret);
+      if (actor) check(`${role} getAttachment`, await swallow(() => getAttachment(actor, file.id, { ip: null })), secret);
+      const api = await challengeApplicationRoute.GET(
+        apiRequest(`/challenge-applications/${applicationId}`, { token: u?.token ?? null }),
+        routeParams({ id: applicationId }),
+      );
+      check(`${role} GET /challenge-applications/{id}`, await api.text(), secret);
+    }
+    check("conflicted getReviewBoard", await getReviewBoard(users.conflicted.actor, challengeId), secret);
+    check("notifications", await prisma.notification.findMany({ select: { title: true, body: true, params: true } }), secret);
+    check("audit log", await prisma.auditLog.findMany({ select: { detail: true } }), secret);
+    expect(leaks).toEqual([]);
+    // Positive controls: the sponsor, the unconflicted expert and the applicant read both.
+    for (const who of [users.sponsor, users.panel, users.applicant]) {
+      expect(found(JSON.stringify(await getApplicationView(who.actor, applicationId)), qaCanaries)).toEqual(qaCanaries);
+    }
+    expect((await getAttachment(users.panel.actor, file.id, { ip: null })).fileName).toBe(`${C.file}.png`);
   }, 120_000);
 });

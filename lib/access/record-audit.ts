@@ -24,11 +24,18 @@ export const AUDIT_ACTIONS = [
   "need.brokerHelp",
   "need.assign",
   "need.handOver",
+  // A broker's clarification request and the owner's answer (issue 14): detail holds the request's id only.
+  "need.clarify",
+  "need.clarifyAnswer",
   "broker.portfolio",
-  // Challenges (issue 15): subject "challenge:<id>". NDA acceptances, conflict declarations, awards.
+  // Challenges (issue 15): subject "challenge:<id>". NDA acceptances, conflict declarations, awards,
+  // questions to applicants, panel removals and downloads of application / deliverable files.
   "challenge.ndaAccept",
   "challenge.conflict",
   "challenge.award",
+  "challenge.question",
+  "challenge.panelRemove",
+  "challenge.attachment",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

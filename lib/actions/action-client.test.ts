@@ -120,6 +120,20 @@ describe("the action client", () => {
     expect((await action("en", null, { needId: "n1", title: "x" })).status).toBe("error");
   });
 
+  it("stays on the page with its success message when the redirect gives no path (a form's 'save only' button)", async () => {
+    const action = memberAction
+      .schema(schema)
+      .success("orgs.verified")
+      .redirect(({ input }) => (input.title === "起草一个需求" ? "/needs/new" : undefined))
+      .action(async () => ({ id: "v1" }));
+    expect(await action("en", null, { needId: "n1", title: "只保存拜访" })).toMatchObject({
+      status: "success",
+      message: expect.any(String),
+      data: { id: "v1" },
+    });
+    await expect(action("en", null, { needId: "n1", title: "起草一个需求" })).rejects.toMatchObject({ digest: expect.stringContaining("/en/needs/new") });
+  });
+
   it("with keepValid saves what is valid and reports the rest with the body's data (autosave)", async () => {
     const body = vi.fn<(context: { input: object }) => Promise<{ id: string }>>(async () => ({ id: "d1" }));
     const action = memberAction.schema(schema, { keepValid: true }).action(body);

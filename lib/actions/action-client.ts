@@ -51,7 +51,7 @@ type Config<I, A extends MaybeActor> = {
   policy?: ResourcelessAction;
   revalidate: { path: PathOf<I>; type?: "layout" | "page" }[];
   success?: SuccessOf<I>;
-  redirect?: (result: { input: I; data: unknown }) => string;
+  redirect?: (result: { input: I; data: unknown }) => string | undefined;
 };
 
 class ActionBuilder<I, A extends MaybeActor> {
@@ -82,8 +82,8 @@ class ActionBuilder<I, A extends MaybeActor> {
     return new ActionBuilder<I, A>({ ...this.config, success: message });
   }
 
-  /** Where to go after success (a path without the locale), e.g. the page of what was just created. */
-  redirect(to: (result: { input: I; data: unknown }) => string): ActionBuilder<I, A> {
+  /** Where to go after success (a path without the locale), e.g. the page of what was just created; undefined stays on the page. */
+  redirect(to: (result: { input: I; data: unknown }) => string | undefined): ActionBuilder<I, A> {
     return new ActionBuilder<I, A>({ ...this.config, redirect: to });
   }
 

@@ -132,6 +132,12 @@ describe("GET /api/v1/openapi.json", () => {
         "GET /instrument-bookings",
         "GET /instrument-bookings/{id}",
         "POST /instrument-bookings/{id}/transitions",
+        "POST /instrument-bookings/{id}/report",
+        "POST /instruments/{id}/photos",
+        "GET /instruments/partners",
+        "POST /instruments/partners",
+        "DELETE /instruments/partners/{organisationId}",
+        "GET /instruments/institution-metrics",
         // issue 15: challenges (揭榜挂帅)
         "GET /challenges",
         "POST /challenges",
@@ -155,6 +161,9 @@ describe("GET /api/v1/openapi.json", () => {
         "POST /challenge-milestones/{id}/submission",
         "POST /challenge-milestones/{id}/decision",
         "POST /challenge-milestones/{id}/payment",
+        "POST /challenge-applications/{id}/questions",
+        "POST /challenge-questions/{id}/answer",
+        "DELETE /challenges/{id}/panel/{panelMemberId}",
       ].sort(),
     );
   });

@@ -6,9 +6,12 @@ import { authorize, can, needScopeFor, resultScopeFor, type Actor } from "@/lib/
 import { needSubject, recordAudit } from "@/lib/access/record-audit";
 import { findNeedRow } from "@/lib/needs/get-need";
 import { needFactsOf } from "@/lib/needs/present-need";
-import { checkAttachment, MAX_ATTACHMENT_MB, safeFileName } from "./sniff";
+import { challengeAttachmentForViewer } from "@/lib/challenges/attachments";
+import { checkAttachment, MAX_ATTACHMENT_MB, safeFileName, type Accept } from "./sniff";
 
 const FIELD_KEY = { empty: "v.fileEmpty", tooLarge: "v.fileTooLarge", wrongType: "v.fileWrongType" } as const;
+// Images only (photos): the wrong-type words name the image formats alone.
+const IMAGE_FIELD_KEY = { ...FIELD_KEY, wrongType: "v.imageWrongType" } as const;
 
 export const MAX_ATTACHMENTS_PER_ITEM = 10;
 
@@ -18,21 +21,30 @@ export type CheckedFile = { name: string; bytes: Uint8Array; contentType: string
  * Checks a file by its bytes (PDF or an image, within the size limit). Throws an AppError whose
  * message, also set on `field`, states the limit or the allowed types.
  */
-export async function checkAttachmentFile(file: { name: string; bytes: Uint8Array }, field = "file"): Promise<CheckedFile> {
-  const check = await checkAttachment(file.bytes);
+export async function checkAttachmentFile(file: { name: string; bytes: Uint8Array }, field = "file", accept: Accept = "document"): Promise<CheckedFile> {
+  const check = await checkAttachment(file.bytes, accept);
   if (!check.ok) {
     const params = { mb: MAX_ATTACHMENT_MB, name: field === "file" ? "none" : safeFileName(file.name) };
+    const imageType = accept === "image" && check.reason === "wrongType";
     throw new AppError(check.reason === "tooLarge" ? "PAYLOAD_TOO_LARGE" : check.reason === "wrongType" ? "UNSUPPORTED_MEDIA_TYPE" : "VALIDATION", {
-      key: `file.${check.reason}`,
+      key: imageType ? "file.imageWrongType" : `file.${check.reason}`,
       params,
-      fields: { [field]: [{ key: FIELD_KEY[check.reason], params }] },
+      fields: { [field]: [{ key: (accept === "image" ? IMAGE_FIELD_KEY : FIELD_KEY)[check.reason], params }] },
     });
   }
   return { ...file, contentType: check.contentType };
 }
 
 /** The row data for a checked file (the caller writes it, in its own transaction if it has one). */
-export function attachmentRow(actor: Actor, target: { needId?: string; resultId?: string }, file: CheckedFile) {
+export type AttachmentTarget = {
+  needId?: string;
+  resultId?: string;
+  bookingId?: string;
+  challengeApplicationId?: string;
+  challengeMilestoneId?: string;
+};
+
+export function attachmentRow(actor: Actor, target: AttachmentTarget, file: CheckedFile) {
   return {
     ...target,
     fileName: safeFileName(file.name),
@@ -83,6 +95,11 @@ export async function addAttachment(
 export async function getAttachment(actor: Actor, id: string, ctx: { ip: string | null }) {
   const row = await prisma.attachment.findUnique({ where: { id } });
   if (!row) throw notFound();
+  if (row.challengeApplicationId || row.challengeMilestoneId) {
+    // A challenge application's (or its project milestone's) file: read like the application.
+    const shown = await challengeAttachmentForViewer(actor, row, ctx);
+    return { fileName: shown.fileName, contentType: row.contentType, data: row.data, sha256: row.sha256 };
+  }
   if (row.needId) {
     const need = await findNeedRow(actor, row.needId);
     const facts = need ? needFactsOf(need) : null;
@@ -98,6 +115,13 @@ export async function getAttachment(actor: Actor, id: string, ctx: { ip: string 
         ip: ctx.ip,
       });
     }
+  } else if (row.bookingId) {
+    // An instrument booking's test report: the booker's side and the instrument's managers only.
+    const booking = await prisma.instrumentBooking.findUnique({
+      where: { id: row.bookingId },
+      select: { bookerId: true, organisationId: true, instrument: { select: { organisationId: true, managerId: true, status: true } } },
+    });
+    if (!booking || !can(actor, "booking.report", booking)) throw notFound();
   } else {
     const result = row.resultId
       ? await prisma.result.findFirst({ where: { AND: [{ id: row.resultId }, resultScopeFor(actor)] }, select: { organisationId: true, status: true } })

@@ -20,11 +20,15 @@ export async function sniffContentType(bytes: Uint8Array): Promise<AllowedType |
 
 export type AttachmentCheck = { ok: true; contentType: AllowedType } | { ok: false; reason: "empty" | "tooLarge" | "wrongType" };
 
-export async function checkAttachment(bytes: Uint8Array): Promise<AttachmentCheck> {
+/** What a file input takes: PDF and images (attachments, test reports) or images only (photos). */
+export type Accept = "document" | "image";
+
+export async function checkAttachment(bytes: Uint8Array, accept: Accept = "document"): Promise<AttachmentCheck> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, reason: "tooLarge" };
   const contentType = await sniffContentType(bytes);
-  return contentType ? { ok: true, contentType } : { ok: false, reason: "wrongType" };
+  if (!contentType || (accept === "image" && !contentType.startsWith("image/"))) return { ok: false, reason: "wrongType" };
+  return { ok: true, contentType };
 }
 
 /** A file name safe for a Content-Disposition header and for display. */

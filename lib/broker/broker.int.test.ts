@@ -1,11 +1,13 @@
 // The broker workbench services against the real PostgreSQL and Meilisearch: queue filters,
 // triage (assign, clarify, suggested edit approved by the owner, ready), candidates from the
-// matcher, visit log with captured drafts, and metrics.
+// matcher, visits with drafts written in the wizard, clarification requests answered by the owner,
+// and metrics.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { wordFields } from "@/lib/errors-edge";
 import { wordNotifications } from "@/lib/notifications/word-notification";
+import { openNotification } from "@/lib/notifications/read-notifications";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordContract } from "@/lib/deals/contract";
 import { introduceResearcher } from "@/lib/deals/introduce";
@@ -19,7 +21,11 @@ import { listBrokerQueue } from "./queue";
 import { verifyOrganisation } from "@/lib/orgs/verify-organisation";
 import { OPERATOR } from "@/lib/staff/staff-grants";
 import { claimNeed, decideNeedEdit, getNeedEditProposal, getTriage, markNeedReady, proposeNeedEdit, requestClarification } from "./triage";
-import { captureNeedDraft, listMyVisits, logVisit } from "./visits";
+import { createVisit, listMyVisits } from "@/lib/visits/create-visit";
+import { saveNeedDraft } from "@/lib/needs/save-need-draft";
+import { needDraftSchema } from "@/lib/needs/schemas";
+import { answerClarification, listClarifications } from "@/lib/needs/clarifications";
+import { listNeedAudit } from "@/lib/access/list-need-audit";
 
 const run = Math.random().toString(36).slice(2, 8);
 let seq = 0;
@@ -175,38 +181,80 @@ describe("candidates", () => {
   });
 });
 
-describe("visit log", () => {
-  it("records a visit and links the needs captured there as the company's drafts", async () => {
-    const { id } = await logVisit(broker, {
+describe("visits", () => {
+  it("records a visit and links the needs drafted there (the visit's notes carried in) as the company's drafts", async () => {
+    const notes = "产线参观，讨论激光焊接质量问题：气孔与裂纹依靠人工抽检，漏检率高。";
+    const { id } = await createVisit(broker, {
       organisationId: owner.organisationId!,
-      visitedOn: "2026-11-20",
+      visitedOn: new Date("2026-11-20T00:00:00Z"),
       peopleMet: "王总、李工",
-      notes: "产线参观，讨论激光焊接质量问题。",
+      notes,
     });
-    const draft = await captureNeedDraft(broker, id, {
-      title: "激光焊接缺陷在线检测",
-      description: "焊接过程中需要在线检测气孔与裂纹，目前依靠人工抽检，漏检率高。",
-      field: "智能制造",
-    });
+    // The wizard opens with the notes in the description; its first autosave creates the draft.
+    const draft = await saveNeedDraft(broker, { visitId: id }, needDraftSchema.parse({ title: "激光焊接缺陷在线检测", description: notes }));
     const visits = await listMyVisits(broker);
     expect(visits.find((v) => v.id === id)).toMatchObject({
-      visitedOn: "2026-11-20",
-      organisation: `光电企业-${run}`,
-      organisationVerified: (await prisma.organisation.findUniqueOrThrow({ where: { id: owner.organisationId! } })).verifiedAt !== null,
       peopleMet: "王总、李工",
+      notes,
+      organisation: { name: `光电企业-${run}` },
       needs: [{ id: draft.id, title: "激光焊接缺陷在线检测", status: "DRAFT" }],
     });
     expect(await prisma.need.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
       organisationId: owner.organisationId,
       status: "DRAFT",
-      visibility: "BROKER_ONLY",
+      brokerId: broker.id,
+      description: notes,
       visitId: id,
     });
-    const err = await logVisit(broker, { organisationId: researcher.organisationId!, visitedOn: "2026-11-20", peopleMet: "x x", notes: "x x" }).catch(
+    const err = await createVisit(broker, { organisationId: researcher.organisationId!, visitedOn: new Date(), peopleMet: "x x", notes: "x x" }).catch(
       (e: unknown) => e,
     );
     expect(isAppError(err) && wordFields(err, "zh-CN")).toEqual({ organisationId: ["请选择企业"] });
     await expect(listMyVisits(owner)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Another broker's visit is not theirs to draft on.
+    const other = await makeUser("BROKER", "别的转移中心", "TTO");
+    await expect(saveNeedDraft(other, { visitId: id }, needDraftSchema.parse({ title: "x" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("clarification requests", () => {
+  it("stores the question, lets only the owner answer it once, tells the broker, and puts both in the need's history", async () => {
+    const n = await need({ brokerId: broker.id });
+    const { id } = await requestClarification(broker, n.id, "请说明目标功率和线宽的具体指标。");
+    const notice = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id, kind: "need.clarify", link: { startsWith: `/needs/${n.id}` } } });
+    expect(notice.link).toBe(`/needs/${n.id}#clarifications`);
+    // Opening it lands on the reply box (the fragment survives the open route's check).
+    expect(await openNotification(owner, notice.id)).toBe(`/needs/${n.id}#clarifications`);
+    const forOwner = await listClarifications(owner, n.id);
+    expect(forOwner).toMatchObject({ canAnswer: true, items: [{ id, question: "请说明目标功率和线宽的具体指标。", answer: null, answeredAt: null }] });
+    expect((await listClarifications(broker, n.id)).canAnswer).toBe(false);
+    expect((await listClarifications(broker, n.id)).items).toHaveLength(1);
+    expect(await listClarifications(otherCompany, n.id)).toEqual({ items: [], canAnswer: false });
+    expect(await listClarifications(researcher, n.id)).toEqual({ items: [], canAnswer: false });
+
+    for (const a of [broker, otherCompany, researcher]) {
+      await expect(answerClarification(a, { clarificationId: id, answer: "不该写进去" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    await answerClarification(owner, { clarificationId: id, answer: "输出功率 10 W，线宽小于 1 MHz。" });
+    await expect(answerClarification(owner, { clarificationId: id, answer: "再答一次" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      key: "broker.clarificationAnswered",
+    });
+    expect((await listClarifications(broker, n.id)).items[0]).toMatchObject({ answer: "输出功率 10 W，线宽小于 1 MHz。" });
+    // No question left open: the need no longer waits for the owner in the broker's queue.
+    expect((await getTriage(broker, n.id)).triageStatus).toBe("NEW");
+
+    const told = await prisma.notification.findMany({ where: { userId: broker.id, kind: "need.clarifyAnswered" } });
+    const mine = told.filter((x) => x.link === `/broker/needs/${n.id}`);
+    expect(mine).toHaveLength(1);
+    const [en] = await wordNotifications("en", mine);
+    expect(en).toMatchObject({ title: `The owner answered your question about “${n.title}”` });
+    const [zh] = await wordNotifications("zh-CN", mine);
+    expect(zh!.title).toBe(`企业已答复您对需求「${n.title}」的疑问`);
+    // The history names both moves (ids only: the text stays on the page).
+    const history = await listNeedAudit(owner, n.id);
+    expect(history.map((e) => e.action)).toEqual(expect.arrayContaining(["need.clarify", "need.clarifyAnswer"]));
+    expect(JSON.stringify(history)).not.toContain("10 W");
   });
 });
 

@@ -32,18 +32,3 @@ export const proposeEditSchema = z
     path: ["_"],
   });
 export type ProposeEditInput = z.output<typeof proposeEditSchema>;
-
-export const visitSchema = z.strictObject({
-  organisationId: z.string().min(1).max(40),
-  visitedOn: z.iso.date(),
-  peopleMet: z.string().trim().min(2).max(500),
-  notes: z.string().trim().min(2).max(10_000),
-});
-export type VisitInput = z.output<typeof visitSchema>;
-
-export const captureNeedSchema = z.strictObject({
-  title: z.string().trim().min(4).max(200),
-  description: z.string().trim().min(20).max(20_000),
-  field: z.string().trim().min(2).max(100),
-});
-export type CaptureNeedInput = z.output<typeof captureNeedSchema>;

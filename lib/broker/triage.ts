@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { needSubject } from "@/lib/access/record-audit";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { companyRecipients } from "@/lib/deals/load-deal";
+import { recordClarification } from "@/lib/needs/clarifications";
 import { notifyUser } from "@/lib/notifications/notify";
 import { authorize, can, needFactsFrom, needFactsSelect, needScopeFor, type Actor } from "@/lib/policy";
 import { liveGrantWhere } from "@/lib/staff/effective-role";
@@ -81,17 +82,18 @@ export async function requestClarification(actor: Actor, needId: string, questio
   return prisma.$transaction(async (tx) => {
     const need = await needForTriage(tx, actor, needId);
     await tx.need.update({ where: { id: need.id }, data: { triageStatus: "CLARIFICATION_REQUESTED" } });
-    await audit(tx, actor, "need.clarify", need.id);
-    const at = Date.now();
+    // A row with the question (the owner answers it on the need's page), audited there.
+    const clarification = await recordClarification(tx, actor, need.id, question);
     for (const userId of await companyRecipients(tx, need)) {
       await notifyUser(tx, {
         userId,
         kind: "need.clarify",
-        link: `/needs/${need.id}`,
+        link: `/needs/${need.id}#clarifications`,
         params: { need: need.title, question },
-        dedupeKey: `need:${need.id}:clarify:${at}`,
+        dedupeKey: `need:${need.id}:clarify:${clarification.id}`,
       });
     }
+    return { id: clarification.id };
   });
 }
 

@@ -6,6 +6,7 @@ import { authorize, type Actor } from "@/lib/policy";
 import { writeTransition } from "./apply-transition";
 import { challengeConflict, challengeInvalid, guardFailed } from "./errors";
 import { loadApplication, loadChallenge, permit } from "./load";
+import { checkApplicationFiles, storeChallengeFiles } from "./attachments";
 import { applicantRecipients, notifyAll, sponsorRecipients } from "./notices";
 import type { ApplyInput } from "./schemas";
 
@@ -16,10 +17,17 @@ type Eligibility = { orgKinds?: OrgKind[]; regions?: string[]; qualifications?: 
  * (any organisation) by e-mail; prior results must be published ones the applicant's organisation
  * (or a team member's) owns. One application per applicant and challenge.
  */
-export async function applyToChallenge(actor: Actor, challengeId: string, input: ApplyInput, now = new Date()): Promise<{ id: string; version: number }> {
+export async function applyToChallenge(
+  actor: Actor,
+  challengeId: string,
+  input: ApplyInput,
+  now = new Date(),
+  files: readonly { name: string; bytes: Uint8Array }[] = [],
+): Promise<{ id: string; version: number }> {
   return prisma.$transaction(async (tx) => {
     const { row, facts } = await loadChallenge(tx, actor, challengeId);
     permit(actor, "challenge.apply", facts);
+    const checked = await checkApplicationFiles(files);
     if (row.status !== "OPEN" || row.applicationDeadline <= now) throw challengeConflict("notOpen");
     const eligibility = (row.eligibility ?? {}) as Eligibility;
     const org = actor.organisationId ? await tx.organisation.findUnique({ where: { id: actor.organisationId }, select: { kind: true, region: true } }) : null;
@@ -56,6 +64,7 @@ export async function applyToChallenge(actor: Actor, challengeId: string, input:
       },
       select: { id: true, version: true },
     });
+    await storeChallengeFiles(tx, actor, { challengeApplicationId: app.id }, checked);
     await tx.challengeEvent.create({
       data: { challengeId, machine: "application", subjectId: app.id, fromState: null, toState: "SUBMITTED", actorId: actor.id },
     });

@@ -39,6 +39,7 @@ export const challengeRowSelect = {
   closedAt: true,
   awardedAt: true,
   completedAt: true,
+  cancelledAt: true,
   createdAt: true,
   organisation: { select: { id: true, name: true, kind: true } },
   chainNode: { select: { id: true, nameZh: true, nameEn: true, chainId: true } },
@@ -122,7 +123,10 @@ export type ApplicationAction =
   | "application.score"
   | "milestone.submit"
   | "milestone.decide"
-  | "milestone.recordPayment";
+  | "milestone.recordPayment"
+  | "application.ask"
+  | "application.answer"
+  | "application.attach";
 
 /** The application, its challenge and the viewer's facts; 404 unless the viewer may read it, 403/404 for the action. */
 export async function loadApplication(db: Db, actor: MaybeActor, id: string, action: ApplicationAction) {

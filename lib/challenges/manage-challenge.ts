@@ -1,9 +1,10 @@
 import "server-only";
+import { recordAudit } from "@/lib/access/record-audit";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { authorize, type Actor } from "@/lib/policy";
+import { authorize, can, type Actor } from "@/lib/policy";
 import { writeTransition } from "./apply-transition";
 import { challengeConflict, challengeInvalid, guardFailed } from "./errors";
 import { loadChallenge, permit } from "./load";
@@ -86,32 +87,57 @@ export async function createChallengeDraft(
   return prisma.$transaction(async (tx) => {
     const organisationId = await sponsorOrganisationFor(tx, actor, seed.sponsorOrganisationId);
     await checkNeeds(tx, organisationId, s.needIds ?? []);
-    const firstNeed = s.needIds?.length
-      ? await tx.need.findFirst({ where: { id: s.needIds[0] }, select: { field: true, region: true, chainNodeId: true } })
-      : null;
-    const row = await tx.challenge.create({
-      data: {
-        organisationId,
-        createdById: actor.id,
-        draftedByBrokerId: actor.role === "BROKER" ? actor.id : null,
-        title: s.title,
-        teaser: s.title,
-        problem: s.problem,
-        field: firstNeed?.field ?? "",
-        region: firstNeed?.region ?? null,
-        chainNodeId: s.chainNodeId ?? firstNeed?.chainNodeId ?? null,
-        needIds: s.needIds ?? [],
-        bountyTotalCny: 1,
-        applicationDeadline: new Date(Date.now() + 60 * 24 * 3600 * 1000),
-        durationMonths: 12,
-      },
-      select: { id: true, version: true },
-    });
-    await tx.challengeEvent.create({
-      data: { challengeId: row.id, machine: "challenge", subjectId: row.id, fromState: null, toState: "DRAFT", actorId: actor.id },
-    });
-    return row;
+    return insertDraft(tx, actor, organisationId, s);
   });
+}
+
+/**
+ * A DRAFT for a government / park programme started from a chain-monitor key project item
+ * ("monitor.challengeDraft": the programme's analyst, or an admin). The sponsor is the
+ * programme's GOVERNMENT organisation (the analyst's own unless an admin names one); the draft
+ * names no needs (they belong to companies, not to the programme). It stays a DRAFT: completing and
+ * publishing it is the sponsor side's ("challenge.edit", "challenge.manage").
+ */
+export async function createProgrammeDraft(
+  actor: Actor,
+  seed: Omit<ChallengeDraftSeed, "needIds"> & { sponsorOrganisationId?: string },
+): Promise<{ id: string; version: number }> {
+  const s = challengeDraftSeedSchema.parse({ title: seed.title, problem: seed.problem, chainNodeId: seed.chainNodeId });
+  return prisma.$transaction(async (tx) => {
+    const sponsorOrganisationId = seed.sponsorOrganisationId ?? actor.organisationId;
+    const org = sponsorOrganisationId ? await tx.organisation.findUnique({ where: { id: sponsorOrganisationId }, select: { id: true, kind: true } }) : null;
+    if (!can(actor, "monitor.challengeDraft", { sponsorOrganisationId: org?.id ?? null, sponsorKind: org?.kind ?? null }))
+      throw forbidden("monitor.noProgramme");
+    return insertDraft(tx, actor, org!.id, s);
+  });
+}
+
+async function insertDraft(tx: Tx, actor: Actor, organisationId: string, s: ReturnType<typeof challengeDraftSeedSchema.parse>) {
+  const firstNeed = s.needIds?.length
+    ? await tx.need.findFirst({ where: { id: s.needIds[0] }, select: { field: true, region: true, chainNodeId: true } })
+    : null;
+  const row = await tx.challenge.create({
+    data: {
+      organisationId,
+      createdById: actor.id,
+      draftedByBrokerId: actor.role === "BROKER" ? actor.id : null,
+      title: s.title,
+      teaser: s.title,
+      problem: s.problem,
+      field: firstNeed?.field ?? "",
+      region: firstNeed?.region ?? null,
+      chainNodeId: s.chainNodeId ?? firstNeed?.chainNodeId ?? null,
+      needIds: s.needIds ?? [],
+      bountyTotalCny: 1,
+      applicationDeadline: new Date(Date.now() + 60 * 24 * 3600 * 1000),
+      durationMonths: 12,
+    },
+    select: { id: true, version: true },
+  });
+  await tx.challengeEvent.create({
+    data: { challengeId: row.id, machine: "challenge", subjectId: row.id, fromState: null, toState: "DRAFT", actorId: actor.id },
+  });
+  return row;
 }
 
 /** Edits a DRAFT (sponsor or the drafting broker). Version-checked through the write point. */
@@ -166,6 +192,8 @@ export async function moveChallenge(actor: Actor, id: string, input: ChallengeMo
     await enqueueJob(tx, "index-challenge", { challengeId: id }, { jobKey: `index-challenge:${id}` });
     // Close the call at its deadline (the 10-minute cron is the safety net).
     if (input.to === "OPEN") await enqueueJob(tx, "challenge-deadlines", {}, { jobKey: `challenge-close:${id}`, runAt: row.applicationDeadline });
+    // Match the call to results and researchers, and tell the matched ones (lib/challenges/matches.ts).
+    if (input.to === "OPEN") await enqueueJob(tx, "match-challenge", { challengeId: id, notify: true }, { jobKey: `match-challenge:notify:${id}` });
     await announceMove(tx, actor, row, input.to);
     return { status: input.to, version };
   });
@@ -217,6 +245,34 @@ export async function addPanelMember(actor: Actor, challengeId: string, email: s
     const seat = await tx.challengePanelMember.create({ data: { challengeId, userId: user.id, addedById: actor.id }, select: { id: true } });
     await notifyAll(tx, [user.id], "panelInvited", { title: row.title }, `/challenges/${challengeId}/review`, `challenge:${challengeId}:panel`);
     return seat;
+  });
+}
+
+/** States in which the sponsor may still change the panel (before the award). */
+const PANEL_EDITABLE = new Set(["DRAFT", "OPEN", "REVIEW"]);
+
+/**
+ * The sponsor takes an expert off the panel, before the award. An expert who has scored an
+ * application stays: their scores are part of the aggregate the award rests on, and silently
+ * dropping (or keeping orphaned) scores would change a ranking others have already seen; the
+ * sponsor is told to keep them (409 challenges.panelMemberScored). Their conflict declarations go
+ * with the seat. The expert is told.
+ */
+export async function removePanelMember(actor: Actor, challengeId: string, panelMemberId: string): Promise<{ removed: true }> {
+  return prisma.$transaction(async (tx) => {
+    const { row, facts } = await loadChallenge(tx, actor, challengeId);
+    permit(actor, "challenge.manage", facts);
+    const seat = await tx.challengePanelMember.findFirst({
+      where: { id: panelMemberId, challengeId },
+      select: { id: true, userId: true, _count: { select: { scores: true } } },
+    });
+    if (!seat) throw new AppError("NOT_FOUND");
+    if (!PANEL_EDITABLE.has(row.status)) throw challengeConflict("panelLocked");
+    if (seat._count.scores > 0) throw challengeConflict("panelMemberScored");
+    await tx.challengePanelMember.delete({ where: { id: seat.id } });
+    await recordAudit(tx, { actorId: actor.id, action: "challenge.panelRemove", subject: `challenge:${challengeId}`, detail: { userId: seat.userId } });
+    await notifyAll(tx, [seat.userId], "panelRemoved", { title: row.title }, `/challenges/${challengeId}`, `challenge:${challengeId}:panel-removed:${seat.id}`);
+    return { removed: true as const };
   });
 }
 

@@ -1,10 +1,12 @@
 import "server-only";
+import { MAX_ATTACHMENTS_PER_ITEM, tooManyAttachments } from "@/lib/attachments/attachments";
 import { prisma } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/policy";
 import { writeTransition } from "./apply-transition";
+import { checkApplicationFiles, listChallengeFiles, storeChallengeFiles } from "./attachments";
 import { challengeConflict, challengeInvalid, guardFailed } from "./errors";
 import { loadApplication, type ApplicationAction } from "./load";
 import { applicantRecipients, notifyAll, sponsorRecipients } from "./notices";
@@ -20,10 +22,22 @@ async function loadMilestone(tx: Tx, actor: Actor, milestoneId: string, action: 
 }
 
 /** The solver (applicant or team member) submits a milestone's deliverables (again, after a rejection). */
-export async function submitMilestone(actor: Actor, milestoneId: string, version: number, note: string, now = new Date()): Promise<{ version: number }> {
+export async function submitMilestone(
+  actor: Actor,
+  milestoneId: string,
+  version: number,
+  note: string,
+  now = new Date(),
+  files: readonly { name: string; bytes: Uint8Array }[] = [],
+): Promise<{ version: number }> {
   return prisma.$transaction(async (tx) => {
     const { milestone, challenge } = await loadMilestone(tx, actor, milestoneId, "milestone.submit");
+    const checked = await checkApplicationFiles(files, 0, "deliverables");
     const next = await writeTransition(tx, actor, "milestone", milestone, version, { to: "SUBMITTED", note, data: { submissionNote: note, submittedAt: now } });
+    // Deliverables of this submission (a resubmission after a rejection adds to the earlier ones).
+    const already = await tx.attachment.count({ where: { challengeMilestoneId: milestone.id } });
+    if (already + checked.length > MAX_ATTACHMENTS_PER_ITEM) throw tooManyAttachments("deliverables");
+    await storeChallengeFiles(tx, actor, { challengeMilestoneId: milestone.id }, checked);
     await notifyAll(
       tx,
       await sponsorRecipients(tx, challenge),
@@ -131,6 +145,7 @@ export async function getProject(actor: Actor, applicationId: string) {
   const { app, challenge, facts } = await loadApplication(prisma, actor, applicationId, "application.read");
   if (app.status !== "AWARDED") throw challengeConflict("notAProject");
   const milestones = await prisma.challengeMilestone.findMany({ where: { applicationId }, orderBy: { seq: "asc" } });
+  const files = await listChallengeFiles(prisma, actor, facts, { challengeMilestoneId: { in: milestones.map((m) => m.id) } });
   return {
     application: { id: app.id, applicant: can(actor, "application.seeApplicant", facts) ? (app.applicant.name ?? app.applicant.email) : null },
     challenge: { id: challenge.id, title: challenge.title, status: challenge.status },
@@ -151,6 +166,7 @@ export async function getProject(actor: Actor, applicationId: string) {
       paidAmountCny: m.paidAmountCny,
       paidAt: m.paidAt?.toISOString() ?? null,
       late: m.status !== "ACCEPTED" && (m.lateFlaggedAt !== null || m.dueAt.getTime() < Date.now()),
+      files: files.filter((f) => f.milestoneId === m.id).map(({ id, fileName, sizeBytes }) => ({ id, fileName, sizeBytes })),
     })),
   };
 }

@@ -4,6 +4,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type MaybeActor } from "@/lib/policy";
 import type { ChallengeFacts } from "@/lib/policy/rules";
 import { challengeRowSelect, loadApplication, loadChallenge, viewerChallengeFacts, type ChallengeRow } from "./load";
+import { listChallengeFiles } from "./attachments";
+import { listQuestions } from "./questions";
 import { criteriaOf } from "./review";
 import { bountyBandRange, type ChallengeListQuery } from "./schemas";
 import { searchChallengeIds } from "./search-index";
@@ -25,9 +27,10 @@ export function presentChallenge(
   actor: MaybeActor,
   row: ChallengeRow,
   facts: ChallengeFacts,
-  extra: { applicationCount: number; myApplicationId: string | null; outcomes?: OutcomeRow[] },
+  extra: { applicationCount: number; myApplicationId: string | null; outcomes?: OutcomeRow[]; milestones?: MilestoneTally },
 ) {
   const full = can(actor, "challenge.readDetails", facts);
+  const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
   return {
     id: row.id,
     title: row.title,
@@ -46,6 +49,18 @@ export function presentChallenge(
     publishedAt: row.publishedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
     applicationCount: extra.applicationCount,
+    // From the call to the evaluation (the page's timeline): dates of what happened, counts of
+    // the projects' milestones (never their content); evaluation dates only with the details.
+    timeline: {
+      publishedAt: iso(row.publishedAt),
+      applicationDeadline: row.applicationDeadline.toISOString(),
+      closedAt: iso(row.closedAt),
+      awardedAt: iso(row.awardedAt),
+      milestones: extra.milestones ?? { total: 0, accepted: 0, lastAcceptedAt: null, nextDueAt: null },
+      completedAt: iso(row.completedAt),
+      cancelledAt: iso(row.cancelledAt),
+      evaluatedAt: full ? (extra.outcomes ?? []).map((o) => ({ monthsAfter: o.monthsAfter, at: o.recordedAt.toISOString() })) : [],
+    },
     access: full ? ("full" as const) : ("teaser" as const),
     details: full
       ? {
@@ -63,6 +78,7 @@ export function presentChallenge(
       edit: can(actor, "challenge.edit", facts),
       manage: can(actor, "challenge.manage", facts),
       review: can(actor, "challenge.review", facts),
+      seeMatches: row.status !== "DRAFT" && row.status !== "CANCELLED" && can(actor, "challenge.seeMatches", facts),
       acceptNda: !full && can(actor, "challenge.acceptNda", facts),
       apply: row.status === "OPEN" && row.applicationDeadline.getTime() > Date.now() && !extra.myApplicationId && can(actor, "challenge.apply", facts),
     },
@@ -70,6 +86,24 @@ export function presentChallenge(
   };
 }
 export type ChallengeView = ReturnType<typeof presentChallenge>;
+export type MilestoneTally = { total: number; accepted: number; lastAcceptedAt: string | null; nextDueAt: string | null };
+
+/** The milestones of the challenge's projects, counted (the public timeline shows no more). */
+async function milestoneTally(challengeId: string): Promise<MilestoneTally> {
+  const rows = await prisma.challengeMilestone.findMany({
+    where: { application: { challengeId, status: "AWARDED" } },
+    select: { status: true, decidedAt: true, dueAt: true },
+  });
+  const accepted = rows.filter((m) => m.status === "ACCEPTED");
+  const open = rows.filter((m) => m.status !== "ACCEPTED").sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  const last = accepted.map((m) => m.decidedAt?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
+  return {
+    total: rows.length,
+    accepted: accepted.length,
+    lastAcceptedAt: last ? new Date(last).toISOString() : null,
+    nextDueAt: open[0]?.dueAt.toISOString() ?? null,
+  };
+}
 
 type OutcomeRow = Prisma.ChallengeOutcomeGetPayload<object>;
 function presentOutcome(o: OutcomeRow) {
@@ -95,7 +129,8 @@ export async function getChallengeView(actor: MaybeActor, id: string): Promise<C
       : null,
     prisma.challengeOutcome.findMany({ where: { challengeId: id }, orderBy: { monthsAfter: "asc" } }),
   ]);
-  return presentChallenge(actor, row, facts, { applicationCount, myApplicationId: mine?.id ?? null, outcomes });
+  const milestones = row.awardedAt ? await milestoneTally(id) : undefined;
+  return presentChallenge(actor, row, facts, { applicationCount, myApplicationId: mine?.id ?? null, outcomes, milestones });
 }
 
 /** The public listing: published challenges, filtered by chain, field, region, bounty band, deadline and text. */
@@ -166,9 +201,19 @@ export async function getApplicationView(actor: MaybeActor, applicationId: strin
     planMilestones: app.planMilestones as { title: string; deliverables: string; dueAt: string; amountCny: number }[],
     budgetCny: app.budgetCny,
     decisionReason: can(actor, "challenge.manage", facts.challenge) || facts.applicantId === actor?.id || facts.viewerInTeam ? app.decisionReason : null,
+    files: (await listChallengeFiles(prisma, actor, facts, { challengeApplicationId: app.id })).map(({ id, fileName, sizeBytes }) => ({
+      id,
+      fileName,
+      sizeBytes,
+    })),
+    questions: await listQuestions(prisma, actor, app.id, facts),
     may: {
       withdraw:
         can(actor, "application.withdraw", facts) && app.status === "SUBMITTED" && challenge.status === "OPEN" && challenge.applicationDeadline > new Date(),
+      attach:
+        can(actor, "application.attach", facts) && app.status === "SUBMITTED" && challenge.status === "OPEN" && challenge.applicationDeadline > new Date(),
+      ask: can(actor, "application.ask", facts) && app.status === "SHORTLISTED" && challenge.status === "REVIEW",
+      answer: can(actor, "application.answer", facts) && challenge.status === "REVIEW",
     },
   };
 }

@@ -130,7 +130,7 @@ export async function getScoreBoard(actor: Actor, challengeId: string) {
   });
   const panel = await prisma.challengePanelMember.findMany({
     where: { challengeId },
-    select: { id: true, user: { select: { name: true, email: true } }, conflicts: { select: { applicationId: true } } },
+    select: { id: true, user: { select: { name: true, email: true } }, conflicts: { select: { applicationId: true } }, _count: { select: { scores: true } } },
   });
   const ranked = rankApplications(
     aggregateScores(
@@ -141,7 +141,7 @@ export async function getScoreBoard(actor: Actor, challengeId: string) {
   );
   return {
     challenge: { id: row.id, title: row.title, status: row.status, version: row.version, criteria },
-    panel: panel.map((p) => ({ id: p.id, name: p.user.name ?? p.user.email, conflicts: p.conflicts.map((c) => c.applicationId) })),
+    panel: panel.map((p) => ({ id: p.id, name: p.user.name ?? p.user.email, conflicts: p.conflicts.map((c) => c.applicationId), scored: p._count.scores > 0 })),
     items: ranked.map((s) => {
       const a = apps.find((x) => x.id === s.applicationId)!;
       return {

@@ -189,6 +189,23 @@ export const panelMemberSchema = z.strictObject({
   email: z.email({ error: "v.email" }).max(200),
 });
 
+export const removePanelMemberSchema = z.strictObject({
+  challengeId: z.string().min(1).max(40).optional(),
+  panelMemberId: z.string().min(1).max(40),
+});
+
+/** A question to a shortlisted applicant (sponsor or panel). */
+export const questionSchema = z.strictObject({
+  applicationId: z.string().min(1).max(40).optional(),
+  question: z.string().trim().min(5).max(2_000),
+});
+
+/** The applicant's answer, given once, in place. */
+export const answerSchema = z.strictObject({
+  questionId: z.string().min(1).max(40).optional(),
+  answer: z.string().trim().min(2).max(5_000),
+});
+
 export const conflictSchema = z.strictObject({
   applicationId: z.string().min(1).max(40).optional(),
   note: optionalText(1_000),

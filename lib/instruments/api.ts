@@ -33,9 +33,3 @@ export async function transitionBookingFromApi(actor: Actor, bookingId: string, 
       throw new AppError("VALIDATION", { key: "instruments.bookingMove", params: { status: String(to) } });
   }
 }
-
-// The API edge (lib/api/with-api.ts) words AppError keys in the caller's language now; this
-// wrapper only remains for the instrument routes' call shape (to be inlined).
-export async function wordingKeys<T>(_locale: unknown, fn: () => Promise<T>): Promise<T> {
-  return fn();
-}

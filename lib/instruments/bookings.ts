@@ -8,8 +8,10 @@ import type { BookingFacts } from "@/lib/policy/rules";
 import { instrumentFacts, loadInstrumentFor } from "./instruments";
 import type { BookingRequestInput } from "./schemas";
 import { overlaps, quoteFee, slotHours, tierFor, withinOpeningHours, type Range } from "./schedule";
-import { bookerMayCancel, checkBookingMove, movesFor, SLOT_HOLDING, type BookingParty } from "./transitions";
+import { bookerMayCancel, checkBookingMove, movesFor, SLOT_HOLDING, USED, type BookingParty } from "./transitions";
 import { refusingOverlap, writeBooking } from "./write-booking";
+import { partnerIdsOf } from "./partners";
+import { checkReportFile, storeReport, type UploadedFile } from "./reports";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,10 +19,16 @@ const bookingInclude = {
   instrument: { select: { id: true, name: true, organisationId: true, managerId: true, status: true, freeCancelHours: true, priceUnit: true } },
   booker: { select: { id: true, name: true, email: true } },
   organisation: { select: { id: true, name: true } },
+  // The test report (one per booking, the newest): its name is shown only to booking.report.
+  attachments: { select: { id: true, fileName: true, sizeBytes: true }, orderBy: { createdAt: "desc" as const }, take: 1 },
 } as const;
 type BookingRow = Prisma.InstrumentBookingGetPayload<{ include: typeof bookingInclude }>;
 
-const factsOf = (row: Pick<BookingRow, "bookerId" | "instrument">): BookingFacts => ({ bookerId: row.bookerId, instrument: instrumentFacts(row.instrument) });
+const factsOf = (row: Pick<BookingRow, "bookerId" | "organisationId" | "instrument">): BookingFacts => ({
+  bookerId: row.bookerId,
+  organisationId: row.organisationId,
+  instrument: instrumentFacts(row.instrument),
+});
 
 /** "2026-12-08 09:00" in China time, for notification texts. */
 export function chinaTime(d: Date): string {
@@ -56,12 +64,22 @@ export function presentBooking(actor: MaybeActor, row: BookingRow) {
     createdAt: row.createdAt.toISOString(),
     approvedAt: row.approvedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
+    /** The test report: only the booker's side and the instrument's managers learn it exists. */
+    report: reportOf(actor, facts, row),
+    /** May this viewer attach (or replace) the test report now? */
+    mayAttachReport: USED.includes(row.status) && can(actor, "booking.attachReport", facts),
     /** The moves this viewer may make now (buttons). */
     moves: [...new Set(parties.flatMap((p) => movesFor(row.status, p)))],
     parties,
   };
 }
 export type BookingView = ReturnType<typeof presentBooking>;
+
+function reportOf(actor: MaybeActor, facts: BookingFacts, row: BookingRow) {
+  const file = row.attachments[0];
+  if (!file || !can(actor, "booking.report", facts)) return null;
+  return { id: file.id, fileName: file.fileName, sizeBytes: file.sizeBytes, url: `/api/attachments/${encodeURIComponent(file.id)}` };
+}
 
 async function assertBookable(
   tx: Pick<Tx, "instrumentClosure">,
@@ -87,7 +105,7 @@ export async function requestBooking(actor: Actor, input: BookingRequestInput, n
   if (!instrument.services.includes(input.service)) throw new AppError("VALIDATION", { key: "instruments.bookingServiceNotOffered" });
   const slot = { startsAt: input.startsAt, endsAt: input.endsAt };
   await assertBookable(prisma, instrument, slot, now);
-  const tier = tierFor(instrument, actor.organisationId);
+  const tier = tierFor(instrument, actor.organisationId, await partnerIdsOf(prisma, instrument.organisationId));
   return refusingOverlap(() =>
     prisma.$transaction(async (tx) => {
       const row = await tx.instrumentBooking.create({
@@ -167,7 +185,8 @@ const notifyBooker = (tx: Tx, row: BookingRow, event: string, params: Record<str
     kind: `instrumentBooking.${event}`,
     params: { instrument: row.instrument.name, time: chinaTime(row.startsAt), ...params },
     link: `/instruments/bookings`,
-    dedupeKey: `booking:${row.id}:${event}:${row.version}`,
+    // A report may be replaced: each upload is its own notice.
+    dedupeKey: `booking:${row.id}:${event}:${event === "report" ? Date.now() : row.version}`,
   });
 const notifyManager = (tx: Tx, row: BookingRow, event: string, params: Record<string, string | number> = {}) =>
   notifyUser(tx, {
@@ -257,8 +276,16 @@ export async function cancelBooking(actor: Actor, input: MoveInput & { reason?: 
   );
 }
 
-/** The manager confirms the work took place, with the hours actually used and the fee. */
-export async function recordUse(actor: Actor, input: MoveInput & { hoursUsed: number; fee: number; note?: string }, now = new Date()): Promise<void> {
+/**
+ * The manager confirms the work took place, with the hours actually used and the fee, and may
+ * attach the test report (checked before anything is written).
+ */
+export async function recordUse(
+  actor: Actor,
+  input: MoveInput & { hoursUsed: number; fee: number; note?: string; report?: UploadedFile },
+  now = new Date(),
+): Promise<void> {
+  const report = input.report ? await checkReportFile(input.report) : null;
   await move(
     actor,
     input,
@@ -269,10 +296,24 @@ export async function recordUse(actor: Actor, input: MoveInput & { hoursUsed: nu
         note: input.note ?? null,
         data: { hoursUsed: new Prisma.Decimal(input.hoursUsed.toFixed(2)), fee: input.fee, completedAt: now },
       });
-      await notifyBooker(tx, row, "completed", { fee: input.fee, hours: input.hoursUsed });
+      if (report) await storeReport(tx, actor, row.id, report);
+      await notifyBooker(tx, row, report ? "completedWithReport" : "completed", { fee: input.fee, hours: input.hoursUsed });
     },
     "booking.manage",
   );
+}
+
+/** Attaches (or replaces) the test report of a completed booking: the instrument's managers. */
+export async function attachBookingReport(actor: Actor, input: { bookingId: string; report: UploadedFile }): Promise<{ id: string }> {
+  const report = await checkReportFile(input.report);
+  return prisma.$transaction(async (tx) => {
+    const row = await loadBookingFor(tx, actor, input.bookingId);
+    if (!can(actor, "booking.attachReport", factsOf(row))) throw forbidden();
+    if (!USED.includes(row.status)) throw new AppError("CONFLICT", { key: "instruments.reportNotCompleted", params: { status: row.status } });
+    const stored = await storeReport(tx, actor, row.id, report);
+    await notifyBooker(tx, row, "report", {});
+    return stored;
+  });
 }
 
 export async function markNoShow(actor: Actor, input: MoveInput): Promise<void> {

@@ -46,9 +46,18 @@ const KINDS = (capabilitiesRaw as { kinds: Kind[] }).kinds;
  * What an instrument can measure, in zh and en, from its name, English name and model (the
  * vocabulary of common instrument kinds). Empty when no kind matches.
  */
-export function derivedCapabilities(instrument: { name: string; nameEn?: string | null; model?: string | null }): string {
+const kindsOf = (instrument: { name: string; nameEn?: string | null; model?: string | null }) => {
   const text = `${instrument.name} ${instrument.nameEn ?? ""} ${instrument.model ?? ""}`.toLowerCase();
-  return KINDS.filter((k) => k.match.some((m) => text.includes(m.toLowerCase())))
+  return KINDS.filter((k) => k.match.some((m) => text.includes(m.toLowerCase())));
+};
+
+export function derivedCapabilities(instrument: { name: string; nameEn?: string | null; model?: string | null }): string {
+  return kindsOf(instrument)
     .map((k) => `${k.zh} ${k.en}`)
     .join(" ");
+}
+
+/** The plain name of the instrument's kind(s) ("X射线衍射"), without the lab's own prefixes or model words. */
+export function kindTerms(instrument: { name: string; nameEn?: string | null; model?: string | null }): string[] {
+  return kindsOf(instrument).map((k) => k.match[0]!);
 }

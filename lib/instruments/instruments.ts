@@ -12,6 +12,7 @@ type Tx = Prisma.TransactionClient;
 export const instrumentInclude = {
   organisation: { select: { id: true, name: true, kind: true, region: true, verifiedAt: true } },
   closures: { where: { endsAt: { gt: new Date(0) } }, orderBy: { startsAt: "asc" as const } },
+  photos: { select: { id: true, width: true, height: true }, orderBy: { position: "asc" as const } },
 } as const;
 export type InstrumentRow = Prisma.InstrumentGetPayload<{ include: typeof instrumentInclude }>;
 
@@ -20,6 +21,10 @@ export const instrumentFacts = (i: { organisationId: string; managerId: string; 
   managerId: i.managerId,
   status: i.status,
 });
+
+/** Where a photo is served (GET /api/instrument-photos/{id}, ?size=thumb for lists). */
+export const photoUrl = (id: string, size: "full" | "thumb" = "full") =>
+  `/api/instrument-photos/${encodeURIComponent(id)}${size === "thumb" ? "?size=thumb" : ""}`;
 
 /** What anyone may see of an instrument (an allow-list; the manager's own fields come separately). */
 export function presentInstrument(actor: MaybeActor, row: InstrumentRow) {
@@ -43,10 +48,11 @@ export function presentInstrument(actor: MaybeActor, row: InstrumentRow) {
     openingHours: { openDays: row.openDays, opensAt: row.opensAt, closesAt: row.closesAt },
     freeCancelHours: row.freeCancelHours,
     closures: row.closures.map((c) => ({ startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString(), reason: c.reason })),
+    photos: row.photos.map((p) => ({ id: p.id, url: photoUrl(p.id), thumbUrl: photoUrl(p.id, "thumb"), width: p.width, height: p.height })),
     status: row.status,
     organisation: { id: row.organisation.id, name: row.organisation.name, kind: row.organisation.kind, verified: row.organisation.verifiedAt !== null },
     manages,
-    ...(manages ? { externalId: row.externalId, partnerOrganisationIds: row.partnerOrganisationIds } : {}),
+    ...(manages ? { externalId: row.externalId } : {}),
   };
 }
 export type InstrumentView = ReturnType<typeof presentInstrument>;
@@ -145,7 +151,7 @@ export async function loadInstrumentFor(
   db: Pick<Tx, "instrument">,
   actor: MaybeActor,
   instrumentId: string,
-  action: "instrument.read" | "instrument.update" | "instrument.book" | "instrument.metrics",
+  action: "instrument.read" | "instrument.update" | "instrument.book" | "instrument.metrics" | "instrument.photo",
 ) {
   const row = await db.instrument.findUnique({ where: { id: instrumentId }, include: instrumentInclude });
   if (!row || !can(actor, "instrument.read", instrumentFacts(row))) throw new AppError("NOT_FOUND", { key: "instruments.instrumentNotFound" });

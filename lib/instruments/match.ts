@@ -4,7 +4,7 @@ import { can, type MaybeActor } from "@/lib/policy";
 import { needScopeFor } from "@/lib/policy/scopes";
 import { searchCatalog, type CatalogHit } from "@/lib/search/search";
 import { getMeili, isUnavailableError } from "@/lib/search/client";
-import { categoryOf } from "./categories";
+import { categoryOf, kindTerms } from "./categories";
 import { instrumentFacts, instrumentInclude, loadInstrumentFor, presentInstrument, type InstrumentView } from "./instruments";
 import { instrumentsIndexUid } from "./search-index";
 
@@ -41,16 +41,20 @@ export async function instrumentsForNeed(actor: MaybeActor, needId: string, limi
   }
 }
 
-/** Needs an instrument could serve, as the viewer may see them in the catalogue. */
+/**
+ * Needs an instrument could serve, as the viewer may see them in the catalogue. The query is what
+ * the instrument is (its kind, "X射线衍射") and what its lister says it measures, not its full
+ * name (a lab's prefixes and model words match no need); the name only when neither is known.
+ */
 export async function needsForInstrument(actor: MaybeActor, instrumentId: string, limit = 5): Promise<CatalogHit[]> {
   const instrument = await loadInstrumentFor(prisma, actor, instrumentId, "instrument.read");
   if (!actor) return [];
-  const category = categoryOf(instrument.categoryCode);
   const words = (instrument.capabilities ?? "")
-    .split(/[\s,，、;；]+/)
+    .split(/[\s,，、;；。]+/)
     .filter(Boolean)
     .slice(0, 4);
-  const q = [instrument.name, ...words].join(" ").slice(0, 100) || category?.zh || "";
+  const terms = [...kindTerms(instrument), ...words];
+  const q = (terms.length ? terms.join(" ") : instrument.name).slice(0, 100) || categoryOf(instrument.categoryCode)?.zh || "";
   const res = await searchCatalog({ q, type: "needs", viewer: actor, limit });
   return res.ok ? res.hits : [];
 }

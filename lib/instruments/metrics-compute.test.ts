@@ -31,17 +31,16 @@ describe("opening hours (China time)", () => {
 describe("prices", () => {
   const pricing = {
     organisationId: "uni",
-    partnerOrganisationIds: ["p"],
     priceUnit: "HOUR" as const,
     priceInternal: 100,
     pricePartner: 200,
     priceExternal: 300,
   };
   it("charges members, partners and others their own price", () => {
-    expect(tierFor(pricing, "uni")).toBe("INTERNAL");
-    expect(tierFor(pricing, "p")).toBe("PARTNER");
-    expect(tierFor(pricing, "x")).toBe("EXTERNAL");
-    expect(tierFor(pricing, null)).toBe("EXTERNAL");
+    expect(tierFor(pricing, "uni", ["p"])).toBe("INTERNAL");
+    expect(tierFor(pricing, "p", ["p"])).toBe("PARTNER");
+    expect(tierFor(pricing, "x", ["p"])).toBe("EXTERNAL");
+    expect(tierFor(pricing, null, ["p"])).toBe("EXTERNAL");
     const slot = { startsAt: at("2026-12-07T01:00:00Z"), endsAt: at("2026-12-07T03:30:00Z") };
     expect(quoteFee(pricing, "EXTERNAL", slot, null)).toBe(750);
     expect(quoteFee({ ...pricing, priceUnit: "SAMPLE" }, "PARTNER", slot, 3)).toBe(600);

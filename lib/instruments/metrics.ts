@@ -145,6 +145,39 @@ export async function sharingRateBy(options: { groupBy: "institutionKind" | "reg
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
+export type InstitutionSharing = SharingMetrics & {
+  organisationId: string;
+  name: string;
+  kind: OrgKind;
+  region: string | null;
+  instruments: number;
+};
+
+/**
+ * Every listing institution's metrics (考评 per institution: hours, sharing rate, external
+ * organisations served, median time to approval, satisfaction), lowest sharing rate first:
+ * platform staff and analysts.
+ */
+export async function sharingByInstitution(actor: MaybeActor, period: Period): Promise<InstitutionSharing[]> {
+  authorize(actor, "instrument.institutionMetrics");
+  const { instruments, byInstrument, available } = await load({}, period);
+  const groups = new Map<string, InstrumentForMetrics[]>();
+  for (const i of instruments) groups.set(i.organisationId, [...(groups.get(i.organisationId) ?? []), i]);
+  return [...groups.entries()]
+    .map(([organisationId, list]) => ({
+      organisationId,
+      name: list[0]!.organisation.name,
+      kind: list[0]!.organisation.kind,
+      region: list[0]!.organisation.region,
+      instruments: list.length,
+      ...computeSharingMetrics(
+        list.flatMap((i) => byInstrument.get(i.id) ?? []),
+        list.reduce((sum, i) => sum + available(i), 0),
+      ),
+    }))
+    .sort((a, b) => (a.externalSharingRate ?? -1) - (b.externalSharingRate ?? -1) || a.name.localeCompare(b.name));
+}
+
 /** The sharing rate per month over [from, to) (the trend the monitor and the metrics page show). */
 export async function sharingRateTrend(options: { from: Date; to: Date }): Promise<{ month: string; externalSharingRate: number | null; hoursUsed: number }[]> {
   const rows = await prisma.instrumentBooking.findMany({

@@ -90,17 +90,23 @@ export { overlapMs };
 
 export type Pricing = {
   organisationId: string;
-  partnerOrganisationIds: string[];
   priceUnit: PriceUnit;
   priceInternal: number;
   pricePartner: number;
   priceExternal: number;
 };
 
-/** Which price a booker pays: members of the institution, its partners, everyone else. */
-export function tierFor(instrument: Pick<Pricing, "organisationId" | "partnerOrganisationIds">, bookerOrganisationId: string | null): PriceTier {
+/**
+ * Which price a booker pays: members of the institution, members of an organisation the
+ * institution counts as its partner (InstitutionPartner), everyone else.
+ */
+export function tierFor(
+  instrument: Pick<Pricing, "organisationId">,
+  bookerOrganisationId: string | null,
+  partnerOrganisationIds: readonly string[],
+): PriceTier {
   if (bookerOrganisationId && bookerOrganisationId === instrument.organisationId) return "INTERNAL";
-  if (bookerOrganisationId && instrument.partnerOrganisationIds.includes(bookerOrganisationId)) return "PARTNER";
+  if (bookerOrganisationId && partnerOrganisationIds.includes(bookerOrganisationId)) return "PARTNER";
   return "EXTERNAL";
 }
 

@@ -1,5 +1,6 @@
 // One zod schema per input, shared by forms, the REST API and the import (pure).
 import { z } from "zod";
+import { uploadedFilesSchema } from "@/lib/forms/form-files";
 import { optionalInt, optionalText } from "@/lib/validation/common";
 import { INSTRUMENT_SERVICES, PRICE_UNITS } from "@/lib/validation/enums";
 import { CATEGORY_CODES, categoryCodeFrom } from "./categories";
@@ -27,6 +28,9 @@ const timeOfDay = z
   .string()
   .trim()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "v.timeOfDay" });
+
+/** Photos an instrument may have (lib/instruments/photos.ts, and the upload form's hint). */
+export const MAX_PHOTOS_PER_INSTRUMENT = 8;
 
 export const instrumentSchema = z.object({
   externalId: optionalText(100),
@@ -114,6 +118,9 @@ export const recordUseSchema = bookingRef.extend({
   fee: z.coerce.number().int().min(0).max(10_000_000),
   note: optionalText(1000),
 });
+/** The manager's form: use and fee, and the test report as an optional file (the first one counts). */
+export const recordUseFormSchema = recordUseSchema.safeExtend({ report: uploadedFilesSchema });
+export const attachReportSchema = z.object({ bookingId: z.string().min(1), report: uploadedFilesSchema });
 export const rateBookingSchema = bookingRef.extend({
   rating: z.coerce.number({ error: "v.rating" }).int({ error: "v.rating" }).min(1, { error: "v.rating" }).max(5, { error: "v.rating" }),
   comment: optionalText(1000),
@@ -143,3 +150,10 @@ export const sharingRateQuerySchema = z.strictObject({
 
 export const periodQuerySchema = z.strictObject({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
 export const bookingListQuerySchema = z.strictObject({ as: z.enum(["booker", "manager"]).default("booker") });
+
+/** Naming a partner organisation: by its name (the form) or its id (a suggestion's button, the API). */
+export const partnerSchema = z
+  .object({ name: optionalText(200), partnerOrganisationId: optionalText(50) })
+  .refine((p) => !!p.name || !!p.partnerOrganisationId, { error: "v.required", path: ["name"] });
+export type PartnerInput = z.output<typeof partnerSchema>;
+export const removePartnerSchema = z.object({ partnerOrganisationId: z.string().min(1) });

@@ -45,6 +45,9 @@ export type JobPayloads = {
   // calls, milestone reminders and late flags, 12-month outcome reminders) for one `now`.
   "index-challenge": { challengeId: string };
   "challenge-deadlines": Record<string, never>;
+  // A challenge's stored matches (lib/matching/challenge-snapshot.ts), recomputed; with `notify`
+  // (queued when the call is published) the matched researchers and result owners are told.
+  "match-challenge": { challengeId: string; notify?: boolean };
 };
 export type AccessEvent = "requested" | "approved" | "declined" | "revoked" | "message";
 export type JobName = keyof JobPayloads;

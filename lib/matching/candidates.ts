@@ -2,6 +2,7 @@ import "server-only";
 import type { MatchConfig } from "./config";
 import { MATCH_ON, phrase, type StatsScope } from "./corpus-stats";
 import { fuseCandidates, idf, type QueryTerm } from "./rank";
+import { oneOf } from "@/lib/search/filters";
 
 // Candidate search: which documents of the index are worth re-ranking for a subject. One search
 // per key term (complete for rare terms, title matches first for common ones) and broad
@@ -102,4 +103,16 @@ export async function fetchCandidates(scope: StatsScope, ids: readonly string[])
   if (ids.length === 0) return [];
   const fetched = await scope.client.index(scope.uid).getDocuments<CandidateDoc>({ ids: [...ids], fields: DOC_FIELDS, limit: ids.length });
   return fetched.results;
+}
+
+/**
+ * The candidates' fields for ids found outside Meilisearch's searches (the cached character-channel
+ * catalogue), read through the scope's filter: a document hidden since the cache was filled stays out.
+ */
+export async function fetchCandidatesInScope(scope: StatsScope, ids: readonly string[]): Promise<CandidateDoc[]> {
+  if (ids.length === 0) return [];
+  const r = await scope.client.multiSearch({
+    queries: [{ indexUid: scope.uid, q: "", filter: [...scope.filter, oneOf("id", ids)], limit: ids.length, attributesToRetrieve: DOC_FIELDS }],
+  });
+  return r.results[0]!.hits as unknown as CandidateDoc[];
 }

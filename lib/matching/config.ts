@@ -27,18 +27,27 @@ export const MATCH_CONFIG = {
   prf: { enabled: true, docs: 10, terms: 30, weight: 0.5, temperature: 2, lookups: 40 },
   /** Character channel (Chinese): bigram BM25 over the candidates, document frequencies from a
    * sample of up to `sample` documents of the index; fused with the word channel as
-   * (word + weight x gram) / (1 + weight), each as a share of its ceiling score. */
-  gram: { enabled: true, weight: 2, sample: 1000, k1: 1.6, b: 0.75 },
+   * (word + weight x gram) / (1 + weight), each as a share of its ceiling score. `prior`: document
+   * frequencies are smoothed with `docs` pseudo-documents at document rate `rate` (rank.ts DfPrior):
+   * a catalogue of one or two documents still scores a perfect pair high (issue 13). When the
+   * sample is the whole catalogue, its best `candidates` documents on this channel join the
+   * candidates (gram-catalogue.ts). */
+  gram: { enabled: true, weight: 2, sample: 1000, k1: 1.6, b: 0.75, prior: { docs: 10, rate: 0.1 }, candidates: 100, fuse: 0, queryTitleWeight: 1 },
   /** Calibration (calibrate.ts): P(relevant) = 1 / (1 + exp(-(share x s + lift x l + bias))),
    * lift = log(share / the subject's background share), `background` = the typical one (used when
    * a subject has too few candidates to measure its own). Fitted by bench/calibrate.ts on the
    * four dev folders' judgments (see bench/README.md). */
   calibration: {
-    word: { share: 4.12, lift: 0.51, bias: -2.8, background: 0.162 },
-    gram: { share: -4.41, lift: 6.4, bias: -6.78, background: 0.065 },
+    word: { share: 3.69, lift: 0.63, bias: -2.65, background: 0.158 },
+    gram: { share: -5.08, lift: 6.79, bias: -6.79, background: 0.069 },
   },
   /** Translated terms (zh <-> en) weigh this much relative to the source term. */
   translationWeight: 0.8,
+  /** zh -> en: the renderings of one Chinese word form one concept in the re-ranking (concepts.ts). */
+  structuredTranslation: true,
+  /** zh -> en: a word no dictionary knows is translated through its known parts, and the
+   * characters left over one by one at this weight (0: not at all). */
+  charTranslationWeight: 0.3,
   /** Structured-field bonuses, multiplicative on the text score: score x (1 + sum). */
   bonus: { sameChainNode: 0.15, sameChain: 0.08, sameField: 0.05, trlFit: 0.05, modeFit: 0.05, sameRegion: 0.02 },
   /** A result "fits" a need's TRL target when its TRL is at least target - trlTolerance. */

@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import type { Meilisearch } from "meilisearch";
 import type { MatchConfig } from "./config";
 import { gramStats, termDoc, type GramStats } from "./rank";
+import { gramCatalogue, type GramCatalogue } from "./gram-catalogue";
 
 // Corpus statistics the re-ranking needs and Meilisearch does not hand out: the number of
 // documents, average lengths, documents per language, exact document frequencies (hit counts of
@@ -26,7 +27,17 @@ export type IndexLengths = { n: number; title: number; body: number; langs: Reco
 
 const dfCache = new LRUCache<string, number>({ max: 200_000, ttl: STATS_TTL_MS });
 const lengthCache = new LRUCache<string, IndexLengths>({ max: 1_000, ttl: STATS_TTL_MS });
-const gramCache = new LRUCache<string, GramStats>({ max: 100, ttl: STATS_TTL_MS });
+/** The character channel's statistics, and the whole catalogue's gram index when it is small. */
+export type GramChannel = { stats: GramStats; catalogue?: GramCatalogue };
+
+// Bounded by size (one unit per gram of the statistics and per posting of a catalogue: 1,000 CSL
+// abstracts are ~0.25 M units, ~25 MB of heap), not only by count: every filter is a scope.
+const gramCache = new LRUCache<string, GramChannel>({
+  max: 100,
+  maxSize: 1_500_000,
+  sizeCalculation: (c) => Math.max(1, c.stats.df.size + (c.catalogue?.size ?? 0)),
+  ttl: STATS_TTL_MS,
+});
 
 /** Forgets cached corpus statistics (tests; after a rebuild). */
 export function clearCorpusStats() {
@@ -92,15 +103,26 @@ export async function readDocFrequencies(scope: StatsScope, terms: readonly stri
   });
 }
 
-/** Character-bigram statistics of the scope, from a sample of its analysed words. */
-export async function readGramStats(scope: StatsScope, cfg: MatchConfig): Promise<GramStats> {
+/**
+ * Character-bigram statistics of the scope, from a sample of its analysed words; when the sample
+ * holds every document of the scope, also its inverted gram index (gram-catalogue.ts). `n`: the
+ * scope's current size, if known.
+ */
+export async function readGramStats(scope: StatsScope, cfg: MatchConfig, n?: number): Promise<GramChannel> {
   const cached = gramCache.get(scope.key);
-  if (cached) return cached;
+  // A whole-catalogue index is re-read as soon as the catalogue's size changes (`n`, recounted
+  // with every match): a small catalogue's second document must be found at once.
+  if (cached && !(cached.catalogue && n !== undefined && n !== cached.catalogue.ids.length)) return cached;
   const r = await scope.client.multiSearch({
-    queries: [{ indexUid: scope.uid, q: "", limit: cfg.gram.sample, filter: scope.filter, attributesToRetrieve: ["titleTerms", "terms"] }],
+    queries: [{ indexUid: scope.uid, q: "", limit: cfg.gram.sample, filter: scope.filter, attributesToRetrieve: ["id", "titleTerms", "terms"] }],
   });
-  const sample = r.results[0]!.hits.map((h) => termDoc("", String(h.titleTerms ?? ""), String(h.terms ?? ""), cfg));
-  const stats = gramStats(sample, cfg.bm25.titleWeight);
-  gramCache.set(scope.key, stats);
-  return stats;
+  const res = r.results[0]!;
+  const sample = res.hits.map((h) => termDoc(String(h.id), String(h.titleTerms ?? ""), String(h.terms ?? ""), cfg));
+  const total = res.estimatedTotalHits ?? res.totalHits ?? Infinity;
+  const channel: GramChannel = {
+    stats: gramStats(sample, cfg.bm25.titleWeight),
+    catalogue: sample.length > 0 && sample.length >= total ? gramCatalogue(sample, cfg.bm25.titleWeight) : undefined,
+  };
+  gramCache.set(scope.key, channel);
+  return channel;
 }

@@ -23,6 +23,12 @@ export type SubjectKind = {
    * Search being down throws (the job is retried).
    */
   affectedByResult?: (resultId: string) => Promise<Match[]>;
+  /**
+   * For a kind the matcher cannot search (challenges: results are matched to results and needs,
+   * not to calls): every live subject, all recomputed when a result is published. Only for kinds
+   * whose live subjects are few (open calls), never for needs.
+   */
+  liveSubjects?: () => Promise<string[]>;
   /** Queues the recomputation of these subjects' stored matches; returns how many were queued. */
   queueRefreshes: (ids: readonly string[]) => Promise<number>;
 };

@@ -63,11 +63,10 @@ export async function matchSubject(subject: MatchSubject, target: MatchTarget, o
     lap("df");
 
     // Round 2: candidates.
+    // (No word of the subject in the index: the character channel may still find candidates.)
     const present = presentTerms(activeTerms, df, lengths.n);
-    if (present.length === 0) return { ok: true, matches: [] };
     const ids = await searchCandidates(scope, present, df, lengths.n, cfg);
     lap("search");
-    if (ids.length === 0) return { ok: true, matches: [] };
 
     // Round 3: the candidates' analysed words and structured fields, re-ranked.
     const candidates = await fetchCandidates(scope, ids);

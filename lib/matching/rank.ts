@@ -3,9 +3,10 @@
 // explanation of each match. No I/O: lib/matching/matcher.ts feeds them from Meilisearch.
 import { MATCH_CONFIG, type MatchConfig } from "./config";
 import { chineseWords, chineseWordsCoarse, englishWords } from "./terms";
-import { ZH_QUERY_NOISE } from "./stopwords";
+import { ZH_QUERY_NOISE, ZH_STOP_WORDS } from "./stopwords";
 import { productCodeWords } from "./product-codes";
-import { knownParts, knowsZhWord, translateEnStems, translateZhWord } from "./translate";
+import { knowsZhWord, splitKnown, translateEnStems, translateZhChar, translateZhWord } from "./translate";
+import type { Concepts } from "./concepts";
 
 export type QueryTerm = {
   term: string;
@@ -16,6 +17,8 @@ export type QueryTerm = {
   renderings: string[];
   /** set when the term is a translation (zh <-> en) of `surfaces` */
   translated: boolean;
+  /** zh -> en: the Chinese words it renders and the weight each gives it (concepts.ts) */
+  from?: { word: string; weight: number }[];
 };
 
 export type SubjectText = { title: string; body?: string | null; keywords?: readonly string[] | null };
@@ -45,24 +48,34 @@ export function buildQueryTerms(text: SubjectText, cfg: MatchConfig = MATCH_CONF
   const kept = new Set(original.map((t) => t.term));
 
   const translations = new Map<string, QueryTerm>();
-  const addTr = (term: string, weight: number, source: string, rendering = term) => {
+  const addTr = (term: string, weight: number, source: string, rendering = term, concept?: string) => {
     if (kept.has(term)) return;
+    const from = concept ? [{ word: concept, weight }] : undefined;
     const t = translations.get(term);
     if (t) {
       t.weight += weight;
       if (!t.surfaces.includes(source)) t.surfaces.push(source);
       if (!t.renderings.includes(rendering)) t.renderings.push(rendering);
-    } else translations.set(term, { term, weight, surfaces: [source], renderings: [rendering], translated: true });
+      if (from) t.from = [...(t.from ?? []), ...from];
+    } else translations.set(term, { term, weight, surfaces: [source], renderings: [rendering], translated: true, ...(from ? { from } : {}) });
   };
   // Chinese -> English: whole words as jieba cuts them (not the search-mode parts, whose
   // translations are mostly noise: 动力学 is "dynamics", not 动力 "power" + 力学 "mechanics");
   // a word the dictionaries do not know is translated through its longest known parts.
   const coarse = new Map<string, number>();
   for (const w of chineseWordsCoarse(full)) if (!ZH_QUERY_NOISE.has(w)) coarse.set(w, (coarse.get(w) ?? 0) + 1);
+  // The characters no known part covers are translated one by one, weighted lower (攻角 ->
+  // 攻 "attack" + 角 "angle"; 三角翼 -> 三角 "triangle" + 翼 "wing").
   for (const [w, count] of coarse) {
-    for (const part of knowsZhWord(w) ? [w] : knownParts(w)) {
+    const { parts, rest } = knowsZhWord(w) ? { parts: [w], rest: [] } : splitKnown(w);
+    for (const part of parts) {
       if (ZH_QUERY_NOISE.has(part)) continue;
-      for (const t of translateZhWord(part)) addTr(t.term, count * cfg.translationWeight * (t.weight ?? 1), w, t.rendering);
+      for (const t of translateZhWord(part)) addTr(t.term, count * cfg.translationWeight * (t.weight ?? 1), w, t.rendering, part);
+    }
+    if (!(cfg.charTranslationWeight > 0)) continue;
+    for (const c of rest) {
+      if (ZH_QUERY_NOISE.has(c) || ZH_STOP_WORDS.has(c)) continue;
+      for (const t of translateZhChar(c)) addTr(t.term, count * cfg.translationWeight * cfg.charTranslationWeight * (t.weight ?? 1), w, t.rendering, c);
     }
   }
   if (en.length) {
@@ -82,11 +95,19 @@ export function buildQueryTerms(text: SubjectText, cfg: MatchConfig = MATCH_CONF
   return [...original, ...extra];
 }
 
-/** The character channel of a subject's Chinese text (noise words out), gram -> saturated count. */
-export function queryGrams(text: SubjectText): Map<string, number> {
-  const full = [text.title, (text.keywords ?? []).join(" "), text.body ?? ""].filter(Boolean).join("\n");
+/**
+ * The character channel of a subject's Chinese text (noise words out), gram -> saturated count;
+ * the title's grams count `titleWeight` times (a need's title names what it is about).
+ */
+export function queryGrams(text: SubjectText, titleWeight = 1): Map<string, number> {
   const grams = new Map<string, number>();
-  for (const g of cjkGrams(chineseWords(full).filter((w) => !ZH_QUERY_NOISE.has(w)))) grams.set(g, (grams.get(g) ?? 0) + 1);
+  const rest = [(text.keywords ?? []).join(" "), text.body ?? ""].filter(Boolean).join("\n");
+  for (const [part, w] of [
+    [text.title, titleWeight],
+    [rest, 1],
+  ] as const) {
+    for (const g of cjkGrams(chineseWords(part).filter((x) => !ZH_QUERY_NOISE.has(x)))) grams.set(g, (grams.get(g) ?? 0) + w);
+  }
   // Query-side saturation (BM25's k3 = 1): a long plain-words need repeats everyday characters.
   for (const [g, v] of grams) grams.set(g, (2 * v) / (v + 1));
   return grams;
@@ -163,9 +184,34 @@ export function countTerms(doc: TermDoc, wanted: { has(t: string): boolean }): M
 /** Frequencies of all the words of a document. */
 export const allTerms = (doc: TermDoc): Map<string, number> => countTerms(doc, { has: () => true });
 
-export type CorpusStats = { n: number; df: ReadonlyMap<string, number>; avgdl: number };
+/** `concepts`: structured-translation concepts of the query (concepts.ts), their df in `df`. */
+export type CorpusStats = { n: number; df: ReadonlyMap<string, number>; avgdl: number; concepts?: Concepts };
+
+const memberSets = new WeakMap<Concepts, Set<string>>();
+/** Whether `t` renders one of the concepts (the set of all renderings, built once per query). */
+function conceptMember(concepts: Concepts, t: string): boolean {
+  let set = memberSets.get(concepts);
+  if (!set) {
+    set = new Set([...concepts.values()].flatMap((m) => [...m.keys()]));
+    memberSets.set(concepts, set);
+  }
+  return set.has(t);
+}
 
 export const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/**
+ * A prior for corpus statistics: `docs` pseudo-documents in which every term occurs at the document
+ * rate `rate`. Over a catalogue of a few documents, observed document frequencies say nothing about
+ * which words are rare (with N = 1 every shared word looks common and every missing one rare); the
+ * prior keeps idf near-uniform there and fades as the catalogue grows (Bayesian smoothing of the
+ * document rate).
+ */
+export type DfPrior = { docs: number; rate: number };
+
+/** idf over the catalogue plus the prior's pseudo-documents. */
+export const smoothedIdf = (n: number, df: number, prior: DfPrior | undefined) =>
+  prior ? idf(n + prior.docs, df + prior.docs * prior.rate) : idf(Math.max(n, 1), df);
 
 /** BM25 of one document for weighted query terms; also returns the query terms it contains. */
 export function bm25(query: ReadonlyMap<string, number>, doc: TermDoc, stats: CorpusStats, cfg: MatchConfig = MATCH_CONFIG) {
@@ -173,14 +219,19 @@ export function bm25(query: ReadonlyMap<string, number>, doc: TermDoc, stats: Co
   const norm = k1 * (1 - b + (b * doc.len) / Math.max(1, stats.avgdl));
   let score = 0;
   const matched: string[] = [];
-  const tf = countTerms(doc, query);
+  const concepts = stats.concepts;
+  const tf = countTerms(doc, concepts?.size ? { has: (t: string) => query.has(t) || conceptMember(concepts, t) } : query);
   for (const [t, w] of query) {
-    const f = tf.get(t);
+    const members = concepts?.get(t);
+    let f = tf.get(t) ?? 0;
+    if (members) for (const [m, p] of members) f += p * (tf.get(m) ?? 0);
     if (!f) continue;
     const df = stats.df.get(t);
     if (df === undefined || df <= 0) continue;
     score += w * idf(stats.n, df) * ((f * (k1 + 1)) / (f + norm));
-    matched.push(t);
+    if (members) {
+      for (const m of members.keys()) if (tf.get(m)) matched.push(m);
+    } else matched.push(t);
   }
   return { score, matched };
 }
@@ -368,7 +419,8 @@ export function docGrams(doc: TermDoc): { tf: Map<string, number>; len: number }
 
 /**
  * BM25 of the character channel as a share of the best score the query could reach (every
- * gram saturated): 0..1, comparable between needs. Grams missing from the sample count as rare.
+ * gram saturated): 0..1, comparable between needs. Grams missing from the sample count as rare
+ * (as rare as `prior` allows: see DfPrior).
  */
 export function gramScore(
   query: ReadonlyMap<string, number>,
@@ -376,12 +428,13 @@ export function gramScore(
   stats: GramStats,
   k1 = 1.2,
   b = 0.75,
+  prior?: DfPrior,
 ): number {
   const norm = k1 * (1 - b + (b * doc.len) / Math.max(1, stats.avgdl));
   let score = 0;
   let best = 0;
   for (const [g, w] of query) {
-    const i = idf(Math.max(stats.n, 1), stats.df.get(g) ?? 0);
+    const i = smoothedIdf(stats.n, stats.df.get(g) ?? 0, prior);
     best += w * i * (k1 + 1);
     const f = doc.tf.get(g);
     if (f) score += w * i * ((f * (k1 + 1)) / (f + norm));

@@ -1,8 +1,10 @@
 import "server-only";
 import { backgroundShare, boundedScore, relevanceProbability } from "./calibrate";
-import type { CandidateDoc } from "./candidates";
+import { fetchCandidatesInScope, type CandidateDoc } from "./candidates";
 import type { MatchConfig } from "./config";
-import { readDocFrequencies, readGramStats, type IndexLengths, type StatsScope } from "./corpus-stats";
+import { readDocFrequencies, readGramStats, type GramChannel, type IndexLengths, type StatsScope } from "./corpus-stats";
+import { gramSearch } from "./gram-catalogue";
+import { conceptDf, structuredQuery } from "./concepts";
 import {
   bm25,
   bm25Ceiling,
@@ -50,27 +52,53 @@ export type RerankInput = {
 
 /** The candidates ranked best first, at most `limit`, as Matches. */
 export async function rerankCandidates(input: RerankInput): Promise<Match[]> {
-  const { scope, subject, target, queryTerms, candidates, lengths, df, limit, cfg, lap } = input;
+  const { scope, subject, target, queryTerms, lengths, df, limit, cfg, lap } = input;
+  // The character channel (Chinese subjects over an index holding Chinese documents).
+  const qGrams = cfg.gram.enabled && (lengths.langs.zh ?? 0) > 0 ? queryGrams(subject.text, cfg.gram.queryTitleWeight) : new Map<string, number>();
+  let gram: GramChannel | undefined;
+  let candidates = input.candidates;
+  if (qGrams.size) {
+    gram = await readGramStats(scope, cfg, lengths.n);
+    lap("gram-stats");
+    candidates = await withGramCandidates(scope, candidates, qGrams, gram, cfg);
+    lap("gram-search");
+  }
+  const gStats = gram?.stats;
   const docs: Doc[] = candidates.map((d) => ({ meta: d, td: termDoc(String(d.id), d.titleTerms ?? "", d.terms ?? "", cfg) }));
   const sampled = lengths.title * cfg.bm25.titleWeight + lengths.body;
   const avgdl = sampled > 0 ? sampled : docs.reduce((s, d) => s + d.td.len, 0) / Math.max(1, docs.length);
-  const stats: CorpusStats = { n: lengths.n, df, avgdl };
-  const query = new Map<string, number>(queryTerms.map((t) => [t.term, t.weight]));
+  // Translated words as concepts (structured translation) or as independent words.
+  const structured = cfg.structuredTranslation ? structuredQuery(queryTerms) : undefined;
+  const query = structured?.query ?? new Map<string, number>(queryTerms.map((t) => [t.term, t.weight]));
+  for (const [key, members] of structured?.concepts ?? []) df.set(key, conceptDf(members, df));
+  const stats: CorpusStats = { n: lengths.n, df, avgdl, concepts: structured?.concepts };
   let scored = rankByWords(query, docs, stats, cfg);
   lap("rank");
   const feedback = await withFeedback(scope, scored, docs, query, stats, df, cfg, lap);
   scored = feedback.scored;
   lap("rerank");
 
-  // The character channel (Chinese subjects over an index holding Chinese documents).
-  const qGrams = cfg.gram.enabled && (lengths.langs.zh ?? 0) > 0 ? queryGrams(subject.text) : new Map<string, number>();
-  let gStats: GramStats | undefined;
-  if (qGrams.size) {
-    gStats = await readGramStats(scope, cfg);
-    lap("gram-stats");
-  }
   const evidence = judgeEvidence(scored, subject, target, qGrams, gStats, bm25Ceiling(feedback.query, stats, cfg) || 1, cfg);
   return calibratedMatches(scored, evidence, subject, target, queryTerms, gStats, limit, cfg);
+}
+
+/**
+ * The candidates plus the catalogue's best documents on the character channel (when the catalogue
+ * is small enough to be held whole: GramChannel.catalogue) that the word searches did not find.
+ */
+async function withGramCandidates(
+  scope: StatsScope,
+  candidates: readonly CandidateDoc[],
+  qGrams: ReadonlyMap<string, number>,
+  gram: GramChannel,
+  cfg: MatchConfig,
+): Promise<readonly CandidateDoc[]> {
+  if (!gram.catalogue || cfg.gram.candidates <= 0) return candidates;
+  const have = new Set(candidates.map((c) => String(c.id)));
+  const found = gramSearch(qGrams, gram.catalogue, gram.stats, { k1: cfg.gram.k1, b: cfg.gram.b, prior: cfg.gram.prior, limit: cfg.gram.candidates });
+  const missing = found.map((f) => f.id).filter((id) => !have.has(id));
+  if (missing.length === 0) return candidates;
+  return [...candidates, ...(await fetchCandidatesInScope(scope, missing))];
 }
 
 /** BM25 over the candidates' analysed words, best first. */
@@ -131,9 +159,11 @@ function judgeEvidence(
     const word = d.score / wordCeiling;
     if (gStats && d.meta.lang !== "en") {
       const gram = subjectAsDoc
-        ? gramScore(gramQueryOf(docGrams(d.td).tf), subjectAsDoc, gStats, cfg.gram.k1, cfg.gram.b)
-        : gramScore(qGrams, docGrams(d.td), gStats, cfg.gram.k1, cfg.gram.b);
-      return { channel: "gram" as const, share: gram, tieBreak: word };
+        ? gramScore(gramQueryOf(docGrams(d.td).tf), subjectAsDoc, gStats, cfg.gram.k1, cfg.gram.b, cfg.gram.prior)
+        : gramScore(qGrams, docGrams(d.td), gStats, cfg.gram.k1, cfg.gram.b, cfg.gram.prior);
+      // Fused with the word channel (CombSUM of the two shares, weight `fuse` on the words).
+      const fuse = cfg.gram.fuse;
+      return { channel: "gram" as const, share: fuse > 0 ? (gram + fuse * Math.min(1, word)) / (1 + fuse) : gram, tieBreak: word };
     }
     return { channel: "word" as const, share: word, tieBreak: 0 };
   });

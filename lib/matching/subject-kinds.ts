@@ -1,11 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { SubjectKind } from "./kinds";
+import { CHALLENGE_KIND } from "./challenge-kind";
 import { NEED_KIND } from "./need-kind";
 import type { Match } from "./types";
 
 /** Every kind of subject whose stored matches lib/matching keeps fresh (see kinds.ts). */
-export const SUBJECT_KINDS: readonly SubjectKind[] = [NEED_KIND];
+export const SUBJECT_KINDS: readonly SubjectKind[] = [NEED_KIND, CHALLENGE_KIND];
 
 /**
  * A result was published or changed (the "match-result" job, chained after it is indexed, itself
@@ -19,7 +20,10 @@ export async function refreshMatchesForResult(resultId: string): Promise<Map<str
   // A withdrawn or deleted result leaves stored lists when they are served (recheck-snapshot.ts).
   if (result?.status !== "PUBLISHED") return byKind;
   for (const kind of SUBJECT_KINDS) {
-    if (!kind.affectedByResult) continue;
+    if (!kind.affectedByResult) {
+      if (kind.liveSubjects) await kind.queueRefreshes(await kind.liveSubjects());
+      continue;
+    }
     const matches = await kind.affectedByResult(resultId);
     // Every subject the result matches, not only the confident ones: it may still enter a short list.
     await kind.queueRefreshes(matches.map((m) => m.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { researcherVisibleSubject, type NeedForSubject } from "./subjects";
+import { challengeMatchSubject, researcherVisibleSubject, type NeedForSubject } from "./subjects";
 
 const need = (visibility: NeedForSubject["visibility"], teaserFields: string[] = []): NeedForSubject => ({
   title: "固态电解质",
@@ -32,5 +32,28 @@ describe("researcherVisibleSubject", () => {
   });
   it("gives nothing of a broker-only need", () => {
     expect(researcherVisibleSubject(need("BROKER_ONLY"))).toBeNull();
+  });
+});
+
+describe("challengeMatchSubject", () => {
+  const challenge = (visibility: string) => ({
+    title: "低温快充电解液",
+    teaser: "零下二十度 15 分钟快充",
+    problem: "保密问题：客户为某车企的北方车型",
+    keywords: ["电解液"],
+    visibility,
+    field: "新能源",
+    region: "深圳",
+    chainNodeId: "node",
+    chainNode: { chainId: "chain" },
+  });
+  it("matches a public call on its problem statement too", () => {
+    expect(challengeMatchSubject(challenge("PUBLIC")).text.body).toContain("保密问题");
+  });
+  it("never uses a confidential call's problem (behind its NDA)", () => {
+    const s = challengeMatchSubject(challenge("CONFIDENTIAL"));
+    expect(JSON.stringify(s)).not.toContain("保密问题");
+    expect(s.text).toEqual({ title: "低温快充电解液", body: "零下二十度 15 分钟快充", keywords: ["电解液"] });
+    expect(s.structured).toMatchObject({ chainId: "chain", chainNodeId: "node", field: "新能源", region: "深圳" });
   });
 });

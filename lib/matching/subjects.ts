@@ -78,3 +78,36 @@ export function resultMatchSubject(result: ResultSubjectRow): MatchSubject {
     },
   };
 }
+
+export type ChallengeSubjectRow = {
+  title: string;
+  teaser: string;
+  problem: string;
+  keywords: string[];
+  visibility: string;
+  field: string;
+  region: string | null;
+  chainNodeId: string | null;
+  chainNode: { chainId: string } | null;
+};
+
+/**
+ * A challenge (揭榜挂帅 call) as the subject of matching: what every solver may read of it, that is
+ * the title, teaser and keywords, and the problem statement only when the call is PUBLIC (a
+ * CONFIDENTIAL call's problem is behind its NDA). Its matches reach researchers as notifications,
+ * so neither their text nor the fact of being told may derive from confidential content.
+ */
+export function challengeMatchSubject(challenge: ChallengeSubjectRow): MatchSubject {
+  const body = [challenge.teaser, challenge.visibility === "PUBLIC" ? challenge.problem : null].filter(Boolean).join("\n");
+  return {
+    text: { title: challenge.title, body, keywords: challenge.keywords },
+    structured: {
+      chainId: challenge.chainNode?.chainId ?? null,
+      chainNodeId: challenge.chainNodeId,
+      field: challenge.field,
+      trl: null,
+      collaborationModes: null,
+      region: challenge.region,
+    },
+  };
+}

@@ -15,10 +15,10 @@ type Dict = {
 
 let dict: Dict | undefined;
 
-function dataFile(): string {
-  const candidates = [path.join(process.cwd(), "lib/matching/data/zh-en.tsv")];
+function dataFile(name = "zh-en.tsv"): string {
+  const candidates = [path.join(process.cwd(), "lib/matching/data", name)];
   try {
-    candidates.push(fileURLToPath(new URL("./data/zh-en.tsv", import.meta.url)));
+    candidates.push(fileURLToPath(new URL(`./data/${name}`, import.meta.url)));
   } catch {
     /* not a file URL (bundled): cwd path only */
   }
@@ -103,8 +103,10 @@ export const knowsZhWord = (word: string): boolean => load().zhToEn.has(word.toL
  * translations does not outweigh one with a single, sure translation.
  */
 export function translateZhWord(word: string): Translation[] {
-  const d = load();
-  const phrases = d.zhToEn.get(word.toLowerCase());
+  return weightedStems(word, load().zhToEn.get(word.toLowerCase()));
+}
+
+function weightedStems(word: string, phrases: readonly string[] | undefined): Translation[] {
   if (!phrases) return [];
   const out: Translation[] = [];
   const seen = new Set<string>();
@@ -126,8 +128,17 @@ export function translateZhWord(word: string): Translation[] {
  * maximum matching over parts of 2-8 characters; unknown characters are skipped).
  */
 export function knownParts(word: string): string[] {
+  return splitKnown(word).parts;
+}
+
+/**
+ * knownParts and the characters left over (those no known part covers, in order): 三角翼 ->
+ * parts [三角], rest [翼]; 攻角 -> parts [], rest [攻, 角].
+ */
+export function splitKnown(word: string): { parts: string[]; rest: string[] } {
   const chars = [...word];
-  const out: string[] = [];
+  const parts: string[] = [];
+  const rest: string[] = [];
   let i = 0;
   while (i < chars.length) {
     let found = 0;
@@ -138,11 +149,38 @@ export function knownParts(word: string): string[] {
       }
     }
     if (found) {
-      out.push(chars.slice(i, i + found).join(""));
+      parts.push(chars.slice(i, i + found).join(""));
       i += found;
-    } else i++;
+    } else rest.push(chars[i++]!);
   }
-  return out;
+  return { parts, rest };
+}
+
+let charGlosses: Map<string, string[]> | undefined;
+
+function loadChars(): Map<string, string[]> {
+  if (charGlosses) return charGlosses;
+  charGlosses = new Map();
+  let text = "";
+  try {
+    text = fs.readFileSync(dataFile("zh-en-chars.tsv"), "utf8");
+  } catch {
+    // No character table: unknown words keep only their known parts.
+  }
+  for (const line of text.split("\n")) {
+    if (!line || line.startsWith("#")) continue;
+    const [zh, glosses] = line.split("\t");
+    if (zh && glosses) charGlosses.set(zh, glosses.split("|"));
+  }
+  return charGlosses;
+}
+
+/**
+ * English stems for a single Chinese character (its dictionary senses, weighted like
+ * translateZhWord's): for composing a word no dictionary knows from its characters.
+ */
+export function translateZhChar(char: string): Translation[] {
+  return weightedStems(char, loadChars().get(char));
 }
 
 /**

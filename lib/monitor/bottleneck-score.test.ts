@@ -49,9 +49,20 @@ describe("bottleneck score (hand-computed)", () => {
 
   it("an unmet need raises the score; supply and a smaller TRL gap lower it", () => {
     const base = { openDemand: 5, demandGrowth: 0, unmetDemand: 2, daysToMatch: 10, daysToContact: 20, unsolvedShare: 0.2, supply: 5, trlGap: 1 };
-    expect(scoreOf({ ...base, unmetDemand: 5 })).toBeGreaterThan(scoreOf(base));
-    expect(scoreOf({ ...base, supply: 50 })).toBeLessThan(scoreOf(base));
-    expect(scoreOf({ ...base, trlGap: 0 })).toBeLessThan(scoreOf(base));
-    expect(scoreOf({ ...base, openDemand: 0, unmetDemand: 0, daysToMatch: null, daysToContact: null, unsolvedShare: null, trlGap: null })).toBe(0);
+    const parts = { results: 5, researchers: 0, instruments: 0 };
+    const b = { ...base, ...parts };
+    expect(scoreOf({ ...b, unmetDemand: 5 })).toBeGreaterThan(scoreOf(b));
+    expect(scoreOf({ ...b, supply: 50 })).toBeLessThan(scoreOf(b));
+    expect(scoreOf({ ...b, trlGap: 0 })).toBeLessThan(scoreOf(b));
+    expect(scoreOf({ ...b, openDemand: 0, unmetDemand: 0, daysToMatch: null, daysToContact: null, unsolvedShare: null, trlGap: null })).toBe(0);
+  });
+
+  it("supply counts results, researchers and instruments alike", () => {
+    // 10 open needs; supply 2 results + 5 researchers + 3 instruments = 10 -> shortage 10/20 = .5 -> .06
+    // instead of .12 with no supply: the score drops by 6.0.
+    const none = scoreSeries([month("2026-01", { posted: 10 })])[0]!;
+    const [p] = scoreSeries([month("2026-01", { posted: 10, resultsPublished: 2, researchersJoined: 5, instrumentsJoined: 3 })]);
+    expect(p!.components).toMatchObject({ supply: 10, results: 2, researchers: 5, instruments: 3 });
+    expect(p!.score).toBe(Math.round((none.score - 6) * 10) / 10);
   });
 });

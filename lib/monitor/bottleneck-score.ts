@@ -12,7 +12,8 @@
 //                                                                            sat(days, 30)          x 0.10
 //   time to contact   the same for the first contact                         sat(days, 45)          x 0.10
 //   no solution       ended unsolved / all ended in the window                                     x 0.15
-//   supply shortage   open / (open + published results on the node)                              x 0.12
+//   supply shortage   open / (open + supply), supply = published results + researchers + instruments
+//                     on the node (MonitorSupplyFact: authors and expertise; institutions' instruments) x 0.12
 //   TRL gap           average target TRL of needs - average TRL of results, 0..4 -> 0..1          x 0.08
 // sat(x, k) = x / (x + k): grows with x and saturates, so one node's score does not depend on
 // the others' and the score of one month compares with the score of another.
@@ -36,6 +37,8 @@ export type MonthFlows = {
   needTrlN: number;
   resultTrlSum: number;
   resultTrlN: number;
+  researchersJoined: number;
+  instrumentsJoined: number;
 };
 
 export type ScoreComponents = {
@@ -45,7 +48,11 @@ export type ScoreComponents = {
   daysToMatch: number | null;
   daysToContact: number | null;
   unsolvedShare: number | null;
+  /** results + researchers + instruments */
   supply: number;
+  results: number;
+  researchers: number;
+  instruments: number;
   trlGap: number | null;
 };
 
@@ -86,6 +93,8 @@ export const EMPTY_FLOWS: Omit<MonthFlows, "month"> = {
   needTrlN: 0,
   resultTrlSum: 0,
   resultTrlN: 0,
+  researchersJoined: 0,
+  instrumentsJoined: 0,
 };
 
 /** Consecutive YYYY-MM months from `from` to `to` inclusive. */
@@ -122,6 +131,8 @@ export function scoreComponents(series: MonthFlows[]): ScoreComponents[] {
     ended = 0,
     leftUnmet = 0,
     results = 0,
+    researchers = 0,
+    instruments = 0,
     needTrlSum = 0,
     needTrlN = 0,
     resultTrlSum = 0,
@@ -132,6 +143,8 @@ export function scoreComponents(series: MonthFlows[]): ScoreComponents[] {
     ended += r.solved + r.expiredUnsolved;
     leftUnmet += r.leftUnmet;
     results += r.resultsPublished;
+    researchers += r.researchersJoined;
+    instruments += r.instrumentsJoined;
     needTrlSum += r.needTrlSum;
     needTrlN += r.needTrlN;
     resultTrlSum += r.resultTrlSum;
@@ -152,7 +165,10 @@ export function scoreComponents(series: MonthFlows[]): ScoreComponents[] {
       daysToMatch: days(sum("matchDaysSum"), sum("matchDaysN"), unmet),
       daysToContact: days(sum("contactDaysSum"), sum("contactDaysN"), open > 0 && sum("contactDaysN") === 0 ? open : 0),
       unsolvedShare: windowEnded === 0 ? null : sum("expiredUnsolved") / windowEnded,
-      supply: results,
+      supply: results + researchers + instruments,
+      results,
+      researchers,
+      instruments,
       trlGap: needTrlN === 0 || resultTrlN === 0 ? null : needTrlSum / needTrlN - resultTrlSum / resultTrlN,
     });
   }

@@ -5,7 +5,9 @@ import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { createApiUser, type ApiUser } from "@/tests/kits/api-test-kit";
 import { keyListPdf, keyListXlsx, type KeyListWords } from "./export-key-list";
-import { addKeyItem, annotateKeyItem, createKeyList, draftChallengeFromItem, getKeyList } from "./key-project-list";
+import { moveChallenge } from "@/lib/challenges/manage-challenge";
+import { draftChallengeFromItem } from "./challenge-draft";
+import { addKeyItem, annotateKeyItem, createKeyList, getKeyList } from "./key-project-list";
 
 let analyst: ApiUser;
 let other: ApiUser;
@@ -63,7 +65,6 @@ describe("key project lists", () => {
     const item = await addKeyItem(analyst.actor, { listId: list.id, chainNodeId: "kl.up", needIds: [open.id], annotation: "卡脖子环节" });
     expect(await code(getKeyList(other.actor, list.id))).toBe("NOT_FOUND");
     expect(await code(annotateKeyItem(other.actor, { itemId: item.id, annotation: "x" }))).toBe("NOT_FOUND");
-    expect(await code(draftChallengeFromItem(analyst.actor, { itemId: item.id }, () => ({ title: "t", problem: "p" })))).toBe("CONFLICT"); // no challenges module yet
 
     const view = await getKeyList(analyst.actor, list.id);
     expect(view.items).toMatchObject([{ node: { id: "kl.up", nameZh: "固态电解质" }, annotation: "卡脖子环节", needs: [{ id: open.id }] }]);
@@ -83,5 +84,42 @@ describe("key project lists", () => {
     // A need that becomes invisible to the analyst drops out of the list and its exports.
     await prisma.need.update({ where: { id: open.id }, data: { visibility: "BROKER_ONLY" } });
     expect((await getKeyList(analyst.actor, list.id)).items[0]!.needs).toEqual([]);
+  });
+
+  it("turns an item into a challenge DRAFT of the analyst's programme, once, without any need's text; the analyst cannot publish it", async () => {
+    const secret = await need("机密标题不得进入榜单草稿", "CONFIDENTIAL");
+    const list = await createKeyList(analyst.actor, { title: "榜单清单" });
+    const item = await addKeyItem(analyst.actor, { listId: list.id, chainNodeId: "kl.up", needIds: [secret.id], annotation: "建议设榜攻关" });
+    const words = (n: { nameZh: string }, f: { open: number; unmet: number; score: number }) => ({
+      title: `揭榜挂帅：${n.nameZh}`,
+      problem: `在途需求 ${f.open} 项`,
+    });
+    // Another analyst (not the list's owner): not found.
+    expect(await code(draftChallengeFromItem(other.actor, { itemId: item.id }, words))).toBe("NOT_FOUND");
+    const draft = await draftChallengeFromItem(analyst.actor, { itemId: item.id }, words);
+    const row = await prisma.challenge.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(row).toMatchObject({
+      status: "DRAFT",
+      organisationId: analyst.organisationId,
+      createdById: analyst.actor.id,
+      draftedByBrokerId: null,
+      chainNodeId: "kl.up",
+      needIds: [],
+      title: "揭榜挂帅：固态电解质",
+    });
+    expect(row.problem).toContain("建议设榜攻关");
+    expect(JSON.stringify(row)).not.toContain("机密标题");
+    // Once only: the second click gives the same draft.
+    expect((await draftChallengeFromItem(analyst.actor, { itemId: item.id }, words)).id).toBe(draft.id);
+    expect(await prisma.challenge.count({ where: { organisationId: analyst.organisationId } })).toBe(1);
+    expect((await getKeyList(analyst.actor, list.id)).items[0]!.challengeDraftId).toBe(draft.id);
+    // Publishing stays with the sponsor side (platform admins for a programme): the analyst is refused.
+    expect(await code(moveChallenge(analyst.actor, draft.id, { to: "OPEN", version: row.version }))).toBe("FORBIDDEN");
+    // An analyst whose organisation is no government programme gets no draft.
+    const stray = await createApiUser("ANALYST");
+    await prisma.organisation.update({ where: { id: stray.organisationId }, data: { kind: "TTO" } });
+    const strayList = await createKeyList(stray.actor, { title: "x" });
+    const strayItem = await addKeyItem(stray.actor, { listId: strayList.id, chainNodeId: "kl.up", needIds: [] });
+    expect(await code(draftChallengeFromItem(stray.actor, { itemId: strayItem.id }, words))).toBe("FORBIDDEN");
   });
 });

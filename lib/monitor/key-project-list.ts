@@ -3,8 +3,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { needRowInclude, presentNeed } from "@/lib/needs/present-need";
 import { authorize, needScopeFor, type Actor } from "@/lib/policy";
-import { densify, monthRange, scoreSeries } from "./bottleneck-score";
-import { challengeDrafts } from "./challenge-draft";
+import { nodeScoreNow } from "./get-monitor";
 
 // 重点项目清单: an analyst's lists of bottleneck nodes and the needs behind them. Lists belong
 // to their owner (ownerId in every `where`: another user's list is "not found"); the needs of an
@@ -25,40 +24,6 @@ export async function listKeyLists(actor: Actor) {
     orderBy: { updatedAt: "desc" },
     select: { id: true, title: true, updatedAt: true, _count: { select: { items: true } } },
   });
-}
-
-/** The node's current bottleneck score (whole platform, no filter), from the monthly cube. */
-export async function currentNodeScore(nodeId: string, now = new Date()): Promise<number> {
-  const groups = await prisma.monitorMonthFact.groupBy({
-    by: ["month"],
-    where: { chainNodeId: nodeId },
-    _sum: {
-      posted: true,
-      solved: true,
-      expiredUnsolved: true,
-      leftUnmet: true,
-      resultsPublished: true,
-      matched: true,
-      contacted: true,
-      contracted: true,
-      contractValueCny: true,
-      matchDaysSum: true,
-      matchDaysN: true,
-      contactDaysSum: true,
-      contactDaysN: true,
-      needTrlSum: true,
-      needTrlN: true,
-      resultTrlSum: true,
-      resultTrlN: true,
-    },
-  });
-  if (groups.length === 0) return 0;
-  const key = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-  const rows = groups.map((g) => ({ month: key(g.month), ...Object.fromEntries(Object.entries(g._sum).map(([k, v]) => [k, Number(v ?? 0)])) })) as Parameters<
-    typeof densify
-  >[0];
-  const first = rows.map((r) => r.month).sort()[0]!;
-  return scoreSeries(densify(rows, monthRange(first, key(now)))).at(-1)?.score ?? 0;
 }
 
 export type KeyListView = {
@@ -94,7 +59,7 @@ export async function getKeyList(actor: Actor, listId: string): Promise<KeyListV
     ? await prisma.need.findMany({ where: { AND: [needScopeFor(actor), { id: { in: needIds } }] }, include: needRowInclude(actor) })
     : [];
   const views = new Map(rows.map((r) => [r.id, presentNeed(actor, r)]));
-  const scores = new Map(await Promise.all(list.items.map(async (i) => [i.chainNodeId, await currentNodeScore(i.chainNodeId)] as const)));
+  const scores = new Map(await Promise.all(list.items.map(async (i) => [i.chainNodeId, await nodeScoreNow(i.chainNodeId)] as const)));
   return {
     id: list.id,
     title: list.title,
@@ -149,7 +114,7 @@ export async function addKeyItem(
     ? await prisma.need.findMany({ where: { AND: [needScopeFor(actor), { id: { in: input.needIds }, chainNodeId: input.chainNodeId }] }, select: { id: true } })
     : [];
   if (visible.length !== new Set(input.needIds).size) throw new AppError("NOT_FOUND", { key: "monitor.needNotVisible" });
-  const scoreAtAdd = await currentNodeScore(input.chainNodeId);
+  const scoreAtAdd = await nodeScoreNow(input.chainNodeId);
   const existing = await prisma.keyProjectItem.findUnique({ where: { listId_chainNodeId: { listId: input.listId, chainNodeId: input.chainNodeId } } });
   const item = existing
     ? await prisma.keyProjectItem.update({
@@ -175,27 +140,4 @@ export async function removeKeyItem(actor: Actor, input: { itemId: string }): Pr
   authorize(actor, "monitor.keyList");
   const item = await ownedItem(actor, input.itemId);
   await prisma.keyProjectItem.delete({ where: { id: item.id } });
-}
-
-/** Turns a list item into a challenge draft (揭榜挂帅) through the challenges seam; once only. */
-export async function draftChallengeFromItem(
-  actor: Actor,
-  input: { itemId: string },
-  wordsFor: (node: { nameZh: string; nameEn: string }) => { title: string; problem: string },
-): Promise<{ id: string }> {
-  authorize(actor, "monitor.keyList");
-  const item = await ownedItem(actor, input.itemId);
-  const words = wordsFor(item.chainNode);
-  if (item.challengeDraftId) return { id: item.challengeDraftId };
-  const visible = item.needIds.length
-    ? await prisma.need.findMany({ where: { AND: [needScopeFor(actor), { id: { in: item.needIds } }] }, select: { id: true } })
-    : [];
-  const draft = await challengeDrafts.create(actor, {
-    title: words.title,
-    problem: [words.problem, item.annotation].filter(Boolean).join("\n\n"),
-    chainNodeId: item.chainNodeId,
-    needIds: visible.map((n) => n.id),
-  });
-  await prisma.keyProjectItem.update({ where: { id: item.id }, data: { challengeDraftId: draft.id } });
-  return draft;
 }

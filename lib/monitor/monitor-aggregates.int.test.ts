@@ -15,6 +15,7 @@ let company: ApiUser;
 let researcher: ApiUser;
 let analyst: ApiUser;
 const needIds: Record<string, string> = {};
+let expertId = "";
 
 async function need(key: string, data: { node: string; publishedAt: Date | null; status: string; visibility?: Visibility; trl?: number; updatedAt?: Date }) {
   const n = await prisma.need.create({
@@ -106,6 +107,23 @@ beforeAll(async () => {
     });
   await result("PUBLISHED", d("2026-01-05"));
   await result("DRAFT", d("2026-01-06"));
+  // Supply besides results: the result's author (a researcher, joined Jan 5); an ACTIVE instrument of
+  // the author's institution listed Feb 10 (a RETIRED one is not supply); a researcher whose
+  // expertise names the node ("上游材料表征" contains "上游材料"), profile of Mar 1; and one whose only
+  // field "材料" is too short to name a node.
+  const instrument = (status: "ACTIVE" | "RETIRED", name: string) =>
+    prisma.instrument.create({
+      data: { organisationId: researcher.organisationId, managerId: researcher.actor.id, name, categoryCode: "0101", status, createdAt: d("2026-02-10") },
+    });
+  await instrument("ACTIVE", "监测扫描电镜");
+  await instrument("RETIRED", "监测旧电镜");
+  const expert = await createApiUser("RESEARCHER");
+  const vague = await createApiUser("RESEARCHER");
+  await prisma.organisation.updateMany({ where: { id: { in: [expert.organisationId, vague.organisationId] } }, data: { region: "上海" } });
+  await prisma.expertiseProfile.create({ data: { userId: expert.actor.id, fields: ["上游材料表征"], methods: [] } });
+  await prisma.expertiseProfile.create({ data: { userId: vague.actor.id, fields: ["材料"], methods: [] } });
+  await prisma.$executeRaw`UPDATE "ExpertiseProfile" SET "updatedAt" = ${d("2026-03-01")}`;
+  expertId = expert.actor.id;
   // The fixtures were written "an hour ago", so the incremental test below sees only its own change
   // (the refresh re-reads the last minute before its watermark on purpose).
   for (const table of ["Need", "Result", "Introduction"]) {
@@ -137,7 +155,18 @@ describe("monitor aggregates (hand-computed fixtures)", () => {
 
     const rows = (await cubeRows()).map((r) => ({ ...r, month: r.month.toISOString().slice(0, 7) }));
     const zero = { posted: 0, matched: 0, contacted: 0, contracted: 0, solved: 0, expiredUnsolved: 0, leftUnmet: 0, resultsPublished: 0, contractValueCny: 0n };
-    const zeroAvg = { matchDaysSum: 0, matchDaysN: 0, contactDaysSum: 0, contactDaysN: 0, needTrlSum: 0, needTrlN: 0, resultTrlSum: 0, resultTrlN: 0 };
+    const zeroAvg = {
+      matchDaysSum: 0,
+      matchDaysN: 0,
+      contactDaysSum: 0,
+      contactDaysN: 0,
+      needTrlSum: 0,
+      needTrlN: 0,
+      resultTrlSum: 0,
+      resultTrlN: 0,
+      researchersJoined: 0,
+      instrumentsJoined: 0,
+    };
     expect(rows).toEqual([
       {
         month: "2026-01",
@@ -149,6 +178,7 @@ describe("monitor aggregates (hand-computed fixtures)", () => {
         resultsPublished: 1,
         resultTrlSum: 5,
         resultTrlN: 1,
+        researchersJoined: 1,
       },
       {
         month: "2026-01",
@@ -168,6 +198,7 @@ describe("monitor aggregates (hand-computed fixtures)", () => {
         needTrlSum: 13,
         needTrlN: 2,
       },
+      { month: "2026-02", chainNodeId: "mon-up", region: "上海", orgKind: "UNIVERSITY", ...zero, ...zeroAvg, instrumentsJoined: 1 },
       {
         month: "2026-02",
         chainNodeId: "mon-up",
@@ -180,7 +211,14 @@ describe("monitor aggregates (hand-computed fixtures)", () => {
         solved: 1,
         contractValueCny: 300_000n,
       },
+      { month: "2026-03", chainNodeId: "mon-up", region: "上海", orgKind: "UNIVERSITY", ...zero, ...zeroAvg, researchersJoined: 1 },
       { month: "2026-03", chainNodeId: "mon-up", region: "江苏", orgKind: "COMPANY", ...zero, ...zeroAvg, expiredUnsolved: 1, leftUnmet: 1 },
+    ]);
+    const supply = await prisma.monitorSupplyFact.findMany({ orderBy: [{ joinedAt: "asc" }] });
+    expect(supply.map((x) => [x.chainNodeId, x.kind, x.subjectId, x.joinedAt.toISOString().slice(0, 10)])).toEqual([
+      ["mon-up", "researcher", researcher.actor.id, "2026-01-05"],
+      ["mon-up", "instrument", expect.any(String), "2026-02-10"],
+      ["mon-up", "researcher", expertId, "2026-03-01"],
     ]);
     const hist = await prisma.monitorNodeHistogram.findMany({ where: { chainNodeId: "mon-up" }, orderBy: [{ dimension: "asc" }, { bucket: "asc" }] });
     expect(hist.map((h) => `${h.dimension}:${h.bucket}=${h.count}`)).toEqual(["needTrl:6=1", "needTrl:7=1", "resultTrl:5=1"]);
@@ -206,14 +244,15 @@ describe("monitor aggregates (hand-computed fixtures)", () => {
     await prisma.introduction.deleteMany({ where: { needId: needIds.N3 } });
     await refreshMonitorAggregates(prisma, { full: true });
     // At March 2026: open 1, unmet 1, growth 1, days to match (2 + 90 for the unmet one) / 2 = 46,
-    // days to contact 10, half of the ended needs unsolved, 1 result (TRL gap 6.5 - 5 = 1.5):
-    // .15/21 + .1 + .2/11 + .1*46/76 + .1*10/55 + .075 + .12/2 + .08*1.5/4 = .3690 -> 36.9.
+    // days to contact 10, half of the ended needs unsolved, supply 1 result + 2 researchers + 1
+    // instrument = 4 (TRL gap 6.5 - 5 = 1.5):
+    // .15/21 + .1 + .2/11 + .1*46/76 + .1*10/55 + .075 + .12*1/5 + .08*1.5/4 = .3330 -> 33.3.
     const f = monitorFiltersSchema.parse({ chain: "mon-a", period: "6" });
     const map = await getChainMap(analyst.actor, f, d("2026-03-31"));
     const up = map.chains[0]!.nodes.find((n) => n.id === "mon-up")!;
     expect(map.chains[0]!.nodes.map((n) => n.id)).toEqual(["mon-up", "mon-mid"]);
-    expect(up).toMatchObject({ score: 36.9, openDemand: 1, unmetDemand: 1, supply: 1, postedInPeriod: 3 });
-    // In 江苏 only, the result (上海) is not supply: shortage 1, no TRL gap known -> .3990 -> 39.9.
+    expect(up).toMatchObject({ score: 33.3, openDemand: 1, unmetDemand: 1, supply: 4, postedInPeriod: 3 });
+    // In 江苏 only, the supply (all in 上海) is not counted: shortage 1, no TRL gap known -> .3990 -> 39.9.
     const js = await getChainMap(analyst.actor, { ...f, region: "江苏" }, d("2026-03-31"));
     expect(js.chains[0]!.nodes.find((n) => n.id === "mon-up")!.score).toBe(39.9);
   });
@@ -227,6 +266,14 @@ describe("monitor aggregates (hand-computed fixtures)", () => {
     // N1 is in progress and visible; N3 is open but BROKER_ONLY: counted, not listed.
     expect(p.topNeeds.map((n) => n.id)).toEqual([needIds.N1]);
     expect(p.hiddenOpenNeeds).toBe(1);
+    expect(p.current.components).toMatchObject({ supply: 4, results: 1, researchers: 2, instruments: 1 });
+    expect(p.supply.results.map((r) => r.title)).toEqual(["监测成果 PUBLISHED"]);
+    // Authors first (by their results on the node), then researchers by expertise.
+    expect(p.supply.researchers.map((r) => [r.id, r.results])).toEqual([
+      [researcher.actor.id, 1],
+      [expertId, 0],
+    ]);
+    expect(p.supply.instruments.map((i) => i.name)).toEqual(["监测扫描电镜"]);
     expect(JSON.stringify(p)).not.toContain("监测夹具 N3");
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { GOOD_MATCH_THRESHOLD } from "@/lib/matching/calibrate";
+import { aggregatesChanged } from "./aggregate-version";
 
 // The chain monitor's aggregates (issue 16), refreshed by the worker ("refresh-monitor" job,
 // every 15 minutes, lib/worker/schedule.ts) and never computed per page view.
@@ -36,6 +37,9 @@ import { GOOD_MATCH_THRESHOLD } from "@/lib/matching/calibrate";
 //    Stocks (open demand, unmet demand) are running sums of the monthly flows
 //    (posted - ended, posted - leftUnmet), so they need no snapshot of their own.
 //
+// 3. MonitorSupplyFact: the supply of a node besides its results (researchers, instruments; see
+//    SUPPLY_FACTS_SQL), small and rebuilt whole; the cube counts them in the month they joined.
+//
 // MonitorNodeHistogram (TRL of needs, TRL of published results, collaboration modes of needs, per
 // node) is small and rebuilt whole by each run.
 //
@@ -52,7 +56,7 @@ export type RefreshReport = { changedNeeds: number; changedResults: number; mont
 export async function refreshMonitorAggregates(db: Db, options: { full?: boolean; now?: Date } = {}): Promise<RefreshReport> {
   const started = performance.now();
   const now = options.now ?? new Date();
-  return db.$transaction(
+  const report = await db.$transaction(
     async (tx) => {
       // One refresh at a time (a cron slot and a manual run may meet): the second waits.
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('monitor-refresh'))`);
@@ -95,6 +99,17 @@ export async function refreshMonitorAggregates(db: Db, options: { full?: boolean
             `INSERT INTO _mon_months SELECT DISTINCT date_trunc('month', "createdAt") FROM "Result" WHERE "updatedAt" > $1 ON CONFLICT DO NOTHING`,
             since,
           );
+      // Researchers and instruments (small, rebuilt whole): the months of facts that appeared,
+      // moved or disappeared are rebuilt in the cube.
+      await tx.$executeRawUnsafe(SUPPLY_FACTS_SQL);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO _mon_months SELECT DISTINCT date_trunc('month', x."joinedAt") FROM (
+           (SELECT * FROM "MonitorSupplyFact" EXCEPT SELECT * FROM _mon_supply)
+           UNION ALL (SELECT * FROM _mon_supply EXCEPT SELECT * FROM "MonitorSupplyFact")) x
+         ON CONFLICT DO NOTHING`,
+      );
+      await tx.$executeRawUnsafe(`DELETE FROM "MonitorSupplyFact"`);
+      await tx.$executeRawUnsafe(`INSERT INTO "MonitorSupplyFact" SELECT * FROM _mon_supply`);
       if (full) await tx.$executeRawUnsafe(`DELETE FROM "MonitorMonthFact"`);
       else await tx.$executeRawUnsafe(`DELETE FROM "MonitorMonthFact" WHERE month IN (SELECT m FROM _mon_months)`);
       await tx.$executeRawUnsafe(MONTH_CUBE_SQL);
@@ -115,6 +130,9 @@ export async function refreshMonitorAggregates(db: Db, options: { full?: boolean
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
+  // Pages of this process read the new aggregates at once (others within the stamp's TTL).
+  aggregatesChanged();
+  return report;
 }
 
 type Tx = { $executeRawUnsafe: (sql: string, ...values: unknown[]) => Promise<number> };
@@ -177,41 +195,75 @@ LEFT JOIN LATERAL (
 const MONTH_CUBE_SQL = `
 INSERT INTO "MonitorMonthFact" (month, "chainNodeId", region, "orgKind", posted, matched, contacted, contracted, solved, "expiredUnsolved",
   "leftUnmet", "resultsPublished", "contractValueCny", "matchDaysSum", "matchDaysN", "contactDaysSum", "contactDaysN",
-  "needTrlSum", "needTrlN", "resultTrlSum", "resultTrlN")
+  "needTrlSum", "needTrlN", "resultTrlSum", "resultTrlN", "researchersJoined", "instrumentsJoined")
 SELECT m, node, region, kind, sum(posted), sum(matched), sum(contacted), sum(contracted), sum(solved), sum(unsolved),
   sum(left_unmet), sum(results), sum(value), sum(match_days), sum(match_n), sum(contact_days), sum(contact_n),
-  sum(need_trl), sum(need_trl_n), sum(result_trl), sum(result_trl_n)
+  sum(need_trl), sum(need_trl_n), sum(result_trl), sum(result_trl_n), sum(researchers), sum(instruments)
 FROM (
   SELECT date_trunc('month', f."postedAt") m, f."chainNodeId" node, f.region, f."orgKind" kind,
     1 posted, 0 matched, 0 contacted, 0 contracted, 0 solved, 0 unsolved, 0 left_unmet, 0 results, 0::bigint value,
     0::float match_days, 0 match_n, 0::float contact_days, 0 contact_n,
-    COALESCE(f."trlTarget", 0) need_trl, CASE WHEN f."trlTarget" IS NULL THEN 0 ELSE 1 END need_trl_n, 0 result_trl, 0 result_trl_n
+    COALESCE(f."trlTarget", 0) need_trl, CASE WHEN f."trlTarget" IS NULL THEN 0 ELSE 1 END need_trl_n, 0 result_trl, 0 result_trl_n,
+    0 researchers, 0 instruments
   FROM "MonitorNeedFact" f
   UNION ALL
   SELECT date_trunc('month', f."firstMatchAt"), f."chainNodeId", f.region, f."orgKind", 0, 1, 0, 0, 0, 0, 0, 0, 0,
-    GREATEST(0, extract(epoch FROM f."firstMatchAt" - f."postedAt") / 86400), 1, 0, 0, 0, 0, 0, 0
+    GREATEST(0, extract(epoch FROM f."firstMatchAt" - f."postedAt") / 86400), 1, 0, 0, 0, 0, 0, 0, 0, 0
   FROM "MonitorNeedFact" f WHERE f."firstMatchAt" IS NOT NULL
   UNION ALL
   SELECT date_trunc('month', f."firstContactAt"), f."chainNodeId", f.region, f."orgKind", 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-    GREATEST(0, extract(epoch FROM f."firstContactAt" - f."postedAt") / 86400), 1, 0, 0, 0, 0
+    GREATEST(0, extract(epoch FROM f."firstContactAt" - f."postedAt") / 86400), 1, 0, 0, 0, 0, 0, 0
   FROM "MonitorNeedFact" f WHERE f."firstContactAt" IS NOT NULL
   UNION ALL
-  SELECT date_trunc('month', f."contractAt"), f."chainNodeId", f.region, f."orgKind", 0, 0, 0, 1, 0, 0, 0, 0, f."contractValueCny", 0, 0, 0, 0, 0, 0, 0, 0
+  SELECT date_trunc('month', f."contractAt"), f."chainNodeId", f.region, f."orgKind", 0, 0, 0, 1, 0, 0, 0, 0, f."contractValueCny", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
   FROM "MonitorNeedFact" f WHERE f."contractAt" IS NOT NULL
   UNION ALL
   SELECT date_trunc('month', f."endedAt"), f."chainNodeId", f.region, f."orgKind", 0, 0, 0, 0,
-    CASE WHEN f.solved THEN 1 ELSE 0 END, CASE WHEN f.solved THEN 0 ELSE 1 END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    CASE WHEN f.solved THEN 1 ELSE 0 END, CASE WHEN f.solved THEN 0 ELSE 1 END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
   FROM "MonitorNeedFact" f WHERE f."endedAt" IS NOT NULL
   UNION ALL
-  SELECT date_trunc('month', f."leftUnmetAt"), f."chainNodeId", f.region, f."orgKind", 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+  SELECT date_trunc('month', f."leftUnmetAt"), f."chainNodeId", f.region, f."orgKind", 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
   FROM "MonitorNeedFact" f WHERE f."leftUnmetAt" IS NOT NULL
   UNION ALL
   SELECT date_trunc('month', r."createdAt"), COALESCE(r."chainNodeId", ''), COALESCE(o.region, ''), o.kind, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
-    COALESCE(r.trl, 0), CASE WHEN r.trl IS NULL THEN 0 ELSE 1 END
+    COALESCE(r.trl, 0), CASE WHEN r.trl IS NULL THEN 0 ELSE 1 END, 0, 0
   FROM "Result" r JOIN "Organisation" o ON o.id = r."organisationId" WHERE r.status = 'PUBLISHED'
+  UNION ALL
+  SELECT date_trunc('month', s."joinedAt"), s."chainNodeId", s.region, s."orgKind", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    CASE WHEN s.kind = 'researcher' THEN 1 ELSE 0 END, CASE WHEN s.kind = 'instrument' THEN 1 ELSE 0 END
+  FROM "MonitorSupplyFact" s
 ) ev
 WHERE m IN (SELECT m FROM _mon_months)
 GROUP BY m, node, region, kind`;
+
+// Supply of a node besides its results (README "Chain monitor"), in MonitorSupplyFact's column order:
+// - a researcher (RESEARCHER role) who published a result on the node (joined: their first one),
+//   or whose expertise (fields, methods) names the node: a field that contains the node's Chinese
+//   or English name, or a field of 3+ characters that the name contains (joined: the profile's update);
+// - an ACTIVE instrument of an institution with published results on the node (joined: the later
+//   of its listing and the institution's first result there).
+const SUPPLY_FACTS_SQL = `
+CREATE TEMP TABLE _mon_supply ON COMMIT DROP AS
+SELECT node AS "chainNodeId", kind, sid AS "subjectId", min(at) AS "joinedAt", min(region) AS region, min(okind::text)::"OrgKind" AS "orgKind"
+FROM (
+  SELECT r."chainNodeId" node, 'researcher' kind, u.id sid, r."createdAt" at, COALESCE(o.region, '') region, o.kind okind
+  FROM "Result" r JOIN "User" u ON u.id = r."createdById" AND u.role = 'RESEARCHER' JOIN "Organisation" o ON o.id = u."organisationId"
+  WHERE r.status = 'PUBLISHED' AND r."chainNodeId" IS NOT NULL
+  UNION ALL
+  SELECT cn.id, 'researcher', u.id, e."updatedAt", COALESCE(o.region, ''), o.kind
+  FROM "ExpertiseProfile" e JOIN "User" u ON u.id = e."userId" AND u.role = 'RESEARCHER' JOIN "Organisation" o ON o.id = u."organisationId"
+  JOIN "ChainNode" cn ON EXISTS (
+    SELECT 1 FROM unnest(e.fields || e.methods) w
+    WHERE strpos(lower(w), lower(cn."nameZh")) > 0 OR strpos(lower(w), lower(cn."nameEn")) > 0
+       OR (char_length(w) >= 3 AND (strpos(lower(cn."nameZh"), lower(w)) > 0 OR strpos(lower(cn."nameEn"), lower(w)) > 0)))
+  UNION ALL
+  SELECT r."chainNodeId", 'instrument', i.id, GREATEST(i."createdAt", min(r."createdAt")), COALESCE(i.region, o.region, ''), o.kind
+  FROM "Instrument" i JOIN "Organisation" o ON o.id = i."organisationId"
+  JOIN "Result" r ON r."organisationId" = i."organisationId" AND r.status = 'PUBLISHED' AND r."chainNodeId" IS NOT NULL
+  WHERE i.status = 'ACTIVE'
+  GROUP BY r."chainNodeId", i.id, i."createdAt", i.region, o.region, o.kind
+) s
+GROUP BY node, kind, sid`;
 
 const HISTOGRAM_SQL = `
 INSERT INTO "MonitorNodeHistogram" ("chainNodeId", dimension, bucket, count)

@@ -6,6 +6,8 @@ const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 /** Monitor filters (query string of /monitor and /monitor/nodes/[id], and the export routes). */
 export const monitorFiltersSchema = z.object({
   chain: z.preprocess(blank, z.string().max(64).optional()),
+  // /monitor?node=x opens that node's portrait (the filter form's node choice)
+  node: z.preprocess(blank, z.string().max(64).optional()),
   region: z.preprocess(blank, z.string().max(64).optional()),
   orgKind: z.preprocess(blank, orgKindSchema.optional()),
   // months shown (the score always uses the whole history for its stocks)

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { keywordsSchema, modesSchema, optionalFutureDate, optionalInt, optionalText, trlSchema, visibilitySchema } from "@/lib/validation/common";
+import { idSchema, keywordsSchema, modesSchema, optionalFutureDate, optionalInt, optionalText, trlSchema, visibilitySchema } from "@/lib/validation/common";
 import { OPTIONAL_TEASER_FIELDS } from "./teaser-fields";
+import { collaborationModesFromText, visibilityFromText } from "@/lib/import/labels";
 
 // Form checkboxes arrive as one value or several; the API sends an array.
 const teaserFieldsSchema = z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.enum(OPTIONAL_TEASER_FIELDS)).max(OPTIONAL_TEASER_FIELDS.length));
@@ -122,3 +123,37 @@ export const visitSchema = z.strictObject({
   notes: z.string().trim().min(2).max(10_000),
 });
 export type VisitInput = z.output<typeof visitSchema>;
+
+/** The owner's answer to a broker's clarification request (needId only says which page to refresh). */
+export const answerClarificationSchema = z.strictObject({
+  needId: idSchema,
+  clarificationId: idSchema,
+  answer: z.string().trim().min(2).max(5_000),
+});
+export type AnswerClarificationInput = z.output<typeof answerClarificationSchema>;
+
+// A row of a needs import file (issue 14): the wizard's publish rules (the same field schemas and
+// cross-field checks), with spreadsheet words for visibility and collaboration modes. Brokers
+// import for the companies they visited and name the company on each row.
+const importRowFields = {
+  title: needFields.title,
+  description: needFields.description,
+  field: needFields.field,
+  keywords: needFields.keywords,
+  visibility: z.preprocess(visibilityFromText, needFields.visibility),
+  teaser: needFields.teaser,
+  chainNodeId: needFields.chainNodeId,
+  trlTarget: needFields.trlTarget,
+  budgetMinCny: needFields.budgetMinCny,
+  budgetMaxCny: needFields.budgetMaxCny,
+  collaborationModes: z.preprocess(collaborationModesFromText, needFields.collaborationModes),
+  region: needFields.region,
+  triedSoFar: needFields.triedSoFar,
+  desiredOutcome: needFields.desiredOutcome,
+  acceptanceCriteria: needFields.acceptanceCriteria,
+  constraints: needFields.constraints,
+  deadline: needFields.deadline,
+};
+export const needImportRowSchema = z.strictObject(importRowFields).superRefine(checkCrossField);
+export const brokerNeedImportRowSchema = z.strictObject({ ...importRowFields, company: z.string().trim().min(2).max(200) }).superRefine(checkCrossField);
+export type NeedImportRow = z.output<typeof needImportRowSchema> & { company?: string };

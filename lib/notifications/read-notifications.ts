@@ -71,5 +71,6 @@ export async function openNotification(actor: MaybeActor, id: string): Promise<s
   // (Deal and broker notices link to deeper pages such as /broker/needs/<id>: up to four segments.)
   // Rows written before links were stored without the locale carry one: the reader's is added instead.
   const link = n.link?.replace(/^\/(zh-CN|en)(?=\/)/, "");
-  return link && /^(\/[A-Za-z0-9_-]+){1,4}$/.test(link) ? link : "/notifications";
+  // A fragment may name the part of the page (#clarifications on a need).
+  return link && /^(\/[A-Za-z0-9_-]+){1,4}(#[A-Za-z0-9_-]+)?$/.test(link) ? link : "/notifications";
 }

@@ -24,16 +24,13 @@ const need: NeedFacts = { organisationId: "org-owner", visibility: "BROKER_ONLY"
 describe("broker and deal rules", () => {
   it("opens the workbench, visits and metrics to staff; triage to admins and the need's broker only", () => {
     for (const a of [broker, admin]) {
-      expect([can(a, "broker.workbench"), can(a, "broker.triage", { ...need, brokerId: broker.id }), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([
-        true,
-        true,
-        true,
-        true,
-      ]);
+      expect([can(a, "broker.workbench"), can(a, "broker.triage", { ...need, brokerId: broker.id }), can(a, "metrics.read")]).toEqual([true, true, true]);
     }
+    // Visits (one page, /visits): brokers, who draft needs for the companies they visit.
+    expect([broker, admin].map((a) => can(a, "visit.create"))).toEqual([true, false]);
     expect(can(broker, "broker.triage", need)).toBe(false);
     for (const a of [null, owner, researcher]) {
-      expect([can(a, "broker.workbench"), can(a, "broker.triage", need), can(a, "visit.log"), can(a, "metrics.read")]).toEqual([false, false, false, false]);
+      expect([can(a, "broker.workbench"), can(a, "broker.triage", need), can(a, "visit.create"), can(a, "metrics.read")]).toEqual([false, false, false, false]);
     }
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import type { Actor } from "./actor";
 import { can } from "./index";
-import type { NeedFacts } from "./rules";
+import type { ApplicationFacts, ChallengeFacts, NeedFacts } from "./rules";
 
 const actor = (role: Actor["role"], organisationId: string | null): Actor => ({
   id: `u-${role}-${organisationId}`,
@@ -113,6 +113,20 @@ describe("least privilege for brokers", () => {
     expect(can(broker, "broker.handOver", facts("CONFIDENTIAL", { brokerId: "u-other" }))).toBe(false);
   });
 
+  it("only the owning company answers a broker's clarification request (not the broker who asked, not an admin)", () => {
+    const assigned = { ...need("CONFIDENTIAL"), brokerId: broker.id };
+    expect([null, owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.answerClarification", assigned))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    // A researcher of the owner's organisation id is no company member.
+    expect(can(actor("RESEARCHER", "org-owner"), "need.answerClarification", need("PUBLIC"))).toBe(false);
+  });
+
   it("only the owning company asks for a broker's help", () => {
     expect([owner, otherCompany, researcher, broker, admin].map((a) => can(a, "need.askBrokerHelp", need("CONFIDENTIAL")))).toEqual([
       true,
@@ -156,6 +170,10 @@ describe("action rules", () => {
   it("lets brokers record visits, researchers and brokers import results", () => {
     expect([owner, researcher, broker, admin, null].map((a) => can(a, "visit.create"))).toEqual([false, false, true, false, false]);
     expect([owner, researcher, broker, admin, null].map((a) => can(a, "result.import"))).toEqual([false, true, true, false, false]);
+  });
+  it("lets companies import their own needs and brokers the needs of visited companies; nobody else", () => {
+    expect([owner, otherCompany, researcher, broker, admin, null].map((a) => can(a, "need.import"))).toEqual([true, true, false, true, false, false]);
+    expect(can(actor("COMPANY", null), "need.import")).toBe(false);
   });
   it("denies an unknown action", () => {
     expect(can(admin, "no.such.action" as never)).toBe(false);
@@ -274,6 +292,23 @@ describe("staff roles and invitations (issue 11)", () => {
     }
   });
 
+  it("a key project item becomes a challenge draft for a government programme: its analyst or an admin, never published by them", () => {
+    const gov = { sponsorOrganisationId: "org-gov", sponsorKind: "GOVERNMENT" as const };
+    const otherGov = { sponsorOrganisationId: "org-gov-2", sponsorKind: "GOVERNMENT" as const };
+    const company = { sponsorOrganisationId: "org-a", sponsorKind: "COMPANY" as const };
+    const none = { sponsorOrganisationId: null, sponsorKind: null };
+    const who = [null, owner, researcher, analyst, broker, admin];
+    expect(who.map((a) => can(a, "monitor.challengeDraft", gov))).toEqual([false, false, false, true, false, true]);
+    expect(who.map((a) => can(a, "monitor.challengeDraft", otherGov))).toEqual([false, false, false, false, false, true]);
+    expect(who.map((a) => can(a, "monitor.challengeDraft", company))).toEqual([false, false, false, false, false, false]);
+    expect(who.map((a) => can(a, "monitor.challengeDraft", none))).toEqual([false, false, false, false, false, false]);
+    // The analyst's draft stays a draft: publishing and editing are the sponsor side's.
+    const draft = { organisationId: "org-gov", status: "DRAFT" as const, visibility: "PUBLIC" as const, draftedByBrokerId: null, blindReview: false };
+    expect(can(analyst, "challenge.manage", draft)).toBe(false);
+    expect(can(analyst, "challenge.edit", draft)).toBe(false);
+    expect(can(admin, "challenge.manage", draft)).toBe(true);
+  });
+
   it("an invitation creates only a member role that fits the kind, into the inviter's own organisation", () => {
     const companyAdmin = orgAdmin("COMPANY", "org-a");
     const invite = (a: Actor | null, organisationKind: "COMPANY" | "UNIVERSITY" | "TTO" | "GOVERNMENT", role: Actor["role"], organisationId = "org-a") =>
@@ -287,5 +322,127 @@ describe("staff roles and invitations (issue 11)", () => {
     expect(invite(orgAdmin("RESEARCHER", "org-a"), "TTO", "BROKER")).toBe(false);
     expect(invite(orgAdmin("ADMIN", "org-a"), "GOVERNMENT", "ANALYST")).toBe(false);
     expect(invite(null, "COMPANY", "COMPANY")).toBe(false);
+  });
+});
+
+describe("challenges: questions to applicants, application files, matches (issue 15)", () => {
+  const sponsor = actor("COMPANY", "org-sponsor");
+  const expert = { ...actor("RESEARCHER", "org-uni"), id: "u-expert" };
+  const applicant = { ...actor("RESEARCHER", "org-lab"), id: "u-applicant" };
+  const teammate = { ...actor("RESEARCHER", "org-other-lab"), id: "u-team" };
+  const drafter = { ...actor("BROKER", "org-tto"), id: "u-drafter" };
+  const challenge = (over: Partial<ChallengeFacts> = {}): ChallengeFacts => ({
+    organisationId: "org-sponsor",
+    status: "REVIEW",
+    visibility: "PUBLIC",
+    draftedByBrokerId: "u-drafter",
+    blindReview: true,
+    ...over,
+  });
+  const app = (viewer: Actor | null, over: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
+    challenge: challenge({ viewerOnPanel: viewer?.id === "u-expert" }),
+    applicantId: "u-applicant",
+    viewerInTeam: viewer?.id === "u-team",
+    ...over,
+  });
+  const viewers = [null, sponsor, expert, applicant, teammate, researcher, broker, admin] as const;
+  const row = (rule: "application.ask" | "application.answer" | "application.attach", over: Partial<ApplicationFacts> = {}) =>
+    viewers.map((v) => can(v, rule, app(v, over)));
+
+  it("the sponsor side and an unconflicted expert ask; a conflicted expert does not", () => {
+    //                                    anon   sponsor expert applicant team   other  broker admin
+    expect(row("application.ask")).toEqual([false, true, true, false, false, false, false, true]);
+    expect(can(expert, "application.ask", { ...app(expert), viewerConflicted: true })).toBe(false);
+  });
+
+  it("the applicant and the team answer and add files; nobody else", () => {
+    expect(row("application.answer")).toEqual([false, false, false, true, true, false, false, false]);
+    expect(row("application.attach")).toEqual([false, false, false, true, true, false, false, false]);
+  });
+
+  it("matches: the sponsor side, the drafting broker and staff; never solvers or visitors", () => {
+    const c = challenge({ status: "OPEN" });
+    expect([null, sponsor, expert, applicant, researcher, broker, drafter, admin].map((v) => can(v, "challenge.seeMatches", c))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+});
+
+describe("shared instruments (issue 17)", () => {
+  const uniAdmin: Actor = { ...actor("RESEARCHER", "org-uni"), id: "u-uni-admin", isOrgAdmin: true };
+  const manager: Actor = { ...actor("RESEARCHER", "org-uni"), id: "u-manager" };
+  const uniMember: Actor = { ...actor("RESEARCHER", "org-uni"), id: "u-uni-member" };
+  const booker: Actor = { ...actor("COMPANY", "org-co"), id: "u-booker" };
+  const bookerColleague: Actor = { ...actor("COMPANY", "org-co"), id: "u-colleague" };
+  const bookerOrgAdmin: Actor = { ...actor("COMPANY", "org-co"), id: "u-co-admin", isOrgAdmin: true };
+  const otherCompanyAdmin: Actor = { ...actor("COMPANY", "org-other"), id: "u-other-admin", isOrgAdmin: true };
+  const adminOfUni: Actor = { ...actor("ADMIN", "org-uni"), id: "u-platform-admin-in-uni", isOrgAdmin: true };
+  const analyst = actor("ANALYST", "org-gov");
+  const instrument = { organisationId: "org-uni", managerId: "u-manager", status: "ACTIVE" as const };
+  const booking = { bookerId: "u-booker", organisationId: "org-co", instrument };
+  const viewers = [null, manager, uniAdmin, uniMember, booker, bookerColleague, bookerOrgAdmin, otherCompanyAdmin, broker, admin, adminOfUni, analyst];
+  // anonymous manager uniAdmin uniMember booker colleague bookerOrgAdmin otherCompanyAdmin broker admin adminInUni analyst
+  const row = (rule: Parameters<typeof can>[1], facts?: unknown) =>
+    viewers.map((v) => (can as (a: unknown, r: unknown, f?: unknown) => boolean)(v, rule, facts));
+
+  it("the test report: the booker's side and the instrument's managers, nobody else (staff included)", () => {
+    expect(row("booking.report", booking)).toEqual([false, true, true, false, true, false, true, false, false, false, false, false]);
+    expect(row("booking.attachReport", booking)).toEqual([false, true, true, false, false, false, false, false, false, false, false, false]);
+    // A booking without an organisation: the booker alone on that side.
+    expect(can(bookerOrgAdmin, "booking.report", { ...booking, organisationId: null })).toBe(false);
+  });
+
+  it("photos: the instrument's managers; partners: the institution's admins (members of it, not platform staff)", () => {
+    expect(row("instrument.photo", instrument)).toEqual([false, true, true, false, false, false, false, false, false, false, false, false]);
+    expect(row("instrument.partners", { organisationId: "org-uni" })).toEqual([
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("bookings are read by the booker, the managers and platform admins; managed by the managers only", () => {
+    // The booker's side reads it: the booker and the admins of the organisation they booked for.
+    expect(row("booking.read", booking)).toEqual([false, true, true, false, true, false, true, false, false, true, true, false]);
+    expect(row("booking.manage", booking)).toEqual([false, true, true, false, false, false, false, false, false, false, false, false]);
+    expect(row("booking.respond", booking)).toEqual([false, false, false, false, true, false, false, false, false, false, false, false]);
+    expect(row("booking.cancel", booking)).toEqual([false, true, true, false, true, false, false, false, false, false, false, false]);
+  });
+
+  it("the catalogue is public; a retired instrument only for its institution and platform admins; staff do not book", () => {
+    expect(row("instrument.read", instrument).every(Boolean)).toBe(true);
+    expect(row("instrument.read", { ...instrument, status: "RETIRED" })).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(row("instrument.book", instrument)).toEqual([false, true, true, true, true, true, true, true, false, false, false, false]);
+    expect(row("instrument.metrics", instrument)).toEqual([false, true, true, true, false, false, false, false, true, true, true, true]);
+    expect(row("instrument.institutionMetrics")).toEqual([false, false, false, false, false, false, false, false, true, true, true, true]);
   });
 });

@@ -44,8 +44,10 @@ export type ContactFacts = { ownerOrganisationId: string; senderId: string; stat
 
 /** A shared instrument (issue 17): the institution that lists it and its manager. */
 export type InstrumentFacts = { organisationId: string; managerId: string; status: InstrumentStatus };
-/** A booking of an instrument: who booked it, and the instrument. */
-export type BookingFacts = { bookerId: string; instrument: InstrumentFacts };
+/** A booking of an instrument: who booked it (and for which organisation), and the instrument. */
+export type BookingFacts = { bookerId: string; organisationId?: string | null; instrument: InstrumentFacts };
+/** An institution's list of partner organisations (partner price tier). */
+export type InstitutionFacts = { organisationId: string };
 
 // A challenge (揭榜挂帅, issue 15) and the viewer's relation to it, loaded for THIS viewer on THIS
 // request (lib/challenges/load.ts). Applications are confidential between the applicant (and their
@@ -70,6 +72,9 @@ export type ApplicationFacts = {
   /** The viewer (a panel member) declared a conflict of interest on this application. */
   viewerConflicted?: boolean;
 };
+
+/** The sponsor a challenge draft made from a key project list item would belong to (a programme). */
+export type ProgrammeFacts = { sponsorOrganisationId: string | null; sponsorKind: OrgKind | null };
 
 type Rule<R> = (actor: MaybeActor, resource: R) => boolean;
 
@@ -154,8 +159,10 @@ const contactParty = (a: MaybeActor, c: ContactFacts) => (a != null && a.id === 
 // of the institution that lists it; bookings are seen by the booker and those managers only.
 const orgMember = (a: MaybeActor) => (a?.role === "COMPANY" || a?.role === "RESEARCHER") && a.organisationId !== null;
 const booker = (a: MaybeActor) => a?.role === "COMPANY" || a?.role === "RESEARCHER";
-const instrumentManager = (a: MaybeActor, i: InstrumentFacts) =>
-  a !== null && (a.id === i.managerId || (inOrg(a, i.organisationId) && a.isOrgAdmin && (a.role === "COMPANY" || a.role === "RESEARCHER")));
+const institutionAdmin = (a: MaybeActor, organisationId: string) => inOrg(a, organisationId) && !!a?.isOrgAdmin && booker(a);
+const instrumentManager = (a: MaybeActor, i: InstrumentFacts) => a !== null && (a.id === i.managerId || institutionAdmin(a, i.organisationId));
+// The booker's side of a booking: the booker and the admins of the organisation they booked for.
+const bookerSide = (a: MaybeActor, b: BookingFacts) => (a !== null && a.id === b.bookerId) || (!!b.organisationId && institutionAdmin(a, b.organisationId));
 // Challenges. The sponsor side: members (COMPANY role) of the sponsoring organisation, and platform
 // admins, who run government/park programmes and settle disputes.
 const PUBLIC_CHALLENGE: ChallengeStatus[] = ["OPEN", "REVIEW", "AWARDED", "COMPLETED"];
@@ -185,7 +192,11 @@ export const rules = {
   // A broker edits only the drafts they wrote after a visit, until the company publishes them.
   "need.editAsBroker": ((a, n) => a?.role === "BROKER" && n.status === "DRAFT" && n.brokerId === a.id) as Rule<DraftFacts>,
   "need.attach": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  // Company visits (one page, /visits): brokers record them and draft needs for the company there.
   "visit.create": ((a) => a?.role === "BROKER") as Rule<void>,
+  // Bulk import of needs as drafts (issue 14): a company into its own organisation, a broker for
+  // the companies named on the rows (each company confirms its drafts).
+  "need.import": ((a) => (a?.role === "COMPANY" && a.organisationId !== null) || a?.role === "BROKER") as Rule<void>,
   "result.import": ((a) => (a?.role === "RESEARCHER" || a?.role === "BROKER") && a.organisationId !== null) as Rule<void>,
   "need.requestAccess": needRequestAccess,
   "need.manageAccess": needManageAccess,
@@ -232,8 +243,9 @@ export const rules = {
   "broker.handOver": ((a, n) => isAdmin(a) || assignedBroker(a, n)) as Rule<NeedFacts>,
   // The owner asks for (or withdraws) a broker's help: the owning company.
   "need.askBrokerHelp": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
+  // Answering a broker's clarification request (issue 14): the owning company.
+  "need.answerClarification": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
   "proposal.decide": ((a, n) => inOrg(a, n.organisationId) && a?.role === "COMPANY") as Rule<NeedFacts>,
-  "visit.log": ((a) => isStaff(a)) as Rule<void>,
   "metrics.read": ((a) => isStaff(a)) as Rule<void>,
   // Taxonomy analytics (counts of demand, supply and unmet demand per chain node): staff only.
   "analytics.read": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
@@ -243,6 +255,14 @@ export const rules = {
   // Key project lists (重点项目清单): each reader of the monitor keeps their own lists (the
   // services put ownerId into `where`), exports them and turns items into challenge drafts.
   "monitor.keyList": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
+  // A key project list item (chain monitor) turned into a challenge DRAFT for a government / park
+  // programme (the sponsor is the programme's GOVERNMENT organisation, run by staff): an analyst
+  // for their own programme, a platform admin for any. Never publishing: that stays
+  // "challenge.manage" (the sponsor side). Brokers draft for companies ("challenge.create"), not here.
+  "monitor.challengeDraft": ((a, p) =>
+    p.sponsorKind === "GOVERNMENT" &&
+    p.sponsorOrganisationId !== null &&
+    ((a?.role === "ANALYST" && inOrg(a, p.sponsorOrganisationId)) || isAdmin(a))) as Rule<ProgrammeFacts>,
   "deal.list": ((a) => signedIn(a)) as Rule<void>,
   "deal.read": ((a, d) => dealStaff(a, d) || dealParty(a, d)) as Rule<DealFacts>,
   "deal.respond": dealParty as Rule<DealFacts>,
@@ -277,15 +297,25 @@ export const rules = {
   "instrument.book": ((a, i) => booker(a) && i.status === "ACTIVE") as Rule<InstrumentFacts>,
   // Per-instrument and per-institution sharing metrics: the institution, staff and analysts.
   "instrument.metrics": ((a, i) => inOrg(a, i.organisationId) || isStaff(a) || a?.role === "ANALYST") as Rule<InstrumentFacts>,
+  // Every institution's metrics side by side (evaluation, 考评): platform staff and analysts.
+  "instrument.institutionMetrics": ((a) => isStaff(a) || a?.role === "ANALYST") as Rule<void>,
   // Sharing rates aggregated by institution kind and region (no single booking shows): public.
   "instrument.sharingRates": (() => true) as Rule<void>,
-  "booking.read": ((a, b) => (a !== null && a.id === b.bookerId) || instrumentManager(a, b.instrument) || isAdmin(a)) as Rule<BookingFacts>,
+  "booking.read": ((a, b) => bookerSide(a, b) || instrumentManager(a, b.instrument) || isAdmin(a)) as Rule<BookingFacts>,
   // Accept a proposed slot, rate after completion: the booker.
   "booking.respond": ((a, b) => a !== null && a.id === b.bookerId) as Rule<BookingFacts>,
   // Cancel: the booker (free until the institution's deadline) or the instrument's managers.
   "booking.cancel": ((a, b) => (a !== null && a.id === b.bookerId) || instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
   // Approve, decline, propose another slot, record use and fee, mark a no-show: the instrument's managers.
   "booking.manage": ((a, b) => instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
+  // The test report of a completed booking: the instrument's managers attach it; only the booker's
+  // side and the managers ever see its name or download it (not platform staff, not other members).
+  "booking.attachReport": ((a, b) => instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
+  "booking.report": ((a, b) => bookerSide(a, b) || instrumentManager(a, b.instrument)) as Rule<BookingFacts>,
+  // Photos of an instrument: its managers add and remove them (everyone who may read it sees them).
+  "instrument.photo": instrumentManager as Rule<InstrumentFacts>,
+  // Which organisations are the institution's partners (partner price tier): its admins.
+  "instrument.partners": ((a, i) => institutionAdmin(a, i.organisationId)) as Rule<InstitutionFacts>,
   // Challenges (揭榜挂帅). Sponsors (a company's members) and staff create them; a broker drafts one
   // for a company, which publishes (approves) it.
   "challenge.create": ((a) => (a?.role === "COMPANY" && a.organisationId !== null) || a?.role === "BROKER" || isAdmin(a)) as Rule<void>,
@@ -316,6 +346,16 @@ export const rules = {
   // Acceptance (结题验收 for the last one): the sponsor or an unconflicted panel member.
   "milestone.decide": ((a, p) => challengeSponsor(a, p.challenge) || clearPanel(a, p)) as Rule<ApplicationFacts>,
   "milestone.recordPayment": ((a, p) => challengeSponsor(a, p.challenge)) as Rule<ApplicationFacts>,
+  // Questions to a shortlisted applicant: asked by the sponsor or an unconflicted panel member,
+  // answered in place by the applicant or their team; read by whoever reads the application.
+  "application.ask": ((a, p) => challengeSponsor(a, p.challenge) || clearPanel(a, p)) as Rule<ApplicationFacts>,
+  "application.answer": applicantSide as Rule<ApplicationFacts>,
+  // Files of an application (approach, team CVs, test reports): added by the applicant side;
+  // downloaded by whoever reads the application (application.read).
+  "application.attach": applicantSide as Rule<ApplicationFacts>,
+  // The challenge's matched results and researchers: the sponsor side and staff (brokers bring
+  // solvers to a call); solvers see the calls matched to them on their dashboard instead.
+  "challenge.seeMatches": ((a, c) => challengeSponsor(a, c) || challengeDrafter(a, c) || isStaff(a)) as Rule<ChallengeFacts>,
 } as const;
 
 export type Action = keyof typeof rules;

@@ -4,7 +4,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { authorize, type Actor } from "@/lib/policy";
 import type { VisitInput } from "@/lib/needs/schemas";
 
-// A broker's record of an on-site company visit; needs drafted there hang off it.
+// A broker's record of an on-site company visit (the one visit page, /visits); needs drafted
+// there hang off it, written in the wizard with the visit's notes carried into the draft.
 export async function createVisit(actor: Actor, input: VisitInput): Promise<{ id: string }> {
   authorize(actor, "visit.create");
   const org = await prisma.organisation.findFirst({ where: { id: input.organisationId, kind: "COMPANY" }, select: { id: true } });
@@ -25,7 +26,8 @@ export async function listMyVisits(actor: Actor) {
       id: true,
       visitedOn: true,
       peopleMet: true,
-      organisation: { select: { name: true } },
+      notes: true,
+      organisation: { select: { name: true, verifiedAt: true } },
       needs: { select: { id: true, title: true, status: true } },
     },
     orderBy: { visitedOn: "desc" },

@@ -25,6 +25,7 @@ import { syncInstruments } from "@/lib/instruments/search-index";
 import { sweepInstrumentBookings } from "@/lib/instruments/sweeps";
 import { runChallengeDeadlines } from "@/lib/challenges/deadlines";
 import { syncChallenge } from "@/lib/challenges/search-index";
+import { runChallengeMatching } from "@/lib/challenges/matches";
 import { withHandOver } from "./keyed-failure";
 
 // Each task is idempotent: index tasks write the row's current state (never an older version over
@@ -99,6 +100,7 @@ const tasks: TaskList = {
   "instrument-bookings-sweep": task<"instrument-bookings-sweep">(async () => void (await sweepInstrumentBookings(prisma, new Date()))),
   "index-challenge": task<"index-challenge">(async ({ challengeId }) => void (await syncChallenge(prisma, challengeId))),
   "challenge-deadlines": task<"challenge-deadlines">(async () => void (await runChallengeDeadlines(prisma, new Date()))),
+  "match-challenge": task<"match-challenge">(async ({ challengeId, notify }) => void (await runChallengeMatching(challengeId, notify === true))),
 };
 
 // A failing job fails the job, never the process (every Meilisearch/SMTP call in the tasks is

@@ -330,6 +330,25 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     });
     return { written, read: await db.challengeOutcome.findUniqueOrThrow({ where: { id: written.id } }) };
   },
+  ChallengeQuestion: async (db) => {
+    const written = await db.challengeQuestion.create({
+      data: {
+        applicationId: id("application"),
+        askedById: id("user"),
+        question: "中试线在哪里？",
+        answer: "东莞",
+        answeredById: id("user"),
+        answeredAt: new Date(),
+      },
+    });
+    return { written, read: await db.challengeQuestion.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  ChallengeMatchSnapshot: async (db) => {
+    const written = await db.challengeMatchSnapshot.create({
+      data: { challengeId: id("challenge"), challengeVersion: 1, computedAt: new Date(), matches: [{ id: "r1", score: 0.5 }], researchers: [] },
+    });
+    return { written, read: await db.challengeMatchSnapshot.findUniqueOrThrow({ where: { challengeId: written.challengeId } }) };
+  },
   ChallengeEvent: async (db) => {
     const written = await db.challengeEvent.create({
       data: { challengeId: id("challenge"), machine: "challenge", subjectId: id("challenge"), toState: "OPEN", actorId: id("user") },
@@ -345,6 +364,12 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       data: { needId: id("need"), proposedById: id("user"), changes: { title: "更清楚的标题" }, note: "请确认" },
     });
     return { written, read: await db.needEditProposal.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  NeedClarification: async (db) => {
+    const written = await db.needClarification.create({
+      data: { needId: id("need"), askedById: id("user"), question: "目标功率是多少？", answer: "10 瓦", answeredById: id("user"), answeredAt: new Date() },
+    });
+    return { written, read: await db.needClarification.findUniqueOrThrow({ where: { id: written.id } }) };
   },
   MonitorNeedFact: async (db) => {
     const written = await db.monitorNeedFact.create({
@@ -376,6 +401,17 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     });
     const where = { month_chainNodeId_region_orgKind: { month: written.month, chainNodeId: written.chainNodeId, region: "", orgKind: "UNIVERSITY" as const } };
     return { written, read: await db.monitorMonthFact.findUniqueOrThrow({ where }) };
+  },
+  MonitorSupplyFact: async (db) => {
+    const written = await db.monitorSupplyFact.create({
+      data: { chainNodeId: id("node"), kind: "instrument", subjectId: "supply-subject", joinedAt: new Date("2026-01-02T03:04:05.006Z"), orgKind: "UNIVERSITY" },
+    });
+    return {
+      written,
+      read: await db.monitorSupplyFact.findUniqueOrThrow({
+        where: { chainNodeId_kind_subjectId: { chainNodeId: id("node"), kind: "instrument", subjectId: "supply-subject" } },
+      }),
+    };
   },
   MonitorNodeHistogram: async (db) => {
     const written = await db.monitorNodeHistogram.create({ data: { chainNodeId: id("node"), dimension: "needTrl", bucket: "4", count: 7 } });
@@ -440,6 +476,29 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       data: { bookingId: id("booking"), fromStatus: "REQUESTED", toStatus: "APPROVED", actorId: id("user") },
     });
     return { written, read: await db.instrumentBookingEvent.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  InstrumentPhoto: async (db) => {
+    const written = await db.instrumentPhoto.create({
+      data: {
+        instrumentId: id("instrument"),
+        fileName: "xrd.webp",
+        contentType: "image/webp",
+        width: 4,
+        height: 3,
+        sizeBytes: 3,
+        sha256: "0".repeat(64),
+        data: new Uint8Array([1, 2, 3]),
+        thumb: new Uint8Array([4]),
+        uploadedById: id("user"),
+      },
+    });
+    return { written, read: await db.instrumentPhoto.findUniqueOrThrow({ where: { id: written.id } }) };
+  },
+  InstitutionPartner: async (db) => {
+    const partner = await db.organisation.create({ data: { name: "Engine Partner Org", kind: "COMPANY" } });
+    const written = await db.institutionPartner.create({ data: { organisationId: id("org"), partnerOrganisationId: partner.id, addedById: id("user") } });
+    const key = { organisationId: written.organisationId, partnerOrganisationId: written.partnerOrganisationId };
+    return { written, read: await db.institutionPartner.findUniqueOrThrow({ where: { organisationId_partnerOrganisationId: key } }) };
   },
   AuditLog: async (db) => {
     const written = await db.auditLog.create({ data: { action: "test.write", subject: "Need:1", detail: { nested: { ok: true }, list: [1, "二"] } } });

@@ -1,9 +1,8 @@
 "use server";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/action-client";
-import { clarifySchema, captureNeedSchema, handOverSchema, proposeEditSchema, visitSchema } from "@/lib/broker/schemas";
+import { clarifySchema, handOverSchema, proposeEditSchema } from "@/lib/broker/schemas";
 import { claimNeed, handOverNeed, markNeedReady, proposeNeedEdit, requestClarification } from "@/lib/broker/triage";
-import { captureNeedDraft, logVisit } from "@/lib/broker/visits";
 import { introduceResearcher } from "@/lib/deals/introduce";
 import { introduceSchema } from "@/lib/deals/schemas";
 import { idSchema } from "@/lib/validation/common";
@@ -59,19 +58,3 @@ export const introduceAction = memberAction
   .schema(introduceSchema)
   .redirect(({ data }) => `/deals/${(data as { id: string }).id}`)
   .action(async ({ actor, input }) => introduceResearcher(actor, input));
-
-export const logVisitAction = memberAction
-  .schema(visitSchema)
-  .revalidate("/broker/visits")
-  .success("broker.visitDone")
-  .action(async ({ actor, input }) => {
-    await logVisit(actor, input);
-  });
-
-export const captureNeedAction = memberAction
-  .schema(captureNeedSchema.safeExtend({ visitId: idSchema }))
-  .revalidate("/broker/visits")
-  .success("broker.captureDone")
-  .action(async ({ actor, input: { visitId, ...draft } }) => {
-    await captureNeedDraft(actor, visitId, draft);
-  });

@@ -34,7 +34,7 @@ export default async function BrokerQueuePage({
         <Link href="/broker/board" className="text-brand-700 hover:underline">
           {t("boardLink")}
         </Link>
-        <Link href="/broker/visits" className="text-brand-700 hover:underline">
+        <Link href="/visits" className="text-brand-700 hover:underline">
           {t("visitsLink")}
         </Link>
         <Link href="/broker/metrics" className="text-brand-700 hover:underline">

@@ -5,13 +5,16 @@ import { z } from "zod";
 import { memberAction } from "@/lib/actions/action-client";
 import { applyToChallenge, shortlistApplication, withdrawApplication } from "@/lib/challenges/applications";
 import { awardChallenge } from "@/lib/challenges/award";
-import { addPanelMember, createChallenge, moveChallenge } from "@/lib/challenges/manage-challenge";
+import { addApplicationAttachments } from "@/lib/challenges/attachments";
+import { addPanelMember, createChallenge, moveChallenge, removePanelMember } from "@/lib/challenges/manage-challenge";
 import { decideMilestone, recordMilestonePayment, submitMilestone } from "@/lib/challenges/milestones";
 import { acceptChallengeNda } from "@/lib/challenges/nda";
 import { recordChallengeOutcome } from "@/lib/challenges/outcome";
+import { answerQuestion, askQuestion } from "@/lib/challenges/questions";
 import { declareConflict, scoreApplication } from "@/lib/challenges/review";
 import {
   acceptNdaSchema,
+  answerSchema,
   applySchema,
   awardSchema,
   challengeFormSchema,
@@ -21,11 +24,14 @@ import {
   outcomeSchema,
   panelMemberSchema,
   paymentSchema,
+  questionSchema,
+  removePanelMemberSchema,
   scoreSchema,
   shortlistSchema,
   submitMilestoneSchema,
   versionSchema,
 } from "@/lib/challenges/schemas";
+import { fileBytes, uploadedFilesSchema } from "@/lib/forms/form-files";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 
@@ -69,12 +75,46 @@ export const addPanelMemberAction = memberAction
     await addPanelMember(actor, idOf(input.challengeId), input.email);
   });
 
+export const removePanelMemberAction = memberAction
+  .schema(removePanelMemberSchema)
+  .revalidate((i) => `${challengePath(i)}/manage`)
+  .success("challenges.saved")
+  .action(async ({ actor, input }) => {
+    await removePanelMember(actor, idOf(input.challengeId), input.panelMemberId);
+  });
+
 export const applyAction = memberAction
-  .schema(applySchema)
+  .schema(applySchema.safeExtend({ attachments: uploadedFilesSchema }))
   .revalidate("/challenges")
-  .action(async ({ actor, input, locale }) => {
-    const { id } = await applyToChallenge(actor, idOf(input.challengeId), input);
+  .action(async ({ actor, input: { attachments, ...input }, locale }) => {
+    const { id } = await applyToChallenge(actor, idOf(input.challengeId), input, new Date(), await fileBytes(attachments));
     redirect(`/${locale}/challenges/applications/${id}`);
+  });
+
+const applicationPath = (i: { applicationId?: string }) => `/challenges/applications/${idOf(i.applicationId)}`;
+
+export const addApplicationFilesAction = memberAction
+  .schema(z.strictObject({ applicationId: z.string().min(1).max(40).optional(), attachments: uploadedFilesSchema }))
+  .revalidate(applicationPath)
+  .success("challenges.filesAdded")
+  .action(async ({ actor, input }) => {
+    await addApplicationAttachments(actor, idOf(input.applicationId), await fileBytes(input.attachments));
+  });
+
+export const askQuestionAction = memberAction
+  .schema(questionSchema)
+  .revalidate(applicationPath)
+  .success("challenges.questionSent")
+  .action(async ({ actor, input }) => {
+    await askQuestion(actor, idOf(input.applicationId), input.question);
+  });
+
+export const answerQuestionAction = memberAction
+  .schema(answerSchema.safeExtend({ applicationId: z.string().min(1).max(40).optional() }))
+  .revalidate(applicationPath)
+  .success("challenges.answerSent")
+  .action(async ({ actor, input }) => {
+    await answerQuestion(actor, idOf(input.questionId), input.answer);
   });
 
 export const withdrawApplicationAction = memberAction
@@ -139,11 +179,11 @@ export const awardAction = memberAction
   });
 
 export const submitMilestoneAction = memberAction
-  .schema(submitMilestoneSchema)
+  .schema(submitMilestoneSchema.safeExtend({ deliverables: uploadedFilesSchema }))
   .revalidate("/challenges")
   .success("challenges.saved")
   .action(async ({ actor, input }) => {
-    await submitMilestone(actor, idOf(input.milestoneId), input.version, input.note);
+    await submitMilestone(actor, idOf(input.milestoneId), input.version, input.note, new Date(), await fileBytes(input.deliverables));
   });
 
 export const decideMilestoneAction = memberAction

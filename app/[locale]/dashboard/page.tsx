@@ -5,6 +5,7 @@ import { MatchList } from "@/components/matching/match-list";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { can } from "@/lib/policy";
 import { getResearcherDashboard } from "@/lib/recommend/researcher-dashboard";
+import { ChallengesForYou } from "@/components/challenges/for-you";
 
 export default async function ResearcherDashboardPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -38,6 +39,7 @@ export default async function ResearcherDashboardPage({ params }: { params: Prom
           />
         )}
       </section>
+      <ChallengesForYou actor={actor} locale={locale} />
       <section aria-labelledby="from-expertise">
         <h2 id="from-expertise" className="mb-3 text-xl font-semibold">
           {t("fromExpertise")}

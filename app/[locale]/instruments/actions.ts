@@ -2,9 +2,12 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/action-client";
+import { fieldError } from "@/lib/errors";
+import { fileBytes, uploadedFilesSchema } from "@/lib/forms/form-files";
 import {
   acceptProposal,
   approveBooking,
+  attachBookingReport,
   cancelBooking,
   declineBooking,
   markNoShow,
@@ -15,16 +18,21 @@ import {
 } from "@/lib/instruments/bookings";
 import { importInstrumentsFile } from "@/lib/instruments/import";
 import { addClosure, createInstrument, setInstrumentStatus, updateInstrument } from "@/lib/instruments/instruments";
+import { addPartner, removePartner } from "@/lib/instruments/partners";
+import { addInstrumentPhotos, deleteInstrumentPhoto } from "@/lib/instruments/photos";
 import {
+  attachReportSchema,
   bookingRefSchema,
   bookingRequestSchema,
   cancelBookingSchema,
   closureSchema,
   declineBookingSchema,
   instrumentSchema,
+  partnerSchema,
   proposeSlotSchema,
+  removePartnerSchema,
   rateBookingSchema,
-  recordUseSchema,
+  recordUseFormSchema,
   updateInstrumentSchema,
 } from "@/lib/instruments/schemas";
 
@@ -81,8 +89,16 @@ export const declineBookingAction = withPaths(memberAction.schema(declineBooking
 export const proposeSlotAction = withPaths(memberAction.schema(proposeSlotSchema).success("instruments.manage.proposed")).action(async ({ actor, input }) =>
   proposeSlot(actor, input),
 );
-export const recordUseAction = withPaths(memberAction.schema(recordUseSchema).success("instruments.manage.recorded")).action(async ({ actor, input }) =>
-  recordUse(actor, input),
+// The test report is an optional file of the same form (the first one if several were chosen).
+export const recordUseAction = withPaths(memberAction.schema(recordUseFormSchema).success("instruments.manage.recorded")).action(
+  async ({ actor, input: { report, ...input } }) => recordUse(actor, { ...input, report: (await fileBytes(report.slice(0, 1)))[0] }),
+);
+export const attachReportAction = withPaths(memberAction.schema(attachReportSchema).success("instruments.manage.reportAttached")).action(
+  async ({ actor, input }) => {
+    const [report] = await fileBytes(input.report.slice(0, 1));
+    if (!report) throw fieldError("report", "v.noFile");
+    await attachBookingReport(actor, { bookingId: input.bookingId, report });
+  },
 );
 export const markNoShowAction = withPaths(memberAction.schema(bookingRefSchema).success("instruments.manage.noShow")).action(async ({ actor, input }) =>
   markNoShow(actor, input),
@@ -96,6 +112,43 @@ export const acceptProposalAction = withPaths(memberAction.schema(bookingRefSche
 export const rateBookingAction = withPaths(memberAction.schema(rateBookingSchema).success("instruments.bookings.rated")).action(async ({ actor, input }) =>
   rateBooking(actor, input),
 );
+
+export const addPhotosAction = memberAction
+  .schema(z.object({ instrumentId: z.string().min(1), photos: uploadedFilesSchema }))
+  .success("instruments.photos.added")
+  .revalidate((i) => `/instruments/${i.instrumentId}`)
+  .revalidate((i) => `/instruments/${i.instrumentId}/edit`)
+  .revalidate("/instruments")
+  .action(async ({ actor, input }) => {
+    await addInstrumentPhotos(actor, input.instrumentId, await fileBytes(input.photos));
+  });
+
+export const deletePhotoAction = memberAction
+  .schema(z.object({ photoId: z.string().min(1), instrumentId: z.string().min(1) }))
+  .success("instruments.photos.deleted")
+  .revalidate((i) => `/instruments/${i.instrumentId}`)
+  .revalidate((i) => `/instruments/${i.instrumentId}/edit`)
+  .action(async ({ actor, input }) => {
+    await deleteInstrumentPhoto(actor, input.photoId);
+  });
+
+export const addPartnerAction = memberAction
+  .schema(partnerSchema)
+  .success("instruments.partners.added")
+  .revalidate("/instruments/partners")
+  .revalidate("/instruments/manage")
+  .action(async ({ actor, input }) => {
+    await addPartner(actor, input);
+  });
+
+export const removePartnerAction = memberAction
+  .schema(removePartnerSchema)
+  .success("instruments.partners.removed")
+  .revalidate("/instruments/partners")
+  .revalidate("/instruments/manage")
+  .action(async ({ actor, input }) => {
+    await removePartner(actor, input.partnerOrganisationId);
+  });
 
 const importSchema = z.object({
   file: z.instanceof(File, { error: "v.noFile" }).refine((f) => f.size > 0, { error: "v.noFile" }),

@@ -2,7 +2,8 @@
 import { redirect } from "next/navigation";
 import { memberAction } from "@/lib/actions/action-client";
 import { translatorFor } from "@/lib/i18n/translator";
-import { addKeyItem, annotateKeyItem, createKeyList, draftChallengeFromItem, removeKeyItem } from "@/lib/monitor/key-project-list";
+import { draftChallengeFromItem } from "@/lib/monitor/challenge-draft";
+import { addKeyItem, annotateKeyItem, createKeyList, removeKeyItem } from "@/lib/monitor/key-project-list";
 import { addKeyItemSchema, annotateKeyItemSchema, createKeyListSchema, keyItemSchema } from "@/lib/monitor/schemas";
 
 export const createKeyListAction = memberAction
@@ -40,7 +41,8 @@ export const removeKeyItemAction = memberAction
     await removeKeyItem(actor, input);
   });
 
-// The draft's title and opening words are chosen here, in the analyst's language.
+// The draft's title and opening words are chosen here, in the analyst's language. The draft is
+// the analyst's programme's (lib/monitor/challenge-draft.ts); publishing it is not theirs.
 export const draftChallengeAction = memberAction
   .schema(keyItemSchema)
   .authorize("monitor.keyList")
@@ -48,9 +50,9 @@ export const draftChallengeAction = memberAction
   .success("monitor.draftCreated")
   .action(async ({ actor, input, locale }) => {
     const t = await translatorFor(locale);
-    const draft = await draftChallengeFromItem(actor, input, (n) => {
+    const draft = await draftChallengeFromItem(actor, input, (n, figures) => {
       const node = locale === "en" ? n.nameEn : n.nameZh;
-      return { title: t("monitor.draftTitle", { node }), problem: t("monitor.draftProblem", { node }) };
+      return { title: t("monitor.draftTitle", { node }), problem: t("monitor.draftProblem", { node, ...figures }) };
     });
     return { challengeDraftId: draft.id };
   });

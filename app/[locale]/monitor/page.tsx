@@ -1,17 +1,13 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { MonitorChart } from "@/components/monitor/monitor-chart";
-import type { ChainMapSpec } from "@/components/monitor/chart-spec";
+import { ChainMapSection } from "@/components/monitor/chain-map-section";
 import { filterQuery, MonitorFilterForm } from "@/components/monitor/monitor-filters";
 import { requireActorForPage } from "@/lib/auth/require-actor";
-import { getChainMap } from "@/lib/monitor/get-monitor";
+import { getChainMap, listMonitorChains } from "@/lib/monitor/get-monitor";
 import { parseMonitorFilters } from "@/lib/monitor/schemas";
 import { can } from "@/lib/policy";
-import { listTaxonomy } from "@/lib/taxonomy/list-taxonomy";
-
-const STAGES = ["UPSTREAM", "MIDSTREAM", "DOWNSTREAM"] as const;
 
 // The chain monitor (issue 16): every chain as its nodes from upstream to downstream, coloured
 // by bottleneck score and sized by open demand; a node links to its portrait. Policy analysts,
@@ -28,13 +24,14 @@ export default async function MonitorPage({
   const actor = await requireActorForPage(locale, "/monitor");
   if (!can(actor, "monitor.read")) notFound();
   const filters = parseMonitorFilters(await searchParams);
-  const data = await getChainMap(actor, filters);
-  const allChains = filters.chain ? await listTaxonomy() : data.chains;
+  if (filters.node) {
+    redirect(
+      `/${locale}/monitor/nodes/${encodeURIComponent(filters.node)}${filterQuery({ region: filters.region, orgKind: filters.orgKind, period: filters.period })}`,
+    );
+  }
+  const [data, allChains] = await Promise.all([getChainMap(actor, filters), listMonitorChains()]);
   const t = await getTranslations({ locale, namespace: "monitor" });
-  const en = locale === "en";
-  const name = (x: { nameZh: string; nameEn: string }) => (en ? x.nameEn : x.nameZh);
   const q = filterQuery({ region: filters.region, orgKind: filters.orgKind, period: filters.period });
-  const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
   return (
     <div className="space-y-6">
@@ -63,82 +60,16 @@ export default async function MonitorPage({
       </section>
 
       <ClientMessages namespaces={["monitor"]}>
-        {data.chains.map((c) => {
-          const spec: ChainMapSpec = {
-            kind: "chainMap",
-            title: t("chainMapTitle", { chain: name(c) }),
-            stages: STAGES.map((s) => ({ id: s, label: t(`stages.${s}`) })),
-            highLabel: t("high"),
-            lowLabel: t("low"),
-            nodes: c.nodes.map((n) => ({
-              id: n.id,
-              stage: n.stage,
-              label: name(n),
-              score: n.score,
-              demand: n.openDemand,
-              tooltip: t("nodeTooltip", { node: name(n), score: n.score, trend: signed(n.trend), open: n.openDemand, unmet: n.unmetDemand }),
-            })),
-          };
-          return (
-            <section key={c.id} className="rounded-lg bg-white p-4 shadow-sm sm:p-6" aria-labelledby={`chain-${c.id}`} data-testid={`chain-map-${c.id}`}>
-              <h2 id={`chain-${c.id}`} className="mb-2 text-lg font-semibold">
-                {name(c)}
-              </h2>
-              <MonitorChart
-                spec={spec}
-                filename={`chain-map-${c.id}`}
-                height={Math.max(280, 80 * Math.max(...STAGES.map((s) => c.nodes.filter((n) => n.stage === s).length), 1) + 130)}
-                nodeHref={`/${locale}/monitor/nodes/__ID__${q}`}
-              />
-              <div className="mt-3 overflow-x-auto">
-                <table className="w-full border-collapse text-sm">
-                  <thead>
-                    <tr className="border-b text-left text-xs text-slate-500">
-                      <th className="p-2">{t("col.node")}</th>
-                      <th className="p-2">{t("col.stage")}</th>
-                      <th className="p-2 text-right">{t("col.score")}</th>
-                      <th className="p-2 text-right">{t("col.trend")}</th>
-                      <th className="p-2 text-right">{t("col.openDemand")}</th>
-                      <th className="p-2 text-right">{t("col.unmetDemand")}</th>
-                      <th className="p-2 text-right">{t("col.posted")}</th>
-                      <th className="p-2 text-right">{t("col.supply")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.nodes.map((n) => (
-                      <tr key={n.id} className="border-b last:border-0" data-testid={`node-row-${n.id}`}>
-                        <td className="p-2">
-                          <Link href={`/monitor/nodes/${encodeURIComponent(n.id)}${q}`} className="text-brand-700 hover:underline">
-                            {name(n)}
-                          </Link>
-                        </td>
-                        <td className="p-2 text-slate-500">{t(`stages.${n.stage as (typeof STAGES)[number]}`)}</td>
-                        <td className="p-2 text-right font-semibold tabular-nums" data-stat="score">
-                          {n.score}
-                        </td>
-                        <td className={`p-2 text-right tabular-nums ${n.trend > 5 ? "font-semibold text-red-700" : "text-slate-600"}`}>
-                          {signed(n.trend)}
-                          {n.trend > 5 ? ` ▲ ${t("rising")}` : ""}
-                        </td>
-                        <td className="p-2 text-right tabular-nums">{n.openDemand}</td>
-                        <td className="p-2 text-right tabular-nums">{n.unmetDemand}</td>
-                        <td className="p-2 text-right tabular-nums">{n.postedInPeriod}</td>
-                        <td className="p-2 text-right tabular-nums">{n.supply}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
-          );
-        })}
+        {data.chains.map((c) => (
+          <ChainMapSection key={c.id} chain={{ id: c.id, nameZh: c.nameZh, nameEn: c.nameEn }} nodes={c.nodes} query={q} />
+        ))}
       </ClientMessages>
 
-      <section className="rounded-lg border border-dashed border-slate-300 bg-white p-6" data-testid="instruments-placeholder">
-        <h2 className="mb-1 text-lg font-semibold">{t("instrumentsTitle")}</h2>
-        {/* Wired at merge: sharingRateBy(...) from the instruments module (helper "instruments"). */}
-        <p className="text-sm text-slate-500">{t("instrumentsPlaceholder")}</p>
-      </section>
+      <p className="text-sm">
+        <Link href="/instruments/metrics" className="text-brand-700 hover:underline" data-testid="instruments-link">
+          {t("instrumentsLink")} →
+        </Link>
+      </p>
     </div>
   );
 }

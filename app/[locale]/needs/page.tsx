@@ -37,11 +37,18 @@ export default async function NeedsPage({
     <section>
       <div className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t("listTitle")}</h1>
-        {can(actor, "need.create") && (
-          <Link href="/needs/new" className="rounded bg-brand-600 px-3 py-1.5 text-white">
-            {tb("newNeed")}
-          </Link>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {can(actor, "need.import") && (
+            <Link href="/needs/import" className="rounded border px-3 py-1.5">
+              {tb("import")}
+            </Link>
+          )}
+          {can(actor, "need.create") && (
+            <Link href="/needs/new" className="rounded bg-brand-600 px-3 py-1.5 text-white">
+              {tb("newNeed")}
+            </Link>
+          )}
+        </div>
       </div>
       {awaiting.length > 0 && (
         <section className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="awaiting-confirmation">

@@ -7,8 +7,10 @@ import { can } from "@/lib/policy";
 import { listMyVisits, listVisitableCompanies } from "@/lib/visits/create-visit";
 import { VisitForm } from "./visit-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { OrgName } from "@/components/orgs/org-name";
 
-// A broker's company visits: record one, then draft needs for the company to confirm.
+// A broker's company visits (the one visit page; /broker/visits redirects here): record one, then
+// draft needs for the company to confirm in the wizard, which opens with the visit's notes.
 export default async function VisitsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -26,17 +28,28 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
         </ClientMessages>
       </section>
       <section className="rounded-lg bg-white p-6 shadow-sm">
-        <h2 className="mb-4 text-xl font-semibold">{t("mine")}</h2>
+        <h2 className="mb-1 text-xl font-semibold">{t("mine")}</h2>
+        <p className="mb-4 text-sm">
+          <Link href="/needs/import" className="text-brand-700 underline">
+            {t("importNeeds")}
+          </Link>
+        </p>
         {visits.length === 0 ? (
           <p>{t("none")}</p>
         ) : (
-          <ul className="space-y-3">
+          <ul className="space-y-3" data-testid="visits">
             {visits.map((v) => (
-              <li key={v.id} className="border-b pb-2">
+              <li key={v.id} className="border-b border-slate-200 pb-2">
                 <p className="font-medium">
-                  {v.organisation.name} · <When at={v.visitedOn} show="date" />
+                  <OrgName name={v.organisation.name} verified={v.organisation.verifiedAt !== null} /> · <When at={v.visitedOn} show="date" />
                 </p>
-                <p className="text-sm text-slate-600">{v.peopleMet}</p>
+                <p className="text-sm text-slate-600">
+                  {t("peopleMet")}: {v.peopleMet}
+                </p>
+                <details className="text-sm">
+                  <summary className="cursor-pointer text-slate-700">{t("notes")}</summary>
+                  <p className="mt-1 whitespace-pre-line">{v.notes}</p>
+                </details>
                 <ul className="text-sm">
                   {v.needs.map((n) => (
                     <li key={n.id}>
@@ -54,7 +67,7 @@ export default async function VisitsPage({ params }: { params: Promise<{ locale:
                   ))}
                 </ul>
                 <Link href={`/needs/new?visit=${v.id}`} className="text-sm text-brand-700 underline">
-                  {t("draftNeed")}
+                  {v.needs.length ? t("draftNeed") : t("draftFirstNeed")}
                 </Link>
               </li>
             ))}

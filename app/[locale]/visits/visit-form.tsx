@@ -13,7 +13,7 @@ export function VisitForm({ locale, companies }: { locale: string; companies: { 
   const f = state.fields ?? {};
   return (
     <form action={action} noValidate>
-      <FormMessage status={state.status} message={state.status === "error" ? state.message : undefined} />
+      <FormMessage status={state.status} message={state.message} />
       <div className="mb-4">
         <label htmlFor="organisationId" className="block text-sm font-medium">
           {t("company")}
@@ -40,9 +40,26 @@ export function VisitForm({ locale, companies }: { locale: string; companies: { 
       <Field name="visitedOn" type="date" label={t("visitedOn")} defaultValue={v.visitedOn} errors={f.visitedOn} required />
       <Field name="peopleMet" label={t("peopleMet")} hint={t("peopleMetHint")} defaultValue={v.peopleMet} errors={f.peopleMet} required />
       <Field name="notes" label={t("notes")} defaultValue={v.notes} errors={f.notes} multiline required />
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60">
-        {pending ? tf("saving") : t("submit")}
-      </button>
+      <div className="flex flex-wrap gap-3">
+        <button
+          type="submit"
+          name="then"
+          value="draft"
+          disabled={pending}
+          className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60"
+        >
+          {pending ? tf("saving") : t("submit")}
+        </button>
+        <button
+          type="submit"
+          name="then"
+          value="stay"
+          disabled={pending}
+          className="rounded border border-brand-600 px-4 py-2 text-brand-700 disabled:opacity-60"
+        >
+          {t("saveOnly")}
+        </button>
+      </div>
     </form>
   );
 }

@@ -27,9 +27,14 @@ import * as instruments_id_bookings from "./instruments/[id]/bookings/openapi";
 import * as instruments_id_metrics from "./instruments/[id]/metrics/openapi";
 import * as instruments_sharing_rates from "./instruments/sharing-rates/openapi";
 import * as instruments_import from "./instruments/import/openapi";
+import * as instruments_id_photos from "./instruments/[id]/photos/openapi";
+import * as instruments_partners from "./instruments/partners/openapi";
+import * as instruments_partners_id from "./instruments/partners/[organisationId]/openapi";
+import * as instruments_institution_metrics from "./instruments/institution-metrics/openapi";
 import * as instrument_bookings from "./instrument-bookings/openapi";
 import * as instrument_bookings_id from "./instrument-bookings/[id]/openapi";
 import * as instrument_bookings_id_transitions from "./instrument-bookings/[id]/transitions/openapi";
+import * as instrument_bookings_id_report from "./instrument-bookings/[id]/report/openapi";
 import * as ch0 from "./challenges/openapi";
 import * as ch1 from "./challenges/[id]/openapi";
 import * as ch2 from "./challenges/[id]/transitions/openapi";
@@ -48,6 +53,9 @@ import * as ch14 from "./challenge-applications/[id]/milestones/openapi";
 import * as ch15 from "./challenge-milestones/[id]/submission/openapi";
 import * as ch16 from "./challenge-milestones/[id]/decision/openapi";
 import * as ch17 from "./challenge-milestones/[id]/payment/openapi";
+import * as ch18 from "./challenge-applications/[id]/questions/openapi";
+import * as ch19 from "./challenge-questions/[id]/answer/openapi";
+import * as ch20 from "./challenges/[id]/panel/[panelMemberId]/openapi";
 
 // Every REST v1 operation, each declared in the openapi.ts beside its route.ts. A route method
 // without an operation here fails lib/api/openapi.int.test.ts.
@@ -76,9 +84,14 @@ const modules: Record<string, OperationSpec<z.ZodType>>[] = [
   instruments_id_metrics,
   instruments_sharing_rates,
   instruments_import,
+  instruments_id_photos,
+  instruments_partners,
+  instruments_partners_id,
+  instruments_institution_metrics,
   instrument_bookings,
   instrument_bookings_id,
   instrument_bookings_id_transitions,
+  instrument_bookings_id_report,
   openapi,
   // Challenges (揭榜挂帅, issue 15)
   ch0,
@@ -99,6 +112,9 @@ const modules: Record<string, OperationSpec<z.ZodType>>[] = [
   ch15,
   ch16,
   ch17,
+  ch18,
+  ch19,
+  ch20,
 ];
 
 export const apiOperations: OperationSpec<z.ZodType>[] = modules.flatMap((m) => Object.values(m));

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { createResultSchema } from "@/lib/results/schemas";
 import { toCsvFile } from "@/lib/csv/write-csv";
+import { collaborationModesFromText } from "@/lib/import/labels";
 
 export const IMPORT_COLUMNS = [
   "externalId",
@@ -25,35 +26,12 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = ["externalId", "title", "summary", "field"];
 
 export const MAX_IMPORT_ROWS = 20_000;
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
-
-// Chinese labels for transfer modes, so a spreadsheet can say 许可 instead of LICENCE.
-const MODE_LABELS: Record<string, string> = {
-  许可: "LICENCE",
-  转让: "ASSIGNMENT",
-  合作开发: "CO_DEVELOPMENT",
-  委托研发: "COMMISSIONED_RD",
-  委托开发: "COMMISSIONED_RD",
-  技术服务: "TECHNICAL_SERVICE",
-  作价入股: "EQUITY",
-  入股: "EQUITY",
-  咨询: "CONSULTING",
-  技术咨询: "CONSULTING",
-};
+export { MAX_IMPORT_BYTES } from "@/lib/import/validate-records";
 
 export const importRowSchema = createResultSchema.omit({ lang: true }).extend({
   externalId: z.string().trim().min(1).max(100),
-  transferModes: z.preprocess(
-    (v) =>
-      typeof v === "string"
-        ? v
-            .split(/[,，、;；]/)
-            .map((s) => s.trim())
-            .filter(Boolean)
-            .map((s) => MODE_LABELS[s] ?? s.toUpperCase())
-        : v,
-    createResultSchema.shape.transferModes,
-  ),
+  // Chinese labels for transfer modes, so a spreadsheet can say 许可 instead of LICENCE.
+  transferModes: z.preprocess(collaborationModesFromText, createResultSchema.shape.transferModes),
 });
 export type ImportRow = z.output<typeof importRowSchema>;
 

@@ -1,60 +1,25 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { decodeText } from "@/lib/csv/decode-text";
-import { AppError } from "@/lib/errors";
+import { loadChainNodeLookup } from "@/lib/import/load-chain-nodes";
+import { readImportFile } from "@/lib/import/read-import-file";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, type Actor } from "@/lib/policy";
 import { detectLang } from "@/lib/text/detect-lang";
-import { MAX_IMPORT_BYTES } from "./columns";
-import { unreadableFileReport, validateImportCsv, validateImportRecords, type ImportReport } from "./validate";
-import { detectImportFormat, MAX_XLSX_UNPACKED_BYTES, readXlsxRecords, XlsxReadError, type FormatRefusal } from "./xlsx";
+import { RESULT_IMPORT, validateImportCsv, type ImportReport } from "./validate";
 
 export type ImportMode = "validate" | "all-or-nothing" | "valid-only";
 export type ImportOutcome = { report: ImportReport; written: boolean; created: number; updated: number };
 
 const CHUNK = 1_000;
-const MB = 1024 * 1024;
 
-/** A file refused by its content (415), with the reason on the file field. */
-const refused = (reason: FormatRefusal | "encoding") =>
-  new AppError("UNSUPPORTED_MEDIA_TYPE", { key: `import.${reason}`, fields: { file: [`v.import.${reason}`] } });
 /**
- * Bulk import from an uploaded file, CSV or XLSX, told apart by the bytes (not the name). Both are
- * read into the same records and validated by the same code, then written like importResultsCsv.
- * A file that is not what it claims is refused with 415; a workbook that cannot be read gets a
- * file problem in the report.
+ * Bulk import from an uploaded file, CSV or XLSX (lib/import reads and validates it the same way
+ * for both), then written like importResultsCsv. Chain nodes may be named by id or by name.
  */
 export async function importResultsFile(db: PrismaClient, actor: Actor, file: { name: string; bytes: Uint8Array }, mode: ImportMode): Promise<ImportOutcome> {
   authorize(actor, "result.import");
-  if (file.bytes.byteLength === 0) throw new AppError("VALIDATION", { key: "import.empty", fields: { file: ["v.import.empty"] } });
-  if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
-    const params = { mb: MAX_IMPORT_BYTES / MB };
-    throw new AppError("PAYLOAD_TOO_LARGE", { key: "import.tooLarge", params, fields: { file: [{ key: "v.import.tooLarge", params }] } });
-  }
-  const format = await detectImportFormat(file.name, file.bytes);
-  if (!format.ok) {
-    throw refused(format.reason);
-  }
-  const nodeIds = await knownChainNodeIds(db);
-  let report: ImportReport;
-  if (format.format === "csv") {
-    const decoded = decodeText(file.bytes);
-    if (!decoded.ok) {
-      throw refused("encoding");
-    }
-    report = validateImportCsv(decoded.text, nodeIds);
-  } else {
-    try {
-      report = validateImportRecords(await readXlsxRecords(file.bytes), nodeIds);
-    } catch (error) {
-      if (!(error instanceof XlsxReadError)) throw error;
-      report = unreadableFileReport(
-        error.reason === "tooLargeUnpacked" ? { key: "v.import.tooLargeUnpacked", params: { mb: MAX_XLSX_UNPACKED_BYTES / MB } } : "v.import.unreadableXlsx",
-      );
-    }
-  }
-  return writeImport(db, actor, report, mode);
+  return writeImport(db, actor, await readImportFile(file, RESULT_IMPORT, await loadChainNodeLookup(db)), mode);
 }
 
 /**
@@ -64,11 +29,7 @@ export async function importResultsFile(db: PrismaClient, actor: Actor, file: { 
  */
 export async function importResultsCsv(db: PrismaClient, actor: Actor, csv: string, mode: ImportMode): Promise<ImportOutcome> {
   authorize(actor, "result.import");
-  return writeImport(db, actor, validateImportCsv(csv, await knownChainNodeIds(db)), mode);
-}
-
-async function knownChainNodeIds(db: PrismaClient): Promise<Set<string>> {
-  return new Set((await db.chainNode.findMany({ select: { id: true } })).map((n) => n.id));
+  return writeImport(db, actor, validateImportCsv(csv, await loadChainNodeLookup(db)), mode);
 }
 
 async function writeImport(db: PrismaClient, actor: Actor, report: ImportReport, mode: ImportMode): Promise<ImportOutcome> {

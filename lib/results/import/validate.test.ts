@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { chainNodeLookup } from "@/lib/import/chain-nodes";
 import { toCsvLine } from "@/lib/csv/write-csv";
 import { IMPORT_COLUMNS, importTemplateCsv } from "./columns";
 import { validateImportCsv, wordImportReport } from "./validate";
 
-const nodes = new Set(["sensor.fusion", "energy.materials"]);
+const nodes = chainNodeLookup([
+  { id: "sensor.fusion", nameZh: "多传感器融合", nameEn: "Sensor fusion", chainZh: "智能传感", chainEn: "Smart sensing" },
+  { id: "energy.materials", nameZh: "储能材料", nameEn: "Energy-storage materials", chainZh: "新能源", chainEn: "New energy" },
+  { id: "auto.materials", nameZh: "材料", nameEn: "Materials", chainZh: "汽车", chainEn: "Automotive" },
+  { id: "chip.materials", nameZh: "材料", nameEn: "Materials", chainZh: "芯片", chainEn: "Chips" },
+]);
 const header = toCsvLine(IMPORT_COLUMNS);
 const row = (overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}, i = 1) =>
   toCsvLine(
@@ -70,6 +76,20 @@ describe("validateImportCsv", () => {
   it("checks chain nodes against the taxonomy", () => {
     const report = wordImportReport(validateImportCsv([header, row({ chainNodeId: "nope" })].join("\n"), nodes), "en");
     expect(report.problems).toEqual([{ row: 2, column: "chainNodeId", problem: "Unknown industry chain node" }]);
+  });
+
+  it("takes chain nodes by id, Chinese or English name (any case) or chain and node, and asks which when a name is shared", () => {
+    const named = ["energy.materials", "储能材料", "energy-storage MATERIALS", "新能源 · 储能材料", "Automotive / Materials", "材料"];
+    const report = validateImportCsv([header, ...named.map((n, i) => row({ chainNodeId: n }, i + 1))].join("\n"), nodes);
+    expect(report.valid.map((v) => v.data.chainNodeId)).toEqual([
+      "energy.materials",
+      "energy.materials",
+      "energy.materials",
+      "energy.materials",
+      "auto.materials",
+    ]);
+    expect(wordImportReport(report, "en").problems).toEqual([{ row: 7, column: "chainNodeId", problem: expect.stringContaining("more than one") }]);
+    expect(wordImportReport(report, "zh-CN").problems[0]!.problem).toContain("多个");
   });
 
   it("refuses a file with missing or unknown columns before looking at rows", () => {

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { chainNodeLookup } from "@/lib/import/chain-nodes";
 import writeXlsxFile from "write-excel-file/node";
 import { IMPORT_COLUMNS, IMPORT_EXAMPLE } from "./columns";
 import { validateImportRecords, wordImportReport } from "./validate";
 import { declaredUnpackedBytes, detectImportFormat, importTemplateXlsx, MAX_XLSX_UNPACKED_BYTES, readXlsxRecords, XlsxReadError } from "./xlsx";
 
-const nodes = new Set(["sensor.fusion", "energy.materials"]);
+const nodes = chainNodeLookup([
+  { id: "sensor.fusion", nameZh: "多传感器融合", nameEn: "Sensor fusion", chainZh: "智能传感", chainEn: "Smart sensing" },
+  { id: "energy.materials", nameZh: "储能材料", nameEn: "Energy-storage materials", chainZh: "新能源", chainEn: "New energy" },
+  { id: "auto.materials", nameZh: "材料", nameEn: "Materials", chainZh: "汽车", chainEn: "Automotive" },
+  { id: "chip.materials", nameZh: "材料", nameEn: "Materials", chainZh: "芯片", chainEn: "Chips" },
+]);
 const bytes = (s: string | number[]) => (typeof s === "string" ? new TextEncoder().encode(s) : new Uint8Array(s));
 
 describe("detectImportFormat", () => {

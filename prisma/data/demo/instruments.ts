@@ -564,7 +564,6 @@ export function buildInstrumentDemoRows(now = Date.now()) {
     priceInternal: d.prices[0],
     pricePartner: d.prices[1],
     priceExternal: d.prices[2],
-    partnerOrganisationIds: PARTNERS[d.organisationId] ?? [],
     operatorName: ["李工", "王老师", "陈工", "赵老师"][i % 4]!,
     contactPhone: `0755-2653${String(1000 + i).slice(-4)}`,
     contactEmail: `${d.id.replace("ins-", "")}@demo.techbridge.cn`,
@@ -671,5 +670,8 @@ export function buildInstrumentDemoRows(now = Date.now()) {
       }
     }
   });
-  return { instrumentRows, closureRows, bookingRows };
+  const partnerRows = Object.entries(PARTNERS).flatMap(([organisationId, ids]) =>
+    ids.map((partnerOrganisationId) => ({ organisationId, partnerOrganisationId, createdAt: new Date(now - 200 * DAY) })),
+  );
+  return { instrumentRows, closureRows, bookingRows, partnerRows };
 }

@@ -1,6 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Countdown } from "@/components/challenges/countdown";
+import { ChallengeMatchesPanel } from "@/components/challenges/matches-panel";
+import { ChallengeTimeline } from "@/components/challenges/timeline";
 import { Badge, formatCny, formatDate, Panel } from "@/components/challenges/ui";
 import { ActionForm } from "@/components/form/action-form";
 import { Link } from "@/i18n/navigation";
@@ -108,6 +110,12 @@ export default async function ChallengePage({ params }: { params: Promise<{ loca
           )}
         </div>
       </Panel>
+
+      <Panel title={t("timeline")} testId="timeline-panel">
+        <ChallengeTimeline c={c} locale={locale} />
+      </Panel>
+
+      {actor && c.may.seeMatches && <ChallengeMatchesPanel actor={actor} challengeId={c.id} locale={locale} />}
 
       {!d && c.may.acceptNda && (
         <Panel title={t("ndaTitle")} testId="nda">

@@ -11,6 +11,7 @@ import { getInstrumentMetrics, defaultPeriod } from "@/lib/instruments/metrics";
 import { can } from "@/lib/policy";
 import { InstrumentsNav } from "@/components/instruments/instruments-nav";
 import { InlineActionForm } from "@/components/instruments/action-form";
+import { InstrumentPhotos } from "@/components/instruments/instrument-photos";
 import { addClosureAction, requestBookingAction } from "../actions";
 
 const DAY = 86_400_000;
@@ -102,6 +103,8 @@ export default async function InstrumentPage({ params }: { params: Promise<{ loc
           </tbody>
         </table>
       </div>
+
+      <InstrumentPhotos instrument={instrument} locale={locale} name={name} />
 
       <div className="mb-4 rounded-lg bg-white p-6 shadow-sm">
         <h2 className="mb-2 text-lg font-semibold">{t("detail.calendar")}</h2>

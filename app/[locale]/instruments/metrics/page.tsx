@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getCurrentActor } from "@/lib/auth/current-actor";
-import { defaultPeriod, getInstitutionMetrics, sharingRateBy, sharingRateTrend } from "@/lib/instruments/metrics";
+import { defaultPeriod, getInstitutionMetrics, sharingByInstitution, sharingRateBy, sharingRateTrend } from "@/lib/instruments/metrics";
 import { can } from "@/lib/policy";
 import { InstrumentsNav } from "@/components/instruments/instruments-nav";
 
@@ -14,11 +14,12 @@ export default async function InstrumentMetricsPage({ params }: { params: Promis
   const t = await getTranslations({ locale, namespace: "instruments" });
   const period = defaultPeriod();
   const own = actor?.organisationId && can(actor, "instrument.metrics", { organisationId: actor.organisationId, managerId: "", status: "ACTIVE" });
-  const [byKind, byRegion, trend, institution] = await Promise.all([
+  const [byKind, byRegion, trend, institution, institutions] = await Promise.all([
     sharingRateBy({ groupBy: "institutionKind", ...period }),
     sharingRateBy({ groupBy: "region", ...period }),
     sharingRateTrend(period),
     own ? getInstitutionMetrics(actor, actor.organisationId!, period) : Promise.resolve(null),
+    can(actor, "instrument.institutionMetrics") ? sharingByInstitution(actor, period) : Promise.resolve(null),
   ]);
   const max = Math.max(1, ...trend.map((p) => p.hoursUsed));
   const groupTable = (title: string, rows: typeof byKind, label: (k: string) => string, testId: string) => (
@@ -73,7 +74,46 @@ export default async function InstrumentMetricsPage({ params }: { params: Promis
           </ol>
           <p className="mt-2 text-xs text-slate-500">{t("metrics.trendHint")}</p>
         </div>
-        {institution && (
+        {institutions && (
+          <div className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="mb-1 text-lg font-semibold">{t("metrics.byInstitution")}</h2>
+            <p className="mb-2 text-xs text-slate-500">{t("metrics.byInstitutionHint")}</p>
+            <table className="w-full min-w-[48rem] text-sm" data-testid="rate-by-institution">
+              <thead>
+                <tr className="text-left text-slate-500">
+                  <th className="py-1">{t("metrics.institutionCol")}</th>
+                  <th className="text-right">{t("metrics.instruments")}</th>
+                  <th className="text-right">{t("metrics.hoursAvailable")}</th>
+                  <th className="text-right">{t("metrics.hoursUsedInternal")}</th>
+                  <th className="text-right">{t("metrics.hoursUsedExternal")}</th>
+                  <th className="text-right">{t("metrics.externalSharingRate")}</th>
+                  <th className="text-right">{t("metrics.externalOrganisationsServed")}</th>
+                  <th className="text-right">{t("metrics.medianApproval")}</th>
+                  <th className="text-right">{t("metrics.ratingCol")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {institutions.map((g) => (
+                  <tr key={g.organisationId} className="border-t border-slate-100">
+                    <td className="py-1">
+                      {g.name}
+                      <span className="text-xs text-slate-500"> · {t(`orgKind.${g.kind}`)}</span>
+                    </td>
+                    <td className="text-right">{g.instruments}</td>
+                    <td className="text-right">{g.hoursAvailable}</td>
+                    <td className="text-right">{g.hoursUsedInternal}</td>
+                    <td className="text-right">{g.hoursUsedExternal}</td>
+                    <td className="text-right font-semibold">{pct(g.externalSharingRate)}</td>
+                    <td className="text-right">{g.externalOrganisationsServed}</td>
+                    <td className="text-right">{g.medianHoursToApproval ?? "—"}</td>
+                    <td className="text-right">{g.averageRating ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {institution && institution.perInstrument.length > 0 && (
           <div className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm" data-testid="institution-metrics">
             <h2 className="mb-2 text-lg font-semibold">{t("metrics.institution")}</h2>
             <p className="mb-2 text-sm" data-testid="institution-rate">

@@ -22,6 +22,8 @@ import { NeedResearchers } from "@/components/matching/need-researchers";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getBrokerHelp } from "@/lib/needs/broker-help";
 import { BrokerHelpPanel } from "./broker-help-panel";
+import { listClarifications } from "@/lib/needs/clarifications";
+import { ClarificationsPanel } from "./clarifications-panel";
 
 // Title, description, canonical URL, hreflang and Open Graph from what an ANONYMOUS visitor may
 // see of the need (its teaser if confidential), whoever asks: a signed-in viewer's access never
@@ -69,6 +71,8 @@ export default async function NeedPage({
   const ta = await getTranslations({ locale, namespace: "access" });
   const { canRequest, own } = await getAccessState(actor, need.id);
   const brokerHelp = actor && need.isOwner ? await getBrokerHelp(actor, need.id) : null;
+  // A broker's questions, with a reply box for the owner (issue 14).
+  const clarifications = actor && need.isOwner ? await listClarifications(actor, need.id) : null;
   const link = "rounded border border-brand-600 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50";
   return (
     <div className="space-y-8">
@@ -84,6 +88,9 @@ export default async function NeedPage({
         </ClientMessages>
       )}
       <NeedDetail need={need} locale={locale} attachments={attachments} />
+      {clarifications && clarifications.items.length > 0 && (
+        <ClarificationsPanel locale={locale} needId={need.id} items={clarifications.items} canAnswer={clarifications.canAnswer} />
+      )}
       {brokerHelp && <BrokerHelpPanel locale={locale} needId={need.id} state={brokerHelp} />}
       <nav className="flex flex-wrap gap-3" aria-label={ta("actions")}>
         {need.isOwner && actor?.role === "COMPANY" && (

@@ -97,11 +97,12 @@ export function NeedWizard({
             </li>
           ))}
         </ol>
-        <div className="mb-4 flex items-baseline justify-between gap-4">
+        {/* On a phone the sidebar is below the form: the step and its score stick to the top of the
+            screen, so the score stays in sight while typing (and moves as the answers fill in). */}
+        <div className="sticky top-0 z-10 -mx-4 mb-4 flex items-baseline justify-between gap-4 border-b border-slate-100 bg-white/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6 lg:static lg:mx-0 lg:border-0 lg:bg-transparent lg:p-0">
           <h2 className="text-xl font-semibold">{t(`steps.${current}`)}</h2>
-          {/* On a phone the sidebar is below the form: the score stays in sight while typing. */}
           <p className="shrink-0 text-sm text-brand-700 lg:hidden" data-testid="completeness-inline">
-            {t("completeness")} {completeness.score}%
+            {t("completeness")} <span data-testid="completeness-inline-score">{completeness.score}%</span>
           </p>
         </div>
 

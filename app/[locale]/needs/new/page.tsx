@@ -8,6 +8,7 @@ import { can } from "@/lib/policy";
 import { listTaxonomy } from "@/lib/taxonomy/list-taxonomy";
 import { getMyVisit } from "@/lib/visits/create-visit";
 import { Link } from "@/i18n/navigation";
+import { When } from "@/components/time/when";
 import { NeedWizard } from "../_wizard/need-wizard";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
@@ -18,6 +19,7 @@ export default async function NewNeedPage({ params, searchParams }: { params: Pr
   const { visit: visitId } = await searchParams;
   const actor = await requireActorForPage(locale, "/needs/new");
   const t = await getTranslations({ locale, namespace: "wizard" });
+  const tv = await getTranslations({ locale, namespace: "visit" });
   let visit: Awaited<ReturnType<typeof getMyVisit>> | null = null;
   if (visitId && can(actor, "visit.create")) {
     visit = await getMyVisit(actor, visitId).catch((e: unknown) => {
@@ -30,9 +32,15 @@ export default async function NewNeedPage({ params, searchParams }: { params: Pr
     <section>
       <h1 className="mb-2 text-2xl font-semibold">{visit ? t("brokerHeading") : t("heading")}</h1>
       {visit ? (
-        <p className="mb-6 text-slate-600">
-          {visit.organisation.name} · {visit.visitedOn.toISOString().slice(0, 10)} · {t("visitPeople", { people: visit.peopleMet })}
-        </p>
+        <div className="mb-6 text-slate-600" data-testid="visit-context">
+          <p>
+            {visit.organisation.name} · <When at={visit.visitedOn} show="date" /> · {t("visitPeople", { people: visit.peopleMet })}
+          </p>
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer">{tv("fromVisit")}</summary>
+            <p className="mt-1 whitespace-pre-line rounded bg-slate-50 p-2">{visit.notes}</p>
+          </details>
+        </div>
       ) : (
         <p className="mb-6 text-slate-600">
           {t("intro")}{" "}
@@ -64,7 +72,16 @@ export default async function NewNeedPage({ params, searchParams }: { params: Pr
           mode={visit ? "broker" : "company"}
           visitId={visit?.id}
           maxMb={MAX_ATTACHMENT_MB}
-          initial={{ needId: null, status: null, values: {}, keywords: [], collaborationModes: [], teaserFields: [], attachments: [] }}
+          // A visit's notes open in the problem description: what the broker heard becomes the draft.
+          initial={{
+            needId: null,
+            status: null,
+            values: visit ? { description: visit.notes } : {},
+            keywords: [],
+            collaborationModes: [],
+            teaserFields: [],
+            attachments: [],
+          }}
         />
       </ClientMessages>
     </section>

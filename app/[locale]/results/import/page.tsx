@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { can } from "@/lib/policy";
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from "@/lib/results/import/columns";
-import { ImportForm } from "./import-form";
+import { ImportForm } from "@/components/import/import-form";
+import { importResultsAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function ImportResultsPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -30,7 +31,7 @@ export default async function ImportResultsPage({ params }: { params: Promise<{ 
         <p className="mt-1">{t("columnsHint")}</p>
       </details>
       <ClientMessages namespaces={["import"]}>
-        <ImportForm locale={locale} />
+        <ImportForm action={importResultsAction.bind(null, locale)} kind="results" reportName="results-import-report.csv" />
       </ClientMessages>
     </section>
   );

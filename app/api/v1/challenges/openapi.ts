@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { challengeListSchema, challengeViewSchema } from "@/lib/api/challenge-response-schemas";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
 import { challengeInputSchema, challengeListQuerySchema } from "@/lib/challenges/schemas";
 
-// Challenges (揭榜挂帅, issue 15). Responses are the views of lib/challenges (documented loosely).
+// Challenges (揭榜挂帅, issue 15). Responses: lib/api/challenge-response-schemas.ts.
 export const listChallengesOperation = defineOperation({
   method: "get",
   path: "/challenges",
@@ -13,7 +13,8 @@ export const listChallengesOperation = defineOperation({
   response: {
     status: 200,
     description: "{ items, total, page, pageSize }: teaser views with the number of applications (never their content)",
-    schema: z.looseObject({}),
+    schema: challengeListSchema,
+    component: "ChallengeList",
   },
   errors: [],
 });
@@ -25,6 +26,6 @@ export const createChallengeOperation = defineOperation({
   summary: "Create a challenge as a DRAFT (company member; broker or admin name sponsorOrganisationId)",
   tags: ["Challenges"],
   body: { schema: challengeInputSchema },
-  response: { status: 201, description: "The challenge view", schema: z.looseObject({}) },
+  response: { status: 201, description: "The challenge view", schema: challengeViewSchema, component: "Challenge" },
   errors: ["NotFound", "Conflict"],
 });

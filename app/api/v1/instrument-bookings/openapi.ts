@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { bookingListSchema } from "@/lib/instruments/response-schemas";
 import { bookingListQuerySchema } from "@/lib/instruments/schemas";
-
-// Instrument responses are documented as open objects for now (typed schemas: issue 17 follow-up).
-const openObject = z.record(z.string(), z.unknown());
 
 export const listInstrumentBookingsOperation = defineOperation({
   method: "get",
@@ -12,6 +9,6 @@ export const listInstrumentBookingsOperation = defineOperation({
   summary: "Your bookings, or those of the instruments you manage",
   tags: ["Instruments"],
   query: bookingListQuerySchema,
-  response: { status: 200, description: "{ items }", schema: openObject },
+  response: { status: 200, description: "Bookings, open ones first for managers", schema: bookingListSchema },
   errors: [],
 });

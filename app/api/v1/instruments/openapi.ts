@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { instrumentSearchResponseSchema, instrumentViewSchema } from "@/lib/instruments/response-schemas";
 import { instrumentSchema, instrumentSearchSchema } from "@/lib/instruments/schemas";
-
-// Instrument responses are documented as open objects for now (typed schemas: issue 17 follow-up).
-const openObject = z.record(z.string(), z.unknown());
 
 export const searchInstrumentsOperation = defineOperation({
   method: "get",
@@ -14,7 +12,7 @@ export const searchInstrumentsOperation = defineOperation({
     "Plain words in Chinese or English (what to measure, a name, a model), filtered by category (01 or 0103), region, maximum external price and free time between availableFrom and availableTo.",
   tags: ["Instruments"],
   query: instrumentSearchSchema as unknown as z.ZodObject,
-  response: { status: 200, description: "One page of instruments { ok, items, total, page, pageSize }", schema: openObject },
+  response: { status: 200, description: "One page of instruments", schema: instrumentSearchResponseSchema, component: "InstrumentPage" },
   errors: ["Unavailable"],
 });
 
@@ -26,6 +24,6 @@ export const createInstrumentOperation = defineOperation({
   description: "Members of an organisation (company or researcher accounts); the caller becomes its manager.",
   tags: ["Instruments"],
   body: { schema: instrumentSchema, component: "InstrumentInput" },
-  response: { status: 201, description: "The instrument", schema: openObject },
+  response: { status: 201, description: "The instrument", schema: instrumentViewSchema, component: "Instrument" },
   errors: ["Forbidden", "Conflict"],
 });

@@ -15,6 +15,8 @@ import { requestIp } from "@/lib/http/request-ip";
 import { viewNeed } from "@/lib/needs/view-need";
 import { visibleMatchTerms } from "@/lib/needs/visible-terms";
 import { can } from "@/lib/policy";
+import { listClarifications } from "@/lib/needs/clarifications";
+import { ClarificationsPanel } from "../../../needs/[id]/clarifications-panel";
 import { assignToMeAction, clarifyAction, handOverAction, introduceAction, markReadyAction, proposeEditAction } from "../../actions";
 
 const button = "rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700";
@@ -30,13 +32,19 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
     throw e;
   });
   const candidates = triage.can.triage ? await getNeedCandidates(actor, id) : null;
+  const clarifications = triage.can.triage ? await listClarifications(actor, id) : null;
   const chips = visibleMatchTerms(need);
   const t = await getTranslations({ locale, namespace: "broker" });
   const ts = await getTranslations({ locale, namespace: "search" });
   const tm = await getTranslations({ locale, namespace: "match" });
+  // Field names in words (标题、关键词), never the internal keys.
+  const tn = await getTranslations({ locale, namespace: "need" });
   return (
     <div className="space-y-8">
       <NeedDetail need={need} locale={locale} />
+      {clarifications && clarifications.items.length > 0 && (
+        <ClarificationsPanel locale={locale} needId={id} items={clarifications.items} canAnswer={false} viewer="broker" />
+      )}
 
       <section aria-labelledby="triage-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="triage-heading" className="mb-2 text-lg font-semibold">
@@ -115,7 +123,7 @@ export default async function BrokerNeedPage({ params }: { params: Promise<{ loc
             <ul className="list-disc pl-5">
               {triage.proposals.map((p) => (
                 <li key={p.id}>
-                  {p.fields.join(", ")} · {t(`proposalStatus.${p.status}`)}
+                  {p.fields.map((f) => (tn.has(f) ? tn(f) : f)).join(locale === "en" ? ", " : "、")} · {t(`proposalStatus.${p.status}`)}
                 </li>
               ))}
             </ul>

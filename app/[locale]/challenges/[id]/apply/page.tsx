@@ -1,11 +1,13 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { FileInput } from "@/components/challenges/files";
 import { formatCny, Panel } from "@/components/challenges/ui";
 import { ActionForm } from "@/components/form/action-form";
 import { Field } from "@/components/form/field";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { planTemplate } from "@/lib/challenges/form-defaults";
+import { MAX_ATTACHMENT_MB } from "@/lib/attachments/sniff";
 import { applyFormOptions, getChallengeView } from "@/lib/challenges/queries";
 import { isAppError } from "@/lib/errors";
 import { applyAction } from "../../actions";
@@ -48,6 +50,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ locale: 
           )}
           <Field name="planMilestones" label={t("plan")} hint={t("form.planHint")} multiline rows={4} defaultValue={plan} required />
           <Field name="budgetCny" label={t("budget")} type="number" min={0} defaultValue={String(c.bountyTotalCny)} required />
+          <FileInput name="attachments" label={t("attachments")} hint={t("attachmentsHint", { mb: MAX_ATTACHMENT_MB })} />
         </ActionForm>
       </Panel>
     </div>

@@ -8,7 +8,8 @@ import { requireActorForPage } from "@/lib/auth/require-actor";
 import { getChallengeView } from "@/lib/challenges/queries";
 import { getScoreBoard } from "@/lib/challenges/review";
 import { isAppError } from "@/lib/errors";
-import { addPanelMemberAction, awardAction, moveChallengeAction, outcomeAction, shortlistAction } from "../../actions";
+import { StateForm } from "@/components/form/state-form";
+import { addPanelMemberAction, removePanelMemberAction, awardAction, moveChallengeAction, outcomeAction, shortlistAction } from "../../actions";
 
 // The sponsor console of one challenge: publish / close / cancel, the panel, the score board
 // (weighted scores with the spread between experts), shortlist and award, projects and outcome.
@@ -23,6 +24,7 @@ export default async function ManageChallengePage({ params }: { params: Promise<
   const [c, board] = loaded;
   const t = await getTranslations({ locale, namespace: "challenges" });
   const move = moveChallengeAction.bind(null, locale);
+  const panelEditable = c.status === "DRAFT" || c.status === "OPEN" || c.status === "REVIEW";
   const running = board.items.filter((i) => i.status === "SUBMITTED" || i.status === "SHORTLISTED");
   return (
     <div>
@@ -66,12 +68,23 @@ export default async function ManageChallengePage({ params }: { params: Promise<
         <ul className="mb-3 text-sm">
           {board.panel.length === 0 && <li className="text-slate-500">{t("panelEmpty")}</li>}
           {board.panel.map((p) => (
-            <li key={p.id}>
-              {p.name}
-              {p.conflicts.length > 0 && <span className="ml-2 text-xs text-amber-700">{t("conflicts", { count: p.conflicts.length })}</span>}
+            <li key={p.id} data-testid="panel-member" className="flex flex-wrap items-center gap-2 py-1">
+              <span>{p.name}</span>
+              {p.conflicts.length > 0 && <span className="text-xs text-amber-700">{t("conflicts", { count: p.conflicts.length })}</span>}
+              {p.scored && <span className="text-xs text-slate-500">{t("scored")}</span>}
+              {!p.scored && panelEditable && (
+                <StateForm action={removePanelMemberAction.bind(null, locale)} className="inline-flex items-center gap-2" label={t("removeExpert")}>
+                  <input type="hidden" name="challengeId" value={id} />
+                  <input type="hidden" name="panelMemberId" value={p.id} />
+                  <button type="submit" data-testid="remove-expert" className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-700 hover:bg-red-50">
+                    {t("removeExpert")}
+                  </button>
+                </StateForm>
+              )}
             </li>
           ))}
         </ul>
+        {panelEditable && board.panel.length > 0 && <p className="mb-3 text-xs text-slate-500">{t("removeExpertHint")}</p>}
         {c.status !== "COMPLETED" && c.status !== "CANCELLED" && (
           <ActionForm action={addPanelMemberAction.bind(null, locale)} submitLabel={t("addExpert")} pendingLabel={t("pending")}>
             <input type="hidden" name="challengeId" value={id} />

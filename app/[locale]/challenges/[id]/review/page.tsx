@@ -42,6 +42,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
           <p className="mb-2 text-sm text-slate-600">
             {t("budget")}: {formatCny(a.budgetCny, locale)}
           </p>
+          <Link href={`/challenges/applications/${a.id}`} className="mb-2 inline-block text-sm text-brand-700 hover:underline" data-testid="open-application">
+            {t("openApplication")}
+          </Link>
           <ul className="mb-3 list-disc pl-5 text-xs text-slate-600">
             {a.planMilestones.map((m, i) => (
               <li key={i}>

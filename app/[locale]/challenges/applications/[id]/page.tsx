@@ -1,12 +1,16 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Badge, formatCny, formatDate, Panel } from "@/components/challenges/ui";
+import { ChallengeFiles, FileInput } from "@/components/challenges/files";
 import { ActionForm } from "@/components/form/action-form";
+import { Field } from "@/components/form/field";
+import { When } from "@/components/time/when";
 import { Link } from "@/i18n/navigation";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { getApplicationView } from "@/lib/challenges/queries";
 import { isAppError } from "@/lib/errors";
-import { withdrawApplicationAction } from "../../actions";
+import { MAX_ATTACHMENT_MB } from "@/lib/attachments/sniff";
+import { addApplicationFilesAction, answerQuestionAction, askQuestionAction, withdrawApplicationAction } from "../../actions";
 
 // One application: confidential between the applicant (and team), the sponsor and the panel.
 export default async function ApplicationPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
@@ -75,6 +79,58 @@ export default async function ApplicationPage({ params }: { params: Promise<{ lo
           <Link href={`/challenges/applications/${a.id}/project`} className="mt-3 inline-block rounded bg-brand-600 px-4 py-2 text-sm text-white">
             {t("projectPage")}
           </Link>
+        )}
+      </Panel>
+      <Panel title={t("files")} testId="application-files">
+        <ChallengeFiles files={a.files} empty={t("noFiles")} />
+        {a.may.attach && (
+          <div className="mt-3">
+            <ActionForm action={addApplicationFilesAction.bind(null, locale)} submitLabel={t("addFiles")} pendingLabel={t("pending")} testId="add-files">
+              <input type="hidden" name="applicationId" value={a.id} />
+              <FileInput name="attachments" label={t("attachments")} hint={t("attachmentsHint", { mb: MAX_ATTACHMENT_MB })} />
+            </ActionForm>
+          </div>
+        )}
+      </Panel>
+      <Panel title={t("questions")} testId="questions">
+        {a.questions.length === 0 && <p className="text-sm text-slate-500">{t("noQuestions")}</p>}
+        <ol className="space-y-3">
+          {a.questions.map((q) => (
+            <li key={q.id} data-testid="question" className="rounded border border-slate-200 p-3 text-sm">
+              <p className="text-xs text-slate-500">
+                {t(`askedBy.${q.askedBy}`)} · <When at={q.askedAt} />
+              </p>
+              <p className="mt-1 font-medium whitespace-pre-wrap">{q.question}</p>
+              {q.answer !== null ? (
+                <p className="mt-2 rounded bg-slate-50 p-2 whitespace-pre-wrap" data-testid="answer">
+                  <span className="text-xs text-slate-500">
+                    {t("answer")} · <When at={q.answeredAt!} />
+                  </span>
+                  <br />
+                  {q.answer}
+                </p>
+              ) : q.mayAnswer && a.may.answer ? (
+                <div className="mt-2">
+                  <ActionForm action={answerQuestionAction.bind(null, locale)} submitLabel={t("answerSubmit")} pendingLabel={t("pending")} testId="answer-form">
+                    <input type="hidden" name="questionId" value={q.id} />
+                    <input type="hidden" name="applicationId" value={a.id} />
+                    <Field name="answer" label={t("answer")} multiline rows={3} required />
+                  </ActionForm>
+                </div>
+              ) : (
+                <p className="mt-2 text-xs text-amber-700">{t("awaitingAnswer")}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+        {a.may.ask && (
+          <div className="mt-4">
+            <p className="mb-2 text-xs text-slate-500">{t("askHint")}</p>
+            <ActionForm action={askQuestionAction.bind(null, locale)} submitLabel={t("askSubmit")} pendingLabel={t("pending")} testId="ask-form">
+              <input type="hidden" name="applicationId" value={a.id} />
+              <Field name="question" label={t("askQuestion")} multiline rows={3} required />
+            </ActionForm>
+          </div>
         )}
       </Panel>
       {a.may.withdraw && (

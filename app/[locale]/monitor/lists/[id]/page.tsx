@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { KeyItemForms } from "@/components/monitor/key-item-forms";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { isAppError } from "@/lib/errors";
-import { challengeDrafts } from "@/lib/monitor/challenge-draft";
+import { canDraftChallenges } from "@/lib/monitor/challenge-draft";
 import { getKeyList } from "@/lib/monitor/key-project-list";
 import { can } from "@/lib/policy";
 import { annotateKeyItemAction, draftChallengeAction, removeKeyItemAction } from "../../actions";
@@ -22,6 +22,7 @@ export default async function KeyListPage({ params }: { params: Promise<{ locale
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "monitor" });
+  const draftAvailable = await canDraftChallenges(actor);
   const en = locale === "en";
   return (
     <div className="space-y-6">
@@ -93,7 +94,7 @@ export default async function KeyListPage({ params }: { params: Promise<{ locale
                     annotate={annotateKeyItemAction.bind(null, locale)}
                     remove={removeKeyItemAction.bind(null, locale)}
                     draft={draftChallengeAction.bind(null, locale)}
-                    draftAvailable={challengeDrafts.available}
+                    draftAvailable={draftAvailable}
                     challengeDraftId={i.challengeDraftId}
                   />
                 </div>

@@ -8,7 +8,7 @@ import { MonitorChart } from "@/components/monitor/monitor-chart";
 import { filterQuery, MonitorFilterForm } from "@/components/monitor/monitor-filters";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { isAppError } from "@/lib/errors";
-import { getNodePortrait, listRegions } from "@/lib/monitor/get-monitor";
+import { getNodePortrait, listMonitorChains, listRegions } from "@/lib/monitor/get-monitor";
 import { listKeyLists } from "@/lib/monitor/key-project-list";
 import { parseMonitorFilters } from "@/lib/monitor/schemas";
 import { can } from "@/lib/policy";
@@ -35,7 +35,11 @@ export default async function NodePortraitPage({
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [lists, regions] = await Promise.all([can(actor, "monitor.keyList") ? listKeyLists(actor) : Promise.resolve([]), listRegions()]);
+  const [lists, regions, chains] = await Promise.all([
+    can(actor, "monitor.keyList") ? listKeyLists(actor) : Promise.resolve([]),
+    listRegions(),
+    listMonitorChains(),
+  ]);
   const t = await getTranslations({ locale, namespace: "monitor" });
   const tm = await getTranslations({ locale, namespace: "wizard" });
   const en = locale === "en";
@@ -122,9 +126,9 @@ export default async function NodePortraitPage({
         <div className="mt-4">
           <MonitorFilterForm
             locale={locale}
-            action={`/${locale}/monitor/nodes/${encodeURIComponent(id)}`}
-            filters={filters}
-            chains={[]}
+            action={`/${locale}/monitor`}
+            filters={{ ...filters, node: id }}
+            chains={chains}
             regions={regions}
             showChain={false}
           />
@@ -161,12 +165,14 @@ export default async function NodePortraitPage({
             {p.hiddenOpenNeeds > 0 && <p className="mt-3 text-xs text-slate-500">{t("hiddenNeeds", { n: p.hiddenOpenNeeds })}</p>}
           </section>
           <section className="rounded-lg bg-white p-6 shadow-sm" data-testid="supply">
-            <h2 className="mb-3 text-lg font-semibold">{t("supplyTitle")}</h2>
-            {p.supply.length === 0 ? (
+            <h2 className="text-lg font-semibold">{t("supplyTitle")}</h2>
+            <p className="mb-3 text-xs text-slate-500">{t("supplyHint")}</p>
+            <h3 className="text-sm font-semibold text-slate-700">{t("supplyResults", { n: p.current.components.results })}</h3>
+            {p.supply.results.length === 0 ? (
               <p className="text-sm text-slate-500">{t("noSupply")}</p>
             ) : (
-              <ul className="space-y-2 text-sm">
-                {p.supply.map((r) => (
+              <ul className="space-y-1 text-sm">
+                {p.supply.results.map((r) => (
                   <li key={r.id}>
                     <Link href={`/results/${r.id}`} className="text-brand-700 hover:underline">
                       {r.title}
@@ -175,6 +181,41 @@ export default async function NodePortraitPage({
                       {r.organisation}
                       {r.trl ? ` · TRL ${r.trl}` : ""}
                     </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h3 className="mt-4 text-sm font-semibold text-slate-700" data-testid="supply-researchers">
+              {t("supplyResearchers", { n: p.current.components.researchers })}
+            </h3>
+            {p.supply.researchers.length === 0 ? (
+              <p className="text-sm text-slate-500">{t("noSupply")}</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {p.supply.researchers.map((r) => (
+                  <li key={r.id}>
+                    {r.name}
+                    <span className="ml-2 text-xs text-slate-500">
+                      {r.organisation}
+                      {r.results > 0 ? ` · ${t("researcherResults", { n: r.results })}` : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h3 className="mt-4 text-sm font-semibold text-slate-700" data-testid="supply-instruments">
+              {t("supplyInstruments", { n: p.current.components.instruments })}
+            </h3>
+            {p.supply.instruments.length === 0 ? (
+              <p className="text-sm text-slate-500">{t("noSupply")}</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {p.supply.instruments.map((i) => (
+                  <li key={i.id}>
+                    <Link href={`/instruments/${i.id}`} className="text-brand-700 hover:underline">
+                      {en && i.nameEn ? i.nameEn : i.name}
+                    </Link>
+                    <span className="ml-2 text-xs text-slate-500">{i.organisation}</span>
                   </li>
                 ))}
               </ul>
@@ -203,12 +244,6 @@ export default async function NodePortraitPage({
           </section>
         )}
       </ClientMessages>
-
-      <section className="rounded-lg border border-dashed border-slate-300 bg-white p-6" data-testid="instruments-placeholder">
-        <h2 className="mb-1 text-lg font-semibold">{t("instrumentsTitle")}</h2>
-        {/* Wired at merge: sharingRateBy({ chainNodeId }) from the instruments module. */}
-        <p className="text-sm text-slate-500">{t("instrumentsPlaceholder")}</p>
-      </section>
     </div>
   );
 }

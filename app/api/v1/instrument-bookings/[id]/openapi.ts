@@ -1,8 +1,5 @@
-import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
-
-// Instrument responses are documented as open objects for now (typed schemas: issue 17 follow-up).
-const openObject = z.record(z.string(), z.unknown());
+import { bookingViewSchema } from "@/lib/instruments/response-schemas";
 
 export const getInstrumentBookingOperation = defineOperation({
   method: "get",
@@ -10,6 +7,6 @@ export const getInstrumentBookingOperation = defineOperation({
   operationId: "getInstrumentBooking",
   summary: "A booking (booker and managers)",
   tags: ["Instruments"],
-  response: { status: 200, description: "The booking", schema: openObject },
+  response: { status: 200, description: "The booking", schema: bookingViewSchema, component: "InstrumentBooking" },
   errors: ["NotFound"],
 });

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { instrumentViewSchema } from "@/lib/instruments/response-schemas";
 import { instrumentSchema } from "@/lib/instruments/schemas";
-
-// Instrument responses are documented as open objects for now (typed schemas: issue 17 follow-up).
-const openObject = z.record(z.string(), z.unknown());
 
 export const getInstrumentOperation = defineOperation({
   method: "get",
@@ -11,7 +9,7 @@ export const getInstrumentOperation = defineOperation({
   operationId: "getInstrument",
   summary: "An instrument",
   tags: ["Instruments"],
-  response: { status: 200, description: "The instrument", schema: openObject },
+  response: { status: 200, description: "The instrument", schema: instrumentViewSchema, component: "Instrument" },
   errors: ["NotFound"],
 });
 
@@ -23,6 +21,6 @@ export const updateInstrumentOperation = defineOperation({
   description: "Its manager or an admin of its institution; send the version you read (409 when stale).",
   tags: ["Instruments"],
   body: { schema: instrumentSchema.extend({ version: z.number().int().min(1) }) },
-  response: { status: 200, description: "The instrument", schema: openObject },
+  response: { status: 200, description: "The instrument after the change", schema: instrumentViewSchema, component: "Instrument" },
   errors: ["NotFound", "Conflict"],
 });

@@ -1,8 +1,5 @@
-import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
-
-// Instrument responses are documented as open objects for now (typed schemas: issue 17 follow-up).
-const openObject = z.record(z.string(), z.unknown());
+import { importOutcomeSchema } from "@/lib/instruments/response-schemas";
 
 export const importInstrumentsOperation = defineOperation({
   method: "post",
@@ -12,6 +9,6 @@ export const importInstrumentsOperation = defineOperation({
   description:
     "multipart/form-data with `file`; ?mode=validate (default), all-or-nothing or valid-only. 200 with the row report when nothing was written, 201 with created and updated counts when rows were written.",
   tags: ["Instruments"],
-  response: { status: 201, description: "{ report, written, created, updated }", schema: openObject },
+  response: { status: 201, description: "The row report and what was written (200 when nothing was written)", schema: importOutcomeSchema },
   errors: ["Forbidden", "ValidationFailed", "BadRequest"],
 });

@@ -1,8 +1,8 @@
-import { NextResponse } from "next/server";
 import { withApi } from "@/lib/api/with-api";
 import { AppError, fieldError } from "@/lib/errors";
 import { importInstrumentsFile, MAX_INSTRUMENT_IMPORT_BYTES, type ImportMode } from "@/lib/instruments/import";
 import { authorize } from "@/lib/policy";
+import { importInstrumentsOperation } from "./openapi";
 
 const MODES: readonly ImportMode[] = ["validate", "all-or-nothing", "valid-only"];
 
@@ -18,5 +18,5 @@ export const POST = withApi(async ({ actor, locale, request }) => {
   const file = form?.get("file");
   if (!(file instanceof File)) throw fieldError("file", "v.required");
   const out = await importInstrumentsFile(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, mode, locale);
-  return NextResponse.json(out, { status: out.written ? 201 : 200 });
+  return importInstrumentsOperation.json(out, { status: out.written ? 201 : 200 });
 });

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { sharingRatesResponseSchema } from "@/lib/instruments/response-schemas";
 import { sharingRateQuerySchema } from "@/lib/instruments/schemas";
-
-// Instrument responses are documented as open objects for now (typed schemas: issue 17 follow-up).
-const openObject = z.record(z.string(), z.unknown());
 
 export const getSharingRatesOperation = defineOperation({
   method: "get",
@@ -12,6 +10,6 @@ export const getSharingRatesOperation = defineOperation({
   summary: "External sharing rates by institution kind or region",
   tags: ["Instruments"],
   query: sharingRateQuerySchema as unknown as z.ZodObject,
-  response: { status: 200, description: "{ groupBy, from, to, groups }", schema: openObject },
+  response: { status: 200, description: "Sharing rates per group", schema: sharingRatesResponseSchema },
   errors: [],
 });

@@ -4,7 +4,9 @@ import { Badge, formatCny, formatDate, Panel } from "@/components/challenges/ui"
 import { ActionForm } from "@/components/form/action-form";
 import { Field } from "@/components/form/field";
 import { Link } from "@/i18n/navigation";
+import { ChallengeFiles, FileInput } from "@/components/challenges/files";
 import { requireActorForPage } from "@/lib/auth/require-actor";
+import { MAX_ATTACHMENT_MB } from "@/lib/attachments/sniff";
 import { getProject } from "@/lib/challenges/milestones";
 import { isAppError } from "@/lib/errors";
 import { decideMilestoneAction, paymentAction, submitMilestoneAction } from "../../../actions";
@@ -59,6 +61,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ locale
               {t("submission")}: {m.submissionNote}
             </p>
           )}
+          {m.files.length > 0 && (
+            <div className="mt-2">
+              <ChallengeFiles files={m.files} />
+            </div>
+          )}
           {m.decisionReason && (
             <p className="mt-2 rounded bg-red-50 p-2 text-sm" data-testid="rejection">
               {t("decisionReason")}: {m.decisionReason}
@@ -75,6 +82,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ locale
                 <input type="hidden" name="milestoneId" value={m.id} />
                 <input type="hidden" name="version" value={m.version} />
                 <Field name="note" label={t("submissionNote")} multiline rows={2} />
+                <FileInput name="deliverables" label={t("deliverableFiles")} hint={t("attachmentsHint", { mb: MAX_ATTACHMENT_MB })} />
               </ActionForm>
             )}
             {p.may.decide && m.status === "SUBMITTED" && (

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { decisionResultSchema } from "@/lib/api/challenge-response-schemas";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
 import { decideMilestoneSchema } from "@/lib/challenges/schemas";
 
-// Challenges (揭榜挂帅, issue 15). Responses are the views of lib/challenges (documented loosely).
+// Challenges (揭榜挂帅, issue 15). Responses: lib/api/challenge-response-schemas.ts.
 export const decideChallengeMilestoneOperation = defineOperation({
   method: "post",
   path: "/challenge-milestones/{id}/decision",
@@ -10,6 +10,6 @@ export const decideChallengeMilestoneOperation = defineOperation({
   summary: "Accept, or reject with a reason (sponsor or unconflicted panel member)",
   tags: ["Challenges"],
   body: { schema: decideMilestoneSchema },
-  response: { status: 200, description: "{ version, challengeCompleted }", schema: z.looseObject({}) },
+  response: { status: 200, description: "{ version, challengeCompleted }", schema: decisionResultSchema },
   errors: ["NotFound", "Conflict"],
 });

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { challengeApplicationsSchema, createdApplicationSchema } from "@/lib/api/challenge-response-schemas";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
 import { applySchema } from "@/lib/challenges/schemas";
 
-// Challenges (揭榜挂帅, issue 15). Responses are the views of lib/challenges (documented loosely).
+// Challenges (揭榜挂帅, issue 15). Responses: lib/api/challenge-response-schemas.ts.
 export const listChallengeApplicationsOperation = defineOperation({
   method: "get",
   path: "/challenges/{id}/applications",
@@ -10,7 +10,7 @@ export const listChallengeApplicationsOperation = defineOperation({
   summary:
     "The sponsor’s score board (weighted scores, spread between experts) or a panel member’s review board (no conflicted applications; blind review hides identities)",
   tags: ["Challenges"],
-  response: { status: 200, description: "{ challenge, items, ... }", schema: z.looseObject({}) },
+  response: { status: 200, description: "{ challenge, items, ... }", schema: challengeApplicationsSchema },
   errors: ["NotFound"],
 });
 
@@ -21,6 +21,6 @@ export const applyToChallengeOperation = defineOperation({
   summary: "Apply (揭榜) before the deadline",
   tags: ["Challenges"],
   body: { schema: applySchema },
-  response: { status: 201, description: "{ id, version }", schema: z.looseObject({}) },
+  response: { status: 201, description: "{ id, version }", schema: createdApplicationSchema },
   errors: ["NotFound", "Conflict"],
 });

@@ -1,6 +1,6 @@
-import { NextResponse } from "next/server";
 import { readJsonBody } from "@/lib/api/read-json";
 import { withApi } from "@/lib/api/with-api";
+import { listChallengeApplicationsOperation, applyToChallengeOperation } from "./openapi";
 import { applyToChallenge } from "@/lib/challenges/applications";
 import { getReviewBoard, getScoreBoard } from "@/lib/challenges/review";
 import { applySchema } from "@/lib/challenges/schemas";
@@ -13,12 +13,12 @@ import { parseOrThrow } from "@/lib/validation/parse-input";
 // or a panel member's review board (no conflicted applications; identities hidden under blind review).
 export const GET = withApi<{ id: string }>(async ({ actor, params }) => {
   const { facts } = await loadChallenge(prisma, actor, params.id);
-  if (can(actor, "challenge.manage", facts)) return NextResponse.json(await getScoreBoard(actor, params.id));
-  return NextResponse.json(await getReviewBoard(actor, params.id));
+  if (can(actor, "challenge.manage", facts)) return listChallengeApplicationsOperation.json(await getScoreBoard(actor, params.id));
+  return listChallengeApplicationsOperation.json(await getReviewBoard(actor, params.id));
 });
 
 // POST /api/v1/challenges/{id}/applications : 揭榜, 201 {id, version}.
 export const POST = withApi<{ id: string }>(async ({ actor, params, request }) => {
   const input = parseOrThrow(applySchema, await readJsonBody(request));
-  return NextResponse.json(await applyToChallenge(actor, params.id, input), { status: 201 });
+  return applyToChallengeOperation.json(await applyToChallenge(actor, params.id, input), { status: 201 });
 });

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { versionResultSchema } from "@/lib/api/challenge-response-schemas";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
 import { awardSchema } from "@/lib/challenges/schemas";
 
-// Challenges (揭榜挂帅, issue 15). Responses are the views of lib/challenges (documented loosely).
+// Challenges (揭榜挂帅, issue 15). Responses: lib/api/challenge-response-schemas.ts.
 export const awardChallengeOperation = defineOperation({
   method: "post",
   path: "/challenges/{id}/award",
@@ -10,6 +10,6 @@ export const awardChallengeOperation = defineOperation({
   summary: "Award one or several applications (揭榜成功) with a reason for every other",
   tags: ["Challenges"],
   body: { schema: awardSchema },
-  response: { status: 200, description: "{ version }", schema: z.looseObject({}) },
+  response: { status: 200, description: "{ version }", schema: versionResultSchema },
   errors: ["NotFound", "Conflict"],
 });

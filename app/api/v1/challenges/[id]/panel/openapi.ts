@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { createdIdSchema } from "@/lib/api/challenge-response-schemas";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
 import { panelMemberSchema } from "@/lib/challenges/schemas";
 
-// Challenges (揭榜挂帅, issue 15). Responses are the views of lib/challenges (documented loosely).
+// Challenges (揭榜挂帅, issue 15). Responses: lib/api/challenge-response-schemas.ts.
 export const addChallengePanelMemberOperation = defineOperation({
   method: "post",
   path: "/challenges/{id}/panel",
@@ -10,6 +10,6 @@ export const addChallengePanelMemberOperation = defineOperation({
   summary: "Seat a platform user on the review panel (sponsor)",
   tags: ["Challenges"],
   body: { schema: panelMemberSchema },
-  response: { status: 201, description: "{ id }", schema: z.looseObject({}) },
+  response: { status: 201, description: "{ id }", schema: createdIdSchema },
   errors: ["NotFound", "Conflict"],
 });

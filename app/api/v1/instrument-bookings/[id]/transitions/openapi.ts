@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { bookingViewSchema } from "@/lib/instruments/response-schemas";
 import { bookingTransitionSchemaForDocs } from "@/lib/instruments/api-schemas";
-
-// Instrument responses are documented as open objects for now (typed schemas: issue 17 follow-up).
-const openObject = z.record(z.string(), z.unknown());
 
 export const transitionInstrumentBookingOperation = defineOperation({
   method: "post",
@@ -13,6 +10,6 @@ export const transitionInstrumentBookingOperation = defineOperation({
   description: "Only moves the booking's state table allows (409 otherwise); send the version you read.",
   tags: ["Instruments"],
   body: { schema: bookingTransitionSchemaForDocs },
-  response: { status: 200, description: "The booking", schema: openObject },
+  response: { status: 200, description: "The booking after the move", schema: bookingViewSchema, component: "InstrumentBooking" },
   errors: ["Forbidden", "NotFound", "Conflict"],
 });

@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { bookingViewSchema } from "@/lib/instruments/response-schemas";
 import { bookingRequestBodySchema } from "@/lib/instruments/schemas";
-
-// Instrument responses are documented as open objects for now (typed schemas: issue 17 follow-up).
-const openObject = z.record(z.string(), z.unknown());
 
 export const bookInstrumentOperation = defineOperation({
   method: "post",
@@ -13,6 +10,6 @@ export const bookInstrumentOperation = defineOperation({
   description: "An overlapping slot is refused by the database (409), even when two requests arrive at once.",
   tags: ["Instruments"],
   body: { schema: bookingRequestBodySchema },
-  response: { status: 201, description: "The booking", schema: openObject },
+  response: { status: 201, description: "The booking", schema: bookingViewSchema, component: "InstrumentBooking" },
   errors: ["NotFound", "Conflict"],
 });

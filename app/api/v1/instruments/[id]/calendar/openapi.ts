@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { calendarSchema } from "@/lib/instruments/response-schemas";
 import { periodQuerySchema } from "@/lib/instruments/schemas";
-
-// Instrument responses are documented as open objects for now (typed schemas: issue 17 follow-up).
-const openObject = z.record(z.string(), z.unknown());
 
 export const getInstrumentCalendarOperation = defineOperation({
   method: "get",
@@ -12,6 +9,6 @@ export const getInstrumentCalendarOperation = defineOperation({
   summary: "Booked times and maintenance closures",
   tags: ["Instruments"],
   query: periodQuerySchema,
-  response: { status: 200, description: "{ booked, closures, openingHours }", schema: openObject },
+  response: { status: 200, description: "Booked times, closures and opening hours", schema: calendarSchema },
   errors: ["NotFound"],
 });

@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi/define-operation";
+import { sharingMetricsSchema } from "@/lib/instruments/response-schemas";
 import { periodQuerySchema } from "@/lib/instruments/schemas";
-
-// Instrument responses are documented as open objects for now (typed schemas: issue 17 follow-up).
-const openObject = z.record(z.string(), z.unknown());
 
 export const getInstrumentMetricsOperation = defineOperation({
   method: "get",
@@ -12,6 +9,6 @@ export const getInstrumentMetricsOperation = defineOperation({
   summary: "Sharing metrics of an instrument",
   tags: ["Instruments"],
   query: periodQuerySchema,
-  response: { status: 200, description: "The metrics", schema: openObject },
+  response: { status: 200, description: "The metrics", schema: sharingMetricsSchema, component: "SharingMetrics" },
   errors: ["NotFound"],
 });

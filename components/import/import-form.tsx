@@ -1,15 +1,18 @@
 "use client";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { idleState, type FormState } from "@/lib/forms/form-state";
-import { importResultsAction, type ImportReport } from "./actions";
+import type { ImportReportView } from "@/lib/import/report-view";
 
-// Step 1: check the file (nothing written). Step 2: the user chooses: import nothing, or only
-// the valid rows (or everything, when every row is valid). The file stays in memory between steps.
-export function ImportForm({ locale }: { locale: string }) {
+type ImportAction = (previous: unknown, input: FormData) => Promise<FormState<ImportReportView>>;
+
+// One form for every bulk import (results, needs). Step 1: check the file (nothing written); the
+// row report is shown and can be downloaded as CSV. Step 2: the user chooses: import nothing, or
+// only the valid rows (or everything, when every row is valid). The file stays in memory between steps.
+export function ImportForm({ action, kind, reportName }: { action: ImportAction; kind: "results" | "needs"; reportName: string }) {
   const t = useTranslations("import");
   const [file, setFile] = useState<File | null>(null);
-  const [state, setState] = useState<FormState<ImportReport>>(idleState);
+  const [state, setState] = useState<FormState<ImportReportView>>(idleState);
   const [pending, startTransition] = useTransition();
   const input = useRef<HTMLInputElement>(null);
   const run = (mode: "validate" | "all-or-nothing" | "valid-only") =>
@@ -18,10 +21,24 @@ export function ImportForm({ locale }: { locale: string }) {
       const body = new FormData();
       body.set("file", file);
       body.set("mode", mode);
-      setState(await importResultsAction(locale, null, body));
+      setState(await action(null, body));
     });
   const report = state.status === "success" ? state.data : undefined;
   const problems = report?.problems ?? [];
+  // The report as a file for spreadsheets (the same rows as the table).
+  const reportUrl = useMemo(
+    () =>
+      report && report.problems.length + report.fileProblems.length > 0
+        ? URL.createObjectURL(new Blob([report.reportCsv], { type: "text/csv;charset=utf-8" }))
+        : null,
+    [report],
+  );
+  useEffect(() => () => void (reportUrl && URL.revokeObjectURL(reportUrl)), [reportUrl]);
+  const download = reportUrl && (
+    <a href={reportUrl} download={reportName} className="text-sm text-brand-700 underline" data-testid="import-report-download">
+      {t("downloadReport")}
+    </a>
+  );
   const badRows = new Set(problems.map((p) => p.row)).size;
   return (
     <div className="space-y-4">
@@ -56,11 +73,14 @@ export function ImportForm({ locale }: { locale: string }) {
         </p>
       )}
       {report && report.fileProblems.length > 0 && (
-        <ul role="alert" className="list-disc rounded bg-red-50 p-3 pl-8 text-red-700">
-          {report.fileProblems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+        <div>
+          <ul role="alert" className="list-disc rounded bg-red-50 p-3 pl-8 text-red-700">
+            {report.fileProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          {download}
+        </div>
       )}
       {report && !report.written && report.fileProblems.length === 0 && (
         <section aria-labelledby="report-h" data-testid="import-report">
@@ -68,25 +88,28 @@ export function ImportForm({ locale }: { locale: string }) {
             {t("report")}
           </h2>
           <p data-testid="import-summary">{t("summary", { total: report.totalRows, valid: report.validRows, bad: badRows })}</p>
+          {download && <p className="mt-1">{download}</p>}
           {problems.length > 0 && (
-            <table className="mt-2 w-full text-left text-sm" data-testid="import-problems">
-              <thead>
-                <tr>
-                  <th className="pr-4">{t("row")}</th>
-                  <th className="pr-4">{t("column")}</th>
-                  <th>{t("problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {problems.map((p, i) => (
-                  <tr key={i} className="border-t">
-                    <td className="pr-4">{p.row}</td>
-                    <td className="pr-4">{p.column}</td>
-                    <td>{p.problem}</td>
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full text-left text-sm" data-testid="import-problems">
+                <thead>
+                  <tr>
+                    <th className="pr-4">{t("row")}</th>
+                    <th className="pr-4">{t("column")}</th>
+                    <th>{t("problem")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {problems.map((p, i) => (
+                    <tr key={i} className="border-t">
+                      <td className="pr-4">{p.row}</td>
+                      <td className="pr-4">{p.column}</td>
+                      <td>{p.problem}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <div className="mt-4 flex flex-wrap gap-3">
             {problems.length === 0 ? (
@@ -120,7 +143,7 @@ export function ImportForm({ locale }: { locale: string }) {
       )}
       {report?.written && (
         <p role="status" className="rounded bg-green-50 p-3 text-green-700" data-testid="import-done">
-          {t("done", { created: report.created, updated: report.updated })}
+          {kind === "needs" ? t("doneNeeds", { created: report.created }) : t("done", { created: report.created, updated: report.updated })}
         </p>
       )}
     </div>

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { buildQueryTerms } from "./rank";
+import { splitKnown, translateZhChar, translateZhWord } from "./translate";
+
+describe("character-level translation of words no dictionary knows", () => {
+  it("splits a word into its known parts and the characters left over", () => {
+    expect(splitKnown("三角翼")).toEqual({ parts: ["三角"], rest: ["翼"] });
+    expect(splitKnown("攻角").rest).toEqual(["攻", "角"]);
+  });
+
+  it("translates single characters by their dictionary senses, the first weighing most", () => {
+    const t = translateZhChar("翼");
+    expect(t[0]?.term).toBe("wing");
+    expect(t[0]!.weight!).toBeGreaterThan(t[1]?.weight ?? 0);
+    expect(translateZhChar("a")).toEqual([]);
+    // senses ordered by how the dictionary's words use them: 强 "strong" (强度, 加强), not "stubborn"
+    expect(translateZhChar("强")[0]?.term).toBe("strong");
+    expect(translateZhChar("波")[0]?.term).toBe("wave");
+  });
+
+  it("composes an unknown word's translation from its characters, weighted lower, as concepts", () => {
+    const q = buildQueryTerms({ title: "三角翼" });
+    const wing = q.find((t) => t.term === "wing");
+    const triangle = q.find((t) => t.term === "triangl");
+    expect(wing?.translated).toBe(true);
+    expect(wing!.weight).toBeLessThan(triangle!.weight);
+    expect(wing!.from).toEqual([{ word: "翼", weight: wing!.weight }]);
+    expect(wing!.surfaces).toEqual(["三角翼"]);
+  });
+});
+
+describe("the dictionary extract", () => {
+  it("ranks a word's narrow (qualified) senses last", () => {
+    expect(translateZhWord("复合")[0]?.term).toBe("complex");
+    expect(translateZhWord("迭代")[0]?.term).toBe("iter");
+  });
+});
