@@ -9,6 +9,9 @@ import { LanguageSwitch } from "./language-switch";
 import { MobileMenu } from "./mobile-menu";
 import { Bell } from "lucide-react";
 
+// The administration pages are listed on /admin; the header links there once.
+const ADMIN_PERMISSIONS = ["admin.outbox", "admin.jobs", "audit.export", "staff.list", "org.verify"] as const;
+
 export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations({ locale, namespace: "nav" });
   const tApp = await getTranslations({ locale, namespace: "app" });
@@ -43,7 +46,12 @@ export async function SiteHeader({ locale }: { locale: string }) {
               {t("metrics")}
             </Link>
             {actor && (
-              <>
+              // The member's own work: on a wide screen a row of its own under the catalogue (a
+              // broker's or admin's dozen links no longer wrap the header into three ragged rows).
+              <div
+                className="flex flex-col gap-1 md:order-last md:w-full md:flex-row md:flex-wrap md:items-center md:gap-2 md:border-t md:border-slate-100 md:pt-2"
+                data-testid="work-nav"
+              >
                 {can(actor, "need.create") && (
                   <Link href="/needs/new" className={link}>
                     {t("newNeed")}
@@ -104,32 +112,12 @@ export async function SiteHeader({ locale }: { locale: string }) {
                     {t("monitor")}
                   </Link>
                 )}
-                {can(actor, "admin.outbox") && (
-                  <Link href="/admin/outbox" className={link}>
-                    {t("outbox")}
+                {ADMIN_PERMISSIONS.some((p) => can(actor, p)) && (
+                  <Link href="/admin" className={link}>
+                    {t("admin")}
                   </Link>
                 )}
-                {can(actor, "admin.jobs") && (
-                  <Link href="/admin/jobs" className={link}>
-                    {t("jobs")}
-                  </Link>
-                )}
-                {can(actor, "audit.export") && (
-                  <Link href="/admin/audit" className={link}>
-                    {t("auditLog")}
-                  </Link>
-                )}
-                {can(actor, "staff.list") && (
-                  <Link href="/admin/roles" className={link}>
-                    {t("staffRoles")}
-                  </Link>
-                )}
-                {can(actor, "org.verify") && (
-                  <Link href="/admin/organisations" className={link}>
-                    {t("organisations")}
-                  </Link>
-                )}
-              </>
+              </div>
             )}
             <span className="mt-2 flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2 md:mt-0 md:ml-auto md:border-0 md:pt-0">
               <Suspense fallback={null}>

@@ -221,7 +221,9 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
     );
   }
   await page.goto("/zh-CN/results/import");
-  await page.getByLabel("CSV（UTF-8）或 XLSX 文件").setInputFiles({ name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
+  await page
+    .getByLabel("CSV（UTF-8 或 GBK）或 XLSX 文件")
+    .setInputFiles({ name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
   await page.getByRole("button", { name: "检查文件" }).click();
   await expect(page.getByTestId("import-summary")).toHaveText("共 50 行：有效 48 行，有问题 2 行。尚未写入任何数据。");
   const problems = page.getByTestId("import-problems").locator("tbody tr");
@@ -235,7 +237,9 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
   await expect(page.getByTestId("total")).toHaveText("共 0 条");
 
   await page.goto("/zh-CN/results/import");
-  await page.getByLabel("CSV（UTF-8）或 XLSX 文件").setInputFiles({ name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
+  await page
+    .getByLabel("CSV（UTF-8 或 GBK）或 XLSX 文件")
+    .setInputFiles({ name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
   await page.getByRole("button", { name: "检查文件" }).click();
   await page.getByRole("button", { name: "只导入 48 行有效数据" }).click();
   await expect(page.getByTestId("import-done")).toHaveText("导入完成：新增 48 项，更新 0 项。");
@@ -287,7 +291,7 @@ test("a tech-transfer officer imports a 50-row CSV with 2 bad rows, then facets 
     xlRow(`E2E-${run}-BAD`, `表格中的坏行 ${run}`, 12),
   ]).toBuffer();
   await page.goto("/zh-CN/results/import");
-  const fileInput = page.getByLabel("CSV（UTF-8）或 XLSX 文件");
+  const fileInput = page.getByLabel("CSV（UTF-8 或 GBK）或 XLSX 文件");
   await fileInput.setInputFiles({ name: "results.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: workbook });
   await page.getByRole("button", { name: "检查文件" }).click();
   await expect(page.getByTestId("import-summary")).toHaveText("共 3 行：有效 2 行，有问题 1 行。尚未写入任何数据。");
