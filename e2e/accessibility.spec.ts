@@ -39,7 +39,7 @@ for (const locale of ["zh-CN", "en"]) {
   test(`public pages (${locale}) have no serious or critical axe violations`, async ({ page }) => {
     test.setTimeout(300_000);
     const found: string[] = [];
-    for (const p of ["", "/needs", "/results", "/search?q=%E5%B7%A5%E8%89%BA", `/needs/${needId}`, "/sign-in", "/about"]) {
+    for (const p of ["", "/needs", "/results", "/search?q=%E5%B7%A5%E8%89%BA", `/needs/${needId}`, "/sign-in", "/about", "/challenges", "/instruments", "/metrics"]) {
       await page.goto(`/${locale}${p}`);
       found.push(...(await seriousViolations(page)));
     }
@@ -52,7 +52,7 @@ test("member pages (zh-CN and en) have no serious or critical axe violations", a
   await signIn(page, company);
   const found: string[] = [];
   for (const locale of ["zh-CN", "en"]) {
-    for (const p of ["/contacts", "/needs/new/quick"]) {
+    for (const p of ["/contacts", "/needs/new/quick", "/needs/import"]) {
       await page.goto(`/${locale}${p}`);
       found.push(...(await seriousViolations(page)));
     }
