@@ -85,6 +85,14 @@ export async function seedActivity(db: PrismaClient, opts: { prefix: string; res
     like,
     now,
   );
+  // Brokers triaged the history as it came in (within a few days), so their queue of new needs
+  // holds the recent ones only, not two years of generated needs.
+  await db.$executeRawUnsafe(
+    `UPDATE "Need" n SET "triageStatus" = 'READY', "triagedAt" = n."publishedAt" + (1 + ${h("n.id", "tr")} % 5) * interval '1 day'
+     WHERE n.id LIKE $1 AND n."triageStatus" = 'NEW' AND n."publishedAt" + interval '14 days' < $2::timestamp`,
+    like,
+    now,
+  );
   // Open needs stay open in the demo: their re-confirmation is due in the future.
   await db.$executeRawUnsafe(
     `UPDATE "Need" SET "reconfirmBy" = $2::timestamp + interval '60 days' WHERE id LIKE $1 AND status IN ('PUBLISHED', 'IN_PROGRESS') AND "reconfirmBy" IS NOT NULL`,
