@@ -39,7 +39,18 @@ for (const locale of ["zh-CN", "en"]) {
   test(`public pages (${locale}) have no serious or critical axe violations`, async ({ page }) => {
     test.setTimeout(300_000);
     const found: string[] = [];
-    for (const p of ["", "/needs", "/results", "/search?q=%E5%B7%A5%E8%89%BA", `/needs/${needId}`, "/sign-in", "/about", "/challenges", "/instruments", "/metrics"]) {
+    for (const p of [
+      "",
+      "/needs",
+      "/results",
+      "/search?q=%E5%B7%A5%E8%89%BA",
+      `/needs/${needId}`,
+      "/sign-in",
+      "/about",
+      "/challenges",
+      "/instruments",
+      "/metrics",
+    ]) {
       await page.goto(`/${locale}${p}`);
       found.push(...(await seriousViolations(page)));
     }
