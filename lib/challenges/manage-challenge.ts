@@ -5,6 +5,7 @@ import { AppError, forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { authorize, can, type Actor } from "@/lib/policy";
+import { liveGrantWhere } from "@/lib/staff/effective-role";
 import { writeTransition } from "./apply-transition";
 import { challengeConflict, challengeInvalid, guardFailed } from "./errors";
 import { loadChallenge, permit } from "./load";
@@ -108,7 +109,21 @@ export async function createProgrammeDraft(
     const org = sponsorOrganisationId ? await tx.organisation.findUnique({ where: { id: sponsorOrganisationId }, select: { id: true, kind: true } }) : null;
     if (!can(actor, "monitor.challengeDraft", { sponsorOrganisationId: org?.id ?? null, sponsorKind: org?.kind ?? null }))
       throw forbidden("monitor.noProgramme");
-    return insertDraft(tx, actor, org!.id, s);
+    const draft = await insertDraft(tx, actor, org!.id, s);
+    // A government/park programme has no member roles: the platform's admins complete and publish
+    // its drafts, so they are told one is waiting (never the analyst who made it).
+    const now = new Date();
+    const admins = await tx.user.findMany({ where: { staffGrants: { some: { role: "ADMIN", ...liveGrantWhere(now) } } }, select: { id: true } });
+    await notifyAll(
+      tx,
+      admins.map((a) => a.id),
+      "programmeDraft",
+      { title: s.title },
+      `/challenges/${draft.id}/manage`,
+      `challenge:${draft.id}:programmeDraft`,
+      actor.id,
+    );
+    return draft;
   });
 }
 

@@ -12,6 +12,7 @@ import { addKeyItem, annotateKeyItem, createKeyList, getKeyList } from "./key-pr
 let analyst: ApiUser;
 let other: ApiUser;
 let company: ApiUser;
+let admin: ApiUser;
 const words: KeyListWords = {
   chain: "产业链",
   node: "节点",
@@ -24,7 +25,7 @@ const words: KeyListWords = {
 };
 
 beforeAll(async () => {
-  [analyst, other, company] = await Promise.all([createApiUser("ANALYST"), createApiUser("ANALYST"), createApiUser("COMPANY")]);
+  [analyst, other, company, admin] = await Promise.all([createApiUser("ANALYST"), createApiUser("ANALYST"), createApiUser("COMPANY"), createApiUser("ADMIN")]);
   await prisma.industryChain.create({
     data: {
       id: "kl",
@@ -109,6 +110,11 @@ describe("key project lists", () => {
     });
     expect(row.problem).toContain("建议设榜攻关");
     expect(JSON.stringify(row)).not.toContain("机密标题");
+    // The platform's admins (who publish a programme's drafts) are told; the analyst is not.
+    const told = await prisma.notification.findMany({ where: { kind: "challenge.programmeDraft", dedupeKey: `challenge:${draft.id}:programmeDraft` } });
+    expect(told.map((n) => n.userId)).toContain(admin.actor.id);
+    expect(told.map((n) => n.userId)).not.toContain(analyst.actor.id);
+    expect(told.every((n) => n.link === `/challenges/${draft.id}/manage`)).toBe(true);
     // Once only: the second click gives the same draft.
     expect((await draftChallengeFromItem(analyst.actor, { itemId: item.id }, words)).id).toBe(draft.id);
     expect(await prisma.challenge.count({ where: { organisationId: analyst.organisationId } })).toBe(1);
