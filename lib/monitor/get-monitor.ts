@@ -1,7 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { prisma } from "@/lib/db";
-import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type OrgKind } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { needRowInclude, presentNeed } from "@/lib/needs/present-need";
 import { authorize, needScopeFor, type Actor } from "@/lib/policy";
@@ -213,7 +213,30 @@ const groupByNode = <T extends { chainNodeId: string }>(rows: T[]) => {
 };
 const flowsAll = (f: MonitorFilters, version: string) =>
   cached(`flows:${f.region ?? ""}:${f.orgKind ?? ""}`, version, async () => ({ byNode: await flowsByNode(f) }));
-const histogramsAll = (version: string) => cached("histograms", version, async () => ({ byNode: groupByNode(await prisma.monitorNodeHistogram.findMany()) }));
+type HistogramRow = { chainNodeId: string; dimension: string; bucket: string; count: number };
+// The TRL gap and the collaboration modes follow the portrait's filters like its series: needs
+// posted (results published) since the period's first month, by the poster's region and kind of
+// organisation. Every node at once per filter and aggregates version, from the needs' facts.
+const histogramsAll = (f: MonitorFilters, from: Date, version: string) =>
+  cached(`histograms:${f.region ?? ""}:${f.orgKind ?? ""}:${from.toISOString()}`, version, async () => {
+    const needWhere = Prisma.sql`f."postedAt" >= ${from} AND f."chainNodeId" <> ''
+      ${f.region ? Prisma.sql`AND f.region = ${f.region}` : Prisma.empty}
+      ${f.orgKind ? Prisma.sql`AND f."orgKind"::text = ${f.orgKind}` : Prisma.empty}`;
+    const resultWhere = Prisma.sql`r.status = 'PUBLISHED' AND r."chainNodeId" IS NOT NULL AND r."createdAt" >= ${from}
+      ${f.region ? Prisma.sql`AND o.region = ${f.region}` : Prisma.empty}
+      ${f.orgKind ? Prisma.sql`AND o.kind::text = ${f.orgKind}` : Prisma.empty}`;
+    const rows = await prisma.$queryRaw<HistogramRow[]>`
+      SELECT f."chainNodeId", 'needTrl' AS dimension, f."trlTarget"::text AS bucket, count(*)::int AS count
+      FROM "MonitorNeedFact" f WHERE f."trlTarget" IS NOT NULL AND ${needWhere} GROUP BY 1, 3
+      UNION ALL
+      SELECT r."chainNodeId", 'resultTrl', r.trl::text, count(*)::int
+      FROM "Result" r JOIN "Organisation" o ON o.id = r."organisationId" WHERE r.trl IS NOT NULL AND ${resultWhere} GROUP BY 1, 3
+      UNION ALL
+      SELECT f."chainNodeId", 'mode', mode::text, count(*)::int
+      FROM "MonitorNeedFact" f JOIN "Need" n ON n.id = f."needId" CROSS JOIN LATERAL unnest(n."collaborationModes") AS mode
+      WHERE ${needWhere} GROUP BY 1, 3`;
+    return { byNode: groupByNode(rows) };
+  });
 // Open BROKER_ONLY needs per node (the only ones an analyst may not see listed), from the facts.
 const brokerOnlyOpenAll = (f: MonitorFilters, version: string) =>
   cached(`brokerOnlyOpen:${f.region ?? ""}:${f.orgKind ?? ""}`, version, async () => {
@@ -290,18 +313,14 @@ async function nodeAggregates(nodeId: string, f: MonitorFilters, version: string
       chain: { id: chain.id, nameZh: chain.nameZh, nameEn: chain.nameEn },
     };
     const period = Number(f.period);
-    const [flows, histograms, brokerOnlyOpen, supply] = await Promise.all([
-      flowsAll(f, version),
-      histogramsAll(version),
-      brokerOnlyOpenAll(f, version),
-      supplyAll(version),
-    ]);
+    const [flows, brokerOnlyOpen, supply] = await Promise.all([flowsAll(f, version), brokerOnlyOpenAll(f, version), supplyAll(version)]);
     const months = timeline(flows.byNode, now);
     const series = densify(flows.byNode.get(nodeId) ?? [], months);
     const points = scoreSeries(series);
     const shown = series.slice(-period);
     const from = shown[0] ? new Date(`${shown[0].month}-01T00:00:00.000Z`) : now;
-    const byRegion = (await regionsAll(f.orgKind, from, version)).byNode.get(nodeId) ?? [];
+    const [regions, histograms] = await Promise.all([regionsAll(f.orgKind, from, version), histogramsAll(f, from, version)]);
+    const byRegion = regions.byNode.get(nodeId) ?? [];
     const nodeHist = histograms.byNode.get(nodeId) ?? [];
     const hist = (dim: string) => Array.from({ length: 9 }, (_, i) => nodeHist.find((h) => h.dimension === dim && h.bucket === String(i + 1))?.count ?? 0);
     return {

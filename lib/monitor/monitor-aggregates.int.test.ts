@@ -263,6 +263,19 @@ describe("monitor aggregates (hand-computed fixtures)", () => {
     expect(p.months).toEqual(["2026-01", "2026-02", "2026-03"]);
     expect(p.series.posted).toEqual([2, 1, 0]);
     expect(p.trl).toEqual({ needs: [0, 0, 0, 0, 0, 1, 1, 0, 0], results: [0, 0, 0, 0, 1, 0, 0, 0, 0] });
+    // The TRL gap follows the filters like the series: in 江苏 (where the needs were posted) the
+    // needs' side stays and the results (all from 上海) go; in 北京 nothing; and nothing was posted
+    // in the six months to the end of 2027.
+    const nine = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const portraitIn = (region: string) => getNodePortrait(analyst.actor, "mon-up", monitorFiltersSchema.parse({ period: "6", region }), d("2026-03-31"));
+    const inJiangsu = await portraitIn("江苏");
+    expect(inJiangsu.trl).toEqual({ needs: p.trl.needs, results: nine });
+    expect(inJiangsu.modes).toEqual(p.modes);
+    const inBeijing = await portraitIn("北京");
+    expect(inBeijing.trl).toEqual({ needs: nine, results: nine });
+    expect(inBeijing.modes).toEqual([]);
+    const later = await getNodePortrait(analyst.actor, "mon-up", monitorFiltersSchema.parse({ period: "6" }), d("2027-12-31"));
+    expect(later.trl.needs).toEqual(nine);
     // N1 is in progress and visible; N3 is open but BROKER_ONLY: counted, not listed.
     expect(p.topNeeds.map((n) => n.id)).toEqual([needIds.N1]);
     expect(p.hiddenOpenNeeds).toBe(1);
