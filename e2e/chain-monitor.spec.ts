@@ -158,5 +158,11 @@ test("an analyst opens the chain map, drills into a node, builds and exports a k
   await expect(biomed.locator('[data-suppressed="1"]')).toHaveCount(8);
   await expect(table.getByTestId("metrics-row-*").locator('[data-metric="needsPosted"]')).not.toHaveAttribute("data-suppressed", "1");
   await expect(publicPage.locator("body")).not.toContainText(secret);
+  // Shared instruments' external sharing rate by kind of institution and region, with its trend.
+  const sharing = publicPage.getByTestId("metrics-sharing");
+  await expect(sharing.getByRole("heading", { name: "大型科研仪器共享率（近 12 个月）" })).toBeVisible();
+  // (a table once instruments were used in the last 12 months, a sentence before)
+  await expect(sharing.getByTestId("metrics-sharing-kind")).toBeVisible();
+  await expect(sharing.getByTestId("metrics-sharing-region")).toBeVisible();
   await visitor.close();
 });

@@ -2,6 +2,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import type { ChartSpec } from "@/components/monitor/chart-spec";
 import { MonitorChart } from "@/components/monitor/monitor-chart";
+import { SharingRateTable } from "@/components/instruments/sharing-rate-table";
+import { Link } from "@/i18n/navigation";
+import { defaultPeriod, sharingRateBy, sharingRateTrend } from "@/lib/instruments/metrics";
 import { getPublishedMetrics } from "@/lib/monitor/published-metrics";
 import { ALL_CHAINS, METRIC_KEYS } from "@/lib/monitor/suppress";
 
@@ -11,7 +14,13 @@ export default async function PublicMetricsPage({ params }: { params: Promise<{ 
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "monitor" });
-  const data = await getPublishedMetrics();
+  const period = defaultPeriod();
+  const [data, sharingByKind, sharingByRegion, sharingTrend] = await Promise.all([
+    getPublishedMetrics(),
+    sharingRateBy({ groupBy: "institutionKind", ...period }),
+    sharingRateBy({ groupBy: "region", ...period }),
+    sharingRateTrend(period),
+  ]);
   const en = locale === "en";
   const chainName = (id: string) => {
     if (id === ALL_CHAINS) return t("allChains");
@@ -23,6 +32,15 @@ export default async function PublicMetricsPage({ params }: { params: Promise<{ 
   const quartersAsc = [...data.quarters].sort();
   const totals = quartersAsc.map((q) => data.rows.find((r) => r.quarter === q && r.chainId === ALL_CHAINS)?.needsPosted ?? null);
   const spec: ChartSpec = { kind: "bar", title: t("publicChartTitle"), categories: quartersAsc, series: [{ name: t("metric.needsPosted"), data: totals }] };
+  // Shared instruments (issue 17): the external sharing rate, so the 7% can be watched moving.
+  const sharingSpec: ChartSpec = {
+    kind: "line",
+    title: t("sharingTrend"),
+    categories: sharingTrend.map((p) => p.month),
+    series: [
+      { name: t("sharingRate"), data: sharingTrend.map((p) => (p.externalSharingRate === null ? null : Math.round(p.externalSharingRate * 1000) / 10)) },
+    ],
+  };
   const order = (id: string) => (id === ALL_CHAINS ? 0 : id === "" ? 2 : 1);
 
   return (
@@ -80,6 +98,20 @@ export default async function PublicMetricsPage({ params }: { params: Promise<{ 
           <p className="text-xs text-slate-500">{t("suppressedNote")}</p>
         </>
       )}
+      <section className="space-y-4" data-testid="metrics-sharing">
+        <div className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+          <h2 className="mb-1 text-xl font-semibold">{t("sharingTitle")}</h2>
+          <p className="max-w-3xl text-sm text-slate-600">{t("sharingIntro")}</p>
+          <ClientMessages namespaces={["monitor"]}>
+            <MonitorChart spec={sharingSpec} filename="instrument-sharing-rate" height={240} />
+          </ClientMessages>
+          <Link href="/instruments/metrics" className="text-sm text-brand-700 hover:underline">
+            {t("sharingMore")}
+          </Link>
+        </div>
+        <SharingRateTable locale={locale} title={t("sharingByKind")} rows={sharingByKind} groupBy="institutionKind" testId="metrics-sharing-kind" />
+        <SharingRateTable locale={locale} title={t("sharingByRegion")} rows={sharingByRegion} groupBy="region" testId="metrics-sharing-region" />
+      </section>
     </div>
   );
 }

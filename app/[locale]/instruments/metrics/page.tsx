@@ -4,6 +4,7 @@ import { getCurrentActor } from "@/lib/auth/current-actor";
 import { defaultPeriod, getInstitutionMetrics, sharingByInstitution, sharingRateBy, sharingRateTrend } from "@/lib/instruments/metrics";
 import { can } from "@/lib/policy";
 import { InstrumentsNav } from "@/components/instruments/instruments-nav";
+import { SharingRateTable } from "@/components/instruments/sharing-rate-table";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 
@@ -22,43 +23,14 @@ export default async function InstrumentMetricsPage({ params }: { params: Promis
     can(actor, "instrument.institutionMetrics") ? sharingByInstitution(actor, period) : Promise.resolve(null),
   ]);
   const max = Math.max(1, ...trend.map((p) => p.hoursUsed));
-  const groupTable = (title: string, rows: typeof byKind, label: (k: string) => string, testId: string) => (
-    <div className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
-      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
-      <table className="w-full min-w-[32rem] text-sm" data-testid={testId}>
-        <thead>
-          <tr className="text-left text-slate-500">
-            <th className="py-1">{t("metrics.group")}</th>
-            <th className="text-right">{t("metrics.instruments")}</th>
-            <th className="text-right">{t("metrics.hoursAvailable")}</th>
-            <th className="text-right">{t("metrics.hoursUsedInternal")}</th>
-            <th className="text-right">{t("metrics.hoursUsedExternal")}</th>
-            <th className="text-right">{t("metrics.externalSharingRate")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((g) => (
-            <tr key={g.key} className="border-t border-slate-100">
-              <td className="py-1">{label(g.key)}</td>
-              <td className="text-right">{g.instruments}</td>
-              <td className="text-right">{g.hoursAvailable}</td>
-              <td className="text-right">{g.hoursUsedInternal}</td>
-              <td className="text-right">{g.hoursUsedExternal}</td>
-              <td className="text-right font-semibold">{pct(g.externalSharingRate)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
   return (
     <section>
       <InstrumentsNav locale={locale} actor={actor} current="/instruments/metrics" />
       <h1 className="mb-1 text-2xl font-semibold">{t("metrics.title")}</h1>
       <p className="mb-4 text-sm text-slate-600">{t("metrics.intro")}</p>
       <div className="grid gap-4">
-        {groupTable(t("metrics.byKind"), byKind, (k) => t(`orgKind.${k}`), "rate-by-kind")}
-        {groupTable(t("metrics.byRegion"), byRegion, (k) => (k === "unknown" ? t("metrics.unknownRegion") : k), "rate-by-region")}
+        <SharingRateTable locale={locale} title={t("metrics.byKind")} rows={byKind} groupBy="institutionKind" testId="rate-by-kind" />
+        <SharingRateTable locale={locale} title={t("metrics.byRegion")} rows={byRegion} groupBy="region" testId="rate-by-region" />
         <div className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-2 text-lg font-semibold">{t("metrics.trend")}</h2>
           <ol className="space-y-1 text-sm">
