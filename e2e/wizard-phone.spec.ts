@@ -3,8 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { createMember, signIn } from "./helpers/members";
 
-test("on a phone the wizard's completeness score stays in view while typing, and the need is published", async ({ page, isMobile }) => {
-  test.skip(!isMobile, "the inline score is the phone layout (the desktop shows the sidebar)");
+test("on a phone the wizard's completeness score stays in view while typing, and the need is published", async ({ page }) => {
   test.setTimeout(120_000);
   const owner = await createMember("phone", "company");
   await signIn(page, owner);
