@@ -6,6 +6,7 @@ import { authorize, needScopeFor, type Actor } from "@/lib/policy";
 import { assertChainNodeExists } from "@/lib/taxonomy/assert-chain-node";
 import { parseOrThrow } from "@/lib/validation/parse-input";
 import { nextStatus, reconfirmDeadline, type NeedAction } from "./lifecycle";
+import { NEED_INPUT_FIELDS } from "./need-input-fields";
 import { createNeedSchema } from "./schemas";
 
 // Owner-driven status changes. Publishing validates the whole need (a draft may be incomplete;
@@ -36,24 +37,5 @@ export async function transitionNeed(actor: Actor, needId: string, action: NeedA
 
 // The stored row in the shape of the create schema, so publishing gives the same field errors.
 function draftAsInput(row: Record<string, unknown>) {
-  const keys = [
-    "title",
-    "description",
-    "field",
-    "keywords",
-    "visibility",
-    "teaser",
-    "chainNodeId",
-    "trlTarget",
-    "budgetMinCny",
-    "budgetMaxCny",
-    "collaborationModes",
-    "region",
-    "triedSoFar",
-    "desiredOutcome",
-    "acceptanceCriteria",
-    "constraints",
-    "deadline",
-  ];
-  return Object.fromEntries(keys.map((k) => [k, row[k] ?? undefined]));
+  return Object.fromEntries(NEED_INPUT_FIELDS.map((k) => [k, row[k] ?? undefined]));
 }

@@ -4,27 +4,10 @@
 // reviews and publishes.
 import { toCsvFile } from "@/lib/csv/write-csv";
 import type { ImportSpec } from "@/lib/import/validate-records";
+import { NEED_INPUT_FIELDS } from "@/lib/needs/need-input-fields";
 import { brokerNeedImportRowSchema, needImportRowSchema, type NeedImportRow } from "@/lib/needs/schemas";
 
-export const NEED_IMPORT_COLUMNS = [
-  "title",
-  "description",
-  "field",
-  "keywords",
-  "visibility",
-  "teaser",
-  "chainNodeId",
-  "trlTarget",
-  "budgetMinCny",
-  "budgetMaxCny",
-  "collaborationModes",
-  "region",
-  "triedSoFar",
-  "desiredOutcome",
-  "acceptanceCriteria",
-  "constraints",
-  "deadline",
-] as const;
+export const NEED_IMPORT_COLUMNS = NEED_INPUT_FIELDS;
 export const NEED_REQUIRED_COLUMNS = ["title", "description", "field"] as const;
 /** Brokers name the company of each row. */
 export const COMPANY_COLUMN = "company";
