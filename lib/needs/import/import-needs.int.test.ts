@@ -114,6 +114,20 @@ describe("importNeedsFile", () => {
     expect(xlsx.report.problems.map((p) => [p.row, p.column])).toEqual([[2, "trlTarget"]]);
   });
 
+  it("never tells a broker whether a company holds a draft of that title (a need the broker may not see)", async () => {
+    const org = await prisma.organisation.findUniqueOrThrow({ where: { id: company.organisationId! } });
+    const secret = `国标 77 号：保密的草稿 ${run}`;
+    await prisma.need.create({
+      data: { title: secret, description: good(77).description!, field: "新材料", status: "DRAFT", organisationId: org.id, createdById: company.actor.id },
+    });
+    const probe = csv([{ company: org.name, ...good(77, { title: secret }) }], ["company", ...NEED_IMPORT_COLUMNS]);
+    const asBroker = await importNeedsFile(prisma, broker.actor, file(probe), "validate");
+    expect(asBroker.report.problems).toEqual([]);
+    // The company itself is told: it is its own draft.
+    const own = await importNeedsFile(prisma, company.actor, file(csv([good(77, { title: secret })])), "validate");
+    expect(wordImportReport(own.report, "en").problems.map((p) => [p.row, p.column])).toEqual([[2, "title"]]);
+  });
+
   it("refuses roles that do not post needs", async () => {
     await expect(importNeedsFile(prisma, researcher.actor, file(csv([good(41)])), "validate")).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -4,7 +4,7 @@ import { loadChainNodeLookup } from "@/lib/import/load-chain-nodes";
 import { readImportFile } from "@/lib/import/read-import-file";
 import { withRowProblems, type ImportReport, type RowProblem } from "@/lib/import/validate-records";
 import type { NeedImportRow } from "@/lib/needs/schemas";
-import { authorize, type Actor } from "@/lib/policy";
+import { authorize, needScopeFor, type Actor } from "@/lib/policy";
 import { detectLang } from "@/lib/text/detect-lang";
 import { needImportSpec, type NeedImporter } from "./columns";
 
@@ -35,7 +35,7 @@ export async function importNeedsFile(
   );
   let report = await readImportFile(file, spec, await loadChainNodeLookup(db));
   const organisationOf = (row: NeedImportRow) => (companies ? companies.get(normalName(row.company!))! : actor.organisationId!);
-  report = withRowProblems(report, await titleProblems(db, report, organisationOf));
+  report = withRowProblems(report, await titleProblems(db, actor, report, organisationOf));
 
   const nothing = { report, written: false, created: 0 };
   if (mode === "validate" || report.fileProblems.length > 0 || report.valid.length === 0) return nothing;
@@ -80,14 +80,24 @@ async function companiesByName(db: PrismaClient): Promise<Map<string, string>> {
   return new Map(orgs.map((o) => [normalName(o.name), o.id]));
 }
 
-/** Titles the company already has (any status but closed) or that repeat within the file. */
-async function titleProblems(db: PrismaClient, report: ImportReport<NeedImportRow>, organisationOf: (row: NeedImportRow) => string): Promise<RowProblem[]> {
+/**
+ * Titles the company already has (any status but closed) or that repeat within the file. Only
+ * among the needs the importer may see: a broker's file must not tell whether a company holds a
+ * draft or a broker-only need of that title (the company still confirms each draft).
+ */
+async function titleProblems(
+  db: PrismaClient,
+  actor: Actor,
+  report: ImportReport<NeedImportRow>,
+  organisationOf: (row: NeedImportRow) => string,
+): Promise<RowProblem[]> {
   if (report.valid.length === 0) return [];
   const keyed = report.valid.map((v) => ({ row: v.row, org: organisationOf(v.data), title: v.data.title }));
   const existing = await db.need.findMany({
     where: {
       OR: [...new Set(keyed.map((k) => k.org))].map((org) => ({ organisationId: org, title: { in: keyed.filter((k) => k.org === org).map((k) => k.title) } })),
       status: { not: "CLOSED" },
+      AND: [needScopeFor(actor)],
     },
     select: { organisationId: true, title: true },
   });
