@@ -22,8 +22,9 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // JSON answers never render: nothing may load or frame them.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // JSON answers never render: nothing may load or frame them. Not /api/page-cache: it serves
+      // the cached anonymous pages (proxy.ts rewrites them there) with each response's own page CSP.
+      { source: "/api/:path((?!page-cache$).*)", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];
   },
 };

@@ -46,15 +46,16 @@ function caches(): CacheState {
  * A per-process cache of answers derived from what the search index holds, dropped on every
  * index change this process hears of (and not used while it cannot hear them), with the search
  * cache's TTL as the bound for a lost announcement. Null when caching is off
- * (SEARCH_CACHE_TTL_MS=0, and outside production by default). The key must hold everything the
+ * (SEARCH_CACHE_TTL_MS=0, and outside production by default). `maxTtlMs` shortens the TTL for
+ * one cache. The key must hold everything the
  * answer depends on, the viewer's scope included.
  */
-export function indexBoundCache<V extends object>(name: string, maxEntries = MAX_ENTRIES): SearchResponseCache<V> | null {
+export function indexBoundCache<V extends object>(name: string, maxEntries = MAX_ENTRIES, maxTtlMs = Infinity): SearchResponseCache<V> | null {
   const held = caches();
   if (!held) return null;
   let c = held.caches.get(name);
   if (!c) {
-    c = new SearchResponseCache<object>({ maxEntries, ttlMs: searchCacheTtlMs() });
+    c = new SearchResponseCache<object>({ maxEntries, ttlMs: Math.min(searchCacheTtlMs(), maxTtlMs) });
     c.setLive(held.live);
     held.caches.set(name, c);
   }

@@ -52,6 +52,11 @@ export class SearchResponseCache<V extends object> {
     return value;
   }
 
+  /** Bumped by every invalidation: work started under an older generation is stale. */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
   get size(): number {
     return this.lru.size;
   }

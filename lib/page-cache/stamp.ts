@@ -1,0 +1,35 @@
+// A page rendered once with a placeholder nonce, kept as the pieces between the placeholder's
+// occurrences, and stamped with a fresh nonce for every response (lib/page-cache/anonymous-pages.ts).
+// Pure: tests import it.
+
+/** Response headers of the rendered page that are kept with it; everything else is per response. */
+// Vary and the security headers are added to the cache route's response by Next and
+// next.config.js, next-intl's Link alternates and locale cookie by proxy.ts for each visitor.
+const KEPT_HEADERS = ["content-type", "cache-control", "content-language"];
+
+export type RenderedPage = { status: number; pieces: string[]; headers: [string, string][]; cacheable: boolean };
+
+/**
+ * Splits a page rendered with `placeholder` as its nonce. It may be kept only if it is a 200 HTML
+ * document without Set-Cookie whose scripts carry the placeholder (so the render really used it);
+ * a kept header that holds the placeholder is stamped like the body.
+ */
+export function splitRendered(placeholder: string, status: number, headers: Headers, html: string): RenderedPage {
+  const kept: [string, string][] = [];
+  for (const name of KEPT_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) kept.push([name, value]);
+  }
+  const cacheable =
+    status === 200 &&
+    !headers.has("set-cookie") &&
+    (headers.get("content-type") ?? "").startsWith("text/html") &&
+    html.includes(`nonce="${placeholder}"`);
+  return { status, pieces: html.split(placeholder), headers: kept.map(([n, v]) => [n, v.split(placeholder).join("\u0000")]), cacheable };
+}
+
+/** The page's body and headers with `nonce` wherever the placeholder was. */
+export function stamp(page: RenderedPage, nonce: string): { body: string; headers: [string, string][] } {
+  if (!/^[A-Za-z0-9+/]{22}==$/.test(nonce)) throw new Error("not a nonce");
+  return { body: page.pieces.join(nonce), headers: page.headers.map(([n, v]) => [n, v.split("\u0000").join(nonce)]) };
+}
