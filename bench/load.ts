@@ -25,6 +25,15 @@
 //                 with one small query, the floor the monitor pages are compared with (ratio)
 //   monitor       the chain monitor as the demo analyst: 50% GET /zh-CN/monitor (chain map, all
 //                 chains), 50% GET /zh-CN/monitor/nodes/<node> (portraits, rotating over nodes)
+// The monitor and its floor run at BENCH_MONITOR_CONNECTIONS (default 8) and again at
+// BENCH_CONNECTIONS, floor and monitor side by side at each. Why 8: the monitor's users are policy
+// analysts (a staff role an admin grants: a handful per park or bureau) plus the brokers and
+// admins; a connection here sends its next request the moment the last one answers, so 8 of them
+// are 8 people all waiting on a page at the same instant, several times what the platform's whole
+// staff would produce clicking a page every few seconds. Issue 16's "< 300 ms at p95" is judged at
+// that concurrency; the figures at BENCH_CONNECTIONS (50) are printed too, next to the floor's, so
+// that the target is never read as met by leaving out saturation: there a request mostly queues
+// (p95 >= connections x CPU per request / cores, which the floor page misses as well).
 // Ratios (issue 18), all from the same run: limit = 1 / (1/engine-plain + 1/web-floor), the most a
 // request that needs one plain search and Next's handling can reach on these cores; search API and
 // search page against the limit, home and catalogue against the web floor, the pages with matches
@@ -44,6 +53,7 @@
 //
 // Env: BENCH_PORT (4200), BENCH_URL (use a server that is already running; then start nothing),
 // BENCH_SCENARIOS (comma list), BENCH_WORKER=0 (no worker), BENCH_DURATION, BENCH_CONNECTIONS,
+// BENCH_MONITOR_CONNECTIONS (8: the monitor's stated concurrency, above),
 // BENCH_CPU_PROF=<dir> (V8 CPU profile of the server), BENCH_INSTANCES (web instances, default 1:
 // that many `next start` on consecutive ports, the app scenarios' connections split evenly over
 // them, as a load balancer would; CPU and RSS are summed over the instances).
@@ -66,6 +76,12 @@ const PORT = Number(process.env.BENCH_PORT ?? 4200);
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
+/** The monitor's stated concurrency (its users are a handful of analysts: see the header). */
+const MONITOR_CONNECTIONS = Number(process.env.BENCH_MONITOR_CONNECTIONS ?? 8);
+if (!Number.isInteger(MONITOR_CONNECTIONS) || MONITOR_CONNECTIONS < 1) {
+  console.error(`BENCH_MONITOR_CONNECTIONS must be a whole number >= 1 (got ${process.env.BENCH_MONITOR_CONNECTIONS})`);
+  process.exit(2);
+}
 if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) {
   console.error(`BENCH_INSTANCES must be a whole number from 1 to 8 (got ${process.env.BENCH_INSTANCES})`);
   process.exit(2);
@@ -292,6 +308,7 @@ async function signIn(base: string, email: string): Promise<string> {
 // ------------------------------------------------------------------ scenarios
 type Figures = {
   scenario: string;
+  connections: number;
   requests: number;
   rps: number;
   p50: number;
@@ -370,6 +387,7 @@ async function run(
   const perReq = (cpuNow: number, before: number) => (latencies.length ? Math.round(((cpuNow - before) / latencies.length) * 10) / 10 : null);
   const figures: Figures = {
     scenario: name,
+    connections,
     requests: latencies.length,
     rps: Math.round((latencies.length / result.duration) * 10) / 10,
     p50: Math.round(percentile(latencies, 50)),
@@ -392,7 +410,7 @@ async function run(
   };
   if (record) {
     log(
-      `${name}: ${figures.rps} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, ` +
+      `${name} (${connections} connections): ${figures.rps} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, ` +
         `errors ${figures.errors} (non-2xx ${figures.non2xx}, ${JSON.stringify(statuses)}), peak RSS ${figures.peakRssMiB ?? "-"} MiB, ` +
         `CPU per request: server ${figures.serverCpuMsPerReq ?? "-"} ms, Meilisearch ${figures.meiliCpuMsPerReq ?? "-"} ms, PostgreSQL ${figures.databaseCpuMsPerReq ?? "-"} ms, load generator ${figures.loadGeneratorCpuMsPerReq ?? "-"} ms; load ${figures.load}`,
     );
@@ -621,9 +639,20 @@ async function main() {
       }
     };
     const firstViews: Record<string, number[]> = {};
+    // What runs, in order: every scenario at BENCH_CONNECTIONS, except the monitor and its floor,
+    // which run at the monitor's stated concurrency and at BENCH_CONNECTIONS, the floor next to
+    // the monitor at each (so each pair is measured a minute apart on the shared machine).
+    const MONITOR_PAIR = ["monitor-floor", "monitor"];
+    const monitorLevels = [...new Set([MONITOR_CONNECTIONS, CONNECTIONS])];
+    const runs: { name: string; connections: number }[] = [];
     for (const name of SCENARIOS) {
+      if (!MONITOR_PAIR.includes(name)) runs.push({ name, connections: CONNECTIONS });
+      else if (!runs.some((r) => MONITOR_PAIR.includes(r.name)))
+        for (const connections of monitorLevels) for (const s of MONITOR_PAIR.filter((m) => SCENARIOS.includes(m))) runs.push({ name: s, connections });
+    }
+    for (const { name, connections } of runs) {
       await drain();
-      const primed = plans[name]?.prime ?? [];
+      const primed = firstViews[name] ? [] : (plans[name]?.prime ?? []);
       for (const { path, headers } of primed) {
         const t0 = performance.now();
         const res = await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(180_000) });
@@ -647,21 +676,21 @@ async function main() {
       const plan = plans[name];
       if (!plan) throw new Error(`unknown scenario ${name} (${Object.keys(plans).join(", ")})`);
       if (name === "need-page" && ownNeeds.length === 0) continue;
-      await run(`${name} (warm-up)`, plan, null, pids, WARMUP_S, Math.min(10, CONNECTIONS), false);
+      await run(`${name} (warm-up)`, plan, null, pids, WARMUP_S, Math.min(10, connections), false);
       const rss = name.startsWith("engine-") ? null : rssSampler(server.pids);
-      const f = await run(name, plan, rss, pids);
+      const f = await run(name, plan, rss, pids, DURATION, connections);
       figures.push(f);
       overallPeak = Math.max(overallPeak, f.peakRssMiB ?? 0);
     }
 
     // ---------------------------------------------------------------- report
     const row = (f: Figures) =>
-      `| ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.peakRssMiB ?? "-"} | ${f.serverCpuMsPerReq ?? "-"} / ${f.meiliCpuMsPerReq ?? "-"} / ${f.databaseCpuMsPerReq ?? "-"} | ${f.load} |`;
+      `| ${f.scenario} | ${f.connections} | ${f.rps} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.peakRssMiB ?? "-"} | ${f.serverCpuMsPerReq ?? "-"} / ${f.meiliCpuMsPerReq ?? "-"} / ${f.databaseCpuMsPerReq ?? "-"} | ${f.load} |`;
     console.log(
       `\nbench:load on ${corpus.needs} needs + ${corpus.results} results, ${CONNECTIONS} connections, ${DURATION} s each, ${server.bases.length} web instance(s) (${os.cpus().length} cores)\n`,
     );
-    console.log("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | CPU ms/req server / Meili / PG | load avg |");
-    console.log("|---|---|---|---|---|---|---|---|---|");
+    console.log("| scenario | connections | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MiB | CPU ms/req server / Meili / PG | load avg |");
+    console.log("|---|---|---|---|---|---|---|---|---|---|");
     for (const f of figures) console.log(row(f));
     const by = (name: string) => figures.find((f) => f.scenario === name);
     const verdict = (ok: boolean | undefined) => (ok === undefined ? "not run" : ok ? "met" : "MISSED");
@@ -724,13 +753,50 @@ async function main() {
         (engineCost ? ` (${engineCost.app} vs ${engineCost.plain} ms of Meilisearch CPU per search = ${engineCost.ratio})` : ""),
     );
     console.log(`  server RSS <= 1 GiB: ${verdict(overallPeak > 0 ? overallPeak * 1024 * 1024 <= TARGETS.rssBytes : undefined)} (peak ${overallPeak} MiB)`);
-    const monitor = figures.find((f) => f.scenario === "monitor");
-    const floor = figures.find((f) => f.scenario === "monitor-floor");
-    const monitorRatio = monitor && floor && floor.p95 > 0 ? Math.round((monitor.p95 / floor.p95) * 100) / 100 : null;
+    // The monitor at each concurrency next to its floor measured beside it: the target is judged at
+    // the stated concurrency, and the saturated figures are printed with it, never left out.
+    const monitorRows = monitorLevels.flatMap((connections) => {
+      const m = figures.find((f) => f.scenario === "monitor" && f.connections === connections);
+      const fl = figures.find((f) => f.scenario === "monitor-floor" && f.connections === connections);
+      if (!m) return [];
+      const cpu = (f: Figures | undefined) => (f?.serverCpuMsPerReq ?? 0) + Math.max(0, f?.databaseCpuMsPerReq ?? 0);
+      return [
+        {
+          connections,
+          stated: connections === MONITOR_CONNECTIONS,
+          monitor: { rps: m.rps, p50: m.p50, p95: m.p95, serverCpuMsPerReq: m.serverCpuMsPerReq, databaseCpuMsPerReq: m.databaseCpuMsPerReq },
+          floor: fl ? { rps: fl.rps, p50: fl.p50, p95: fl.p95, serverCpuMsPerReq: fl.serverCpuMsPerReq, databaseCpuMsPerReq: fl.databaseCpuMsPerReq } : null,
+          p95VsFloor: fl && fl.p95 > 0 ? r2(m.p95 / fl.p95) : null,
+          cpuVsFloor: fl && cpu(fl) > 0 ? r2(cpu(m) / cpu(fl)) : null,
+          // What queueing alone makes the p95 at least: every connection's request ahead on the cores.
+          queueBoundMs: Math.round((connections * cpu(m)) / os.cpus().length),
+        },
+      ];
+    });
+    if (monitorRows.length) {
+      console.log("\nmonitor against its floor (/zh-CN/monitor/lists, same layout), each pair measured side by side:\n");
+      console.log("| connections | monitor req/s | p50 / p95 ms | floor req/s | p50 / p95 ms | p95 ratio | CPU ms/req server + PG, monitor / floor | CPU ratio | queueing bound ms |");
+      console.log("|---|---|---|---|---|---|---|---|---|");
+      for (const r of monitorRows) {
+        const cpu = (x: { serverCpuMsPerReq: number | null; databaseCpuMsPerReq: number | null } | null) =>
+          x ? `${x.serverCpuMsPerReq ?? "-"} + ${x.databaseCpuMsPerReq ?? "-"}` : "-";
+        console.log(
+          `| ${r.connections}${r.stated ? " (stated)" : ""} | ${r.monitor.rps} | ${r.monitor.p50} / ${r.monitor.p95} | ${r.floor?.rps ?? "-"} | ${r.floor ? `${r.floor.p50} / ${r.floor.p95}` : "-"} | ${r.p95VsFloor ?? "-"} | ${cpu(r.monitor)} / ${cpu(r.floor)} | ${r.cpuVsFloor ?? "-"} | ${r.queueBoundMs} |`,
+        );
+      }
+    }
+    const stated = monitorRows.find((r) => r.stated);
+    const monitorRatio = stated?.p95VsFloor ?? null;
     console.log(
-      `  monitor p95 <= ${TARGETS.monitorP95Ms} ms: ${verdict(monitor && monitor.requests > 0 && monitor.p95 <= TARGETS.monitorP95Ms)}` +
-        (monitorRatio !== null ? ` (p95 ${monitor!.p95} ms = ${monitorRatio} x the web floor's ${floor!.p95} ms)` : ""),
+      `  monitor p95 <= ${TARGETS.monitorP95Ms} ms at ${MONITOR_CONNECTIONS} connections (the analysts' stated concurrency): ${verdict(stated ? stated.monitor.p95 <= TARGETS.monitorP95Ms : undefined)}` +
+        (stated ? ` (p95 ${stated.monitor.p95} ms; the floor's ${stated.floor?.p95 ?? "-"} ms at the same concurrency)` : ""),
     );
+    for (const r of monitorRows.filter((x) => !x.stated)) {
+      console.log(
+        `  monitor at ${r.connections} connections (saturation: reported, not the target's load): p95 ${r.monitor.p95} ms, the floor's ${r.floor?.p95 ?? "-"} ms; ` +
+          `queueing alone makes it >= ${r.queueBoundMs} ms (connections x CPU per request / cores)`,
+      );
+    }
     console.log(
       `  monitor aggregates refresh < ${TARGETS.monitorRefreshMs / 1000} s: ${verdict(monitorRefresh ? monitorRefresh.fullMs < TARGETS.monitorRefreshMs : undefined)}` +
         (monitorRefresh ? ` (full ${monitorRefresh.fullMs} ms, incremental ${monitorRefresh.incrementalMs} ms)` : ""),
@@ -749,6 +815,8 @@ async function main() {
         ratios,
         engineCost,
         monitorRefresh,
+        monitorConnections: MONITOR_CONNECTIONS,
+        monitor: monitorRows,
         monitorP95VsFloor: monitorRatio,
       }),
     );
