@@ -48,6 +48,14 @@ export const MATCH_CONFIG = {
   /** zh -> en: a word no dictionary knows is translated through its known parts, and the
    * characters left over one by one at this weight (0: not at all). */
   charTranslationWeight: 0.3,
+  /** zh -> en: dictionary senses used per word (usual first), and the general-Chinese idf below
+   * which a word weighs idf / informativeIdf (translate.ts translateZhWord; 0 = off). */
+  zhWords: { senses: 3, informativeIdf: 8 },
+  /** zh -> en: each translated word weighted by how its renderings co-occur with the other words'
+   * renderings in a sample of up to `sample` documents of the catalogue (cooccurrence.ts): the
+   * least coherent keeps `coherence` of its weight. `split`: also re-split a word's weight among
+   * its renderings by their support, each keeping `floor` (measured worse: off). */
+  cooc: { enabled: true, sample: 2000, coherence: 0.6, split: false, floor: 0.3 },
   /** Structured-field bonuses, multiplicative on the text score: score x (1 + sum). */
   bonus: { sameChainNode: 0.15, sameChain: 0.08, sameField: 0.05, trlFit: 0.05, modeFit: 0.05, sameRegion: 0.02 },
   /** A result "fits" a need's TRL target when its TRL is at least target - trlTolerance. */

@@ -7,6 +7,7 @@ import { PUBLIC_NEED_STATUSES } from "@/lib/search/documents";
 import { MATCH_CONFIG } from "./config";
 import { fetchCandidates, presentTerms, searchCandidates } from "./candidates";
 import { clearCorpusStats, readDocFrequencies, readIndexLengths, statsScope } from "./corpus-stats";
+import { clearCoocSamples, disambiguateInScope } from "./cooccurrence-stats";
 import { buildQueryTerms } from "./rank";
 import { rerankCandidates } from "./rerank";
 import { needMatchSubject, resultMatchSubject } from "./subjects";
@@ -18,7 +19,10 @@ export type { Match, MatchExplanation, MatchOptions, MatchResponse, MatchSubject
 export { needMatchSubject, type NeedSubjectRow } from "./subjects";
 
 /** Forgets cached corpus statistics (tests; after a rebuild). */
-export const clearDfCache = clearCorpusStats;
+export const clearDfCache = () => {
+  clearCorpusStats();
+  clearCoocSamples();
+};
 
 /**
  * Ranks the documents of `target` for a subject, in three steps: corpus statistics
@@ -52,15 +56,18 @@ export async function matchSubject(subject: MatchSubject, target: MatchTarget, o
     const lengths = await readIndexLengths(scope);
     if (lengths.n === 0) return { ok: true, matches: [] };
     // Translations into a language no document is written in only cost searches.
-    const activeTerms = queryTerms.filter((t) => !t.translated || (lengths.langs[hasCjk(t.term) ? "zh" : "en"] ?? 0) > 0);
+    const active = queryTerms.filter((t) => !t.translated || (lengths.langs[hasCjk(t.term) ? "zh" : "en"] ?? 0) > 0);
     const df = new Map<string, number>();
     await readDocFrequencies(
       scope,
-      activeTerms.map((t) => t.term),
+      active.map((t) => t.term),
       df,
       lengths,
     );
     lap("df");
+    // Each translated word's renderings weighted by their use in this catalogue (cooccurrence.ts).
+    const activeTerms = await disambiguateInScope(scope, active, df, cfg);
+    lap("disambiguate");
 
     // Round 2: candidates.
     // (No word of the subject in the index: the character channel may still find candidates.)
@@ -71,7 +78,7 @@ export async function matchSubject(subject: MatchSubject, target: MatchTarget, o
     // Round 3: the candidates' analysed words and structured fields, re-ranked.
     const candidates = await fetchCandidates(scope, ids);
     lap("fetch");
-    const matches = await rerankCandidates({ scope, subject, target, queryTerms, candidates, lengths, df, limit, cfg, lap });
+    const matches = await rerankCandidates({ scope, subject, target, queryTerms: activeTerms, candidates, lengths, df, limit, cfg, lap });
     return { ok: true, matches };
   } catch (e) {
     if (isUnavailableError(e)) return { ok: false, reason: "unavailable" };

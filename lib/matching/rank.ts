@@ -70,7 +70,7 @@ export function buildQueryTerms(text: SubjectText, cfg: MatchConfig = MATCH_CONF
     const { parts, rest } = knowsZhWord(w) ? { parts: [w], rest: [] } : splitKnown(w);
     for (const part of parts) {
       if (ZH_QUERY_NOISE.has(part)) continue;
-      for (const t of translateZhWord(part)) addTr(t.term, count * cfg.translationWeight * (t.weight ?? 1), w, t.rendering, part);
+      for (const t of translateZhWord(part, cfg.zhWords)) addTr(t.term, count * cfg.translationWeight * (t.weight ?? 1), w, t.rendering, part);
     }
     if (!(cfg.charTranslationWeight > 0)) continue;
     for (const c of rest) {

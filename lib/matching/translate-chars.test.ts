@@ -35,3 +35,20 @@ describe("the dictionary extract", () => {
     expect(translateZhWord("迭代")[0]?.term).toBe("iter");
   });
 });
+
+describe("word translation options", () => {
+  it("uses the number of senses asked for, usual sense first", () => {
+    const two = translateZhWord("复合", { senses: 2, informativeIdf: 0 }).map((t) => t.term);
+    const three = translateZhWord("复合", { senses: 3, informativeIdf: 0 }).map((t) => t.term);
+    expect(two).not.toContain("composit");
+    expect(three).toContain("composit");
+    expect(three[0]).toBe("complex");
+  });
+
+  it("weighs a word common in general Chinese less than a rare one", () => {
+    const total = (w: string, informativeIdf: number) => translateZhWord(w, { senses: 3, informativeIdf }).reduce((s, t) => s + (t.weight ?? 1), 0);
+    // 起来 is everyday Chinese (jieba idf well below 8); 蠕变 "creep" is not
+    expect(total("起来", 8)).toBeLessThan(total("起来", 0) * 0.8);
+    expect(total("蠕变", 8)).toBeCloseTo(total("蠕变", 0));
+  });
+});

@@ -11,6 +11,7 @@ type Dict = {
   zhToEn: Map<string, string[]>; // zh word -> English phrases (thesaurus first)
   enToZh: Map<string, string[]>; // English stem sequence ("boundari layer") -> zh words
   curated: Set<string>; // zh words from the thesaurus
+  idf: Map<string, number>; // zh word -> jieba's idf (a general Chinese corpus's rarity)
 };
 
 let dict: Dict | undefined;
@@ -35,6 +36,7 @@ function load(): Dict {
   const zhToEn = new Map<string, string[]>();
   const enToZh = new Map<string, string[]>();
   const curated = new Set<string>();
+  const idf = new Map<string, number>();
   const addRev = (key: string, zh: string, front = false) => {
     if (!key) return;
     const l = enToZh.get(key) ?? [];
@@ -63,7 +65,8 @@ function load(): Dict {
     if (!zh || !glossText) continue;
     const glosses = glossText.split("|");
     const keys = keysText?.split("|") ?? glosses.map(stemKey);
-    if (!zhToEn.has(zh)) zhToEn.set(zh, glosses.slice(0, 2));
+    if (!zhToEn.has(zh)) zhToEn.set(zh, glosses);
+    if (Number(idfText) > 0) idf.set(zh, Number(idfText));
     for (const [position, key] of keys.entries()) {
       if (!key) continue;
       const l = rev.get(key) ?? [];
@@ -82,7 +85,7 @@ function load(): Dict {
     candidates.sort((a, b) => a.idf - b.idf);
     for (const { zh } of candidates.slice(0, 2)) addRev(key, zh);
   }
-  dict = { zhToEn, enToZh, curated };
+  dict = { zhToEn, enToZh, curated, idf };
   return dict;
 }
 
@@ -96,14 +99,34 @@ export function englishGlosses(word: string): readonly string[] {
 /** Whether the dictionaries know a Chinese word. */
 export const knowsZhWord = (word: string): boolean => load().zhToEn.has(word.toLowerCase());
 
+/** How a Chinese word's renderings are chosen and weighted (MatchConfig.zhWords). */
+export type ZhWordOptions = {
+  /** senses (dictionary glosses) used per word, usual sense first */
+  senses: number;
+  /** a word more common than this idf (jieba's, a general Chinese corpus) weighs idf / this: 0 = off */
+  informativeIdf: number;
+};
+
+const DEFAULT_WORD_OPTIONS: ZhWordOptions = { senses: 2, informativeIdf: 0 };
+
 /**
  * English stems for a Chinese word (via its English renderings), deduplicated, each weighted by
  * the rank of the first rendering it comes from (1, 1/2, 1/3: dictionaries list the usual sense
  * first), the weights summing to 1 per rendering-stem count so that a word with many candidate
  * translations does not outweigh one with a single, sure translation.
+ *
+ * With `informativeIdf`, a word common in general Chinese (考虑, 起来, 取得: jieba idf < 8) weighs
+ * less in proportion: its English rendering may be rare in the catalogue ("think" in 1 of 1,400
+ * abstracts) and would otherwise count as strong evidence, although the Chinese word says little.
+ * Curated thesaurus words keep their full weight (technical terms by construction).
  */
-export function translateZhWord(word: string): Translation[] {
-  return weightedStems(word, load().zhToEn.get(word.toLowerCase()));
+export function translateZhWord(word: string, opts: ZhWordOptions = DEFAULT_WORD_OPTIONS): Translation[] {
+  const d = load();
+  const key = word.toLowerCase();
+  const out = weightedStems(word, d.zhToEn.get(key)?.slice(0, d.curated.has(key) ? undefined : opts.senses));
+  const idf = d.curated.has(key) ? undefined : d.idf.get(key);
+  if (opts.informativeIdf > 0 && idf !== undefined && idf < opts.informativeIdf) for (const t of out) t.weight = (t.weight ?? 1) * (idf / opts.informativeIdf);
+  return out;
 }
 
 function weightedStems(word: string, phrases: readonly string[] | undefined): Translation[] {
