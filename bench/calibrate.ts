@@ -40,25 +40,13 @@ for (const channel of ["word", "gram"] as const) {
   for (const [f, n] of perFolder) if (n < 200) perFolder.delete(f);
   const data: Point[] = points.filter((p) => perFolder.has(p.folder)).map((p) => ({ ...p, w: 1000 / perFolder.get(p.folder)! }));
   if (!data.length) continue;
-  // Newton's method on the weighted log-likelihood (3 parameters: share, lift, bias).
-  let [a, c, b] = [0, 0, 0];
-  for (let it = 0; it < 30; it++) {
-    const g = [0, 0, 0];
-    const h = [
-      [0, 0, 0],
-      [0, 0, 0],
-      [0, 0, 0],
-    ];
-    for (const p of data) {
-      const x = [p.share, p.lift, 1];
-      const q = sigmoid(a * p.share + c * p.lift + b);
-      for (let i = 0; i < 3; i++) {
-        g[i]! += p.w * (p.y - q) * x[i]!;
-        for (let j = 0; j < 3; j++) h[i]![j]! += p.w * q * (1 - q) * x[i]! * x[j]!;
-      }
-    }
-    const d = solve3(h, g);
-    [a, c, b] = [a + d[0]!, c + d[1]!, b + d[2]!];
+  let [a, c, b] = fit(data, false);
+  // The curve must rise with the share over all of (0, 1] (the ranking follows it): its slope
+  // there, share + lift / s, is smallest at s = 1. A fit that would fall near 1 is refitted with
+  // share = -lift (the slope is then 0 at s = 1 and positive below).
+  if (a + c < 0) {
+    console.log(`${channel}: unconstrained fit share ${a.toFixed(2)}, lift ${c.toFixed(2)} falls above s = ${(-c / a).toFixed(2)}: refitted with share = -lift`);
+    [a, c, b] = fit(data, true);
   }
   backgrounds.sort((x, y) => x - y);
   const median = backgrounds[Math.floor(backgrounds.length / 2)]!;
@@ -85,6 +73,36 @@ for (const channel of ["word", "gram"] as const) {
       );
     }
   }
+}
+
+/**
+ * Newton's method on the weighted log-likelihood: 3 parameters (share, lift, bias), or with
+ * `tied`, 2 (the lift's coefficient c, bias; share = -c), returned as [share, lift, bias].
+ */
+function fit(data: readonly Point[], tied: boolean): [number, number, number] {
+  const features = (p: Point) => (tied ? [p.lift - p.share, 1, 0] : [p.share, p.lift, 1]);
+  let w = [0, 0, 0];
+  for (let it = 0; it < 30; it++) {
+    const g = [0, 0, 0];
+    const h = [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ];
+    for (const p of data) {
+      const x = features(p);
+      const q = sigmoid(w[0]! * x[0]! + w[1]! * x[1]! + w[2]! * x[2]!);
+      for (let i = 0; i < 3; i++) {
+        g[i]! += p.w * (p.y - q) * x[i]!;
+        for (let j = 0; j < 3; j++) h[i]![j]! += p.w * q * (1 - q) * x[i]! * x[j]!;
+      }
+    }
+    // (tied: the third feature is 0; a unit diagonal keeps the system solvable)
+    if (tied) h[2]![2] = 1;
+    const d = solve3(h, g);
+    w = w.map((v, i) => v + d[i]!);
+  }
+  return tied ? [-w[0]!, w[0]!, w[1]!] : [w[0]!, w[1]!, w[2]!];
 }
 
 function solve3(m: number[][], v: number[]): number[] {

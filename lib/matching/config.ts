@@ -38,8 +38,8 @@ export const MATCH_CONFIG = {
    * a subject has too few candidates to measure its own). Fitted by bench/calibrate.ts on the
    * four dev folders' judgments (see bench/README.md). */
   calibration: {
-    word: { share: 3.69, lift: 0.63, bias: -2.65, background: 0.158 },
-    gram: { share: -5.08, lift: 6.79, bias: -6.79, background: 0.069 },
+    word: { share: 3.82, lift: 0.61, bias: -2.67, background: 0.157 },
+    gram: { share: -7.68, lift: 7.68, bias: -6.91, background: 0.068 },
   },
   /** Translated terms (zh <-> en) weigh this much relative to the source term. */
   translationWeight: 0.8,

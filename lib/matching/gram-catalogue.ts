@@ -44,13 +44,16 @@ export function gramCatalogue(docs: readonly { id: string; title: readonly strin
   return { ids: docs.map((d) => d.id), lens, postings, size };
 }
 
-const isBigram = (g: string) => [...g].length === 2;
+/** Distinct single characters a document must share with the query when it shares no longer gram. */
+export const MIN_SHARED_CHARS = 3;
 
 /**
  * The documents of the catalogue best on the character channel for a query (gram -> weight), each
  * with its share of the query's ceiling (as gramScore computes it), best first, at most `limit`.
- * A document must share at least one character BIGRAM with the query: single shared characters are
- * too weak to make a candidate.
+ * A document competes if it shares a character bigram or a Latin word with the query, or at least
+ * MIN_SHARED_CHARS distinct characters: a plain-words need may share only single characters with
+ * the paper that answers it (噪, 滤, 油 with 真空滤油机的噪声), and such a paper can still be the best
+ * the catalogue holds; one shared everyday character (用) is a coincidence, not a candidate.
  */
 export function gramSearch(
   query: ReadonlyMap<string, number>,
@@ -61,22 +64,23 @@ export function gramSearch(
   const { k1, b, prior, limit } = opts;
   const avgdl = Math.max(1, stats.avgdl);
   const score = new Float64Array(cat.ids.length);
-  const hasBigram = new Uint8Array(cat.ids.length);
+  // per document: shared single characters, or Infinity once it shares a longer gram
+  const shared = new Float64Array(cat.ids.length);
   let best = 0;
   for (const [g, w] of query) {
     const i = smoothedIdf(stats.n, stats.df.get(g) ?? 0, prior);
     best += w * i * (k1 + 1);
     const list = cat.postings.get(g);
     if (!list) continue;
-    const bi = isBigram(g);
+    const strong = [...g].length > 1;
     for (const [d, f] of list) {
       const norm = k1 * (1 - b + (b * cat.lens[d]!) / avgdl);
       score[d] = score[d]! + w * i * ((f * (k1 + 1)) / (f + norm));
-      if (bi) hasBigram[d] = 1;
+      shared[d] = strong ? Infinity : shared[d]! + 1;
     }
   }
   if (best <= 0) return [];
   const out: { id: string; share: number }[] = [];
-  for (let d = 0; d < cat.ids.length; d++) if (hasBigram[d] && score[d]! > 0) out.push({ id: cat.ids[d]!, share: score[d]! / best });
+  for (let d = 0; d < cat.ids.length; d++) if (score[d]! > 0 && shared[d]! >= MIN_SHARED_CHARS) out.push({ id: cat.ids[d]!, share: score[d]! / best });
   return out.sort((a, b) => b.share - a.share).slice(0, limit);
 }

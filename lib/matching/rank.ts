@@ -106,11 +106,21 @@ export function queryGrams(text: SubjectText, titleWeight = 1): Map<string, numb
     [text.title, titleWeight],
     [rest, 1],
   ] as const) {
-    for (const g of cjkGrams(chineseWords(part).filter((x) => !ZH_QUERY_NOISE.has(x)))) grams.set(g, (grams.get(g) ?? 0) + w);
+    for (const g of cjkGrams(gramTokens(part))) grams.set(g, (grams.get(g) ?? 0) + w);
   }
   // Query-side saturation (BM25's k3 = 1): a long plain-words need repeats everyday characters.
   for (const [g, v] of grams) grams.set(g, (2 * v) / (v + 1));
   return grams;
+}
+
+/**
+ * The analysed tokens of a subject's text for the character channel, as documents store them
+ * (analyze: English stems, then Chinese words). Noise words stay: on this channel a word's parts
+ * are weighed by their own rarity (idf), and a key term that happens to be an everyday word (信息
+ * in 信息生态, 长 in 长余辉) is evidence; the word channel drops them (buildQueryTerms).
+ */
+function gramTokens(text: string): string[] {
+  return [...englishWords(text).map((x) => x.stem), ...chineseWords(text)];
 }
 
 /**
@@ -120,8 +130,8 @@ export function queryGrams(text: SubjectText, titleWeight = 1): Map<string, numb
  * evidence is found), in both directions.
  */
 export function subjectDocGrams(text: SubjectText, titleWeight: number): { tf: Map<string, number>; len: number } {
-  const title = chineseWords(text.title).filter((w) => !ZH_QUERY_NOISE.has(w));
-  const body = chineseWords([(text.keywords ?? []).join(" "), text.body ?? ""].filter(Boolean).join("\n")).filter((w) => !ZH_QUERY_NOISE.has(w));
+  const title = gramTokens(text.title);
+  const body = gramTokens([(text.keywords ?? []).join(" "), text.body ?? ""].filter(Boolean).join("\n"));
   return docGrams({ id: "", title, body, len: 0, titleWeight });
 }
 
@@ -348,10 +358,13 @@ export function structuredFit(need: Structured, result: Structured, cfg: MatchCo
 }
 
 const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const LATIN_TOKEN = /^[a-z0-9][a-z0-9']*$/;
 
 /**
  * The character channel of Chinese text: the characters and character bigrams of its analysed
- * Chinese words, plus the bigram across each boundary between consecutive words. A plain-words need shares PARTS of words with the result
+ * Chinese words, plus the bigram across each boundary between consecutive words; a Latin word
+ * (an English stem, a formula or code in a Chinese text: ZnO, GaN, LED, Lyapunov) is one token of
+ * the channel as a whole (it is often the rarest, surest evidence of a Chinese paper). A plain-words need shares PARTS of words with the result
  * that answers it (冻干 in 冷冻干燥, 出粉 in 出粉率) even when it shares no whole word. A search-mode
  * sub-word followed (within 3 tokens) by the longer word containing it is skipped: its bigrams come
  * with that word, so they are not counted twice.
@@ -363,6 +376,7 @@ export function cjkGrams(tokens: readonly string[]): string[] {
     const t = tokens[i]!;
     if (!CJK_CHAR.test(t)) {
       prev = "";
+      if (LATIN_TOKEN.test(t)) out.push(t);
       continue;
     }
     let covered = false;

@@ -27,6 +27,7 @@ import {
   type Structured,
   type TermDoc,
 } from "./rank";
+import { hasCjk } from "./terms";
 import type { Match, MatchSubject, MatchTarget } from "./types";
 
 // Re-ranking of the candidates: BM25 over their analysed words (with pseudo-relevance feedback),
@@ -54,7 +55,11 @@ export type RerankInput = {
 export async function rerankCandidates(input: RerankInput): Promise<Match[]> {
   const { scope, subject, target, queryTerms, lengths, df, limit, cfg, lap } = input;
   // The character channel (Chinese subjects over an index holding Chinese documents).
-  const qGrams = cfg.gram.enabled && (lengths.langs.zh ?? 0) > 0 ? queryGrams(subject.text, cfg.gram.queryTitleWeight) : new Map<string, number>();
+  // (A subject without Chinese text is matched on words: its Latin words alone on this channel
+  // would judge Chinese documents by the English they happen to contain, not by its translations.)
+  const { title, body, keywords } = subject.text;
+  const chinese = hasCjk([title, body ?? "", ...(keywords ?? [])].join(" "));
+  const qGrams = cfg.gram.enabled && chinese && (lengths.langs.zh ?? 0) > 0 ? queryGrams(subject.text, cfg.gram.queryTitleWeight) : new Map<string, number>();
   let gram: GramChannel | undefined;
   let candidates = input.candidates;
   if (qGrams.size) {
