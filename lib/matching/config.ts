@@ -49,8 +49,10 @@ export const MATCH_CONFIG = {
    * characters left over one by one at this weight (0: not at all). */
   charTranslationWeight: 0.3,
   /** zh -> en: dictionary senses used per word (usual first), and the general-Chinese idf below
-   * which a word weighs idf / informativeIdf (translate.ts translateZhWord; 0 = off). */
-  zhWords: { senses: 3, informativeIdf: 8 },
+   * which a word weighs idf / informativeIdf (translate.ts translateZhWord; 0 = off); `variants`:
+   * each English rendering's derivational variants (WordNet) join its word at this share of its
+   * weight (translate.ts englishVariantTerms; 0 = off). */
+  zhWords: { senses: 3, informativeIdf: 8, variants: 0.5 },
   /** zh -> en: each translated word weighted by how its renderings co-occur with the other words'
    * renderings in a sample of up to `sample` documents of the catalogue (cooccurrence.ts): the
    * least coherent keeps `coherence` of its weight. `split`: also re-split a word's weight among

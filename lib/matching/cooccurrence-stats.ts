@@ -13,7 +13,11 @@ import type { QueryTerm } from "./rank";
 const cache = new LRUCache<string, CoocSample>({
   max: 50,
   maxSize: 2_000_000,
-  sizeCalculation: (s) => Math.max(1, [...s.postings.values()].reduce((a, l) => a + l.length, 0)),
+  sizeCalculation: (s) =>
+    Math.max(
+      1,
+      [...s.postings.values()].reduce((a, l) => a + l.length, 0),
+    ),
   ttl: STATS_TTL_MS,
 });
 
@@ -23,7 +27,14 @@ export async function readCoocSample(scope: StatsScope, cfg: MatchConfig): Promi
   const r = await scope.client.multiSearch({
     queries: [{ indexUid: scope.uid, q: "", limit: cfg.cooc.sample, filter: scope.filter, attributesToRetrieve: ["titleTerms", "terms"] }],
   });
-  const docs = r.results[0]!.hits.map((h) => ({ title: String(h.titleTerms ?? "").split(" ").filter(Boolean), body: String(h.terms ?? "").split(" ").filter(Boolean) }));
+  const docs = r.results[0]!.hits.map((h) => ({
+    title: String(h.titleTerms ?? "")
+      .split(" ")
+      .filter(Boolean),
+    body: String(h.terms ?? "")
+      .split(" ")
+      .filter(Boolean),
+  }));
   const sample = coocSample(docs);
   if (sample.n > 0) cache.set(scope.key, sample);
   return sample;
@@ -35,7 +46,12 @@ export const clearCoocSamples = () => cache.clear();
  * The query terms with the renderings of each translated word re-weighted by their co-occurrence
  * with the other words' renderings in the scope's documents (unchanged when nothing is translated).
  */
-export async function disambiguateInScope(scope: StatsScope, terms: readonly QueryTerm[], df: ReadonlyMap<string, number>, cfg: MatchConfig): Promise<readonly QueryTerm[]> {
+export async function disambiguateInScope(
+  scope: StatsScope,
+  terms: readonly QueryTerm[],
+  df: ReadonlyMap<string, number>,
+  cfg: MatchConfig,
+): Promise<readonly QueryTerm[]> {
   if (!cfg.cooc.enabled || !terms.some((t) => t.translated && t.from?.length)) return terms;
   const sample = await readCoocSample(scope, cfg);
   if (sample.n === 0) return terms;

@@ -33,13 +33,7 @@ describe("co-occurrence sample", () => {
 });
 
 describe("disambiguation by co-occurrence in the catalogue", () => {
-  const need = [
-    tr("flutter", "颤振", 1),
-    tr("model", "模型", 1),
-    tr("flexibl", "弹性", 0.6),
-    tr("elast", "弹性", 0.4),
-    tr("think", "考虑", 1),
-  ];
+  const need = [tr("flutter", "颤振", 1), tr("model", "模型", 1), tr("flexibl", "弹性", 0.6), tr("elast", "弹性", 0.4), tr("think", "考虑", 1)];
 
   it("keeps a coherent word's weight and lowers the word whose renderings meet none of the others", () => {
     const out = new Map(disambiguate(need, sample, df, { coherence: 0.5, split: false, floor: 0.3 }).map((t) => [t.term, t.weight]));

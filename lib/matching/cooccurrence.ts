@@ -113,12 +113,7 @@ function supports(concepts: ReadonlyMap<string, Concept>, terms: readonly QueryT
  * nothing, the others keep `floor` of their dictionary probability and share the rest by support).
  * `df`: the catalogue's document frequencies (exact, from the index).
  */
-export function disambiguate(
-  terms: readonly QueryTerm[],
-  sample: CoocSample,
-  df: ReadonlyMap<string, number>,
-  opts: DisambiguationOptions,
-): QueryTerm[] {
+export function disambiguate(terms: readonly QueryTerm[], sample: CoocSample, df: ReadonlyMap<string, number>, opts: DisambiguationOptions): QueryTerm[] {
   const concepts = conceptsOf(terms);
   if (concepts.size < 2) return [...terms];
   const support = supports(concepts, terms, sample);

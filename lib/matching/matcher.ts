@@ -9,6 +9,7 @@ import { fetchCandidates, presentTerms, searchCandidates } from "./candidates";
 import { clearCorpusStats, readDocFrequencies, readIndexLengths, statsScope } from "./corpus-stats";
 import { clearCoocSamples, disambiguateInScope } from "./cooccurrence-stats";
 import { buildQueryTerms } from "./rank";
+import { englishVariantTerms } from "./translate";
 import { rerankCandidates } from "./rerank";
 import { needMatchSubject, resultMatchSubject } from "./subjects";
 import { hasCjk } from "./terms";
@@ -45,7 +46,8 @@ export async function matchSubject(subject: MatchSubject, target: MatchTarget, o
     if (trace) trace[stage] = (trace[stage] ?? 0) + (now - mark);
     mark = now;
   };
-  const queryTerms = buildQueryTerms(subject.text, cfg);
+  // (a rendering's derivational variants too: theory -> theoretical; translate.ts)
+  const queryTerms = englishVariantTerms(buildQueryTerms(subject.text, cfg), cfg.zhWords.variants);
   lap("terms");
   if (queryTerms.length === 0) return { ok: true, matches: [] };
 
@@ -65,8 +67,10 @@ export async function matchSubject(subject: MatchSubject, target: MatchTarget, o
       lengths,
     );
     lap("df");
-    // Each translated word's renderings weighted by their use in this catalogue (cooccurrence.ts).
-    const activeTerms = await disambiguateInScope(scope, active, df, cfg);
+    // Each translated word's renderings weighted by their use in this catalogue (cooccurrence.ts);
+    // a rendering's derivational variants only where the catalogue uses them.
+    const used = active.filter((t) => !t.variant || (df.get(t.term) ?? 0) > 0);
+    const activeTerms = await disambiguateInScope(scope, used, df, cfg);
     lap("disambiguate");
 
     // Round 2: candidates.

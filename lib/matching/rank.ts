@@ -19,6 +19,8 @@ export type QueryTerm = {
   translated: boolean;
   /** zh -> en: the Chinese words it renders and the weight each gives it (concepts.ts) */
   from?: { word: string; weight: number }[];
+  /** zh -> en: a derivational variant of a rendering (translate.ts englishVariants), not a rendering */
+  variant?: boolean;
 };
 
 export type SubjectText = { title: string; body?: string | null; keywords?: readonly string[] | null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildQueryTerms } from "./rank";
-import { splitKnown, translateZhChar, translateZhWord } from "./translate";
+import { buildQueryTerms, type QueryTerm } from "./rank";
+import { englishVariantTerms, englishVariants, splitKnown, translateZhChar, translateZhWord } from "./translate";
 
 describe("character-level translation of words no dictionary knows", () => {
   it("splits a word into its known parts and the characters left over", () => {
@@ -50,5 +50,30 @@ describe("word translation options", () => {
     // 起来 is everyday Chinese (jieba idf well below 8); 蠕变 "creep" is not
     expect(total("起来", 8)).toBeLessThan(total("起来", 0) * 0.8);
     expect(total("蠕变", 8)).toBeCloseTo(total("蠕变", 0));
+  });
+});
+
+describe("derivational variants of English renderings", () => {
+  it("links a base form's stem to its derived forms' stems (WordNet)", () => {
+    expect(englishVariants("theori")).toContain("theoret"); // theory -> theoretical
+    expect(englishVariants("cylind")).toContain("cylindr"); // cylinder -> cylindrical
+    expect(englishVariants("no-such-stem")).toEqual([]);
+  });
+
+  it("adds a translated rendering's variants to the same Chinese word, at a share of its weight", () => {
+    const terms = englishVariantTerms<QueryTerm>(
+      [
+        { term: "理论", weight: 1, surfaces: ["理论"], renderings: ["理论"], translated: false },
+        { term: "theori", weight: 0.8, surfaces: ["理论"], renderings: ["theory"], translated: true, from: [{ word: "理论", weight: 0.8 }] },
+      ],
+      0.5,
+    );
+    const v = terms.find((t) => t.term === "theoret")!;
+    expect(v.variant).toBe(true);
+    expect(v.weight).toBeCloseTo(0.4);
+    expect(v.from).toEqual([{ word: "理论", weight: 0.4 }]);
+    // the Chinese word itself has no English variants; share 0 adds nothing
+    expect(terms.filter((t) => t.variant).every((t) => t.from?.[0]?.word === "理论")).toBe(true);
+    expect(englishVariantTerms(terms.slice(0, 2), 0)).toHaveLength(2);
   });
 });

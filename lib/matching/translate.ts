@@ -179,6 +179,64 @@ export function splitKnown(word: string): { parts: string[]; rest: string[] } {
   return { parts, rest };
 }
 
+let variants: Map<string, string[]> | undefined;
+
+/**
+ * The stems of an English stem's derivational variants (WordNet's derivation and pertainym links,
+ * data/en-variants.tsv): theori -> theoret ("theoretical"), cylind -> cylindr ("cylindrical").
+ * A dictionary rendering is a base form; the catalogue's abstracts often use a derived one.
+ */
+export function englishVariants(stem: string): readonly string[] {
+  if (!variants) {
+    variants = new Map();
+    let text = "";
+    try {
+      text = fs.readFileSync(dataFile("en-variants.tsv"), "utf8");
+    } catch {
+      // No variant table: renderings are matched as stemmed only.
+    }
+    for (const line of text.split("\n")) {
+      if (!line || line.startsWith("#")) continue;
+      const [s, v] = line.split("\t");
+      if (s && v) variants.set(s, v.split("|"));
+    }
+  }
+  return variants.get(stem) ?? [];
+}
+
+/**
+ * The query terms plus, for each English rendering of a Chinese word, its derivational variants as
+ * further renderings of the same word (concepts.ts), each at `share` of the rendering's weight
+ * (0: none). The matcher drops the variants the catalogue does not hold (they would only dilute
+ * the word's translation probabilities).
+ */
+export function englishVariantTerms<
+  T extends {
+    term: string;
+    weight: number;
+    surfaces: string[];
+    renderings: string[];
+    translated: boolean;
+    from?: { word: string; weight: number }[];
+    variant?: boolean;
+  },
+>(terms: readonly T[], share: number): T[] {
+  if (!(share > 0)) return [...terms];
+  const have = new Set(terms.map((t) => t.term));
+  const added = new Map<string, T>();
+  for (const t of terms) {
+    if (!t.translated || !t.from?.length) continue;
+    for (const v of englishVariants(t.term)) {
+      if (have.has(v)) continue;
+      const a = added.get(v) ?? ({ term: v, weight: 0, surfaces: [...t.surfaces], renderings: [v], translated: true, from: [], variant: true } as unknown as T);
+      for (const f of t.from) a.from!.push({ word: f.word, weight: f.weight * share });
+      a.weight = a.from!.reduce((s, f) => s + f.weight, 0);
+      added.set(v, a);
+    }
+  }
+  return [...terms, ...added.values()];
+}
+
 let charGlosses: Map<string, string[]> | undefined;
 
 function loadChars(): Map<string, string[]> {
