@@ -3,7 +3,9 @@
 // languages searched every time and ranked together, English typos tolerated.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { catalogQueries, searchCatalog } from "./search";
+import type { FederatedMultiSearchParams, MultiSearchParams } from "meilisearch";
+import { getMeili } from "./client";
+import { catalogQueries, catalogSearchRequest, searchCatalog } from "./search";
 import { syncResult } from "./sync";
 import { createOrgAndUser, createResult, removeOrgData, testDb } from "./search-test-fixtures";
 
@@ -150,5 +152,42 @@ describe("(d) English typos", () => {
   });
   it("a typo in the last word (coatng) still finds the coating", async () => {
     expect(await found("electrode coatng")).toContain(ids.electrode);
+  });
+});
+
+describe("(e) a query that does not translate is sent on its own, not federated", () => {
+  // Issue 18: without federation Meilisearch skips the merge and its detailed ranking scores. What
+  // users see must be what the federated request of the same query answers: hits, order, total,
+  // highlighted title and snippet.
+  it.each(["SUS304", "PC/ABS", "sus304"])("%s: same hits, order, total and highlights as federated", async (q) => {
+    const request = catalogSearchRequest({ q, type: "results", viewer: null, limit: 20 });
+    if ("invalidFilter" in request) throw new Error("no filter given");
+    expect(request.texts).toHaveLength(1);
+    expect("federation" in request.params).toBe(false);
+    const single = request.params as MultiSearchParams;
+    const { offset: _offset, limit, ...query } = single.queries[0]!;
+    const federated = await getMeili().multiSearch<FederatedMultiSearchParams, Record<string, unknown>>({
+      federation: { offset: 0, limit: limit ?? 20 },
+      queries: [query],
+    });
+    const res = await searchCatalog({ q, type: "results", viewer: null, limit: 20 });
+    if (!res.ok) throw new Error(`search failed: ${JSON.stringify(res)}`);
+    expect(res.hits.length).toBeGreaterThan(0);
+    expect(res.hits.map((h) => h.id)).toEqual(federated.hits.map((h) => String(h.id)));
+    expect(res.total).toBe(federated.estimatedTotalHits);
+    for (const [i, h] of federated.hits.entries()) {
+      const f = h._formatted as Record<string, unknown>;
+      expect(res.hits[i]!.highlights.title.map((x) => (x.match ? `[${x.text}]` : x.text)).join("")).toBe(
+        String(f.title)
+          .replace(/\u0002/g, "[")
+          .replace(/\u0003/g, "]"),
+      );
+    }
+  });
+  it("a query that translates is still one federated search over both texts", () => {
+    const request = catalogSearchRequest({ q: "电池", type: "results", viewer: null });
+    if ("invalidFilter" in request) throw new Error("no filter given");
+    expect(request.texts).toHaveLength(2);
+    expect("federation" in request.params).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import "server-only";
-import type { FederatedMultiSearchParams } from "meilisearch";
+import { LRUCache } from "lru-cache";
+import type { FederatedMultiSearchParams, MultiSearchParams, MultiSearchQuery } from "meilisearch";
 import { indexUid, isUnavailableError, meiliErrorCode } from "./client";
-import { searchFederated } from "./cached-search";
+import { searchFederated, searchSingle } from "./cached-search";
 import { isBrokerView, needsIndexFor, type Viewer } from "./access";
 import { buildFilters, FilterValueError, oneOf, type CatalogFilters } from "./filters";
 import { PRE, POST, toSegments, type Segment } from "./highlight";
@@ -71,9 +72,21 @@ const RETRIEVE = [
   "publishedAt",
 ];
 
+/**
+ * A need hit shows what the database says of the need for this viewer (`recheckNeedHits`): of its
+ * index document only these are used (and the highlighted text, which `_formatted` carries without
+ * the fields being retrieved). Fewer retrieved fields: less engine work per hit.
+ */
+const RETRIEVE_NEEDS = ["id", "kind", "summary", "lang", "chainId", "chainNodeId", "publishedAt"];
+
 /** What one catalogue search asks Meilisearch (built by `catalogSearchRequest`). */
 export type CatalogRequest = {
-  params: FederatedMultiSearchParams;
+  /**
+   * One `POST /multi-search` body: federated (both texts ranked together) when the query
+   * translates, else the one query on its own (no federation: Meilisearch skips the detailed
+   * ranking scores a merge needs; same hits, same order).
+   */
+  params: FederatedMultiSearchParams | MultiSearchParams;
   /** The texts searched: as typed and, when it translates, its translation. */
   texts: string[];
   filter: string[];
@@ -83,7 +96,7 @@ export type CatalogRequest = {
 };
 
 /**
- * The Meilisearch request of a catalogue search (one federated multi-search), without sending it.
+ * The Meilisearch request of a catalogue search (one multi-search), without sending it.
  * Pure but for the index names: `searchCatalog` sends it, and bench/load.ts sends the same
  * request straight to the engine to measure what the app asks of it.
  */
@@ -104,24 +117,23 @@ export function catalogSearchRequest(query: CatalogQuery): CatalogRequest | { in
   const kind = query.type === "results" ? "results" : needsIndexFor(query.viewer);
   const snippetSources = query.type === "results" ? ["summary", "description"] : ["teaser", "description"];
   const { queries: texts, alsoSearched } = catalogQueries(q);
-  const params: FederatedMultiSearchParams = {
-    federation: { offset: (page - 1) * limit, limit },
-    queries: texts.map((text) => ({
-      indexUid: indexUid(kind),
-      q: text,
-      filter,
-      attributesToSearchOn: [...(query.type === "results" ? CATALOG_SEARCH_ATTRIBUTES.results : CATALOG_SEARCH_ATTRIBUTES.needs)],
-      // The description only ever shows as a cropped snippet: Meilisearch puts the cropped text
-      // in `_formatted` without the full text being retrieved (a third of the answer's bytes).
-      attributesToRetrieve: [...RETRIEVE, "version"],
-      attributesToHighlight: ["title", ...snippetSources],
-      attributesToCrop: snippetSources,
-      cropLength: 40,
-      highlightPreTag: PRE,
-      highlightPostTag: POST,
-      sort: query.sort === "newest" ? ["publishedAt:desc"] : undefined,
-    })),
-  };
+  const queries: MultiSearchQuery[] = texts.map((text) => ({
+    indexUid: indexUid(kind),
+    q: text,
+    filter,
+    attributesToSearchOn: [...(query.type === "results" ? CATALOG_SEARCH_ATTRIBUTES.results : CATALOG_SEARCH_ATTRIBUTES.needs)],
+    // The description only ever shows as a cropped snippet: Meilisearch puts the cropped text
+    // in `_formatted` without the full text being retrieved (a third of the answer's bytes).
+    attributesToRetrieve: [...(query.type === "results" ? RETRIEVE : RETRIEVE_NEEDS), "version"],
+    attributesToHighlight: ["title", ...snippetSources],
+    attributesToCrop: snippetSources,
+    cropLength: 40,
+    highlightPreTag: PRE,
+    highlightPostTag: POST,
+    sort: query.sort === "newest" ? ["publishedAt:desc"] : undefined,
+  }));
+  const params: FederatedMultiSearchParams | MultiSearchParams =
+    queries.length > 1 ? { federation: { offset: (page - 1) * limit, limit }, queries } : { queries: [{ ...queries[0]!, offset: (page - 1) * limit, limit }] };
   return { params, texts, filter, page, limit, ...(alsoSearched ? { alsoSearched } : {}) };
 }
 
@@ -136,7 +148,7 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
   const { texts, filter, page, limit, alsoSearched } = request;
   const snippetAttr = query.type === "results" ? "summary" : "teaser";
   try {
-    const res = await searchFederated(request.params);
+    const res = "federation" in request.params ? await searchFederated(request.params) : await searchSingle(request.params);
     let hits: CatalogHit[] = res.hits.map((h) => {
       const f = (h._formatted ?? {}) as Record<string, unknown>;
       const snippetFormatted =
@@ -239,6 +251,18 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogRespons
  * Pure.
  */
 export function catalogQueries(q: string): { queries: string[]; alsoSearched?: string } {
+  const known = translatedQueries.get(q);
+  if (known) return known;
+  const built = buildCatalogQueries(q);
+  translatedQueries.set(q, built);
+  return built;
+}
+
+// The translation (jieba, the thesaurus, the dictionary) is pure and its cost shows in the
+// server's CPU per search request; catalogue queries repeat, so each process keeps recent ones.
+const translatedQueries = new LRUCache<string, { queries: string[]; alsoSearched?: string }>({ max: 5_000 });
+
+function buildCatalogQueries(q: string): { queries: string[]; alsoSearched?: string } {
   const typed = q.trim();
   const translated = typed ? translateQuery(typed) : "";
   const queries = translated ? [typed, [...productCodes(typed), translated].join(" ")] : [typed];
