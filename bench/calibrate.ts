@@ -45,7 +45,9 @@ for (const channel of ["word", "gram"] as const) {
   // there, share + lift / s, is smallest at s = 1. A fit that would fall near 1 is refitted with
   // share = -lift (the slope is then 0 at s = 1 and positive below).
   if (a + c < 0) {
-    console.log(`${channel}: unconstrained fit share ${a.toFixed(2)}, lift ${c.toFixed(2)} falls above s = ${(-c / a).toFixed(2)}: refitted with share = -lift`);
+    console.log(
+      `${channel}: unconstrained fit share ${a.toFixed(2)}, lift ${c.toFixed(2)} falls above s = ${(-c / a).toFixed(2)}: refitted with share = -lift`,
+    );
     [a, c, b] = fit(data, true);
   }
   backgrounds.sort((x, y) => x - y);

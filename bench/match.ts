@@ -92,7 +92,8 @@ try {
     );
     // BENCH_DUMP=<file>: the evidence of the top 20 with their judgments (for bench/calibrate.ts).
     if (dump)
-      for (const m of res.matches.slice(0, 20)) dump.push(JSON.stringify({ folder, need: need.id, id: m.id, ...m.evidence, gain: qrels.get(need.id)?.get(m.id) ?? 0 }));
+      for (const m of res.matches.slice(0, 20))
+        dump.push(JSON.stringify({ folder, need: need.id, id: m.id, ...m.evidence, gain: qrels.get(need.id)?.get(m.id) ?? 0 }));
   }
   if (dump) fs.appendFileSync(process.env.BENCH_DUMP!, dump.join("\n") + "\n");
   const figures = evaluate(runs, qrels, latencies);

@@ -366,9 +366,9 @@ const LATIN_TOKEN = /^[a-z0-9][a-z0-9']*$/;
  * The character channel of Chinese text: the characters and character bigrams of its analysed
  * Chinese words, plus the bigram across each boundary between consecutive words; a Latin word
  * (an English stem, a formula or code in a Chinese text: ZnO, GaN, LED, Lyapunov) is one token of
- * the channel as a whole (it is often the rarest, surest evidence of a Chinese paper). A plain-words need shares PARTS of words with the result
- * that answers it (冻干 in 冷冻干燥, 出粉 in 出粉率) even when it shares no whole word. A search-mode
- * sub-word followed (within 3 tokens) by the longer word containing it is skipped: its bigrams come
+ * the channel as a whole (it is often the rarest, surest evidence of a Chinese paper). A
+ * plain-words need shares PARTS of words with the result that answers it (冻干 in 冷冻干燥, 出粉 in
+ * 出粉率) even when it shares no whole word. A search-mode sub-word followed (within 3 tokens) by the longer word containing it is skipped: its bigrams come
  * with that word, so they are not counted twice.
  */
 export function cjkGrams(tokens: readonly string[]): string[] {
