@@ -26,7 +26,9 @@ export default async function proxy(request: NextRequest) {
   const response = intl(request);
   // The cache's render is a cookie-less visit: each visitor's own response gets next-intl's cookie.
   if (placeholder) response.headers.delete("set-cookie");
-  const key = placeholder ? null : anonymousPageKey({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search, headers: request.headers });
+  const key = placeholder
+    ? null
+    : anonymousPageKey({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search, headers: request.headers });
   if (key && response.status === 200 && !response.headers.has("location") && pageCacheOn()) {
     // The page's path goes as a request header: after an internal rewrite the route handler may
     // see the original URL, not the rewrite's query.
