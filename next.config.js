@@ -17,6 +17,10 @@ const nextConfig = {
   // Native and WASM packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/jieba", "@node-rs/argon2", "graphile-worker", "pg", "pino", "ioredis", "rate-limiter-flexible", "pdfkit"],
   poweredByHeader: false,
+  // proxy.ts sees the URL the server compares its rewrites with (next start -H <address>), not
+  // "localhost": otherwise its rewrite to the page cache is proxied over HTTP to itself. The app
+  // has no pages-router data URLs, basePath or config i18n for the normalisation to undo.
+  skipProxyUrlNormalize: true,
   // Bulk import sends a CSV (up to 25 MB, lib/results/import/columns.ts) through a server action.
   experimental: { serverActions: { bodySizeLimit: "26mb" } },
   async headers() {

@@ -2,7 +2,7 @@ import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "./i18n/routing";
 import { buildCsp, newNonce } from "./lib/security/csp";
-import { anonymousPageKey } from "./lib/page-cache/eligibility";
+import { anonymousPageKey, PAGE_HEADER } from "./lib/page-cache/eligibility";
 import { FILL_HEADER, verifyFill } from "./lib/page-cache/fill-token";
 
 const intl = createMiddleware(routing);
@@ -26,11 +26,15 @@ export default async function proxy(request: NextRequest) {
   const response = intl(request);
   // The cache's render is a cookie-less visit: each visitor's own response gets next-intl's cookie.
   if (placeholder) response.headers.delete("set-cookie");
-  const key = placeholder ? null : anonymousPageKey({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search, headers: request.headers });
+  const key = placeholder
+    ? null
+    : anonymousPageKey({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search, headers: request.headers });
   if (key && response.status === 200 && !response.headers.has("location") && pageCacheOn()) {
-    const url = new URL("/api/page-cache", request.url);
-    url.searchParams.set("path", key);
-    const cached = NextResponse.rewrite(url);
+    // The page's path goes as a request header: after an internal rewrite the route handler may
+    // see the original URL, not the rewrite's query.
+    const headers = new Headers(request.headers);
+    headers.set(PAGE_HEADER, key);
+    const cached = NextResponse.rewrite(sameServer(request, `/api/page-cache?path=${encodeURIComponent(key)}`), { request: { headers } });
     // next-intl's own response headers (its Link alternates, a locale cookie) still go out.
     response.headers.forEach((value, name) => {
       if (!name.startsWith("x-middleware-") && name !== "set-cookie") cached.headers.set(name, value);
@@ -40,6 +44,12 @@ export default async function proxy(request: NextRequest) {
   }
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+// The rewrite must keep the origin Next compares it with, or Next proxies it over HTTP as a second
+// request: next.config.js sets skipProxyUrlNormalize so that request.url is that origin.
+function sameServer(request: NextRequest, path: string): URL {
+  return new URL(path, request.url);
 }
 
 // Production only (outside it the caches it is bound to are off); PAGE_CACHE_TTL_MS=0 turns it off.

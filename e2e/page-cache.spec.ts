@@ -23,7 +23,8 @@ async function anonymous(res: APIResponse) {
   expect(scriptSrc).not.toContain("unsafe-inline");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(res.headers()["x-frame-options"]).toBe("DENY");
-  expect(res.headers()["set-cookie"]).toBeUndefined();
+  // Only next-intl's locale cookie, set per response by proxy.ts as on every page; nothing from the render.
+  expect(res.headers()["set-cookie"] ?? "").toMatch(/^(NEXT_LOCALE=[\w-]+; Path=\/; SameSite=lax)?$/);
   const headerNonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
   const body = await res.text();
   const nonces = [...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]);
@@ -35,16 +36,17 @@ test("anonymous pages come from the cache, each response with its own nonce matc
   const request = await playwright.request.newContext({ baseURL });
   for (const path of ["/zh-CN", "/en", "/zh-CN/needs", "/en/results"]) {
     const seen = new Set<string>();
-    let last: string | undefined;
     for (let i = 0; i < 3; i++) {
       const r = await anonymous(await request.get(path));
+      // Served by the cache: kept ("hit") or rendered for it ("miss": first view, or the index
+      // changed meanwhile, as other specs write).
+      expect(["hit", "miss"]).toContain(r.from);
       expect(r.nonces.length).toBeGreaterThan(0);
       expect(new Set(r.nonces)).toEqual(new Set([r.headerNonce]));
       seen.add(r.headerNonce!);
-      last = r.from;
     }
     expect(seen.size).toBe(3);
-    expect(last).toBe("hit");
+    await expect.poll(async () => (await anonymous(await request.get(path))).from, { timeout: 15_000 }).toBe("hit");
   }
   // Not the document: RSC payloads and query strings go to the page itself.
   expect((await request.get("/zh-CN", { headers: { rsc: "1" } })).headers()["x-page-cache"]).toBeUndefined();
@@ -58,7 +60,7 @@ test("the cached home page runs under its CSP: no violations, the client works",
     if (/Content Security Policy|Refused to execute/i.test(m.text())) violations.push(m.text());
   });
   const response = await page.goto("/zh-CN");
-  expect(response?.headers()["x-page-cache"]).toBe("hit");
+  expect(["hit", "miss"]).toContain(response?.headers()["x-page-cache"]);
   await expect(page.getByTestId("live-counts")).toBeVisible();
   // A client navigation (needs hydrated scripts) to the catalogue.
   await page.getByRole("link", { name: "浏览技术需求" }).first().click();
@@ -78,7 +80,7 @@ test("a signed-in member is never served the cached page", async ({ page }) => {
 
 test("a new public need shows on the cached home page once it is indexed", async ({ playwright, baseURL, request }) => {
   const anon = await playwright.request.newContext({ baseURL });
-  expect((await anonymous(await anon.get("/zh-CN"))).from).toBeDefined();
+  expect(["hit", "miss"]).toContain((await anonymous(await anon.get("/zh-CN"))).from);
   const need = await apiPost(request, company.token, "/api/v1/needs", {
     title: `${stamp} 光伏背板老化检测`,
     description: "我们需要一种快速评估光伏背板湿热老化程度的无损检测方法，检测时间小于 10 分钟，可在产线旁使用。",
@@ -86,7 +88,9 @@ test("a new public need shows on the cached home page once it is indexed", async
     visibility: "PUBLIC",
   });
   await waitUntilSearchable(request, company.token, "needs", stamp, need.id);
-  // The index change is announced after the index write: the cached page is dropped, not kept for its TTL.
-  await expect.poll(async () => (await anonymous(await anon.get("/zh-CN"))).body, { timeout: 5_000 }).toContain(`${stamp} 光伏背板老化检测`);
+  // The worker announces the index change once all its index tasks are done (a few seconds after
+  // the public index answers); the cached page is then dropped. (That an announcement, not the
+  // 10 s TTL, drops it is shown with a 10-minute TTL in lib/page-cache/anonymous-pages.int.test.ts.)
+  await expect.poll(async () => (await anonymous(await anon.get("/zh-CN"))).body, { timeout: 20_000 }).toContain(`${stamp} 光伏背板老化检测`);
   await anon.dispose();
 });

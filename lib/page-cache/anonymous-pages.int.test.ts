@@ -26,7 +26,9 @@ beforeAll(async () => {
     placeholders.push(placeholder);
     renders++;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", ...(setCookie ? { "set-cookie": "a=b" } : {}) });
-    res.end(`<html><body><p>render ${renders} of ${req.url}</p><script nonce="${placeholder}">1</script><script nonce="${placeholder}">2</script></body></html>`);
+    res.end(
+      `<html><body><p>render ${renders} of ${req.url}</p><script nonce="${placeholder}">1</script><script nonce="${placeholder}">2</script></body></html>`,
+    );
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -44,7 +46,13 @@ async function get(path = "/zh-CN") {
   const res = await serveAnonymousPage(path);
   const body = await res.text();
   const csp = res.headers.get("content-security-policy") ?? "";
-  return { res, body, from: res.headers.get("x-page-cache"), headerNonce: /'nonce-([^']+)'/.exec(csp)?.[1], nonces: [...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]) };
+  return {
+    res,
+    body,
+    from: res.headers.get("x-page-cache"),
+    headerNonce: /'nonce-([^']+)'/.exec(csp)?.[1],
+    nonces: [...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]),
+  };
 }
 
 describe("anonymous page cache", () => {

@@ -7,6 +7,9 @@
 // its state tree (those answers are not the HTML document). Only the pages listed here, per locale.
 import { locales } from "@/i18n/routing";
 
+/** The request header with which proxy.ts names the cached page to app/api/page-cache. */
+export const PAGE_HEADER = "x-techbridge-cached-page";
+
 /** The cached pages, without the locale prefix: the home page and the first page of the public catalogue. */
 export const CACHED_PAGES = ["", "/needs", "/results"] as const;
 

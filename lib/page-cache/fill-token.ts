@@ -9,7 +9,9 @@ export const FILL_HEADER = "x-techbridge-page-fill";
 const encoder = new TextEncoder();
 
 async function hmac(secret: string, placeholder: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(`techbridge page cache fill\u0000${secret}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(`techbridge page cache fill\u0000${secret}`), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(placeholder)));
   return btoa(String.fromCharCode(...mac));
 }

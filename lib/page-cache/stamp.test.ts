@@ -6,7 +6,8 @@ import { signFill, verifyFill } from "./fill-token";
 const html = (nonce: string) =>
   `<!DOCTYPE html><html><head><link rel="preload" as="script" nonce="${nonce}" href="/a.js"/></head><body><p>公开的需求</p>` +
   `<script nonce="${nonce}">self.__next_f.push([0])</script><script nonce="${nonce}">self.__next_f.push([1,"x"])</script></body></html>`;
-const htmlHeaders = (extra: Record<string, string> = {}) => new Headers({ "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store", ...extra });
+const htmlHeaders = (extra: Record<string, string> = {}) =>
+  new Headers({ "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store", ...extra });
 
 describe("a page rendered with a placeholder nonce, stamped per response", () => {
   it("puts each response's own nonce wherever the placeholder was, and the placeholder nowhere", () => {
@@ -28,7 +29,18 @@ describe("a page rendered with a placeholder nonce, stamped per response", () =>
 
   it("keeps only the page's own headers: never Set-Cookie, a CSP, a length or the fill's Link alternates", () => {
     const placeholder = newNonce();
-    const page = splitRendered(placeholder, 200, htmlHeaders({ "content-security-policy": `script-src 'nonce-${placeholder}'`, "content-length": "9", etag: "x", link: "<http://localhost/zh-CN>; rel=alternate", vary: "rsc" }), html(placeholder));
+    const page = splitRendered(
+      placeholder,
+      200,
+      htmlHeaders({
+        "content-security-policy": `script-src 'nonce-${placeholder}'`,
+        "content-length": "9",
+        etag: "x",
+        link: "<http://localhost/zh-CN>; rel=alternate",
+        vary: "rsc",
+      }),
+      html(placeholder),
+    );
     expect(page.headers.map(([n]) => n).sort()).toEqual(["cache-control", "content-type"]);
   });
 

@@ -21,10 +21,7 @@ export function splitRendered(placeholder: string, status: number, headers: Head
     if (value !== null) kept.push([name, value]);
   }
   const cacheable =
-    status === 200 &&
-    !headers.has("set-cookie") &&
-    (headers.get("content-type") ?? "").startsWith("text/html") &&
-    html.includes(`nonce="${placeholder}"`);
+    status === 200 && !headers.has("set-cookie") && (headers.get("content-type") ?? "").startsWith("text/html") && html.includes(`nonce="${placeholder}"`);
   return { status, pieces: html.split(placeholder), headers: kept.map(([n, v]) => [n, v.split(placeholder).join("\u0000")]), cacheable };
 }
 
