@@ -782,7 +782,9 @@ async function main() {
     });
     if (monitorRows.length) {
       console.log("\nmonitor against its floor (/zh-CN/monitor/lists, same layout), each pair measured side by side:\n");
-      console.log("| connections | monitor req/s | p50 / p95 ms | floor req/s | p50 / p95 ms | p95 ratio | CPU ms/req server + PG, monitor / floor | CPU ratio | queueing bound ms |");
+      console.log(
+        "| connections | monitor req/s | p50 / p95 ms | floor req/s | p50 / p95 ms | p95 ratio | CPU ms/req server + PG, monitor / floor | CPU ratio | queueing bound ms |",
+      );
       console.log("|---|---|---|---|---|---|---|---|---|");
       for (const r of monitorRows) {
         const cpu = (x: { serverCpuMsPerReq: number | null; databaseCpuMsPerReq: number | null } | null) =>
