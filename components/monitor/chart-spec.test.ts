@@ -21,7 +21,7 @@ describe("chart CSV export", () => {
       stages: [],
       highLabel: "",
       lowLabel: "",
-      nodes: [{ id: "n1", stage: "UPSTREAM", label: "正极, 材料", score: 51.2, demand: 10, tooltip: "" }],
+      nodes: [{ id: "n1", stage: "UPSTREAM", label: "正极, 材料", score: 51.2, demand: 10 }],
     });
     expect(csv.split("\r\n")[1]).toBe('n1,UPSTREAM,"正极, 材料",51.2,10');
   });

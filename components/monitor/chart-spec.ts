@@ -14,7 +14,8 @@ export type ChainMapSpec = {
   kind: "chainMap";
   title: string;
   stages: { id: string; label: string }[];
-  nodes: { id: string; stage: string; label: string; score: number; demand: number; tooltip: string }[];
+  // No tooltip text: MonitorChart asks for it (nodeTooltip) in the browser, when it draws.
+  nodes: { id: string; stage: string; label: string; score: number; demand: number }[];
   highLabel: string;
   lowLabel: string;
 };

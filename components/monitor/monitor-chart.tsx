@@ -17,7 +17,7 @@ echarts.use([BarChart, GraphChart, LineChart, PieChart, GridComponent, LegendCom
 
 const PALETTE = ["#2563eb", "#16a34a", "#f59e0b", "#9333ea", "#dc2626", "#0891b2", "#64748b"];
 
-function optionOf(spec: ChartSpec, width: number, height: number): EChartsCoreOption {
+function optionOf(spec: ChartSpec, width: number, height: number, nodeTooltip?: (id: string) => string): EChartsCoreOption {
   const base = { color: PALETTE, animation: false, tooltip: { trigger: spec.kind === "pie" || spec.kind === "chainMap" ? "item" : "axis" } };
   if (spec.kind === "pie") {
     return { ...base, legend: { bottom: 0, type: "scroll" }, series: [{ type: "pie", radius: ["35%", "65%"], data: spec.slices }] };
@@ -49,7 +49,7 @@ function optionOf(spec: ChartSpec, width: number, height: number): EChartsCoreOp
         value: n.score,
         symbolSize: Math.round(maxSize * (0.35 + 0.65 * Math.sqrt(n.demand / maxDemand))),
         label: { show: true, position: "bottom", formatter: `${n.label}\n${n.score}`, width: Math.min(150, colGap - 8), overflow: "truncate" },
-        tooltip: { formatter: n.tooltip },
+        tooltip: { formatter: nodeTooltip?.(n.id) ?? n.label },
       };
     });
     const anchor = (id: string, x: number, y: number) => ({ id, name: "", x, y, symbolSize: 0, label: { show: false }, tooltip: { show: false } });
@@ -103,7 +103,23 @@ function optionOf(spec: ChartSpec, width: number, height: number): EChartsCoreOp
   };
 }
 
-export function MonitorChart({ spec, filename, height = 320, nodeHref }: { spec: ChartSpec; filename: string; height?: number; nodeHref?: string }) {
+/**
+ * `nodeTooltip`: a chain map node's tooltip text, asked for only here in the browser when the
+ * option is built (the server's render of a map draws nothing, so it formats none of them).
+ */
+export function MonitorChart({
+  spec,
+  filename,
+  height = 320,
+  nodeHref,
+  nodeTooltip,
+}: {
+  spec: ChartSpec;
+  filename: string;
+  height?: number;
+  nodeHref?: string;
+  nodeTooltip?: (id: string) => string;
+}) {
   const t = useTranslations("monitor");
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -114,7 +130,7 @@ export function MonitorChart({ spec, filename, height = 320, nodeHref }: { spec:
     const c = echarts.init(box.current, undefined, { renderer: "canvas" });
     chart.current = c;
     let width = box.current.clientWidth;
-    c.setOption(optionOf(spec, width, height));
+    c.setOption(optionOf(spec, width, height, nodeTooltip));
     if (nodeHref)
       c.on(
         "click",
@@ -126,7 +142,7 @@ export function MonitorChart({ spec, filename, height = 320, nodeHref }: { spec:
     const ro = new ResizeObserver(() => {
       // The chain map lays its nodes out for the box's width: lay out again when it changes.
       const now = box.current?.clientWidth ?? width;
-      if (spec.kind === "chainMap" && now !== width) c.setOption(optionOf(spec, (width = now), height), { notMerge: true });
+      if (spec.kind === "chainMap" && now !== width) c.setOption(optionOf(spec, (width = now), height, nodeTooltip), { notMerge: true });
       c.resize();
     });
     ro.observe(box.current);
@@ -135,7 +151,7 @@ export function MonitorChart({ spec, filename, height = 320, nodeHref }: { spec:
       c.dispose();
       chart.current = null;
     };
-  }, [spec, nodeHref, router, height]);
+  }, [spec, nodeHref, nodeTooltip, router, height]);
 
   const download = (href: string, name: string) => {
     const a = document.createElement("a");

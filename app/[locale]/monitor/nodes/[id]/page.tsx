@@ -5,7 +5,8 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { AddToListForm } from "@/components/monitor/add-to-list-form";
 import type { ChartSpec } from "@/components/monitor/chart-spec";
 import { MonitorChart } from "@/components/monitor/monitor-chart";
-import { filterQuery, MonitorFilterForm } from "@/components/monitor/monitor-filters";
+import { MonitorFilterForm } from "@/components/monitor/monitor-filter-form";
+import { filterQuery } from "@/components/monitor/monitor-filters";
 import { requireActorForPage } from "@/lib/auth/require-actor";
 import { isAppError } from "@/lib/errors";
 import { getNodePortrait, listMonitorChains, listRegions } from "@/lib/monitor/get-monitor";
@@ -31,11 +32,12 @@ export default async function NodePortraitPage({
   const actor = await requireActorForPage(locale, `/monitor/nodes/${id}`);
   if (!can(actor, "monitor.read")) notFound();
   const filters = parseMonitorFilters(await searchParams);
-  const p = await getNodePortrait(actor, id, filters).catch((e: unknown) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
-  const [lists, regions, chains] = await Promise.all([
+  // The viewer's lists are read beside the portrait (one round trip less before the first byte).
+  const [p, lists, regions, chains] = await Promise.all([
+    getNodePortrait(actor, id, filters).catch((e: unknown) => {
+      if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+      throw e;
+    }),
     can(actor, "monitor.keyList") ? listKeyLists(actor) : Promise.resolve([]),
     listRegions(),
     listMonitorChains(),
@@ -88,54 +90,55 @@ export default async function NodePortraitPage({
   const q = filterQuery({ chain: p.node.chain.id, region: filters.region, orgKind: filters.orgKind, period: filters.period });
   const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
+  // One ClientMessages around the page: the filter form, the charts and the list form are client
+  // components of the same namespace, sent once.
   return (
-    <div className="space-y-6">
-      <section className="rounded-lg bg-white p-6 shadow-sm">
-        <Link href={`/monitor${q}`} className="text-sm text-brand-700 hover:underline">
-          ← {t("backToMap")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold" data-testid="portrait-title">
-          {name(p.node.chain)} · {name(p.node)}
-        </h1>
-        <p className="text-sm text-slate-500">
-          {t("portrait")} · {t(`stages.${p.node.stage as "UPSTREAM"}`)}
-        </p>
-        <div className="mt-4 flex flex-col gap-4 sm:flex-row sm:items-end sm:gap-6">
-          <div>
-            <div className="text-xs text-slate-500">{t("scoreNow")}</div>
-            <div className="text-4xl font-bold tabular-nums" data-testid="portrait-score">
-              {p.current.score}
-            </div>
-            <div className={`text-sm ${p.current.trend > 5 ? "font-semibold text-red-700" : "text-slate-600"}`}>
-              {t("trend3m", { trend: signed(p.current.trend) })}
-            </div>
-          </div>
-          <dl className="grid w-full grid-cols-2 gap-3 sm:flex-1 sm:grid-cols-4">
-            {COMPONENTS.map((k) => (
-              <div key={k} className="rounded bg-slate-50 p-2">
-                <dt className="text-xs text-slate-500">{t(`components.${k}`)}</dt>
-                <dd className="font-semibold tabular-nums">
-                  {(k === "unsolvedShare" || k === "demandGrowth") && p.current.components[k] !== null
-                    ? `${Math.round(p.current.components[k]! * 100)}%`
-                    : fmt(p.current.components[k])}
-                </dd>
+    <ClientMessages namespaces={["monitor"]}>
+      <div className="space-y-6">
+        <section className="rounded-lg bg-white p-6 shadow-sm">
+          <Link href={`/monitor${q}`} className="text-sm text-brand-700 hover:underline">
+            ← {t("backToMap")}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold" data-testid="portrait-title">
+            {name(p.node.chain)} · {name(p.node)}
+          </h1>
+          <p className="text-sm text-slate-500">
+            {t("portrait")} · {t(`stages.${p.node.stage as "UPSTREAM"}`)}
+          </p>
+          <div className="mt-4 flex flex-col gap-4 sm:flex-row sm:items-end sm:gap-6">
+            <div>
+              <div className="text-xs text-slate-500">{t("scoreNow")}</div>
+              <div className="text-4xl font-bold tabular-nums" data-testid="portrait-score">
+                {p.current.score}
               </div>
-            ))}
-          </dl>
-        </div>
-        <div className="mt-4">
-          <MonitorFilterForm
-            locale={locale}
-            action={`/${locale}/monitor`}
-            filters={{ ...filters, node: id }}
-            chains={chains}
-            regions={regions}
-            showChain={false}
-          />
-        </div>
-      </section>
+              <div className={`text-sm ${p.current.trend > 5 ? "font-semibold text-red-700" : "text-slate-600"}`}>
+                {t("trend3m", { trend: signed(p.current.trend) })}
+              </div>
+            </div>
+            <dl className="grid w-full grid-cols-2 gap-3 sm:flex-1 sm:grid-cols-4">
+              {COMPONENTS.map((k) => (
+                <div key={k} className="rounded bg-slate-50 p-2">
+                  <dt className="text-xs text-slate-500">{t(`components.${k}`)}</dt>
+                  <dd className="font-semibold tabular-nums">
+                    {(k === "unsolvedShare" || k === "demandGrowth") && p.current.components[k] !== null
+                      ? `${Math.round(p.current.components[k]! * 100)}%`
+                      : fmt(p.current.components[k])}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+          <div className="mt-4">
+            <MonitorFilterForm
+              action={`/${locale}/monitor`}
+              filters={{ ...filters, node: id }}
+              chains={chains.map((c) => ({ id: c.id, name: name(c), nodes: c.nodes.map((n) => ({ id: n.id, name: name(n) })) }))}
+              regions={regions}
+              showChain={false}
+            />
+          </div>
+        </section>
 
-      <ClientMessages namespaces={["monitor"]}>
         <div className="grid gap-6 lg:grid-cols-2">
           {charts.map((c, i) => (
             <section key={c.file} className={`rounded-lg bg-white p-4 shadow-sm ${i === 0 ? "lg:col-span-2" : ""}`}>
@@ -243,7 +246,7 @@ export default async function NodePortraitPage({
             )}
           </section>
         )}
-      </ClientMessages>
-    </div>
+      </div>
+    </ClientMessages>
   );
 }
