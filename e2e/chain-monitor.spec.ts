@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { uniqueUser } from "./helpers/accounts";
 import { createMember, signIn } from "./helpers/members";
-import { runAdminCli } from "./helpers/staff";
+import { createParkAnalyst } from "./helpers/staff";
 
 const NODE = "laser.source"; // 激光器与泵浦源 (chain 激光与增材制造)
 const OTHER_NODE = "biomed.synbio"; // 合成生物与生物制造 (chain 生物医药)
@@ -53,16 +53,7 @@ test("an analyst opens the chain map, drills into a node, builds and exports a k
   const page = await context.newPage();
   // A park administration's analyst, made by the operator (government bodies have no self-service sign-up).
   const analyst = uniqueUser("monitor-analyst");
-  await runAdminCli(
-    ["create-user", "--email", analyst.email, "--password", analyst.password, "--role", "analyst", "--name", analyst.name].concat([
-      "--org",
-      `${analyst.org} 园区管委会`,
-      "--org-kind",
-      "government",
-      "--reason",
-      "e2e: park analyst",
-    ]),
-  );
+  await createParkAnalyst(analyst, "e2e: park analyst");
   await signIn(page, analyst);
 
   await page.goto("/zh-CN/monitor");

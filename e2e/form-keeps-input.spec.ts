@@ -4,20 +4,11 @@
 import { expect, test } from "@playwright/test";
 import { uniqueUser } from "./helpers/accounts";
 import { signIn } from "./helpers/members";
-import { runAdminCli } from "./helpers/staff";
+import { createParkAnalyst } from "./helpers/staff";
 
 test("a form keeps the typed text after a server-side error, and succeeds once corrected", async ({ page }) => {
   const analyst = uniqueUser("form-analyst");
-  await runAdminCli(
-    ["create-user", "--email", analyst.email, "--password", analyst.password, "--role", "analyst", "--name", analyst.name].concat([
-      "--org",
-      `${analyst.org} 园区管委会`,
-      "--org-kind",
-      "government",
-      "--reason",
-      "e2e: form keeps input",
-    ]),
-  );
+  await createParkAnalyst(analyst, "e2e: form keeps input");
   await signIn(page, analyst);
   await page.goto("/en/monitor/lists");
   const form = page.getByTestId("new-key-list");

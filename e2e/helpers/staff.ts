@@ -27,3 +27,17 @@ export async function grantStaffRoleByCli(email: string, role: "broker" | "admin
   const accreditation = role === "broker" ? ["--cert-no", `E2E-${Date.now()}`, "--cert-issuer", "e2e 技术市场协会", "--valid-until", nextYear()] : [];
   await runAdminCli(["grant-role", "--email", email, "--role", role, "--reason", "e2e: accredited test broker", ...accreditation]);
 }
+
+/** Creates a policy analyst of a park administration (government bodies have no self-service sign-up). */
+export async function createParkAnalyst(user: { email: string; password: string; name: string; org: string }, reason: string): Promise<void> {
+  await runAdminCli(
+    ["create-user", "--email", user.email, "--password", user.password, "--role", "analyst", "--name", user.name].concat([
+      "--org",
+      `${user.org} 园区管委会`,
+      "--org-kind",
+      "government",
+      "--reason",
+      reason,
+    ]),
+  );
+}
