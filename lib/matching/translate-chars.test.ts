@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildQueryTerms, type QueryTerm } from "./rank";
+import { buildQueryTerms } from "./rank";
 import { englishVariantTerms, englishVariants, splitKnown, translateZhChar, translateZhWord } from "./translate";
 
 describe("character-level translation of words no dictionary knows", () => {
@@ -61,7 +61,7 @@ describe("derivational variants of English renderings", () => {
   });
 
   it("adds a translated rendering's variants to the same Chinese word, at a share of its weight", () => {
-    const terms = englishVariantTerms<QueryTerm>(
+    const terms = englishVariantTerms(
       [
         { term: "理论", weight: 1, surfaces: ["理论"], renderings: ["理论"], translated: false },
         { term: "theori", weight: 0.8, surfaces: ["理论"], renderings: ["theory"], translated: true, from: [{ word: "理论", weight: 0.8 }] },

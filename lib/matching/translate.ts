@@ -6,6 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { THESAURUS } from "./thesaurus";
 import { englishWords } from "./terms";
+// Type only: rank.ts imports this module at run time, not the other way round.
+import type { QueryTerm } from "./rank";
 
 type Dict = {
   zhToEn: Map<string, string[]>; // zh word -> English phrases (thesaurus first)
@@ -210,25 +212,16 @@ export function englishVariants(stem: string): readonly string[] {
  * (0: none). The matcher drops the variants the catalogue does not hold (they would only dilute
  * the word's translation probabilities).
  */
-export function englishVariantTerms<
-  T extends {
-    term: string;
-    weight: number;
-    surfaces: string[];
-    renderings: string[];
-    translated: boolean;
-    from?: { word: string; weight: number }[];
-    variant?: boolean;
-  },
->(terms: readonly T[], share: number): T[] {
+export function englishVariantTerms(terms: readonly QueryTerm[], share: number): QueryTerm[] {
   if (!(share > 0)) return [...terms];
   const have = new Set(terms.map((t) => t.term));
-  const added = new Map<string, T>();
+  const added = new Map<string, QueryTerm>();
   for (const t of terms) {
     if (!t.translated || !t.from?.length) continue;
     for (const v of englishVariants(t.term)) {
       if (have.has(v)) continue;
-      const a = added.get(v) ?? ({ term: v, weight: 0, surfaces: [...t.surfaces], renderings: [v], translated: true, from: [], variant: true } as unknown as T);
+      const a =
+        added.get(v) ?? ({ term: v, weight: 0, surfaces: [...t.surfaces], renderings: [v], translated: true, from: [], variant: true } satisfies QueryTerm);
       for (const f of t.from) a.from!.push({ word: f.word, weight: f.weight * share });
       a.weight = a.from!.reduce((s, f) => s + f.weight, 0);
       added.set(v, a);
