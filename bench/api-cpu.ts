@@ -17,6 +17,7 @@ import { authenticateBearer } from "@/lib/tokens/authenticate-token";
 import { consumeApiQuota } from "@/lib/api/consume-api-quota";
 import { searchCatalog } from "@/lib/search/search";
 import { GET } from "@/app/api/v1/search/route";
+import { runMain } from "./run-main";
 
 // Read when first used, not at import: the search cache on (as in production), no quota refusals.
 process.env.SEARCH_CACHE_TTL_MS ??= "600000";
@@ -59,14 +60,4 @@ async function main() {
   await prisma.apiToken.update({ where: { id: created.id }, data: { revokedAt: new Date() } });
 }
 
-main().then(
-  async () => {
-    await prisma.$disconnect();
-    process.exit(0);
-  },
-  async (err: unknown) => {
-    console.error(err);
-    await prisma.$disconnect();
-    process.exit(1);
-  },
-);
+runMain(main);

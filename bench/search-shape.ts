@@ -16,6 +16,7 @@ import { scaleQueries } from "@/scripts/scale/generate";
 import { indexUid } from "@/lib/search/config";
 import { catalogSearchRequest } from "@/lib/search/search";
 import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
+import { runMain } from "./run-main";
 
 const RESEARCHER = "researcher@demo.techbridge.cn";
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
@@ -135,14 +136,4 @@ async function main() {
   }
 }
 
-main().then(
-  async () => {
-    await prisma.$disconnect();
-    process.exit(0);
-  },
-  async (err: unknown) => {
-    console.error(err);
-    await prisma.$disconnect();
-    process.exit(1);
-  },
-);
+runMain(main);
