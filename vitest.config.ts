@@ -35,8 +35,11 @@ export default defineConfig({
           environment: "node",
           include: ["**/*.int.test.ts"],
           exclude: [...exclude, "**/*.fault.test.ts"],
-          // One throwaway database and one Meilisearch for the whole run: files run one at a time.
-          fileParallelism: false,
+          // Each file has its own copy of the migrated database and its own Meilisearch index
+          // prefix (tests/setup-env.ts), so files run side by side: two at a time, the machine's
+          // cores (more only queue behind PostgreSQL and Meilisearch on the same cores).
+          fileParallelism: true,
+          maxWorkers: Number(process.env.INTEGRATION_WORKERS) || 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Starts PostgreSQL database + Meilisearch + mail sink, provides their env (tests/global-setup.ts).
