@@ -107,7 +107,7 @@ async function reclaimOrphan(pidFile: string, dbPath: string): Promise<void> {
  * or remotes), so it needs no trust anchors; should one be configured, its TLS connections fail
  * (closed) until SSL_CERT_FILE / SSL_CERT_DIR are set for it.
  */
-export function emptyCaStoreEnv(dir: string, callerEnv: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function emptyCaStoreEnv(dir: string, callerEnv: Record<string, string | undefined> = process.env): Record<string, string> {
   if (callerEnv.SSL_CERT_FILE !== undefined || callerEnv.SSL_CERT_DIR !== undefined) return {};
   const store = path.join(dir, "empty-ca-store");
   const certDir = path.join(store, "certs");
