@@ -71,7 +71,7 @@ export type NeedRow = NeedFacts &
   };
 
 // A need's policy facts, with what the database said about this viewer (grant, reveal).
-export function needFactsOf(row: NeedRow): NeedFacts {
+export function needFactsOf(row: NeedFacts & ViewerNeedRelations): NeedFacts {
   return { organisationId: row.organisationId, visibility: row.visibility, status: row.status, brokerId: row.brokerId ?? null, ...viewerFactsOf(row) };
 }
 
@@ -118,6 +118,53 @@ export function presentNeed(actor: MaybeActor, row: NeedRow, mode: "detail" | "s
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What a list item (a search hit, a ranked match) shows of a need: a part of its "summary" NeedView. */
+export type NeedHitView = Pick<
+  NeedView,
+  "id" | "access" | "title" | "teaser" | "field" | "lang" | "visibility" | "status" | "trlTarget" | "region" | "collaborationModes" | "organisation" | "version"
+>;
+
+/** Columns a list item does not show: `presentNeedHit` never reads them (placeholders below). */
+type UnreadForHits = "description" | "keywords" | "budgetMinCny" | "budgetMaxCny" | "accessDays" | "createdAt" | "updatedAt";
+/** What `presentNeedHit` needs: the need's policy facts (with this viewer's grant and reveal) and what a list item shows. */
+export type NeedHitRow = Omit<NeedRow, UnreadForHits | "triedSoFar" | "desiredOutcome" | "acceptanceCriteria" | "constraints" | "deadline" | "reconfirmBy">;
+const UNREAD: Pick<NeedRow, UnreadForHits> = {
+  description: "",
+  keywords: [],
+  budgetMinCny: null,
+  budgetMaxCny: null,
+  accessDays: 0,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+};
+
+/**
+ * `presentNeed(actor, row, "summary")` cut to a list item's fields, for reads that load only the
+ * columns those fields come from (lib/needs/recheck-need-hits.ts). It IS presentNeed (one set of
+ * rules): the columns it was not given are placeholders that no field of NeedHitView is built
+ * from, and recheck-need-hits.int.test.ts holds the result to presentNeed on full rows for every
+ * kind of viewer and need.
+ */
+export function presentNeedHit(actor: MaybeActor, row: NeedHitRow): NeedHitView | null {
+  const view = presentNeed(actor, { ...row, ...UNREAD }, "summary");
+  if (!view) return null;
+  return {
+    id: view.id,
+    access: view.access,
+    title: view.title,
+    teaser: view.teaser,
+    field: view.field,
+    lang: view.lang,
+    visibility: view.visibility,
+    status: view.status,
+    trlTarget: view.trlTarget,
+    region: view.region,
+    collaborationModes: view.collaborationModes,
+    organisation: view.organisation,
+    version: view.version,
   };
 }
 

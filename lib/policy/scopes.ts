@@ -35,6 +35,42 @@ export function brokerActsForScope(actor: MaybeActor): Prisma.NeedWhereInput {
   return { OR: or };
 }
 
+/** A need's columns that `needScopeFor` looks at, as loaded (the chain is its chain node's). */
+export type NeedScopeColumns = {
+  organisationId: string;
+  visibility: string;
+  status: string;
+  brokerId: string | null;
+  brokerHelpAt: Date | null;
+  region: string | null;
+  chainId: string | null;
+};
+
+/**
+ * `needScopeFor(actor)` as a test of one loaded row, for reads that cannot take the Prisma
+ * `where` (one SQL statement: lib/needs/recheck-need-hits.ts). Clause for clause the same; an
+ * integration test holds the two to the same rows for every kind of viewer and need
+ * (lib/needs/recheck-need-hits.int.test.ts).
+ */
+export function inNeedScope(actor: MaybeActor, n: NeedScopeColumns): boolean {
+  const liveNotBrokerOnly = ["PUBLISHED", "IN_PROGRESS", "SOLVED"].includes(n.status) && n.visibility !== "BROKER_ONLY";
+  if (!actor) return liveNotBrokerOnly;
+  if (actor.role === "ADMIN") return true;
+  if (actor.role === "BROKER") return inBrokerActsForScope(actor, n) || (n.status !== "DRAFT" && n.visibility !== "BROKER_ONLY");
+  return (!!actor.organisationId && n.organisationId === actor.organisationId) || liveNotBrokerOnly;
+}
+
+/** `brokerActsForScope(actor)` as a test of one loaded row (see inNeedScope). */
+function inBrokerActsForScope(actor: MaybeActor, n: NeedScopeColumns): boolean {
+  if (actor?.role !== "BROKER") return false;
+  if (n.brokerId === actor.id || (n.brokerHelpAt !== null && n.status !== "DRAFT")) return true;
+  const p = actor.brokerPortfolio;
+  const where: boolean[] = [];
+  if (p?.chainIds.length) where.push(n.chainId !== null && p.chainIds.includes(n.chainId));
+  if (p?.regions.length) where.push(n.region !== null && p.regions.includes(n.region));
+  return where.length > 0 && n.visibility === "BROKER_ONLY" && where.some(Boolean);
+}
+
 /** Needs whose full text this viewer reads in a list context (staff only; others: {id: []}). */
 function staffFullScope(actor: MaybeActor): Prisma.NeedWhereInput | null {
   if (actor?.role === "ADMIN") return {};
