@@ -1,15 +1,15 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import type { MaybeActor } from "@/lib/policy";
 import { searchCatalog } from "@/lib/search/search";
 import type { CatalogQueryInput } from "@/lib/search/catalog-query";
-import { Highlighted } from "./highlighted";
+import { compactSegments } from "@/lib/search/highlight";
+import { HitList } from "./hit-list";
 import { Pagination } from "@/components/pagination";
-import { OrgName } from "@/components/orgs/org-name";
 
 export async function SearchHits({ actor, query, locale }: { actor: MaybeActor; query: CatalogQueryInput; locale: string }) {
   const t = await getTranslations({ locale, namespace: "search" });
   const tn = await getTranslations({ locale, namespace: "need" });
+  const to = await getTranslations({ locale, namespace: "orgs" });
   const response = await searchCatalog({ q: query.q, type: query.type, viewer: actor, page: query.page, limit: 20 });
   if (!response.ok) {
     return (
@@ -28,29 +28,19 @@ export async function SearchHits({ actor, query, locale }: { actor: MaybeActor; 
         </p>
       )}
       <p className="mb-3 text-sm text-slate-500">{t("hits", { count: response.total })}</p>
-      <ul className="space-y-3" data-testid="search-hits">
-        {response.hits.map((hit) => (
-          <li key={hit.id} className="rounded-lg bg-white p-4 shadow-sm">
-            <Link href={`${base}/${hit.id}`} className="text-lg font-medium text-brand-700 hover:underline">
-              <Highlighted segments={hit.highlights.title} fallback={hit.title} />
-            </Link>
-            <p className="mt-1 text-sm text-slate-500">
-              {hit.organisationName ? (
-                <OrgName name={hit.organisationName} verified={hit.organisationVerified !== false} />
-              ) : query.type === "needs" ? (
-                tn("hiddenOrg")
-              ) : (
-                ""
-              )}{" "}
-              · {hit.field}
-              {hit.trl ? ` · TRL ${hit.trl}` : ""}
-            </p>
-            <p className="mt-2 line-clamp-2 text-sm text-slate-700">
-              <Highlighted segments={hit.highlights.snippet} fallback={hit.summary ?? hit.teaser ?? ""} />
-            </p>
-          </li>
-        ))}
-      </ul>
+      <HitList
+        base={base}
+        unverified={{ label: to("unverified"), help: to("unverifiedHelp") }}
+        hits={response.hits.map((hit) => ({
+          id: hit.id,
+          title: compactSegments(hit.highlights.title, hit.title),
+          org: hit.organisationName ?? (query.type === "needs" ? tn("hiddenOrg") : ""),
+          ...(hit.organisationName && hit.organisationVerified === false ? { unverified: true as const } : {}),
+          field: hit.field,
+          trl: hit.trl,
+          snippet: compactSegments(hit.highlights.snippet, hit.summary ?? hit.teaser ?? ""),
+        }))}
+      />
       <Pagination path="/search" page={response.page} total={response.total} pageSize={response.limit} query={{ q: query.q, type: query.type }} />
     </div>
   );

@@ -23,3 +23,19 @@ export function toSegments(formatted: unknown): Segment[] {
   }
   return out.filter((x) => x.text.length > 0);
 }
+
+/**
+ * Segments as the search page's hit list takes them (components/search/hit-list.tsx, `CompactText`):
+ * the fallback text alone when there are no segments; else plain text and matches alternating,
+ * starting with plain text ("" where there is none). Pure.
+ */
+export function compactSegments(segments: Segment[], fallback: string): string | string[] {
+  if (segments.length === 0) return fallback;
+  const out: string[] = [];
+  for (const s of segments) {
+    // Even slots are plain text, odd slots matches: an empty slot keeps the alternation.
+    if (s.match === (out.length % 2 === 0)) out.push("");
+    out.push(s.text);
+  }
+  return out;
+}

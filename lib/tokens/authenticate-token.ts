@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/policy";
 import { toActor, type ActorUserRow } from "@/lib/staff/effective-role";
+import { actorUserColumns, actorUserFromRow, type ActorUserSqlRow } from "@/lib/staff/actor-user-sql";
 import { hashToken, TOKEN_PREFIX } from "./api-token";
 
 /**
@@ -12,51 +12,24 @@ import { hashToken, TOKEN_PREFIX } from "./api-token";
  */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-type TokenRow = {
-  id: string;
-  lastUsedAt: Date | null;
-  userId: string;
-  role: Role;
-  organisationId: string | null;
-  isOrgAdmin: boolean;
-  email: string;
-  name: string | null;
-  grants: Role[];
-  portfolio: { regions: string[]; chainIds: string[] } | null;
-};
+type TokenRow = ActorUserSqlRow & { id: string; lastUsedAt: Date | null };
 
 /**
  * The live token and its user as `actorUserSelect()` reads a user (live staff grants: not revoked,
- * not past `validUntil`; the broker portfolio), in one statement. Every API request runs this:
- * the same read through Prisma's nested select cost ~3.4 ms of server CPU per request against
- * ~0.7 ms here (docs/SCALE.md, issue 18). The authorization-matrix and token tests hold both to
- * the same answer.
+ * not past `validUntil`; the broker portfolio), in one statement (`actorUserColumns`). Every API
+ * request runs this: the same read through Prisma's nested select cost ~3.4 ms of server CPU per
+ * request against ~0.7 ms here (docs/SCALE.md, issue 18). The authorization-matrix and token tests
+ * hold both to the same answer.
  */
 async function findLiveToken(tokenHash: string, now: Date): Promise<{ id: string; lastUsedAt: Date | null; user: ActorUserRow } | null> {
   const rows = await prisma.$queryRaw<TokenRow[]>`
-    SELECT t.id, t."lastUsedAt", u.id AS "userId", u.role, u."organisationId", u."isOrgAdmin", u.email, u.name,
-      COALESCE((SELECT json_agg(g.role) FROM "StaffRoleGrant" g
-                WHERE g."userId" = u.id AND g."revokedAt" IS NULL AND (g."validUntil" IS NULL OR g."validUntil" > ${now})), '[]'::json) AS grants,
-      (SELECT json_build_object('regions', p.regions, 'chainIds', p."chainIds") FROM "BrokerPortfolio" p WHERE p."userId" = u.id) AS portfolio
+    SELECT t.id, t."lastUsedAt", ${actorUserColumns(now)}
     FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
     WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL
     LIMIT 1`;
   const row = rows[0];
   if (!row) return null;
-  return {
-    id: row.id,
-    lastUsedAt: row.lastUsedAt,
-    user: {
-      id: row.userId,
-      role: row.role,
-      organisationId: row.organisationId,
-      isOrgAdmin: row.isOrgAdmin,
-      email: row.email,
-      name: row.name,
-      staffGrants: row.grants.map((role) => ({ role })),
-      brokerPortfolio: row.portfolio,
-    },
-  };
+  return { id: row.id, lastUsedAt: row.lastUsedAt, user: actorUserFromRow(row) };
 }
 
 export async function authenticateBearer(authorization: string | null): Promise<Actor | null> {
