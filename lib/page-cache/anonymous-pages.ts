@@ -91,5 +91,6 @@ export async function serveAnonymousPage(path: string): Promise<Response> {
   const h = new Headers(headers);
   h.set("content-security-policy", buildCsp(nonce));
   h.set("x-page-cache", from);
-  return new Response(body, { status: page.status, headers: h });
+  // Buffer.concat's result is backed by a plain ArrayBuffer (never SharedArrayBuffer).
+  return new Response(body as Uint8Array<ArrayBuffer>, { status: page.status, headers: h });
 }

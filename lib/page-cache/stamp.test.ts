@@ -17,7 +17,8 @@ describe("a page rendered with a placeholder nonce, stamped per response", () =>
     const seen = new Set<string>();
     for (let i = 0; i < 20; i++) {
       const nonce = newNonce();
-      const { body, headers } = stamp(page, nonce);
+      const { body: bytes, headers } = stamp(page, nonce);
+      const body = bytes.toString("utf8");
       expect(body).not.toContain(placeholder);
       expect(JSON.stringify(headers)).not.toContain(placeholder);
       expect(body).toBe(html(nonce));
