@@ -16,23 +16,14 @@ import { indexUid } from "@/lib/search/config";
 import { catalogSearchRequest } from "@/lib/search/search";
 import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { runMain } from "./run-main";
+import { requireMeiliPid } from "./meili-process";
 
 const RESEARCHER = "researcher@demo.techbridge.cn";
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const ROUNDS = Number(process.env.BENCH_PROBE_ROUNDS ?? 3);
 
 function meiliPid(): number {
-  const port = new URL(process.env.MEILI_URL!).port;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-      if (cmd[0]?.endsWith("meilisearch") && cmd.some((a) => a.endsWith(`:${port}`))) return Number(entry);
-    } catch {
-      /* gone */
-    }
-  }
-  throw new Error(`no meilisearch process serving ${process.env.MEILI_URL}`);
+  return requireMeiliPid(process.env.MEILI_URL!);
 }
 
 /** CPU time (ns) of all threads of `pid`, from each thread's schedstat. */

@@ -70,6 +70,7 @@
 // BENCH_CPU_PROF=<dir> (V8 CPU profile of the server), BENCH_INSTANCES (web instances, default 1:
 // that many `next start` on consecutive ports, the app scenarios' connections split evenly over
 // them, as a load balancer would; CPU and RSS are summed over the instances).
+import { findMeiliPid } from "./meili-process";
 import { readFileSync, readdirSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -185,17 +186,7 @@ function treeCpuMs(root: number): number {
 
 /** The Meilisearch process serving MEILI_URL (by its --http-addr), to report its CPU time per request. */
 function meiliPid(): number | undefined {
-  const port = new URL(process.env.MEILI_URL!).port;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-      if (cmd[0]?.endsWith("meilisearch") && cmd.some((a) => a.endsWith(`:${port}`))) return Number(entry);
-    } catch {
-      /* gone */
-    }
-  }
-  return undefined;
+  return findMeiliPid(process.env.MEILI_URL!);
 }
 
 /**

@@ -10,30 +10,21 @@
 // so a change of the request shows what it changed in the hits users see.
 //
 // Env: BENCH_QUERIES (default 200), BENCH_SHAPE_ROUNDS (default 2: the first warms the caches).
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { prisma } from "@/lib/db";
 import { scaleQueries } from "@/scripts/scale/generate";
 import { indexUid } from "@/lib/search/config";
 import { catalogSearchRequest } from "@/lib/search/search";
 import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { runMain } from "./run-main";
+import { requireMeiliPid } from "./meili-process";
 
 const RESEARCHER = "researcher@demo.techbridge.cn";
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const ROUNDS = Number(process.env.BENCH_SHAPE_ROUNDS ?? 2);
 
 function meiliPid(): number {
-  const port = new URL(process.env.MEILI_URL!).port;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-      if (cmd[0]?.endsWith("meilisearch") && cmd.some((a) => a.endsWith(`:${port}`))) return Number(entry);
-    } catch {
-      /* gone */
-    }
-  }
-  throw new Error(`no meilisearch process serving ${process.env.MEILI_URL}`);
+  return requireMeiliPid(process.env.MEILI_URL!);
 }
 const cpuMs = (pid: number) => {
   const f = readFileSync(`/proc/${pid}/stat`, "utf8");
