@@ -55,7 +55,13 @@ describe("a crashed worker slot", () => {
       await addCrashingJob();
       const reported = await waitFor(async () => lost, "the lost slot to be reported");
       expect(reported).toMatchObject({ slotsRunning: 1, slotsConfigured: 2 });
-      expect(await workersInHealth()).toEqual({ ok: false, processes: 1, slotsConfigured: 2, slotsRunning: 1, silentProcesses: 0 });
+      // The health report reads the heartbeat row, which the next beat (200 ms) updates.
+      expect(
+        await waitFor(async () => {
+          const w = await workersInHealth();
+          return "processes" in w && w.slotsRunning === 1 && w;
+        }, "the lost slot in the heartbeat"),
+      ).toEqual({ ok: false, processes: 1, slotsConfigured: 2, slotsRunning: 1, silentProcesses: 0 });
 
       await runner.stop();
       runner = undefined;
