@@ -240,7 +240,13 @@ describe("saved searches", () => {
 
 describe("notifications are unique per user and subject", () => {
   it("skips a second notification with the same dedupe key, and the database refuses one too", async () => {
-    const notice = { userId: unrelated.actor.id, kind: "need-match" as const, params: { need: "t" }, link: "/needs/x", dedupeKey: "need:dedupe-test" };
+    const notice = {
+      userId: unrelated.actor.id,
+      kind: "need-match" as const,
+      params: { need: "t", result: "none", teaser: "none", field: "f" },
+      link: "/needs/x",
+      dedupeKey: "need:dedupe-test",
+    };
     expect(await createNotifications([notice])).toHaveLength(1);
     expect(await createNotifications([notice, notice])).toEqual([]);
     await expect(prisma.notification.create({ data: notice })).rejects.toThrow();
