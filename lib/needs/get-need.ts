@@ -8,8 +8,9 @@ import { needFactsOf, needRowInclude, presentNeed, type NeedRow, type NeedView }
 // The need as this viewer may know it, with their grant and reveal loaded in the same query.
 // Another organisation's hidden need is simply not found (404, not 403).
 // Read once per page render and viewer (React `cache`: keyed by the actor object, which
-// getCurrentActor gives once per request, and the id): a need's page asks for it from its
-// metadata, its body, the access state, its matches and its researchers. Outside a render (route
+// getCurrentActor gives once per request, and the id): a need's page asks for it from its body
+// (viewNeed), the access state, its matches, its researchers and its instruments box (its metadata
+// reads it as an anonymous visitor: a separate entry, null actor). Outside a render (route
 // handlers, server actions, jobs) `cache` does not memoise: every call reads.
 export const findNeedRow = cache(async (actor: MaybeActor, needId: string): Promise<NeedRow | null> => {
   return prisma.need.findFirst({
