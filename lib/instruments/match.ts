@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { can, type MaybeActor } from "@/lib/policy";
-import { needScopeFor } from "@/lib/policy/scopes";
+import { findNeedRow } from "@/lib/needs/get-need";
 import { searchCatalog, type CatalogHit } from "@/lib/search/search";
 import { getMeili, isUnavailableError } from "@/lib/search/client";
 import { categoryOf, kindTerms } from "./categories";
@@ -17,10 +17,8 @@ import { instrumentsIndexUid } from "./search-index";
 /** Instruments that could help with a need the actor may see ("instruments that could help"). */
 export async function instrumentsForNeed(actor: MaybeActor, needId: string, limit = 5): Promise<InstrumentView[]> {
   if (!actor) return [];
-  const need = await prisma.need.findFirst({
-    where: { AND: [{ id: needId }, needScopeFor(actor)] },
-    select: { title: true, keywords: true, organisationId: true },
-  });
+  // The need page's own read of the need (same scope, once per render: lib/needs/get-need.ts).
+  const need = await findNeedRow(actor, needId);
   if (!need) return [];
   const full = actor.organisationId === need.organisationId || actor.role === "ADMIN";
   const q = [need.title, ...(full ? need.keywords : [])].join(" ").slice(0, 200);

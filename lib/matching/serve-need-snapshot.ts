@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { hasCalibratedMatches } from "./calibrate";
 import { prisma } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
@@ -19,6 +20,13 @@ const computeOnce = singleFlight<NeedSnapshotOutcome | null>();
  * that the viewer may read the need in full (requireFullAccess, which returns `need`).
  */
 export async function loadNeedMatchSnapshot(need: { id: string; version: number }): Promise<NeedSnapshotOutcome> {
+  return loadOncePerRender(need.id, need.version);
+}
+
+// Once per page render and need version (React `cache`; no memoisation outside a render): the need
+// page's matches and researchers come from the same snapshot row.
+const loadOncePerRender = cache(async (needId: string, needVersion: number): Promise<NeedSnapshotOutcome> => {
+  const need = { id: needId, version: needVersion };
   const row = await prisma.needMatchSnapshot.findUnique({ where: { needId: need.id } });
   // A snapshot stored before scores were calibrated (no `evidence`, chips as stems; researchers
   // without their best result's calibrated score) is recomputed.
@@ -46,7 +54,7 @@ export async function loadNeedMatchSnapshot(need: { id: string; version: number 
       snapshot: { needVersion: need.version, computedAt: new Date(), matches: [], researchers: [] },
     }
   );
-}
+});
 
 // The snapshot is still right for the need; failing to queue its refresh must not fail the page.
 async function requestRefresh(needId: string): Promise<void> {

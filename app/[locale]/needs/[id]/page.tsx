@@ -59,9 +59,6 @@ export default async function NeedPage({
   const t = await getTranslations({ locale, namespace: "need" });
   const ownerCanAct =
     need.isOwner && can(actor, "need.transition", { organisationId: actor?.organisationId ?? "", visibility: need.visibility, status: need.status });
-  // Attachments only with full access (they are part of the need's content), to members (the
-  // download route asks for a session).
-  const attachments = actor && need.access === "full" ? await listNeedAttachments(need.id) : [];
   // "I can help": the policy decides on the facts the page already shows (the service re-checks).
   const mayOffer = can(actor, "contact.offer", {
     organisationId: need.isOwner ? (actor?.organisationId ?? "") : "",
@@ -69,10 +66,16 @@ export default async function NeedPage({
     status: need.status,
   });
   const ta = await getTranslations({ locale, namespace: "access" });
-  const { canRequest, own } = await getAccessState(actor, need.id);
-  const brokerHelp = actor && need.isOwner ? await getBrokerHelp(actor, need.id) : null;
-  // A broker's questions, with a reply box for the owner (issue 14).
-  const clarifications = actor && need.isOwner ? await listClarifications(actor, need.id) : null;
+  // Independent reads, side by side.
+  const [attachments, { canRequest, own }, brokerHelp, clarifications] = await Promise.all([
+    // Attachments only with full access (they are part of the need's content), to members (the
+    // download route asks for a session).
+    actor && need.access === "full" ? listNeedAttachments(need.id) : [],
+    getAccessState(actor, need.id),
+    actor && need.isOwner ? getBrokerHelp(actor, need.id) : null,
+    // A broker's questions, with a reply box for the owner (issue 14).
+    actor && need.isOwner ? listClarifications(actor, need.id) : null,
+  ]);
   const link = "rounded border border-brand-600 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50";
   return (
     <div className="space-y-8">
