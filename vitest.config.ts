@@ -35,11 +35,12 @@ export default defineConfig({
           environment: "node",
           include: ["**/*.int.test.ts"],
           exclude: [...exclude, "**/*.fault.test.ts"],
-          // Each file has its own copy of the migrated database and its own Meilisearch index
-          // prefix (tests/setup-env.ts), so files run side by side: two at a time, the machine's
-          // cores (more only queue behind PostgreSQL and Meilisearch on the same cores).
-          fileParallelism: true,
-          maxWorkers: Number(process.env.INTEGRATION_WORKERS) || 2,
+          // Files run one at a time. Each has its own database copy and index prefix
+          // (tests/setup-env.ts), but they share the Meilisearch process, the mail sink and the
+          // machine's two cores, and timing-sensitive tests (killed senders, heartbeats, index
+          // swaps) failed when two ran side by side (2026-12-06). INTEGRATION_WORKERS=2 runs two.
+          fileParallelism: Number(process.env.INTEGRATION_WORKERS) > 1,
+          maxWorkers: Number(process.env.INTEGRATION_WORKERS) || 1,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Starts PostgreSQL database + Meilisearch + mail sink, provides their env (tests/global-setup.ts).
