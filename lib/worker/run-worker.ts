@@ -83,15 +83,23 @@ export async function startWorker(connectionString: string, optionsOrConcurrency
   await reclaim();
   const timer = setInterval(() => void reclaim(), RECLAIM_EVERY_MS);
   timer.unref();
-  // (A runner that fails rejects runner.promise; the caller awaits that one. This chain must not
-  // add a second, unhandled copy of the rejection.)
-  runner.promise
-    .finally(() => {
+  // The liveness client and the heartbeat pool close once, when the runner ends for any reason.
+  let sideClosed: Promise<void> | undefined;
+  const closeSide = () =>
+    (sideClosed ??= (async () => {
       stopping = true;
       clearInterval(timer);
-      void liveness.close().catch(() => undefined);
-      void heartbeat.close();
-    })
-    .catch(() => undefined);
+      await Promise.allSettled([liveness.close(), heartbeat.close()]);
+    })());
+  // (A runner that fails rejects runner.promise; the caller awaits that one. This chain must not
+  // add a second, unhandled copy of the rejection.)
+  runner.promise.finally(() => void closeSide()).catch(() => undefined);
+  // stop() resolves once our own connections are closed too: a caller that drops or restarts the
+  // database right after (tests, shutdown) must not find one of them still open.
+  const stopRunner = runner.stop.bind(runner);
+  runner.stop = async () => {
+    await stopRunner();
+    await closeSide();
+  };
   return runner;
 }
