@@ -1,6 +1,7 @@
 "use client";
 import { Link } from "@/i18n/navigation";
 import { MatchFeedback, type Verdict } from "./match-feedback";
+import { UnverifiedBadge } from "@/components/orgs/unverified-badge";
 
 /** One match as a match list shows it: only what is rendered, nothing else of the match. */
 export type MatchRow = {
@@ -47,15 +48,7 @@ export function MatchRows({ locale, base, rows, labels, testId }: { locale: stri
             {m.org && (
               <>
                 {m.org}
-                {m.unverified && (
-                  <span
-                    className="ml-1 inline-block rounded border border-amber-300 bg-amber-50 px-1 text-xs font-normal text-amber-800"
-                    title={labels.unverifiedHelp}
-                    data-testid="org-unverified"
-                  >
-                    {labels.unverified}
-                  </span>
-                )}
+                {m.unverified && <UnverifiedBadge label={labels.unverified} help={labels.unverifiedHelp} />}
                 {" · "}
               </>
             )}

@@ -1,5 +1,6 @@
 "use client";
 import { Link } from "@/i18n/navigation";
+import { UnverifiedBadge } from "@/components/orgs/unverified-badge";
 
 /** One recommended researcher as the list shows them: only what is rendered. */
 export type ResearcherRow = {
@@ -45,15 +46,7 @@ export function ResearcherRows({ rows, labels, testId }: { rows: ResearcherRow[]
             {r.org && (
               <>
                 {r.org}
-                {r.unverified && (
-                  <span
-                    className="ml-1 inline-block rounded border border-amber-300 bg-amber-50 px-1 text-xs font-normal text-amber-800"
-                    title={labels.unverifiedHelp}
-                    data-testid="org-unverified"
-                  >
-                    {labels.unverified}
-                  </span>
-                )}
+                {r.unverified && <UnverifiedBadge label={labels.unverified} help={labels.unverifiedHelp} />}
                 {r.fields && " · "}
               </>
             )}

@@ -1,5 +1,6 @@
 "use client";
 import { Link } from "@/i18n/navigation";
+import { UnverifiedBadge } from "@/components/orgs/unverified-badge";
 
 /**
  * Highlighted text, compact: a string is shown as it is (no highlight); an array alternates plain
@@ -37,16 +38,7 @@ export function HitList({ base, hits, unverified }: { base: string; hits: HitRow
           </Link>
           <p className="mt-1 text-sm text-slate-500">
             {hit.org}
-            {hit.unverified && (
-              <span
-                className="ml-1 inline-block rounded border border-amber-300 bg-amber-50 px-1 text-xs font-normal text-amber-800"
-                title={unverified.help}
-                data-testid="org-unverified"
-              >
-                {unverified.label}
-              </span>
-            )}{" "}
-            · {hit.field}
+            {hit.unverified && <UnverifiedBadge label={unverified.label} help={unverified.help} />} · {hit.field}
             {hit.trl ? ` · TRL ${hit.trl}` : ""}
           </p>
           <p className="mt-2 line-clamp-2 text-sm text-slate-700">
