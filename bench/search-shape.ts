@@ -17,7 +17,7 @@ import { indexUid } from "@/lib/search/config";
 import { catalogSearchRequest } from "@/lib/search/search";
 import { actorUserSelect, toActor } from "@/lib/staff/effective-role";
 import { runMain } from "./run-main";
-import { requireMeiliPid } from "./meili-process";
+import { meiliPost, requireMeiliPid } from "./meili-process";
 
 const RESEARCHER = "researcher@demo.techbridge.cn";
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
@@ -35,15 +35,7 @@ const cpuMs = (pid: number) => {
 type Hit = { id: string; _formatted?: Record<string, unknown> };
 type Answer = { hits: Hit[]; processingTimeMs: number; estimatedTotalHits?: number };
 
-async function post(path: string, body: unknown): Promise<Answer> {
-  const res = await fetch(`${process.env.MEILI_URL}${path}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${process.env.MEILI_MASTER_KEY}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as Answer;
-}
+const post = (path: string, body: unknown) => meiliPost<Answer>(path, body);
 
 async function main() {
   const pid = meiliPid();
